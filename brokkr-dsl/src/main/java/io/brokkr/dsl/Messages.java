@@ -1,0 +1,91 @@
+package io.brokkr.dsl;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Builds every problem message of the catalog, so that the validator, the processor, the plugin and
+ * the tests share one wording. Each message says what is wrong, names both parties and suggests a fix.
+ */
+public final class Messages {
+  private Messages() {}
+
+  public static Problem emptySaga(String saga) {
+    return new Problem(ProblemKind.EMPTY_SAGA, Optional.empty(),
+        "saga \"" + saga + "\" has no steps; add at least one step");
+  }
+
+  /** {@code what} is e.g. "saga", "step", "worker" or "input". */
+  public static Problem invalidName(Optional<String> step, String what, String name) {
+    return new Problem(ProblemKind.INVALID_NAME, step,
+        "invalid " + what + " name \"" + Names.escape(name) + "\": " + Names.RULE);
+  }
+
+  public static Problem duplicateStep(String step) {
+    return new Problem(ProblemKind.DUPLICATE_STEP, Optional.of(step),
+        "step \"" + step + "\" is declared more than once; give each step its own name");
+  }
+
+  public static Problem duplicateInput(String input) {
+    return new Problem(ProblemKind.DUPLICATE_INPUT, Optional.empty(),
+        "input \"" + input + "\" is declared more than once; give each input its own name");
+  }
+
+  public static Problem unknownDependency(String step, String dependency, Optional<String> suggestion) {
+    return new Problem(ProblemKind.UNKNOWN_DEPENDENCY, Optional.of(step),
+        "step \"" + step + "\" depends on unknown step \"" + dependency + "\"; "
+            + suggestion.map(s -> "did you mean \"" + s + "\"?")
+                .orElse("declare that step or remove it from dependsOn"));
+  }
+
+  public static Problem duplicateDependency(String step, String dependency) {
+    return new Problem(ProblemKind.DUPLICATE_DEPENDENCY, Optional.of(step),
+        "step \"" + step + "\" lists dependency \"" + dependency + "\" more than once; list it once");
+  }
+
+  public static Problem selfDependency(String step) {
+    return new Problem(ProblemKind.SELF_DEPENDENCY, Optional.of(step),
+        "step \"" + step + "\" depends on itself; remove \"" + step + "\" from its dependsOn");
+  }
+
+  /** {@code path} starts and ends with the same step; each step depends on the next. */
+  public static Problem cycle(List<String> path) {
+    return new Problem(ProblemKind.CYCLE, Optional.of(path.get(0)),
+        "dependency cycle: " + String.join(" -> ", path)
+            + " (each step depends on the next); remove one of these dependencies");
+  }
+
+  public static Problem unknownInput(String step, String input, Optional<String> suggestion) {
+    return new Problem(ProblemKind.UNKNOWN_INPUT, Optional.of(step),
+        "step \"" + step + "\" uses unknown input \"" + input + "\"; "
+            + suggestion.map(s -> "did you mean \"" + s + "\"?")
+                .orElse("declare the input in the saga's inputs"));
+  }
+
+  public static Problem unknownCompensatedStep(
+      String compensator, String step, Optional<String> suggestion) {
+    return new Problem(ProblemKind.UNKNOWN_COMPENSATED_STEP, Optional.of(step),
+        "compensator \"" + compensator + "\" compensates unknown step \"" + step + "\"; "
+            + suggestion.map(s -> "did you mean \"" + s + "\"?")
+                .orElse("name a step of this saga"));
+  }
+
+  public static Problem duplicateCompensation(String step, List<String> compensators) {
+    return new Problem(ProblemKind.DUPLICATE_COMPENSATION, Optional.of(step),
+        "step \"" + step + "\" has more than one compensator ("
+            + compensators.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "))
+            + "); keep one");
+  }
+
+  /** {@code rule} says what the attribute must be, e.g. "maxAttempts must be at least 1". */
+  public static Problem invalidRetry(String step, String rule, String value) {
+    return new Problem(ProblemKind.INVALID_RETRY, Optional.of(step),
+        "step \"" + step + "\": " + rule + ", was \"" + value + "\"");
+  }
+
+  public static Problem invalidTimeout(String step, String value) {
+    return new Problem(ProblemKind.INVALID_TIMEOUT, Optional.of(step),
+        "step \"" + step + "\": timeout must be positive, was \"" + value + "\"");
+  }
+}

@@ -1,0 +1,21 @@
+package io.brokkr.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class whose {@link Step} methods form a saga template. The annotation processor checks
+ * the saga at compile time and generates a typed launcher, {@code <ClassName>Launcher}, next to it.
+ *
+ * <p>The class must be top level or a static nested class.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Saga {
+  /** The saga's name; empty means the class's simple name. */
+  String value() default "";
+}

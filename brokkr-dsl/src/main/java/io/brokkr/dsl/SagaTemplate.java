@@ -1,0 +1,77 @@
+package io.brokkr.dsl;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A saga template: named, ordered steps forming a directed acyclic graph, the saga's inputs and the
+ * compensators of its steps. Annotations, the builder DSL ({@link #named(String)}) and YAML all
+ * produce this one model.
+ *
+ * <p>A template may be invalid (the processor and the YAML reader build it first, then report every
+ * problem); {@link #validate()} lists the problems, and the builder's {@code build()} refuses an
+ * invalid template.
+ *
+ * @param name the saga's name
+ * @param inputs the values a saga started from this template needs, in declaration order
+ * @param steps the steps, in declaration order
+ * @param compensations the compensators, in declaration order, each naming the step it undoes
+ */
+public record SagaTemplate(
+    String name, List<SagaInput> inputs, List<StepTemplate> steps, List<Compensation> compensations) {
+
+  public SagaTemplate {
+    Objects.requireNonNull(name, "name");
+    inputs = List.copyOf(inputs);
+    steps = List.copyOf(steps);
+    compensations = List.copyOf(compensations);
+  }
+
+  /** Starts the builder DSL for a saga of that name. */
+  public static SagaTemplateBuilder named(String name) {
+    return new SagaTemplateBuilder(name);
+  }
+
+  /** Every problem of this template; empty when it is valid. */
+  public ValidationReport validate() {
+    return SagaValidator.validate(this);
+  }
+
+  /** The step of that name, if the template declares one. */
+  public Optional<StepTemplate> step(String stepName) {
+    return steps.stream().filter(s -> s.name().equals(stepName)).findFirst();
+  }
+
+  /** The input of that name, if the template declares one. */
+  public Optional<SagaInput> input(String inputName) {
+    return inputs.stream().filter(i -> i.name().equals(inputName)).findFirst();
+  }
+
+  /** The compensator of that step, if it has one. */
+  public Optional<Compensation> compensationOf(String stepName) {
+    return compensations.stream().filter(c -> c.step().equals(stepName)).findFirst();
+  }
+
+  /**
+   * The steps grouped by level: level 0 has no dependencies, and every other step sits one level
+   * after its deepest dependency. Steps of one level may run in parallel; within a level, steps
+   * keep their declaration order.
+   *
+   * @throws SagaValidationException when the template is invalid
+   */
+  public List<List<StepTemplate>> levels() {
+    validate().throwIfInvalid(name);
+    return StepGraph.of(this).levels();
+  }
+
+  /**
+   * The steps in a topological order: every step after its dependencies, ties broken by level and
+   * then by declaration order, so the same template always gives the same order.
+   *
+   * @throws SagaValidationException when the template is invalid
+   */
+  public List<StepTemplate> topologicalOrder() {
+    return levels().stream().flatMap(List::stream).toList();
+  }
+}

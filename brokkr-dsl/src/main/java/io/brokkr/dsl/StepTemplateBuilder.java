@@ -1,0 +1,102 @@
+package io.brokkr.dsl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Describes one step in the {@link SagaTemplateBuilder} DSL; {@link #step(String)} moves to the next. */
+public final class StepTemplateBuilder {
+  private final SagaTemplateBuilder saga;
+  private final String name;
+  private Optional<String> worker = Optional.empty();
+  private final List<String> dependsOn = new ArrayList<>();
+  private final List<String> inputs = new ArrayList<>();
+  private Optional<String> outputType = Optional.empty();
+  private Optional<RetryPolicy> retry = Optional.empty();
+  private Optional<Duration> timeout = Optional.empty();
+  private boolean async;
+
+  StepTemplateBuilder(SagaTemplateBuilder saga, String name) {
+    this.saga = saga;
+    this.name = name;
+  }
+
+  /** The worker that runs this step. */
+  public StepTemplateBuilder worker(String workerName) {
+    worker = Optional.of(Objects.requireNonNull(workerName, "worker name"));
+    return this;
+  }
+
+  /** Steps whose results this step receives, in this order. */
+  public StepTemplateBuilder dependsOn(String... stepNames) {
+    dependsOn.addAll(Arrays.asList(requireNoNulls(stepNames, "dependency")));
+    return this;
+  }
+
+  /** Saga inputs this step receives as args, in this order. */
+  public StepTemplateBuilder inputs(String... inputNames) {
+    inputs.addAll(Arrays.asList(requireNoNulls(inputNames, "input")));
+    return this;
+  }
+
+  /** The Java type of the step's result, for code generation. */
+  public StepTemplateBuilder output(String type) {
+    outputType = Optional.of(Objects.requireNonNull(type, "output type"));
+    return this;
+  }
+
+  /** The compensator of this step, with fixed args. */
+  public StepTemplateBuilder compensateWith(String workerName, Object... args) {
+    saga.compensate(name, workerName, Arrays.asList(requireNoNulls(args, "compensator arg")), List.of());
+    return this;
+  }
+
+  /** This step's retry policy, instead of the node's default. */
+  public StepTemplateBuilder retry(RetryPolicy policy) {
+    retry = Optional.of(Objects.requireNonNull(policy, "retry policy"));
+    return this;
+  }
+
+  /** How long one attempt may run before it counts as failed. */
+  public StepTemplateBuilder timeout(Duration attemptTimeout) {
+    timeout = Optional.of(Objects.requireNonNull(attemptTimeout, "timeout"));
+    return this;
+  }
+
+  /** Marks the step as completed from outside ({@code stepFinished} / {@code stepFailed}). */
+  public StepTemplateBuilder async() {
+    async = true;
+    return this;
+  }
+
+  /** Ends this step and starts the next one. */
+  public StepTemplateBuilder step(String stepName) {
+    return saga.step(stepName);
+  }
+
+  /** Declares a saga input; see {@link SagaTemplateBuilder#input(String, String)}. */
+  public SagaTemplateBuilder input(String inputName, String type) {
+    return saga.input(inputName, type);
+  }
+
+  /** Ends this step and builds the saga; see {@link SagaTemplateBuilder#build()}. */
+  public SagaTemplate build() {
+    return saga.build();
+  }
+
+  StepTemplate toTemplate(String sagaName) {
+    return new StepTemplate(name, worker.orElse(StepTemplate.defaultWorker(sagaName, name)),
+        dependsOn, inputs, outputType, retry, timeout, async);
+  }
+
+  private static <T> T[] requireNoNulls(T[] values, String what) {
+    Objects.requireNonNull(values, what + "s");
+    for (int i = 0; i < values.length; i++) {
+      Objects.requireNonNull(values[i], () -> what + " is null");
+    }
+    return values;
+  }
+}

@@ -1,0 +1,79 @@
+package io.brokkr.runtime;
+
+import io.brokkr.dsl.SagaTemplate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A Brokkr node: it stores sagas, runs the steps of the workers registered on it and advances the
+ * sagas of its namespace. Several nodes over one store share the work, each running only the
+ * workers it registered. Close it to stop its workers and release its resources.
+ */
+public interface Brokkr extends AutoCloseable {
+
+  /** A node on a new embedded in-memory store, in the default namespace. */
+  static Brokkr inMemory() {
+    return builder().inMemory();
+  }
+
+  /** A node on a new embedded in-memory store, in {@code namespace}. */
+  static Brokkr inMemory(String namespace) {
+    return builder().namespace(namespace).inMemory();
+  }
+
+  /** Options for a node: namespace, worker concurrency, default retry policy, clock, listeners. */
+  static BrokkrBuilder builder() {
+    return new BrokkrBuilder();
+  }
+
+  /** The namespace this node works in. */
+  String namespace();
+
+  /**
+   * Registers a worker: steps of its name, queued on this node's store, run here.
+   *
+   * @throws IllegalArgumentException when a worker of that name is registered already
+   */
+  void registerWorker(Worker worker);
+
+  /** Registers several workers; see {@link #registerWorker(Worker)}. */
+  void registerWorkers(Worker... workers);
+
+  /** Stops taking new steps; attempts already running go on. */
+  void stopWorkers();
+
+  /** Takes steps again after {@link #stopWorkers()}. */
+  void startWorkers();
+
+  /** Creates an empty saga in state CREATED. */
+  Saga createSaga();
+
+  /** Async variant of {@link #createSaga()}. */
+  CompletionStage<Saga> createSagaAsync();
+
+  /** The saga of that id in this namespace, if there is one. */
+  Optional<Saga> getSaga(String sagaId);
+
+  /**
+   * Starts a saga from a template: one step per template step, whose id is the step's name and whose
+   * args are the values of the step's inputs, and one compensator per template compensation.
+   *
+   * @param inputs a value for every input the template declares
+   * @throws io.brokkr.dsl.SagaValidationException when the template is invalid
+   * @throws IllegalArgumentException naming the input when one is missing, unknown or not JSON-encodable
+   */
+  SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs);
+
+  /**
+   * Resumes every unfinished saga of the namespace on this node: re-queues steps whose attempt was
+   * lost, re-arms timers and wakes the workers.
+   *
+   * @return how many sagas were resumed
+   */
+  int restorePreviousState();
+
+  /** Stops the workers and releases this node's resources; the stored sagas stay. */
+  @Override
+  void close();
+}

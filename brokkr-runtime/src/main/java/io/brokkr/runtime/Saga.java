@@ -1,0 +1,96 @@
+package io.brokkr.runtime;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A saga, as in the original Brokkr: add steps, start it, and settle async steps from anywhere.
+ * Every call reads or changes the stored saga; a rejected call changes nothing.
+ */
+public interface Saga {
+
+  /** The saga's id. */
+  String getId();
+
+  /** The saga's status now. */
+  SagaStatus getStatus();
+
+  /**
+   * Adds a step without dependencies.
+   *
+   * @param args JSON-encodable fixed args
+   * @throws IllegalArgumentException when an arg cannot be encoded as JSON
+   * @throws IllegalStateException when the saga is settled or compensating
+   */
+  SagaStep addStep(String workerName, List<?> args);
+
+  /**
+   * Adds a step that runs once the steps {@code dependsOnStepIds} finished, receiving their results
+   * in this order. A step may be added to a RUNNING saga.
+   *
+   * @throws IllegalArgumentException naming the id when a dependency is not a step of this saga, or
+   *     when an arg cannot be encoded as JSON
+   * @throws IllegalStateException when the saga is settled or compensating
+   */
+  SagaStep addStep(String workerName, List<?> args, List<String> dependsOnStepIds);
+
+  /**
+   * Starts the saga: steps without dependencies are queued.
+   *
+   * @throws IllegalStateException when the saga is not CREATED
+   */
+  void start();
+
+  /** Finishes a step without result; see {@link #stepFinished(String, Object)}. */
+  boolean stepFinished(String stepId);
+
+  /**
+   * Finishes a running step with a JSON-encodable result, from any thread or node.
+   *
+   * @return true when this call settled the step; false when it was settled already (a duplicate
+   *     or late completion changes nothing)
+   * @throws IllegalArgumentException when the step is not part of this saga or the result cannot be
+   *     encoded as JSON
+   */
+  boolean stepFinished(String stepId, Object result);
+
+  /** Fails a step without a reason; see {@link #stepFailed(String, String)}. */
+  boolean stepFailed(String stepId);
+
+  /**
+   * Fails a running step: the saga compensates (an attempt failed from outside is final, not retried).
+   *
+   * @return true when this call settled the step; false when it was settled already
+   * @throws IllegalArgumentException when the step is not part of this saga
+   */
+  boolean stepFailed(String stepId, String reason);
+
+  /** Every step, compensators included, in the order they were added. */
+  List<SagaStep> getSteps();
+
+  /** The step of that id, if this saga has one. */
+  Optional<SagaStep> getStep(String stepId);
+
+  /** Completes when the saga settles: FINISHED, COMPENSATED or FAILED. */
+  CompletableFuture<SagaOutcome> getOutcome();
+
+  /** Async variant of {@link #addStep(String, List)}. */
+  CompletionStage<SagaStep> addStepAsync(String workerName, List<?> args);
+
+  /** Async variant of {@link #addStep(String, List, List)}. */
+  CompletionStage<SagaStep> addStepAsync(String workerName, List<?> args, List<String> dependsOnStepIds);
+
+  /** Async variant of {@link #start()}. */
+  CompletionStage<Void> startAsync();
+
+  /** Async variant of {@link #stepFinished(String, Object)}. */
+  CompletionStage<Boolean> stepFinishedAsync(String stepId, Object result);
+
+  /** Async variant of {@link #stepFinished(String)}. */
+  CompletionStage<Boolean> stepFinishedAsync(String stepId);
+
+  /** Async variant of {@link #stepFailed(String, String)}. */
+  CompletionStage<Boolean> stepFailedAsync(String stepId, String reason);
+}

@@ -1,0 +1,52 @@
+package io.brokkr.runtime;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A started saga: its id, its outcome, and its typed result.
+ *
+ * @param <R> the type of the saga's result
+ */
+public final class SagaHandle<R> {
+  private final String sagaId;
+  private final CompletableFuture<SagaOutcome> outcome;
+  private final Function<StepResults, R> resultOf;
+
+  /** A handle whose result is read from the outcome's step results by {@code resultOf}. */
+  public SagaHandle(String sagaId, CompletableFuture<SagaOutcome> outcome, Function<StepResults, R> resultOf) {
+    this.sagaId = Objects.requireNonNull(sagaId, "sagaId");
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.resultOf = Objects.requireNonNull(resultOf, "resultOf");
+  }
+
+  /** The saga's id. */
+  public String sagaId() {
+    return sagaId;
+  }
+
+  /** Completes when the saga settles, however it ends. */
+  public CompletableFuture<SagaOutcome> outcome() {
+    return outcome;
+  }
+
+  /**
+   * Completes with the saga's result when it finishes, or exceptionally with a
+   * {@link SagaFailedException} when it compensates or fails.
+   */
+  public CompletableFuture<R> result() {
+    return outcome.thenApply(o -> {
+      if (!o.isFinished()) {
+        throw new SagaFailedException(o);
+      }
+      return resultOf.apply(o.results());
+    });
+  }
+
+  /** A handle of the same saga whose result is read by {@code mapper} from this one's. */
+  public <U> SagaHandle<U> map(Function<? super R, ? extends U> mapper) {
+    Objects.requireNonNull(mapper, "mapper");
+    return new SagaHandle<>(sagaId, outcome, results -> mapper.apply(resultOf.apply(results)));
+  }
+}

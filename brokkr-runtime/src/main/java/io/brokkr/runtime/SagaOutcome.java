@@ -1,0 +1,40 @@
+package io.brokkr.runtime;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a saga ended.
+ *
+ * @param sagaId the saga's id
+ * @param status FINISHED, COMPENSATED or FAILED
+ * @param failure the step failure that made the saga compensate, if it did
+ * @param results the results of the steps that finished
+ */
+public record SagaOutcome(String sagaId, SagaStatus status, Optional<Failure> failure, StepResults results) {
+
+  /**
+   * A step failure.
+   *
+   * @param stepId the step that failed
+   * @param reason why, as given by the worker or {@code stepFailed}
+   */
+  public record Failure(String stepId, String reason) {
+    public Failure {
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  public SagaOutcome {
+    Objects.requireNonNull(sagaId, "sagaId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(failure, "failure");
+    Objects.requireNonNull(results, "results");
+  }
+
+  /** Whether the saga finished every step. */
+  public boolean isFinished() {
+    return status == SagaStatus.FINISHED;
+  }
+}

@@ -1,0 +1,50 @@
+package io.brokkr.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A view of one step of a saga, read from the store when it is asked for. */
+public interface SagaStep {
+
+  /** The step's id, unique within its saga. */
+  String getId();
+
+  /** The worker that runs the step. */
+  String getWorkerName();
+
+  /** The step's status now. */
+  StepStatus getStatus();
+
+  /** The ids of the steps this step depends on, in declared order. */
+  List<String> getDependsOn();
+
+  /** The step's fixed args, as JSON values. */
+  List<Object> getArgs();
+
+  /** The step's result as a JSON value, once it finished with one. */
+  Optional<Object> getResult();
+
+  /** The step's result read as {@code type}, once it finished with one. */
+  <T> Optional<T> getResult(Class<T> type);
+
+  /** The results of the dependencies, in declared order, as JSON values (null where none). */
+  List<Object> getDependencyResults();
+
+  /** The number of the current or last attempt; 0 before the first. */
+  int getAttempt();
+
+  /** Why the step failed, once it did. */
+  Optional<String> getFailureReason();
+
+  /** The compensator of this step, if one was set. */
+  Optional<SagaStep> getCompensator();
+
+  /**
+   * Sets the compensator of this step: the worker that undoes it if the saga fails. The compensator
+   * waits in {@link StepStatus#WAITING_FOR_COMPENSATION}.
+   *
+   * @return the compensator step
+   * @throws IllegalStateException when the step has a compensator already or the saga is settled
+   */
+  SagaStep compensateWith(String workerName, List<?> args);
+}
