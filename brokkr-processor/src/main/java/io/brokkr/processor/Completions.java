@@ -12,6 +12,11 @@ import javax.lang.model.element.Modifier;
 
 /** Writes the typed completion methods of the async steps: {@code finish<Step>} and {@code fail<Step>}. */
 final class Completions {
+  private static final String COMMON_PARAMETERS = "@param brokkr a node of the saga's namespace\n"
+      + "@param sagaId the saga's id, from {@link io.brokkr.runtime.SagaHandle#sagaId()}\n";
+  private static final String COMMON_RETURNS = "@return true when this call $L the step; false when it was settled"
+      + " already\n@throws IllegalArgumentException when the namespace has no saga of that id\n";
+
   private Completions() {}
 
   static List<MethodSpec> methods(LauncherModel model) {
@@ -63,11 +68,6 @@ final class Completions {
         .build();
   }
 
-  private static final String COMMON_PARAMETERS = "@param brokkr a node of the saga's namespace\n"
-      + "@param sagaId the saga's id, from {@link io.brokkr.runtime.SagaHandle#sagaId()}\n";
-  private static final String COMMON_RETURNS = "@return true when this call $L the step; false when it was settled"
-      + " already\n@throws IllegalArgumentException when the namespace has no saga of that id\n";
-
   private static MethodSpec sagaLookup() {
     return MethodSpec.methodBuilder("saga")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -75,7 +75,7 @@ final class Completions {
         .addParameter(Runtime.BROKKR, "brokkr")
         .addParameter(String.class, "sagaId")
         .addJavadoc("The saga of that id, or an exception naming it and the namespace.\n")
-        .addStatement("return brokkr.getSaga(sagaId).orElseThrow(() -> new $T($S + sagaId + $S + brokkr.namespace()))",
+        .addStatement("return brokkr.getSaga(sagaId).orElseThrow(() -> new $T(\n$S + sagaId + $S + brokkr.namespace()))",
             IllegalArgumentException.class, "no saga \"", "\" in namespace ")
         .build();
   }

@@ -8,6 +8,7 @@ import io.brokkr.dsl.StepTemplate;
 import io.brokkr.processor.LauncherModel.Argument;
 import io.brokkr.processor.LauncherModel.Binding;
 import io.brokkr.processor.LauncherModel.Call;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code register(Brokkr, SagaClass)}: one worker per step and compensator, each calling its method. */
@@ -39,18 +40,32 @@ final class Registration {
    * A sync worker whose method returns nothing returns null: a step without result.
    */
   private static CodeBlock worker(String mode, String name, Call call, TypeTokens tokens) {
-    CodeBlock invocation = CodeBlock.of("saga.$N($L)", call.method(), call.arguments().stream()
-        .map(argument -> argument(argument, tokens)).collect(CodeBlock.joining(",$W")));
+    CodeBlock invocation = invocation(call, tokens);
     if (mode.equals("async") || call.returnsValue()) {
       return CodeBlock.of("brokkr.registerWorker($T.$L($S, step -> $L));\n", Runtime.WORKER, mode, name, invocation);
     }
     return CodeBlock.builder()
         .add("brokkr.registerWorker($T.$L($S, step -> {\n", Runtime.WORKER, mode, name)
         .indent()
-        .addStatement("$L", invocation)
-        .addStatement("return null")
+        .add("$L;\n", invocation)
+        .add("return null;\n")
         .unindent()
         .add("}));\n")
+        .build();
+  }
+
+  /** {@code saga.head(step.arg(0, String.class))}; with several arguments, one per line. */
+  private static CodeBlock invocation(Call call, TypeTokens tokens) {
+    List<CodeBlock> arguments = call.arguments().stream().map(argument -> argument(argument, tokens)).toList();
+    if (arguments.size() < 2) {
+      return CodeBlock.of("saga.$N($L)", call.method(), CodeBlock.join(arguments, ", "));
+    }
+    return CodeBlock.builder()
+        .add("saga.$N(\n", call.method())
+        .indent().indent()
+        .add(CodeBlock.join(arguments, ",\n"))
+        .unindent().unindent()
+        .add(")")
         .build();
   }
 

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.StepTemplate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class StartMethod {
     CodeBlock.Builder doc = CodeBlock.builder()
         .add("Starts a saga from {@link #TEMPLATE}; the nodes that registered its workers run its steps.\n\n")
         .add("@param brokkr the node that stores the saga\n");
-    List<CodeBlock> entries = new java.util.ArrayList<>();
+    List<CodeBlock> entries = new ArrayList<>();
     for (SagaInput input : model.template().inputs()) {
       String name = names.newName(Identifiers.lowerCamel(input.name()), input.name());
       method.addParameter(model.inputTypes().get(input.name()), name);
@@ -79,7 +80,7 @@ final class StartMethod {
     }
     doc.add("@return the saga's handle, whose result is $L\n", resultDoc());
     return method.addJavadoc(doc.build())
-        .addStatement("return brokkr.start(TEMPLATE, $L)$>$>\n.map(results -> $L)$<$<", inputs(entries), result())
+        .addStatement("return brokkr.start(TEMPLATE, $L)\n.map(results -> $L)", inputs(entries), result())
         .build();
   }
 

@@ -25,11 +25,11 @@ final class TemplateCode {
   static MethodSpec method(SagaTemplate template) {
     CodeBlock.Builder code = CodeBlock.builder()
         .add("$T saga = $T.named($S)", SagaTemplateBuilder.class, SagaTemplate.class, template.name())
-        .indent();
+        .indent().indent();
     for (SagaInput input : template.inputs()) {
       code.add("\n.input($S, $S)", input.name(), input.type());
     }
-    code.add(";\n").unindent();
+    code.add(";\n").unindent().unindent();
     for (StepTemplate step : template.steps()) {
       code.addStatement("saga$L", step(template.name(), step));
     }
@@ -49,19 +49,19 @@ final class TemplateCode {
   private static CodeBlock step(String saga, StepTemplate step) {
     CodeBlock.Builder code = CodeBlock.builder().add(".step($S)", step.name());
     if (!step.worker().equals(StepTemplate.defaultWorker(saga, step.name()))) {
-      code.add(".worker($S)", step.worker());
+      code.add("$Z.worker($S)", step.worker());
     }
     if (!step.dependsOn().isEmpty()) {
-      code.add(".dependsOn($L)", arguments(step.dependsOn()));
+      code.add("$Z.dependsOn($L)", arguments(step.dependsOn()));
     }
     if (!step.inputs().isEmpty()) {
-      code.add(".inputs($L)", arguments(step.inputs()));
+      code.add("$Z.inputs($L)", arguments(step.inputs()));
     }
-    step.outputType().ifPresent(type -> code.add(".output($S)", type));
-    step.retry().ifPresent(retry -> code.add(".retry($L)", retry(retry)));
-    step.timeout().ifPresent(timeout -> code.add(".timeout($L)", duration(timeout)));
+    step.outputType().ifPresent(type -> code.add("$Z.output($S)", type));
+    step.retry().ifPresent(retry -> code.add("$Z.retry($L)", retry(retry)));
+    step.timeout().ifPresent(timeout -> code.add("$Z.timeout($L)", duration(timeout)));
     if (step.async()) {
-      code.add(".async()");
+      code.add("$Z.async()");
     }
     return code.build();
   }
