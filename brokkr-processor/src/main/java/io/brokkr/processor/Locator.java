@@ -24,6 +24,8 @@ final class Locator {
 
   private final SourceSaga saga;
   private final Map<Problem, Site> exact = new HashMap<>();
+  /** Problems that only repeat another: a default worker name made invalid by the step's or saga's name. */
+  private final Set<Problem> consequences = new HashSet<>();
 
   Locator(SourceSaga saga) {
     this.saga = saga;
@@ -44,6 +46,9 @@ final class Locator {
             compensator.step().site());
       }
       exact.putIfAbsent(Messages.invalidName(Optional.of(step), "worker", worker), compensator.method().annotation());
+      if (!Names.isValid(saga.name())) {
+        consequences.add(Messages.invalidName(Optional.of(step), "worker", worker));
+      }
     }
   }
 
@@ -57,6 +62,9 @@ final class Locator {
     exact.putIfAbsent(Messages.invalidName(Optional.of(name), "step", name), nameSite);
     String worker = step.nonEmpty("worker").orElse(StepTemplate.defaultWorker(saga.name(), name));
     exact.putIfAbsent(Messages.invalidName(Optional.of(name), "worker", worker), method.siteOf("worker"));
+    if (step.nonEmpty("worker").isEmpty() && !(Names.isValid(name) && Names.isValid(saga.name()))) {
+      consequences.add(Messages.invalidName(Optional.of(name), "worker", worker));
+    }
     Set<String> listed = new HashSet<>();
     for (Attribute dependency : step.dependsOn()) {
       String value = dependency.value();
@@ -69,6 +77,11 @@ final class Locator {
             Messages.unknownDependency(name, value, Names.suggest(value, stepNames)), dependency.site());
       }
     }
+  }
+
+  /** Whether {@code problem} only repeats another one, and is better left out. */
+  boolean isConsequence(Problem problem) {
+    return consequences.contains(problem);
   }
 
   /** The narrowest site of {@code problem}. */

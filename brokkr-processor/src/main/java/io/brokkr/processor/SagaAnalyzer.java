@@ -87,7 +87,9 @@ final class SagaAnalyzer {
         saga.compensators().stream().map(this::compensation).toList());
     Locator locator = new Locator(saga);
     for (Problem problem : SagaValidator.validate(template).problems()) {
-      report(problem, locator.locate(problem));
+      if (!locator.isConsequence(problem)) {
+        report(problem, locator.locate(problem));
+      }
     }
     boolean valid = reports.stream().allMatch(Report::isWarning);
     return new Analysis(List.copyOf(reports), template,
