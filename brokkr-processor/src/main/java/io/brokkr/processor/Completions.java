@@ -43,8 +43,8 @@ final class Completions {
         .addParameter(Runtime.BROKKR, "brokkr")
         .addParameter(String.class, "sagaId")
         .addParameter(result, "result")
-        .addJavadoc("Finishes the async step {@code $L} of a saga, from any thread or node; the steps that depend\n"
-            + "on it receive {@code result}.\n\n", step)
+        .addJavadoc("Finishes the async step {@code $L} of a saga, from any thread or node;\n"
+            + "the steps that depend on it receive {@code result}.\n\n", step)
         .addJavadoc(COMMON_PARAMETERS)
         .addJavadoc("@param result the step's result\n")
         .addJavadoc(COMMON_RETURNS, "finished")
@@ -59,8 +59,8 @@ final class Completions {
         .addParameter(Runtime.BROKKR, "brokkr")
         .addParameter(String.class, "sagaId")
         .addParameter(String.class, "reason")
-        .addJavadoc("Fails the async step {@code $L} of a saga, from any thread or node: the saga compensates.\n\n",
-            step)
+        .addJavadoc("Fails the async step {@code $L} of a saga, from any thread or node:\n"
+            + "the saga compensates.\n\n", step)
         .addJavadoc(COMMON_PARAMETERS)
         .addJavadoc("@param reason why the step failed\n")
         .addJavadoc(COMMON_RETURNS, "failed")

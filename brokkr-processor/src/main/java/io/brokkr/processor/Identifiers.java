@@ -47,6 +47,26 @@ final class Identifiers {
     return upperSnake(type.toString());
   }
 
+  /** A type as a person writes it where it is imported: {@code Map<String, List<Part>>}. */
+  static String readable(TypeName type) {
+    if (type instanceof ClassName name) {
+      return String.join(".", name.simpleNames());
+    }
+    if (type instanceof ParameterizedTypeName parameterized) {
+      return readable(parameterized.rawType()) + parameterized.typeArguments().stream()
+          .map(Identifiers::readable).collect(Collectors.joining(", ", "<", ">"));
+    }
+    if (type instanceof ArrayTypeName array) {
+      return readable(array.componentType()) + "[]";
+    }
+    if (type instanceof WildcardTypeName wildcard) {
+      return wildcard.lowerBounds().isEmpty()
+          ? (wildcard.upperBounds().get(0).equals(ClassName.OBJECT) ? "?" : "? extends " + readable(wildcard.upperBounds().get(0)))
+          : "? super " + readable(wildcard.lowerBounds().get(0));
+    }
+    return type.toString();
+  }
+
   private static String upperSnake(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT);
   }

@@ -54,11 +54,11 @@ final class Registration {
         .build();
   }
 
-  /** {@code saga.head(step.arg(0, String.class))}; with several arguments, one per line. */
+  /** {@code saga.head(step.arg(0, String.class))}; several arguments go one per line. */
   private static CodeBlock invocation(Call call, TypeTokens tokens) {
     List<CodeBlock> arguments = call.arguments().stream().map(argument -> argument(argument, tokens)).toList();
     if (arguments.size() < 2) {
-      return CodeBlock.of("saga.$N($L)", call.method(), CodeBlock.join(arguments, ", "));
+      return CodeBlock.of("saga.$N($Z$L)", call.method(), CodeBlock.join(arguments, ", "));
     }
     return CodeBlock.builder()
         .add("saga.$N(\n", call.method())

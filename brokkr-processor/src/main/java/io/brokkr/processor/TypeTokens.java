@@ -41,7 +41,7 @@ final class TypeTokens {
     List<FieldSpec> fields = new ArrayList<>();
     constants.forEach((type, name) -> fields.add(FieldSpec
         .builder(ParameterizedTypeName.get(TYPE_REF, type), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Reads JSON values as {@code $L}.\n", type.toString().replace("java.lang.", ""))
+        .addJavadoc("Reads JSON values as {@code $L}.\n", Identifiers.readable(type))
         .initializer("new $T<>() {}", TYPE_REF)
         .build()));
     return fields;
