@@ -11,6 +11,16 @@ import java.util.stream.Collectors;
 public final class Messages {
   private Messages() {}
 
+  /** A YAML text that is not well-formed; {@code detail} is the parser's explanation. */
+  public static Problem yamlSyntax(String detail) {
+    return new Problem(ProblemKind.YAML_SYNTAX, Optional.empty(), "malformed YAML: " + detail);
+  }
+
+  /** A YAML node of the wrong shape, an unknown or repeated key, or a missing one. */
+  public static Problem yamlStructure(Optional<String> step, String message) {
+    return new Problem(ProblemKind.YAML_STRUCTURE, step, message);
+  }
+
   public static Problem emptySaga(String saga) {
     return new Problem(ProblemKind.EMPTY_SAGA, Optional.empty(),
         "saga \"" + saga + "\" has no steps; add at least one step");
@@ -29,7 +39,8 @@ public final class Messages {
 
   public static Problem duplicateInput(String input) {
     return new Problem(ProblemKind.DUPLICATE_INPUT, Optional.empty(),
-        "input \"" + input + "\" is declared more than once; give each input its own name");
+        "input \"" + input + "\" is declared more than once; give each input its own name",
+        Optional.of(input));
   }
 
   public static Problem unknownDependency(String step, String dependency, Optional<String> suggestion) {
@@ -91,6 +102,18 @@ public final class Messages {
     return new Problem(ProblemKind.INVALID_RETRY, Optional.of(step),
         "step \"" + step + "\": " + attribute + " " + rule + ", was \"" + value + "\"",
         Optional.of(attribute));
+  }
+
+  /** A retry duration that is not a duration at all. */
+  public static Problem unreadableRetryDuration(String step, String attribute, String value) {
+    return invalidRetry(step, attribute, "must be a duration such as 100ms, 10s or PT10S", value);
+  }
+
+  /** A timeout that is not a duration at all. */
+  public static Problem unreadableTimeout(String step, String value) {
+    return new Problem(ProblemKind.INVALID_TIMEOUT, Optional.of(step),
+        "step \"" + step + "\": timeout must be a duration such as 30s, 2m or PT30S, was \"" + value + "\"",
+        Optional.of("timeout"));
   }
 
   public static Problem invalidTimeout(String step, String value) {
