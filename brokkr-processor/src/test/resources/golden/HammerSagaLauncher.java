@@ -44,20 +44,27 @@ public final class HammerSagaLauncher {
    * @throws IllegalArgumentException when the node has a worker of one of these names already
    */
   public static void register(Brokkr brokkr, HammerSaga saga) {
-    brokkr.registerWorker(Worker.sync("Hammer.head", step -> saga.head(
-        step.arg(0, String.class),
-        step.context())));
-    brokkr.registerWorker(Worker.async("HandleFactory", step -> saga.handle(
-        step.arg(0, Integer.class))));
-    brokkr.registerWorker(Worker.sync("Hammer.hammer", step -> saga.hammer(
-        step.dependencyResult(0, HammerSaga.HeadId.class),
-        step.dependencyResult(1, Integer.class))));
-    brokkr.registerWorker(Worker.sync("Hammer.inventory", step -> saga.inventory(
-        step.dependencyResult(0, HammerSaga.Hammer.class))));
+    brokkr.registerWorker(Worker.sync("Hammer.head", step -> {
+      String headType = step.arg(0, String.class);
+      return saga.head(headType, step.context());
+    }));
+    brokkr.registerWorker(Worker.async("HandleFactory", step -> {
+      int size = step.arg(0, Integer.class);
+      saga.handle(size);
+    }));
+    brokkr.registerWorker(Worker.sync("Hammer.hammer", step -> {
+      HammerSaga.HeadId head = step.dependencyResult(0, HammerSaga.HeadId.class);
+      Integer handle = step.dependencyResult(1, Integer.class);
+      return saga.hammer(head, handle);
+    }));
+    brokkr.registerWorker(Worker.sync("Hammer.inventory", step -> {
+      HammerSaga.Hammer hammer = step.dependencyResult(0, HammerSaga.Hammer.class);
+      return saga.inventory(hammer);
+    }));
     brokkr.registerWorker(Worker.sync("Hammer.destroyHead", step -> {
-      saga.destroyHead(
-          step.dependencyResult(0, HammerSaga.HeadId.class),
-          step.arg(0, String.class));
+      HammerSaga.HeadId head = step.dependencyResult(0, HammerSaga.HeadId.class);
+      String headType = step.arg(0, String.class);
+      saga.destroyHead(head, headType);
       return null;
     }));
   }

@@ -58,11 +58,14 @@ record LauncherModel(
 
   /** Where a worker takes the value of one parameter from. */
   sealed interface Argument {
-    /** Arg {@code index} of the step: a saga input. */
-    record Input(int index, TypeName type) implements Argument {}
+    /** Arg {@code index} of the step, a saga input, for the parameter {@code name}. */
+    record Input(String name, int index, TypeName type) implements Argument {}
 
-    /** The result of dependency {@code index}; for a compensator, 0 is the compensated step. */
-    record Result(int index, TypeName type) implements Argument {}
+    /**
+     * The result of dependency {@code index}, for the parameter {@code name}; for a compensator,
+     * 0 is the compensated step.
+     */
+    record Result(String name, int index, TypeName type) implements Argument {}
 
     /** The step's {@code StepContext}. */
     record Context() implements Argument {}

@@ -2,12 +2,14 @@ package io.brokkr.processor;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import io.brokkr.dsl.Compensation;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
 import io.brokkr.processor.LauncherModel.Argument;
 import io.brokkr.processor.LauncherModel.Binding;
 import io.brokkr.processor.LauncherModel.Call;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -36,46 +38,50 @@ final class Registration {
   }
 
   /**
-   * {@code brokkr.registerWorker(Worker.sync("Hammer.head", step -> saga.head(step.arg(0, String.class))));}
-   * A sync worker whose method returns nothing returns null: a step without result.
+   * {@code brokkr.registerWorker(Worker.sync("Hammer.handle", step -> saga.handle()));}, or with a
+   * block that reads each value the method takes into a local named like its parameter (which is
+   * also cheaper for javac than inferring the reads as arguments). A sync worker whose method
+   * returns nothing returns null: a step without result.
    */
   private static CodeBlock worker(String mode, String name, Call call, TypeTokens tokens) {
-    CodeBlock invocation = invocation(call, tokens);
-    if (mode.equals("async") || call.returnsValue()) {
+    NameAllocator names = new NameAllocator();
+    List.of("brokkr", "saga", "step").forEach(names::newName);
+    CodeBlock.Builder reads = CodeBlock.builder();
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (Argument argument : call.arguments()) {
+      if (argument instanceof Argument.Input input) {
+        String local = names.newName(input.name());
+        reads.addStatement("$T $N = step.arg($L, $L)", input.type(), local, input.index(), tokens.of(input.type()));
+        arguments.add(CodeBlock.of("$N", local));
+      } else if (argument instanceof Argument.Result result) {
+        String local = names.newName(result.name());
+        reads.addStatement("$T $N = step.dependencyResult($L, $L)", result.type(), local, result.index(),
+            tokens.of(result.type()));
+        arguments.add(CodeBlock.of("$N", local));
+      } else {
+        arguments.add(CodeBlock.of("step.context()"));
+      }
+    }
+    CodeBlock invocation = CodeBlock.of("saga.$N($L)", call.method(), CodeBlock.join(arguments, ", "));
+    boolean returns = mode.equals("sync") && call.returnsValue();
+    if (reads.isEmpty() && (returns || mode.equals("async"))) {
       return CodeBlock.of("brokkr.registerWorker($T.$L($S, step -> $L));\n", Runtime.WORKER, mode, name, invocation);
+    }
+    CodeBlock.Builder body = CodeBlock.builder().add(reads.build());
+    if (returns) {
+      body.addStatement("return $L", invocation);
+    } else {
+      body.addStatement("$L", invocation);
+      if (mode.equals("sync")) {
+        body.addStatement("return null");
+      }
     }
     return CodeBlock.builder()
         .add("brokkr.registerWorker($T.$L($S, step -> {\n", Runtime.WORKER, mode, name)
         .indent()
-        .add("$L;\n", invocation)
-        .add("return null;\n")
+        .add(body.build())
         .unindent()
         .add("}));\n")
         .build();
-  }
-
-  /** {@code saga.head(step.arg(0, String.class))}; several arguments go one per line. */
-  private static CodeBlock invocation(Call call, TypeTokens tokens) {
-    List<CodeBlock> arguments = call.arguments().stream().map(argument -> argument(argument, tokens)).toList();
-    if (arguments.size() < 2) {
-      return CodeBlock.of("saga.$N($Z$L)", call.method(), CodeBlock.join(arguments, ", "));
-    }
-    return CodeBlock.builder()
-        .add("saga.$N(\n", call.method())
-        .indent().indent()
-        .add(CodeBlock.join(arguments, ",\n"))
-        .unindent().unindent()
-        .add(")")
-        .build();
-  }
-
-  private static CodeBlock argument(Argument argument, TypeTokens tokens) {
-    if (argument instanceof Argument.Input input) {
-      return CodeBlock.of("step.arg($L, $L)", input.index(), tokens.of(input.type()));
-    }
-    if (argument instanceof Argument.Result result) {
-      return CodeBlock.of("step.dependencyResult($L, $L)", result.index(), tokens.of(result.type()));
-    }
-    return CodeBlock.of("step.context()");
   }
 }

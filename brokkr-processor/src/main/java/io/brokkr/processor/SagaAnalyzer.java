@@ -14,6 +14,8 @@ import io.brokkr.processor.LauncherModel.Binding;
 import io.brokkr.processor.LauncherModel.Call;
 import io.brokkr.processor.SourceMethod.Attribute;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,10 @@ final class SagaAnalyzer {
   private final Map<String, TypeName> inputTypes = new LinkedHashMap<>();
   private final Map<String, String> inputOwners = new LinkedHashMap<>();
   private final Map<String, TypeName> resultTypes = new LinkedHashMap<>();
-  private final Map<SourceMethod, List<Parameter>> parameters = new LinkedHashMap<>();
+  /** Each method's sorted parameters; by identity, as a record's hash would walk the whole method. */
+  private final Map<SourceMethod, List<Parameter>> parameters = new IdentityHashMap<>();
+  /** The parameters that receive each step's result, steps first, then compensators, in order. */
+  private final Map<String, List<Parameter>> readers = new HashMap<>();
 
   private SagaAnalyzer(SourceSaga saga, TypeChecker types) {
     this.saga = saga;
@@ -126,7 +131,9 @@ final class SagaAnalyzer {
       if (parameter.isContext()) {
         sorted.add(new Parameter(parameter, Parameter.Source.CONTEXT, role, owner));
       } else if (dependencies.contains(name)) {
-        sorted.add(new Parameter(parameter, Parameter.Source.RESULT, role, owner));
+        Parameter reader = new Parameter(parameter, Parameter.Source.RESULT, role, owner);
+        sorted.add(reader);
+        readers.computeIfAbsent(name, n -> new ArrayList<>()).add(reader);
       } else if (role.equals("step") && steps.containsKey(name)) {
         report(Messages.undeclaredDependency(owner, name), parameter.site());
       } else {
@@ -168,14 +175,9 @@ final class SagaAnalyzer {
     }
   }
 
-  /**
-   * The parameters that receive a step's result, steps first, then compensators, in order: such a
-   * parameter is named like the step it reads.
-   */
+  /** The parameters that receive a step's result: they are named like the step. */
   private List<Parameter> readersOf(String step) {
-    return parameters.values().stream().flatMap(List::stream)
-        .filter(p -> p.kind() == Parameter.Source.RESULT && p.source().name().equals(step))
-        .toList();
+    return readers.getOrDefault(step, List.of());
   }
 
   private void warnUnusedResults() {
@@ -234,8 +236,8 @@ final class SagaAnalyzer {
     List<String> inputs = inputsOf(method);
     List<Argument> arguments = parameters.get(method).stream().map(p -> switch (p.kind()) {
       case CONTEXT -> (Argument) new Argument.Context();
-      case RESULT -> new Argument.Result(dependencies.indexOf(p.source().name()), p.source().type());
-      case INPUT -> new Argument.Input(inputs.indexOf(p.source().name()), p.source().type());
+      case RESULT -> new Argument.Result(p.source().name(), dependencies.indexOf(p.source().name()), p.source().type());
+      case INPUT -> new Argument.Input(p.source().name(), inputs.indexOf(p.source().name()), p.source().type());
     }).toList();
     return new Call(method.name(), !method.returns().equals(TypeName.VOID), arguments);
   }
