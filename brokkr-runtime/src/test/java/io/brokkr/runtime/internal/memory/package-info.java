@@ -1,0 +1,4 @@
+@NullMarked
+package io.brokkr.runtime.internal.memory;
+
+import org.jspecify.annotations.NullMarked;

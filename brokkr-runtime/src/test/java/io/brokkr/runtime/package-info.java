@@ -1,0 +1,4 @@
+@NullMarked
+package io.brokkr.runtime;
+
+import org.jspecify.annotations.NullMarked;

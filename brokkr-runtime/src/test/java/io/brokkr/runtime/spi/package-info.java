@@ -1,0 +1,4 @@
+@NullMarked
+package io.brokkr.runtime.spi;
+
+import org.jspecify.annotations.NullMarked;
