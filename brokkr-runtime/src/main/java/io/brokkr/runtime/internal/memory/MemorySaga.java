@@ -169,6 +169,7 @@ final class MemorySaga {
     }
     begin();
     step.result = result;
+    step.failureReason = Optional.empty();
     step.lease = Optional.empty();
     move(step, FINISHED);
     if (step.isCompensator()) {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.brokkr.samples.hammer;
+
+import org.jspecify.annotations.NullMarked;
