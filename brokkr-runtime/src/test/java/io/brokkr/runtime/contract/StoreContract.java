@@ -37,6 +37,17 @@ public interface StoreContract extends ContractFixture {
     return new StepSpec(id, worker, List.of(dependsOn), "[\"" + id + "\"]", TWO_ATTEMPTS, Optional.of(Duration.ofSeconds(5)));
   }
 
+  /** A store holding saga "s" with {@code steps}, started. */
+  private SagaStore started(StepSpec... steps) {
+    SagaStore store = store();
+    store.createSaga("s");
+    for (StepSpec step : steps) {
+      store.addStep("s", step);
+    }
+    store.start("s");
+    return store;
+  }
+
   private static Claim claim(SagaStore store, String worker) {
     return store.claimNext(worker, "node-1", T0, LEASE).orElseThrow(() -> new AssertionError("nothing to claim for " + worker));
   }
@@ -63,11 +74,7 @@ public interface StoreContract extends ContractFixture {
 
   @Test
   default void claimGrantsALeaseWithStrictlyIncreasingFencingTokens() {
-    SagaStore store = store();
-    store.createSaga("s");
-    store.addStep("s", spec("a", "A"));
-    store.addStep("s", spec("b", "A"));
-    store.start("s");
+    SagaStore store = started(spec("a", "A"), spec("b", "A"));
     Claim first = claim(store, "A");
     Claim second = claim(store, "A");
     assertTrue(second.lease().token() > first.lease().token());
@@ -81,10 +88,7 @@ public interface StoreContract extends ContractFixture {
 
   @Test
   default void aStaleFencingTokenChangesNothing() {
-    SagaStore store = store();
-    store.createSaga("s");
-    store.addStep("s", spec("a", "A"));
-    store.start("s");
+    SagaStore store = started(spec("a", "A"));
     Claim first = claim(store, "A");
     StepRef a = first.step().ref();
     Settler stale = Settler.attempt(first.lease().token());
@@ -108,10 +112,7 @@ public interface StoreContract extends ContractFixture {
 
   @Test
   default void aFailedAttemptWaitsOutItsBackoffBeforeItCanBeClaimedAgain() {
-    SagaStore store = store();
-    store.createSaga("s");
-    store.addStep("s", spec("a", "A"));
-    store.start("s");
+    SagaStore store = started(spec("a", "A"));
     Claim first = claim(store, "A");
     Change retry = store.fail(first.step().ref(), Settler.attempt(first.lease().token()), "boom", T0);
     assertEquals(Optional.of(T0.plus(TWO_ATTEMPTS.backoffBefore(2))), retry.retryAt());
@@ -132,11 +133,7 @@ public interface StoreContract extends ContractFixture {
 
   @Test
   default void aStepCanBeSettledFromOutsideWhileQueuedOrRunningButOnlyOnce() {
-    SagaStore store = store();
-    store.createSaga("s");
-    store.addStep("s", spec("a", "A"));
-    store.addStep("s", spec("b", "B"));
-    store.start("s");
+    SagaStore store = started(spec("a", "A"), spec("b", "B"));
     StepRef a = new StepRef("s", "a");
     assertTrue(store.finish(a, Settler.external(), Optional.empty()).applied(), "QUEUED, never claimed");
     assertFalse(store.finish(a, Settler.external(), Optional.empty()).applied());
@@ -151,10 +148,7 @@ public interface StoreContract extends ContractFixture {
 
   @Test
   default void aFailureFromOutsideIsFinal() {
-    SagaStore store = store();
-    store.createSaga("s");
-    store.addStep("s", spec("a", "A"));
-    store.start("s");
+    SagaStore store = started(spec("a", "A"));
     Claim a = claim(store, "A");
     Change failed = store.fail(a.step().ref(), Settler.external(), "rejected by the bank", T0);
     assertEquals(Optional.empty(), failed.retryAt());
@@ -265,10 +259,7 @@ public interface StoreContract extends ContractFixture {
 
   @Test
   default void illegalTransitionsCannotBeReachedThroughTheStore() {
-    SagaStore store = store();
-    store.createSaga("s");
-    store.addStep("s", spec("a", "A"));
-    store.start("s");
+    SagaStore store = started(spec("a", "A"));
     StepRef a = new StepRef("s", "a");
     store.finish(a, Settler.external(), Optional.empty());
     SagaSnapshot finished = store.load("s").orElseThrow();

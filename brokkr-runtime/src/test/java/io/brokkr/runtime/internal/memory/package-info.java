@@ -1,4 +1,0 @@
-@NullMarked
-package io.brokkr.runtime.internal.memory;
-
-import org.jspecify.annotations.NullMarked;

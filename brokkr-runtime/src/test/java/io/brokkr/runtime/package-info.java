@@ -1,4 +1,0 @@
-@NullMarked
-package io.brokkr.runtime;
-
-import org.jspecify.annotations.NullMarked;

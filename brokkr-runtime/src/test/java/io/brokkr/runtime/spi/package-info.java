@@ -1,4 +1,0 @@
-@NullMarked
-package io.brokkr.runtime.spi;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.brokkr.samples.hammer;
-
-import org.jspecify.annotations.NullMarked;
