@@ -1,0 +1,77 @@
+package io.brokkr.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brokkr.runtime.Saga;
+import io.brokkr.runtime.StepContext;
+import io.brokkr.runtime.StepInvocation;
+import io.brokkr.runtime.TypeRef;
+import io.brokkr.runtime.spi.Claim;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What a worker receives for one attempt, read from the claim's JSON. */
+final class Invocation implements StepInvocation {
+  private final StepContext context;
+  private final Saga saga;
+  private final Json json;
+  private final List<JsonNode> args = new ArrayList<>();
+  private final List<JsonNode> dependencyResults;
+
+  Invocation(Claim claim, Saga saga, Json json) {
+    this.context = new StepContext(claim.step().sagaId(), claim.step().stepId(), claim.step().attempt());
+    this.saga = saga;
+    this.json = json;
+    json.tree(claim.step().spec().argsJson()).forEach(args::add);
+    this.dependencyResults = claim.dependencyResultsJson().stream().map(json::tree).toList();
+  }
+
+  @Override
+  public StepContext context() {
+    return context;
+  }
+
+  @Override
+  public Saga saga() {
+    return saga;
+  }
+
+  @Override
+  public List<@Nullable Object> args() {
+    return json.values(args);
+  }
+
+  @Override
+  public <T> T arg(int index, Class<T> type) {
+    return read(args, "arg", index, type);
+  }
+
+  @Override
+  public <T> T arg(int index, TypeRef<T> type) {
+    return read(args, "arg", index, type.type());
+  }
+
+  @Override
+  public List<@Nullable Object> dependencyResults() {
+    return json.values(dependencyResults);
+  }
+
+  @Override
+  public <T> T dependencyResult(int index, Class<T> type) {
+    return read(dependencyResults, "dependency result", index, type);
+  }
+
+  @Override
+  public <T> T dependencyResult(int index, TypeRef<T> type) {
+    return read(dependencyResults, "dependency result", index, type.type());
+  }
+
+  private <T> T read(List<JsonNode> values, String kind, int index, Type type) {
+    if (index < 0 || index >= values.size()) {
+      throw new IndexOutOfBoundsException("step \"" + context.stepId() + "\" has " + values.size() + " " + kind
+          + "s; there is no " + kind + " " + index);
+    }
+    return json.read(values.get(index), type, () -> kind + " " + index + " of step \"" + context.stepId() + "\"");
+  }
+}
