@@ -4,19 +4,19 @@ import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
+import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStep;
-import io.brokkr.runtime.Worker;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The hammer saga of the original Brokkr: prints its plan, then runs it on the embedded store.
+ * The hammer saga of the original Brokkr, declared by {@link HammerSaga}: prints its plan, then runs
+ * it on the embedded store through its generated launcher.
  *
  * <pre>
  * mvn -q -pl samples/hammer -am compile exec:java                          # the hammer is made
@@ -28,17 +28,6 @@ public final class HammerSample {
   private static final long PATIENCE_SECONDS = 30;
 
   private HammerSample() {}
-
-  /** The hammer saga: head and handle in parallel, then the hammer joins them. */
-  static SagaTemplate hammerTemplate() {
-    return SagaTemplate.named("Hammer")
-        .input("headType", "String")
-        .input("handleSize", "String")
-        .step("head").worker("HammerHeadFactory").inputs("headType").compensateWith("HammerHeadDestroyer")
-        .step("handle").worker("HandleFactory").inputs("handleSize")
-        .step("hammer").worker("HammerFactory").dependsOn("head", "handle")
-        .build();
-  }
 
   /** The plan: steps by level, which run in parallel, and the compensations. */
   static String plan(SagaTemplate template) {
@@ -64,31 +53,40 @@ public final class HammerSample {
    * Runs the hammer saga on a fresh embedded store, printing what happens.
    *
    * @param hammerFails whether joining head and handle fails, so that the head is compensated
-   * @param dynamic whether to build the saga with the dynamic API rather than from the template
+   * @param dynamic whether to build the saga with the dynamic API rather than start it with the
+   *     launcher the annotation processor generated from {@link HammerSaga}
    * @return how the saga ended
    */
   static SagaOutcome run(boolean hammerFails, boolean dynamic, PrintStream out) {
-    SagaTemplate template = hammerTemplate();
-    out.print(plan(template));
+    out.print(plan(HammerSagaLauncher.TEMPLATE));
     out.println("Running it" + (hammerFails ? ", with a hammer factory that fails" : "") + ":");
     try (Brokkr brokkr = Brokkr.builder().listener(new Narrator(out)).inMemory()) {
-      brokkr.registerWorkers(HammerWorkers.all(hammerFails, out).toArray(Worker[]::new));
-      CompletableFuture<SagaOutcome> outcome = dynamic
-          ? startDynamically(brokkr).getOutcome()
-          : brokkr.start(template, Map.of("headType", "ThunderBestowed", "handleSize", "short")).outcome();
-      SagaOutcome result = await(outcome);
-      out.println("Saga " + result.status() + result.failure()
-          .map(f -> ": step \"" + f.stepId() + "\" failed: " + f.reason()).orElse("")
-          + "; results " + result.results());
-      return result;
+      HammerSagaLauncher.register(brokkr, new HammerSaga(hammerFails, out));
+      if (dynamic) {
+        return report(await(startDynamically(brokkr).getOutcome()), out);
+      }
+      SagaHandle<HammerSaga.Hammer> saga = HammerSagaLauncher.start(brokkr, "ThunderBestowed", "short");
+      SagaOutcome outcome = report(await(saga.outcome()), out);
+      if (outcome.isFinished()) {
+        out.println("The typed result: " + saga.result().join());
+      }
+      return outcome;
     }
+  }
+
+  private static SagaOutcome report(SagaOutcome outcome, PrintStream out) {
+    out.println("Saga " + outcome.status() + outcome.failure()
+        .map(f -> ": step \"" + f.stepId() + "\" failed: " + f.reason()).orElse("")
+        + "; results " + outcome.results());
+    return outcome;
   }
 
   /** The saga of the original README, built step by step. */
   private static Saga startDynamically(Brokkr brokkr) {
     Saga saga = brokkr.createSaga();
     SagaStep head = saga.addStep("HammerHeadFactory", List.of("ThunderBestowed"));
-    head.compensateWith("HammerHeadDestroyer", List.of("anExampleArg"));
+    // The compensator's worker takes its name from the annotated method: <saga>.<method>.
+    head.compensateWith("Hammer.destroyHead", List.of("anExampleArg"));
     SagaStep handle = saga.addStep("HandleFactory", List.of("short"));
     saga.addStep("HammerFactory", List.of(), List.of(head.getId(), handle.getId()));
     saga.start();

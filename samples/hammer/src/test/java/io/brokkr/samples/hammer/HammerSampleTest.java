@@ -29,10 +29,10 @@ class HammerSampleTest {
     SagaOutcome outcome = HammerSample.run(false, dynamic, out);
 
     assertEquals(SagaStatus.FINISHED, outcome.status());
-    HammerWorkers.Hammer expected = new HammerWorkers.Hammer("head-ThunderBestowed", "handle-short");
+    HammerSaga.Hammer expected = new HammerSaga.Hammer("head-ThunderBestowed", "handle-short");
     assertEquals(3, outcome.results().stepIds().size());
     assertTrue(outcome.results().stepIds().stream()
-        .anyMatch(id -> expected.equals(outcome.results().get(id, HammerWorkers.Hammer.class))), outcome.toString());
+        .anyMatch(id -> expected.equals(outcome.results().get(id, HammerSaga.Hammer.class))), outcome.toString());
     assertPrinted("level 0 (in parallel):");
     assertPrinted("HammerFactory: joining head-ThunderBestowed and handle-short");
     assertPrinted("saga: RUNNING -> FINISHED");
