@@ -1,0 +1,31 @@
+package io.brokkr.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Type names as templates hold them, read back into JavaPoet types. */
+class TypeNamesTest {
+
+  @Test
+  void readsPrimitivesQualifiedGenericAndArrayTypes() {
+    assertThat(TypeNames.parse("int", "com.acme").toString()).isEqualTo("int");
+    assertThat(TypeNames.parse("String", "com.acme").toString()).isEqualTo("java.lang.String");
+    assertThat(TypeNames.parse("HeadId", "com.acme").toString()).isEqualTo("com.acme.HeadId");
+    assertThat(TypeNames.parse("java.util.Map<String, java.util.List<com.acme.Part>>", "x").toString())
+        .isEqualTo("java.util.Map<java.lang.String, java.util.List<com.acme.Part>>");
+    assertThat(TypeNames.parse("byte[][]", "x").toString()).isEqualTo("byte[][]");
+    assertThat(TypeNames.parse("java.util.List<? extends Number>", "x").toString())
+        .isEqualTo("java.util.List<? extends java.lang.Number>");
+    assertThat(TypeNames.parse("com.acme.Outer.Inner", "x").toString()).isEqualTo("com.acme.Outer.Inner");
+  }
+
+  @Test
+  void refusesWhatIsNotATypeQuotingIt() {
+    for (String bad : new String[] {"", "List<", "java.util.List<int", "a b", "int<String>", "com.acme."}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TypeNames.parse(bad, "x"));
+      assertThat(e).hasMessageThat().startsWith("\"" + bad + "\" is not a Java type");
+    }
+  }
+}
