@@ -62,6 +62,18 @@ public final class SagaProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(annotations, round);
+    } catch (Throwable e) {
+      // Never crash javac; a failure inside one saga is reported on its class instead (below).
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Messages.processorError("this round", stackTrace(e)).toString());
+    }
+    // Other processors may read these annotations too.
+    return false;
+  }
+
+  private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Set<TypeElement> sagas = new LinkedHashSet<>();
     for (String name : deferred) {
       Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(sagas::add);
@@ -78,8 +90,6 @@ public final class SagaProcessor extends AbstractProcessor {
     for (TypeElement saga : sagas) {
       process(saga, round.processingOver());
     }
-    // Other processors may read these annotations too.
-    return false;
   }
 
   private void checkInSaga(Element method) {
@@ -115,11 +125,15 @@ public final class SagaProcessor extends AbstractProcessor {
       }
     } catch (Throwable e) {
       // Never crash javac: the failure becomes an error on the class, with the trace to report.
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      print(new Report(Messages.processorError(type.getQualifiedName().toString(), trace.toString()),
+      print(new Report(Messages.processorError(type.getQualifiedName().toString(), stackTrace(e)),
           JavacSite.of(type)));
     }
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
   }
 
   private void write(JavaFile file, TypeElement type) throws IOException {

@@ -69,12 +69,7 @@ class LauncherRunTest {
 
   @Test
   void asyncStepIsFinishedThroughTheTypedCompletionMethod() throws Exception {
-    PaymentSaga saga = new PaymentSaga();
-    PaymentSagaLauncher.register(brokkr, saga);
-
-    SagaHandle<PaymentSagaLauncher.Result> handle = PaymentSagaLauncher.start(brokkr, 1250L, "Ada");
-    awaitTrue(() -> !saga.requested.isEmpty());
-    assertThat(saga.requested).containsExactly(handle.sagaId() + ":1250");
+    SagaHandle<PaymentSagaLauncher.Result> handle = startPayment(1250L, "Ada");
 
     assertThat(PaymentSagaLauncher.finishCharge(brokkr, handle.sagaId(), new Receipt("r-1", 1250))).isTrue();
     PaymentSagaLauncher.Result result = handle.result().get(10, TimeUnit.SECONDS);
@@ -86,11 +81,7 @@ class LauncherRunTest {
 
   @Test
   void asyncStepFailedThroughTheTypedCompletionMethodEndsTheSaga() throws Exception {
-    PaymentSaga saga = new PaymentSaga();
-    PaymentSagaLauncher.register(brokkr, saga);
-
-    SagaHandle<PaymentSagaLauncher.Result> handle = PaymentSagaLauncher.start(brokkr, 99L, "Bob");
-    awaitTrue(() -> !saga.requested.isEmpty());
+    SagaHandle<PaymentSagaLauncher.Result> handle = startPayment(99L, "Bob");
     assertThat(PaymentSagaLauncher.failCharge(brokkr, handle.sagaId(), "card declined")).isTrue();
 
     SagaOutcome outcome = handle.outcome().get(10, TimeUnit.SECONDS);
@@ -103,6 +94,17 @@ class LauncherRunTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PaymentSagaLauncher.finishCharge(brokkr, "no-such-saga", new Receipt("r", 1)));
     assertThat(e).hasMessageThat().contains("no saga \"no-such-saga\"");
+  }
+
+  /** Starts a payment saga and waits until its async step asked for the charge. */
+  private SagaHandle<PaymentSagaLauncher.Result> startPayment(long amount, String customer)
+      throws InterruptedException {
+    PaymentSaga saga = new PaymentSaga();
+    PaymentSagaLauncher.register(brokkr, saga);
+    SagaHandle<PaymentSagaLauncher.Result> handle = PaymentSagaLauncher.start(brokkr, amount, customer);
+    awaitTrue(() -> !saga.requested.isEmpty());
+    assertThat(saga.requested).containsExactly(handle.sagaId() + ":" + amount);
+    return handle;
   }
 
   private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
