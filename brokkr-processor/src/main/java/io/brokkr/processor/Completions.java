@@ -75,8 +75,8 @@ final class Completions {
         .addParameter(Runtime.BROKKR, "brokkr")
         .addParameter(String.class, "sagaId")
         .addJavadoc("The saga of that id, or an exception naming it and the namespace.\n")
-        .addStatement("return brokkr.getSaga(sagaId).orElseThrow(() -> new $T(\n$S + sagaId + $S + brokkr.namespace()))",
-            IllegalArgumentException.class, "no saga \"", "\" in namespace ")
+        .addStatement("return brokkr.getSaga(sagaId).orElseThrow(() -> new $T(\n"
+            + "$S + sagaId + $S + brokkr.namespace()))", IllegalArgumentException.class, "no saga \"", "\" in namespace ")
         .build();
   }
 

@@ -60,9 +60,11 @@ final class Identifiers {
       return readable(array.componentType()) + "[]";
     }
     if (type instanceof WildcardTypeName wildcard) {
-      return wildcard.lowerBounds().isEmpty()
-          ? (wildcard.upperBounds().get(0).equals(ClassName.OBJECT) ? "?" : "? extends " + readable(wildcard.upperBounds().get(0)))
-          : "? super " + readable(wildcard.lowerBounds().get(0));
+      if (!wildcard.lowerBounds().isEmpty()) {
+        return "? super " + readable(wildcard.lowerBounds().get(0));
+      }
+      TypeName bound = wildcard.upperBounds().get(0);
+      return bound.equals(ClassName.OBJECT) ? "?" : "? extends " + readable(bound);
     }
     return type.toString();
   }

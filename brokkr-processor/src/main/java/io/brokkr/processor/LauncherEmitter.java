@@ -68,7 +68,8 @@ public final class LauncherEmitter {
         .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", GENERATOR).build())
         .addJavadoc(classJavadoc(model))
         .addField(FieldSpec.builder(SagaTemplate.class, "TEMPLATE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The saga's template, as checked at compile time: tools and the runtime see this one model.\n")
+            .addJavadoc("The saga's template, as checked at compile time: tools and the runtime see this one"
+                + " model.\n")
             .initializer("template()")
             .build())
         .addMethod(MethodSpec.constructorBuilder()
@@ -90,8 +91,8 @@ public final class LauncherEmitter {
   private static CodeBlock classJavadoc(LauncherModel model) {
     String saga = model.template().name();
     return model.binding()
-        .map(binding -> CodeBlock.of("Runs the saga {@code $L} declared by {@link $T}. Call {@link #register} on every\n"
-            + "node that runs its steps, then {@link #start} to start a saga.\n", saga, binding.sagaClass()))
+        .map(binding -> CodeBlock.of("Runs the saga {@code $L} declared by {@link $T}. Call {@link #register}"
+            + " on every\nnode that runs its steps, then {@link #start} to start a saga.\n", saga, binding.sagaClass()))
         .orElse(CodeBlock.of("Starts the saga {@code $L} with typed inputs and result. Its workers are registered\n"
             + "by name, as its {@link #TEMPLATE} lists them.\n", saga));
   }

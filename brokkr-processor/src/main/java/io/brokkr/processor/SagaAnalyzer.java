@@ -234,10 +234,13 @@ final class SagaAnalyzer {
 
   private Call call(SourceMethod method, List<String> dependencies) {
     List<String> inputs = inputsOf(method);
-    List<Argument> arguments = parameters.get(method).stream().map(p -> switch (p.kind()) {
-      case CONTEXT -> (Argument) new Argument.Context();
-      case RESULT -> new Argument.Result(p.source().name(), dependencies.indexOf(p.source().name()), p.source().type());
-      case INPUT -> new Argument.Input(p.source().name(), inputs.indexOf(p.source().name()), p.source().type());
+    List<Argument> arguments = parameters.get(method).stream().map(p -> {
+      String name = p.source().name();
+      return switch (p.kind()) {
+        case CONTEXT -> (Argument) new Argument.Context();
+        case RESULT -> new Argument.Result(name, dependencies.indexOf(name), p.source().type());
+        case INPUT -> new Argument.Input(name, inputs.indexOf(name), p.source().type());
+      };
     }).toList();
     return new Call(method.name(), !method.returns().equals(TypeName.VOID), arguments);
   }

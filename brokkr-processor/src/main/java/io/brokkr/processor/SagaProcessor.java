@@ -116,7 +116,9 @@ public final class SagaProcessor extends AbstractProcessor {
         return;
       }
       ClassName sagaClass = read.get().saga().type();
-      ClassName launcher = ClassName.get(sagaClass.packageName(), String.join("_", sagaClass.simpleNames()) + "Launcher");
+      // Next to the saga class, named after it; Outer.Inner gives Outer_InnerLauncher.
+      ClassName launcher =
+          ClassName.get(sagaClass.packageName(), String.join("_", sagaClass.simpleNames()) + "Launcher");
       Analysis analysis = SagaAnalyzer.analyze(read.get().saga(), read.get().types(), launcher);
       analysis.reports().forEach(this::print);
       if (analysis.launcher().isPresent()) {

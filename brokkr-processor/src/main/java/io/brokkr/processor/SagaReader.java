@@ -59,11 +59,13 @@ final class SagaReader {
     List<SourceStep> steps = new ArrayList<>();
     List<SourceCompensator> compensators = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getParameters().stream().anyMatch(p -> isUnknown(p.asType())) || isUnknown(method.getReturnType())) {
-        return Optional.empty();
-      }
       Optional<AnnotationMirror> step = annotation(method, STEP);
       Optional<AnnotationMirror> compensate = annotation(method, COMPENSATE);
+      boolean typesUnknown = isUnknown(method.getReturnType())
+          || method.getParameters().stream().anyMatch(p -> isUnknown(p.asType()));
+      if ((step.isPresent() || compensate.isPresent()) && typesUnknown) {
+        return Optional.empty();
+      }
       if (step.isPresent()) {
         steps.add(new SourceStep(method(method, step.get(), mirrors), dependsOn(method, step.get())));
       } else if (compensate.isPresent()) {
@@ -87,7 +89,8 @@ final class SagaReader {
     return Optional.of(new Read(source, checker));
   }
 
-  private SourceMethod method(ExecutableElement method, AnnotationMirror annotation, Map<TypeName, TypeMirror> mirrors) {
+  private SourceMethod method(
+      ExecutableElement method, AnnotationMirror annotation, Map<TypeName, TypeMirror> mirrors) {
     List<SourceParameter> parameters = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       TypeMirror type = parameter.asType();
@@ -170,7 +173,8 @@ final class SagaReader {
 
   static Optional<AnnotationMirror> annotation(Element element, String annotationName) {
     return element.getAnnotationMirrors().stream()
-        .filter(a -> ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationName))
+        .filter(a -> ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+            .contentEquals(annotationName))
         .map(a -> (AnnotationMirror) a)
         .findFirst();
   }

@@ -99,7 +99,8 @@ final class TemplateCode {
       return CodeBlock.of("new $T($S)", type, number.toString());
     }
     if (value instanceof List<?> list) {
-      return CodeBlock.of("$T.of($L)", List.class, list.stream().map(TemplateCode::json).collect(CodeBlock.joining(", ")));
+      return CodeBlock.of("$T.of($L)", List.class,
+          list.stream().map(TemplateCode::json).collect(CodeBlock.joining(", ")));
     }
     if (value instanceof Map<?, ?> map) {
       return CodeBlock.of("$T.ofEntries($L)", Map.class, map.entrySet().stream()

@@ -58,7 +58,8 @@ class SagaAnalyzerTest {
         List.of(steps), List.of());
   }
 
-  private static SourceStep step(String name, TypeName returns, List<String> dependsOn, SourceParameter... parameters) {
+  private static SourceStep step(
+      String name, TypeName returns, List<String> dependsOn, SourceParameter... parameters) {
     SourceMethod method = new SourceMethod(name, false, false, returns, List.of(parameters), new At(name + "()"),
         new At("@Step " + name), Map.of());
     return new SourceStep(method, dependsOn.stream().map(d -> new Attribute(d, new At("dependsOn " + d))).toList());
