@@ -21,7 +21,17 @@ public enum ProblemKind {
   /** A YAML file that is not well-formed YAML. */
   YAML_SYNTAX("Brokkr/YamlSyntax"),
   /** A YAML node of the wrong shape, an unknown key or a missing one. */
-  YAML_STRUCTURE("Brokkr/YamlStructure");
+  YAML_STRUCTURE("Brokkr/YamlStructure"),
+  /** Two sagas of one build with the same name. */
+  DUPLICATE_SAGA("Brokkr/DuplicateSaga"),
+  /** Versioning lint: a saga of the previous version that is gone. */
+  REMOVED_SAGA("Brokkr/RemovedSaga"),
+  /** Versioning lint: a step of the previous version that is gone. */
+  REMOVED_STEP("Brokkr/RemovedStep"),
+  /** Versioning lint: a step of the previous version that seems to have a new name. */
+  RENAMED_STEP("Brokkr/RenamedStep"),
+  /** Versioning lint: a step whose dependencies, or their order, changed. */
+  CHANGED_DEPENDENCY("Brokkr/ChangedDependency");
 
   private final String id;
 
