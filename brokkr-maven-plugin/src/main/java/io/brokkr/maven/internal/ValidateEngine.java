@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,6 +19,12 @@ import java.util.function.Consumer;
  * previous descriptors, each logged as {@code file:line:column: [Brokkr/Id] message}.
  */
 public final class ValidateEngine {
+  /** Files in path order, then top to bottom: the order a reader fixes them in. */
+  private static final Comparator<YamlProblem> BY_LOCATION = Comparator
+      .comparing((YamlProblem p) -> p.location().file())
+      .thenComparingInt(p -> p.location().line())
+      .thenComparingInt(p -> p.location().column());
+
   private ValidateEngine() {}
 
   /**
@@ -40,6 +47,8 @@ public final class ValidateEngine {
       errors.addAll(incompatible);
       incompatible.clear();
     }
+    errors.sort(BY_LOCATION);
+    incompatible.sort(BY_LOCATION);
     errors.forEach(p -> log.error(p.toString()));
     incompatible.forEach(p -> log.warn(p.toString()));
     if (errors.isEmpty()) {

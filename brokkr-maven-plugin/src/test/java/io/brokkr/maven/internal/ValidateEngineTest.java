@@ -52,6 +52,8 @@ class ValidateEngineTest {
         """);
     assertEquals(new Outcome(0, 3), validate(List.of(previous), false));
     assertEquals(List.of(
+        "[WARNING] release/hammer.yaml:8:7: [Brokkr/RemovedSaga] saga \"Gone\" of the previous version is gone;"
+            + " sagas started from it can no longer run: keep it until they have finished",
         "[WARNING] src/main/brokkr/hammer.yaml:1:7: [Brokkr/RemovedStep] step \"handle\" of saga \"Hammer\" was"
             + " removed; sagas started from the previous version still run or compensate it: keep the step until"
             + " they have finished, or give the saga a new name",
@@ -59,8 +61,6 @@ class ValidateEngineTest {
             + " now depends on [head] instead of [head, handle]; sagas already running keep the old graph and pass"
             + " results in the old order: keep the dependencies until they have finished, or give the saga a new"
             + " name",
-        "[WARNING] release/hammer.yaml:8:7: [Brokkr/RemovedSaga] saga \"Gone\" of the previous version is gone;"
-            + " sagas started from it can no longer run: keep it until they have finished",
         "[INFO] Brokkr: 1 saga(s) in 1 file(s) under src/main/brokkr are valid"), log.lines);
   }
 
