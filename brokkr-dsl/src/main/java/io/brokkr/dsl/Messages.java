@@ -122,6 +122,90 @@ public final class Messages {
         Optional.of("timeout"));
   }
 
+  // Checks only the annotation processor can make: Java types, modifiers and parameters.
+
+  /** A {@code @Saga} class nested without {@code static}, or declared inside a method. */
+  public static Problem innerSagaClass(String className) {
+    return new Problem(ProblemKind.SAGA_CLASS, Optional.empty(),
+        "saga class \"" + className + "\" is an inner class, so its launcher cannot reach it;"
+            + " declare it static or move it to the top level");
+  }
+
+  public static Problem privateSagaClass(String className) {
+    return new Problem(ProblemKind.SAGA_CLASS, Optional.empty(),
+        "saga class \"" + className + "\" is private, so its launcher cannot reach it;"
+            + " make it package-private or public");
+  }
+
+  /** {@code role} is "step" or "compensator"; {@code modifier} is "private" or "static". */
+  public static Problem methodModifier(String step, String role, String method, String modifier) {
+    return new Problem(ProblemKind.METHOD_MODIFIER, Optional.of(step),
+        role + " method \"" + method + "\" must not be " + modifier
+            + ": the launcher calls it on the saga object given to register; remove \"" + modifier + "\"");
+  }
+
+  public static Problem asyncResult(String step, String returnType) {
+    return new Problem(ProblemKind.ASYNC_RESULT, Optional.of(step),
+        "async step \"" + step + "\" returns " + returnType + ", but an async step is finished from"
+            + " outside, with its result; declare the method void");
+  }
+
+  /** {@code role} is "step" or "compensator", {@code owner} the step or method that has the parameter. */
+  public static Problem parameterType(String role, String owner, String parameter, String parameterType,
+      String step, String resultType) {
+    return new Problem(ProblemKind.PARAMETER_TYPE, Optional.of(step),
+        "parameter \"" + parameter + "\" of " + role + " \"" + owner + "\" has type " + parameterType
+            + ", which cannot accept the result of step \"" + step + "\" (" + resultType + ");"
+            + " declare it as " + resultType);
+  }
+
+  public static Problem undeclaredDependency(String step, String parameter) {
+    return new Problem(ProblemKind.UNDECLARED_DEPENDENCY, Optional.of(step),
+        "parameter \"" + parameter + "\" of step \"" + step + "\" is named like step \"" + parameter
+            + "\", which \"" + step + "\" does not depend on; add \"" + parameter
+            + "\" to dependsOn or rename the parameter");
+  }
+
+  public static Problem unusedResult(String step, String dependency, String resultType) {
+    return new Problem(ProblemKind.UNUSED_RESULT, Optional.of(step),
+        "step \"" + step + "\" depends on \"" + dependency + "\" but no parameter receives its result ("
+            + resultType + "); add a parameter \"" + dependency + "\", or ignore this if only the order matters");
+  }
+
+  /** {@code role} is "step" or "compensator", {@code owner} the step or method that has the parameter. */
+  public static Problem voidResult(String role, String owner, String parameter, String step) {
+    return new Problem(ProblemKind.VOID_RESULT, Optional.of(step),
+        "parameter \"" + parameter + "\" of " + role + " \"" + owner + "\" asks for the result of step \""
+            + step + "\", which returns void; return a value from \"" + step + "\" or remove the parameter");
+  }
+
+  public static Problem inputType(String input, String type, String method, String otherType, String otherMethod) {
+    return new Problem(ProblemKind.INPUT_TYPE, Optional.empty(),
+        "input \"" + input + "\" has type " + type + " in \"" + method + "\" but type " + otherType
+            + " in \"" + otherMethod + "\"; use one type, or rename one of the parameters");
+  }
+
+  /** {@code annotation} is "@Step" or "@Compensate". */
+  public static Problem outsideSaga(String annotation, String method, String className) {
+    return new Problem(ProblemKind.OUTSIDE_SAGA, Optional.empty(),
+        annotation + " method \"" + method + "\" is in class \"" + className + "\", which is not a saga;"
+            + " annotate \"" + className + "\" with @Saga or remove " + annotation);
+  }
+
+  /** A retry or timeout attribute that {@link Durations#parse} cannot read. */
+  public static Problem unreadableDuration(String step, String attribute, String value) {
+    return new Problem(attribute.equals("timeout") ? ProblemKind.INVALID_TIMEOUT : ProblemKind.INVALID_RETRY,
+        Optional.of(step),
+        "step \"" + step + "\": " + attribute + " \"" + value + "\" is not a duration;"
+            + " write e.g. 250ms, 10s, 2m, 1h, 1d or PT10S");
+  }
+
+  public static Problem processorError(String className, String stackTrace) {
+    return new Problem(ProblemKind.PROCESSOR_ERROR, Optional.empty(),
+        "the Brokkr processor failed on \"" + className + "\"; please report this with the stack trace:\n"
+            + stackTrace);
+  }
+
   /** {@code elsewhere} names where the saga is described first, e.g. a file. */
   public static Problem duplicateSaga(String saga, String elsewhere) {
     return new Problem(ProblemKind.DUPLICATE_SAGA, Optional.empty(),

@@ -22,6 +22,26 @@ public enum ProblemKind {
   YAML_SYNTAX("Brokkr/YamlSyntax"),
   /** A YAML node of the wrong shape, an unknown key or a missing one. */
   YAML_STRUCTURE("Brokkr/YamlStructure"),
+  /** A {@code @Saga} class the generated launcher cannot reach: an inner, local or private class. */
+  SAGA_CLASS("Brokkr/SagaClass"),
+  /** A private or static step or compensator method. */
+  METHOD_MODIFIER("Brokkr/MethodModifier"),
+  /** An async step whose method returns a value instead of {@code void}. */
+  ASYNC_RESULT("Brokkr/AsyncResult"),
+  /** A parameter whose type cannot accept the result it receives. */
+  PARAMETER_TYPE("Brokkr/ParameterType"),
+  /** A parameter named like a step that is not among the method's dependencies. */
+  UNDECLARED_DEPENDENCY("Brokkr/UndeclaredDependency"),
+  /** A dependency whose result no parameter receives (a warning). */
+  UNUSED_RESULT("Brokkr/UnusedResult"),
+  /** A parameter asking for the result of a step that returns none. */
+  VOID_RESULT("Brokkr/VoidResult"),
+  /** One saga input declared with two different types. */
+  INPUT_TYPE("Brokkr/InputType"),
+  /** A {@code @Step} or {@code @Compensate} method outside a {@code @Saga} class. */
+  OUTSIDE_SAGA("Brokkr/OutsideSaga"),
+  /** An unexpected failure of the annotation processor itself. */
+  PROCESSOR_ERROR("Brokkr/ProcessorError"),
   /** Two sagas of one build with the same name. */
   DUPLICATE_SAGA("Brokkr/DuplicateSaga"),
   /** Versioning lint: a saga of the previous version that is gone. */

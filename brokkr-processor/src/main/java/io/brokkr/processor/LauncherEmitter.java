@@ -1,0 +1,98 @@
+package io.brokkr.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.brokkr.dsl.SagaInput;
+import io.brokkr.dsl.SagaTemplate;
+import io.brokkr.dsl.StepTemplate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.processing.Generated;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the typed launcher of a saga: a class with the saga's {@code TEMPLATE}, a typed
+ * {@code start} method, typed completion methods for its async steps and, for an annotated saga
+ * class, a {@code register} method that runs the steps with the class's methods. The annotation
+ * processor and the Maven plugin (for sagas written in YAML) both emit through this class; the
+ * output depends on the model alone, so the same saga always gives the same source.
+ */
+public final class LauncherEmitter {
+  /** The value of the launchers' {@code @Generated}. */
+  static final String GENERATOR = "io.brokkr.processor.SagaProcessor";
+
+  private LauncherEmitter() {}
+
+  /**
+   * The launcher of a template alone, e.g. one read from YAML: {@code TEMPLATE}, {@code start} and
+   * the completion methods of the async steps, with no {@code register} method (the template's
+   * workers are registered by name). Input and output types are read from the template's type names:
+   * primitives, qualified names, common {@code java.lang} simple names, or simple names of classes
+   * in the launcher's package. A step without an output type has no typed result.
+   *
+   * @param template a valid template
+   * @param launcher the class to generate, e.g. {@code com.acme.HammerLauncher}
+   * @throws io.brokkr.dsl.SagaValidationException when the template is invalid
+   * @throws IllegalArgumentException quoting a type name that is not a Java type
+   */
+  public static JavaFile emit(SagaTemplate template, ClassName launcher) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(launcher, "launcher");
+    template.validate().throwIfInvalid(template.name());
+    String localPackage = launcher.packageName();
+    Map<String, TypeName> inputTypes = new LinkedHashMap<>();
+    for (SagaInput input : template.inputs()) {
+      inputTypes.put(input.name(), TypeNames.parse(input.type(), localPackage));
+    }
+    Map<String, TypeName> resultTypes = new LinkedHashMap<>();
+    for (StepTemplate step : template.steps()) {
+      step.outputType().ifPresent(type -> resultTypes.put(step.name(), TypeNames.parse(type, localPackage)));
+    }
+    return emit(new LauncherModel(template, launcher, inputTypes, resultTypes, Optional.empty()));
+  }
+
+  /** The launcher that {@code model} describes. */
+  static JavaFile emit(LauncherModel model) {
+    TypeTokens tokens = new TypeTokens();
+    StartMethod start = new StartMethod(model, tokens);
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.launcher())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", GENERATOR).build())
+        .addJavadoc(classJavadoc(model))
+        .addField(FieldSpec.builder(SagaTemplate.class, "TEMPLATE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The saga's template, as checked at compile time: tools and the runtime see this one model.\n")
+            .initializer("template()")
+            .build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addJavadoc("Not instantiable: every member is static.\n")
+            .build());
+    model.binding().ifPresent(binding -> type.addMethod(Registration.method(model.template(), binding, tokens)));
+    type.addMethod(start.method());
+    type.addMethods(Completions.methods(model));
+    type.addMethod(TemplateCode.method(model.template()));
+    start.resultRecord().ifPresent(type::addType);
+    // Last, once every method has asked for the type tokens it reads with.
+    type.addFields(tokens.fields());
+    return JavaFile.builder(model.launcher().packageName(), type.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  private static CodeBlock classJavadoc(LauncherModel model) {
+    String saga = model.template().name();
+    return model.binding()
+        .map(binding -> CodeBlock.of("Runs the saga {@code $L} declared by {@link $T}. Call {@link #register} on every\n"
+            + "node that runs its steps, then {@link #start} to start a saga.\n", saga, binding.sagaClass()))
+        .orElse(CodeBlock.of("Starts the saga {@code $L} with typed inputs and result. Its workers are registered\n"
+            + "by name, as its {@link #TEMPLATE} lists them.\n", saga));
+  }
+}

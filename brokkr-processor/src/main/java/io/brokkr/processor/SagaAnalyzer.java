@@ -1,0 +1,251 @@
+package io.brokkr.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.brokkr.dsl.Compensation;
+import io.brokkr.dsl.Messages;
+import io.brokkr.dsl.Problem;
+import io.brokkr.dsl.SagaInput;
+import io.brokkr.dsl.SagaTemplate;
+import io.brokkr.dsl.SagaValidator;
+import io.brokkr.dsl.StepTemplate;
+import io.brokkr.processor.LauncherModel.Argument;
+import io.brokkr.processor.LauncherModel.Binding;
+import io.brokkr.processor.LauncherModel.Call;
+import io.brokkr.processor.SourceMethod.Attribute;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a saga class as written and builds its template and launcher model. The Java checks
+ * (modifiers, nesting, parameters, types) are made here; the graph checks by the one
+ * {@link SagaValidator} of {@code brokkr-dsl}, whose problems {@link Locator} places. Pure: no javac.
+ */
+final class SagaAnalyzer {
+  private static final TypeName OBJECT = ClassName.OBJECT;
+
+  private final SourceSaga saga;
+  private final TypeChecker types;
+  private final List<Report> reports = new ArrayList<>();
+  private final Map<String, SourceStep> steps = new LinkedHashMap<>();
+  private final Map<String, TypeName> inputTypes = new LinkedHashMap<>();
+  private final Map<String, String> inputOwners = new LinkedHashMap<>();
+  private final Map<String, TypeName> resultTypes = new LinkedHashMap<>();
+  private final Map<SourceMethod, List<Parameter>> parameters = new LinkedHashMap<>();
+
+  private SagaAnalyzer(SourceSaga saga, TypeChecker types) {
+    this.saga = saga;
+    this.types = types;
+    saga.steps().forEach(s -> steps.putIfAbsent(s.name(), s));
+  }
+
+  /**
+   * Every problem of the saga, and its launcher model when there is no error.
+   *
+   * @param launcher the class to generate
+   */
+  static Analysis analyze(SourceSaga saga, TypeChecker types, ClassName launcher) {
+    return new SagaAnalyzer(saga, types).run(launcher);
+  }
+
+  /**
+   * What the analysis found.
+   *
+   * @param reports errors and warnings, in a stable order
+   * @param template the template, even an invalid one
+   * @param launcher the launcher model; empty when there is an error
+   */
+  record Analysis(List<Report> reports, SagaTemplate template, Optional<LauncherModel> launcher) {}
+
+  private Analysis run(ClassName launcher) {
+    checkClass();
+    for (SourceStep step : saga.steps()) {
+      checkModifiers(step.method(), "step", step.name());
+      if (step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
+        report(Messages.asyncResult(step.name(), step.method().returns().toString()), step.method().site());
+      } else if (!step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
+        resultTypes.putIfAbsent(step.name(), step.method().returns());
+      }
+      classify(step.method(), "step", step.name(), step.dependencyNames());
+    }
+    for (SourceCompensator compensator : saga.compensators()) {
+      String step = compensator.step().value();
+      checkModifiers(compensator.method(), "compensator", step);
+      classify(compensator.method(), "compensator", compensator.method().name(), List.of(step));
+    }
+    inferAsyncResults();
+    checkResultParameters();
+    warnUnusedResults();
+    SagaTemplate template = new SagaTemplate(saga.name(),
+        inputTypes.entrySet().stream().map(e -> new SagaInput(e.getKey(), e.getValue().toString())).toList(),
+        saga.steps().stream().map(this::stepTemplate).toList(),
+        saga.compensators().stream().map(this::compensation).toList());
+    Locator locator = new Locator(saga);
+    for (Problem problem : SagaValidator.validate(template).problems()) {
+      if (!locator.isConsequence(problem)) {
+        report(problem, locator.locate(problem));
+      }
+    }
+    boolean valid = reports.stream().allMatch(Report::isWarning);
+    return new Analysis(List.copyOf(reports), template,
+        valid ? Optional.of(model(template, launcher)) : Optional.empty());
+  }
+
+  private void checkClass() {
+    String name = String.join(".", saga.type().simpleNames());
+    switch (saga.nesting()) {
+      case INNER -> report(Messages.innerSagaClass(name), saga.site());
+      case PRIVATE -> report(Messages.privateSagaClass(name), saga.site());
+      case REACHABLE -> { }
+    }
+  }
+
+  private void checkModifiers(SourceMethod method, String role, String step) {
+    if (method.isPrivate()) {
+      report(Messages.methodModifier(step, role, method.name(), "private"), method.site());
+    }
+    if (method.isStatic()) {
+      report(Messages.methodModifier(step, role, method.name(), "static"), method.site());
+    }
+  }
+
+  /**
+   * Sorts a method's parameters: {@code StepContext}, the result of one of {@code dependencies}
+   * (by name), or else a saga input. A step's parameter named like a step it does not depend on is
+   * an error: the user most likely forgot the dependency.
+   */
+  private void classify(SourceMethod method, String role, String owner, List<String> dependencies) {
+    List<Parameter> sorted = new ArrayList<>();
+    for (SourceParameter parameter : method.parameters()) {
+      String name = parameter.name();
+      if (parameter.isContext()) {
+        sorted.add(new Parameter(parameter, Parameter.Source.CONTEXT, role, owner));
+      } else if (dependencies.contains(name)) {
+        sorted.add(new Parameter(parameter, Parameter.Source.RESULT, role, owner));
+      } else if (role.equals("step") && steps.containsKey(name)) {
+        report(Messages.undeclaredDependency(owner, name), parameter.site());
+      } else {
+        TypeName known = inputTypes.putIfAbsent(name, parameter.type());
+        inputOwners.putIfAbsent(name, method.name());
+        if (known != null && !known.equals(parameter.type())) {
+          report(Messages.inputType(name, known.toString(), inputOwners.get(name),
+              parameter.type().toString(), method.name()), parameter.site());
+        }
+        sorted.add(new Parameter(parameter, Parameter.Source.INPUT, role, owner));
+      }
+    }
+    parameters.put(method, sorted);
+  }
+
+  /** An async step's result has the type its first reader asks for; Object when none asks. */
+  private void inferAsyncResults() {
+    for (SourceStep step : steps.values()) {
+      if (step.isAsync()) {
+        TypeName type = readersOf(step.name()).stream().findFirst().map(p -> p.source().type()).orElse(OBJECT);
+        resultTypes.put(step.name(), type);
+      }
+    }
+  }
+
+  private void checkResultParameters() {
+    for (SourceStep step : steps.values()) {
+      for (Parameter reader : readersOf(step.name())) {
+        Optional<TypeName> result = Optional.ofNullable(resultTypes.get(step.name()));
+        TypeName declared = reader.source().type();
+        if (result.isEmpty()) {
+          report(Messages.voidResult(reader.role(), reader.owner(), reader.source().name(), step.name()),
+              reader.source().site());
+        } else if (step.isAsync() ? !declared.equals(result.get()) : !types.isAssignable(result.get(), declared)) {
+          report(Messages.parameterType(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
+              step.name(), result.get().toString()), reader.source().site());
+        }
+      }
+    }
+  }
+
+  /**
+   * The parameters that receive a step's result, steps first, then compensators, in order: such a
+   * parameter is named like the step it reads.
+   */
+  private List<Parameter> readersOf(String step) {
+    return parameters.values().stream().flatMap(List::stream)
+        .filter(p -> p.kind() == Parameter.Source.RESULT && p.source().name().equals(step))
+        .toList();
+  }
+
+  private void warnUnusedResults() {
+    for (SourceStep step : saga.steps()) {
+      Set<String> used = parameters.get(step.method()).stream()
+          .filter(p -> p.kind() == Parameter.Source.RESULT).map(p -> p.source().name()).collect(Collectors.toSet());
+      for (Attribute dependency : step.dependsOn()) {
+        SourceStep target = steps.get(dependency.value());
+        if (target != null && !target.isAsync() && !used.contains(dependency.value())
+            && resultTypes.containsKey(dependency.value())) {
+          report(Messages.unusedResult(step.name(), dependency.value(),
+              resultTypes.get(dependency.value()).toString()), dependency.site());
+        }
+      }
+    }
+  }
+
+  private StepTemplate stepTemplate(SourceStep step) {
+    return new StepTemplate(
+        step.name(),
+        step.nonEmpty("worker").orElse(StepTemplate.defaultWorker(saga.name(), step.name())),
+        step.dependencyNames(),
+        inputsOf(step.method()),
+        Optional.ofNullable(resultTypes.get(step.name())).map(TypeName::toString),
+        RetryAttributes.retry(step, this::report),
+        RetryAttributes.timeout(step, this::report),
+        step.isAsync());
+  }
+
+  private Compensation compensation(SourceCompensator compensator) {
+    return new Compensation(compensator.step().value(),
+        StepTemplate.defaultWorker(saga.name(), compensator.method().name()), List.of(),
+        inputsOf(compensator.method()));
+  }
+
+  private List<String> inputsOf(SourceMethod method) {
+    return parameters.get(method).stream()
+        .filter(p -> p.kind() == Parameter.Source.INPUT).map(p -> p.source().name()).toList();
+  }
+
+  private LauncherModel model(SagaTemplate template, ClassName launcher) {
+    Map<String, Call> stepCalls = new LinkedHashMap<>();
+    for (SourceStep step : saga.steps()) {
+      stepCalls.put(step.name(), call(step.method(), step.dependencyNames()));
+    }
+    Map<String, Call> compensatorCalls = new LinkedHashMap<>();
+    for (SourceCompensator compensator : saga.compensators()) {
+      compensatorCalls.put(compensator.step().value(),
+          call(compensator.method(), List.of(compensator.step().value())));
+    }
+    return new LauncherModel(template, launcher, inputTypes, resultTypes,
+        Optional.of(new Binding(saga.type(), stepCalls, compensatorCalls)));
+  }
+
+  private Call call(SourceMethod method, List<String> dependencies) {
+    List<String> inputs = inputsOf(method);
+    List<Argument> arguments = parameters.get(method).stream().map(p -> switch (p.kind()) {
+      case CONTEXT -> (Argument) new Argument.Context();
+      case RESULT -> new Argument.Result(dependencies.indexOf(p.source().name()), p.source().type());
+      case INPUT -> new Argument.Input(inputs.indexOf(p.source().name()), p.source().type());
+    }).toList();
+    return new Call(method.name(), !method.returns().equals(TypeName.VOID), arguments);
+  }
+
+  private void report(Problem problem, Site site) {
+    reports.add(new Report(problem, site));
+  }
+
+  /** A parameter sorted by where its value comes from, with the method that declares it. */
+  private record Parameter(SourceParameter source, Source kind, String role, String owner) {
+    enum Source { CONTEXT, RESULT, INPUT }
+  }
+}

@@ -1,0 +1,270 @@
+package io.brokkr.processor;
+
+import static io.brokkr.processor.Compilations.assertError;
+import static io.brokkr.processor.Compilations.source;
+
+import io.brokkr.dsl.Messages;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** One test per diagnostic: its exact message, and the line and column it is reported at. */
+class DiagnosticsTest {
+
+  @Test
+  void cycleIsReportedOnTheFirstStepsDependencyOnThePath() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(dependsOn = "quench") public int heat() { return 1; }
+          @Step(dependsOn = "heat") public int quench() { return 2; }
+        }
+        """), Messages.cycle(List.of("heat", "quench", "heat")), "\"quench\")");
+  }
+
+  @Test
+  void unknownDependencySuggestsTheClosestStep() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int head() { return 1; }
+          @Step(dependsOn = {"head", "hed"}) public void hammer(int head) { }
+        }
+        """), Messages.unknownDependency("hammer", "hed", Optional.of("head")), "\"hed\"}");
+  }
+
+  @Test
+  void duplicateStepIsReportedOnTheSecondDeclaration() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step(name = "heat") public int warm() { return 2; }
+        }
+        """), Messages.duplicateStep("heat"), "\"heat\")");
+  }
+
+  @Test
+  void selfDependency() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(dependsOn = "heat") public void heat() { }
+        }
+        """), Messages.selfDependency("heat"), "\"heat\")");
+  }
+
+  @Test
+  void duplicateDependencyIsReportedOnTheRepeatedEntry() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Step(dependsOn = {"heat", "heat"}) public void quench() { }
+        }
+        """), Messages.duplicateDependency("quench", "heat"), "\"heat\"}");
+  }
+
+  @Test
+  void compensatorOfAnUnknownStep() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Compensate("heet") public void cool() { }
+        }
+        """), Messages.unknownCompensatedStep("Forge.cool", "heet", Optional.of("heat")), "\"heet\"");
+  }
+
+  @Test
+  void twoCompensatorsForOneStep() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Compensate("heat") public void cool() { }
+          @Compensate("heat") public void quench() { }
+        }
+        """), Messages.duplicateCompensation("heat", List.of("Forge.cool", "Forge.quench")),
+        "\"heat\") public void quench");
+  }
+
+  @Test
+  void invalidStepName() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(name = "heat it") public void heat() { }
+        }
+        """), Messages.invalidName(Optional.of("heat it"), "step", "heat it"), "\"heat it\"");
+  }
+
+  @Test
+  void sagaWithoutSteps() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+        }
+        """), Messages.emptySaga("Forge"), "@Saga");
+  }
+
+  @Test
+  void invalidMaxAttemptsQuotesTheValue() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(maxAttempts = -1) public void heat() { }
+        }
+        """), Messages.invalidRetry("heat", "maxAttempts must be at least 1", "-1"), "-1)");
+  }
+
+  @Test
+  void invalidBackoffMultiplierQuotesTheValue() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(maxAttempts = 2, backoffMultiplier = 0.5) public void heat() { }
+        }
+        """), Messages.invalidRetry("heat", "backoffMultiplier must be a number of at least 1.0", "0.5"), "0.5)");
+  }
+
+  @Test
+  void timeoutMustBePositive() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(timeout = "0s") public void heat() { }
+        }
+        """), Messages.invalidTimeout("heat", "0ms"), "\"0s\"");
+  }
+
+  @Test
+  void unreadableDurationQuotesTheValue() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(backoff = "soon") public void heat() { }
+        }
+        """), Messages.unreadableDuration("heat", "backoff", "soon"), "\"soon\"");
+  }
+
+  @Test
+  void innerSagaClass() {
+    assertError(source("Outer", """
+        public class Outer {
+          @Saga
+          public class Forge {
+            @Step public void heat() { }
+          }
+        }
+        """), Messages.innerSagaClass("Outer.Forge"), "class Forge");
+  }
+
+  @Test
+  void privateSagaClass() {
+    assertError(source("Outer", """
+        public class Outer {
+          @Saga
+          private static class Forge {
+            @Step public void heat() { }
+          }
+        }
+        """), Messages.privateSagaClass("Outer.Forge"), "class Forge");
+  }
+
+  @Test
+  void privateStepMethod() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step private void heat() { }
+        }
+        """), Messages.methodModifier("heat", "step", "heat", "private"), "heat()");
+  }
+
+  @Test
+  void staticCompensatorMethod() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Compensate("heat") static void cool() { }
+        }
+        """), Messages.methodModifier("heat", "compensator", "cool", "static"), "cool()");
+  }
+
+  @Test
+  void asyncStepThatReturnsAValue() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(async = true) public String heat() { return "hot"; }
+        }
+        """), Messages.asyncResult("heat", "java.lang.String"), "heat()");
+  }
+
+  @Test
+  void parameterThatCannotAcceptTheDependencysResult() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public Integer heat() { return 1; }
+          @Step(dependsOn = "heat") public void quench(String heat) { }
+        }
+        """), Messages.parameterType("step", "quench", "heat", "java.lang.String", "heat", "java.lang.Integer"),
+        "heat) {");
+  }
+
+  @Test
+  void parameterNamedLikeAStepNotInDependsOn() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step public void quench(int heat) { }
+        }
+        """), Messages.undeclaredDependency("quench", "heat"), "heat) {");
+  }
+
+  @Test
+  void unusedResultOfADependencyIsAWarning() {
+    Compilations.assertReports(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step(dependsOn = "heat") public void quench() { }
+        }
+        """), Messages.unusedResult("quench", "heat", "int"), javax.tools.Diagnostic.Kind.WARNING, "\"heat\")");
+  }
+
+  @Test
+  void parameterAskingForTheResultOfAVoidStep() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Step(dependsOn = "heat") public void quench(String heat) { }
+        }
+        """), Messages.voidResult("step", "quench", "heat", "heat"), "heat) {");
+  }
+
+  @Test
+  void oneInputWithTwoTypes() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat(int size) { }
+          @Step public void quench(String size) { }
+        }
+        """), Messages.inputType("size", "int", "heat", "java.lang.String", "quench"), "size) { }\n}");
+  }
+
+  @Test
+  void stepOutsideASaga() {
+    assertError(source("Forge", """
+        public class Forge {
+          @Step public void heat() { }
+        }
+        """), Messages.outsideSaga("@Step", "heat", "Forge"), "@Step");
+  }
+}

@@ -1,0 +1,33 @@
+package io.brokkr.processor.payment;
+
+import io.brokkr.dsl.Saga;
+import io.brokkr.dsl.Step;
+import io.brokkr.runtime.StepContext;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An async step completed from outside, and two final steps: the launcher's handle carries a
+ * record of both results.
+ */
+@Saga
+public class PaymentSaga {
+  /** The charges started elsewhere, as sagaId:amount. */
+  public final List<String> requested = new CopyOnWriteArrayList<>();
+
+  @Step(async = true)
+  public void charge(long amount, StepContext context) {
+    requested.add(context.sagaId() + ":" + amount);
+  }
+
+  @Step(dependsOn = "charge")
+  public Map<String, List<Long>> ledger(Receipt charge) {
+    return Map.of(charge.id(), List.of(charge.cents()));
+  }
+
+  @Step(dependsOn = "charge")
+  public String email(Receipt charge, String customer) {
+    return "to " + customer + ": paid " + charge.cents();
+  }
+}
