@@ -197,7 +197,8 @@ public final class Messages {
     return new Problem(attribute.equals("timeout") ? ProblemKind.INVALID_TIMEOUT : ProblemKind.INVALID_RETRY,
         Optional.of(step),
         "step \"" + step + "\": " + attribute + " \"" + value + "\" is not a duration;"
-            + " write e.g. 250ms, 10s, 2m, 1h, 1d or PT10S");
+            + " write e.g. 250ms, 10s, 2m, 1h, 1d or PT10S",
+        Optional.of(attribute));
   }
 
   public static Problem processorError(String className, String stackTrace) {

@@ -1,125 +1,120 @@
 package io.brokkr.processor;
 
-import io.brokkr.dsl.Messages;
 import io.brokkr.dsl.Names;
 import io.brokkr.dsl.Problem;
+import io.brokkr.dsl.ProblemKind;
 import io.brokkr.dsl.StepTemplate;
 import io.brokkr.processor.SourceMethod.Attribute;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Finds the narrowest site of a problem reported by the graph validator: an annotation value, else
- * the annotation, else the element. Most problems are matched exactly, by rebuilding the message the
- * validator would give for each annotation value; the rest by their kind and step.
+ * the annotation, else the element. A problem names its step and, where there is one, its subject
+ * (the dependency, attribute or name at fault); the locator finds the value that wrote it.
  */
 final class Locator {
-  /** Retry attributes, longest first, so that "backoff" is not found inside "backoffMultiplier". */
-  private static final List<String> RETRY_ATTRIBUTES =
-      List.of("backoffMultiplier", "maxAttempts", "maxBackoff", "backoff");
-
   private final SourceSaga saga;
-  private final Map<Problem, Site> exact = new HashMap<>();
-  /** Problems that only repeat another: a default worker name made invalid by the step's or saga's name. */
-  private final Set<Problem> consequences = new HashSet<>();
 
   Locator(SourceSaga saga) {
     this.saga = saga;
-    Set<String> stepNames = new HashSet<>();
-    saga.steps().forEach(s -> stepNames.add(s.name()));
-    Site sagaName = saga.nameValue().orElse(saga.annotation());
-    exact.put(Messages.emptySaga(saga.name()), saga.annotation());
-    exact.put(Messages.invalidName(Optional.empty(), "saga", saga.name()), sagaName);
-    Set<String> seen = new HashSet<>();
-    for (SourceStep step : saga.steps()) {
-      indexStep(step, stepNames, !seen.add(step.name()));
-    }
-    for (SourceCompensator compensator : saga.compensators()) {
-      String step = compensator.step().value();
-      String worker = StepTemplate.defaultWorker(saga.name(), compensator.method().name());
-      if (!stepNames.contains(step)) {
-        exact.putIfAbsent(Messages.unknownCompensatedStep(worker, step, Names.suggest(step, stepNames)),
-            compensator.step().site());
-      }
-      exact.putIfAbsent(Messages.invalidName(Optional.of(step), "worker", worker), compensator.method().annotation());
-      if (!Names.isValid(saga.name())) {
-        consequences.add(Messages.invalidName(Optional.of(step), "worker", worker));
-      }
-    }
   }
 
-  private void indexStep(SourceStep step, Set<String> stepNames, boolean repeated) {
-    String name = step.name();
-    SourceMethod method = step.method();
-    Site nameSite = step.nonEmpty("name").isPresent() ? method.siteOf("name") : method.site();
-    if (repeated) {
-      exact.putIfAbsent(Messages.duplicateStep(name), nameSite);
-    }
-    exact.putIfAbsent(Messages.invalidName(Optional.of(name), "step", name), nameSite);
-    String worker = step.nonEmpty("worker").orElse(StepTemplate.defaultWorker(saga.name(), name));
-    exact.putIfAbsent(Messages.invalidName(Optional.of(name), "worker", worker), method.siteOf("worker"));
-    if (step.nonEmpty("worker").isEmpty() && !(Names.isValid(name) && Names.isValid(saga.name()))) {
-      consequences.add(Messages.invalidName(Optional.of(name), "worker", worker));
-    }
-    Set<String> listed = new HashSet<>();
-    for (Attribute dependency : step.dependsOn()) {
-      String value = dependency.value();
-      if (!listed.add(value)) {
-        exact.putIfAbsent(Messages.duplicateDependency(name, value), dependency.site());
-      } else if (value.equals(name)) {
-        exact.putIfAbsent(Messages.selfDependency(name), dependency.site());
-      } else if (!stepNames.contains(value)) {
-        exact.putIfAbsent(
-            Messages.unknownDependency(name, value, Names.suggest(value, stepNames)), dependency.site());
-      }
-    }
-  }
-
-  /** Whether {@code problem} only repeats another one, and is better left out. */
+  /**
+   * Whether {@code problem} only repeats another one and is better left out: a worker name that is
+   * invalid only because the default, {@code <saga>.<step>}, is built from an invalid name.
+   */
   boolean isConsequence(Problem problem) {
-    return consequences.contains(problem);
+    if (problem.kind() != ProblemKind.INVALID_NAME || problem.step().isEmpty() || problem.subject().isEmpty()) {
+      return false;
+    }
+    String name = problem.subject().get();
+    boolean invalidSaga = !Names.isValid(saga.name());
+    return saga.steps().stream().anyMatch(s -> s.nonEmpty("worker").isEmpty()
+            && name.equals(StepTemplate.defaultWorker(saga.name(), s.name()))
+            && (invalidSaga || !Names.isValid(s.name())))
+        || (invalidSaga && saga.compensators().stream()
+            .anyMatch(c -> name.equals(StepTemplate.defaultWorker(saga.name(), c.method().name()))));
   }
 
   /** The narrowest site of {@code problem}. */
   Site locate(Problem problem) {
-    Site site = exact.get(problem);
-    if (site != null) {
-      return site;
-    }
-    Optional<SourceStep> step = problem.step().flatMap(this::step);
-    if (step.isEmpty()) {
-      return saga.site();
-    }
-    SourceMethod method = step.get().method();
-    String message = problem.message();
+    String subject = problem.subject().orElse("");
+    Optional<SourceStep> step = problem.step().flatMap(name -> steps(name).findFirst());
     return switch (problem.kind()) {
-      // The cycle's path starts at this step: point at its dependency on the path's next step.
-      case CYCLE -> step.get().dependsOn().stream()
-          .filter(d -> message.contains(": " + step.get().name() + " -> " + d.value() + " -> "))
-          .map(Attribute::site)
-          .findFirst()
-          .orElse(method.annotation());
-      case INVALID_RETRY -> RETRY_ATTRIBUTES.stream()
-          .filter(a -> message.contains(": " + a + " "))
-          .findFirst()
-          .map(method::siteOf)
-          .orElse(method.annotation());
-      case INVALID_TIMEOUT -> method.siteOf("timeout");
-      case DUPLICATE_COMPENSATION -> saga.compensators().stream()
-          .filter(c -> c.step().value().equals(step.get().name()))
-          .skip(1)
-          .map(c -> c.step().site())
-          .findFirst()
-          .orElse(method.site());
-      default -> method.site();
+      case EMPTY_SAGA -> saga.annotation();
+      case INVALID_NAME -> invalidName(step, subject);
+      case DUPLICATE_STEP -> steps(problem.step().orElseThrow()).skip(1).findFirst().map(Locator::nameSite)
+          .orElse(saga.site());
+      case UNKNOWN_DEPENDENCY, SELF_DEPENDENCY -> dependency(step, subject, 0);
+      case DUPLICATE_DEPENDENCY -> dependency(step, subject, 1);
+      case CYCLE -> cycle(step, problem.message());
+      case UNKNOWN_COMPENSATED_STEP -> compensators(problem.step().orElseThrow())
+          .filter(c -> problem.message().contains("\"" + worker(c) + "\""))
+          .map(c -> c.step().site()).findFirst().orElse(saga.site());
+      case DUPLICATE_COMPENSATION -> compensators(problem.step().orElseThrow()).skip(1)
+          .map(c -> c.step().site()).findFirst().orElse(saga.site());
+      case INVALID_RETRY -> step.map(s -> s.method().siteOf(subject)).orElse(saga.site());
+      case INVALID_TIMEOUT -> step.map(s -> s.method().siteOf("timeout")).orElse(saga.site());
+      default -> step.map(s -> s.method().site()).orElse(saga.site());
     };
   }
 
-  private Optional<SourceStep> step(String name) {
-    return saga.steps().stream().filter(s -> s.name().equals(name)).findFirst();
+  private Site invalidName(Optional<SourceStep> step, String name) {
+    if (step.isPresent()) {
+      if (step.get().name().equals(name)) {
+        return nameSite(step.get());
+      }
+      if (step.get().nonEmpty("worker").isPresent()) {
+        return step.get().method().siteOf("worker");
+      }
+      // A compensator's worker: the problem names the compensated step.
+      return compensators(step.get().name()).filter(c -> worker(c).equals(name))
+          .map(c -> c.method().annotation()).findFirst().orElse(step.get().method().annotation());
+    }
+    if (name.equals(saga.name())) {
+      return saga.nameValue().orElse(saga.annotation());
+    }
+    // An input: the first parameter that declares it.
+    return methods().flatMap(m -> m.parameters().stream()).filter(p -> p.name().equals(name))
+        .map(SourceParameter::site).findFirst().orElse(saga.site());
+  }
+
+  /** The {@code occurrence}-th (from 0) entry of the step's dependsOn that names {@code dependency}. */
+  private Site dependency(Optional<SourceStep> step, String dependency, int occurrence) {
+    return step.flatMap(s -> s.dependsOn().stream().filter(d -> d.value().equals(dependency)).skip(occurrence)
+            .map(Attribute::site).findFirst())
+        .or(() -> step.map(s -> s.method().annotation()))
+        .orElse(saga.site());
+  }
+
+  /** A cycle's path starts at this step: its dependency on the path's next step is at fault. */
+  private Site cycle(Optional<SourceStep> step, String message) {
+    return step.flatMap(s -> s.dependsOn().stream()
+            .filter(d -> message.contains(": " + s.name() + " -> " + d.value() + " -> "))
+            .map(Attribute::site).findFirst()
+            .or(() -> Optional.of(s.method().annotation())))
+        .orElse(saga.site());
+  }
+
+  private static Site nameSite(SourceStep step) {
+    return step.nonEmpty("name").isPresent() ? step.method().siteOf("name") : step.method().site();
+  }
+
+  private String worker(SourceCompensator compensator) {
+    return StepTemplate.defaultWorker(saga.name(), compensator.method().name());
+  }
+
+  private Stream<SourceStep> steps(String name) {
+    return saga.steps().stream().filter(s -> s.name().equals(name));
+  }
+
+  private Stream<SourceCompensator> compensators(String step) {
+    return saga.compensators().stream().filter(c -> c.step().value().equals(step));
+  }
+
+  private Stream<SourceMethod> methods() {
+    return Stream.concat(saga.steps().stream().map(SourceStep::method),
+        saga.compensators().stream().map(SourceCompensator::method));
   }
 }

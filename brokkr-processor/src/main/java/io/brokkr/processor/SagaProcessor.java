@@ -111,7 +111,7 @@ public final class SagaProcessor extends AbstractProcessor {
       analysis.reports().forEach(this::print);
       if (analysis.launcher().isPresent()) {
         write(emitter.apply(analysis.launcher().get()), type);
-        writeDescriptor(Descriptor.path(sagaClass), Descriptor.json(analysis.template(), sagaClass, launcher), type);
+        writeDescriptor(Descriptor.path(sagaClass), Descriptor.yaml(analysis.template(), sagaClass, launcher), type);
       }
     } catch (Throwable e) {
       // Never crash javac: the failure becomes an error on the class, with the trace to report.

@@ -115,7 +115,7 @@ class DiagnosticsTest {
         public class Forge {
           @Step(maxAttempts = -1) public void heat() { }
         }
-        """), Messages.invalidRetry("heat", "maxAttempts must be at least 1", "-1"), "-1)");
+        """), Messages.invalidRetry("heat", "maxAttempts", "must be at least 1", "-1"), "-1)");
   }
 
   @Test
@@ -125,7 +125,7 @@ class DiagnosticsTest {
         public class Forge {
           @Step(maxAttempts = 2, backoffMultiplier = 0.5) public void heat() { }
         }
-        """), Messages.invalidRetry("heat", "backoffMultiplier must be a number of at least 1.0", "0.5"), "0.5)");
+        """), Messages.invalidRetry("heat", "backoffMultiplier", "must be a number of at least 1.0", "0.5"), "0.5)");
   }
 
   @Test

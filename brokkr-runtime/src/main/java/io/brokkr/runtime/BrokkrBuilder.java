@@ -1,19 +1,129 @@
 package io.brokkr.runtime;
 
-/** Options of a {@link Brokkr} node. To be completed by the runtime-engine issue. */
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.internal.BrokkrNode;
+import io.brokkr.runtime.internal.NodeOptions;
+import io.brokkr.runtime.internal.Policies;
+import io.brokkr.runtime.spi.StoreBackend;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * Options of a {@link Brokkr} node. Each option is checked when it is set; the bad value is quoted.
+ *
+ * <pre>{@code
+ * Brokkr brokkr = Brokkr.builder()
+ *     .namespace("hammers")
+ *     .concurrency(16)
+ *     .defaultRetryPolicy(new RetryPolicy(5, Duration.ofMillis(200), 2.0, Duration.ofSeconds(30)))
+ *     .listener(new SagaListener() { ... })
+ *     .inMemory();
+ * }</pre>
+ */
 public final class BrokkrBuilder {
+  /** Attempts a node runs at once unless told otherwise. */
+  public static final int DEFAULT_CONCURRENCY = 8;
+  /** How long a lease lasts unless told otherwise. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
   private String namespace = "brokkr";
+  private String nodeId = UUID.randomUUID().toString();
+  private int concurrency = DEFAULT_CONCURRENCY;
+  private RetryPolicy defaultRetry = RetryPolicy.DEFAULT;
+  private Duration lease = DEFAULT_LEASE;
+  private Clock clock = Clock.systemUTC();
+  private Optional<Executor> executor = Optional.empty();
+  private final List<SagaListener> listeners = new ArrayList<>();
 
   BrokkrBuilder() {}
 
-  /** The namespace: every key and saga of this node lives under it. */
+  /** The namespace: every key and saga of this node lives under it. Default {@code brokkr}. */
   public BrokkrBuilder namespace(String value) {
-    this.namespace = java.util.Objects.requireNonNull(value, "namespace");
+    Objects.requireNonNull(value, "namespace");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("a namespace must not be blank, was \"" + value + "\"");
+    }
+    this.namespace = value;
+    return this;
+  }
+
+  /** This node's name in leases and logs. Default: a random UUID. */
+  public BrokkrBuilder nodeId(String value) {
+    Objects.requireNonNull(value, "nodeId");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("a node id must not be blank, was \"" + value + "\"");
+    }
+    this.nodeId = value;
+    return this;
+  }
+
+  /** How many step attempts this node runs at once. Default {@value #DEFAULT_CONCURRENCY}. */
+  public BrokkrBuilder concurrency(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, was " + value);
+    }
+    this.concurrency = value;
+    return this;
+  }
+
+  /**
+   * The retry policy of steps that set none. Default {@link RetryPolicy#DEFAULT}: 3 attempts,
+   * backoff from 100 ms doubling to at most 10 s.
+   */
+  public BrokkrBuilder defaultRetryPolicy(RetryPolicy value) {
+    this.defaultRetry = Policies.checkRetry(Objects.requireNonNull(value, "defaultRetryPolicy"), "defaultRetryPolicy");
+    return this;
+  }
+
+  /**
+   * How long the lease of an attempt lasts unless this node renews it (every third of it). When a
+   * node dies, its attempts are taken over once their leases expired. Default 30 s.
+   */
+  public BrokkrBuilder leaseDuration(Duration value) {
+    this.lease = Policies.checkTimeout(Objects.requireNonNull(value, "leaseDuration"), "leaseDuration");
+    return this;
+  }
+
+  /** The clock of leases, deadlines and backoffs. Default: the system clock in UTC. */
+  public BrokkrBuilder clock(Clock value) {
+    this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  /**
+   * Where step attempts run, instead of a pool the node owns; the node does not shut it down.
+   * {@link #concurrency(int)} still bounds how many attempts run at once.
+   */
+  public BrokkrBuilder executor(Executor value) {
+    this.executor = Optional.of(Objects.requireNonNull(value, "executor"));
+    return this;
+  }
+
+  /** Adds a listener that sees every saga and step transition of the namespace. */
+  public BrokkrBuilder listener(SagaListener value) {
+    listeners.add(Objects.requireNonNull(value, "listener"));
     return this;
   }
 
   /** A node on a new embedded in-memory store. */
   public Brokkr inMemory() {
-    throw new UnsupportedOperationException("not yet implemented: in-memory store of namespace " + namespace);
+    return build(InMemoryBackend.create());
+  }
+
+  /**
+   * A node on {@code backend}: nodes on one backend share the sagas of their namespace.
+   *
+   * @see InMemoryBackend
+   */
+  public Brokkr build(StoreBackend backend) {
+    Objects.requireNonNull(backend, "backend");
+    NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners);
+    return new BrokkrNode(backend.open(namespace), options);
   }
 }

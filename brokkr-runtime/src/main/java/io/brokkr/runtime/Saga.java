@@ -37,6 +37,15 @@ public interface Saga {
   SagaStep addStep(String workerName, List<?> args, List<String> dependsOnStepIds);
 
   /**
+   * Adds a step as {@link #addStep(String, List, List)} does, with its own retry policy or attempt
+   * timeout (an async step that is never settled fails when its timeout passes).
+   *
+   * @throws IllegalArgumentException as {@link #addStep(String, List, List)}
+   * @throws IllegalStateException as {@link #addStep(String, List, List)}
+   */
+  SagaStep addStep(String workerName, List<?> args, List<String> dependsOnStepIds, StepOptions options);
+
+  /**
    * Starts the saga: steps without dependencies are queued.
    *
    * @throws IllegalStateException when the saga is not CREATED

@@ -1,0 +1,34 @@
+package io.brokkr.runtime.internal;
+
+import io.brokkr.runtime.spi.StoreRejectedException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/** Store calls as the public API reports them. */
+final class Calls {
+  private Calls() {}
+
+  /**
+   * Runs a store call, turning a rejection into the exception the API documents: an
+   * {@link IllegalArgumentException} for a bad argument, an {@link IllegalStateException} otherwise.
+   */
+  static <T> T store(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StoreRejectedException e) {
+      throw e.reason().isBadArgument()
+          ? new IllegalArgumentException(e.getMessage(), e)
+          : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** An async variant of a call: the in-memory store answers at once, so the stage is complete. */
+  static <T> CompletionStage<T> async(Supplier<T> call) {
+    try {
+      return CompletableFuture.completedFuture(call.get());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.brokkr.runtime.internal;
+
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StepRef;
+import java.util.function.Consumer;
+
+/**
+ * Acts on what a store operation did: wakes this node's dispatcher for the steps that became ready
+ * (without waiting for the store's event), and arms the timer that ends a retry's backoff.
+ */
+final class Changes {
+  private final SagaStore store;
+  private final Timers timers;
+  private final Consumer<String> wakeWorker;
+
+  Changes(SagaStore store, Timers timers, Consumer<String> wakeWorker) {
+    this.store = store;
+    this.timers = timers;
+    this.wakeWorker = wakeWorker;
+  }
+
+  /** Wakes the workers of the steps that became ready. */
+  Change wake(Change change) {
+    change.ready().forEach(ready -> wakeWorker.accept(ready.workerName()));
+    return change;
+  }
+
+  /** Wakes the workers of the steps that became ready and arms the end of {@code step}'s backoff. */
+  Change apply(StepRef step, Change change) {
+    wake(change);
+    change.retryAt().ifPresent(at -> timers.at(at, () -> apply(step, store.requeue(step))));
+    return change;
+  }
+}

@@ -1,0 +1,122 @@
+package io.brokkr.runtime.internal;
+
+import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.SagaStore;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Takes ready steps of the workers registered on this node, as many as the node's concurrency
+ * allows, and hands them to the attempt runner. It is woken (never polls): when a step becomes
+ * ready for one of its workers, when an attempt returns its permit, when a worker registers, and
+ * when workers start again. One thread at a time drains; a wake-up during a drain makes it go round
+ * again, so no wake-up is lost.
+ */
+final class Dispatcher {
+  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+  private final SagaStore store;
+  private final NodeOptions options;
+  private final Timers timers;
+  private final AttemptRunner runner;
+  private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+  /** Workers whose ready queue may hold work. */
+  private final Set<String> maybeReady = ConcurrentHashMap.newKeySet();
+  private final Semaphore permits;
+  private final AtomicInteger wakeUps = new AtomicInteger();
+  private volatile boolean taking = true;
+  private volatile boolean closed;
+
+  Dispatcher(SagaStore store, NodeOptions options, Timers timers, AttemptRunner runner) {
+    this.store = store;
+    this.options = options;
+    this.timers = timers;
+    this.runner = runner;
+    this.permits = new Semaphore(options.concurrency());
+  }
+
+  void register(Worker worker) {
+    if (workers.putIfAbsent(worker.name(), worker) != null) {
+      throw new IllegalArgumentException("a worker named \"" + worker.name() + "\" is registered on node "
+          + options.nodeId() + " already");
+    }
+    ready(worker.name());
+  }
+
+  /** Work may be ready for {@code workerName}; ignored unless it is registered here. */
+  void ready(String workerName) {
+    if (workers.containsKey(workerName)) {
+      maybeReady.add(workerName);
+      wake();
+    }
+  }
+
+  /** An attempt gave its thread back. */
+  private void release() {
+    permits.release();
+    wake();
+  }
+
+  void stop() {
+    taking = false;
+  }
+
+  void start() {
+    taking = true;
+    maybeReady.addAll(workers.keySet());
+    wake();
+  }
+
+  void close() {
+    closed = true;
+  }
+
+  private void wake() {
+    if (wakeUps.getAndIncrement() != 0) {
+      return;
+    }
+    int missed = 1;
+    do {
+      drain();
+      missed = wakeUps.addAndGet(-missed);
+    } while (missed != 0);
+  }
+
+  /** Claims round-robin, one step per worker per round, while permits last and claims succeed. */
+  private void drain() {
+    boolean claimed = true;
+    while (claimed && taking && !closed) {
+      claimed = false;
+      for (String workerName : List.copyOf(maybeReady)) {
+        if (!permits.tryAcquire()) {
+          return;
+        }
+        maybeReady.remove(workerName);
+        Optional<Claim> claim = claim(workerName);
+        if (claim.isEmpty()) {
+          permits.release();
+          continue;
+        }
+        maybeReady.add(workerName);
+        claimed = true;
+        runner.start(claim.get(), workers.get(workerName), this::release);
+      }
+    }
+  }
+
+  private Optional<Claim> claim(String workerName) {
+    try {
+      return store.claimNext(workerName, options.nodeId(), timers.now(), options.lease());
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "node " + options.nodeId() + " could not claim a step of " + workerName, e);
+      return Optional.empty();
+    }
+  }
+}

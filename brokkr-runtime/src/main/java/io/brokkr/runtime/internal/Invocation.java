@@ -1,0 +1,85 @@
+package io.brokkr.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brokkr.runtime.Saga;
+import io.brokkr.runtime.StepContext;
+import io.brokkr.runtime.StepInvocation;
+import io.brokkr.runtime.TypeRef;
+import io.brokkr.runtime.spi.Claim;
+import java.lang.reflect.Type;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What a worker receives for one attempt, read from the claim's JSON. */
+final class Invocation implements StepInvocation {
+  private final StepContext context;
+  private final Saga saga;
+  private final Json json;
+  private final JsonNode args;
+  private final List<JsonNode> dependencyResults;
+
+  Invocation(Claim claim, Saga saga, Json json) {
+    this.context = new StepContext(claim.step().sagaId(), claim.step().stepId(), claim.step().attempt());
+    this.saga = saga;
+    this.json = json;
+    this.args = json.tree(claim.step().spec().argsJson());
+    this.dependencyResults = claim.dependencyResultsJson().stream().map(json::tree).toList();
+  }
+
+  @Override
+  public StepContext context() {
+    return context;
+  }
+
+  @Override
+  public Saga saga() {
+    return saga;
+  }
+
+  @Override
+  public List<@Nullable Object> args() {
+    return json.values(args);
+  }
+
+  @Override
+  public <T> T arg(int index, Class<T> type) {
+    return readArg(index, type);
+  }
+
+  @Override
+  public <T> T arg(int index, TypeRef<T> type) {
+    return readArg(index, type.type());
+  }
+
+  @Override
+  public List<@Nullable Object> dependencyResults() {
+    return json.values(dependencyResults);
+  }
+
+  @Override
+  public <T> T dependencyResult(int index, Class<T> type) {
+    return readDependency(index, type);
+  }
+
+  @Override
+  public <T> T dependencyResult(int index, TypeRef<T> type) {
+    return readDependency(index, type.type());
+  }
+
+  private <T> T readArg(int index, Type type) {
+    if (index < 0 || index >= args.size()) {
+      throw new IndexOutOfBoundsException("step \"" + context.stepId() + "\" has " + args.size()
+          + " args; there is no arg " + index);
+    }
+    return json.read(args.get(index), type, () -> "arg " + index + " of step \"" + context.stepId() + "\"");
+  }
+
+  private <T> T readDependency(int index, Type type) {
+    if (index < 0 || index >= dependencyResults.size()) {
+      throw new IndexOutOfBoundsException("step \"" + context.stepId() + "\" has " + dependencyResults.size()
+          + " dependency results; there is no result " + index);
+    }
+    return json.read(dependencyResults.get(index), type,
+        () -> "dependency result " + index + " of step \"" + context.stepId() + "\"");
+  }
+}

@@ -1,0 +1,113 @@
+package io.brokkr.runtime.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.brokkr.runtime.TypeRef;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Args and results as JSON text: plain Jackson data binding, no default typing, so stored values
+ * name no Java class and are safe to read back and portable to workers in other languages.
+ */
+public final class Json {
+  private final ObjectMapper mapper = JsonMapper.builder().build();
+
+  /**
+   * Encodes one value.
+   *
+   * @throws IllegalArgumentException naming {@code what} when the value cannot be encoded
+   */
+  public String encode(@Nullable Object value, Supplier<String> what) {
+    try {
+      return mapper.writeValueAsString(tree(value, what));
+    } catch (JsonProcessingException e) {
+      throw notEncodable(what.get(), value, e);
+    }
+  }
+
+  /**
+   * Encodes a list as a JSON array.
+   *
+   * @throws IllegalArgumentException naming the element ({@code what} of its index) that cannot be encoded
+   */
+  public String encodeList(List<?> values, IntFunction<String> what) {
+    ArrayNode array = mapper.createArrayNode();
+    for (int i = 0; i < values.size(); i++) {
+      int index = i;
+      array.add(tree(values.get(i), () -> what.apply(index)));
+    }
+    return array.toString();
+  }
+
+  /** A JSON array of JSON texts that are already encoded. */
+  public static String arrayOf(List<String> encoded) {
+    return "[" + String.join(",", encoded) + "]";
+  }
+
+  /** Reads JSON text as a tree. */
+  public JsonNode tree(String json) {
+    try {
+      return mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored value is not JSON: " + json, e);
+    }
+  }
+
+  /** Reads JSON elements (those of an array, say) as plain values (String, Number, Boolean, List, Map, null). */
+  public List<@Nullable Object> values(Iterable<JsonNode> elements) {
+    List<@Nullable Object> values = new ArrayList<>();
+    for (JsonNode element : elements) {
+      values.add(value(element));
+    }
+    return Collections.unmodifiableList(values);
+  }
+
+  /** Reads JSON as a plain value. */
+  public @Nullable Object value(JsonNode node) {
+    return mapper.convertValue(node, Object.class);
+  }
+
+  /**
+   * Reads JSON as {@code type}.
+   *
+   * @throws IllegalArgumentException naming {@code what} when it does not fit the type
+   */
+  public <T> T read(JsonNode node, Type type, Supplier<String> what) {
+    JavaType javaType = mapper.getTypeFactory().constructType(type);
+    try {
+      return mapper.readerFor(javaType).readValue(node);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(what.get() + " cannot be read as " + javaType.toCanonical() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #read(JsonNode, Type, Supplier)} for a {@link TypeRef}. */
+  public <T> T read(JsonNode node, TypeRef<T> type, Supplier<String> what) {
+    return read(node, type.type(), what);
+  }
+
+  private JsonNode tree(@Nullable Object value, Supplier<String> what) {
+    try {
+      return mapper.valueToTree(value);
+    } catch (IllegalArgumentException e) {
+      throw notEncodable(what.get(), value, e);
+    }
+  }
+
+  private static IllegalArgumentException notEncodable(String what, @Nullable Object value, Exception cause) {
+    String type = value == null ? "null" : value.getClass().getName();
+    return new IllegalArgumentException(what + " is not JSON-encodable (a " + type + "): "
+        + cause.getMessage().lines().findFirst().orElse(""), cause);
+  }
+}

@@ -1,0 +1,36 @@
+package io.brokkr.runtime.internal;
+
+import io.brokkr.runtime.SagaListener;
+import io.brokkr.runtime.spi.StoreEvent;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Hands each transition to the node's listeners; a listener that throws is logged and skipped. */
+final class Listeners {
+  private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
+
+  private final List<SagaListener> listeners;
+
+  Listeners(List<SagaListener> listeners) {
+    this.listeners = listeners;
+  }
+
+  void saga(StoreEvent.SagaMoved event) {
+    each(event, l -> l.onSagaTransition(event.sagaId(), event.from(), event.to()));
+  }
+
+  void step(StoreEvent.StepMoved event) {
+    each(event, l -> l.onStepTransition(event.sagaId(), event.stepId(), event.from(), event.to()));
+  }
+
+  private void each(StoreEvent event, Consumer<SagaListener> call) {
+    for (SagaListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "listener " + listener + " failed on " + event, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.brokkr.runtime.internal;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.SagaListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The checked options of one node.
+ *
+ * @param namespace where its sagas live
+ * @param nodeId its name in leases
+ * @param concurrency how many step attempts it runs at once
+ * @param defaultRetry the policy of steps that set none
+ * @param lease how long an attempt's lease lasts unless renewed; renewed every third of it
+ * @param clock the time of leases, deadlines and backoffs
+ * @param executor where attempts run; empty for a pool the node owns
+ * @param listeners what sees every transition
+ */
+public record NodeOptions(
+    String namespace,
+    String nodeId,
+    int concurrency,
+    RetryPolicy defaultRetry,
+    Duration lease,
+    Clock clock,
+    Optional<Executor> executor,
+    List<SagaListener> listeners) {
+
+  public NodeOptions {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(nodeId, "nodeId");
+    Objects.requireNonNull(defaultRetry, "defaultRetry");
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(executor, "executor");
+    listeners = List.copyOf(listeners);
+  }
+}

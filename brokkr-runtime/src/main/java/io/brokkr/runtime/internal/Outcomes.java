@@ -1,0 +1,63 @@
+package io.brokkr.runtime.internal;
+
+import io.brokkr.runtime.SagaOutcome;
+import io.brokkr.runtime.spi.SagaSnapshot;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StepSnapshot;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The futures of the sagas this node was asked about, completed when the store announces that a
+ * saga settled, whichever node settled it.
+ */
+final class Outcomes {
+  private final SagaStore store;
+  private final Json json;
+  private final Map<String, CompletableFuture<SagaOutcome>> pending = new ConcurrentHashMap<>();
+
+  Outcomes(SagaStore store, Json json) {
+    this.store = store;
+    this.json = json;
+  }
+
+  /** The future of a saga's outcome; completed already when the saga has settled. */
+  CompletableFuture<SagaOutcome> of(String sagaId) {
+    CompletableFuture<SagaOutcome> future = pending.computeIfAbsent(sagaId, id -> new CompletableFuture<>());
+    // Registered first, read second: a saga settling in between completes the future either way.
+    settled(sagaId);
+    return future;
+  }
+
+  /** Completes the saga's future if it settled. */
+  void settled(String sagaId) {
+    if (!pending.containsKey(sagaId)) {
+      return;
+    }
+    store.load(sagaId).filter(s -> s.status().isSettled()).ifPresent(saga -> {
+      CompletableFuture<SagaOutcome> future = pending.remove(sagaId);
+      if (future != null) {
+        future.complete(outcome(saga));
+      }
+    });
+  }
+
+  /** Fails the futures nobody will complete: the node is closing. */
+  void abandon(String nodeId) {
+    pending.forEach((sagaId, future) -> future.completeExceptionally(new IllegalStateException(
+        "Brokkr node " + nodeId + " closed before saga " + sagaId + " settled")));
+    pending.clear();
+  }
+
+  private SagaOutcome outcome(SagaSnapshot saga) {
+    Map<String, String> results = new LinkedHashMap<>();
+    for (StepSnapshot step : saga.steps()) {
+      if (!step.isCompensator()) {
+        step.resultJson().ifPresent(r -> results.put(step.stepId(), r));
+      }
+    }
+    return new SagaOutcome(saga.sagaId(), saga.status(), saga.failure(), new Results(saga.sagaId(), results, json));
+  }
+}

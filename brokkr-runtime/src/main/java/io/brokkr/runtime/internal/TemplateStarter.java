@@ -1,0 +1,92 @@
+package io.brokkr.runtime.internal;
+
+import io.brokkr.dsl.Compensation;
+import io.brokkr.dsl.SagaInput;
+import io.brokkr.dsl.SagaTemplate;
+import io.brokkr.dsl.StepTemplate;
+import io.brokkr.runtime.SagaHandle;
+import io.brokkr.runtime.StepResults;
+import io.brokkr.runtime.spi.StepSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Builds and starts a saga from a template. Everything that can be wrong (the template, the inputs,
+ * the compensators' fixed args) is checked before anything is stored, so a rejected start leaves no
+ * saga behind.
+ */
+final class TemplateStarter {
+  private final Engine engine;
+
+  TemplateStarter(Engine engine) {
+    this.engine = engine;
+  }
+
+  SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
+    template.validate().throwIfInvalid(template.name());
+    Map<String, String> values = encodeInputs(template, inputs);
+    List<StepSpec> steps = new ArrayList<>();
+    for (StepTemplate step : template.topologicalOrder()) {
+      steps.add(new StepSpec(step.name(), step.worker(), step.dependsOn(), argsOf(List.of(), step.inputs(), values),
+          step.retry().orElse(engine.options().defaultRetry()), step.timeout()));
+    }
+    List<StepSpec> compensators = new ArrayList<>();
+    for (Compensation compensation : template.compensations()) {
+      List<String> fixed = new ArrayList<>();
+      for (int i = 0; i < compensation.args().size(); i++) {
+        int index = i;
+        fixed.add(engine.json().encode(compensation.args().get(i),
+            () -> "saga \"" + template.name() + "\": arg " + index + " of the compensator of step \"" + compensation.step() + "\""));
+      }
+      compensators.add(new StepSpec(Steps.compensatorId(compensation.step()), compensation.worker(),
+          List.of(compensation.step()), argsOf(fixed, compensation.inputs(), values),
+          engine.options().defaultRetry(), Optional.empty()));
+    }
+    String sagaId = UUID.randomUUID().toString();
+    Calls.store(() -> {
+      engine.store().createSaga(sagaId);
+      steps.forEach(step -> engine.store().addStep(sagaId, step));
+      compensators.forEach(c -> engine.store().addCompensator(sagaId, c.dependsOn().get(0), c));
+      return engine.changes().wake(engine.store().start(sagaId));
+    });
+    return new SagaHandle<>(sagaId, engine.outcomes().of(sagaId), results -> results);
+  }
+
+  /** Each input encoded once; every missing, unknown or unencodable input named in one message. */
+  private Map<String, String> encodeInputs(SagaTemplate template, Map<String, ?> inputs) {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> encoded = new LinkedHashMap<>();
+    for (SagaInput input : template.inputs()) {
+      if (!inputs.containsKey(input.name())) {
+        problems.add("input \"" + input.name() + "\" is missing");
+        continue;
+      }
+      try {
+        encoded.put(input.name(), engine.json().encode(inputs.get(input.name()), () -> "input \"" + input.name() + "\""));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    for (String name : new TreeSet<>(inputs.keySet())) {
+      if (template.input(name).isEmpty()) {
+        problems.add("input \"" + name + "\" is unknown; the saga's inputs are "
+            + template.inputs().stream().map(SagaInput::name).toList());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("cannot start saga \"" + template.name() + "\": " + String.join("; ", problems));
+    }
+    return encoded;
+  }
+
+  private static String argsOf(List<String> fixed, List<String> inputNames, Map<String, String> values) {
+    List<String> args = new ArrayList<>(fixed);
+    inputNames.forEach(name -> args.add(values.get(name)));
+    return Json.arrayOf(args);
+  }
+}

@@ -1,0 +1,19 @@
+package io.brokkr.runtime.internal.memory;
+
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StoreBackend;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The in-memory backend: namespaces of sagas in this JVM, shared by the nodes opened on it. */
+public final class MemoryBackend implements StoreBackend {
+  private final Map<String, MemoryNamespace> namespaces = new ConcurrentHashMap<>();
+
+  @Override
+  public SagaStore open(String namespace) {
+    if (namespace.isBlank()) {
+      throw new IllegalArgumentException("a namespace must not be blank, was \"" + namespace + "\"");
+    }
+    return new MemoryStore(namespaces.computeIfAbsent(namespace, MemoryNamespace::new));
+  }
+}

@@ -1,0 +1,98 @@
+package io.brokkr.runtime.internal.memory;
+
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.Rejection;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StoreEvent;
+import io.brokkr.runtime.spi.StoreListener;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** The sagas, ready queues and subscribers of one namespace, shared by every node that opens it. */
+final class MemoryNamespace {
+  private static final System.Logger LOG = System.getLogger(MemoryNamespace.class.getName());
+
+  private final String name;
+  private final Map<String, MemorySaga> sagas = new ConcurrentHashMap<>();
+  private final ReadyQueues queues = new ReadyQueues();
+  private final List<StoreListener> subscribers = new CopyOnWriteArrayList<>();
+
+  MemoryNamespace(String name) {
+    this.name = name;
+  }
+
+  String name() {
+    return name;
+  }
+
+  void create(String sagaId) {
+    MemorySaga saga = new MemorySaga(sagaId, queues, new Outbox(this::deliver));
+    if (sagas.putIfAbsent(sagaId, saga) != null) {
+      throw Rejection.SAGA_EXISTS.of(sagaId);
+    }
+  }
+
+  /** Runs one operation on a saga, then delivers the events it produced. */
+  <T> T apply(String sagaId, Function<MemorySaga, T> operation) {
+    MemorySaga saga = sagas.get(sagaId);
+    if (saga == null) {
+      throw Rejection.NO_SUCH_SAGA.of(sagaId, name);
+    }
+    try {
+      return operation.apply(saga);
+    } finally {
+      saga.outbox().deliver();
+    }
+  }
+
+  Optional<MemorySaga> find(String sagaId) {
+    return Optional.ofNullable(sagas.get(sagaId));
+  }
+
+  Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
+    Optional<StepRef> next;
+    while ((next = queues.poll(workerName)).isPresent()) {
+      StepRef step = next.get();
+      Optional<Claim> claim = apply(step.sagaId(), saga -> saga.claim(step.stepId(), nodeId, now, lease));
+      if (claim.isPresent()) {
+        return claim;
+      }
+    }
+    return Optional.empty();
+  }
+
+  List<String> unfinished() {
+    return sagas.values().stream()
+        .filter(s -> {
+          SagaStatus status = s.status();
+          return status == SagaStatus.RUNNING || status == SagaStatus.COMPENSATING;
+        })
+        .map(MemorySaga::id)
+        .sorted()
+        .toList();
+  }
+
+  SagaStore.Subscription subscribe(StoreListener listener) {
+    subscribers.add(listener);
+    return () -> subscribers.remove(listener);
+  }
+
+  private void deliver(StoreEvent event) {
+    for (StoreListener subscriber : subscribers) {
+      try {
+        subscriber.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a subscriber of namespace " + name + " failed on " + event, e);
+      }
+    }
+  }
+}

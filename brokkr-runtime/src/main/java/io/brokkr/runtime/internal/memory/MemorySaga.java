@@ -1,0 +1,355 @@
+package io.brokkr.runtime.internal.memory;
+
+import static io.brokkr.runtime.StepStatus.CREATED;
+import static io.brokkr.runtime.StepStatus.FAILED;
+import static io.brokkr.runtime.StepStatus.FINISHED;
+import static io.brokkr.runtime.StepStatus.QUEUED;
+import static io.brokkr.runtime.StepStatus.RUNNING;
+import static io.brokkr.runtime.StepStatus.SKIPPED;
+import static io.brokkr.runtime.StepStatus.WAITING_FOR_COMPENSATION;
+
+import io.brokkr.runtime.SagaOutcome;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.Lease;
+import io.brokkr.runtime.spi.Rejection;
+import io.brokkr.runtime.spi.SagaSnapshot;
+import io.brokkr.runtime.spi.SagaTransition;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StepTransition;
+import io.brokkr.runtime.spi.StoreEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One saga and the rules of {@link io.brokkr.runtime.spi.SagaStore}. Every public-facing operation
+ * is synchronized: it checks all its preconditions before it changes anything, so a rejected call
+ * leaves the saga as it was, and its events go to the outbox in the order of its transitions.
+ */
+final class MemorySaga {
+  private final String id;
+  private final ReadyQueues queues;
+  private final Outbox outbox;
+  private final Map<String, MemoryStep> steps = new LinkedHashMap<>();
+  private final Map<String, List<MemoryStep>> dependents = new LinkedHashMap<>();
+  private SagaStatus status = SagaStatus.CREATED;
+  private Optional<SagaOutcome.Failure> failure = Optional.empty();
+  private long lastToken;
+  /** Steps (compensators aside) not yet FINISHED: the saga finishes when this reaches zero. */
+  private int unfinished;
+  /** What the current operation made ready; reset at the start of each. */
+  private List<Change.Ready> ready = new ArrayList<>();
+
+  MemorySaga(String id, ReadyQueues queues, Outbox outbox) {
+    this.id = id;
+    this.queues = queues;
+    this.outbox = outbox;
+  }
+
+  String id() {
+    return id;
+  }
+
+  Outbox outbox() {
+    return outbox;
+  }
+
+  /** The saga's status; read under the lock by the pass, or racy but current by a caller. */
+  synchronized SagaStatus status() {
+    return status;
+  }
+
+  synchronized SagaSnapshot snapshot() {
+    return new SagaSnapshot(id, status, failure, steps.values().stream().map(MemoryStep::snapshot).toList());
+  }
+
+  synchronized Change addStep(StepSpec spec) {
+    requireOpen();
+    requireNewId(spec.stepId());
+    Set<String> seen = new HashSet<>();
+    for (String dependency : spec.dependsOn()) {
+      MemoryStep d = steps.get(dependency);
+      if (d == null) {
+        throw Rejection.UNKNOWN_DEPENDENCY.of(id, spec.stepId(), dependency);
+      }
+      if (!seen.add(dependency)) {
+        throw Rejection.DUPLICATE_DEPENDENCY.of(id, spec.stepId(), dependency);
+      }
+      if (d.isCompensator()) {
+        throw Rejection.DEPENDENCY_ON_COMPENSATOR.of(id, spec.stepId(), dependency);
+      }
+    }
+    begin();
+    MemoryStep step = new MemoryStep(id, spec, Optional.empty());
+    steps.put(step.id(), step);
+    spec.dependsOn().forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(step));
+    unfinished++;
+    if (status == SagaStatus.RUNNING && dependenciesFinished(step)) {
+      queue(step);
+    }
+    return applied(Optional.empty());
+  }
+
+  synchronized Change addCompensator(String stepId, StepSpec spec) {
+    requireOpen();
+    MemoryStep step = require(stepId);
+    if (step.isCompensator()) {
+      throw Rejection.COMPENSATOR_OF_COMPENSATOR.of(id, stepId);
+    }
+    if (step.compensator.isPresent()) {
+      throw Rejection.COMPENSATOR_EXISTS.of(id, stepId, step.compensator.get());
+    }
+    requireNewId(spec.stepId());
+    begin();
+    MemoryStep compensator = new MemoryStep(id, spec, Optional.of(stepId));
+    steps.put(compensator.id(), compensator);
+    step.compensator = Optional.of(compensator.id());
+    return applied(Optional.empty());
+  }
+
+  synchronized Change start() {
+    if (status != SagaStatus.CREATED) {
+      throw Rejection.NOT_CREATED.of(id, status);
+    }
+    begin();
+    move(SagaStatus.RUNNING);
+    for (MemoryStep step : actions()) {
+      if (step.spec.dependsOn().isEmpty()) {
+        queue(step);
+      }
+    }
+    if (unfinished == 0) {
+      finishSaga();
+    }
+    return applied(Optional.empty());
+  }
+
+  /** Claims {@code stepId} if it is claimable; a stale queue entry yields empty. */
+  synchronized Optional<Claim> claim(String stepId, String nodeId, Instant now, Duration leaseTime) {
+    MemoryStep step = steps.get(stepId);
+    if (step == null || step.status != QUEUED || step.retryAt.isPresent()) {
+      return Optional.empty();
+    }
+    begin();
+    step.attempt++;
+    Lease lease = new Lease(++lastToken, nodeId, now.plus(leaseTime), step.spec.timeout().map(now::plus));
+    step.lease = Optional.of(lease);
+    move(step, RUNNING);
+    List<String> results = step.spec.dependsOn().stream()
+        .map(d -> steps.get(d).result.orElse("null"))
+        .toList();
+    return Optional.of(new Claim(step.snapshot(), lease, results));
+  }
+
+  synchronized boolean heartbeat(String stepId, long token, Instant until) {
+    MemoryStep step = steps.get(stepId);
+    if (step == null || !step.heldBy(token)) {
+      return false;
+    }
+    Lease old = step.lease.orElseThrow();
+    step.lease = Optional.of(new Lease(token, old.owner(), until, old.deadline()));
+    return true;
+  }
+
+  synchronized Change finish(String stepId, Settler by, Optional<String> result) {
+    MemoryStep step = require(stepId);
+    if (!settleable(step, by)) {
+      return Change.NONE;
+    }
+    begin();
+    step.result = result;
+    step.lease = Optional.empty();
+    move(step, FINISHED);
+    if (step.isCompensator()) {
+      move(steps.get(step.compensates.get()), StepStatus.COMPENSATED);
+      CompensationPass.run(this);
+    } else {
+      unfinished--;
+      advanceAfterFinish(step);
+    }
+    return applied(Optional.empty());
+  }
+
+  synchronized Change fail(String stepId, Settler by, String reason, Instant now) {
+    MemoryStep step = require(stepId);
+    if (!settleable(step, by)) {
+      return Change.NONE;
+    }
+    begin();
+    step.lease = Optional.empty();
+    if (by instanceof Settler.Attempt && mayRetry(step)) {
+      Instant at = now.plus(step.spec.retry().backoffBefore(step.attempt + 1));
+      step.retryAt = Optional.of(at);
+      step.failureReason = Optional.of(reason);
+      move(step, QUEUED);
+      return applied(Optional.of(at));
+    }
+    step.failureReason = Optional.of(reason);
+    move(step, FAILED);
+    if (step.isCompensator()) {
+      MemoryStep target = steps.get(step.compensates.get());
+      target.failureReason = Optional.of("compensator \"" + step.id() + "\" failed: " + reason);
+      move(target, FAILED);
+      CompensationPass.run(this);
+    } else if (status == SagaStatus.RUNNING) {
+      failure = Optional.of(new SagaOutcome.Failure(step.id(), reason));
+      beginCompensation();
+    } else {
+      CompensationPass.run(this);
+    }
+    return applied(Optional.empty());
+  }
+
+  synchronized Change requeue(String stepId) {
+    MemoryStep step = steps.get(stepId);
+    if (step == null || step.status != QUEUED) {
+      return Change.NONE;
+    }
+    begin();
+    step.retryAt = Optional.empty();
+    push(step);
+    return applied(Optional.empty());
+  }
+
+  // ---- used by CompensationPass ----
+
+  /** The steps that are not compensators, in the order they were added (a topological order). */
+  List<MemoryStep> actions() {
+    return steps.values().stream().filter(s -> !s.isCompensator()).toList();
+  }
+
+  MemoryStep step(String stepId) {
+    return steps.get(stepId);
+  }
+
+  Collection<MemoryStep> dependentsOf(MemoryStep step) {
+    return dependents.getOrDefault(step.id(), List.of());
+  }
+
+  /** Moves a step along the transition table, which throws for an illegal move. */
+  void move(MemoryStep step, StepStatus to) {
+    StepStatus from = step.status;
+    StepTransition.of(id, step.id(), from, to);
+    step.status = to;
+    outbox.add(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
+  }
+
+  /** Moves the saga along the transition table, which throws for an illegal move. */
+  void move(SagaStatus to) {
+    SagaStatus from = status;
+    SagaTransition.of(id, from, to);
+    status = to;
+    outbox.add(new StoreEvent.SagaMoved(id, from, to));
+  }
+
+  /** Moves a step to QUEUED and makes it claimable. */
+  void queue(MemoryStep step) {
+    move(step, QUEUED);
+    push(step);
+  }
+
+  // ---- internals ----
+
+  private void push(MemoryStep step) {
+    queues.push(step.spec.workerName(), step.ref);
+    ready.add(new Change.Ready(step.ref, step.spec.workerName()));
+    outbox.add(new StoreEvent.WorkReady(id, step.id(), step.spec.workerName()));
+  }
+
+  private void begin() {
+    ready = new ArrayList<>();
+  }
+
+  private Change applied(Optional<Instant> retryAt) {
+    return new Change(true, ready, retryAt);
+  }
+
+  private void requireOpen() {
+    if (status != SagaStatus.CREATED && status != SagaStatus.RUNNING) {
+      throw Rejection.SAGA_CLOSED.of(id, status);
+    }
+  }
+
+  private void requireNewId(String stepId) {
+    if (steps.containsKey(stepId)) {
+      throw Rejection.DUPLICATE_STEP.of(id, stepId);
+    }
+  }
+
+  private MemoryStep require(String stepId) {
+    MemoryStep step = steps.get(stepId);
+    if (step == null) {
+      throw Rejection.NO_SUCH_STEP.of(id, stepId);
+    }
+    return step;
+  }
+
+  /** Whether {@code by} may settle the step now; a settled step or a stale token is a quiet no. */
+  private boolean settleable(MemoryStep step, Settler by) {
+    if (by instanceof Settler.Attempt attempt) {
+      return step.heldBy(attempt.token());
+    }
+    if (step.status == CREATED || step.status == WAITING_FOR_COMPENSATION) {
+      throw Rejection.NOT_STARTED.of(id, step.id(), step.status);
+    }
+    return step.status == QUEUED || step.status == RUNNING;
+  }
+
+  /** Retries happen only while the step's phase lasts: actions while RUNNING, compensators after. */
+  private boolean mayRetry(MemoryStep step) {
+    boolean phase = step.isCompensator() ? status == SagaStatus.COMPENSATING : status == SagaStatus.RUNNING;
+    return phase && step.attempt < step.spec.retry().maxAttempts();
+  }
+
+  private boolean dependenciesFinished(MemoryStep step) {
+    return step.spec.dependsOn().stream().allMatch(d -> steps.get(d).status == FINISHED);
+  }
+
+  private void advanceAfterFinish(MemoryStep step) {
+    if (status == SagaStatus.COMPENSATING) {
+      CompensationPass.run(this);
+      return;
+    }
+    for (MemoryStep dependent : dependentsOf(step)) {
+      if (dependent.status == CREATED && dependenciesFinished(dependent)) {
+        queue(dependent);
+      }
+    }
+    if (unfinished == 0) {
+      finishSaga();
+    }
+  }
+
+  private void finishSaga() {
+    for (MemoryStep step : steps.values()) {
+      if (step.status == WAITING_FOR_COMPENSATION) {
+        move(step, SKIPPED);
+      }
+    }
+    move(SagaStatus.FINISHED);
+  }
+
+  private void beginCompensation() {
+    move(SagaStatus.COMPENSATING);
+    for (MemoryStep step : actions()) {
+      if (step.status == CREATED) {
+        move(step, SKIPPED);
+      } else if (step.status == QUEUED) {
+        step.retryAt = Optional.empty();
+        move(step, SKIPPED);
+      }
+    }
+    CompensationPass.run(this);
+  }
+}

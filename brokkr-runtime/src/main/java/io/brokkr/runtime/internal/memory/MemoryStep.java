@@ -1,0 +1,48 @@
+package io.brokkr.runtime.internal.memory;
+
+import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.spi.Lease;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSnapshot;
+import io.brokkr.runtime.spi.StepSpec;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The mutable state of one step; guarded by its saga's lock. */
+final class MemoryStep {
+  final StepRef ref;
+  final StepSpec spec;
+  final Optional<String> compensates;
+  Optional<String> compensator = Optional.empty();
+  StepStatus status;
+  int attempt;
+  Optional<Lease> lease = Optional.empty();
+  Optional<Instant> retryAt = Optional.empty();
+  Optional<String> result = Optional.empty();
+  Optional<String> failureReason = Optional.empty();
+
+  MemoryStep(String sagaId, StepSpec spec, Optional<String> compensates) {
+    this.ref = new StepRef(sagaId, spec.stepId());
+    this.spec = spec;
+    this.compensates = compensates;
+    this.status = compensates.isPresent() ? StepStatus.WAITING_FOR_COMPENSATION : StepStatus.CREATED;
+  }
+
+  String id() {
+    return spec.stepId();
+  }
+
+  boolean isCompensator() {
+    return compensates.isPresent();
+  }
+
+  /** Whether the attempt holding {@code token} is the current one. */
+  boolean heldBy(long token) {
+    return status == StepStatus.RUNNING && lease.map(l -> l.token() == token).orElse(false);
+  }
+
+  StepSnapshot snapshot() {
+    return new StepSnapshot(ref.sagaId(), spec, compensates, compensator, status, attempt, lease, retryAt,
+        result, failureReason);
+  }
+}

@@ -1,0 +1,101 @@
+package io.brokkr.runtime.internal.memory;
+
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.SagaSnapshot;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** One node's view of an in-memory namespace; closing it ends the node's subscriptions. */
+final class MemoryStore implements SagaStore {
+  private final MemoryNamespace namespace;
+  private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+  MemoryStore(MemoryNamespace namespace) {
+    this.namespace = namespace;
+  }
+
+  @Override
+  public String namespace() {
+    return namespace.name();
+  }
+
+  @Override
+  public void createSaga(String sagaId) {
+    namespace.create(sagaId);
+  }
+
+  @Override
+  public Change addStep(String sagaId, StepSpec step) {
+    return namespace.apply(sagaId, saga -> saga.addStep(step));
+  }
+
+  @Override
+  public Change addCompensator(String sagaId, String stepId, StepSpec compensator) {
+    return namespace.apply(sagaId, saga -> saga.addCompensator(stepId, compensator));
+  }
+
+  @Override
+  public Change start(String sagaId) {
+    return namespace.apply(sagaId, MemorySaga::start);
+  }
+
+  @Override
+  public Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
+    return namespace.claimNext(workerName, nodeId, now, lease);
+  }
+
+  @Override
+  public boolean heartbeat(StepRef step, long token, Instant until) {
+    return namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
+  }
+
+  @Override
+  public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
+    return namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
+  }
+
+  @Override
+  public Change fail(StepRef step, Settler by, String reason, Instant now) {
+    return namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
+  }
+
+  @Override
+  public Change requeue(StepRef step) {
+    return namespace.apply(step.sagaId(), saga -> saga.requeue(step.stepId()));
+  }
+
+  @Override
+  public Optional<SagaSnapshot> load(String sagaId) {
+    return namespace.find(sagaId).map(MemorySaga::snapshot);
+  }
+
+  @Override
+  public List<String> unfinishedSagas() {
+    return namespace.unfinished();
+  }
+
+  @Override
+  public Subscription subscribe(StoreListener listener) {
+    Subscription subscription = namespace.subscribe(listener);
+    subscriptions.add(subscription);
+    return () -> {
+      subscriptions.remove(subscription);
+      subscription.close();
+    };
+  }
+
+  @Override
+  public void close() {
+    subscriptions.forEach(Subscription::close);
+    subscriptions.clear();
+  }
+}

@@ -1,0 +1,35 @@
+package io.brokkr.runtime.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one store operation did.
+ *
+ * @param applied false when the operation was a no-op: a duplicate or late completion, a stale
+ *     fencing token, a step that was no longer waiting for its backoff
+ * @param ready the steps that became claimable, with their worker names; they were also pushed to
+ *     the worker's ready queue and announced to every node by a {@link StoreEvent.WorkReady}
+ * @param retryAt when a failed attempt will be retried: the caller arms a timer that calls
+ *     {@link SagaStore#requeue} then
+ */
+public record Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt) {
+
+  /** A step that became claimable by the workers of {@code workerName}. */
+  public record Ready(StepRef step, String workerName) {
+    public Ready {
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(workerName, "workerName");
+    }
+  }
+
+  /** Nothing happened. */
+  public static final Change NONE = new Change(false, List.of(), Optional.empty());
+
+  public Change {
+    ready = List.copyOf(ready);
+    Objects.requireNonNull(retryAt, "retryAt");
+  }
+}

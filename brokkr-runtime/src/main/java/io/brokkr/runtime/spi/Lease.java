@@ -1,0 +1,23 @@
+package io.brokkr.runtime.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The lock of one running attempt. It is not owned by a thread: whoever holds the token may
+ * heartbeat, finish or fail the attempt, and a write with an older token changes nothing.
+ *
+ * @param token the fencing token, strictly increasing over the attempts of a saga's steps
+ * @param owner the node that claimed the attempt
+ * @param until when the lease expires unless the owner renews it
+ * @param deadline when the attempt times out, if the step has a timeout
+ */
+public record Lease(long token, String owner, Instant until, Optional<Instant> deadline) {
+
+  public Lease {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(until, "until");
+    Objects.requireNonNull(deadline, "deadline");
+  }
+}

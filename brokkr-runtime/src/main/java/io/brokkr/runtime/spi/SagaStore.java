@@ -1,0 +1,143 @@
+package io.brokkr.runtime.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One node's view of the sagas of one namespace. Each method that changes a saga is one atomic
+ * transition (for Redis: one Lua script over keys of one hash slot): it checks its preconditions,
+ * moves saga and steps along {@link SagaTransition} and {@link StepTransition}, pushes the steps
+ * that became ready to their worker's ready queue, and publishes one {@link StoreEvent} per
+ * transition to every node of the namespace, in order. A rejected call throws
+ * {@link StoreRejectedException} and changes nothing.
+ *
+ * <p>The rules every store implements:
+ *
+ * <ul>
+ *   <li>A step is queued when the saga is RUNNING and each of its dependencies FINISHED: on
+ *       {@link #start}, on {@link #addStep} to a running saga, and when its last dependency
+ *       finishes. The saga FINISHES when every step (compensators aside) finished; then the
+ *       compensators, which were never needed, are SKIPPED.
+ *   <li>A failed attempt of a step is retried while attempts remain and the saga is RUNNING (a
+ *       compensator: while the saga is COMPENSATING): RUNNING → QUEUED with {@code retryAt = now +
+ *       retry.backoffBefore(attempt + 1)}, not pushed to the ready queue until {@link #requeue}.
+ *       Otherwise, and for a failure from outside, the step FAILS.
+ *   <li>The first step that fails while the saga is RUNNING makes it COMPENSATING, records the
+ *       failure, and SKIPS every CREATED or QUEUED step. Then, repeatedly after each change: a
+ *       FINISHED step whose dependents are all undone gets its compensator queued (step →
+ *       COMPENSATING, compensator → QUEUED), or, without compensator, counts as undone. Dependents
+ *       are undone when SKIPPED, FAILED, COMPENSATED, or FINISHED without compensator with undone
+ *       dependents themselves. A RUNNING step is waited for. When a compensator finishes its step is
+ *       COMPENSATED; when it fails for good its step FAILS, and the steps it depends on are not
+ *       compensated. When nothing is left to wait for, the saga is COMPENSATED, or FAILED when a
+ *       compensator failed. Compensators of steps that never finished are SKIPPED.
+ * </ul>
+ */
+public interface SagaStore extends AutoCloseable {
+
+  /** The namespace of this view. */
+  String namespace();
+
+  /**
+   * Creates an empty CREATED saga.
+   *
+   * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}
+   */
+  void createSaga(String sagaId);
+
+  /**
+   * Adds a step (CREATED, or QUEUED at once when the saga runs and its dependencies finished).
+   *
+   * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#SAGA_CLOSED},
+   *     {@link Rejection#DUPLICATE_STEP}, {@link Rejection#UNKNOWN_DEPENDENCY},
+   *     {@link Rejection#DUPLICATE_DEPENDENCY}, {@link Rejection#DEPENDENCY_ON_COMPENSATOR}
+   */
+  Change addStep(String sagaId, StepSpec step);
+
+  /**
+   * Adds the compensator of step {@code stepId}, WAITING_FOR_COMPENSATION; its spec's
+   * {@code dependsOn} is {@code [stepId]}.
+   *
+   * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#SAGA_CLOSED},
+   *     {@link Rejection#NO_SUCH_STEP}, {@link Rejection#COMPENSATOR_EXISTS},
+   *     {@link Rejection#COMPENSATOR_OF_COMPENSATOR}, {@link Rejection#DUPLICATE_STEP}
+   */
+  Change addCompensator(String sagaId, String stepId, StepSpec compensator);
+
+  /**
+   * CREATED → RUNNING; queues the steps without dependencies; FINISHED at once without steps.
+   *
+   * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NOT_CREATED}
+   */
+  Change start(String sagaId);
+
+  /**
+   * Takes the next claimable step from the ready queue of {@code workerName} and moves it QUEUED →
+   * RUNNING under a new lease: attempt + 1, a fresh fencing token, {@code until = now + lease},
+   * {@code deadline = now + timeout} when the step has one. Queue entries that are stale (the step
+   * is no longer QUEUED, or waits out a backoff) are dropped.
+   *
+   * @return the claim, or empty when the queue holds nothing claimable
+   */
+  Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease);
+
+  /**
+   * Renews the lease of the attempt holding {@code token}.
+   *
+   * @return false when the token is stale (the step moved on): stop renewing
+   */
+  boolean heartbeat(StepRef step, long token, Instant until);
+
+  /**
+   * Finishes a step with an optional JSON result and advances the saga.
+   *
+   * @return a change not {@linkplain Change#applied() applied} when the step had settled already or
+   *     the token is stale
+   * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NO_SUCH_STEP},
+   *     and {@link Rejection#NOT_STARTED} for a settler from outside on a CREATED or
+   *     WAITING_FOR_COMPENSATION step
+   */
+  Change finish(StepRef step, Settler by, Optional<String> resultJson);
+
+  /**
+   * Fails an attempt (retried per the step's policy, see the class comment) or, from outside, the
+   * step. Timeouts and expired leases are failures of the attempt holding the token.
+   *
+   * @return as {@link #finish}; {@link Change#retryAt()} is set when a retry was scheduled
+   * @throws StoreRejectedException as {@link #finish}
+   */
+  Change fail(StepRef step, Settler by, String reason, Instant now);
+
+  /**
+   * Ends the backoff of a QUEUED step: pushes it to its worker's ready queue. Also re-pushes a
+   * QUEUED step whose queue entry may have been lost; a second entry is harmless.
+   *
+   * @return not applied when the step is not QUEUED
+   */
+  Change requeue(StepRef step);
+
+  /** The saga as stored, if it exists. */
+  Optional<SagaSnapshot> load(String sagaId);
+
+  /** The ids of the sagas that are RUNNING or COMPENSATING. */
+  List<String> unfinishedSagas();
+
+  /**
+   * Delivers every event of the namespace, from every node, to {@code listener} until the returned
+   * subscription is closed. Events of one saga arrive in the order of its transitions.
+   */
+  Subscription subscribe(StoreListener listener);
+
+  /** Ends a {@link #subscribe subscription}. */
+  @FunctionalInterface
+  interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Releases this view (its subscriptions); the stored sagas stay. */
+  @Override
+  void close();
+}

@@ -1,0 +1,57 @@
+package io.brokkr.runtime.spi;
+
+import static io.brokkr.runtime.SagaStatus.COMPENSATED;
+import static io.brokkr.runtime.SagaStatus.COMPENSATING;
+import static io.brokkr.runtime.SagaStatus.CREATED;
+import static io.brokkr.runtime.SagaStatus.FAILED;
+import static io.brokkr.runtime.SagaStatus.FINISHED;
+import static io.brokkr.runtime.SagaStatus.RUNNING;
+
+import io.brokkr.runtime.SagaStatus;
+import java.util.Optional;
+
+/** The one table of legal saga transitions; every store moves a saga only along these. */
+public enum SagaTransition {
+  /** {@code start()}: the steps without dependencies are queued. */
+  START(CREATED, RUNNING),
+  /** Every step finished. */
+  FINISH(RUNNING, FINISHED),
+  /** A step failed for good: the finished steps are compensated. */
+  COMPENSATE(RUNNING, COMPENSATING),
+  /** Every finished step that has a compensator was compensated. */
+  COMPENSATED_ALL(COMPENSATING, COMPENSATED),
+  /** A compensator failed for good. */
+  COMPENSATION_FAILED(COMPENSATING, FAILED);
+
+  private final SagaStatus from;
+  private final SagaStatus to;
+
+  SagaTransition(SagaStatus from, SagaStatus to) {
+    this.from = from;
+    this.to = to;
+  }
+
+  /** The status before. */
+  public SagaStatus from() {
+    return from;
+  }
+
+  /** The status after. */
+  public SagaStatus to() {
+    return to;
+  }
+
+  /**
+   * The transition from {@code from} to {@code to}.
+   *
+   * @throws IllegalTransitionException naming the saga when the table has no such transition
+   */
+  public static SagaTransition of(String sagaId, SagaStatus from, SagaStatus to) {
+    for (SagaTransition t : values()) {
+      if (t.from == from && t.to == to) {
+        return t;
+      }
+    }
+    throw new IllegalTransitionException(sagaId, Optional.empty(), from.name(), to.name());
+  }
+}

@@ -1,0 +1,60 @@
+package io.brokkr.runtime.spi;
+
+import io.brokkr.runtime.StepStatus;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One step as stored.
+ *
+ * @param sagaId the saga's id
+ * @param spec what the step is
+ * @param compensates for a compensator, the step it compensates
+ * @param compensator for a step with a compensator, the compensator's id
+ * @param status where the step is
+ * @param attempt attempts made so far (the current one included)
+ * @param lease the lock of the current attempt, while the step is RUNNING
+ * @param retryAt while QUEUED after a failed attempt: when the backoff ends and it may be claimed
+ * @param resultJson the result, once finished with one
+ * @param failureReason why it failed, once it did
+ */
+public record StepSnapshot(
+    String sagaId,
+    StepSpec spec,
+    Optional<String> compensates,
+    Optional<String> compensator,
+    StepStatus status,
+    int attempt,
+    Optional<Lease> lease,
+    Optional<Instant> retryAt,
+    Optional<String> resultJson,
+    Optional<String> failureReason) {
+
+  public StepSnapshot {
+    Objects.requireNonNull(sagaId, "sagaId");
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(compensates, "compensates");
+    Objects.requireNonNull(compensator, "compensator");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(retryAt, "retryAt");
+    Objects.requireNonNull(resultJson, "resultJson");
+    Objects.requireNonNull(failureReason, "failureReason");
+  }
+
+  /** The step's id. */
+  public String stepId() {
+    return spec.stepId();
+  }
+
+  /** This step's reference. */
+  public StepRef ref() {
+    return new StepRef(sagaId, spec.stepId());
+  }
+
+  /** Whether this step is the compensator of another. */
+  public boolean isCompensator() {
+    return compensates.isPresent();
+  }
+}

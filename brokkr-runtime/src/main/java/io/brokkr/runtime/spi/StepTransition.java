@@ -1,0 +1,81 @@
+package io.brokkr.runtime.spi;
+
+import static io.brokkr.runtime.StepStatus.COMPENSATED;
+import static io.brokkr.runtime.StepStatus.COMPENSATING;
+import static io.brokkr.runtime.StepStatus.CREATED;
+import static io.brokkr.runtime.StepStatus.FAILED;
+import static io.brokkr.runtime.StepStatus.FINISHED;
+import static io.brokkr.runtime.StepStatus.QUEUED;
+import static io.brokkr.runtime.StepStatus.RUNNING;
+import static io.brokkr.runtime.StepStatus.SKIPPED;
+import static io.brokkr.runtime.StepStatus.WAITING_FOR_COMPENSATION;
+
+import io.brokkr.runtime.StepStatus;
+import java.util.Optional;
+
+/**
+ * The one table of legal step transitions. Steps start CREATED; compensators start
+ * WAITING_FOR_COMPENSATION and, once needed, run like any other step.
+ */
+public enum StepTransition {
+  /** Every dependency finished (or the saga started and it has none). */
+  READY(CREATED, QUEUED),
+  /** The saga compensates before the step was queued. */
+  SKIP_CREATED(CREATED, SKIPPED),
+  /** A node claimed an attempt. */
+  CLAIM(QUEUED, RUNNING),
+  /** Settled from outside before any node claimed it. */
+  FINISH_QUEUED(QUEUED, FINISHED),
+  /** Failed from outside before any node claimed it. */
+  FAIL_QUEUED(QUEUED, FAILED),
+  /** The saga compensates while the step waits for a node or its backoff. */
+  SKIP_QUEUED(QUEUED, SKIPPED),
+  /** The attempt (or a caller outside) finished it. */
+  FINISH(RUNNING, FINISHED),
+  /** The last attempt failed, or it was failed from outside. */
+  FAIL(RUNNING, FAILED),
+  /** An attempt failed, timed out or lost its lease; another attempt follows after the backoff. */
+  RETRY(RUNNING, QUEUED),
+  /** The saga compensates: this finished step's compensator is queued. */
+  COMPENSATE(FINISHED, COMPENSATING),
+  /** Its compensator finished. */
+  COMPENSATED_BY(COMPENSATING, COMPENSATED),
+  /** Its compensator failed for good. */
+  COMPENSATION_FAILED(COMPENSATING, FAILED),
+  /** A compensator is needed: its step finished and the saga compensates. */
+  NEEDED(WAITING_FOR_COMPENSATION, QUEUED),
+  /** A compensator is not needed: the saga finished, or its step never finished. */
+  NOT_NEEDED(WAITING_FOR_COMPENSATION, SKIPPED);
+
+  private final StepStatus from;
+  private final StepStatus to;
+
+  StepTransition(StepStatus from, StepStatus to) {
+    this.from = from;
+    this.to = to;
+  }
+
+  /** The status before. */
+  public StepStatus from() {
+    return from;
+  }
+
+  /** The status after. */
+  public StepStatus to() {
+    return to;
+  }
+
+  /**
+   * The transition from {@code from} to {@code to}.
+   *
+   * @throws IllegalTransitionException naming saga and step when the table has no such transition
+   */
+  public static StepTransition of(String sagaId, String stepId, StepStatus from, StepStatus to) {
+    for (StepTransition t : values()) {
+      if (t.from == from && t.to == to) {
+        return t;
+      }
+    }
+    throw new IllegalTransitionException(sagaId, Optional.of(stepId), from.name(), to.name());
+  }
+}
