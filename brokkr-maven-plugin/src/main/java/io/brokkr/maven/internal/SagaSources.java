@@ -52,6 +52,16 @@ public final class SagaSources {
     return new SagaSource(file, display, text, SagaYaml.read(display, text));
   }
 
+  /** Every problem of every source, then the duplicate sagas among them. */
+  public static List<YamlProblem> problems(List<SagaSource> sources) {
+    List<YamlProblem> problems = new ArrayList<>();
+    for (SagaSource source : sources) {
+      problems.addAll(source.sagas().problems());
+    }
+    problems.addAll(duplicates(sources));
+    return problems;
+  }
+
   /**
    * A {@code Brokkr/DuplicateSaga} problem for every saga named like one before it, at the later
    * saga's name; sources are taken in the given order.

@@ -34,11 +34,7 @@ public final class ValidateEngine {
    */
   public static Outcome run(ValidateConfig config, BuildLog log) throws IOException {
     List<SagaSource> sources = SagaSources.read(config.baseDir(), config.sourceDirectory());
-    List<YamlProblem> errors = new ArrayList<>();
-    for (SagaSource source : sources) {
-      errors.addAll(source.sagas().problems());
-    }
-    errors.addAll(SagaSources.duplicates(sources));
+    List<YamlProblem> errors = new ArrayList<>(SagaSources.problems(sources));
     List<YamlProblem> incompatible = new ArrayList<>();
     for (Path descriptor : config.previousDescriptors()) {
       lint(config.baseDir(), descriptor, sources, errors, incompatible);
