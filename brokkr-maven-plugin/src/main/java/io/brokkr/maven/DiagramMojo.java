@@ -24,11 +24,11 @@ public class DiagramMojo extends BrokkrMojo {
   /** Where the diagrams go. */
   @Parameter(property = "brokkr.diagramDirectory",
       defaultValue = "${project.build.directory}/brokkr/diagrams", required = true)
-  File outputDirectory;
+  File diagramDirectory;
 
   @Override
   Outcome run(BuildLog log) throws IOException {
     return DiagramEngine.run(new DiagramConfig(baseDir.toPath(), sourceDirectory.toPath(),
-        descriptorDirectory.toPath(), outputDirectory.toPath()), log);
+        descriptorDirectory.toPath(), diagramDirectory.toPath()), log);
   }
 }

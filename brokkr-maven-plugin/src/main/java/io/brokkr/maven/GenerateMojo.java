@@ -17,10 +17,10 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends BrokkrMojo {
-  /** The source root of the launchers. */
+  /** The source root of the launchers, added to the project's compile source roots. */
   @Parameter(property = "brokkr.generatedSourcesDirectory",
       defaultValue = "${project.build.directory}/generated-sources/brokkr", required = true)
-  File outputDirectory;
+  File generatedSourcesDirectory;
 
   /** The package of the launchers. */
   @Parameter(property = "brokkr.packageName", defaultValue = "${project.groupId}", required = true)
@@ -31,8 +31,8 @@ public class GenerateMojo extends BrokkrMojo {
 
   @Override
   Outcome run(BuildLog log) throws IOException {
-    project.addCompileSourceRoot(outputDirectory.getPath());
+    project.addCompileSourceRoot(generatedSourcesDirectory.getPath());
     return GenerateEngine.run(
-        new GenerateConfig(baseDir.toPath(), sourceDirectory.toPath(), outputDirectory.toPath(), packageName), log);
+        new GenerateConfig(baseDir.toPath(), sourceDirectory.toPath(), generatedSourcesDirectory.toPath(), packageName), log);
   }
 }
