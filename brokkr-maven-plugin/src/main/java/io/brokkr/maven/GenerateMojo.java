@@ -32,7 +32,7 @@ public class GenerateMojo extends BrokkrMojo {
   @Override
   Outcome run(BuildLog log) throws IOException {
     project.addCompileSourceRoot(generatedSourcesDirectory.getPath());
-    return GenerateEngine.run(
-        new GenerateConfig(baseDir.toPath(), sourceDirectory.toPath(), generatedSourcesDirectory.toPath(), packageName), log);
+    return GenerateEngine.run(new GenerateConfig(
+        baseDir.toPath(), sourceDirectory.toPath(), generatedSourcesDirectory.toPath(), packageName), log);
   }
 }
