@@ -1,0 +1,115 @@
+package io.brokkr.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.brokkr.processor.hammer.Hammer;
+import io.brokkr.processor.hammer.HammerSaga;
+import io.brokkr.processor.hammer.HammerSagaLauncher;
+import io.brokkr.processor.hammer.HandleId;
+import io.brokkr.processor.hammer.HeadId;
+import io.brokkr.processor.payment.PaymentSaga;
+import io.brokkr.processor.payment.PaymentSagaLauncher;
+import io.brokkr.processor.payment.Receipt;
+import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.SagaFailedException;
+import io.brokkr.runtime.SagaHandle;
+import io.brokkr.runtime.SagaOutcome;
+import io.brokkr.runtime.SagaStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the launchers that the processor generated for the test sagas (compiled with this module's
+ * tests) against the in-memory runtime.
+ */
+class LauncherRunTest {
+  private final Brokkr brokkr = Brokkr.inMemory();
+
+  @AfterEach
+  void close() {
+    brokkr.close();
+  }
+
+  @Test
+  void hammerSagaRunsEndToEnd() throws Exception {
+    HammerSaga saga = new HammerSaga(false);
+    HammerSagaLauncher.register(brokkr, saga);
+
+    Hammer hammer = HammerSagaLauncher.start(brokkr, "ThunderBestowed", 42, List.of("rune", "strap"))
+        .result().get(10, TimeUnit.SECONDS);
+
+    assertThat(hammer).isEqualTo(
+        new Hammer(new HeadId("head-ThunderBestowed"), new HandleId("handle-42"), List.of("rune", "strap")));
+    assertThat(saga.log).containsAtLeast("head ThunderBestowed true", "handle 42", "hammer");
+    assertThat(saga.log).doesNotContain("destroyed head-ThunderBestowed");
+  }
+
+  @Test
+  void failingHammerCompensatesTheHeadWithItsResult() throws Exception {
+    HammerSaga saga = new HammerSaga(true);
+    HammerSagaLauncher.register(brokkr, saga);
+
+    SagaHandle<Hammer> handle = HammerSagaLauncher.start(brokkr, "ThunderBestowed", 42, List.of());
+    SagaOutcome outcome = handle.outcome().get(10, TimeUnit.SECONDS);
+
+    assertThat(outcome.status()).isEqualTo(SagaStatus.COMPENSATED);
+    assertThat(outcome.failure().orElseThrow().stepId()).isEqualTo("hammer");
+    assertThat(saga.log).contains("destroyed head-ThunderBestowed");
+    ExecutionException failure = assertThrows(ExecutionException.class, () -> handle.result().get());
+    assertThat(failure).hasCauseThat().isInstanceOf(SagaFailedException.class);
+  }
+
+  @Test
+  void asyncStepIsFinishedThroughTheTypedCompletionMethod() throws Exception {
+    PaymentSaga saga = new PaymentSaga();
+    PaymentSagaLauncher.register(brokkr, saga);
+
+    SagaHandle<PaymentSagaLauncher.Result> handle = PaymentSagaLauncher.start(brokkr, 1250L, "Ada");
+    awaitTrue(() -> !saga.requested.isEmpty());
+    assertThat(saga.requested).containsExactly(handle.sagaId() + ":1250");
+
+    assertThat(PaymentSagaLauncher.finishCharge(brokkr, handle.sagaId(), new Receipt("r-1", 1250))).isTrue();
+    PaymentSagaLauncher.Result result = handle.result().get(10, TimeUnit.SECONDS);
+
+    assertThat(result).isEqualTo(new PaymentSagaLauncher.Result(Map.of("r-1", List.of(1250L)), "to Ada: paid 1250"));
+    // A late duplicate completion changes nothing.
+    assertThat(PaymentSagaLauncher.finishCharge(brokkr, handle.sagaId(), new Receipt("r-2", 1))).isFalse();
+  }
+
+  @Test
+  void asyncStepFailedThroughTheTypedCompletionMethodEndsTheSaga() throws Exception {
+    PaymentSaga saga = new PaymentSaga();
+    PaymentSagaLauncher.register(brokkr, saga);
+
+    SagaHandle<PaymentSagaLauncher.Result> handle = PaymentSagaLauncher.start(brokkr, 99L, "Bob");
+    awaitTrue(() -> !saga.requested.isEmpty());
+    assertThat(PaymentSagaLauncher.failCharge(brokkr, handle.sagaId(), "card declined")).isTrue();
+
+    SagaOutcome outcome = handle.outcome().get(10, TimeUnit.SECONDS);
+    assertThat(outcome.status()).isEqualTo(SagaStatus.COMPENSATED);
+    assertThat(outcome.failure().orElseThrow().reason()).isEqualTo("card declined");
+  }
+
+  @Test
+  void completingASagaThatDoesNotExistNamesIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PaymentSagaLauncher.finishCharge(brokkr, "no-such-saga", new Receipt("r", 1)));
+    assertThat(e).hasMessageThat().contains("no saga \"no-such-saga\"");
+  }
+
+  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now().isBefore(deadline)).isTrue();
+      Thread.sleep(5);
+    }
+  }
+}
