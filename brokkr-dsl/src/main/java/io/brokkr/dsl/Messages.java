@@ -206,4 +206,44 @@ public final class Messages {
         "the Brokkr processor failed on \"" + className + "\"; please report this with the stack trace:\n"
             + stackTrace);
   }
+
+  /** {@code elsewhere} names where the saga is described first, e.g. a file. */
+  public static Problem duplicateSaga(String saga, String elsewhere) {
+    return new Problem(ProblemKind.DUPLICATE_SAGA, Optional.empty(),
+        "saga \"" + saga + "\" is also described in " + elsewhere + "; give each saga its own name");
+  }
+
+  public static Problem removedSaga(String saga) {
+    return new Problem(ProblemKind.REMOVED_SAGA, Optional.empty(),
+        "saga \"" + saga + "\" of the previous version is gone; sagas started from it can no longer run:"
+            + " keep it until they have finished");
+  }
+
+  public static Problem removedStep(String saga, String step) {
+    return new Problem(ProblemKind.REMOVED_STEP, Optional.empty(),
+        "step \"" + step + "\" of saga \"" + saga + "\" was removed; sagas started from the previous version"
+            + " still run or compensate it: keep the step until they have finished, or give the saga a new name",
+        Optional.of(step));
+  }
+
+  /** A step that is gone while a new one runs on the same worker. */
+  public static Problem renamedStep(String saga, String before, String after, String worker) {
+    return new Problem(ProblemKind.RENAMED_STEP, Optional.of(after),
+        "step \"" + before + "\" of saga \"" + saga + "\" seems renamed to \"" + after + "\" (same worker \""
+            + worker + "\"); sagas started from the previous version still know it as \"" + before
+            + "\": keep the old name until they have finished, or give the saga a new name",
+        Optional.of(before));
+  }
+
+  /** The dependencies of a step, before and after, in declared order. */
+  public static Problem changedDependency(String saga, String step, List<String> before, List<String> after) {
+    return new Problem(ProblemKind.CHANGED_DEPENDENCY, Optional.of(step),
+        "step \"" + step + "\" of saga \"" + saga + "\" now depends on " + list(after) + " instead of "
+            + list(before) + "; sagas already running keep the old graph and pass results in the old order:"
+            + " keep the dependencies until they have finished, or give the saga a new name");
+  }
+
+  private static String list(List<String> names) {
+    return names.stream().collect(Collectors.joining(", ", "[", "]"));
+  }
 }

@@ -41,7 +41,17 @@ public enum ProblemKind {
   /** A {@code @Step} or {@code @Compensate} method outside a {@code @Saga} class. */
   OUTSIDE_SAGA("Brokkr/OutsideSaga"),
   /** An unexpected failure of the annotation processor itself. */
-  PROCESSOR_ERROR("Brokkr/ProcessorError");
+  PROCESSOR_ERROR("Brokkr/ProcessorError"),
+  /** Two sagas of one build with the same name. */
+  DUPLICATE_SAGA("Brokkr/DuplicateSaga"),
+  /** Versioning lint: a saga of the previous version that is gone. */
+  REMOVED_SAGA("Brokkr/RemovedSaga"),
+  /** Versioning lint: a step of the previous version that is gone. */
+  REMOVED_STEP("Brokkr/RemovedStep"),
+  /** Versioning lint: a step of the previous version that seems to have a new name. */
+  RENAMED_STEP("Brokkr/RenamedStep"),
+  /** Versioning lint: a step whose dependencies, or their order, changed. */
+  CHANGED_DEPENDENCY("Brokkr/ChangedDependency");
 
   private final String id;
 

@@ -40,6 +40,7 @@ final class Locations {
           first(step + "/compensateWith/worker:" + subject), first("input:" + subject),
           first(step), first("saga"));
       case EMPTY_SAGA -> List.of(first("steps"), first("saga"));
+      case CHANGED_DEPENDENCY -> List.of(first(step + "/dependsOn"));
       default -> List.of();
     };
     return candidates.stream().flatMap(Optional::stream).findFirst()

@@ -65,6 +65,27 @@ public final class SagaYaml {
     return new YamlSagas(sagas, problems);
   }
 
+  /**
+   * Where a problem of the saga named {@code saga} sits in a YAML text, for problems found outside
+   * the reader (e.g. by a lint comparing versions): at the problem's subject or step where the text
+   * writes them, else at the saga's name, else at the start of the file.
+   *
+   * @param file names the text in the location
+   */
+  public static YamlProblem locate(String file, String text, String saga, Problem problem) {
+    try {
+      for (YamlNode document : YamlTreeParser.parse(file, text)) {
+        Optional<TemplateReader.Located> located = TemplateReader.read(document, new ArrayList<>());
+        if (located.isPresent() && located.get().template().name().equals(saga)) {
+          return new YamlProblem(located.get().locations().of(problem), problem);
+        }
+      }
+    } catch (YamlTreeParser.SyntaxException e) {
+      // A text that does not parse has no better place than its start.
+    }
+    return new YamlProblem(new SourceLocation(file, 1, 1), problem);
+  }
+
   /** The YAML text of the templates, one document each; reading it gives equal templates. */
   public static String write(List<SagaTemplate> templates) {
     return TemplateWriter.write(templates);

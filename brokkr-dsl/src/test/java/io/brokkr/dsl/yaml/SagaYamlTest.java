@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.dsl.Compensation;
+import io.brokkr.dsl.Messages;
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
@@ -225,5 +226,18 @@ class SagaYamlTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, read::orThrow);
     assertEquals("invalid saga YAML:\n" + file + ":3:3: [Brokkr/Cycle] dependency cycle: a -> b -> a"
         + " (each step depends on the next); remove one of these dependencies", e.getMessage());
+  }
+
+  @Test
+  void locatesProblemsFoundOutsideTheReader() {
+    String yaml = HAMMER + "---\nsaga: Nail\nsteps:\n  forge: { worker: Smith }\n";
+    assertEquals("hammer.yaml:6:48", SagaYaml.locate("hammer.yaml", yaml, "Hammer",
+        Messages.changedDependency("Hammer", "hammer", List.of(), List.of("head"))).location().toString());
+    assertEquals("hammer.yaml:1:7", SagaYaml.locate("hammer.yaml", yaml, "Hammer",
+        Messages.removedStep("Hammer", "anvil")).location().toString());
+    assertEquals("hammer.yaml:8:7", SagaYaml.locate("hammer.yaml", yaml, "Nail",
+        Messages.duplicateSaga("Nail", "a.yaml")).location().toString());
+    assertEquals("hammer.yaml:1:1", SagaYaml.locate("hammer.yaml", yaml, "Anvil",
+        Messages.removedSaga("Anvil")).location().toString());
   }
 }

@@ -1,0 +1,72 @@
+package io.brokkr.maven.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateEngineTest {
+  @TempDir Path project;
+  private final RecordingLog log = new RecordingLog();
+
+  private Outcome generate(String packageName) throws IOException {
+    return GenerateEngine.run(new GenerateConfig(project, project.resolve("src/main/brokkr"),
+        project.resolve("target/generated-sources/brokkr"), packageName), log);
+  }
+
+  private Path launcher(String name) {
+    return project.resolve("target/generated-sources/brokkr/com/acme/forge/" + name + ".java");
+  }
+
+  @Test
+  void writesALauncherPerSagaOnlyWhenItChanges() throws IOException {
+    Projects.write(project, "src/main/brokkr/hammer.yaml", Projects.HAMMER);
+    Projects.write(project, "src/main/brokkr/order.yaml", "saga: order-v2\nsteps: { pay: {} }\n");
+    assertEquals(Outcome.CLEAN, generate("com.acme.forge"));
+    String source = Files.readString(launcher("HammerLauncher"));
+    assertTrue(source.startsWith("package com.acme.forge;\n"), source);
+    assertTrue(source.contains("public static SagaHandle<Void> start(Brokkr brokkr, String headType, String handleSize)"),
+        source);
+    assertTrue(Files.isRegularFile(launcher("OrderV2Launcher")));
+    FileTime old = FileTime.fromMillis(1_000_000L);
+    Files.setLastModifiedTime(launcher("HammerLauncher"), old);
+    assertEquals(Outcome.CLEAN, generate("com.acme.forge"));
+    assertEquals(old, Files.getLastModifiedTime(launcher("HammerLauncher")));
+    assertEquals(List.of(
+        "[INFO] Brokkr: 2 launcher(s) in target/generated-sources/brokkr: 2 written, 0 unchanged",
+        "[INFO] Brokkr: 2 launcher(s) in target/generated-sources/brokkr: 0 written, 2 unchanged"), log.lines);
+  }
+
+  @Test
+  void anInvalidSagaStopsEveryLauncher() throws IOException {
+    Projects.write(project, "src/main/brokkr/hammer.yaml", Projects.HAMMER);
+    Projects.write(project, "src/main/brokkr/loop.yaml", "saga: Loop\nsteps:\n  a: { dependsOn: [a] }\n");
+    assertEquals(new Outcome(1, 0), generate("com.acme.forge"));
+    assertFalse(Files.exists(launcher("HammerLauncher")));
+    assertEquals(List.of("[ERROR] src/main/brokkr/loop.yaml:3:20: [Brokkr/SelfDependency] step \"a\" depends on"
+        + " itself; remove \"a\" from its dependsOn"), log.lines);
+  }
+
+  @Test
+  void aTypeThatIsNotJavaIsAProblemAtTheSaga() throws IOException {
+    Projects.write(project, "src/main/brokkr/nail.yaml", "saga: Nail\ninputs: { size: \"List<\" }\nsteps: { forge: {} }\n");
+    assertEquals(new Outcome(1, 0), generate("com.acme.forge"));
+    assertEquals(1, log.lines.size());
+    assertTrue(log.lines.get(0).startsWith("[ERROR] src/main/brokkr/nail.yaml:1:7: [Brokkr/YamlStructure] saga"
+        + " \"Nail\" has no launcher: "), log.lines.get(0));
+  }
+
+  @Test
+  void thePackageMustBeAJavaPackage() throws IOException {
+    assertEquals(new Outcome(1, 0), generate("com.my-company"));
+    assertEquals(List.of("[ERROR] Brokkr: packageName \"com.my-company\" is not a Java package name; set"
+        + " <packageName> to e.g. com.acme.sagas"), log.lines);
+  }
+}
