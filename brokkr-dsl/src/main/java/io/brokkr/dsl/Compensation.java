@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * @param step the name of the step this compensates
  * @param worker the name of the worker that runs the compensation
- * @param args fixed args, JSON-encodable values (strings, numbers, booleans, lists, maps)
+ * @param args fixed args, JSON values (strings, numbers, booleans, lists, maps); whole numbers are
+ *     kept as the smallest of Integer, Long and BigInteger, other numbers as Double, so that an arg
+ *     reads back from YAML or JSON equal to what was given
  * @param inputs saga inputs appended to the args, in this order
  */
 public record Compensation(String step, String worker, List<Object> args, List<String> inputs) {
@@ -17,7 +19,7 @@ public record Compensation(String step, String worker, List<Object> args, List<S
   public Compensation {
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(worker, "worker");
-    args = List.copyOf(args);
+    args = JsonValues.canonical(args);
     inputs = List.copyOf(inputs);
   }
 }

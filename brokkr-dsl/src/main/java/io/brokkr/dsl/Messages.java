@@ -21,6 +21,7 @@ public final class Messages {
     return new Problem(ProblemKind.YAML_STRUCTURE, step, message);
   }
 
+  /** A saga without steps. */
   public static Problem emptySaga(String saga) {
     return new Problem(ProblemKind.EMPTY_SAGA, Optional.empty(),
         "saga \"" + saga + "\" has no steps; add at least one step");
@@ -32,17 +33,20 @@ public final class Messages {
         "invalid " + what + " name \"" + Names.escape(name) + "\": " + Names.RULE, Optional.of(name));
   }
 
+  /** The second and later steps of one name. */
   public static Problem duplicateStep(String step) {
     return new Problem(ProblemKind.DUPLICATE_STEP, Optional.of(step),
         "step \"" + step + "\" is declared more than once; give each step its own name");
   }
 
+  /** The second and later inputs of one name. */
   public static Problem duplicateInput(String input) {
     return new Problem(ProblemKind.DUPLICATE_INPUT, Optional.empty(),
         "input \"" + input + "\" is declared more than once; give each input its own name",
         Optional.of(input));
   }
 
+  /** A dependency on an undeclared step, with the closest step name if one is close. */
   public static Problem unknownDependency(String step, String dependency, Optional<String> suggestion) {
     return new Problem(ProblemKind.UNKNOWN_DEPENDENCY, Optional.of(step),
         "step \"" + step + "\" depends on unknown step \"" + dependency + "\"; "
@@ -51,12 +55,14 @@ public final class Messages {
         Optional.of(dependency));
   }
 
+  /** A dependency a step lists more than once. */
   public static Problem duplicateDependency(String step, String dependency) {
     return new Problem(ProblemKind.DUPLICATE_DEPENDENCY, Optional.of(step),
         "step \"" + step + "\" lists dependency \"" + dependency + "\" more than once; list it once",
         Optional.of(dependency));
   }
 
+  /** A step listed in its own dependencies. */
   public static Problem selfDependency(String step) {
     return new Problem(ProblemKind.SELF_DEPENDENCY, Optional.of(step),
         "step \"" + step + "\" depends on itself; remove \"" + step + "\" from its dependsOn",
@@ -70,6 +76,7 @@ public final class Messages {
             + " (each step depends on the next); remove one of these dependencies");
   }
 
+  /** An undeclared input, with the closest input name if one is close. */
   public static Problem unknownInput(String step, String input, Optional<String> suggestion) {
     return new Problem(ProblemKind.UNKNOWN_INPUT, Optional.of(step),
         "step \"" + step + "\" uses unknown input \"" + input + "\"; "
@@ -78,6 +85,7 @@ public final class Messages {
         Optional.of(input));
   }
 
+  /** A compensator of an undeclared step, with the closest step name if one is close. */
   public static Problem unknownCompensatedStep(
       String compensator, String step, Optional<String> suggestion) {
     return new Problem(ProblemKind.UNKNOWN_COMPENSATED_STEP, Optional.of(step),
@@ -86,6 +94,7 @@ public final class Messages {
                 .orElse("name a step of this saga"));
   }
 
+  /** A step with several compensators, named by their workers. */
   public static Problem duplicateCompensation(String step, List<String> compensators) {
     return new Problem(ProblemKind.DUPLICATE_COMPENSATION, Optional.of(step),
         "step \"" + step + "\" has more than one compensator ("
@@ -116,6 +125,7 @@ public final class Messages {
         Optional.of("timeout"));
   }
 
+  /** A timeout that is zero or negative. */
   public static Problem invalidTimeout(String step, String value) {
     return new Problem(ProblemKind.INVALID_TIMEOUT, Optional.of(step),
         "step \"" + step + "\": timeout must be positive, was \"" + value + "\"",
@@ -131,6 +141,7 @@ public final class Messages {
             + " declare it static or move it to the top level");
   }
 
+  /** A private {@code @Saga} class, which its launcher cannot reach. */
   public static Problem privateSagaClass(String className) {
     return new Problem(ProblemKind.SAGA_CLASS, Optional.empty(),
         "saga class \"" + className + "\" is private, so its launcher cannot reach it;"
@@ -144,6 +155,7 @@ public final class Messages {
             + ": the launcher calls it on the saga object given to register; remove \"" + modifier + "\"");
   }
 
+  /** An async step whose method returns a value. */
   public static Problem asyncResult(String step, String returnType) {
     return new Problem(ProblemKind.ASYNC_RESULT, Optional.of(step),
         "async step \"" + step + "\" returns " + returnType + ", but an async step is finished from"
@@ -159,6 +171,7 @@ public final class Messages {
             + " declare it as " + resultType);
   }
 
+  /** A parameter named like a step that is not among the method's dependencies. */
   public static Problem undeclaredDependency(String step, String parameter) {
     return new Problem(ProblemKind.UNDECLARED_DEPENDENCY, Optional.of(step),
         "parameter \"" + parameter + "\" of step \"" + step + "\" is named like step \"" + parameter
@@ -166,6 +179,7 @@ public final class Messages {
             + "\" to dependsOn or rename the parameter");
   }
 
+  /** A dependency whose result no parameter receives (a warning). */
   public static Problem unusedResult(String step, String dependency, String resultType) {
     return new Problem(ProblemKind.UNUSED_RESULT, Optional.of(step),
         "step \"" + step + "\" depends on \"" + dependency + "\" but no parameter receives its result ("
@@ -179,6 +193,7 @@ public final class Messages {
             + step + "\", which returns void; return a value from \"" + step + "\" or remove the parameter");
   }
 
+  /** One saga input asked for with two different types. */
   public static Problem inputType(String input, String type, String method, String otherType, String otherMethod) {
     return new Problem(ProblemKind.INPUT_TYPE, Optional.empty(),
         "input \"" + input + "\" has type " + type + " in \"" + method + "\" but type " + otherType
@@ -201,6 +216,7 @@ public final class Messages {
         Optional.of(attribute));
   }
 
+  /** An unexpected failure of the processor, with its stack trace. */
   public static Problem processorError(String className, String stackTrace) {
     return new Problem(ProblemKind.PROCESSOR_ERROR, Optional.empty(),
         "the Brokkr processor failed on \"" + className + "\"; please report this with the stack trace:\n"
@@ -213,12 +229,14 @@ public final class Messages {
         "saga \"" + saga + "\" is also described in " + elsewhere + "; give each saga its own name");
   }
 
+  /** A saga of the previous version that is gone. */
   public static Problem removedSaga(String saga) {
     return new Problem(ProblemKind.REMOVED_SAGA, Optional.empty(),
         "saga \"" + saga + "\" of the previous version is gone; sagas started from it can no longer run:"
             + " keep it until they have finished");
   }
 
+  /** A step of the previous version that is gone. */
   public static Problem removedStep(String saga, String step) {
     return new Problem(ProblemKind.REMOVED_STEP, Optional.empty(),
         "step \"" + step + "\" of saga \"" + saga + "\" was removed; sagas started from the previous version"

@@ -1,10 +1,14 @@
 package io.brokkr.dsl;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The rule for saga, step, worker and input names, and did-you-mean suggestions. */
+/**
+ * The rule for saga, step, worker and input names, and did-you-mean suggestions; shared by every
+ * Brokkr front end (processor, plugin, runtime) so that all of them accept the same names.
+ */
 public final class Names {
   /** The longest name Brokkr accepts. */
   public static final int MAX_LENGTH = 128;
@@ -33,7 +37,7 @@ public final class Names {
       if (Math.abs(candidate.length() - name.length()) > budget) {
         continue;
       }
-      int distance = distance(name.toLowerCase(), candidate.toLowerCase());
+      int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance <= budget && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

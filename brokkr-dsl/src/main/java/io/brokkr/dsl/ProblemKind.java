@@ -5,18 +5,31 @@ package io.brokkr.dsl;
  * can search for. Messages are built by {@link Messages}.
  */
 public enum ProblemKind {
+  /** A saga without steps. */
   EMPTY_SAGA("Brokkr/EmptySaga"),
+  /** A saga, step, worker or input name that breaks the naming rule of {@link Names}. */
   INVALID_NAME("Brokkr/InvalidName"),
+  /** Two steps of one name. */
   DUPLICATE_STEP("Brokkr/DuplicateStep"),
+  /** Two inputs of one name. */
   DUPLICATE_INPUT("Brokkr/DuplicateInput"),
+  /** A dependency on a step the saga does not declare. */
   UNKNOWN_DEPENDENCY("Brokkr/UnknownDependency"),
+  /** A dependency listed twice by one step. */
   DUPLICATE_DEPENDENCY("Brokkr/DuplicateDependency"),
+  /** A step that depends on itself. */
   SELF_DEPENDENCY("Brokkr/SelfDependency"),
+  /** Steps that depend on each other in a cycle. */
   CYCLE("Brokkr/Cycle"),
+  /** A step or compensator that uses an input the saga does not declare. */
   UNKNOWN_INPUT("Brokkr/UnknownInput"),
+  /** A compensator of a step the saga does not declare. */
   UNKNOWN_COMPENSATED_STEP("Brokkr/UnknownCompensatedStep"),
+  /** Two compensators of one step. */
   DUPLICATE_COMPENSATION("Brokkr/DuplicateCompensation"),
+  /** A retry attribute out of range or unreadable. */
   INVALID_RETRY("Brokkr/InvalidRetry"),
+  /** A timeout that is not positive or unreadable. */
   INVALID_TIMEOUT("Brokkr/InvalidTimeout"),
   /** A YAML file that is not well-formed YAML. */
   YAML_SYNTAX("Brokkr/YamlSyntax"),

@@ -1,6 +1,9 @@
 package io.brokkr.dsl;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,7 +19,9 @@ import java.util.Optional;
  * @param name the saga's name
  * @param inputs the values a saga started from this template needs, in declaration order
  * @param steps the steps, in declaration order
- * @param compensations the compensators, in declaration order, each naming the step it undoes
+ * @param compensations the compensators, each naming the step it undoes, kept in the order of their
+ *     steps (compensators of unknown steps last), so that equal sagas are equal templates whatever
+ *     order their compensators were declared in
  */
 public record SagaTemplate(
     String name, List<SagaInput> inputs, List<StepTemplate> steps, List<Compensation> compensations) {
@@ -25,7 +30,18 @@ public record SagaTemplate(
     Objects.requireNonNull(name, "name");
     inputs = List.copyOf(inputs);
     steps = List.copyOf(steps);
-    compensations = List.copyOf(compensations);
+    compensations = inStepOrder(steps, compensations);
+  }
+
+  /** A stable sort of the compensations by the position of their step. */
+  private static List<Compensation> inStepOrder(List<StepTemplate> steps, List<Compensation> compensations) {
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      position.put(steps.get(i).name(), i);
+    }
+    return compensations.stream()
+        .sorted(Comparator.comparingInt(c -> position.getOrDefault(c.step(), Integer.MAX_VALUE)))
+        .toList();
   }
 
   /** Starts the builder DSL for a saga of that name. */

@@ -10,6 +10,7 @@ public final class SagaValidationException extends RuntimeException {
   private final String sagaName;
   private final transient ValidationReport report;
 
+  /** An exception for the saga {@code sagaName} carrying every problem of {@code report}. */
   public SagaValidationException(String sagaName, ValidationReport report) {
     super(describe(sagaName, report.problems()));
     this.sagaName = sagaName;

@@ -183,7 +183,7 @@ final class TemplateReader {
     for (YamlNode.Entry e : body.get().entries()) {
       locations.put(path + "/" + e.key(), e.value().location());
       Optional<?> value = switch (e.key()) {
-        case "maxAttempts" -> number(e.value(), step, "maxAttempts").map(Number::intValue);
+        case "maxAttempts" -> number(e.value(), step, "maxAttempts").flatMap(n -> attempts(n, stepName, e.value()));
         case "backoffMultiplier" -> number(e.value(), step, "backoffMultiplier").map(Number::doubleValue);
         case "backoff", "maxBackoff" -> text(e.value(), step, e.key()).flatMap(t -> duration(
             t, e.value().location(), () -> Messages.unreadableRetryDuration(stepName, e.key(), t)));
@@ -202,6 +202,18 @@ final class TemplateReader {
       }
     }
     return readable ? Optional.of(new RetryPolicy(maxAttempts, backoff, multiplier, maxBackoff)) : Optional.empty();
+  }
+
+  /** A whole number of attempts that fits an int; anything else is quoted back, not truncated. */
+  private Optional<Integer> attempts(Number number, String stepName, YamlNode node) {
+    if ((number instanceof Integer || number instanceof Long || number instanceof java.math.BigInteger)
+        && number.longValue() == number.doubleValue()
+        && number.longValue() >= Integer.MIN_VALUE && number.longValue() <= Integer.MAX_VALUE) {
+      return Optional.of(number.intValue());
+    }
+    problems.add(new YamlProblem(node.location(), Messages.invalidRetry(
+        stepName, "maxAttempts", "must be a whole number of at most " + Integer.MAX_VALUE, describe(node))));
+    return Optional.empty();
   }
 
   private Optional<Duration> duration(String text, SourceLocation at, Supplier<Problem> unreadable) {
@@ -278,7 +290,7 @@ final class TemplateReader {
     if (node instanceof YamlNode.Scalar s && s.value().isPresent()) {
       return Optional.of(s.text());
     }
-    structure(node.location(), step, what + " must be a text, was " + describe(node));
+    structure(node.location(), step, what + " must be a text, was " + quoted(node));
     return Optional.empty();
   }
 
@@ -286,7 +298,7 @@ final class TemplateReader {
     if (node instanceof YamlNode.Scalar s && s.value().orElse(null) instanceof Number n) {
       return Optional.of(n);
     }
-    structure(node.location(), step, what + " must be a number, was " + describe(node));
+    structure(node.location(), step, what + " must be a number, was " + quoted(node));
     return Optional.empty();
   }
 
@@ -294,12 +306,16 @@ final class TemplateReader {
     if (node instanceof YamlNode.Scalar s && s.value().orElse(null) instanceof Boolean b) {
       return Optional.of(b);
     }
-    structure(node.location(), step, what + " must be true or false, was " + describe(node));
+    structure(node.location(), step, what + " must be true or false, was " + quoted(node));
     return Optional.empty();
   }
 
   private static String describe(YamlNode node) {
-    return node instanceof YamlNode.Scalar s ? "\"" + s.text() + "\"" : node.shape();
+    return node instanceof YamlNode.Scalar s ? s.text() : node.shape();
+  }
+
+  private static String quoted(YamlNode node) {
+    return node instanceof YamlNode.Scalar ? "\"" + describe(node) + "\"" : node.shape();
   }
 
   /** Reports unknown and repeated keys; {@code where} names the mapping, e.g. "step \"head\"". */

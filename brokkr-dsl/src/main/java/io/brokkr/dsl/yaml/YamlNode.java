@@ -14,16 +14,15 @@ sealed interface YamlNode {
   /** A word for the node's shape, used in messages: "a mapping", "a list", "a scalar". */
   String shape();
 
-  /** A scalar; {@code value} is a String, Integer, Long, BigInteger, Double, Boolean, or empty for null. */
-  record Scalar(SourceLocation location, Optional<Object> value) implements YamlNode {
+  /**
+   * A scalar: {@code value} is what YAML makes of it (a String, Integer, Long, BigInteger, Double,
+   * Boolean, or empty for null), {@code text} is how it was written. Names and types are read from
+   * the text, so that a step named {@code on} or {@code 1e3} stays that name.
+   */
+  record Scalar(SourceLocation location, Optional<Object> value, String text) implements YamlNode {
     @Override
     public String shape() {
       return "a scalar";
-    }
-
-    /** The scalar as text, as written. */
-    String text() {
-      return value.map(String::valueOf).orElse("null");
     }
   }
 

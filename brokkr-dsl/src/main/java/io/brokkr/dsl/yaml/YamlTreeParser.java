@@ -61,7 +61,7 @@ final class YamlTreeParser {
             pendingKey = closed.key;
             pendingKeyLocation = closed.keyLocation;
           }
-          default -> done = new YamlNode.Scalar(at, scalar(parser, token));
+          default -> done = new YamlNode.Scalar(at, scalar(parser, token), parser.getText());
         }
         if (open.isEmpty()) {
           documents.add(done);

@@ -119,6 +119,46 @@ class SagaYamlTest {
   }
 
   @Test
+  void roundTripOfDslTemplatesGivesEqualTemplates() {
+    // Compensators declared out of step order, and args of every Java number type.
+    SagaTemplate built = SagaTemplate.named("Forge")
+        .input("size", "long")
+        .step("smelt").worker("Smelter")
+        .step("cast").worker("Caster").dependsOn("smelt").inputs("size")
+            .retry(new RetryPolicy(4, Duration.ofMillis(1500), 1.5, Duration.ofMinutes(3)))
+        .compensate("cast", "Uncast", List.of(5L, 2.5f, (short) 3, List.of(7L), Map.of("k", 1L)), List.of("size"))
+        .compensate("smelt", "Unsmelt", List.of(java.math.BigInteger.TEN.pow(30), Long.MAX_VALUE), List.of())
+        .build();
+    assertEquals(List.of(built), SagaYaml.read("forge.yaml", SagaYaml.write(built)).orThrow());
+    assertEquals(List.of("smelt", "cast"), built.compensations().stream().map(Compensation::step).toList());
+  }
+
+  @Test
+  void namesAreReadAsWrittenNotAsYamlTypesThem() {
+    SagaTemplate saga = SagaYaml.read("t.yaml", """
+        saga: Switch
+        inputs: { on: 1e3 }
+        steps:
+          on: {}
+          yes: {}
+          "off": { dependsOn: [on, yes], inputs: [on] }
+        """).orThrow().get(0);
+    assertEquals(List.of("on", "yes"), saga.step("off").orElseThrow().dependsOn());
+    assertEquals(List.of(new SagaInput("on", "1e3")), saga.inputs());
+  }
+
+  @Test
+  void maxAttemptsThatIsNotAWholeIntIsQuotedNotTruncated() {
+    assertEquals(List.of(
+            "hammer.yaml:3:30: [Brokkr/InvalidRetry] step \"a\": maxAttempts must be a whole number of at most"
+                + " 2147483647, was \"99999999999\"",
+            "hammer.yaml:4:30: [Brokkr/InvalidRetry] step \"b\": maxAttempts must be a whole number of at most"
+                + " 2147483647, was \"2.7\""),
+        problems("saga: Hammer\nsteps:\n  a: { retry: { maxAttempts: 99999999999 } }\n"
+            + "  b: { retry: { maxAttempts: 2.7 } }\n"));
+  }
+
+  @Test
   void writesTheHammerReadably() {
     assertEquals("""
         saga: Hammer
