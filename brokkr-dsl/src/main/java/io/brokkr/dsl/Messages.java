@@ -11,6 +11,16 @@ import java.util.stream.Collectors;
 public final class Messages {
   private Messages() {}
 
+  /** A YAML text that is not well-formed; {@code detail} is the parser's explanation. */
+  public static Problem yamlSyntax(String detail) {
+    return new Problem(ProblemKind.YAML_SYNTAX, Optional.empty(), "malformed YAML: " + detail);
+  }
+
+  /** A YAML node of the wrong shape, an unknown or repeated key, or a missing one. */
+  public static Problem yamlStructure(Optional<String> step, String message) {
+    return new Problem(ProblemKind.YAML_STRUCTURE, step, message);
+  }
+
   public static Problem emptySaga(String saga) {
     return new Problem(ProblemKind.EMPTY_SAGA, Optional.empty(),
         "saga \"" + saga + "\" has no steps; add at least one step");
@@ -19,7 +29,7 @@ public final class Messages {
   /** {@code what} is e.g. "saga", "step", "worker" or "input". */
   public static Problem invalidName(Optional<String> step, String what, String name) {
     return new Problem(ProblemKind.INVALID_NAME, step,
-        "invalid " + what + " name \"" + Names.escape(name) + "\": " + Names.RULE);
+        "invalid " + what + " name \"" + Names.escape(name) + "\": " + Names.RULE, Optional.of(name));
   }
 
   public static Problem duplicateStep(String step) {
@@ -29,24 +39,28 @@ public final class Messages {
 
   public static Problem duplicateInput(String input) {
     return new Problem(ProblemKind.DUPLICATE_INPUT, Optional.empty(),
-        "input \"" + input + "\" is declared more than once; give each input its own name");
+        "input \"" + input + "\" is declared more than once; give each input its own name",
+        Optional.of(input));
   }
 
   public static Problem unknownDependency(String step, String dependency, Optional<String> suggestion) {
     return new Problem(ProblemKind.UNKNOWN_DEPENDENCY, Optional.of(step),
         "step \"" + step + "\" depends on unknown step \"" + dependency + "\"; "
             + suggestion.map(s -> "did you mean \"" + s + "\"?")
-                .orElse("declare that step or remove it from dependsOn"));
+                .orElse("declare that step or remove it from dependsOn"),
+        Optional.of(dependency));
   }
 
   public static Problem duplicateDependency(String step, String dependency) {
     return new Problem(ProblemKind.DUPLICATE_DEPENDENCY, Optional.of(step),
-        "step \"" + step + "\" lists dependency \"" + dependency + "\" more than once; list it once");
+        "step \"" + step + "\" lists dependency \"" + dependency + "\" more than once; list it once",
+        Optional.of(dependency));
   }
 
   public static Problem selfDependency(String step) {
     return new Problem(ProblemKind.SELF_DEPENDENCY, Optional.of(step),
-        "step \"" + step + "\" depends on itself; remove \"" + step + "\" from its dependsOn");
+        "step \"" + step + "\" depends on itself; remove \"" + step + "\" from its dependsOn",
+        Optional.of(step));
   }
 
   /** {@code path} starts and ends with the same step; each step depends on the next. */
@@ -60,7 +74,8 @@ public final class Messages {
     return new Problem(ProblemKind.UNKNOWN_INPUT, Optional.of(step),
         "step \"" + step + "\" uses unknown input \"" + input + "\"; "
             + suggestion.map(s -> "did you mean \"" + s + "\"?")
-                .orElse("declare the input in the saga's inputs"));
+                .orElse("declare the input in the saga's inputs"),
+        Optional.of(input));
   }
 
   public static Problem unknownCompensatedStep(
@@ -78,14 +93,32 @@ public final class Messages {
             + "); keep one");
   }
 
-  /** {@code rule} says what the attribute must be, e.g. "maxAttempts must be at least 1". */
-  public static Problem invalidRetry(String step, String rule, String value) {
+  /**
+   * A retry attribute out of range; {@code rule} says what it must be, e.g. "must be at least 1".
+   *
+   * @param attribute maxAttempts, backoff, backoffMultiplier or maxBackoff
+   */
+  public static Problem invalidRetry(String step, String attribute, String rule, String value) {
     return new Problem(ProblemKind.INVALID_RETRY, Optional.of(step),
-        "step \"" + step + "\": " + rule + ", was \"" + value + "\"");
+        "step \"" + step + "\": " + attribute + " " + rule + ", was \"" + value + "\"",
+        Optional.of(attribute));
+  }
+
+  /** A retry duration that is not a duration at all. */
+  public static Problem unreadableRetryDuration(String step, String attribute, String value) {
+    return invalidRetry(step, attribute, "must be a duration such as 100ms, 10s or PT10S", value);
+  }
+
+  /** A timeout that is not a duration at all. */
+  public static Problem unreadableTimeout(String step, String value) {
+    return new Problem(ProblemKind.INVALID_TIMEOUT, Optional.of(step),
+        "step \"" + step + "\": timeout must be a duration such as 30s, 2m or PT30S, was \"" + value + "\"",
+        Optional.of("timeout"));
   }
 
   public static Problem invalidTimeout(String step, String value) {
     return new Problem(ProblemKind.INVALID_TIMEOUT, Optional.of(step),
-        "step \"" + step + "\": timeout must be positive, was \"" + value + "\"");
+        "step \"" + step + "\": timeout must be positive, was \"" + value + "\"",
+        Optional.of("timeout"));
   }
 }

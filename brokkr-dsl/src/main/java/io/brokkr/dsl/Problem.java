@@ -9,13 +9,23 @@ import java.util.Optional;
  * @param kind what is wrong, with its stable id
  * @param step the step the problem concerns, where there is one
  * @param message what is wrong, naming the parties, with a suggested fix
+ * @param subject the name or attribute the problem points at within the step or saga, so that a
+ *     front end can place it precisely: the unknown dependency or input, the retry attribute
+ *     ({@code maxAttempts}, {@code backoff}, {@code backoffMultiplier}, {@code maxBackoff}),
+ *     {@code timeout}, or the invalid name
  */
-public record Problem(ProblemKind kind, Optional<String> step, String message) {
+public record Problem(ProblemKind kind, Optional<String> step, String message, Optional<String> subject) {
 
   public Problem {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(subject, "subject");
+  }
+
+  /** A problem that points at nothing narrower than its step (or saga). */
+  public Problem(ProblemKind kind, Optional<String> step, String message) {
+    this(kind, step, message, Optional.empty());
   }
 
   /** The problem's stable id, e.g. {@code Brokkr/Cycle}. */

@@ -100,20 +100,20 @@ public final class SagaValidator {
   private static void checkRetry(String step, RetryPolicy retry, List<Problem> problems) {
     if (retry.maxAttempts() < 1) {
       problems.add(Messages.invalidRetry(
-          step, "maxAttempts must be at least 1", String.valueOf(retry.maxAttempts())));
+          step, "maxAttempts", "must be at least 1", String.valueOf(retry.maxAttempts())));
     }
     if (retry.initialBackoff().isNegative()) {
       problems.add(Messages.invalidRetry(
-          step, "backoff must not be negative", Durations.format(retry.initialBackoff())));
+          step, "backoff", "must not be negative", Durations.format(retry.initialBackoff())));
     }
     if (!(retry.multiplier() >= 1.0) || Double.isInfinite(retry.multiplier())) {
-      problems.add(Messages.invalidRetry(
-          step, "backoffMultiplier must be a number of at least 1.0", String.valueOf(retry.multiplier())));
+      problems.add(Messages.invalidRetry(step, "backoffMultiplier",
+          "must be a number of at least 1.0", String.valueOf(retry.multiplier())));
     }
     Duration max = retry.maxBackoff();
     if (max.compareTo(retry.initialBackoff()) < 0) {
-      problems.add(Messages.invalidRetry(step,
-          "maxBackoff must not be shorter than backoff (" + Durations.format(retry.initialBackoff()) + ")",
+      problems.add(Messages.invalidRetry(step, "maxBackoff",
+          "must not be shorter than backoff (" + Durations.format(retry.initialBackoff()) + ")",
           Durations.format(max)));
     }
   }

@@ -3,6 +3,7 @@ package io.brokkr.dsl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,12 +131,14 @@ final class StepGraph {
       int u = queue.poll();
       for (int v : dependencies[u]) {
         if (v == start) {
+          // Walk back from u to the start, then reverse: start -> ... -> u -> start.
           List<String> path = new ArrayList<>();
           path.add(steps.get(start).name());
           for (int w = u; w != start; w = parent[w]) {
-            path.add(1, steps.get(w).name());
+            path.add(steps.get(w).name());
           }
           path.add(steps.get(start).name());
+          Collections.reverse(path);
           return path;
         }
         if (component[v] == component[start] && parent[v] == -1) {

@@ -82,6 +82,16 @@ public final class StepTemplateBuilder {
     return saga.input(inputName, type);
   }
 
+  /** Adds a compensator for any step; see {@link SagaTemplateBuilder#compensate}. */
+  public SagaTemplateBuilder compensate(String stepName, String workerName, List<?> args, List<String> inputNames) {
+    return saga.compensate(stepName, workerName, args, inputNames);
+  }
+
+  /** The template as built so far; see {@link SagaTemplateBuilder#template()}. */
+  public SagaTemplate template() {
+    return saga.template();
+  }
+
   /** Ends this step and builds the saga; see {@link SagaTemplateBuilder#build()}. */
   public SagaTemplate build() {
     return saga.build();

@@ -1,0 +1,77 @@
+package io.brokkr.dsl.yaml;
+
+import io.brokkr.dsl.Messages;
+import io.brokkr.dsl.Problem;
+import io.brokkr.dsl.SagaTemplate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes sagas in YAML. A file holds one saga per YAML document ({@code ---} separates
+ * them):
+ *
+ * <pre>{@code
+ * saga: Hammer
+ * inputs: { headType: String, handleSize: String }
+ * steps:
+ *   head:   { worker: HammerHeadFactory, inputs: [headType], compensateWith: HammerHeadDestroyer }
+ *   handle: { worker: HandleFactory, inputs: [handleSize] }
+ *   hammer: { worker: HammerFactory, dependsOn: [head, handle] }
+ * }</pre>
+ *
+ * <p>Every problem, syntax or semantic, is reported with the file, line and column of the node at
+ * fault; the validator of {@code brokkr-dsl} checks every saga read.
+ */
+public final class SagaYaml {
+  private SagaYaml() {}
+
+  /**
+   * Reads every saga of a file.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static YamlSagas read(Path file) throws IOException {
+    return read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /** Reads every saga of a YAML text; {@code file} names it in the problems. */
+  public static YamlSagas read(String file, String text) {
+    List<YamlProblem> problems = new ArrayList<>();
+    List<SagaTemplate> sagas = new ArrayList<>();
+    List<YamlNode> documents;
+    try {
+      documents = YamlTreeParser.parse(file, text);
+    } catch (YamlTreeParser.SyntaxException e) {
+      return new YamlSagas(List.of(), List.of(new YamlProblem(e.location(), Messages.yamlSyntax(e.getMessage()))));
+    }
+    if (documents.isEmpty()) {
+      problems.add(new YamlProblem(new SourceLocation(file, 1, 1), Messages.yamlStructure(Optional.empty(),
+          "the file holds no saga; start it with \"saga: <Name>\" and its steps")));
+    }
+    for (YamlNode document : documents) {
+      TemplateReader.read(document, problems).ifPresent(located -> {
+        sagas.add(located.template());
+        for (Problem problem : located.template().validate().problems()) {
+          problems.add(new YamlProblem(located.locations().of(problem), problem));
+        }
+      });
+    }
+    problems.sort(YamlSagas.BY_LOCATION);
+    return new YamlSagas(sagas, problems);
+  }
+
+  /** The YAML text of the templates, one document each; reading it gives equal templates. */
+  public static String write(List<SagaTemplate> templates) {
+    return TemplateWriter.write(templates);
+  }
+
+  /** The YAML text of one template. */
+  public static String write(SagaTemplate template) {
+    return write(List.of(template));
+  }
+}

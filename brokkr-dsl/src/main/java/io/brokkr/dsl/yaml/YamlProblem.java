@@ -1,0 +1,24 @@
+package io.brokkr.dsl.yaml;
+
+import io.brokkr.dsl.Problem;
+import java.util.Objects;
+
+/**
+ * A problem of a YAML saga file, at the node at fault.
+ *
+ * @param location the file, line and column of the offending node
+ * @param problem what is wrong
+ */
+public record YamlProblem(SourceLocation location, Problem problem) {
+
+  public YamlProblem {
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(problem, "problem");
+  }
+
+  /** {@code file:line:column: [Brokkr/Id] message}, as compilers print errors. */
+  @Override
+  public String toString() {
+    return location + ": " + problem;
+  }
+}
