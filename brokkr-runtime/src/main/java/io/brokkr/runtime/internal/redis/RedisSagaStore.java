@@ -79,14 +79,16 @@ public final class RedisSagaStore implements SagaStore {
   @Override
   public Change addStep(String sagaId, StepSpec step) {
     checkNewStep(sagaId, step, "");
-    return change(sagaId, calls.transition(Script.ADD_STEP, keys.keys(sagaId), header(sagaId, stepArgs(step))));
+    return change(sagaId, calls.transition(Script.ADD_STEP, keys.keys(sagaId),
+        header(sagaId, stepArgs(step, step.dependsOn()))));
   }
 
   @Override
   public Change addCompensator(String sagaId, String stepId, StepSpec compensator) {
     checkNewStep(sagaId, compensator, "compensator ");
     List<Object> args = new ArrayList<>(List.of(stepId));
-    args.addAll(stepArgs(compensator));
+    // A compensator receives the result of the step it compensates, whatever its spec said.
+    args.addAll(stepArgs(compensator, List.of(stepId)));
     return change(sagaId, calls.transition(Script.ADD_COMPENSATOR, keys.keys(sagaId), header(sagaId, args)));
   }
 
@@ -280,11 +282,11 @@ public final class RedisSagaStore implements SagaStore {
         });
   }
 
-  private static List<Object> stepArgs(StepSpec step) {
+  private static List<Object> stepArgs(StepSpec step, List<String> dependsOn) {
     List<Object> args = new ArrayList<>(List.of(step.stepId(), step.workerName(), step.argsJson(),
         step.retry().maxAttempts(), step.retry().initialBackoff().toMillis(), Double.toString(step.retry().multiplier()),
         step.retry().maxBackoff().toMillis(), step.timeout().map(t -> (Object) t.toMillis()).orElse("")));
-    args.addAll(step.dependsOn());
+    args.addAll(dependsOn);
     return args;
   }
 

@@ -5,6 +5,7 @@ return run(function()
   if ARGV[6] == '1' then
     fields['r:' .. s.id] = ARGV[7]
   end
+  s.fr = nil
   move(s, 'FINISHED')
   if s.of then
     move(step(s.of), 'COMPENSATED')
