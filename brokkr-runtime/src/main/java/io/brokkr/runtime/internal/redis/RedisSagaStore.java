@@ -65,6 +65,11 @@ public final class RedisSagaStore implements SagaStore {
     return calls.trips();
   }
 
+  /** How transitions wait for replicas: {@code WAIT n ms}, {@code WAITAOF 1 n ms} or {@code none}. */
+  String durability() {
+    return calls.durability();
+  }
+
   @Override
   public String namespace() {
     return keys.namespace();

@@ -43,6 +43,11 @@ final class ScriptCalls {
     return trips;
   }
 
+  /** How transitions wait for replicas: the command, or {@code none}. */
+  String durability() {
+    return durable.map(DurableMode::description).orElse("none");
+  }
+
   String sha(Script script) {
     return registry.sha(script);
   }
