@@ -8,13 +8,11 @@ import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
-import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StoreListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +20,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RFuture;
-import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -31,14 +28,13 @@ import org.redisson.client.codec.StringCodec;
  * and sweeps due timers and lingering queues (see {@link Sweeper}).
  */
 final class RedisSagaStore implements SagaStore {
-  private static final int MAX_CLAIM_ROUNDS = 10_000;
-
   private final KeyLayout keys;
   private final ScriptCalls calls;
   private final Payloads payloads;
-  private final long retentionMillis;
+  private final Argv argv;
   private final Snapshots snapshots = new Snapshots();
   private final ReadyHeads heads;
+  private final Claims claims;
   private final ScheduledThreadPoolExecutor thread;
   private volatile Optional<Thread> ownThread = Optional.empty();
   private final EventHub events;
@@ -48,8 +44,9 @@ final class RedisSagaStore implements SagaStore {
     this.keys = keys;
     this.calls = calls;
     this.payloads = payloads;
-    this.retentionMillis = retention.toMillis();
+    this.argv = new Argv(keys.channel(), retention.toMillis());
     this.heads = new ReadyHeads(keys.partitions());
+    this.claims = new Claims(keys, calls, argv, heads, snapshots);
     this.thread = new ScheduledThreadPoolExecutor(1, task -> {
       Thread t = new Thread(task, "brokkr-redis-" + keys.namespace());
       t.setDaemon(true);
@@ -58,7 +55,7 @@ final class RedisSagaStore implements SagaStore {
     });
     thread.setRemoveOnCancelPolicy(true);
     this.events = new EventHub(calls.client(), keys.channel(), thread, snapshots, this::arrived, heads::forget);
-    this.sweeper = new Sweeper(this, keys, calls, heads, events);
+    this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
     events.open();
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -81,14 +78,14 @@ final class RedisSagaStore implements SagaStore {
   @Override
   public void createSaga(String sagaId) {
     Ids.check("saga id", sagaId);
-    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), header(sagaId)));
+    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), argv.of(sagaId, List.of())));
   }
 
   @Override
   public Change addStep(String sagaId, StepSpec step) {
     checkNewStep(sagaId, step, "");
     return change(sagaId, calls.transition(Script.ADD_STEP, keys.keys(sagaId),
-        header(sagaId, stepArgs(step, step.dependsOn()))));
+        argv.of(sagaId, stepArgs(step, step.dependsOn()))));
   }
 
   @Override
@@ -97,12 +94,12 @@ final class RedisSagaStore implements SagaStore {
     List<Object> args = new ArrayList<>(List.of(stepId));
     // A compensator receives the result of the step it compensates, whatever its spec said.
     args.addAll(stepArgs(compensator, List.of(stepId)));
-    return change(sagaId, calls.transition(Script.ADD_COMPENSATOR, keys.keys(sagaId), header(sagaId, args)));
+    return change(sagaId, calls.transition(Script.ADD_COMPENSATOR, keys.keys(sagaId), argv.of(sagaId, args)));
   }
 
   @Override
   public Change start(String sagaId) {
-    return change(sagaId, calls.transition(Script.START, keys.keys(sagaId), header(sagaId)));
+    return change(sagaId, calls.transition(Script.START, keys.keys(sagaId), argv.of(sagaId, List.of())));
   }
 
   @Override
@@ -110,40 +107,13 @@ final class RedisSagaStore implements SagaStore {
     if (!Ids.isValid(workerName)) {
       return Optional.empty(); // no step of such a worker can have been added
     }
-    heads.track(workerName);
-    for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-      Optional<Entry> next = heads.next(workerName);
-      if (next.isEmpty()) {
-        List<Integer> unknown = heads.unknown(workerName);
-        if (unknown.isEmpty()) {
-          return Optional.empty();
-        }
-        peek(List.of(workerName), unknown);
-        continue;
-      }
-      Entry entry = next.get();
-      int partition = keys.partitionOf(entry.step().sagaId());
-      Reply reply = Reply.decode(calls.transition(Script.CLAIM, keys.keys(entry.step().sagaId()),
-          header(entry.step().sagaId(), List.of(workerName, entry.raw(), entry.step().stepId(), nodeId,
-              now.toEpochMilli(), lease.toMillis()))));
-      if (reply instanceof Reply.Claimed claimed) {
-        heads.learn(workerName, partition, claimed.sequence(), claimed.following());
-        return Optional.of(claim(entry.step().sagaId(), claimed));
-      } else if (reply instanceof Reply.Miss miss) {
-        heads.learn(workerName, partition, miss.sequence(), miss.head());
-      } else if (reply instanceof Reply.Dropped dropped) {
-        heads.learn(workerName, partition, dropped.sequence(), dropped.following());
-      } else {
-        throw unexpected(entry.step().sagaId(), reply);
-      }
-    }
-    return Optional.empty();
+    return claims.next(workerName, nodeId, now, lease);
   }
 
   @Override
   public boolean heartbeat(StepRef step, long token, Instant until) {
     Reply reply = Reply.decode(calls.plain(Script.HEARTBEAT, keys.keys(step.sagaId()),
-        header(step.sagaId(), List.of(step.stepId(), token, until.toEpochMilli()))));
+        argv.of(step.sagaId(), List.of(step.stepId(), token, until.toEpochMilli()))));
     return reply instanceof Reply.Applied;
   }
 
@@ -158,20 +128,20 @@ final class RedisSagaStore implements SagaStore {
       }
       throw new IllegalArgumentException(tooLarge.get());
     }
-    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), header(step.sagaId(),
+    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), argv.of(step.sagaId(),
         List.of(step.stepId(), token(by), resultJson.isPresent() ? "1" : "0", resultJson.orElse("")))));
   }
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, Instant now) {
-    return change(step.sagaId(), calls.transition(Script.FAIL, keys.keys(step.sagaId()), header(step.sagaId(),
+    return change(step.sagaId(), calls.transition(Script.FAIL, keys.keys(step.sagaId()), argv.of(step.sagaId(),
         List.of(step.stepId(), token(by), payloads.cut(reason), now.toEpochMilli()))));
   }
 
   @Override
   public Change requeue(StepRef step) {
     return change(step.sagaId(), calls.transition(Script.REQUEUE, keys.keys(step.sagaId()),
-        header(step.sagaId(), List.of(step.stepId()))));
+        argv.of(step.sagaId(), List.of(step.stepId()))));
   }
 
   @Override
@@ -218,29 +188,9 @@ final class RedisSagaStore implements SagaStore {
   /** Fires a due timer of {@code step}: an expired lease or an ended backoff. Called by the sweep. */
   void fireTimer(StepRef step, Instant now) {
     Change change = change(step.sagaId(), calls.transition(Script.TIMER, keys.keys(step.sagaId()),
-        header(step.sagaId(), List.of(step.stepId(), now.toEpochMilli()))));
+        argv.of(step.sagaId(), List.of(step.stepId(), now.toEpochMilli()))));
     change.retryAt().ifPresent(at -> thread.schedule(() -> requeue(step),
         Math.max(0, Duration.between(Instant.now(), at).toMillis()), TimeUnit.MILLISECONDS));
-  }
-
-  /** Reads the heads of some workers' queues in some partitions, in one round trip. */
-  void peek(List<String> workers, Collection<Integer> partitions) {
-    List<RFuture<List<Object>>> replies = calls.batch("peek", batch -> {
-      List<RFuture<List<Object>>> futures = new ArrayList<>();
-      for (int p : partitions) {
-        futures.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.PEEK),
-            RScript.ReturnType.MULTI, List.of(keys.readyKey(p), keys.seqKey(p)), workers.toArray()));
-      }
-      return futures;
-    });
-    int i = 0;
-    for (int p : partitions) {
-      List<Object> reply = replies.get(i++).toCompletableFuture().join();
-      long sequence = Long.parseLong(String.valueOf(reply.get(0)));
-      for (int w = 0; w < workers.size(); w++) {
-        heads.learn(workers.get(w), p, sequence, Entry.parse(String.valueOf(reply.get(w + 1))));
-      }
-    }
   }
 
   private void arrived(Message message) {
@@ -276,11 +226,6 @@ final class RedisSagaStore implements SagaStore {
     return new IllegalStateException("unexpected reply from a Brokkr script: " + reply);
   }
 
-  private Claim claim(String sagaId, Reply.Claimed claimed) {
-    StepSnapshot step = snapshots.step(sagaId, claimed.stepJson(), claimed.argsJson(), Optional.empty());
-    return new Claim(step, step.lease().orElseThrow(), claimed.dependencyResults());
-  }
-
   private void checkNewStep(String sagaId, StepSpec step, String kind) {
     Ids.check(kind + "step id", step.stepId());
     Ids.check("worker name", step.workerName());
@@ -300,21 +245,5 @@ final class RedisSagaStore implements SagaStore {
 
   private static Object token(Settler by) {
     return by instanceof Settler.Attempt attempt ? attempt.token() : "";
-  }
-
-  private Object[] header(String sagaId) {
-    return header(sagaId, List.of());
-  }
-
-  /** ARGV: the saga, the channel and the retention every script reads, then the script's own values. */
-  private Object[] header(String sagaId, List<?> args) {
-    Object[] all = new Object[3 + args.size()];
-    all[0] = sagaId;
-    all[1] = keys.channel();
-    all[2] = retentionMillis;
-    for (int i = 0; i < args.size(); i++) {
-      all[3 + i] = args.get(i);
-    }
-    return all;
   }
 }

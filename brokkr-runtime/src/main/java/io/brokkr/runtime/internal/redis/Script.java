@@ -1,5 +1,7 @@
 package io.brokkr.runtime.internal.redis;
 
+import java.util.List;
+
 /** The Lua scripts of the store, one per transition, kept as resources next to this class. */
 enum Script {
   CREATE("create", true),
@@ -15,8 +17,8 @@ enum Script {
   PEEK("peek", false),
   NAMESPACE("namespace", false);
 
-  /** The library every transition script shares. */
-  static final String LIBRARY = "common.lua";
+  /** The library every transition script shares, in the order it is loaded. */
+  static final List<String> LIBRARY = List.of("common.lua", "rules.lua");
 
   private final String file;
   private final boolean usesLibrary;

@@ -22,7 +22,8 @@ final class ScriptRegistry {
   private final Map<Script, String> shas = new EnumMap<>(Script.class);
 
   ScriptRegistry() {
-    String library = read(Script.LIBRARY);
+    StringBuilder library = new StringBuilder();
+    Script.LIBRARY.forEach(file -> library.append(read(file)).append('\n'));
     for (Script script : Script.values()) {
       String body = read(script.resource());
       String source = body;

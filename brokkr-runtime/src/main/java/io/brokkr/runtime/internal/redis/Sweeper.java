@@ -14,7 +14,8 @@ import org.redisson.client.codec.StringCodec;
 /**
  * The low-frequency safety net of a node, off the hot path: fires the due timers of every partition
  * (leases of dead or paused nodes, backoffs whose node is gone) and wakes this node's workers whose
- * queues held the same head since the last sweep (a lost wake-up). One batch reads it all.
+ * queues held the same head since the last sweep (a lost wake-up). Two pipelined reads a sweep: the
+ * heads of this node's queues, the due timers.
  */
 final class Sweeper {
   private static final System.Logger LOG = System.getLogger(Sweeper.class.getName());
@@ -22,13 +23,15 @@ final class Sweeper {
   private static final int BATCH = 100;
 
   private final RedisSagaStore store;
+  private final Claims claims;
   private final KeyLayout keys;
   private final ScriptCalls calls;
   private final ReadyHeads heads;
   private final EventHub events;
 
-  Sweeper(RedisSagaStore store, KeyLayout keys, ScriptCalls calls, ReadyHeads heads, EventHub events) {
+  Sweeper(RedisSagaStore store, Claims claims, KeyLayout keys, ScriptCalls calls, ReadyHeads heads, EventHub events) {
     this.store = store;
+    this.claims = claims;
     this.keys = keys;
     this.calls = calls;
     this.heads = heads;
@@ -40,7 +43,7 @@ final class Sweeper {
       Instant now = Instant.now();
       List<String> workers = heads.tracked();
       if (!workers.isEmpty()) {
-        store.peek(workers, IntStream.range(0, keys.partitions()).boxed().toList());
+        claims.peek(workers, IntStream.range(0, keys.partitions()).boxed().toList());
         wakeLingering(workers);
       }
       fireDue(now);

@@ -8,7 +8,6 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
