@@ -31,13 +31,15 @@ final class EventHub implements AutoCloseable {
   private final Runnable resubscribed;
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final Sequencer sequencer = new Sequencer();
+  private final Progress progress;
   private final AtomicBoolean subscribedBefore = new AtomicBoolean();
   private int statusListener;
   private int messageListener;
 
-  EventHub(RedissonClient client, String channel, ScheduledExecutorService thread, Snapshots json,
+  EventHub(RedissonClient client, String channel, ScheduledExecutorService thread, Snapshots json, Progress progress,
       Consumer<Message> arrived, Runnable resubscribed) {
     this.topic = client.getTopic(channel, StringCodec.INSTANCE);
+    this.progress = progress;
     this.thread = thread;
     this.json = json;
     this.arrived = arrived;
@@ -87,6 +89,7 @@ final class EventHub implements AutoCloseable {
       return;
     }
     arrived.accept(message);
+    progress.willArrive(message.sagaId(), message.sequence());
     try {
       thread.execute(() -> sequence(message));
     } catch (RejectedExecutionException closed) {
@@ -96,7 +99,7 @@ final class EventHub implements AutoCloseable {
 
   private void sequence(Message message) {
     boolean wasHolding = sequencer.holding();
-    sequencer.accept(message, System.nanoTime()).forEach(m -> m.events().forEach(this::deliver));
+    sequencer.accept(message, System.nanoTime()).forEach(this::deliver);
     if (!wasHolding && sequencer.holding()) {
       thread.schedule(this::expireHeld, Sequencer.HOLD_NANOS, TimeUnit.NANOSECONDS);
     }
@@ -106,10 +109,15 @@ final class EventHub implements AutoCloseable {
     List<Message> late = sequencer.expire(System.nanoTime());
     late.stream().map(Message::sagaId).distinct().forEach(sagaId ->
         LOG.log(Level.WARNING, "some events of saga " + sagaId + " never arrived; delivering the later ones"));
-    late.forEach(m -> m.events().forEach(this::deliver));
+    late.forEach(this::deliver);
     if (sequencer.holding()) {
       thread.schedule(this::expireHeld, Sequencer.HOLD_NANOS, TimeUnit.NANOSECONDS);
     }
+  }
+
+  private void deliver(Message message) {
+    message.events().forEach(this::deliver);
+    progress.delivered(message.sagaId(), message.sequence());
   }
 
   private void deliver(StoreEvent event) {

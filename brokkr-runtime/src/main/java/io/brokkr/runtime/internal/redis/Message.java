@@ -35,9 +35,4 @@ record Message(String sagaId, long sequence, List<StoreEvent> events, List<Entry
     }
     return new Message(sagaId, json.get("q").asLong(), events, ready);
   }
-
-  /** Whether the saga settled in this transition: its last message. */
-  boolean settles() {
-    return events.stream().anyMatch(e -> e instanceof StoreEvent.SagaMoved m && m.to().isSettled());
-  }
 }

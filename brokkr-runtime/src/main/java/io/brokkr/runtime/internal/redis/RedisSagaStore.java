@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,6 +34,7 @@ final class RedisSagaStore implements SagaStore {
   private final Payloads payloads;
   private final Argv argv;
   private final Snapshots snapshots = new Snapshots();
+  private final Progress progress = new Progress();
   private final ReadyHeads heads;
   private final Claims claims;
   private final ScheduledThreadPoolExecutor thread;
@@ -54,7 +56,7 @@ final class RedisSagaStore implements SagaStore {
       return t;
     });
     thread.setRemoveOnCancelPolicy(true);
-    this.events = new EventHub(calls.client(), keys.channel(), thread, snapshots, this::arrived, heads::forget);
+    this.events = new EventHub(calls.client(), keys.channel(), thread, snapshots, progress, this::arrived, heads::forget);
     this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
     events.open();
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -148,8 +150,13 @@ final class RedisSagaStore implements SagaStore {
   public Optional<SagaSnapshot> load(String sagaId) {
     calls.trips().count("load");
     // One HGETALL: a consistent view of the saga.
-    return snapshots.saga(sagaId,
-        calls.client().<String, String>getMap(keys.sagaKey(sagaId), StringCodec.INSTANCE).readAllMap());
+    Map<String, String> hash = calls.client().<String, String>getMap(keys.sagaKey(sagaId), StringCodec.INSTANCE)
+        .readAllMap();
+    // Show nothing this node's listeners have not seen yet (they run on the store's thread: it does not wait).
+    if (hash.containsKey("seq") && !onOwnThread()) {
+      progress.await(sagaId, Long.parseLong(hash.get("seq")));
+    }
+    return snapshots.saga(sagaId, hash);
   }
 
   @Override
@@ -176,7 +183,7 @@ final class RedisSagaStore implements SagaStore {
     thread.shutdownNow();
     events.close();
     // A listener may close its node from the store's own thread, which cannot wait for itself.
-    if (!ownThread.equals(Optional.of(Thread.currentThread()))) {
+    if (!onOwnThread()) {
       try {
         thread.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -193,6 +200,10 @@ final class RedisSagaStore implements SagaStore {
         Math.max(0, Duration.between(Instant.now(), at).toMillis()), TimeUnit.MILLISECONDS));
   }
 
+  private boolean onOwnThread() {
+    return ownThread.equals(Optional.of(Thread.currentThread()));
+  }
+
   private void arrived(Message message) {
     int partition = keys.partitionOf(message.sagaId());
     message.ready().forEach(entry -> heads.announce(entry, partition));
@@ -201,6 +212,9 @@ final class RedisSagaStore implements SagaStore {
   private Change change(String sagaId, List<Object> raw) {
     Reply reply = Reply.decode(raw);
     if (reply instanceof Reply.Applied applied) {
+      if (applied.published() > 0) {
+        progress.willArrive(sagaId, applied.published());
+      }
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
       return new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),

@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 sealed interface Reply {
 
-  /** The change was made. */
-  record Applied(Optional<Instant> retryAt, List<Entry> ready) implements Reply {}
+  /**
+   * The change was made. {@code published} is the saga's number of the event message it published,
+   * 0 when it published none.
+   */
+  record Applied(long published, Optional<Instant> retryAt, List<Entry> ready) implements Reply {}
 
   /** Nothing to do: the step settled already, or was not waiting. */
   record Noop() implements Reply {}
@@ -41,8 +44,8 @@ sealed interface Reply {
   static Reply decode(List<Object> reply) {
     int code = ((Number) reply.get(0)).intValue();
     return switch (code) {
-      case 0 -> new Applied(text(reply, 1).isEmpty() ? Optional.empty()
-          : Optional.of(Instant.ofEpochMilli(Long.parseLong(text(reply, 1)))), ready(reply));
+      case 0 -> new Applied(Long.parseLong(text(reply, 1)), text(reply, 2).isEmpty() ? Optional.empty()
+          : Optional.of(Instant.ofEpochMilli(Long.parseLong(text(reply, 2)))), ready(reply));
       case 1 -> new Noop();
       case 2 -> new Stale();
       case 3 -> new Rejected(Rejection.valueOf(text(reply, 1)), texts(reply, 2));
@@ -57,7 +60,7 @@ sealed interface Reply {
 
   private static List<Entry> ready(List<Object> reply) {
     List<Entry> ready = new ArrayList<>();
-    for (int i = 2; i < reply.size(); i++) {
+    for (int i = 3; i < reply.size(); i++) {
       ready.add(Entry.parse(text(reply, i)).orElseThrow());
     }
     return ready;

@@ -72,11 +72,6 @@ final class Sequencer {
 
   private void deliver(Message message, List<Message> out) {
     out.add(message);
-    if (message.settles()) {
-      // A settled saga has no further events: stop following it.
-      expected.remove(message.sagaId());
-    } else {
-      expected.put(message.sagaId(), message.sequence() + 1);
-    }
+    expected.put(message.sagaId(), message.sequence() + 1);
   }
 }

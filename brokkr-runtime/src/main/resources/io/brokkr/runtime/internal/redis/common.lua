@@ -271,9 +271,10 @@ local function commit()
   end
 end
 
--- The reply of an applied change: code, retry time or '', then the entry of each ready step.
+-- The reply of an applied change: code, the number of the event message it published (0 for
+-- none; set by run()), retry time or '', then the entry of each ready step.
 local function applied(retry_at)
-  local reply = { R.APPLIED, retry_at and string.format('%.0f', retry_at) or '' }
+  local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '' }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
   end
@@ -290,5 +291,8 @@ local function run(body)
     error(reply, 0)
   end
   commit()
+  if reply[1] == R.APPLIED and #events > 0 then
+    reply[2] = saga.seq
+  end
   return reply
 end

@@ -12,9 +12,7 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.Worker;
-import io.brokkr.runtime.redis.testing.RedisServer;
-import io.brokkr.runtime.redis.testing.Redissons;
-import java.io.IOException;
+import io.brokkr.runtime.redis.testing.RedisExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The two parents of a join step finished at the same moment, by two threads on two nodes (each
@@ -41,25 +37,13 @@ class ConcurrentJoinTest {
   private static final int SAGAS = 1000;
   private static final long PATIENCE_SECONDS = 60;
 
-  private static RedisServer server;
-  private static RedissonClient client;
-
-  @BeforeAll
-  static void startServer() throws IOException {
-    server = RedisServer.start();
-    client = Redissons.of(server);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.shutdown();
-    server.close();
-  }
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
 
   @Test
   void theJoinOfTwoParentsFinishedAtOnceRunsExactlyOnce() throws Exception {
     String namespace = "join-" + UUID.randomUUID();
-    RedisBackend backend = RedisBackend.on(client);
+    RedisBackend backend = RedisBackend.on(REDIS.client());
     Map<String, AtomicInteger> joins = new ConcurrentHashMap<>();
     Map<String, AtomicInteger> queued = new ConcurrentHashMap<>();
     Set<String> finished = ConcurrentHashMap.newKeySet();

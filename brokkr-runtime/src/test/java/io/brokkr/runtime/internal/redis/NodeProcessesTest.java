@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.redis.testing.NodeProcess;
-import io.brokkr.runtime.redis.testing.RedisServer;
-import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.redis.testing.RedisExtension;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepSnapshot;
@@ -21,12 +20,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Nodes as separate JVMs on one Redis: they share the work, and survive each other's death (kill -9)
@@ -36,28 +33,16 @@ class NodeProcessesTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final Duration LEASE = Duration.ofSeconds(1);
 
-  private static RedisServer server;
-  private static RedissonClient client;
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
 
   private final String namespace = "nodes-" + UUID.randomUUID();
   private final List<NodeProcess> nodes = new ArrayList<>();
   private SagaStore observer;
 
-  @BeforeAll
-  static void startServer() throws IOException {
-    server = RedisServer.start();
-    client = Redissons.of(server);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.shutdown();
-    server.close();
-  }
-
   @BeforeEach
   void openObserver() {
-    observer = RedisBackend.on(client).open(namespace);
+    observer = RedisBackend.on(REDIS.client()).open(namespace);
   }
 
   @AfterEach
@@ -90,10 +75,7 @@ class NodeProcessesTest {
   void theStepOfAKilledNodeIsTakenOverByTheOtherOnceItsLeaseExpired() throws Exception {
     NodeProcess dying = node("forge-1", LEASE);
     NodeProcess survivor = node("forge-2", LEASE);
-    command(dying, "workers Forge", "WORKERS");
-    String sagaId = started(dying, "forge");
-    dying.await(line -> line.startsWith("RUNNING " + sagaId), PATIENCE);
-    command(survivor, "workers Forge", "WORKERS");
+    String sagaId = forgeRunningOn(dying, survivor);
 
     dying.kill();
 
@@ -106,11 +88,7 @@ class NodeProcessesTest {
   @Test
   void aNodePausedPastItsLeaseHasItsLateCompletionRejected() throws Exception {
     NodeProcess paused = node("forge-1", LEASE);
-    NodeProcess other = node("forge-2", LEASE);
-    command(paused, "workers Forge", "WORKERS");
-    String sagaId = started(paused, "forge");
-    paused.await(line -> line.startsWith("RUNNING " + sagaId), PATIENCE);
-    command(other, "workers Forge", "WORKERS");
+    String sagaId = forgeRunningOn(paused, node("forge-2", LEASE));
 
     paused.pause();
     SagaSnapshot taken = finished(sagaId);
@@ -128,9 +106,7 @@ class NodeProcessesTest {
   void aFreshNodeRestoresTheUnfinishedSagasOfADeadOne() throws Exception {
     Duration longLease = Duration.ofSeconds(30);
     NodeProcess dying = node("smithy", longLease);
-    command(dying, "workers Forge", "WORKERS");
-    String forge = started(dying, "forge");
-    dying.await(line -> line.startsWith("RUNNING " + forge), PATIENCE);
+    String forge = forgeRunningOn(dying);
     String hammer = started(dying, "hammer");
     dying.kill();
 
@@ -143,8 +119,22 @@ class NodeProcessesTest {
     finished(hammer);
   }
 
+  /**
+   * Starts a Forge saga whose first attempt runs (and blocks) on {@code first}; then the other nodes
+   * host Forge too, ready to take it over.
+   */
+  private static String forgeRunningOn(NodeProcess first, NodeProcess... others) throws IOException {
+    command(first, "workers Forge", "WORKERS");
+    String sagaId = started(first, "forge");
+    first.await(line -> line.startsWith("RUNNING " + sagaId), PATIENCE);
+    for (NodeProcess other : others) {
+      command(other, "workers Forge", "WORKERS");
+    }
+    return sagaId;
+  }
+
   private NodeProcess node(String nodeId, Duration lease) throws IOException {
-    NodeProcess node = NodeProcess.start(server.uri(), namespace, nodeId, lease, PATIENCE);
+    NodeProcess node = NodeProcess.start(REDIS.redisServer().uri(), namespace, nodeId, lease, PATIENCE);
     nodes.add(node);
     return node;
   }

@@ -12,8 +12,7 @@ import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepStatus;
-import io.brokkr.runtime.redis.testing.RedisServer;
-import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.redis.testing.RedisExtension;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
@@ -33,13 +32,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.redisson.api.RScript;
-import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /** What the Redis store adds to the contract: id rules, payload limit, retention, scripts, replies. */
@@ -48,23 +45,11 @@ class RedisStoreTest {
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static final RetryPolicy TWICE = new RetryPolicy(2, Duration.ofMillis(10), 2.0, Duration.ofMillis(10));
 
-  private static RedisServer server;
-  private static RedissonClient client;
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
 
   private final String namespace = "store-" + UUID.randomUUID();
   private final List<SagaStore> stores = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() throws IOException {
-    server = RedisServer.start();
-    client = Redissons.of(server);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.shutdown();
-    server.close();
-  }
 
   @AfterEach
   void closeStores() {
@@ -72,7 +57,7 @@ class RedisStoreTest {
   }
 
   private SagaStore store(RedisOptions options) {
-    SagaStore store = RedisBackend.on(client, options).open(namespace);
+    SagaStore store = RedisBackend.on(REDIS.client(), options).open(namespace);
     stores.add(store);
     return store;
   }
@@ -100,7 +85,7 @@ class RedisStoreTest {
     assertEquals(Optional.empty(), store.claimNext("W\nX", "node", NOW, LEASE), "nothing can be queued for it");
 
     IllegalArgumentException namespaceError = assertThrows(IllegalArgumentException.class,
-        () -> RedisBackend.on(client).open("orders:eu"));
+        () -> RedisBackend.on(REDIS.client()).open("orders:eu"));
     assertTrue(namespaceError.getMessage().contains("namespace \"orders:eu\""), namespaceError.getMessage());
   }
 
@@ -166,14 +151,14 @@ class RedisStoreTest {
   }
 
   private static long ttl(String key) {
-    return client.getBucket(key, StringCodec.INSTANCE).remainTimeToLive();
+    return REDIS.client().getBucket(key, StringCodec.INSTANCE).remainTimeToLive();
   }
 
   @Test
   void scriptsLostByTheServerAreLoadedAgain() throws IOException {
     SagaStore store = store();
     store.createSaga("before");
-    assertEquals("+OK\r\n", server.command("SCRIPT FLUSH"));
+    assertEquals("+OK\r\n", REDIS.redisServer().command("SCRIPT FLUSH"));
     store.createSaga("after");
     assertTrue(store.load("after").isPresent());
   }
@@ -182,7 +167,7 @@ class RedisStoreTest {
   void aNodeWithAnotherPartitionCountIsRefused() {
     store();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> RedisBackend.on(client, RedisOptions.defaults().withPartitions(8)).open(namespace));
+        () -> RedisBackend.on(REDIS.client(), RedisOptions.defaults().withPartitions(8)).open(namespace));
     assertTrue(e.getMessage().contains("kept in 16 partitions") && e.getMessage().contains("configured with 8"),
         e.getMessage());
   }
@@ -208,7 +193,7 @@ class RedisStoreTest {
   private Reply finishRaw(StepRef step, long token) {
     ScriptRegistry scripts = new ScriptRegistry();
     KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
-    List<Object> reply = client.getScript(StringCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE,
+    List<Object> reply = REDIS.client().getScript(StringCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE,
         scripts.sha(Script.FINISH), RScript.ReturnType.MULTI, keys.keys(step.sagaId()),
         step.sagaId(), keys.channel(), 60_000, step.stepId(), token, "1", "\"raw\"");
     return Reply.decode(reply);
@@ -218,7 +203,7 @@ class RedisStoreTest {
   void theLuaTransitionTablesAreTheJavaOnes() throws Exception {
     String source = new ScriptRegistry().source(Script.START);
     String library = source.substring(source.indexOf('\n') + 1, source.indexOf("return run("));
-    String json = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_ONLY,
+    String json = REDIS.client().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_ONLY,
         library + "return cjson.encode({ STEP_MOVES, SAGA_MOVES })", RScript.ReturnType.VALUE,
         List.of("k1", "k2", "k3", "k4", "k5"), "s", "c", "1");
     JsonNode tables = JsonMapper.builder().build().readTree(json);
@@ -246,10 +231,10 @@ class RedisStoreTest {
     store.start("s");
     int p = keys.partitionOf("s");
     assertEquals("{" + namespace + ":" + p + "}:saga:s", keys.sagaKey("s"));
-    Map<String, String> hash = client.<String, String>getMap(keys.sagaKey("s"), StringCodec.INSTANCE).readAllMap();
+    Map<String, String> hash = REDIS.client().<String, String>getMap(keys.sagaKey("s"), StringCodec.INSTANCE).readAllMap();
     assertEquals("RUNNING", hash.get("status"));
     assertEquals("[1]", hash.get("a:a"));
-    List<String> entries = new ArrayList<>(client.getLexSortedSet(keys.readyKey(p)).readAll());
+    List<String> entries = new ArrayList<>(REDIS.client().getLexSortedSet(keys.readyKey(p)).readAll());
     assertEquals(1, entries.size());
     assertTrue(entries.get(0).matches("Anvil\n0+1\ns\na"), entries.get(0));
     assertFalse(store.load("s").orElseThrow().step("a").orElseThrow().lease().isPresent());

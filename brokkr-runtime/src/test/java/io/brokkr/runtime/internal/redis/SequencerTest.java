@@ -43,12 +43,13 @@ class SequencerTest {
   }
 
   @Test
-  void aSettledSagaIsForgotten() {
+  void aDuplicateOfTheLastMessageIsDroppedToo() {
     Sequencer sequencer = new Sequencer();
     Message settles = new Message("s", 2,
         List.of(new StoreEvent.SagaMoved("s", SagaStatus.RUNNING, SagaStatus.FINISHED)), List.of());
     sequencer.accept(message("s", 1), 0);
     assertEquals(List.of(2L), numbers(sequencer.accept(settles, 0)));
+    assertEquals(List.of(), numbers(sequencer.accept(settles, 0)));
     assertFalse(sequencer.holding());
   }
 }
