@@ -202,7 +202,8 @@ local function requeue(s)
 end
 
 -- The step a settler may settle now: the attempt holding the token, or anyone outside the engine
--- while the step is QUEUED or RUNNING. A token of an older attempt is STALE; a settled step a NOOP.
+-- while the step is QUEUED or RUNNING. A token that does not hold the step (a newer attempt was
+-- granted, or its lease expired) is STALE; the last attempt's token once the step moved on, NOOP.
 local function settleable(id, token)
   require_saga()
   local s = step(id)

@@ -6,6 +6,8 @@ return run(function()
   local now = tonumber(ARGV[5])
   local s = load_saga() and step(ARGV[4])
   if s and s.st == 'RUNNING' and s.u <= now then
+    -- The attempt lost its lease: whatever it reports later is stale.
+    s.t = nil
     local reason = 'lease of node ' .. s.o .. ' expired'
     if s.dl and s.dl <= now then
       reason = 'attempt timed out while its node ' .. s.o .. ' was gone'

@@ -190,6 +190,25 @@ class RedisStoreTest {
     assertEquals(new Reply.Stale(), finishRaw(a, first.lease().token()));
   }
 
+  @Test
+  void anAttemptWhoseLeaseExpiredIsFailedByTheSweepAndItsTokenIsStale() {
+    SagaStore store = store();
+    store.createSaga("s");
+    store.addStep("s", spec("a", "A", "[]"));
+    store.start("s");
+    StepRef a = new StepRef("s", "a");
+    Claim claim = store.claimNext("A", "node-7", NOW, LEASE).orElseThrow();
+
+    ((RedisSagaStore) store).fireTimer(a, NOW.plus(LEASE).minusMillis(1));
+    assertEquals(StepStatus.RUNNING, store.load("s").orElseThrow().step("a").orElseThrow().status(), "not due yet");
+    ((RedisSagaStore) store).fireTimer(a, NOW.plus(LEASE));
+    var step = store.load("s").orElseThrow().step("a").orElseThrow();
+    assertEquals(StepStatus.QUEUED, step.status());
+    assertEquals(Optional.of("lease of node node-7 expired"), step.failureReason());
+    assertEquals(Optional.of(NOW.plus(LEASE).plus(TWICE.backoffBefore(2))), step.retryAt());
+    assertEquals(new Reply.Stale(), finishRaw(a, claim.lease().token()));
+  }
+
   private Reply finishRaw(StepRef step, long token) {
     ScriptRegistry scripts = new ScriptRegistry();
     KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
