@@ -1,0 +1,90 @@
+package io.brokkr.runtime.internal.redis;
+
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.StepSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Claims the next ready step of a worker. The claim script must know the saga's keys before it runs,
+ * so it is called for the entry this node believes heads the worker's queue ({@link ReadyHeads});
+ * a wrong belief costs one more call, whose reply corrects it. Steady state: one call per claim,
+ * none for an empty queue.
+ */
+final class Claims {
+  /** Bounds the corrections of one claim (stale entries dropped, heads taken by other nodes). */
+  private static final int MAX_ROUNDS = 10_000;
+
+  private final KeyLayout keys;
+  private final ScriptCalls calls;
+  private final Argv argv;
+  private final ReadyHeads heads;
+  private final Snapshots snapshots;
+
+  Claims(KeyLayout keys, ScriptCalls calls, Argv argv, ReadyHeads heads, Snapshots snapshots) {
+    this.keys = keys;
+    this.calls = calls;
+    this.argv = argv;
+    this.heads = heads;
+    this.snapshots = snapshots;
+  }
+
+  Optional<Claim> next(String workerName, String nodeId, Instant now, Duration lease) {
+    heads.track(workerName);
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Optional<Entry> next = heads.next(workerName);
+      if (next.isEmpty()) {
+        List<Integer> unknown = heads.unknown(workerName);
+        if (unknown.isEmpty()) {
+          return Optional.empty();
+        }
+        peek(List.of(workerName), unknown);
+        continue;
+      }
+      Entry entry = next.get();
+      String sagaId = entry.step().sagaId();
+      int partition = keys.partitionOf(sagaId);
+      Reply reply = Reply.decode(calls.transition(Script.CLAIM, keys.keys(sagaId), argv.of(sagaId,
+          List.of(workerName, entry.raw(), entry.step().stepId(), nodeId, now.toEpochMilli(), lease.toMillis()))));
+      if (reply instanceof Reply.Claimed claimed) {
+        heads.learn(workerName, partition, claimed.sequence(), claimed.following());
+        StepSnapshot step = snapshots.step(sagaId, claimed.stepJson(), claimed.argsJson(), Optional.empty());
+        return Optional.of(new Claim(step, step.lease().orElseThrow(), claimed.dependencyResults()));
+      } else if (reply instanceof Reply.Miss miss) {
+        heads.learn(workerName, partition, miss.sequence(), miss.head());
+      } else if (reply instanceof Reply.Dropped dropped) {
+        heads.learn(workerName, partition, dropped.sequence(), dropped.following());
+      } else {
+        throw new IllegalStateException("unexpected reply of the claim script: " + reply);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reads the heads of some workers' queues in some partitions, in one round trip. */
+  void peek(List<String> workers, Collection<Integer> partitions) {
+    List<RFuture<List<Object>>> replies = calls.batch("peek", batch -> {
+      List<RFuture<List<Object>>> futures = new ArrayList<>();
+      for (int p : partitions) {
+        futures.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.PEEK),
+            RScript.ReturnType.MULTI, List.of(keys.readyKey(p), keys.seqKey(p)), workers.toArray()));
+      }
+      return futures;
+    });
+    int i = 0;
+    for (int p : partitions) {
+      List<Object> reply = replies.get(i++).toCompletableFuture().join();
+      long sequence = Long.parseLong(String.valueOf(reply.get(0)));
+      for (int w = 0; w < workers.size(); w++) {
+        heads.learn(workers.get(w), p, sequence, Entry.parse(String.valueOf(reply.get(w + 1))));
+      }
+    }
+  }
+}

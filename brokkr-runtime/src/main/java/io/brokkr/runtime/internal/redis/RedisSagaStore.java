@@ -1,0 +1,263 @@
+package io.brokkr.runtime.internal.redis;
+
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.IllegalTransitionException;
+import io.brokkr.runtime.spi.Rejection;
+import io.brokkr.runtime.spi.SagaSnapshot;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.RFuture;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * One node's view of a namespace in Redis. Each changing method is one script call; the answers are
+ * decoded into the SPI's types. The store has one thread of its own: it delivers events in order
+ * and sweeps due timers and lingering queues (see {@link Sweeper}).
+ */
+final class RedisSagaStore implements SagaStore {
+  private final KeyLayout keys;
+  private final ScriptCalls calls;
+  private final Payloads payloads;
+  private final Argv argv;
+  private final Snapshots snapshots = new Snapshots();
+  private final Progress progress = new Progress();
+  private final ReadyHeads heads;
+  private final Claims claims;
+  private final ScheduledThreadPoolExecutor thread;
+  private volatile Optional<Thread> ownThread = Optional.empty();
+  private final EventHub events;
+  private final Sweeper sweeper;
+
+  RedisSagaStore(KeyLayout keys, ScriptCalls calls, Payloads payloads, Duration retention, Duration sweepEvery) {
+    this.keys = keys;
+    this.calls = calls;
+    this.payloads = payloads;
+    this.argv = new Argv(keys.channel(), retention.toMillis());
+    this.heads = new ReadyHeads(keys.partitions());
+    this.claims = new Claims(keys, calls, argv, heads, snapshots);
+    this.thread = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread t = new Thread(task, "brokkr-redis-" + keys.namespace());
+      t.setDaemon(true);
+      ownThread = Optional.of(t);
+      return t;
+    });
+    thread.setRemoveOnCancelPolicy(true);
+    this.events = new EventHub(calls.client(), keys.channel(), thread, snapshots, progress, this::arrived, heads::forget);
+    this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
+    events.open();
+    thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The requests this store's backend sent, by kind; shared by the stores of one backend. */
+  RoundTrips roundTrips() {
+    return calls.trips();
+  }
+
+  /** How transitions wait for replicas: {@code WAIT n ms}, {@code WAITAOF 1 n ms} or {@code none}. */
+  String durability() {
+    return calls.durability();
+  }
+
+  @Override
+  public String namespace() {
+    return keys.namespace();
+  }
+
+  @Override
+  public void createSaga(String sagaId) {
+    Ids.check("saga id", sagaId);
+    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), argv.of(sagaId, List.of())));
+  }
+
+  @Override
+  public Change addStep(String sagaId, StepSpec step) {
+    checkNewStep(sagaId, step, "");
+    return change(sagaId, calls.transition(Script.ADD_STEP, keys.keys(sagaId),
+        argv.of(sagaId, stepArgs(step, step.dependsOn()))));
+  }
+
+  @Override
+  public Change addCompensator(String sagaId, String stepId, StepSpec compensator) {
+    checkNewStep(sagaId, compensator, "compensator ");
+    List<Object> args = new ArrayList<>(List.of(stepId));
+    // A compensator receives the result of the step it compensates, whatever its spec said.
+    args.addAll(stepArgs(compensator, List.of(stepId)));
+    return change(sagaId, calls.transition(Script.ADD_COMPENSATOR, keys.keys(sagaId), argv.of(sagaId, args)));
+  }
+
+  @Override
+  public Change start(String sagaId) {
+    return change(sagaId, calls.transition(Script.START, keys.keys(sagaId), argv.of(sagaId, List.of())));
+  }
+
+  @Override
+  public Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
+    if (!Ids.isValid(workerName)) {
+      return Optional.empty(); // no step of such a worker can have been added
+    }
+    return claims.next(workerName, nodeId, now, lease);
+  }
+
+  @Override
+  public boolean heartbeat(StepRef step, long token, Instant until) {
+    Reply reply = Reply.decode(calls.plain(Script.HEARTBEAT, keys.keys(step.sagaId()),
+        argv.of(step.sagaId(), List.of(step.stepId(), token, until.toEpochMilli()))));
+    return reply instanceof Reply.Applied;
+  }
+
+  @Override
+  public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
+    Optional<String> tooLarge = resultJson.flatMap(r -> payloads.tooLarge("the result of step \"" + step.stepId()
+        + "\" of saga " + step.sagaId(), r));
+    if (tooLarge.isPresent()) {
+      if (by instanceof Settler.Attempt) {
+        // The attempt cannot deliver its result: it failed, and is retried by its policy.
+        return fail(step, by, tooLarge.get(), Instant.now());
+      }
+      throw new IllegalArgumentException(tooLarge.get());
+    }
+    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), argv.of(step.sagaId(),
+        List.of(step.stepId(), token(by), resultJson.isPresent() ? "1" : "0", resultJson.orElse("")))));
+  }
+
+  @Override
+  public Change fail(StepRef step, Settler by, String reason, Instant now) {
+    return change(step.sagaId(), calls.transition(Script.FAIL, keys.keys(step.sagaId()), argv.of(step.sagaId(),
+        List.of(step.stepId(), token(by), payloads.cut(reason), now.toEpochMilli()))));
+  }
+
+  @Override
+  public Change requeue(StepRef step) {
+    return change(step.sagaId(), calls.transition(Script.REQUEUE, keys.keys(step.sagaId()),
+        argv.of(step.sagaId(), List.of(step.stepId()))));
+  }
+
+  @Override
+  public Optional<SagaSnapshot> load(String sagaId) {
+    calls.trips().count("load");
+    // One HGETALL: a consistent view of the saga.
+    Map<String, String> hash = calls.client().<String, String>getMap(keys.sagaKey(sagaId), StringCodec.INSTANCE)
+        .readAllMap();
+    // Show nothing this node's listeners have not seen yet (they run on the store's thread: it does not wait).
+    if (hash.containsKey("seq") && !onOwnThread()) {
+      progress.await(sagaId, Long.parseLong(hash.get("seq")));
+    }
+    return snapshots.saga(sagaId, hash);
+  }
+
+  @Override
+  public List<String> unfinishedSagas() {
+    List<RFuture<Set<Object>>> members = calls.batch("active", batch -> {
+      List<RFuture<Set<Object>>> futures = new ArrayList<>();
+      for (int p = 0; p < keys.partitions(); p++) {
+        futures.add(batch.getSet(keys.activeKey(p), StringCodec.INSTANCE).readAllAsync());
+      }
+      return futures;
+    });
+    TreeSet<String> ids = new TreeSet<>();
+    members.forEach(m -> m.toCompletableFuture().join().forEach(id -> ids.add(id.toString())));
+    return List.copyOf(ids);
+  }
+
+  @Override
+  public Subscription subscribe(StoreListener listener) {
+    return events.subscribe(listener);
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+    events.close();
+    // A listener may close its node from the store's own thread, which cannot wait for itself.
+    if (!onOwnThread()) {
+      try {
+        thread.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Fires a due timer of {@code step}: an expired lease or an ended backoff. Called by the sweep. */
+  void fireTimer(StepRef step, Instant now) {
+    Change change = change(step.sagaId(), calls.transition(Script.TIMER, keys.keys(step.sagaId()),
+        argv.of(step.sagaId(), List.of(step.stepId(), now.toEpochMilli()))));
+    change.retryAt().ifPresent(at -> thread.schedule(() -> requeue(step),
+        Math.max(0, Duration.between(Instant.now(), at).toMillis()), TimeUnit.MILLISECONDS));
+  }
+
+  private boolean onOwnThread() {
+    return ownThread.equals(Optional.of(Thread.currentThread()));
+  }
+
+  private void arrived(Message message) {
+    int partition = keys.partitionOf(message.sagaId());
+    message.ready().forEach(entry -> heads.announce(entry, partition));
+  }
+
+  private Change change(String sagaId, List<Object> raw) {
+    Reply reply = Reply.decode(raw);
+    if (reply instanceof Reply.Applied applied) {
+      if (applied.published() > 0) {
+        progress.willArrive(sagaId, applied.published());
+      }
+      int partition = keys.partitionOf(sagaId);
+      applied.ready().forEach(entry -> heads.announce(entry, partition));
+      return new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
+          applied.retryAt());
+    }
+    if (reply instanceof Reply.Noop || reply instanceof Reply.Stale) {
+      return Change.NONE;
+    }
+    if (reply instanceof Reply.Rejected rejected) {
+      Object[] details = rejected.reason() == Rejection.NO_SUCH_SAGA
+          ? new Object[] {keys.namespace()}
+          : rejected.details().toArray();
+      throw rejected.reason().of(sagaId, details);
+    }
+    throw unexpected(sagaId, reply);
+  }
+
+  private static RuntimeException unexpected(String sagaId, Reply reply) {
+    if (reply instanceof Reply.Illegal illegal) {
+      return new IllegalTransitionException(sagaId, illegal.stepId().isEmpty() ? Optional.empty() : Optional.of(illegal.stepId()),
+          illegal.from(), illegal.to());
+    }
+    return new IllegalStateException("unexpected reply from a Brokkr script: " + reply);
+  }
+
+  private void checkNewStep(String sagaId, StepSpec step, String kind) {
+    Ids.check(kind + "step id", step.stepId());
+    Ids.check("worker name", step.workerName());
+    payloads.tooLarge("the args of " + kind + "step \"" + step.stepId() + "\" of saga " + sagaId, step.argsJson())
+        .ifPresent(problem -> {
+          throw new IllegalArgumentException(problem);
+        });
+  }
+
+  private static List<Object> stepArgs(StepSpec step, List<String> dependsOn) {
+    List<Object> args = new ArrayList<>(List.of(step.stepId(), step.workerName(), step.argsJson(),
+        step.retry().maxAttempts(), step.retry().initialBackoff().toMillis(), Double.toString(step.retry().multiplier()),
+        step.retry().maxBackoff().toMillis(), step.timeout().map(t -> (Object) t.toMillis()).orElse("")));
+    args.addAll(dependsOn);
+    return args;
+  }
+
+  private static Object token(Settler by) {
+    return by instanceof Settler.Attempt attempt ? attempt.token() : "";
+  }
+}

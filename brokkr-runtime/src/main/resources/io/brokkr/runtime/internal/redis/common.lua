@@ -1,0 +1,298 @@
+-- The saga model every transition script shares; the registry loads it, then rules.lua, in front
+-- of each script.
+--
+-- KEYS: 1 the saga's hash, 2 the partition's ready set, 3 its timers, 4 its active sagas, 5 its
+-- ready sequence. All five carry the partition's hash tag, so a call touches one slot.
+-- ARGV: 1 the saga's id, 2 the event channel, 3 the retention of settled sagas in ms; the script's
+-- own arguments follow from 4 on.
+--
+-- A script reads and decides first and writes last: a body changes only the Lua tables below, and
+-- commit() writes them once the body returned. A body that stops (a rejection, a stale token, an
+-- illegal move) has written nothing.
+
+local SAGA, READY, TIMERS, ACTIVE, READY_SEQ = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local SAGA_ID, CHANNEL, RETENTION = ARGV[1], ARGV[2], ARGV[3]
+
+-- Result codes, decoded by Reply on the Java side.
+local R = { APPLIED = 0, NOOP = 1, STALE = 2, REJECTED = 3, ILLEGAL = 4, CLAIMED = 5, MISS = 6, DROPPED = 7 }
+
+-- The transition tables of StepTransition and SagaTransition (a test compares them with the enums).
+local STEP_MOVES = {
+  CREATED = { QUEUED = 'READY', SKIPPED = 'SKIP_CREATED' },
+  QUEUED = { RUNNING = 'CLAIM', FINISHED = 'FINISH_QUEUED', FAILED = 'FAIL_QUEUED', SKIPPED = 'SKIP_QUEUED' },
+  RUNNING = { FINISHED = 'FINISH', FAILED = 'FAIL', QUEUED = 'RETRY' },
+  FINISHED = { COMPENSATING = 'COMPENSATE' },
+  COMPENSATING = { COMPENSATED = 'COMPENSATED_BY', FAILED = 'COMPENSATION_FAILED' },
+  WAITING_FOR_COMPENSATION = { QUEUED = 'NEEDED', SKIPPED = 'NOT_NEEDED' },
+}
+local SAGA_MOVES = {
+  CREATED = { RUNNING = 'START' },
+  RUNNING = { FINISHED = 'FINISH', COMPENSATING = 'COMPENSATE' },
+  COMPENSATING = { COMPENSATED = 'COMPENSATED_ALL', FAILED = 'COMPENSATION_FAILED' },
+}
+local SETTLED = { FINISHED = true, COMPENSATED = true, FAILED = true }
+
+local saga             -- the saga's own fields; nil until loaded or when it does not exist
+local loaded = {}      -- the same fields as read, to write back only what changed
+local steps = {}       -- decoded step states by id
+local touched, touched_set = {}, {}
+local fields = {}      -- further saga hash fields to write: args, results, order, failure
+local events = {}
+local ready = {}       -- the queue entries of the steps made claimable
+local enqueue, dequeue = {}, {}
+local timers = {}      -- timer member -> due ms, or false to remove it
+local ready_seq        -- the partition's last ready sequence number, once read
+local order            -- the saga's step ids in the order they were added, once read
+
+-- Ends the body early; run() returns the values and nothing is written.
+local function stop(...)
+  error({ brokkr = { ... } }, 0)
+end
+
+local function load_saga()
+  if saga then
+    return saga
+  end
+  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'order')
+  if not v[1] then
+    return nil
+  end
+  loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]) }
+  saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open, order = v[5] }
+  return saga
+end
+
+local function require_saga()
+  if not load_saga() then
+    stop(R.REJECTED, 'NO_SUCH_SAGA')
+  end
+end
+
+local function require_open()
+  if saga.status ~= 'CREATED' and saga.status ~= 'RUNNING' then
+    stop(R.REJECTED, 'SAGA_CLOSED', saga.status)
+  end
+end
+
+local function touch(s)
+  if not touched_set[s.id] then
+    touched_set[s.id] = true
+    touched[#touched + 1] = s.id
+  end
+end
+
+local function step(id)
+  local s = steps[id]
+  if s == nil then
+    local raw = redis.call('HGET', SAGA, 's:' .. id)
+    if not raw then
+      return nil
+    end
+    s = cjson.decode(raw)
+    steps[id] = s
+  end
+  return s
+end
+
+local function ids()
+  if not order then
+    order = {}
+    for id in string.gmatch(saga.order or '', '[^\n]+') do
+      order[#order + 1] = id
+    end
+  end
+  return order
+end
+
+-- Every step in the order added, read with one HMGET.
+local function all_steps()
+  local missing = {}
+  for _, id in ipairs(ids()) do
+    if steps[id] == nil then
+      missing[#missing + 1] = 's:' .. id
+    end
+  end
+  if #missing > 0 then
+    local raw = redis.call('HMGET', SAGA, unpack(missing))
+    for _, json in ipairs(raw) do
+      local s = cjson.decode(json)
+      steps[s.id] = s
+    end
+  end
+  local all = {}
+  for i, id in ipairs(ids()) do
+    all[i] = steps[id]
+  end
+  return all
+end
+
+-- The steps that are not compensators, in the order added: every step comes after its dependencies.
+local function actions()
+  local list = {}
+  for _, s in ipairs(all_steps()) do
+    if not s.of then
+      list[#list + 1] = s
+    end
+  end
+  return list
+end
+
+local function timer_member(s)
+  return SAGA_ID .. '\n' .. s.id
+end
+
+local function new_entry(s)
+  if not ready_seq then
+    ready_seq = tonumber(redis.call('GET', READY_SEQ) or '0')
+  end
+  ready_seq = ready_seq + 1
+  -- Zero-padded, so the lexical order of one worker's entries is the order they were queued.
+  return s.w .. '\n' .. string.format('%015.0f', ready_seq) .. '\n' .. SAGA_ID .. '\n' .. s.id
+end
+
+-- Makes a QUEUED step claimable; a step whose entry is still queued keeps it.
+local function push(s)
+  if not (s.q and redis.call('ZSCORE', READY, s.q)) then
+    s.q = new_entry(s)
+    touch(s)
+    enqueue[#enqueue + 1] = s.q
+  end
+  ready[#ready + 1] = s.q
+  events[#events + 1] = { 'R', s.id, s.w, s.q }
+end
+
+-- Moves a step along the table; what leaving QUEUED or RUNNING releases goes with the move.
+local function move(s, to)
+  local from = s.st
+  if not (STEP_MOVES[from] and STEP_MOVES[from][to]) then
+    stop(R.ILLEGAL, s.id, from, to)
+  end
+  if from == 'QUEUED' then
+    if s.q then
+      dequeue[#dequeue + 1] = s.q
+      s.q = nil
+    end
+    if s.ra then
+      s.ra = nil
+      timers[timer_member(s)] = false
+    end
+  elseif from == 'RUNNING' then
+    s.o, s.u, s.dl = nil, nil, nil
+    timers[timer_member(s)] = false
+  end
+  s.st = to
+  touch(s)
+  events[#events + 1] = { 'T', s.id, s.w, from, to }
+end
+
+local function move_saga(to)
+  local from = saga.status
+  if not (SAGA_MOVES[from] and SAGA_MOVES[from][to]) then
+    stop(R.ILLEGAL, '', from, to)
+  end
+  saga.status = to
+  events[#events + 1] = { 'S', from, to }
+end
+
+local function queue(s)
+  move(s, 'QUEUED')
+  push(s)
+end
+
+local function all_finished(s)
+  for _, d in ipairs(s.d or {}) do
+    if step(d).st ~= 'FINISHED' then
+      return false
+    end
+  end
+  return true
+end
+
+-- Writes in chunks: unpack() of a long list would overflow Lua's stack.
+local function write_all(command, key, list)
+  for i = 1, #list, 500 do
+    redis.call(command, key, unpack(list, i, math.min(i + 499, #list)))
+  end
+end
+
+local function commit()
+  if saga then
+    if #events > 0 then
+      saga.seq = saga.seq + 1
+    end
+    local hash = {}
+    for _, name in ipairs({ 'status', 'seq', 'tok', 'open' }) do
+      if saga[name] ~= loaded[name] then
+        hash[#hash + 1] = name
+        hash[#hash + 1] = saga[name]
+      end
+    end
+    for _, id in ipairs(touched) do
+      hash[#hash + 1] = 's:' .. id
+      hash[#hash + 1] = cjson.encode(steps[id])
+    end
+    for name, value in pairs(fields) do
+      hash[#hash + 1] = name
+      hash[#hash + 1] = value
+    end
+    write_all('HSET', SAGA, hash)
+    if SETTLED[saga.status] then
+      if loaded.status ~= saga.status then
+        redis.call('SREM', ACTIVE, SAGA_ID)
+        redis.call('PEXPIRE', SAGA, RETENTION)
+      end
+    elseif not loaded.status then
+      -- A saga that is never started is dropped after the retention too.
+      redis.call('PEXPIRE', SAGA, RETENTION)
+    elseif loaded.status == 'CREATED' and saga.status ~= 'CREATED' then
+      redis.call('SADD', ACTIVE, SAGA_ID)
+      redis.call('PERSIST', SAGA)
+    end
+  end
+  write_all('ZREM', READY, dequeue)
+  if #enqueue > 0 then
+    local scored = {}
+    for _, entry in ipairs(enqueue) do
+      scored[#scored + 1] = 0
+      scored[#scored + 1] = entry
+    end
+    write_all('ZADD', READY, scored)
+    redis.call('SET', READY_SEQ, string.format('%.0f', ready_seq))
+  end
+  for member, due in pairs(timers) do
+    if due then
+      redis.call('ZADD', TIMERS, due, member)
+    else
+      redis.call('ZREM', TIMERS, member)
+    end
+  end
+  if #events > 0 then
+    redis.call('PUBLISH', CHANNEL, cjson.encode({ s = SAGA_ID, q = saga.seq, e = events }))
+  end
+end
+
+-- The reply of an applied change: code, the number of the event message it published (0 for
+-- none; set by run()), retry time or '', then the entry of each ready step.
+local function applied(retry_at)
+  local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '' }
+  for _, entry in ipairs(ready) do
+    reply[#reply + 1] = entry
+  end
+  return reply
+end
+
+-- Runs the body; commits what it changed unless it stopped.
+local function run(body)
+  local ok, reply = pcall(body)
+  if not ok then
+    if type(reply) == 'table' and reply.brokkr then
+      return reply.brokkr
+    end
+    error(reply, 0)
+  end
+  commit()
+  if reply[1] == R.APPLIED and #events > 0 then
+    reply[2] = saga.seq
+  end
+  return reply
+end

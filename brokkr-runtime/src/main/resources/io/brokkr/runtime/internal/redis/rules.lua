@@ -1,0 +1,229 @@
+-- The rules of sagas and steps (SagaStore's class comment), loaded after common.lua: new steps,
+-- retries, finishing a saga, the compensation pass, failing an attempt, who may settle a step.
+
+-- A new step from ARGV[first] on: id, worker, args JSON, max attempts, initial backoff ms,
+-- multiplier, max backoff ms, timeout ms or '', then its dependencies. Checked before it is added.
+local function new_step(first, status, check_dependencies)
+  local id = ARGV[first]
+  if redis.call('HEXISTS', SAGA, 's:' .. id) == 1 then
+    stop(R.REJECTED, 'DUPLICATE_STEP', id)
+  end
+  local deps, seen = {}, {}
+  for i = first + 8, #ARGV do
+    local d = ARGV[i]
+    if check_dependencies then
+      local dependency = step(d)
+      if not dependency then
+        stop(R.REJECTED, 'UNKNOWN_DEPENDENCY', id, d)
+      end
+      if seen[d] then
+        stop(R.REJECTED, 'DUPLICATE_DEPENDENCY', id, d)
+      end
+      if dependency.of then
+        stop(R.REJECTED, 'DEPENDENCY_ON_COMPENSATOR', id, d)
+      end
+      seen[d] = true
+    end
+    deps[#deps + 1] = d
+  end
+  local s = {
+    id = id, w = ARGV[first + 1], st = status, a = 0,
+    -- The multiplier stays text, so that Java reads back exactly the double it wrote.
+    r = { tonumber(ARGV[first + 3]), tonumber(ARGV[first + 4]), ARGV[first + 5], tonumber(ARGV[first + 6]) },
+    to = tonumber(ARGV[first + 7]),
+  }
+  if #deps > 0 then
+    s.d = deps
+  end
+  steps[id] = s
+  touch(s)
+  fields['a:' .. id] = ARGV[first + 2]
+  local list = ids()
+  list[#list + 1] = id
+  fields.order = table.concat(list, '\n')
+  return s
+end
+
+-- Retries happen only while the step's phase lasts: actions while RUNNING, compensators after.
+local function may_retry(s)
+  local phase = (s.of and saga.status == 'COMPENSATING') or (not s.of and saga.status == 'RUNNING')
+  return phase and s.a < s.r[1]
+end
+
+-- RetryPolicy.backoffBefore: initial * multiplier^(attempt - 2), at most the maximum.
+local function backoff(s, attempt)
+  local ms = s.r[2] * tonumber(s.r[3]) ^ (attempt - 2)
+  if ms >= s.r[4] then
+    return s.r[4]
+  end
+  return math.floor(ms)
+end
+
+local function finish_saga()
+  for _, s in ipairs(all_steps()) do
+    if s.st == 'WAITING_FOR_COMPENSATION' then
+      move(s, 'SKIPPED')
+    end
+  end
+  move_saga('FINISHED')
+end
+
+-- CompensationPass: walks the actions backwards, so each step is decided after its dependents.
+local UNDONE, PENDING, BLOCKED = 0, 1, 2
+
+local function skip_compensator(c)
+  if c and c.st == 'WAITING_FOR_COMPENSATION' then
+    move(c, 'SKIPPED')
+  end
+end
+
+local function dependents_verdict(s, verdicts)
+  local worst = UNDONE
+  for _, d in ipairs(s.dn or {}) do
+    local v = verdicts[d]
+    if v == PENDING then
+      return PENDING
+    end
+    if v == BLOCKED then
+      worst = BLOCKED
+    end
+  end
+  return worst
+end
+
+local function decide(s, verdicts)
+  local c = s.c and step(s.c)
+  if s.st == 'COMPENSATED' then
+    return UNDONE
+  elseif s.st == 'SKIPPED' then
+    skip_compensator(c)
+    return UNDONE
+  elseif s.st == 'FAILED' then
+    if c and c.st == 'FAILED' then
+      return BLOCKED
+    end
+    skip_compensator(c)
+    return UNDONE
+  elseif s.st == 'FINISHED' then
+    local dependents = dependents_verdict(s, verdicts)
+    if dependents == BLOCKED then
+      skip_compensator(c)
+    end
+    if dependents ~= UNDONE then
+      return dependents
+    end
+    if not c then
+      return UNDONE
+    end
+    move(s, 'COMPENSATING')
+    queue(c)
+    return PENDING
+  end
+  return PENDING
+end
+
+local function compensation_pass()
+  if saga.status ~= 'COMPENSATING' then
+    return
+  end
+  local list = actions()
+  local verdicts = {}
+  local pending, blocked = false, false
+  for i = #list, 1, -1 do
+    local v = decide(list[i], verdicts)
+    verdicts[list[i].id] = v
+    pending = pending or v == PENDING
+    blocked = blocked or v == BLOCKED
+  end
+  if not pending then
+    move_saga(blocked and 'FAILED' or 'COMPENSATED')
+  end
+end
+
+local function begin_compensation()
+  move_saga('COMPENSATING')
+  for _, s in ipairs(actions()) do
+    if s.st == 'CREATED' or s.st == 'QUEUED' then
+      move(s, 'SKIPPED')
+    end
+  end
+  compensation_pass()
+end
+
+local function advance_after_finish(s)
+  if saga.status == 'COMPENSATING' then
+    compensation_pass()
+    return
+  end
+  for _, id in ipairs(s.dn or {}) do
+    local dependent = step(id)
+    if dependent.st == 'CREATED' and all_finished(dependent) then
+      queue(dependent)
+    end
+  end
+  if saga.open == 0 then
+    finish_saga()
+  end
+end
+
+-- Fails the attempt holding the step (token checked by the caller): retried or failed for good.
+local function fail_attempt(s, by_attempt, reason, now)
+  s.fr = reason
+  if by_attempt and may_retry(s) then
+    local at = now + backoff(s, s.a + 1)
+    move(s, 'QUEUED')
+    s.ra = at
+    timers[timer_member(s)] = at
+    return at
+  end
+  move(s, 'FAILED')
+  if s.of then
+    local target = step(s.of)
+    target.fr = 'compensator "' .. s.id .. '" failed: ' .. reason
+    move(target, 'FAILED')
+    compensation_pass()
+  elseif saga.status == 'RUNNING' then
+    fields.fail = cjson.encode({ s = s.id, r = reason })
+    begin_compensation()
+  else
+    compensation_pass()
+  end
+  return nil
+end
+
+-- Ends a QUEUED step's backoff and makes it claimable.
+local function requeue(s)
+  if s.ra then
+    s.ra = nil
+    timers[timer_member(s)] = false
+    touch(s)
+  end
+  push(s)
+end
+
+-- The step a settler may settle now: the attempt holding the token, or anyone outside the engine
+-- while the step is QUEUED or RUNNING. A token that does not hold the step (a newer attempt was
+-- granted, or its lease expired) is STALE; the last attempt's token once the step moved on, NOOP.
+local function settleable(id, token)
+  require_saga()
+  local s = step(id)
+  if not s then
+    stop(R.REJECTED, 'NO_SUCH_STEP', id)
+  end
+  if token then
+    if s.st == 'RUNNING' and s.t == token then
+      return s
+    end
+    if s.t == token then
+      stop(R.NOOP)
+    end
+    stop(R.STALE)
+  end
+  if s.st == 'CREATED' or s.st == 'WAITING_FOR_COMPENSATION' then
+    stop(R.REJECTED, 'NOT_STARTED', id, s.st)
+  end
+  if s.st ~= 'QUEUED' and s.st ~= 'RUNNING' then
+    stop(R.NOOP)
+  end
+  return s
+end
