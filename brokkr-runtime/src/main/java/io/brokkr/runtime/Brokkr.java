@@ -4,6 +4,7 @@ import io.brokkr.dsl.SagaTemplate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.redisson.api.RedissonClient;
 
 /**
  * A Brokkr node: it stores sagas, runs the steps of the workers registered on it and advances the
@@ -20,6 +21,19 @@ public interface Brokkr extends AutoCloseable {
   /** A node on a new embedded in-memory store, in {@code namespace}. */
   static Brokkr inMemory(String namespace) {
     return builder().namespace(namespace).inMemory();
+  }
+
+  /**
+   * A node on Redis, in the default namespace, with the default {@link RedisOptions}. The client is
+   * the application's (single server, sentinel or cluster; TLS, user and password are its config).
+   */
+  static Brokkr redis(RedissonClient client) {
+    return builder().redis(client);
+  }
+
+  /** A node on Redis, in {@code namespace}, with the default {@link RedisOptions}. */
+  static Brokkr redis(RedissonClient client, String namespace) {
+    return builder().namespace(namespace).redis(client);
   }
 
   /** Options for a node: namespace, worker concurrency, default retry policy, clock, listeners. */

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.redisson.api.RedissonClient;
 
 /**
  * Options of a {@link Brokkr} node. Each option is checked when it is set; the bad value is quoted.
@@ -23,7 +24,7 @@ import java.util.concurrent.Executor;
  *     .concurrency(16)
  *     .defaultRetryPolicy(new RetryPolicy(5, Duration.ofMillis(200), 2.0, Duration.ofSeconds(30)))
  *     .listener(new SagaListener() { ... })
- *     .inMemory();
+ *     .inMemory();           // or .redis(redissonClient)
  * }</pre>
  */
 public final class BrokkrBuilder {
@@ -114,6 +115,21 @@ public final class BrokkrBuilder {
   /** A node on a new embedded in-memory store. */
   public Brokkr inMemory() {
     return build(InMemoryBackend.create());
+  }
+
+  /** A node on Redis through {@code client}, with the default {@link RedisOptions}. */
+  public Brokkr redis(RedissonClient client) {
+    return redis(client, RedisOptions.defaults());
+  }
+
+  /**
+   * A node on Redis through {@code client}. To run several nodes in one process, share one
+   * {@link RedisBackend} and {@link #build(StoreBackend) build} them on it.
+   *
+   * @throws IllegalArgumentException when the namespace is not 1 to 64 letters, digits, '.', '_' or '-'
+   */
+  public Brokkr redis(RedissonClient client, RedisOptions options) {
+    return build(RedisBackend.on(Objects.requireNonNull(client, "client"), Objects.requireNonNull(options, "options")));
   }
 
   /**

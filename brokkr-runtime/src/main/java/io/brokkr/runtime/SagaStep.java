@@ -33,7 +33,10 @@ public interface SagaStep {
   /** The number of the current or last attempt; 0 before the first. */
   int getAttempt();
 
-  /** Why the step failed, once it did. */
+  /**
+   * Why the step failed, once it did; while it waits for a retry, why the last attempt failed. A
+   * finished step has none.
+   */
   Optional<String> getFailureReason();
 
   /** The compensator of this step, if one was set. */
@@ -44,7 +47,10 @@ public interface SagaStep {
    * waits in {@link StepStatus#WAITING_FOR_COMPENSATION}.
    *
    * @return the compensator step
-   * @throws IllegalStateException when the step has a compensator already or the saga is settled
+   * @throws IllegalArgumentException when this step is a compensator itself, or an arg cannot be
+   *     encoded as JSON
+   * @throws IllegalStateException when the step has a compensator already or the saga is settled or
+   *     compensating
    */
   SagaStep compensateWith(String workerName, List<?> args);
 }

@@ -107,7 +107,7 @@ public final class BrokkrNode implements Brokkr {
   @Override
   public int restorePreviousState() {
     int resumed = recovery.restore();
-    dispatcher.start();
+    dispatcher.wakeAll();
     return resumed;
   }
 

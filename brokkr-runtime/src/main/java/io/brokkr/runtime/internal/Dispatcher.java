@@ -70,6 +70,11 @@ final class Dispatcher {
 
   void start() {
     taking = true;
+    wakeAll();
+  }
+
+  /** Work may be ready for any of the workers registered here. */
+  void wakeAll() {
     maybeReady.addAll(workers.keySet());
     wake();
   }

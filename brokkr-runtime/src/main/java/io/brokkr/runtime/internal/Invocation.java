@@ -7,6 +7,7 @@ import io.brokkr.runtime.StepInvocation;
 import io.brokkr.runtime.TypeRef;
 import io.brokkr.runtime.spi.Claim;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -15,14 +16,14 @@ final class Invocation implements StepInvocation {
   private final StepContext context;
   private final Saga saga;
   private final Json json;
-  private final JsonNode args;
+  private final List<JsonNode> args = new ArrayList<>();
   private final List<JsonNode> dependencyResults;
 
   Invocation(Claim claim, Saga saga, Json json) {
     this.context = new StepContext(claim.step().sagaId(), claim.step().stepId(), claim.step().attempt());
     this.saga = saga;
     this.json = json;
-    this.args = json.tree(claim.step().spec().argsJson());
+    json.tree(claim.step().spec().argsJson()).forEach(args::add);
     this.dependencyResults = claim.dependencyResultsJson().stream().map(json::tree).toList();
   }
 
@@ -43,12 +44,12 @@ final class Invocation implements StepInvocation {
 
   @Override
   public <T> T arg(int index, Class<T> type) {
-    return readArg(index, type);
+    return read(args, "arg", index, type);
   }
 
   @Override
   public <T> T arg(int index, TypeRef<T> type) {
-    return readArg(index, type.type());
+    return read(args, "arg", index, type.type());
   }
 
   @Override
@@ -58,28 +59,19 @@ final class Invocation implements StepInvocation {
 
   @Override
   public <T> T dependencyResult(int index, Class<T> type) {
-    return readDependency(index, type);
+    return read(dependencyResults, "dependency result", index, type);
   }
 
   @Override
   public <T> T dependencyResult(int index, TypeRef<T> type) {
-    return readDependency(index, type.type());
+    return read(dependencyResults, "dependency result", index, type.type());
   }
 
-  private <T> T readArg(int index, Type type) {
-    if (index < 0 || index >= args.size()) {
-      throw new IndexOutOfBoundsException("step \"" + context.stepId() + "\" has " + args.size()
-          + " args; there is no arg " + index);
+  private <T> T read(List<JsonNode> values, String kind, int index, Type type) {
+    if (index < 0 || index >= values.size()) {
+      throw new IndexOutOfBoundsException("step \"" + context.stepId() + "\" has " + values.size() + " " + kind
+          + "s; there is no " + kind + " " + index);
     }
-    return json.read(args.get(index), type, () -> "arg " + index + " of step \"" + context.stepId() + "\"");
-  }
-
-  private <T> T readDependency(int index, Type type) {
-    if (index < 0 || index >= dependencyResults.size()) {
-      throw new IndexOutOfBoundsException("step \"" + context.stepId() + "\" has " + dependencyResults.size()
-          + " dependency results; there is no result " + index);
-    }
-    return json.read(dependencyResults.get(index), type,
-        () -> "dependency result " + index + " of step \"" + context.stepId() + "\"");
+    return json.read(values.get(index), type, () -> kind + " " + index + " of step \"" + context.stepId() + "\"");
   }
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Args and results as JSON text: plain Jackson data binding, no default typing, so stored values
  * name no Java class and are safe to read back and portable to workers in other languages.
  */
-public final class Json {
+final class Json {
   private final ObjectMapper mapper = JsonMapper.builder().build();
 
   /**

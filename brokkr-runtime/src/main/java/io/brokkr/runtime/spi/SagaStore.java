@@ -57,8 +57,8 @@ public interface SagaStore extends AutoCloseable {
   Change addStep(String sagaId, StepSpec step);
 
   /**
-   * Adds the compensator of step {@code stepId}, WAITING_FOR_COMPENSATION; its spec's
-   * {@code dependsOn} is {@code [stepId]}.
+   * Adds the compensator of step {@code stepId}, WAITING_FOR_COMPENSATION; the store sets its
+   * spec's {@code dependsOn} to {@code [stepId]}, so that it receives that step's result.
    *
    * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#SAGA_CLOSED},
    *     {@link Rejection#NO_SUCH_STEP}, {@link Rejection#COMPENSATOR_EXISTS},

@@ -112,7 +112,10 @@ final class MemorySaga {
     }
     requireNewId(spec.stepId());
     begin();
-    MemoryStep compensator = new MemoryStep(id, spec, Optional.of(stepId));
+    // A compensator receives the result of the step it compensates, whatever the spec said.
+    StepSpec onlyItsStep = new StepSpec(spec.stepId(), spec.workerName(), List.of(stepId), spec.argsJson(),
+        spec.retry(), spec.timeout());
+    MemoryStep compensator = new MemoryStep(id, onlyItsStep, Optional.of(stepId));
     steps.put(compensator.id(), compensator);
     step.compensator = Optional.of(compensator.id());
     return applied(Optional.empty());
@@ -169,6 +172,7 @@ final class MemorySaga {
     }
     begin();
     step.result = result;
+    step.failureReason = Optional.empty();
     step.lease = Optional.empty();
     move(step, FINISHED);
     if (step.isCompensator()) {

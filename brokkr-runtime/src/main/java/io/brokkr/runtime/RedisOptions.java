@@ -1,0 +1,139 @@
+package io.brokkr.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Options of the Redis store; immutable, each {@code with…} method returns a copy and checks its
+ * value, quoting it when it is bad.
+ *
+ * <pre>{@code
+ * RedisOptions options = RedisOptions.defaults()
+ *     .withPayloadLimit(256 * 1024)
+ *     .withRetention(Duration.ofDays(1))
+ *     .withDurability(1, Duration.ofMillis(500));
+ * Brokkr brokkr = Brokkr.builder().namespace("orders").redis(redisson, options);
+ * }</pre>
+ */
+public final class RedisOptions {
+  /** The largest args, result or failure reason of one step unless told otherwise: 1 MiB. */
+  public static final int DEFAULT_PAYLOAD_LIMIT = 1024 * 1024;
+  /** How long a settled saga is kept unless told otherwise: 7 days. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+  /** Partitions of a namespace unless told otherwise. */
+  public static final int DEFAULT_PARTITIONS = 16;
+
+  private static final RedisOptions DEFAULTS =
+      new RedisOptions(DEFAULT_PAYLOAD_LIMIT, DEFAULT_RETENTION, DEFAULT_PARTITIONS, Optional.empty());
+
+  private final int payloadLimit;
+  private final Duration retention;
+  private final int partitions;
+  private final Optional<Durability> durability;
+
+  private RedisOptions(int payloadLimit, Duration retention, int partitions, Optional<Durability> durability) {
+    this.payloadLimit = payloadLimit;
+    this.retention = retention;
+    this.partitions = partitions;
+    this.durability = durability;
+  }
+
+  /** Payload limit 1 MiB, retention 7 days, 16 partitions, not durable. */
+  public static RedisOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * The largest args (as a JSON array), result or failure reason of one step, in bytes of UTF-8.
+   * Larger args or results from outside are rejected with an {@link IllegalArgumentException}
+   * before anything is written; a larger result of an attempt fails the attempt; a longer failure
+   * reason is cut.
+   */
+  public RedisOptions withPayloadLimit(int bytes) {
+    if (bytes < 1024) {
+      throw new IllegalArgumentException("the payload limit must be at least 1024 bytes, was " + bytes);
+    }
+    return new RedisOptions(bytes, retention, partitions, durability);
+  }
+
+  /**
+   * How long a settled saga (and a saga created but never started) is kept before Redis drops it.
+   * Unfinished sagas are kept until they settle.
+   */
+  public RedisOptions withRetention(Duration value) {
+    Objects.requireNonNull(value, "retention");
+    if (value.toMillis() < 1) {
+      throw new IllegalArgumentException("the retention must be at least 1 ms, was " + value);
+    }
+    return new RedisOptions(payloadLimit, value, partitions, durability);
+  }
+
+  /**
+   * Into how many partitions (hash slots) the sagas of a namespace are spread, so that a Redis
+   * Cluster shares them. Every node of a namespace must use the same number; a node that opens a
+   * namespace with another number fails, naming both.
+   */
+  public RedisOptions withPartitions(int value) {
+    if (value < 1 || value > 1024) {
+      throw new IllegalArgumentException("partitions must be between 1 and 1024, was " + value);
+    }
+    return new RedisOptions(payloadLimit, retention, value, durability);
+  }
+
+  /**
+   * Durable mode: every transition returns only once {@code replicas} replicas acknowledged it,
+   * within {@code timeout}. With Redis 7.2 or later and {@code appendonly yes} the store waits with
+   * {@code WAITAOF 1 replicas} (written to the append-only file of the master and of the replicas);
+   * otherwise with {@code WAIT replicas} (received by the replicas). Lease renewals do not wait.
+   * What each mode can lose is described in the README.
+   */
+  public RedisOptions withDurability(int replicas, Duration timeout) {
+    return new RedisOptions(payloadLimit, retention, partitions, Optional.of(new Durability(replicas, timeout)));
+  }
+
+  /** The payload limit in bytes. */
+  public int payloadLimit() {
+    return payloadLimit;
+  }
+
+  /** How long settled sagas are kept. */
+  public Duration retention() {
+    return retention;
+  }
+
+  /** Partitions of a namespace. */
+  public int partitions() {
+    return partitions;
+  }
+
+  /** The durable mode, if set. */
+  public Optional<Durability> durability() {
+    return durability;
+  }
+
+  @Override
+  public String toString() {
+    return "RedisOptions[payloadLimit=" + payloadLimit + ", retention=" + retention + ", partitions=" + partitions
+        + ", durability=" + durability.map(Durability::toString).orElse("none") + "]";
+  }
+
+  /**
+   * Durable mode: how many replicas acknowledge each transition, and how long to wait for them.
+   *
+   * @param replicas at least 1
+   * @param timeout how long a transition waits for the replicas; when fewer acknowledged in time, the
+   *     transition stands and a warning is logged
+   */
+  public record Durability(int replicas, Duration timeout) {
+    public Durability {
+      Objects.requireNonNull(timeout, "timeout");
+      if (replicas < 1) {
+        throw new IllegalArgumentException("durable mode needs at least 1 replica, was " + replicas);
+      }
+      if (timeout.toMillis() < 1) {
+        throw new IllegalArgumentException("the durability timeout must be at least 1 ms, was " + timeout);
+      }
+    }
+  }
+}

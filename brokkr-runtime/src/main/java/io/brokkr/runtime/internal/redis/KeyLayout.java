@@ -1,0 +1,68 @@
+package io.brokkr.runtime.internal.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Where a namespace keeps what. Every key starts with a hash tag {@code {namespace:partition}}: a
+ * saga's hash, and the ready set, timers, active set and ready sequence of its partition share one
+ * slot, so a script touches one slot, and the partitions of a namespace spread over a cluster.
+ *
+ * <pre>
+ * {ns:p}:saga:&lt;sagaId&gt;  hash   status, seq, tok, open, order, fail; s:&lt;step&gt; state, a:&lt;step&gt; args, r:&lt;step&gt; result
+ * {ns:p}:ready           zset   entries "worker\nseq\nsagaId\nstepId", all scored 0, read by prefix
+ * {ns:p}:timers          zset   "sagaId\nstepId" scored by due time (lease expiry, end of backoff)
+ * {ns:p}:active          set    ids of the RUNNING and COMPENSATING sagas
+ * {ns:p}:seq             string the last ready sequence number
+ * {ns:meta}              hash   partitions
+ * {ns:events}            pub/sub channel of the namespace's events
+ * </pre>
+ */
+record KeyLayout(String namespace, int partitions) {
+
+  /** The partition of a saga: stable across nodes and JVMs. */
+  int partitionOf(String sagaId) {
+    CRC32 crc = new CRC32();
+    crc.update(sagaId.getBytes(StandardCharsets.UTF_8));
+    return (int) (crc.getValue() % partitions);
+  }
+
+  String sagaKey(String sagaId) {
+    return tag(partitionOf(sagaId)) + ":saga:" + sagaId;
+  }
+
+  String readyKey(int partition) {
+    return tag(partition) + ":ready";
+  }
+
+  String timersKey(int partition) {
+    return tag(partition) + ":timers";
+  }
+
+  String activeKey(int partition) {
+    return tag(partition) + ":active";
+  }
+
+  String seqKey(int partition) {
+    return tag(partition) + ":seq";
+  }
+
+  String metaKey() {
+    return "{" + namespace + ":meta}";
+  }
+
+  String channel() {
+    return "{" + namespace + ":events}";
+  }
+
+  /** The KEYS of every transition of a saga, in the order common.lua names them. */
+  List<Object> keys(String sagaId) {
+    int p = partitionOf(sagaId);
+    return List.of(sagaKey(sagaId), readyKey(p), timersKey(p), activeKey(p), seqKey(p));
+  }
+
+  private String tag(int partition) {
+    return "{" + namespace + ":" + partition + "}";
+  }
+}

@@ -1,0 +1,138 @@
+package io.brokkr.runtime.internal.redis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What this node knows of the head of each of its workers' queues, per partition, so that a claim
+ * names the entry it takes (the script's keys must be known before the call) and a node asks Redis
+ * nothing when its queues are empty.
+ *
+ * <p>Every script reply about a queue carries the partition's ready sequence; the view is current
+ * up to it. Entries announced by events (or by this node's own transitions) with a higher sequence
+ * are kept in order: they come after the known head, and become the head when the queue empties.
+ * Announcements arrive in the order the entries were made (one slot, one channel), so no entry of
+ * a worker is skipped.
+ */
+final class ReadyHeads {
+  /** Announced entries kept per queue beyond the known head; past that the sweep catches up. */
+  private static final int MAX_LATER = 256;
+
+  private final int partitions;
+  private final Map<String, Queue[]> workers = new HashMap<>();
+  private final Map<String, Integer> cursors = new HashMap<>();
+
+  ReadyHeads(int partitions) {
+    this.partitions = partitions;
+  }
+
+  /** One worker's queue in one partition, as far as this node knows it. */
+  private static final class Queue {
+    boolean known;
+    Optional<Entry> head = Optional.empty();
+    long sequence = -1;
+    final TreeMap<Long, Entry> later = new TreeMap<>();
+    Optional<Entry> lastSwept = Optional.empty();
+  }
+
+  /** Starts following a worker's queues; unknown until read. */
+  synchronized void track(String worker) {
+    workers.computeIfAbsent(worker, w -> {
+      Queue[] queues = new Queue[partitions];
+      for (int p = 0; p < partitions; p++) {
+        queues[p] = new Queue();
+      }
+      return queues;
+    });
+  }
+
+  synchronized List<String> tracked() {
+    return List.copyOf(workers.keySet());
+  }
+
+  /** An entry was queued (an event, or this node's own transition). */
+  synchronized void announce(Entry entry, int partition) {
+    Queue[] queues = workers.get(entry.worker());
+    if (queues == null) {
+      return;
+    }
+    Queue q = queues[partition];
+    if (!q.known || entry.sequence() <= q.sequence) {
+      return;
+    }
+    if (q.head.isEmpty()) {
+      q.head = Optional.of(entry);
+    } else if (!q.head.get().equals(entry)) {
+      q.later.put(entry.sequence(), entry);
+      if (q.later.size() > MAX_LATER) {
+        q.later.pollLastEntry();
+      }
+    }
+  }
+
+  /** A reply told the queue's head as of {@code sequence}. */
+  synchronized void learn(String worker, int partition, long sequence, Optional<Entry> head) {
+    Queue q = workers.get(worker)[partition];
+    if (q.known && sequence < q.sequence) {
+      return;
+    }
+    q.known = true;
+    q.sequence = sequence;
+    q.later.headMap(sequence, true).clear();
+    q.head = head.or(() -> Optional.ofNullable(q.later.pollFirstEntry()).map(Map.Entry::getValue));
+  }
+
+  /** The next known head to claim, taking the partitions in turn. */
+  synchronized Optional<Entry> next(String worker) {
+    Queue[] queues = workers.get(worker);
+    int start = cursors.getOrDefault(worker, 0);
+    for (int i = 0; i < partitions; i++) {
+      int p = (start + i) % partitions;
+      if (queues[p].head.isPresent()) {
+        cursors.put(worker, (p + 1) % partitions);
+        return queues[p].head;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The partitions whose queue of {@code worker} this node has not read yet. */
+  synchronized List<Integer> unknown(String worker) {
+    Queue[] queues = workers.get(worker);
+    List<Integer> unknown = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      if (!queues[p].known) {
+        unknown.add(p);
+      }
+    }
+    return unknown;
+  }
+
+  /**
+   * After a sweep read every head: the heads that stayed the same since the last sweep, which no
+   * node of this worker took meanwhile (a wake-up may have been lost).
+   */
+  synchronized List<Entry> lingering(String worker) {
+    List<Entry> lingering = new ArrayList<>();
+    for (Queue q : workers.get(worker)) {
+      if (q.head.isPresent() && q.head.equals(q.lastSwept)) {
+        lingering.add(q.head.get());
+      }
+      q.lastSwept = q.head;
+    }
+    return lingering;
+  }
+
+  /** Forgets everything: after a reconnect, announcements may have been missed. */
+  synchronized void forget() {
+    workers.values().forEach(queues -> {
+      for (int p = 0; p < partitions; p++) {
+        queues[p] = new Queue();
+      }
+    });
+  }
+}

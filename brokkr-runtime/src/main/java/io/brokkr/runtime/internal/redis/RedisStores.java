@@ -1,0 +1,56 @@
+package io.brokkr.runtime.internal.redis;
+
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.spi.SagaStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.redisson.api.RedissonClient;
+
+/**
+ * The Redis backend: opens the stores of the nodes of a process on one Redisson client. The
+ * scripts are loaded when the first store opens, and the durable mode chosen.
+ */
+public final class RedisStores {
+  /** How often a node sweeps due timers and lingering queues. */
+  static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+
+  private final RedissonClient client;
+  private final RedisOptions options;
+  private final ScriptRegistry registry = new ScriptRegistry();
+  private final RoundTrips trips = new RoundTrips();
+  private Optional<ScriptCalls> calls = Optional.empty();
+
+  public RedisStores(RedissonClient client, RedisOptions options) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * Opens a node's view of {@code namespace}.
+   *
+   * @throws IllegalArgumentException when the namespace breaks the rules of {@link Ids#checkNamespace}
+   * @throws IllegalStateException when the namespace was opened with another number of partitions
+   */
+  public SagaStore open(String namespace) {
+    KeyLayout keys = new KeyLayout(Ids.checkNamespace(namespace), options.partitions());
+    ScriptCalls calls = calls(keys);
+    String recorded = String.valueOf(calls.plain(Script.NAMESPACE, List.of(keys.metaKey()), options.partitions()).get(0));
+    if (!recorded.equals(String.valueOf(options.partitions()))) {
+      throw new IllegalStateException("namespace \"" + namespace + "\" is kept in " + recorded
+          + " partitions in Redis, but this node is configured with " + options.partitions()
+          + " (RedisOptions.withPartitions); every node of a namespace must use the same number");
+    }
+    return new RedisSagaStore(keys, calls, new Payloads(options.payloadLimit()), options.retention(), SWEEP_EVERY);
+  }
+
+  private synchronized ScriptCalls calls(KeyLayout keys) {
+    if (calls.isEmpty()) {
+      registry.load(client);
+      Optional<DurableMode> durable = options.durability().map(d -> DurableMode.choose(client, d, keys.metaKey()));
+      calls = Optional.of(new ScriptCalls(client, registry, durable, trips));
+    }
+    return calls.get();
+  }
+}

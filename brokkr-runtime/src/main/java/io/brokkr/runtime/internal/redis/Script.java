@@ -1,0 +1,37 @@
+package io.brokkr.runtime.internal.redis;
+
+/** The Lua scripts of the store, one per transition, kept as resources next to this class. */
+enum Script {
+  CREATE("create", true),
+  ADD_STEP("add_step", true),
+  ADD_COMPENSATOR("add_compensator", true),
+  START("start", true),
+  CLAIM("claim", true),
+  HEARTBEAT("heartbeat", true),
+  FINISH("finish", true),
+  FAIL("fail", true),
+  REQUEUE("requeue", true),
+  TIMER("timer", true),
+  PEEK("peek", false),
+  NAMESPACE("namespace", false);
+
+  /** The library every transition script shares. */
+  static final String LIBRARY = "common.lua";
+
+  private final String file;
+  private final boolean usesLibrary;
+
+  Script(String file, boolean usesLibrary) {
+    this.file = file;
+    this.usesLibrary = usesLibrary;
+  }
+
+  String resource() {
+    return file + ".lua";
+  }
+
+  /** Whether {@link #LIBRARY} goes in front of the script's body (after its shebang line). */
+  boolean usesLibrary() {
+    return usesLibrary;
+  }
+}

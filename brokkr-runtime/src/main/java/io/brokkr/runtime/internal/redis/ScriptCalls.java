@@ -1,0 +1,118 @@
+package io.brokkr.runtime.internal.redis;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Calls the scripts by SHA. A server that lost its script cache (a restart, a failover, SCRIPT
+ * FLUSH) answers NOSCRIPT: the scripts are loaded again and the call is made once more, which is
+ * safe because a script that answered NOSCRIPT did not run. In durable mode a transition is sent in
+ * a batch that ends with WAIT or WAITAOF, still one round trip.
+ */
+final class ScriptCalls {
+  private static final System.Logger LOG = System.getLogger(ScriptCalls.class.getName());
+
+  private final RedissonClient client;
+  private final ScriptRegistry registry;
+  private final Optional<DurableMode> durable;
+  private final RoundTrips trips;
+
+  ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RoundTrips trips) {
+    this.client = client;
+    this.registry = registry;
+    this.durable = durable;
+    this.trips = trips;
+  }
+
+  RedissonClient client() {
+    return client;
+  }
+
+  RoundTrips trips() {
+    return trips;
+  }
+
+  String sha(Script script) {
+    return registry.sha(script);
+  }
+
+  /** A transition: waits for the replicas in durable mode. */
+  List<Object> transition(Script script, List<Object> keys, Object... args) {
+    return durable.map(mode -> call(script, s -> durably(mode, s, keys, args))).orElseGet(() -> plain(script, keys, args));
+  }
+
+  /** A call that needs no durability: a lease renewal, a read. */
+  List<Object> plain(Script script, List<Object> keys, Object... args) {
+    return call(script, s -> client.getScript(StringCodec.INSTANCE)
+        .evalSha(RScript.Mode.READ_WRITE, registry.sha(s), RScript.ReturnType.MULTI, keys, args));
+  }
+
+  /** Runs a batch the caller filled (one round trip), loading the scripts again on NOSCRIPT. */
+  BatchResult<?> batch(String kind, Function<RBatch, ?> fill) {
+    trips.count(kind);
+    try {
+      return fillAndRun(fill);
+    } catch (RedisException e) {
+      if (!isNoScript(e)) {
+        throw e;
+      }
+      registry.load(client);
+      trips.count(kind);
+      return fillAndRun(fill);
+    }
+  }
+
+  private BatchResult<?> fillAndRun(Function<RBatch, ?> fill) {
+    RBatch batch = client.createBatch(BatchOptions.defaults());
+    fill.apply(batch);
+    return batch.execute();
+  }
+
+  private List<Object> call(Script script, Function<Script, List<Object>> once) {
+    trips.count(script.name());
+    try {
+      return once.apply(script);
+    } catch (RedisException e) {
+      if (!isNoScript(e)) {
+        throw e;
+      }
+      LOG.log(Level.INFO, "Redis lost the Brokkr scripts (NOSCRIPT); loading them again");
+      registry.load(client);
+      trips.count(script.name());
+      return once.apply(script);
+    }
+  }
+
+  private List<Object> durably(DurableMode mode, Script script, List<Object> keys, Object[] args) {
+    RBatch batch = client.createBatch(mode.options());
+    RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
+        .evalShaAsync(RScript.Mode.READ_WRITE, registry.sha(script), RScript.ReturnType.MULTI, keys, args);
+    BatchResult<?> result = batch.execute();
+    if (result.getSyncedSlaves() < mode.replicas()) {
+      LOG.log(Level.WARNING, "a Brokkr transition (" + script + ") was acknowledged by " + result.getSyncedSlaves()
+          + " of " + mode.replicas() + " replicas within " + mode.description()
+          + "; it stands, but a failover before it replicates would lose it");
+    }
+    return reply.toCompletableFuture().join();
+  }
+
+  static boolean isNoScript(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().toUpperCase(Locale.ROOT).contains("NOSCRIPT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

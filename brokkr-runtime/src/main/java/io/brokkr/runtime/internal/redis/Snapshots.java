@@ -1,0 +1,91 @@
+package io.brokkr.runtime.internal.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.SagaOutcome;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.spi.Lease;
+import io.brokkr.runtime.spi.SagaSnapshot;
+import io.brokkr.runtime.spi.StepSnapshot;
+import io.brokkr.runtime.spi.StepSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the saga hash and the step states the scripts write. A step state is JSON with short names:
+ * {@code id, w} worker, {@code d} dependencies, {@code dn} dependents, {@code st} status, {@code a}
+ * attempts, {@code r} retry [attempts, initial ms, multiplier, max ms], {@code to} timeout ms,
+ * {@code of} compensated step, {@code c} compensator, {@code t} token, {@code o} owner, {@code u}
+ * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code q} entry.
+ * Plain Jackson trees: no typing, nothing but JSON is read.
+ */
+final class Snapshots {
+  private final ObjectMapper mapper = JsonMapper.builder().build();
+
+  /** The saga of a hash as HGETALL returns it; empty when the hash is empty (no such saga). */
+  Optional<SagaSnapshot> saga(String sagaId, Map<String, String> hash) {
+    String status = hash.get("status");
+    if (status == null) {
+      return Optional.empty();
+    }
+    Optional<SagaOutcome.Failure> failure = Optional.ofNullable(hash.get("fail")).map(this::tree)
+        .map(f -> new SagaOutcome.Failure(f.get("s").asText(), f.get("r").asText()));
+    List<StepSnapshot> steps = new ArrayList<>();
+    String order = hash.getOrDefault("order", "");
+    if (!order.isEmpty()) {
+      for (String stepId : order.split("\n")) {
+        steps.add(step(sagaId, hash.get("s:" + stepId), hash.get("a:" + stepId), Optional.ofNullable(hash.get("r:" + stepId))));
+      }
+    }
+    return Optional.of(new SagaSnapshot(sagaId, SagaStatus.valueOf(status), failure, steps));
+  }
+
+  /** One step from its state JSON, its args and its result. */
+  StepSnapshot step(String sagaId, String stateJson, String argsJson, Optional<String> result) {
+    JsonNode s = tree(stateJson);
+    StepStatus status = StepStatus.valueOf(s.get("st").asText());
+    JsonNode r = s.get("r");
+    RetryPolicy retry = new RetryPolicy(r.get(0).asInt(), Duration.ofMillis(r.get(1).asLong()),
+        Double.parseDouble(r.get(2).asText()), Duration.ofMillis(r.get(3).asLong()));
+    StepSpec spec = new StepSpec(s.get("id").asText(), s.get("w").asText(), texts(s.get("d")), argsJson, retry,
+        millis(s, "to").map(Duration::ofMillis));
+    Optional<Lease> lease = status == StepStatus.RUNNING
+        ? Optional.of(new Lease(s.get("t").asLong(), s.get("o").asText(), Instant.ofEpochMilli(s.get("u").asLong()),
+            millis(s, "dl").map(Instant::ofEpochMilli)))
+        : Optional.empty();
+    return new StepSnapshot(sagaId, spec, text(s, "of"), text(s, "c"), status, s.get("a").asInt(), lease,
+        millis(s, "ra").map(Instant::ofEpochMilli), result, text(s, "fr"));
+  }
+
+  JsonNode tree(String json) {
+    try {
+      return mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored value is not JSON: " + json, e);
+    }
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    if (array != null && array.isArray()) {
+      array.forEach(n -> texts.add(n.asText()));
+    }
+    return texts;
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    return Optional.ofNullable(node.get(field)).map(JsonNode::asText);
+  }
+
+  private static Optional<Long> millis(JsonNode node, String field) {
+    return Optional.ofNullable(node.get(field)).map(JsonNode::asLong);
+  }
+}

@@ -1,0 +1,79 @@
+package io.brokkr.runtime.internal.redis;
+
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StoreEvent;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.redisson.api.RFuture;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The low-frequency safety net of a node, off the hot path: fires the due timers of every partition
+ * (leases of dead or paused nodes, backoffs whose node is gone) and wakes this node's workers whose
+ * queues held the same head since the last sweep (a lost wake-up). One batch reads it all.
+ */
+final class Sweeper {
+  private static final System.Logger LOG = System.getLogger(Sweeper.class.getName());
+  /** Due timers fired per partition and sweep; more wait for the next sweep. */
+  private static final int BATCH = 100;
+
+  private final RedisSagaStore store;
+  private final KeyLayout keys;
+  private final ScriptCalls calls;
+  private final ReadyHeads heads;
+  private final EventHub events;
+
+  Sweeper(RedisSagaStore store, KeyLayout keys, ScriptCalls calls, ReadyHeads heads, EventHub events) {
+    this.store = store;
+    this.keys = keys;
+    this.calls = calls;
+    this.heads = heads;
+    this.events = events;
+  }
+
+  void sweep() {
+    try {
+      Instant now = Instant.now();
+      List<String> workers = heads.tracked();
+      if (!workers.isEmpty()) {
+        store.peek(workers, IntStream.range(0, keys.partitions()).boxed().toList());
+        wakeLingering(workers);
+      }
+      fireDue(now);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a sweep of Brokkr namespace " + keys.namespace() + " failed; the next one retries", e);
+    }
+  }
+
+  private void wakeLingering(List<String> workers) {
+    for (String worker : workers) {
+      heads.lingering(worker).stream().findFirst().ifPresent(entry ->
+          events.deliverLocally(new StoreEvent.WorkReady(entry.step().sagaId(), entry.step().stepId(), worker)));
+    }
+  }
+
+  private void fireDue(Instant now) {
+    List<RFuture<Collection<String>>> due = new ArrayList<>();
+    calls.batch("timers", batch -> {
+      for (int p = 0; p < keys.partitions(); p++) {
+        due.add(batch.<String>getScoredSortedSet(keys.timersKey(p), StringCodec.INSTANCE)
+            .valueRangeAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true, 0, BATCH));
+      }
+      return batch;
+    });
+    for (RFuture<Collection<String>> timers : due) {
+      for (String member : timers.toCompletableFuture().join()) {
+        String[] parts = member.split("\n", 2);
+        try {
+          store.fireTimer(new StepRef(parts[0], parts[1]), now);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "the due timer of step " + parts[1] + " of saga " + parts[0] + " failed", e);
+        }
+      }
+    }
+  }
+}

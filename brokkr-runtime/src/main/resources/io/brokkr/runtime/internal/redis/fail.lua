@@ -1,0 +1,7 @@
+#!lua
+-- fail. ARGV from 4: step id, token ('' from outside: final), reason, now ms.
+return run(function()
+  local token = tonumber(ARGV[5])
+  local s = settleable(ARGV[4], token)
+  return applied(fail_attempt(s, token ~= nil, ARGV[6], tonumber(ARGV[7])))
+end)

@@ -1,0 +1,18 @@
+#!lua
+-- finish. ARGV from 4: step id, token ('' from outside), '1' and the result JSON, or '0'.
+return run(function()
+  local s = settleable(ARGV[4], tonumber(ARGV[5]))
+  if ARGV[6] == '1' then
+    fields['r:' .. s.id] = ARGV[7]
+  end
+  s.fr = nil
+  move(s, 'FINISHED')
+  if s.of then
+    move(step(s.of), 'COMPENSATED')
+    compensation_pass()
+  else
+    saga.open = saga.open - 1
+    advance_after_finish(s)
+  end
+  return applied()
+end)

@@ -1,0 +1,150 @@
+package io.brokkr.runtime.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.SagaTemplate;
+import io.brokkr.dsl.SagaValidationException;
+import io.brokkr.dsl.StepTemplate;
+import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.Saga;
+import io.brokkr.runtime.SagaFailedException;
+import io.brokkr.runtime.SagaHandle;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepResults;
+import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.Worker;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A template starts a saga: one step per template step, named after it, with its inputs as args. */
+public interface TemplateContract extends ContractFixture {
+
+  private static SagaTemplate hammer() {
+    return SagaTemplate.named("Hammer")
+        .input("headType", "String")
+        .input("handleSize", "String")
+        .step("hammer").worker("HammerFactory").dependsOn("head", "handle")
+        .step("head").worker("HammerHeadFactory").inputs("headType")
+        .compensateWith("HammerHeadDestroyer", "anExampleArg")
+        .step("handle").worker("HandleFactory").inputs("handleSize", "headType")
+        .build();
+  }
+
+  private Brokkr hammerNode(Map<String, Object> seen, boolean hammerFails) {
+    Brokkr brokkr = node();
+    brokkr.registerWorkers(
+        Worker.sync("HammerHeadFactory", inv -> {
+          seen.put("head", inv.args());
+          return Map.of("headId", "head-1");
+        }),
+        Worker.sync("HandleFactory", inv -> {
+          seen.put("handle", inv.args());
+          return Map.of("handleId", "handle-1");
+        }),
+        Worker.sync("HammerFactory", inv -> {
+          if (hammerFails) {
+            throw new IllegalStateException("the anvil cracked");
+          }
+          return "hammer of " + inv.dependencyResults();
+        }),
+        Worker.sync("HammerHeadDestroyer", inv -> {
+          seen.put("destroyer", List.of(inv.args(), inv.dependencyResults()));
+          return null;
+        }));
+    return brokkr;
+  }
+
+  @Test
+  default void aTemplateStartsASagaWhoseStepsAreNamedAndGetTheirInputs() {
+    Map<String, Object> seen = new ConcurrentHashMap<>();
+    Brokkr brokkr = hammerNode(seen, false);
+    SagaHandle<StepResults> handle = brokkr.start(hammer(), Map.of("headType", "ThunderBestowed", "handleSize", "short"));
+
+    StepResults results = await(handle.result());
+    assertEquals("hammer of [{headId=head-1}, {handleId=handle-1}]", results.get("hammer", String.class));
+    assertEquals(List.of("ThunderBestowed"), seen.get("head"));
+    assertEquals(List.of("short", "ThunderBestowed"), seen.get("handle"), "inputs in the step's order");
+    Saga saga = brokkr.getSaga(handle.sagaId()).orElseThrow();
+    assertEquals(List.of("head", "handle", "hammer", "head/compensator"),
+        saga.getSteps().stream().map(s -> s.getId()).toList(), "dependencies first, then compensators");
+    assertEquals("HammerHeadDestroyer", saga.getStep("head").orElseThrow().getCompensator().orElseThrow().getWorkerName());
+    assertEquals(StepStatus.SKIPPED, saga.getStep("head/compensator").orElseThrow().getStatus());
+  }
+
+  @Test
+  default void aCompensatorFromATemplateGetsItsFixedArgsThenItsInputsAndTheStepsResult() {
+    Map<String, Object> seen = new ConcurrentHashMap<>();
+    Brokkr brokkr = hammerNode(seen, true);
+    SagaTemplate template = SagaTemplate.named("Hammer")
+        .input("headType", "String")
+        .compensate("head", "HammerHeadDestroyer", List.of("fixed", 7), List.of("headType"))
+        .step("head").worker("HammerHeadFactory").inputs("headType")
+        .step("hammer").worker("HammerFactory").dependsOn("head")
+        .build();
+    SagaHandle<StepResults> handle = brokkr.start(template, Map.of("headType", "ThunderBestowed"));
+
+    CompletionException e = assertThrows(CompletionException.class, () -> handle.result().join());
+    SagaFailedException failed = (SagaFailedException) e.getCause();
+    assertEquals(SagaStatus.COMPENSATED, failed.outcome().status());
+    assertEquals("hammer", failed.outcome().failure().orElseThrow().stepId());
+    assertEquals(List.of(List.of("fixed", 7, "ThunderBestowed"), List.of(Map.of("headId", "head-1"))), seen.get("destroyer"));
+  }
+
+  @Test
+  default void aTemplatesRetryPolicyAndTimeoutApplyToItsSteps() {
+    Brokkr brokkr = node();
+    AtomicInteger attempts = new AtomicInteger();
+    brokkr.registerWorkers(
+        Worker.sync("Once", inv -> {
+          attempts.incrementAndGet();
+          throw new IllegalStateException("no");
+        }),
+        Worker.async("Never", inv -> {}));
+    SagaTemplate once = SagaTemplate.named("Once").step("once").worker("Once").retry(RetryPolicy.NO_RETRY).build();
+    SagaTemplate never = SagaTemplate.named("Never")
+        .step("never").worker("Never").async().timeout(Duration.ofMillis(30)).retry(RetryPolicy.NO_RETRY).build();
+
+    assertEquals(SagaStatus.COMPENSATED, await(brokkr.start(once, Map.of()).outcome()).status());
+    assertEquals(1, attempts.get());
+    SagaHandle<StepResults> timedOut = brokkr.start(never, Map.of());
+    assertEquals(SagaStatus.COMPENSATED, await(timedOut.outcome()).status());
+    assertTrue(await(timedOut.outcome()).failure().orElseThrow().reason().contains("timed out"));
+  }
+
+  @Test
+  default void missingUnknownAndUnencodableInputsAreNamedAndNoSagaIsCreated() {
+    Recorder recorder = new Recorder();
+    Brokkr brokkr = node(b -> b.listener(recorder));
+    Map<String, Object> inputs = new java.util.HashMap<>();
+    inputs.put("headType", new Object());
+    inputs.put("handelSize", "short");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> brokkr.start(hammer(), inputs));
+    for (String mention : List.of("\"headType\"", "not JSON-encodable", "\"handleSize\" is missing", "\"handelSize\" is unknown")) {
+      assertTrue(e.getMessage().contains(mention), e.getMessage() + " should mention " + mention);
+    }
+    assertEquals(List.of(), recorder.all());
+    assertEquals(List.of(), store().unfinishedSagas());
+  }
+
+  @Test
+  default void anInvalidTemplateIsRefusedWithEveryProblem() {
+    Brokkr brokkr = node();
+    SagaTemplate cyclic = new SagaTemplate("Cyclic", List.of(), List.of(
+        new StepTemplate("a", "A", List.of("b"), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false),
+        new StepTemplate("b", "B", List.of("a"), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false)),
+        List.of());
+    SagaValidationException e = assertThrows(SagaValidationException.class, () -> brokkr.start(cyclic, Collections.emptyMap()));
+    assertTrue(e.getMessage().contains("Brokkr/Cycle"), e.getMessage());
+    assertEquals("Cyclic", e.sagaName());
+  }
+}

@@ -1,0 +1,257 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.redis.testing.RedisServer;
+import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.SagaSnapshot;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.SagaTransition;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StepTransition;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/** What the Redis store adds to the contract: id rules, payload limit, retention, scripts, replies. */
+class RedisStoreTest {
+  private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final RetryPolicy TWICE = new RetryPolicy(2, Duration.ofMillis(10), 2.0, Duration.ofMillis(10));
+
+  private static RedisServer server;
+  private static RedissonClient client;
+
+  private final String namespace = "store-" + UUID.randomUUID();
+  private final List<SagaStore> stores = new ArrayList<>();
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    server = RedisServer.start();
+    client = Redissons.of(server);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    client.shutdown();
+    server.close();
+  }
+
+  @AfterEach
+  void closeStores() {
+    stores.forEach(SagaStore::close);
+  }
+
+  private SagaStore store(RedisOptions options) {
+    SagaStore store = RedisBackend.on(client, options).open(namespace);
+    stores.add(store);
+    return store;
+  }
+
+  private SagaStore store() {
+    return store(RedisOptions.defaults());
+  }
+
+  private static StepSpec spec(String id, String worker, String argsJson) {
+    return new StepSpec(id, worker, List.of(), argsJson, TWICE, Optional.empty());
+  }
+
+  @Test
+  void idsThatWouldBreakKeysOrEntriesAreRejectedBeforeAnythingIsWritten() {
+    SagaStore store = store();
+    assertBadId(() -> store.createSaga("a{b}"), "saga id \"a{b}\"", "contains '{'");
+    assertEquals(Optional.empty(), store.load("a{b}"));
+    store.createSaga("s");
+    SagaSnapshot before = store.load("s").orElseThrow();
+    assertBadId(() -> store.addStep("s", spec("x}", "W", "[]")), "step id \"x}\"", "contains '}'");
+    assertBadId(() -> store.addStep("s", spec("x", "W\nX", "[]")), "worker name \"W\\u000AX\"", "control character U+000A");
+    assertBadId(() -> store.addStep("s", spec("x".repeat(201), "W", "[]")), "step id", "201 characters");
+    assertBadId(() -> store.addStep("s", spec("", "W", "[]")), "step id \"\"", "empty");
+    assertEquals(before, store.load("s").orElseThrow());
+    assertEquals(Optional.empty(), store.claimNext("W\nX", "node", NOW, LEASE), "nothing can be queued for it");
+
+    IllegalArgumentException namespaceError = assertThrows(IllegalArgumentException.class,
+        () -> RedisBackend.on(client).open("orders:eu"));
+    assertTrue(namespaceError.getMessage().contains("namespace \"orders:eu\""), namespaceError.getMessage());
+  }
+
+  private static void assertBadId(Executable call, String... mentions) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    for (String mention : mentions) {
+      assertTrue(e.getMessage().contains(mention), "\"" + e.getMessage() + "\" should mention " + mention);
+    }
+  }
+
+  @Test
+  void payloadsOverTheLimitAreRefusedOrFailTheAttempt() {
+    SagaStore store = store(RedisOptions.defaults().withPayloadLimit(1024));
+    String big = "[\"" + "x".repeat(2000) + "\"]";
+    store.createSaga("s");
+    SagaSnapshot created = store.load("s").orElseThrow();
+    IllegalArgumentException args = assertThrows(IllegalArgumentException.class, () -> store.addStep("s", spec("a", "A", big)));
+    assertTrue(args.getMessage().contains("the args of step \"a\" of saga s is 2004 bytes"), args.getMessage());
+    assertTrue(args.getMessage().contains("payload limit of 1024 bytes"), args.getMessage());
+    assertEquals(created, store.load("s").orElseThrow(), "nothing was written");
+
+    store.addStep("s", spec("a", "A", "[]"));
+    store.addStep("s", spec("b", "B", "[]"));
+    store.start("s");
+    StepRef a = new StepRef("s", "a");
+    assertThrows(IllegalArgumentException.class, () -> store.finish(a, Settler.external(), Optional.of(big)));
+    assertEquals(StepStatus.QUEUED, store.load("s").orElseThrow().step("a").orElseThrow().status());
+
+    Claim claim = store.claimNext("A", "node", NOW, LEASE).orElseThrow();
+    assertTrue(store.finish(a, Settler.attempt(claim.lease().token()), Optional.of(big)).retryAt().isPresent(),
+        "the attempt failed and will be retried");
+    String reason = store.load("s").orElseThrow().step("a").orElseThrow().failureReason().orElseThrow();
+    assertTrue(reason.startsWith("the result of step \"a\" of saga s is 2004 bytes"), reason);
+
+    store.fail(new StepRef("s", "b"), Settler.external(), "y".repeat(5000), NOW);
+    String cut = store.load("s").orElseThrow().failure().orElseThrow().reason();
+    assertTrue(cut.length() < 1024 && cut.endsWith("(cut to the payload limit)"), cut);
+  }
+
+  @Test
+  void settledSagasExpireAfterTheRetentionAndRunningOnesDoNot() {
+    SagaStore store = store(RedisOptions.defaults().withRetention(Duration.ofMillis(1500)));
+    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+    store.createSaga("settles");
+    store.addStep("settles", spec("a", "A", "[]"));
+    assertTrue(ttl(keys.sagaKey("settles")) > 0, "a saga never started expires too");
+    store.start("settles");
+    store.createSaga("runs");
+    store.addStep("runs", spec("a", "A", "[]"));
+    store.start("runs");
+    assertEquals(-1, ttl(keys.sagaKey("settles")), "a running saga is kept");
+
+    store.finish(new StepRef("settles", "a"), Settler.external(), Optional.empty());
+    assertEquals(SagaStatus.FINISHED, store.load("settles").orElseThrow().status());
+    assertTrue(ttl(keys.sagaKey("settles")) > 0);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (store.load("settles").isPresent() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+    assertEquals(Optional.empty(), store.load("settles"), "dropped after the retention");
+    assertEquals(SagaStatus.RUNNING, store.load("runs").orElseThrow().status());
+    assertEquals(List.of("runs"), store.unfinishedSagas());
+  }
+
+  private static long ttl(String key) {
+    return client.getBucket(key, StringCodec.INSTANCE).remainTimeToLive();
+  }
+
+  @Test
+  void scriptsLostByTheServerAreLoadedAgain() throws IOException {
+    SagaStore store = store();
+    store.createSaga("before");
+    assertEquals("+OK\r\n", server.command("SCRIPT FLUSH"));
+    store.createSaga("after");
+    assertTrue(store.load("after").isPresent());
+  }
+
+  @Test
+  void aNodeWithAnotherPartitionCountIsRefused() {
+    store();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> RedisBackend.on(client, RedisOptions.defaults().withPartitions(8)).open(namespace));
+    assertTrue(e.getMessage().contains("kept in 16 partitions") && e.getMessage().contains("configured with 8"),
+        e.getMessage());
+  }
+
+  @Test
+  void aCompletionWithAStaleTokenGetsItsOwnReplyAndADuplicateAnother() {
+    SagaStore store = store();
+    store.createSaga("s");
+    store.addStep("s", spec("a", "A", "[]"));
+    store.start("s");
+    StepRef a = new StepRef("s", "a");
+    Claim first = store.claimNext("A", "node", NOW, LEASE).orElseThrow();
+    store.fail(a, Settler.attempt(first.lease().token()), "boom", NOW);
+    store.requeue(a);
+    Claim second = store.claimNext("A", "node", NOW, LEASE).orElseThrow();
+
+    assertEquals(new Reply.Stale(), finishRaw(a, first.lease().token()));
+    assertTrue(finishRaw(a, second.lease().token()) instanceof Reply.Applied);
+    assertEquals(new Reply.Noop(), finishRaw(a, second.lease().token()), "the same attempt again: settled already");
+    assertEquals(new Reply.Stale(), finishRaw(a, first.lease().token()));
+  }
+
+  private Reply finishRaw(StepRef step, long token) {
+    ScriptRegistry scripts = new ScriptRegistry();
+    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+    List<Object> reply = client.getScript(StringCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE,
+        scripts.sha(Script.FINISH), RScript.ReturnType.MULTI, keys.keys(step.sagaId()),
+        step.sagaId(), keys.channel(), 60_000, step.stepId(), token, "1", "\"raw\"");
+    return Reply.decode(reply);
+  }
+
+  @Test
+  void theLuaTransitionTablesAreTheJavaOnes() throws Exception {
+    String source = new ScriptRegistry().source(Script.START);
+    String library = source.substring(source.indexOf('\n') + 1, source.indexOf("return run("));
+    String json = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_ONLY,
+        library + "return cjson.encode({ STEP_MOVES, SAGA_MOVES })", RScript.ReturnType.VALUE,
+        List.of("k1", "k2", "k3", "k4", "k5"), "s", "c", "1");
+    JsonNode tables = JsonMapper.builder().build().readTree(json);
+    Map<String, String> lua = new TreeMap<>();
+    Map<String, String> java = new TreeMap<>();
+    tables.get(0).fields().forEachRemaining(from -> from.getValue().fields()
+        .forEachRemaining(to -> lua.put("step " + from.getKey() + "->" + to.getKey(), to.getValue().asText())));
+    tables.get(1).fields().forEachRemaining(from -> from.getValue().fields()
+        .forEachRemaining(to -> lua.put("saga " + from.getKey() + "->" + to.getKey(), to.getValue().asText())));
+    for (StepTransition t : StepTransition.values()) {
+      java.put("step " + t.from() + "->" + t.to(), t.name());
+    }
+    for (SagaTransition t : SagaTransition.values()) {
+      java.put("saga " + t.from() + "->" + t.to(), t.name());
+    }
+    assertEquals(java, lua);
+  }
+
+  @Test
+  void aSagaIsOneHashInItsPartitionsSlotAndItsQueueEntriesNameItsWorker() {
+    SagaStore store = store();
+    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+    store.createSaga("s");
+    store.addStep("s", spec("a", "Anvil", "[1]"));
+    store.start("s");
+    int p = keys.partitionOf("s");
+    assertEquals("{" + namespace + ":" + p + "}:saga:s", keys.sagaKey("s"));
+    Map<String, String> hash = client.<String, String>getMap(keys.sagaKey("s"), StringCodec.INSTANCE).readAllMap();
+    assertEquals("RUNNING", hash.get("status"));
+    assertEquals("[1]", hash.get("a:a"));
+    List<String> entries = new ArrayList<>(client.getLexSortedSet(keys.readyKey(p)).readAll());
+    assertEquals(1, entries.size());
+    assertTrue(entries.get(0).matches("Anvil\n0+1\ns\na"), entries.get(0));
+    assertFalse(store.load("s").orElseThrow().step("a").orElseThrow().lease().isPresent());
+  }
+}

@@ -1,0 +1,28 @@
+package io.brokkr.runtime.redis.testing;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+/** Redisson clients on the harness's servers, with small pools that suit a test JVM. */
+public final class Redissons {
+  private Redissons() {}
+
+  /** A client of one standalone server. */
+  public static RedissonClient of(RedisServer server) {
+    Config config = new Config();
+    config.useSingleServer().setAddress(server.uri())
+        .setConnectionMinimumIdleSize(4).setConnectionPoolSize(32)
+        .setSubscriptionConnectionMinimumIdleSize(1);
+    return Redisson.create(config);
+  }
+
+  /** A client of a cluster. */
+  public static RedissonClient of(RedisCluster cluster) {
+    Config config = new Config();
+    config.useClusterServers().addNodeAddress(cluster.uris().toArray(String[]::new))
+        .setMasterConnectionMinimumIdleSize(4).setMasterConnectionPoolSize(32)
+        .setSubscriptionConnectionMinimumIdleSize(1);
+    return Redisson.create(config);
+  }
+}
