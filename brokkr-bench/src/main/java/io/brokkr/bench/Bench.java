@@ -61,7 +61,7 @@ final class Bench implements AutoCloseable {
             ? " (private, port " + address.port() + ")" : " at " + address.url()));
       }
       if (options.peers().contains("redis")) {
-        log.println("brokkr-redis: left out: the Redis store (issue 5) is not in this build yet");
+        peers.add(new BrokkrPeer(new RedisTarget(address), runTag));
       }
       if (options.peers().contains("bullmq")) {
         BullmqPeer.open(options.bullmqDir(), address, runTag, log).ifPresent(bullmq -> {
