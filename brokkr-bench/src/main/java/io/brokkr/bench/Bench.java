@@ -86,7 +86,7 @@ final class Bench implements AutoCloseable {
         CaseResult result;
         try {
           Peer.Runs runs = peer.run(c, new Meter(peer.redis()));
-          result = CaseResult.of(peer.name(), c, runs.measured(), runs.probe());
+          result = CaseResult.of(peer.name(), c, runs);
         } catch (Exception e) {
           result = CaseResult.failed(peer.name(), c, e.toString());
           log.println("  failed: " + e);

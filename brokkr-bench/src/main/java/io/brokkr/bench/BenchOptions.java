@@ -15,14 +15,14 @@ import java.util.Set;
  */
 record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<String> redisUrl, int sagas,
     int latencySagas, int chainLength, List<Integer> fanoutWidths, int fanoutSteps, List<Integer> scalingSizes,
-    int concurrency, int submitters, int warmup, int runs, int probeSagas, Path json, Optional<Path> bullmqDir,
-    boolean help) {
+    int concurrency, int submitters, int warmup, int runs, int caseBudget, int probeSagas, Path json,
+    Optional<Path> bullmqDir, boolean help) {
 
   /** The peers a run may include: Brokkr on each store, and BullMQ. */
   static final List<String> PEERS = List.of("memory", "redis", "bullmq");
 
   private static final Set<String> FLAGS = Set.of("scenarios", "peers", "redis-url", "sagas", "latency-sagas",
-      "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "runs", "probe-sagas",
+      "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "runs", "case-budget", "probe-sagas",
       "json", "bullmq-dir", "help");
 
   static final String USAGE = String.join("\n",
@@ -41,6 +41,8 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "  --submitters N        threads starting sagas in hammer-throughput (default 4)",
       "  --warmup N            warm-up runs per scenario (default 1)",
       "  --runs N              measured runs per scenario (default 3)",
+      "  --case-budget SECONDS no further run of a case starts once its runs would pass this; a warm-up that alone\n"
+      + "                        passes it counts as the one measured run (default 60)",
       "  --probe-sagas N       sagas of the round-trip probe (Redis MONITOR) per latency scenario; 0: none (default 20)",
       "  --json FILE           where the JSON report goes (default target/brokkr-bench.json)",
       "  --bullmq-dir DIR      the BullMQ peer (default: bench/peers/bullmq above the working directory)",
@@ -48,7 +50,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
 
   static BenchOptions defaults() {
     return new BenchOptions(List.of(Scenario.values()), PEERS, Optional.empty(), 2000, 300, 10, List.of(10, 100, 1000),
-        2000, List.of(100, 1000, 10000), 16, 4, 1, 3, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), false);
+        2000, List.of(100, 1000, 10000), 16, 4, 1, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), false);
   }
 
   /**
@@ -73,6 +75,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
         count(given, "submitters", d.submitters, 1),
         count(given, "warmup", d.warmup, 0),
         count(given, "runs", d.runs, 1),
+        count(given, "case-budget", d.caseBudget, 1),
         count(given, "probe-sagas", d.probeSagas, 0),
         given.containsKey("json") ? Path.of(given.get("json")) : d.json,
         Optional.ofNullable(given.get("bullmq-dir")).map(Path::of),

@@ -137,7 +137,7 @@ final class BullmqPeer implements Peer {
           }
         }
         case "done" -> {
-          return new Runs(measured, probe);
+          return new Runs(measured, probe, List.of());
         }
         case "error" -> throw new IOException("the BullMQ peer failed: " + message.path("message").asText());
         default -> throw new IOException("the BullMQ peer said something unexpected: " + line);

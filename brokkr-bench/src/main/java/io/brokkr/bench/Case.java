@@ -14,10 +14,11 @@ import io.brokkr.bench.Scenario.Shape;
  * @param submitters threads that start sagas, when they are submitted all at once
  * @param warmup runs before the measured ones
  * @param runs measured runs
+ * @param budgetSeconds no further run starts once the runs would pass it
  * @param probeSagas sagas of the round-trip probe run; 0 for none
  */
 record Case(Scenario scenario, Shape shape, int size, int sagas, int concurrency, int submitters, int warmup, int runs,
-    int probeSagas) {
+    int budgetSeconds, int probeSagas) {
 
   /** Steps in one saga (a hammer's compensator, which never runs, is not counted). */
   int stepsPerSaga() {

@@ -15,12 +15,15 @@ import java.util.TreeMap;
  * @param c the case
  * @param metrics each figure's spread over the measured runs, in report order
  * @param commandsPerStep the client commands per step of the probe, by command name
+ * @param notes what the reader should know about the runs, e.g. fewer than planned
  * @param error why the case failed, if it did
  */
 record CaseResult(String peer, Case c, Map<Metric, Stat> metrics, Map<String, Double> commandsPerStep,
-    Optional<String> error) {
+    List<String> notes, Optional<String> error) {
 
-  static CaseResult of(String peer, Case c, List<MeasuredRun> runs, Optional<MeasuredRun> probe) {
+  static CaseResult of(String peer, Case c, Peer.Runs all) {
+    List<MeasuredRun> runs = all.measured();
+    Optional<MeasuredRun> probe = all.probe();
     Map<Metric, List<Double>> values = new LinkedHashMap<>();
     for (MeasuredRun run : runs) {
       RunMetrics.of(c, run).forEach((metric, value) -> values.computeIfAbsent(metric, k -> new ArrayList<>()).add(value));
@@ -34,11 +37,11 @@ record CaseResult(String peer, Case c, Map<Metric, Stat> metrics, Map<String, Do
       double total = perStep.values().stream().mapToDouble(Double::doubleValue).sum();
       metrics.put(Metric.ROUND_TRIPS_PER_STEP, Stat.of(List.of(total)));
     }
-    return new CaseResult(peer, c, metrics, perStep, Optional.empty());
+    return new CaseResult(peer, c, metrics, perStep, all.notes(), Optional.empty());
   }
 
   static CaseResult failed(String peer, Case c, String error) {
-    return new CaseResult(peer, c, Map.of(), Map.of(), Optional.of(error));
+    return new CaseResult(peer, c, Map.of(), Map.of(), List.of(), Optional.of(error));
   }
 
   Optional<Stat> stat(Metric metric) {

@@ -55,6 +55,10 @@ final class JsonReport {
 
   private static void result(ObjectNode node, CaseResult r) {
     r.error().ifPresent(e -> node.put("error", e));
+    if (!r.notes().isEmpty()) {
+      var notes = node.putArray("notes");
+      r.notes().forEach(notes::add);
+    }
     ObjectNode metrics = node.putObject("metrics");
     r.metrics().forEach((metric, stat) -> {
       ObjectNode m = metrics.putObject(metric.key());

@@ -18,8 +18,8 @@ interface Peer extends AutoCloseable {
   /** Runs the warm-up, the measured runs and the probe of a case, each read by {@code meter}. */
   Runs run(Case c, Meter meter) throws Exception;
 
-  /** The measured runs of a case and its probe, if it had one. */
-  record Runs(List<MeasuredRun> measured, Optional<MeasuredRun> probe) {}
+  /** The measured runs of a case, its probe if it had one, and what the reader should know about them. */
+  record Runs(List<MeasuredRun> measured, Optional<MeasuredRun> probe, List<String> notes) {}
 
   @Override
   default void close() throws Exception {}

@@ -31,8 +31,8 @@ final class Plan {
   }
 
   private static Case of(BenchOptions o, Scenario scenario, Shape shape, int size, int sagas, int probeSagas) {
-    Case sized = new Case(scenario, shape, size, sagas, o.concurrency(), o.submitters(), o.warmup(), o.runs(), 0);
+    Case sized = new Case(scenario, shape, size, sagas, o.concurrency(), o.submitters(), o.warmup(), o.runs(), o.caseBudget(), 0);
     int probe = probeSagas == 0 ? 0 : Math.max(1, Math.min(probeSagas, PROBE_STEPS / sized.stepsPerSaga()));
-    return new Case(scenario, shape, size, sagas, o.concurrency(), o.submitters(), o.warmup(), o.runs(), probe);
+    return new Case(scenario, shape, size, sagas, o.concurrency(), o.submitters(), o.warmup(), o.runs(), o.caseBudget(), probe);
   }
 }

@@ -2,7 +2,7 @@ package io.brokkr.bench;
 
 /** Why a run is made: the bench measures only some runs, and watches the commands of probes. */
 enum RunKind {
-  /** Brings the JIT and the connections up to speed; not reported. */
+  /** Brings the JIT and the connections up to speed; not reported unless it alone used up the case's budget. */
   WARMUP,
   /** Timed, with the Redis server's counters read before and after. */
   MEASURED,

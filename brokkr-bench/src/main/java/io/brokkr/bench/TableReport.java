@@ -64,6 +64,7 @@ final class TableReport {
     for (String peer : peers) {
       CaseResult r = report.result(c, peer).orElseThrow();
       r.error().ifPresent(e -> out.append("  ").append(peer).append(" failed: ").append(e).append('\n'));
+      r.notes().forEach(n -> out.append("  ").append(peer).append(": ").append(n).append('\n'));
       if (!r.commandsPerStep().isEmpty()) {
         List<String> parts = new ArrayList<>();
         r.commandsPerStep().forEach((command, n) -> parts.add(command + " " + Numbers.format(n)));

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
-  private static final Case HAMMER = new Case(Scenario.HAMMER_LATENCY, Shape.HAMMER, 0, 4, 16, 1, 1, 2, 2);
+  private static final Case HAMMER = new Case(Scenario.HAMMER_LATENCY, Shape.HAMMER, 0, 4, 16, 1, 1, 2, 60, 2);
 
   @Test
   void statisticsAreOverRunsAndSamples() {
@@ -53,8 +53,9 @@ class ReportTest {
 
   @Test
   void theTablePutsPeersSideBySideWithTheRatio() {
-    CaseResult ours = CaseResult.of(Goals.REDIS, HAMMER, List.of(run(1000, 2000), run(1000, 3000)), Optional.of(probe()));
-    CaseResult theirs = CaseResult.of(Goals.BULLMQ, HAMMER, List.of(run(4000, 5000), run(4000, 5000)), Optional.empty());
+    CaseResult ours = CaseResult.of(Goals.REDIS, HAMMER, new Peer.Runs(List.of(run(1000, 2000), run(1000, 3000)), Optional.of(probe()), List.of()));
+    CaseResult theirs = CaseResult.of(Goals.BULLMQ, HAMMER, new Peer.Runs(List.of(run(4000, 5000), run(4000, 5000)), Optional.empty(),
+        List.of("1 measured run(s)")));
     Report report = new Report(Map.of("cores", "2"), "mvn ...", List.of(Goals.REDIS, Goals.BULLMQ), List.of(HAMMER),
         List.of(ours, theirs), Goals.check(List.of(ours, theirs)));
     String table = TableReport.render(report);
@@ -63,6 +64,7 @@ class ReportTest {
     assertTrue(table.contains("brokkr-redis client commands per step: evalsha 2.00, hgetall 0.67"), table);
     assertTrue(table.contains("MET    hammer latency (p50) at most half of BullMQ's"), table);
     assertTrue(table.contains("MET    at most 3 Redis round trips per step"), table);
+    assertTrue(table.contains("bullmq: 1 measured run(s)"), table);
     String json = JsonReport.of(report).toString();
     assertTrue(json.contains("\"latency_p50_ms\":{\"unit\":\"ms\",\"min\":1.0,\"median\":1.0,\"max\":1.0,\"runs\":[1.0,1.0]}"), json);
   }
