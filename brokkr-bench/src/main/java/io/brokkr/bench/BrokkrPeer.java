@@ -5,8 +5,10 @@ import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.StepResults;
+import io.brokkr.runtime.Worker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +68,7 @@ final class BrokkrPeer implements Peer {
       } else if (lastRun > c.budgetSeconds() * 1_000_000_000L) {
         // At this length the JIT's warm-up is noise: the run is as good as a measured one.
         measured.add(run);
-        notes.add(String.format(java.util.Locale.ROOT, "the warm-up run took %.0f s, over the case's budget of %d s:"
+        notes.add(String.format(Locale.ROOT, "the warm-up run took %.0f s, over the case's budget of %d s:"
             + " it is the one measured run", lastRun / 1e9, c.budgetSeconds()));
         break;
       }
@@ -86,7 +88,7 @@ final class BrokkrPeer implements Peer {
     LevelClock clock = new LevelClock(c.scenario() == Scenario.CHAIN ? c.size() : 0);
     String namespace = "bench-" + runTag + "-" + (++runCount) + "-" + c.scenario().cliName();
     try (Brokkr node = target.node(namespace, c.concurrency())) {
-      node.registerWorkers(BrokkrShapes.workers(clock).toArray(io.brokkr.runtime.Worker[]::new));
+      node.registerWorkers(BrokkrShapes.workers(clock).toArray(Worker[]::new));
       Meter.Reading reading = meter.begin(kind);
       RawRun raw = c.scenario().allAtOnce()
           ? allAtOnce(node, c, template, sagas)

@@ -2,6 +2,7 @@ package io.brokkr.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** What the figures were measured on, for the report: they mean little without it. */
@@ -15,7 +16,7 @@ final class Machine {
     m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     m.put("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-    m.put("load average at start", String.format(java.util.Locale.ROOT, "%.2f",
+    m.put("load average at start", String.format(Locale.ROOT, "%.2f",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     m.putAll(peers);
     return m;

@@ -1,5 +1,7 @@
 package io.brokkr.bench;
 
+import java.util.Locale;
+
 /** Why a run is made: the bench measures only some runs, and watches the commands of probes. */
 enum RunKind {
   /** Brings the JIT and the connections up to speed; not reported unless it alone used up the case's budget. */
@@ -10,10 +12,10 @@ enum RunKind {
   PROBE;
 
   String cliName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   static RunKind byName(String name) {
-    return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(name.toUpperCase(Locale.ROOT));
   }
 }

@@ -1,20 +1,21 @@
 package io.brokkr.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The scenarios of the benchmark, by the name the command line and the BullMQ peer use. */
 enum Scenario {
   /** Many hammer sagas at once: sagas/s and steps/s. */
-  HAMMER_THROUGHPUT("hammer-throughput", Shape.HAMMER, true),
+  HAMMER_THROUGHPUT("hammer-throughput", true),
   /** One hammer saga in flight at a time: start-to-outcome latency. */
-  HAMMER_LATENCY("hammer-latency", Shape.HAMMER, false),
+  HAMMER_LATENCY("hammer-latency", false),
   /** One 10-step chain in flight at a time: latency, and the time each level adds. */
-  CHAIN("chain", Shape.CHAIN, false),
+  CHAIN("chain", false),
   /** One step fanning out to K steps joined by one, one saga in flight. */
-  FANOUT("fanout", Shape.FANOUT, false),
+  FANOUT("fanout", false),
   /** One saga of S steps, as a chain and as a fan-out: cost per step as S grows. */
-  SCALING("scaling", Shape.CHAIN, false);
+  SCALING("scaling", false);
 
   /** The graph of a scenario's sagas. */
   enum Shape {
@@ -26,27 +27,20 @@ enum Scenario {
     FANOUT;
 
     String cliName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   private final String cliName;
-  private final Shape shape;
   private final boolean allAtOnce;
 
-  Scenario(String cliName, Shape shape, boolean allAtOnce) {
+  Scenario(String cliName, boolean allAtOnce) {
     this.cliName = cliName;
-    this.shape = shape;
     this.allAtOnce = allAtOnce;
   }
 
   String cliName() {
     return cliName;
-  }
-
-  /** The shape of its sagas (scaling runs both chains and fan-outs; this is its first). */
-  Shape shape() {
-    return shape;
   }
 
   /** Whether its sagas are submitted all at once (throughput) rather than one in flight (latency). */

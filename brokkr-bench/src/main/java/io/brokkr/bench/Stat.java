@@ -1,5 +1,6 @@
 package io.brokkr.bench;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ record Stat(double min, double median, double max, List<Double> runs) {
       return 0;
     }
     long[] sorted = samples.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int rank = (int) Math.ceil(p / 100 * sorted.length);
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }

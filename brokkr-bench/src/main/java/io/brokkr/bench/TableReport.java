@@ -63,7 +63,7 @@ final class TableReport {
     }
     for (String peer : peers) {
       CaseResult r = report.result(c, peer).orElseThrow();
-      r.error().ifPresent(e -> out.append("  ").append(peer).append(" failed: ").append(e).append('\n'));
+      r.error().ifPresent(e -> out.append("  ").append(peer).append(" failed: ").append(brief(e)).append('\n'));
       r.notes().forEach(n -> out.append("  ").append(peer).append(": ").append(n).append('\n'));
       if (!r.commandsPerStep().isEmpty()) {
         List<String> parts = new ArrayList<>();
@@ -71,6 +71,11 @@ final class TableReport {
         out.append("  ").append(peer).append(" client commands per step: ").append(String.join(", ", parts)).append('\n');
       }
     }
+  }
+
+  /** The start of an error: a client's message can run to a screen; the JSON report keeps it whole. */
+  private static String brief(String error) {
+    return error.length() <= 240 ? error : error.substring(0, 240) + "…";
   }
 
   private static Optional<Stat> stat(Report report, Case c, String peer, Metric metric) {
