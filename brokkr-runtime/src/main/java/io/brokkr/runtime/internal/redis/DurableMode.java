@@ -7,6 +7,7 @@ import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * How a durable transition waits: WAITAOF where the server has it (Redis 7.2+) and its replicas
@@ -26,7 +27,7 @@ record DurableMode(BatchOptions options, int replicas, String description) {
     String reason;
     try {
       RBatch probe = client.createBatch(aof);
-      probe.getBucket(probeKey).isExistsAsync();
+      probe.getBucket(probeKey, StringCodec.INSTANCE).isExistsAsync();
       BatchResult<?> result = probe.execute();
       if (result.getSyncedSlaves() >= replicas) {
         return new DurableMode(aof, replicas, "WAITAOF 1 " + replicas + " " + durability.timeout().toMillis());

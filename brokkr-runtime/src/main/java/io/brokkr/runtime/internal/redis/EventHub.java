@@ -103,10 +103,10 @@ final class EventHub implements AutoCloseable {
   }
 
   private void expireHeld() {
-    sequencer.expire(System.nanoTime()).forEach(m -> {
-      LOG.log(Level.WARNING, "events of saga " + m.sagaId() + " before number " + m.sequence() + " were lost");
-      m.events().forEach(this::deliver);
-    });
+    List<Message> late = sequencer.expire(System.nanoTime());
+    late.stream().map(Message::sagaId).distinct().forEach(sagaId ->
+        LOG.log(Level.WARNING, "some events of saga " + sagaId + " never arrived; delivering the later ones"));
+    late.forEach(m -> m.events().forEach(this::deliver));
     if (sequencer.holding()) {
       thread.schedule(this::expireHeld, Sequencer.HOLD_NANOS, TimeUnit.NANOSECONDS);
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ import org.redisson.client.codec.StringCodec;
  * decoded into the SPI's types. The store has one thread of its own: it delivers events in order
  * and sweeps due timers and lingering queues (see {@link Sweeper}).
  */
-public final class RedisSagaStore implements SagaStore {
+final class RedisSagaStore implements SagaStore {
   private static final int MAX_CLAIM_ROUNDS = 10_000;
 
   private final KeyLayout keys;
@@ -39,6 +40,7 @@ public final class RedisSagaStore implements SagaStore {
   private final Snapshots snapshots = new Snapshots();
   private final ReadyHeads heads;
   private final ScheduledThreadPoolExecutor thread;
+  private volatile Optional<Thread> ownThread = Optional.empty();
   private final EventHub events;
   private final Sweeper sweeper;
 
@@ -51,6 +53,7 @@ public final class RedisSagaStore implements SagaStore {
     this.thread = new ScheduledThreadPoolExecutor(1, task -> {
       Thread t = new Thread(task, "brokkr-redis-" + keys.namespace());
       t.setDaemon(true);
+      ownThread = Optional.of(t);
       return t;
     });
     thread.setRemoveOnCancelPolicy(true);
@@ -61,8 +64,13 @@ public final class RedisSagaStore implements SagaStore {
   }
 
   /** The requests this store's backend sent, by kind; shared by the stores of one backend. */
-  public RoundTrips roundTrips() {
+  RoundTrips roundTrips() {
     return calls.trips();
+  }
+
+  /** How transitions wait for replicas: {@code WAIT n ms}, {@code WAITAOF 1 n ms} or {@code none}. */
+  String durability() {
+    return calls.durability();
   }
 
   @Override
@@ -176,12 +184,12 @@ public final class RedisSagaStore implements SagaStore {
 
   @Override
   public List<String> unfinishedSagas() {
-    List<RFuture<java.util.Set<Object>>> members = new ArrayList<>();
-    calls.batch("active", batch -> {
+    List<RFuture<Set<Object>>> members = calls.batch("active", batch -> {
+      List<RFuture<Set<Object>>> futures = new ArrayList<>();
       for (int p = 0; p < keys.partitions(); p++) {
-        members.add(batch.getSet(keys.activeKey(p), StringCodec.INSTANCE).readAllAsync());
+        futures.add(batch.getSet(keys.activeKey(p), StringCodec.INSTANCE).readAllAsync());
       }
-      return batch;
+      return futures;
     });
     TreeSet<String> ids = new TreeSet<>();
     members.forEach(m -> m.toCompletableFuture().join().forEach(id -> ids.add(id.toString())));
@@ -197,7 +205,8 @@ public final class RedisSagaStore implements SagaStore {
   public void close() {
     thread.shutdownNow();
     events.close();
-    if (!Thread.currentThread().getName().equals("brokkr-redis-" + keys.namespace())) {
+    // A listener may close its node from the store's own thread, which cannot wait for itself.
+    if (!ownThread.equals(Optional.of(Thread.currentThread()))) {
       try {
         thread.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -216,14 +225,13 @@ public final class RedisSagaStore implements SagaStore {
 
   /** Reads the heads of some workers' queues in some partitions, in one round trip. */
   void peek(List<String> workers, Collection<Integer> partitions) {
-    List<RFuture<List<Object>>> replies = new ArrayList<>();
-    calls.batch("peek", batch -> {
+    List<RFuture<List<Object>>> replies = calls.batch("peek", batch -> {
+      List<RFuture<List<Object>>> futures = new ArrayList<>();
       for (int p : partitions) {
-        replies.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.PEEK),
-            RScript.ReturnType.MULTI, List.of(keys.readyKey(p), keys.seqKey(p)),
-            workers.toArray()));
+        futures.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.PEEK),
+            RScript.ReturnType.MULTI, List.of(keys.readyKey(p), keys.seqKey(p)), workers.toArray()));
       }
-      return batch;
+      return futures;
     });
     int i = 0;
     for (int p : partitions) {

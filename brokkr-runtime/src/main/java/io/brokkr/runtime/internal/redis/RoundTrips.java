@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** How many requests a store sent to Redis, by kind: one script call or one pipelined batch each. */
-public final class RoundTrips {
+final class RoundTrips {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
   void count(String kind) {
@@ -14,14 +14,9 @@ public final class RoundTrips {
   }
 
   /** The counts so far, by kind (a script's name, or {@code peek}, {@code load}, {@code sweep}, …). */
-  public Map<String, Long> snapshot() {
+  Map<String, Long> snapshot() {
     Map<String, Long> copy = new TreeMap<>();
     counts.forEach((kind, count) -> copy.put(kind, count.sum()));
     return copy;
-  }
-
-  /** All requests so far. */
-  public long total() {
-    return counts.values().stream().mapToLong(LongAdder::sum).sum();
   }
 }

@@ -43,6 +43,11 @@ final class ScriptCalls {
     return trips;
   }
 
+  /** How transitions wait for replicas: the command, or {@code none}. */
+  String durability() {
+    return durable.map(DurableMode::description).orElse("none");
+  }
+
   String sha(Script script) {
     return registry.sha(script);
   }
@@ -58,8 +63,11 @@ final class ScriptCalls {
         .evalSha(RScript.Mode.READ_WRITE, registry.sha(s), RScript.ReturnType.MULTI, keys, args));
   }
 
-  /** Runs a batch the caller filled (one round trip), loading the scripts again on NOSCRIPT. */
-  BatchResult<?> batch(String kind, Function<RBatch, ?> fill) {
+  /**
+   * Runs a batch (one round trip) and returns the futures {@code fill} queued in it, now complete;
+   * on NOSCRIPT the scripts are loaded again and the batch is filled and run once more.
+   */
+  <T> List<RFuture<T>> batch(String kind, Function<RBatch, List<RFuture<T>>> fill) {
     trips.count(kind);
     try {
       return fillAndRun(fill);
@@ -73,10 +81,11 @@ final class ScriptCalls {
     }
   }
 
-  private BatchResult<?> fillAndRun(Function<RBatch, ?> fill) {
+  private <T> List<RFuture<T>> fillAndRun(Function<RBatch, List<RFuture<T>>> fill) {
     RBatch batch = client.createBatch(BatchOptions.defaults());
-    fill.apply(batch);
-    return batch.execute();
+    List<RFuture<T>> futures = fill.apply(batch);
+    batch.execute();
+    return futures;
   }
 
   private List<Object> call(Script script, Function<Script, List<Object>> once) {

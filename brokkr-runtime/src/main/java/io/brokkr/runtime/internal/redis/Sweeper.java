@@ -57,13 +57,13 @@ final class Sweeper {
   }
 
   private void fireDue(Instant now) {
-    List<RFuture<Collection<String>>> due = new ArrayList<>();
-    calls.batch("timers", batch -> {
+    List<RFuture<Collection<String>>> due = calls.batch("timers", batch -> {
+      List<RFuture<Collection<String>>> futures = new ArrayList<>();
       for (int p = 0; p < keys.partitions(); p++) {
-        due.add(batch.<String>getScoredSortedSet(keys.timersKey(p), StringCodec.INSTANCE)
+        futures.add(batch.<String>getScoredSortedSet(keys.timersKey(p), StringCodec.INSTANCE)
             .valueRangeAsync(Double.NEGATIVE_INFINITY, true, now.toEpochMilli(), true, 0, BATCH));
       }
-      return batch;
+      return futures;
     });
     for (RFuture<Collection<String>> timers : due) {
       for (String member : timers.toCompletableFuture().join()) {

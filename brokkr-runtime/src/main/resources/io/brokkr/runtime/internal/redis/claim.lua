@@ -30,9 +30,14 @@ return run(function()
     s.dl = now + s.to
   end
   timers[timer_member(s)] = s.u
-  local reply = { R.CLAIMED, seq, following, cjson.encode(s), redis.call('HGET', SAGA, 'a:' .. s.id) }
+  local payloads = { 'a:' .. s.id }
   for _, d in ipairs(s.d or {}) do
-    reply[#reply + 1] = redis.call('HGET', SAGA, 'r:' .. d) or 'null'
+    payloads[#payloads + 1] = 'r:' .. d
+  end
+  local values = redis.call('HMGET', SAGA, unpack(payloads))
+  local reply = { R.CLAIMED, seq, following, cjson.encode(s), values[1] }
+  for i = 2, #payloads do
+    reply[i + 4] = values[i] or 'null'
   end
   return reply
 end)

@@ -52,12 +52,12 @@ local function load_saga()
   if saga then
     return saga
   end
-  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open')
+  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'order')
   if not v[1] then
     return nil
   end
   loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]) }
-  saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open }
+  saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open, order = v[5] }
   return saga
 end
 
@@ -96,11 +96,8 @@ end
 local function ids()
   if not order then
     order = {}
-    local raw = redis.call('HGET', SAGA, 'order')
-    if raw then
-      for id in string.gmatch(raw, '[^\n]+') do
-        order[#order + 1] = id
-      end
+    for id in string.gmatch(saga.order or '', '[^\n]+') do
+      order[#order + 1] = id
     end
   end
   return order
@@ -469,10 +466,10 @@ local function commit()
         redis.call('SREM', ACTIVE, SAGA_ID)
         redis.call('PEXPIRE', SAGA, RETENTION)
       end
-    elseif saga.status == 'CREATED' then
+    elseif not loaded.status then
       -- A saga that is never started is dropped after the retention too.
       redis.call('PEXPIRE', SAGA, RETENTION)
-    elseif loaded.status == 'CREATED' then
+    elseif loaded.status == 'CREATED' and saga.status ~= 'CREATED' then
       redis.call('SADD', ACTIVE, SAGA_ID)
       redis.call('PERSIST', SAGA)
     end

@@ -4,7 +4,7 @@ return run(function()
   if redis.call('EXISTS', SAGA) == 1 then
     stop(R.REJECTED, 'SAGA_EXISTS')
   end
-  saga = { status = 'CREATED', seq = 0, tok = 0, open = 0 }
+  saga = { status = 'CREATED', seq = 0, tok = 0, open = 0, order = '' }
   fields.order = ''
   return applied()
 end)

@@ -224,10 +224,10 @@ class RedisStoreTest {
     JsonNode tables = JsonMapper.builder().build().readTree(json);
     Map<String, String> lua = new TreeMap<>();
     Map<String, String> java = new TreeMap<>();
-    tables.get(0).fields().forEachRemaining(from -> from.getValue().fields()
-        .forEachRemaining(to -> lua.put("step " + from.getKey() + "->" + to.getKey(), to.getValue().asText())));
-    tables.get(1).fields().forEachRemaining(from -> from.getValue().fields()
-        .forEachRemaining(to -> lua.put("saga " + from.getKey() + "->" + to.getKey(), to.getValue().asText())));
+    tables.get(0).properties().forEach(from -> from.getValue().properties()
+        .forEach(to -> lua.put("step " + from.getKey() + "->" + to.getKey(), to.getValue().asText())));
+    tables.get(1).properties().forEach(from -> from.getValue().properties()
+        .forEach(to -> lua.put("saga " + from.getKey() + "->" + to.getKey(), to.getValue().asText())));
     for (StepTransition t : StepTransition.values()) {
       java.put("step " + t.from() + "->" + t.to(), t.name());
     }

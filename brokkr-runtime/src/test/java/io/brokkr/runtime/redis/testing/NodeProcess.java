@@ -92,22 +92,27 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /** {@code kill -STOP}: the JVM freezes, its threads and timers with it. */
-  public void pause() throws IOException, InterruptedException {
+  public void pause() throws IOException {
     signal("-STOP");
   }
 
   /** {@code kill -CONT}. */
-  public void resume() throws IOException, InterruptedException {
+  public void resume() throws IOException {
     signal("-CONT");
   }
 
   /** {@code kill -9}, and waits for the process to end. */
-  public void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
+  /** Kills the node if it still runs (resumed first, should it be paused) and deletes its log. */
   @Override
-  public void close() throws InterruptedException, IOException {
+  public void close() throws IOException {
     if (process.isAlive()) {
       signal("-CONT");
       kill();
@@ -115,10 +120,15 @@ public final class NodeProcess implements AutoCloseable {
     Files.deleteIfExists(log);
   }
 
-  private void signal(String signal) throws IOException, InterruptedException {
+  private void signal(String signal) throws IOException {
     Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
-    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-      throw new IOException("kill " + signal + " " + process.pid() + " failed");
+    try {
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IOException("kill " + signal + " " + process.pid() + " failed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted sending " + signal, e);
     }
   }
 

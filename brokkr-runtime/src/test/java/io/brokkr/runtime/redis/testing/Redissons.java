@@ -17,6 +17,14 @@ public final class Redissons {
     return Redisson.create(config);
   }
 
+  /** A client of one standalone server, authenticated as an ACL user. */
+  public static RedissonClient of(RedisServer server, String user, String password) {
+    Config config = new Config();
+    config.useSingleServer().setAddress(server.uri()).setUsername(user).setPassword(password)
+        .setConnectionMinimumIdleSize(2).setConnectionPoolSize(8).setSubscriptionConnectionMinimumIdleSize(1);
+    return Redisson.create(config);
+  }
+
   /** A client of a cluster. */
   public static RedissonClient of(RedisCluster cluster) {
     Config config = new Config();

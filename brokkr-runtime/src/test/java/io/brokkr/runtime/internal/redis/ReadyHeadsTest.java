@@ -1,0 +1,70 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReadyHeadsTest {
+
+  private static Entry entry(String worker, long sequence, String saga) {
+    return Entry.parse(worker + "\n" + String.format("%015d", sequence) + "\n" + saga + "\nstep").orElseThrow();
+  }
+
+  @Test
+  void aQueueIsUnknownUntilReadAndEmptyQueuesCostNothing() {
+    ReadyHeads heads = new ReadyHeads(2);
+    heads.track("W");
+    assertEquals(List.of(0, 1), heads.unknown("W"));
+    heads.announce(entry("W", 5, "s"), 0);
+    assertEquals(Optional.empty(), heads.next("W"), "an unknown queue is read first");
+    heads.learn("W", 0, 5, Optional.empty());
+    heads.learn("W", 1, 0, Optional.empty());
+    assertEquals(List.of(), heads.unknown("W"));
+    assertEquals(Optional.empty(), heads.next("W"));
+  }
+
+  @Test
+  void anAnnouncementOlderThanTheViewIsIgnoredAndANewerOneBecomesTheHead() {
+    ReadyHeads heads = new ReadyHeads(1);
+    heads.track("W");
+    heads.learn("W", 0, 7, Optional.empty());
+    heads.announce(entry("W", 7, "claimed-already"), 0);
+    assertEquals(Optional.empty(), heads.next("W"));
+    heads.announce(entry("W", 8, "new"), 0);
+    assertEquals(Optional.of(entry("W", 8, "new")), heads.next("W"));
+  }
+
+  @Test
+  void anEntryAnnouncedWhileAClaimWasInFlightIsNotLost() {
+    ReadyHeads heads = new ReadyHeads(1);
+    heads.track("W");
+    heads.learn("W", 0, 3, Optional.of(entry("W", 3, "a")));
+    // The claim of a is sent; b is queued and announced before the claim's reply says "empty at 3".
+    heads.announce(entry("W", 4, "b"), 0);
+    heads.learn("W", 0, 3, Optional.empty());
+    assertEquals(Optional.of(entry("W", 4, "b")), heads.next("W"));
+  }
+
+  @Test
+  void partitionsAreTakenInTurnAndOtherWorkersAreNotFollowed() {
+    ReadyHeads heads = new ReadyHeads(2);
+    heads.track("W");
+    heads.learn("W", 0, 1, Optional.of(entry("W", 1, "p0")));
+    heads.learn("W", 1, 1, Optional.of(entry("W", 1, "p1")));
+    assertEquals("p0", heads.next("W").orElseThrow().step().sagaId());
+    assertEquals("p1", heads.next("W").orElseThrow().step().sagaId());
+    heads.announce(entry("Other", 9, "x"), 0);
+    assertEquals(List.of("W"), heads.tracked());
+  }
+
+  @Test
+  void aHeadThatStaysThroughTwoSweepsLingers() {
+    ReadyHeads heads = new ReadyHeads(1);
+    heads.track("W");
+    heads.learn("W", 0, 1, Optional.of(entry("W", 1, "s")));
+    assertEquals(List.of(), heads.lingering("W"));
+    assertEquals(List.of(entry("W", 1, "s")), heads.lingering("W"));
+  }
+}
