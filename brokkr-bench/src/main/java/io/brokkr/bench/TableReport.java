@@ -55,7 +55,7 @@ final class TableReport {
       if (compared) {
         Optional<Stat> ours = stat(report, c, Goals.REDIS, metric);
         Optional<Stat> theirs = stat(report, c, Goals.BULLMQ, metric);
-        if (ours.isPresent() && theirs.isPresent() && theirs.get().median() != 0 && ours.get().median() != 0) {
+        if (ours.isPresent() && theirs.isPresent() && theirs.get().median() > 0 && ours.get().median() > 0) {
           out.append('x').append(Numbers.format(Numbers.advantage(metric, ours.get().median(), theirs.get().median())));
         }
       }
