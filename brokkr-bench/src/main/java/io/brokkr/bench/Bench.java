@@ -1,0 +1,122 @@
+package io.brokkr.bench;
+
+import io.brokkr.runtime.redis.testing.RedisServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One run of the benchmark: the Redis (a private server unless a URL was given), the peers, and
+ * every case of the plan on every peer that supports it.
+ */
+final class Bench implements AutoCloseable {
+  private final BenchOptions options;
+  private final PrintStream log;
+  private final Optional<RedisServer> ownServer;
+  private final Optional<RedisAddress> redis;
+  private final List<Peer> peers = new ArrayList<>();
+  private final Map<String, String> about = new LinkedHashMap<>();
+
+  private Bench(BenchOptions options, PrintStream log, Optional<RedisServer> ownServer, Optional<RedisAddress> redis) {
+    this.options = options;
+    this.log = log;
+    this.ownServer = ownServer;
+    this.redis = redis;
+  }
+
+  /** Starts or finds Redis and opens the peers; a peer that cannot run is named and left out. */
+  static Bench open(BenchOptions options, PrintStream log) throws IOException {
+    boolean needsRedis = options.peers().contains("redis") || options.peers().contains("bullmq");
+    Optional<RedisServer> server = Optional.empty();
+    Optional<RedisAddress> redis = options.redisUrl().map(RedisAddress::parse);
+    if (needsRedis && redis.isEmpty()) {
+      server = Optional.of(RedisServer.start());
+      redis = Optional.of(new RedisAddress("127.0.0.1", server.get().port()));
+    }
+    Bench bench = new Bench(options, log, server, redis);
+    try {
+      bench.openPeers();
+    } catch (IOException | RuntimeException e) {
+      bench.close();
+      throw e;
+    }
+    return bench;
+  }
+
+  private void openPeers() throws IOException {
+    String runTag = Long.toString(System.currentTimeMillis(), 36);
+    if (options.peers().contains("memory")) {
+      peers.add(new BrokkrPeer(new MemoryTarget(), runTag));
+    }
+    if (redis.isPresent()) {
+      RedisAddress address = redis.get();
+      try (RedisConnection connection = RedisConnection.open(address)) {
+        String server = Objects.toString(connection.call("INFO", "server"));
+        about.put("redis-server", field(server, "redis_version") + (ownServer.isPresent()
+            ? " (private, port " + address.port() + ")" : " at " + address.url()));
+      }
+      if (options.peers().contains("redis")) {
+        peers.add(new BrokkrPeer(new RedisTarget(address), runTag));
+      }
+      if (options.peers().contains("bullmq")) {
+        BullmqPeer.open(options.bullmqDir(), address, runTag, log).ifPresent(bullmq -> {
+          about.putAll(bullmq.versions());
+          peers.add(bullmq);
+        });
+      }
+    }
+  }
+
+  /** Runs every case on every peer that supports it; a failing case is reported, not fatal. */
+  Report run(String command) {
+    List<Case> cases = Plan.of(options);
+    List<CaseResult> results = new ArrayList<>();
+    for (Case c : cases) {
+      for (Peer peer : peers) {
+        if (!peer.supports(c)) {
+          continue;
+        }
+        log.printf("%-28s on %-14s ...%n", c.label(), peer.name());
+        long start = System.nanoTime();
+        CaseResult result;
+        try {
+          Peer.Runs runs = peer.run(c, new Meter(peer.redis()));
+          result = CaseResult.of(peer.name(), c, runs);
+        } catch (Exception e) {
+          result = CaseResult.failed(peer.name(), c, e.toString());
+          log.println("  failed: " + e);
+        }
+        results.add(result);
+        log.printf("  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      }
+    }
+    List<String> names = peers.stream().map(Peer::name).toList();
+    return new Report(Machine.describe(about), command, names, cases, results, Goals.check(results));
+  }
+
+  private static String field(String info, String name) {
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith(name + ":")) {
+        return line.substring(name.length() + 1);
+      }
+    }
+    return "unknown";
+  }
+
+  @Override
+  public void close() {
+    for (Peer peer : peers) {
+      try {
+        peer.close();
+      } catch (Exception e) {
+        log.println(peer.name() + " did not close cleanly: " + e);
+      }
+    }
+    ownServer.ifPresent(RedisServer::close);
+  }
+}

@@ -1,0 +1,176 @@
+package io.brokkr.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * BullMQ flows in Node ({@code bench/peers/bullmq/bench.mjs}), on the bench's Redis. Each case is
+ * one Node process that runs its warm-up, measured runs and probe, and stops before each run until
+ * the bench has read the Redis counters, so both peers are measured by the same {@link Meter}.
+ */
+final class BullmqPeer implements Peer {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path HOME = Path.of("bench", "peers", "bullmq");
+  private static final Duration INSTALL_LIMIT = Duration.ofMinutes(5);
+
+  private final Path dir;
+  private final RedisAddress redis;
+  private final String runTag;
+  private final Map<String, String> versions;
+  private int caseCount;
+
+  private BullmqPeer(Path dir, RedisAddress redis, String runTag, Map<String, String> versions) {
+    this.dir = dir;
+    this.redis = redis;
+    this.runTag = runTag;
+    this.versions = versions;
+  }
+
+  /**
+   * The peer, with BullMQ installed from its lock file when it is not yet; empty, with the reason
+   * on {@code log}, when Node, npm or the peer's folder is missing.
+   */
+  static Optional<BullmqPeer> open(Optional<Path> given, RedisAddress redis, String runTag, PrintStream log) {
+    Optional<Path> dir = given.or(BullmqPeer::findHome);
+    if (dir.isEmpty() || !Files.exists(dir.get().resolve("bench.mjs"))) {
+      log.println("bullmq: left out: no " + HOME.resolve("bench.mjs") + " above " + Path.of("").toAbsolutePath()
+          + " (use --bullmq-dir); printing Brokkr alone");
+      return Optional.empty();
+    }
+    try {
+      String node = NodeTool.run(dir.get(), Duration.ofSeconds(30), List.of("node", "--version"));
+      if (!Files.exists(dir.get().resolve("node_modules/bullmq/package.json"))) {
+        log.println("bullmq: installing BullMQ from package-lock.json (npm ci) ...");
+        NodeTool.run(dir.get(), INSTALL_LIMIT, List.of("npm", "ci", "--no-audit", "--no-fund"));
+      }
+      Map<String, String> versions = new LinkedHashMap<>();
+      versions.put("node", node);
+      versions.put("bullmq", version(dir.get(), "bullmq"));
+      versions.put("ioredis", version(dir.get(), "ioredis"));
+      return Optional.of(new BullmqPeer(dir.get(), redis, runTag, versions));
+    } catch (IOException e) {
+      log.println("bullmq: left out: " + e.getMessage() + "; printing Brokkr alone");
+      return Optional.empty();
+    }
+  }
+
+  /** Node, BullMQ and ioredis versions, for the report. */
+  Map<String, String> versions() {
+    return versions;
+  }
+
+  @Override
+  public String name() {
+    return Goals.BULLMQ;
+  }
+
+  @Override
+  public Optional<RedisAddress> redis() {
+    return Optional.of(redis);
+  }
+
+  @Override
+  public boolean supports(Case c) {
+    return c.scenario() != Scenario.SCALING;
+  }
+
+  @Override
+  public Runs run(Case c, Meter meter) throws Exception {
+    List<String> command = List.of("node", "bench.mjs", "--host", redis.host(), "--port", String.valueOf(redis.port()),
+        "--scenario", c.scenario().cliName(), "--size", String.valueOf(c.size()), "--sagas", String.valueOf(c.sagas()),
+        "--concurrency", String.valueOf(c.concurrency()), "--warmup", String.valueOf(c.warmup()),
+        "--runs", String.valueOf(c.runs()), "--probe-sagas", String.valueOf(c.probeSagas()),
+        "--tag", runTag + "-" + (++caseCount), "--handshake");
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Thread watchdog = watchdog(process, Duration.ofSeconds(120 + (long) c.sagas() * c.stepsPerSaga() * (c.warmup() + c.runs()) / 100));
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+      return converse(out, in, meter);
+    } finally {
+      watchdog.interrupt();
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  /** Reads the peer's lines: reads Redis at each "ready", collects each "result", ends at "done". */
+  private static Runs converse(BufferedReader out, Writer in, Meter meter) throws IOException {
+    List<MeasuredRun> measured = new ArrayList<>();
+    Optional<MeasuredRun> probe = Optional.empty();
+    Meter.Reading reading = null;
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      JsonNode message = JSON.readTree(line);
+      switch (message.path("type").asText()) {
+        case "ready" -> {
+          reading = meter.begin(RunKind.byName(message.path("kind").asText()));
+          in.write("go\n");
+          in.flush();
+        }
+        case "result" -> {
+          if (reading == null) {
+            throw new IOException("the BullMQ peer sent a result before it was ready: " + line);
+          }
+          MeasuredRun run = new MeasuredRun(JSON.treeToValue(message.path("run"), RawRun.class), reading.end());
+          switch (RunKind.byName(message.path("kind").asText())) {
+            case MEASURED -> measured.add(run);
+            case PROBE -> probe = Optional.of(run);
+            case WARMUP -> { }
+          }
+        }
+        case "done" -> {
+          return new Runs(measured, probe, List.of());
+        }
+        case "error" -> throw new IOException("the BullMQ peer failed: " + message.path("message").asText());
+        default -> throw new IOException("the BullMQ peer said something unexpected: " + line);
+      }
+    }
+    throw new IOException("the BullMQ peer ended before it was done");
+  }
+
+  private static Thread watchdog(Process process, Duration limit) {
+    Thread thread = new Thread(() -> {
+      try {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException done) {
+        // The case ended first.
+      }
+    }, "bullmq-watchdog");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static Optional<Path> findHome() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve(HOME).resolve("bench.mjs"))) {
+        return Optional.of(dir.resolve(HOME));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String version(Path dir, String module) throws IOException {
+    return JSON.readTree(dir.resolve("node_modules").resolve(module).resolve("package.json").toFile()).path("version").asText();
+  }
+}

@@ -1,0 +1,50 @@
+package io.brokkr.bench;
+
+import io.brokkr.bench.Scenario.Shape;
+
+/**
+ * One measured unit of the benchmark, run the same way by every peer: a warm-up, several measured
+ * runs of {@code sagas} sagas each, and an optional probe run that counts Redis round trips.
+ *
+ * @param scenario what is measured
+ * @param shape the graph of the sagas
+ * @param size chain length or fan-out width (unused by the hammer)
+ * @param sagas sagas per run
+ * @param concurrency step attempts a worker runs at once
+ * @param submitters threads that start sagas, when they are submitted all at once
+ * @param warmup runs before the measured ones
+ * @param runs measured runs
+ * @param budgetSeconds no further run starts once the runs would pass it
+ * @param probeSagas sagas of the round-trip probe run; 0 for none
+ */
+record Case(Scenario scenario, Shape shape, int size, int sagas, int concurrency, int submitters, int warmup, int runs,
+    int budgetSeconds, int probeSagas) {
+
+  /** Steps in one saga (a hammer's compensator, which never runs, is not counted). */
+  int stepsPerSaga() {
+    return switch (shape) {
+      case HAMMER -> 3;
+      case CHAIN -> size;
+      case FANOUT -> size + 2;
+    };
+  }
+
+  /** A short name for tables and JSON, e.g. {@code fanout K=100} or {@code scaling chain S=1000}. */
+  String label() {
+    return switch (scenario) {
+      case HAMMER_THROUGHPUT, HAMMER_LATENCY -> scenario.cliName();
+      case CHAIN -> "chain of " + size;
+      case FANOUT -> "fanout K=" + size;
+      case SCALING -> "scaling " + shape.cliName() + " S=" + stepsPerSaga();
+    };
+  }
+
+  /** What a run does, in words. */
+  String description() {
+    String each = sagas == 1 ? "1 saga" : sagas + " sagas";
+    String how = scenario.allAtOnce()
+        ? "all submitted at once by " + submitters + " threads, concurrency " + concurrency
+        : "one in flight, concurrency " + concurrency;
+    return each + " of " + stepsPerSaga() + " steps per run, " + how + "; " + warmup + " warm-up + " + runs + " measured runs";
+  }
+}

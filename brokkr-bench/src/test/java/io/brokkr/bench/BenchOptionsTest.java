@@ -1,0 +1,52 @@
+package io.brokkr.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+  @Test
+  void noFlagsGiveTheDefaults() {
+    assertEquals(BenchOptions.defaults(), BenchOptions.parse());
+  }
+
+  @Test
+  void readsBothFlagForms() {
+    BenchOptions o = BenchOptions.parse("--runs", "5", "--fanout=1000,10", "--peers", "bullmq,memory",
+        "--redis-url", "redis://127.0.0.1:6390", "--json", "out.json", "--scenarios", "chain,scaling");
+    assertEquals(5, o.runs());
+    assertEquals(List.of(10, 1000), o.fanoutWidths());
+    assertEquals(List.of("memory", "bullmq"), o.peers());
+    assertEquals(Optional.of("redis://127.0.0.1:6390"), o.redisUrl());
+    assertEquals(Path.of("out.json"), o.json());
+    assertEquals(List.of(Scenario.CHAIN, Scenario.SCALING), o.scenarios());
+  }
+
+  @Test
+  void badValuesAreQuoted() {
+    assertMessage("\"--runz\"", "--runz", "3");
+    assertMessage("\"three\"", "--runs", "three");
+    assertMessage("at least 1, was \"0\"", "--runs", "0");
+    assertMessage("unknown scenario \"hammer\"", "--scenarios", "hammer");
+    assertMessage("unknown peer \"kafka\"", "--peers", "kafka");
+    assertMessage("redis://HOST:PORT", "--redis-url", "http://localhost:6379");
+    assertMessage("needs a value", "--runs");
+  }
+
+  @Test
+  void parsesRedisAddresses() {
+    assertEquals(new RedisAddress("localhost", 6379), RedisAddress.parse("redis://localhost"));
+    assertEquals(new RedisAddress("127.0.0.1", 7000), RedisAddress.parse("redis://127.0.0.1:7000"));
+  }
+
+  private static void assertMessage(String expected, String... args) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(args));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+}
