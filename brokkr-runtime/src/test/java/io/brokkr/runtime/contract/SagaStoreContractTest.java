@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
  * <p>The tests live in the interfaces this class implements, one per topic.
  */
 public abstract class SagaStoreContractTest implements StoreContract, DispatchContract, RetryContract,
-    CompensationContract, BadInputContract, TemplateContract, NodesContract, RandomSagasContract {
+    CompensationContract, BadInputContract, TemplateContract, NodesContract, TakeoverContract,
+    RandomSagasContract {
 
   private final String namespace = "contract-" + UUID.randomUUID();
   private final List<AutoCloseable> toClose = new ArrayList<>();

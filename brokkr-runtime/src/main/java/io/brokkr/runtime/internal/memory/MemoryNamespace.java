@@ -24,6 +24,7 @@ final class MemoryNamespace {
   private final String name;
   private final Map<String, MemorySaga> sagas = new ConcurrentHashMap<>();
   private final ReadyQueues queues = new ReadyQueues();
+  private final TimerIndex timers = new TimerIndex();
   private final List<StoreListener> subscribers = new CopyOnWriteArrayList<>();
 
   MemoryNamespace(String name) {
@@ -32,6 +33,11 @@ final class MemoryNamespace {
 
   String name() {
     return name;
+  }
+
+  /** The due times of leases and backoffs, fired by {@link #sweep}. */
+  TimerIndex timers() {
+    return timers;
   }
 
   void create(String sagaId) {
@@ -64,10 +70,25 @@ final class MemoryNamespace {
       StepRef step = next.get();
       Optional<Claim> claim = apply(step.sagaId(), saga -> saga.claim(step.stepId(), nodeId, now, lease));
       if (claim.isPresent()) {
+        timers.arm(step, claim.get().lease().until());
         return claim;
       }
     }
     return Optional.empty();
+  }
+
+  /** Fires the timers due at {@code now}; called by the sweeper of every open view. */
+  void sweep(Instant now) {
+    for (StepRef step : timers.takeDue(now)) {
+      try {
+        apply(step.sagaId(), saga -> {
+          DueTimers.fire(saga, step.stepId(), now, timers);
+          return null;
+        });
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "the due timer of " + step + " in namespace " + name + " failed", e);
+      }
+    }
   }
 
   List<String> unfinished() {

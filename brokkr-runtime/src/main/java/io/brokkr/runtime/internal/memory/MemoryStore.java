@@ -14,13 +14,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** One node's view of an in-memory namespace; closing it ends the node's subscriptions. */
+/**
+ * One node's view of an in-memory namespace; while it is open it sweeps the namespace's due timers
+ * (see {@link MemorySweeper}). Closing it ends the node's subscriptions and its sweep.
+ */
 final class MemoryStore implements SagaStore {
   private final MemoryNamespace namespace;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+  private final MemorySweeper sweeper;
 
   MemoryStore(MemoryNamespace namespace) {
     this.namespace = namespace;
+    this.sweeper = new MemorySweeper(namespace);
   }
 
   @Override
@@ -55,7 +60,11 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public boolean heartbeat(StepRef step, long token, Instant until) {
-    return namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
+    boolean renewed = namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
+    if (renewed) {
+      namespace.timers().arm(step, until);
+    }
+    return renewed;
   }
 
   @Override
@@ -65,7 +74,9 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, Instant now) {
-    return namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
+    Change change = namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
+    change.retryAt().ifPresent(at -> namespace.timers().arm(step, at));
+    return change;
   }
 
   @Override
@@ -95,6 +106,7 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public void close() {
+    sweeper.close();
     subscriptions.forEach(Subscription::close);
     subscriptions.clear();
   }
