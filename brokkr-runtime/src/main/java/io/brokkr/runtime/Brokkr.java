@@ -63,7 +63,10 @@ public interface Brokkr extends AutoCloseable {
   /** Creates an empty saga in state CREATED. */
   Saga createSaga();
 
-  /** Async variant of {@link #createSaga()}. */
+  /**
+   * Async variant of {@link #createSaga()}; like every async variant of the API it runs on the
+   * caller's thread, and the stage completes when the store has applied the call.
+   */
   CompletionStage<Saga> createSagaAsync();
 
   /** The saga of that id in this namespace, if there is one. */

@@ -82,24 +82,47 @@ public interface Saga {
   /** The step of that id, if this saga has one. */
   Optional<SagaStep> getStep(String stepId);
 
-  /** Completes when the saga settles: FINISHED, COMPENSATED or FAILED. */
+  /**
+   * Completes when the saga settles: FINISHED, COMPENSATED or FAILED. Each call returns a new
+   * future, so completing or cancelling it affects no other caller.
+   */
   CompletableFuture<SagaOutcome> getOutcome();
 
-  /** Async variant of {@link #addStep(String, List)}. */
+  /*
+   * The async variants run the call on the caller's thread: the returned stage completes (or fails
+   * with the exception of the plain variant) once the store has applied the call.
+   */
+
+  /**
+   * Async variant of {@link #addStep(String, List)}; it completes when the store has applied the
+   * call.
+   */
   CompletionStage<SagaStep> addStepAsync(String workerName, List<?> args);
 
-  /** Async variant of {@link #addStep(String, List, List)}. */
+  /**
+   * Async variant of {@link #addStep(String, List, List)}; it completes when the store has applied
+   * the call.
+   */
   CompletionStage<SagaStep> addStepAsync(String workerName, List<?> args, List<String> dependsOnStepIds);
 
-  /** Async variant of {@link #start()}. */
+  /** Async variant of {@link #start()}; it completes when the store has applied the call. */
   CompletionStage<Void> startAsync();
 
-  /** Async variant of {@link #stepFinished(String, Object)}. */
+  /**
+   * Async variant of {@link #stepFinished(String, Object)}; it completes when the store has applied
+   * the call.
+   */
   CompletionStage<Boolean> stepFinishedAsync(String stepId, Object result);
 
-  /** Async variant of {@link #stepFinished(String)}. */
+  /** Async variant of {@link #stepFinished(String)}; it completes when the store has applied the call. */
   CompletionStage<Boolean> stepFinishedAsync(String stepId);
 
-  /** Async variant of {@link #stepFailed(String, String)}. */
+  /** Async variant of {@link #stepFailed(String)}; it completes when the store has applied the call. */
+  CompletionStage<Boolean> stepFailedAsync(String stepId);
+
+  /**
+   * Async variant of {@link #stepFailed(String, String)}; it completes when the store has applied
+   * the call.
+   */
   CompletionStage<Boolean> stepFailedAsync(String stepId, String reason);
 }

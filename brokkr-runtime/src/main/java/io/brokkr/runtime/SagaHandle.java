@@ -26,9 +26,12 @@ public final class SagaHandle<R> {
     return sagaId;
   }
 
-  /** Completes when the saga settles, however it ends. */
+  /**
+   * Completes when the saga settles, however it ends. Each call returns a new future, so completing
+   * or cancelling it affects no other caller.
+   */
   public CompletableFuture<SagaOutcome> outcome() {
-    return outcome;
+    return outcome.copy();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.brokkr.runtime;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A view of one step of a saga, read from the store when it is asked for. */
 public interface SagaStep {
@@ -18,8 +19,8 @@ public interface SagaStep {
   /** The ids of the steps this step depends on, in declared order. */
   List<String> getDependsOn();
 
-  /** The step's fixed args, as JSON values. */
-  List<Object> getArgs();
+  /** The step's fixed args, as JSON values; {@code null} for a JSON null. */
+  List<@Nullable Object> getArgs();
 
   /** The step's result as a JSON value, once it finished with one. */
   Optional<Object> getResult();
@@ -27,8 +28,11 @@ public interface SagaStep {
   /** The step's result read as {@code type}, once it finished with one. */
   <T> Optional<T> getResult(Class<T> type);
 
-  /** The results of the dependencies, in declared order, as JSON values (null where none). */
-  List<Object> getDependencyResults();
+  /**
+   * The results of the dependencies, in declared order, as JSON values; {@code null} for a
+   * dependency that has no result (not finished, or finished without one).
+   */
+  List<@Nullable Object> getDependencyResults();
 
   /** The number of the current or last attempt; 0 before the first. */
   int getAttempt();
@@ -53,4 +57,14 @@ public interface SagaStep {
    *     compensating
    */
   SagaStep compensateWith(String workerName, List<?> args);
+
+  /**
+   * Sets the compensator of this step as {@link #compensateWith(String, List)} does, with its own
+   * retry policy or attempt timeout (an async compensator that is never settled fails when its
+   * timeout passes, and the saga ends FAILED).
+   *
+   * @throws IllegalArgumentException as {@link #compensateWith(String, List)}
+   * @throws IllegalStateException as {@link #compensateWith(String, List)}
+   */
+  SagaStep compensateWith(String workerName, List<?> args, StepOptions options);
 }

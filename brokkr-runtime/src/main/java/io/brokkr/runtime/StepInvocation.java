@@ -1,6 +1,7 @@
 package io.brokkr.runtime;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a worker receives for one step attempt: the step's fixed args, the results of its
@@ -15,8 +16,11 @@ public interface StepInvocation {
   /** The saga this step belongs to; use it to settle an async step or add steps. */
   Saga saga();
 
-  /** The step's fixed args, as JSON values (String, Number, Boolean, List, Map; null for JSON null). */
-  List<Object> args();
+  /**
+   * The step's fixed args, as JSON values: String, Number, Boolean, List, Map, and {@code null} for a
+   * JSON null.
+   */
+  List<@Nullable Object> args();
 
   /** Arg {@code index}, read as {@code type}. */
   <T> T arg(int index, Class<T> type);
@@ -24,8 +28,11 @@ public interface StepInvocation {
   /** Arg {@code index}, read as a generic type. */
   <T> T arg(int index, TypeRef<T> type);
 
-  /** The dependencies' results in declared order, as JSON values (null for a step without result). */
-  List<Object> dependencyResults();
+  /**
+   * The dependencies' results in declared order, as JSON values; {@code null} for a dependency that
+   * finished without a result (or with a JSON null).
+   */
+  List<@Nullable Object> dependencyResults();
 
   /** The result of dependency {@code index} (in declared order), read as {@code type}. */
   <T> T dependencyResult(int index, Class<T> type);

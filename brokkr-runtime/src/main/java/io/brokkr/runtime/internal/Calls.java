@@ -23,7 +23,10 @@ final class Calls {
     }
   }
 
-  /** An async variant of a call: the in-memory store answers at once, so the stage is complete. */
+  /**
+   * An async variant of a call: it runs on the caller's thread, so the stage is complete when it is
+   * returned, once the store applied the call (or failed, with the exception the call threw).
+   */
   static <T> CompletionStage<T> async(Supplier<T> call) {
     try {
       return CompletableFuture.completedFuture(call.get());

@@ -99,7 +99,8 @@ final class SagaView implements Saga {
 
   @Override
   public CompletableFuture<SagaOutcome> getOutcome() {
-    return engine.outcomes().of(id);
+    // A copy: a caller that completes or cancels its future must not settle it for everyone.
+    return engine.outcomes().of(id).copy();
   }
 
   @Override
@@ -128,6 +129,11 @@ final class SagaView implements Saga {
   @Override
   public CompletionStage<Boolean> stepFinishedAsync(String stepId) {
     return Calls.async(() -> stepFinished(stepId));
+  }
+
+  @Override
+  public CompletionStage<Boolean> stepFailedAsync(String stepId) {
+    return Calls.async(() -> stepFailed(stepId));
   }
 
   @Override

@@ -1,11 +1,13 @@
 package io.brokkr.runtime.internal;
 
 import io.brokkr.runtime.SagaStep;
+import io.brokkr.runtime.StepOptions;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -83,9 +85,15 @@ final class StepView implements SagaStep {
 
   @Override
   public SagaStep compensateWith(String workerName, List<?> args) {
+    return compensateWith(workerName, args, StepOptions.DEFAULTS);
+  }
+
+  @Override
+  public SagaStep compensateWith(String workerName, List<?> args, StepOptions options) {
+    Objects.requireNonNull(options, "options");
     StepSpec spec = new StepSpec(Steps.compensatorId(id), Steps.requireWorker(workerName), List.of(id),
         engine.json().encodeList(args, i -> "arg " + i + " of the compensator of step \"" + id + "\""),
-        engine.options().defaultRetry(), Optional.empty());
+        options.retry().orElse(engine.options().defaultRetry()), options.timeout());
     engine.changes().wake(Calls.store(() -> engine.store().addCompensator(sagaId, id, spec)));
     return new StepView(engine, sagaId, spec.stepId());
   }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param step the step as it is now (RUNNING)
  * @param lease the attempt's lease and fencing token
  * @param dependencyResultsJson the results of the step's dependencies in declared order, each JSON
- *     text ({@code null} for a dependency without result); for a compensator, the compensated
- *     step's result
+ *     text, and the text {@code "null"} for a dependency without result (never a Java null); for a
+ *     compensator, the compensated step's result
  */
 public record Claim(StepSnapshot step, Lease lease, List<String> dependencyResultsJson) {
 

@@ -33,6 +33,10 @@ import java.util.Optional;
  *       COMPENSATED; when it fails for good its step FAILS, and the steps it depends on are not
  *       compensated. When nothing is left to wait for, the saga is COMPENSATED, or FAILED when a
  *       compensator failed. Compensators of steps that never finished are SKIPPED.
+ *   <li>While a view is open it fires the due timers of the whole namespace, whichever node armed
+ *       them, off the hot path: a lease that expired fails its attempt (retried per the policy as a
+ *       new attempt, which any node may claim), and a backoff that ended requeues its step. So a
+ *       live node takes over from a dead one without {@code restorePreviousState}.
  * </ul>
  */
 public interface SagaStore extends AutoCloseable {
@@ -137,7 +141,7 @@ public interface SagaStore extends AutoCloseable {
     void close();
   }
 
-  /** Releases this view (its subscriptions); the stored sagas stay. */
+  /** Releases this view (its subscriptions and its sweep of timers); the stored sagas stay. */
   @Override
   void close();
 }

@@ -135,4 +135,15 @@ public interface BadInputContract extends ContractFixture {
     Saga blank = brokkr.createSaga();
     rejected(IllegalArgumentException.class, blank, () -> blank.addStep(" ", List.of()), "worker name");
   }
+
+  @Test
+  default void aWorkerNameOutsideTheNamingRuleIsQuoted() {
+    Saga saga = node().createSaga();
+    rejected(IllegalArgumentException.class, saga, () -> saga.addStep("charge card", List.of()),
+        "\"charge card\"", "not valid");
+    SagaStep step = saga.addStep("Charge.card_v2-eu", List.of());
+    rejected(IllegalArgumentException.class, saga, () -> step.compensateWith("refund:card", List.of()),
+        "\"refund:card\"", "not valid");
+    assertEquals(List.of(step.getId()), saga.getSteps().stream().map(SagaStep::getId).toList());
+  }
 }

@@ -3,13 +3,16 @@ package io.brokkr.runtime.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
+import io.brokkr.runtime.StepOptions;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.Worker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -217,6 +220,10 @@ public interface CompensationContract extends ContractFixture {
     assertEquals(1, running.getAttempt(), "no new attempt once compensation began");
   }
 
+  /**
+   * A decision, not an accident: when a compensator fails for good, the steps its step depends on
+   * stay FINISHED, because undoing a dependency under a step that is still done would be unsafe.
+   */
   @Test
   default void aCompensatorThatKeepsFailingLeavesTheSagaFailedAndItsDependenciesAsTheyAre() {
     List<String> undone = Collections.synchronizedList(new ArrayList<>());
@@ -244,6 +251,25 @@ public interface CompensationContract extends ContractFixture {
     assertTrue(top.getFailureReason().orElseThrow().contains("cannot undo"), top.getFailureReason().get());
     assertEquals(List.of("side"), undone, "independent steps are still compensated");
     assertEquals(StepStatus.FINISHED, bottom.getStatus(), "not undone under a step that could not be undone");
+  }
+
+  @Test
+  default void anAsyncCompensatorWithATimeoutThatIsNeverSettledFailsTheSaga() {
+    Brokkr brokkr = compensatingNode(Collections.synchronizedList(new ArrayList<>()));
+    brokkr.registerWorker(Worker.async("SilentUndo", inv -> {
+      // Starts nothing: without its timeout the saga would stay COMPENSATING for ever.
+    }));
+    Saga saga = brokkr.createSaga();
+    SagaStep step = saga.addStep("Ok", List.of());
+    SagaStep undo = step.compensateWith("SilentUndo", List.of(),
+        StepOptions.DEFAULTS.withRetry(RetryPolicy.NO_RETRY).withTimeout(Duration.ofMillis(50)));
+    saga.addStep("Fail", List.of(), List.of(step.getId()));
+    saga.start();
+
+    assertEquals(SagaStatus.FAILED, outcome(saga).status());
+    assertEquals(StepStatus.FAILED, undo.getStatus());
+    assertEquals(1, undo.getAttempt(), "the compensator's own retry policy applies");
+    assertTrue(undo.getFailureReason().orElseThrow().contains("timed out"), undo.getFailureReason().get());
   }
 
   @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class SagaStoreContractTest implements StoreContract, DispatchContract, RetryContract,
     CompensationContract, BadInputContract, TemplateContract, NodesContract, TakeoverContract,
-    RandomSagasContract {
+    SagaApiContract, RandomSagasContract {
 
   private final String namespace = "contract-" + UUID.randomUUID();
   private final List<AutoCloseable> toClose = new ArrayList<>();
