@@ -69,13 +69,22 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
-    return namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
+    Change change = namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
+    if (change.applied()) {
+      namespace.timers().disarm(step);
+    }
+    return change;
   }
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, Instant now) {
     Change change = namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
-    change.retryAt().ifPresent(at -> namespace.timers().arm(step, at));
+    // A settled step needs no timer; dropping it keeps the index as small as the running work.
+    change.retryAt().ifPresentOrElse(at -> namespace.timers().arm(step, at), () -> {
+      if (change.applied()) {
+        namespace.timers().disarm(step);
+      }
+    });
     return change;
   }
 

@@ -32,6 +32,14 @@ final class TimerIndex {
     byDue.add(new Entry(due, step));
   }
 
+  /** Removes the timer of {@code step}, if it has one. */
+  synchronized void disarm(StepRef step) {
+    Instant old = dueOf.remove(step);
+    if (old != null) {
+      byDue.remove(new Entry(old, step));
+    }
+  }
+
   /** Removes and returns the timers due at {@code now}, earliest first. */
   synchronized List<StepRef> takeDue(Instant now) {
     List<StepRef> due = new ArrayList<>();
