@@ -7,7 +7,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A saga, as in the original Brokkr: add steps, start it, and settle async steps from anywhere.
- * Every call reads or changes the stored saga; a rejected call changes nothing.
+ * Every call reads or changes the stored saga; a rejected call changes nothing. The {@code …Async}
+ * variants run the call on the caller's thread: their stage completes once the store has applied
+ * it, or fails with the exception the plain call throws.
  */
 public interface Saga {
 
@@ -87,11 +89,6 @@ public interface Saga {
    * future, so completing or cancelling it affects no other caller.
    */
   CompletableFuture<SagaOutcome> getOutcome();
-
-  /*
-   * The async variants run the call on the caller's thread: the returned stage completes (or fails
-   * with the exception of the plain variant) once the store has applied the call.
-   */
 
   /**
    * Async variant of {@link #addStep(String, List)}; it completes when the store has applied the
