@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A saga, as in the original Brokkr: add steps, start it, and settle async steps from anywhere.
- * Every call reads or changes the stored saga; a rejected call changes nothing. The {@code …Async}
+ * Every call reads or changes the stored saga; a rejected call changes nothing. The {@code ...Async}
  * variants run the call on the caller's thread: their stage completes once the store has applied
  * it, or fails with the exception the plain call throws.
  */
