@@ -1,11 +1,15 @@
 package io.brokkr.processor;
 
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.brokkr.processor.Compilations.assertError;
 import static io.brokkr.processor.Compilations.source;
 
+import com.google.testing.compile.Compilation;
 import io.brokkr.dsl.Messages;
 import java.util.List;
 import java.util.Optional;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 /** One test per diagnostic: its exact message, and the line and column it is reported at. */
@@ -228,13 +232,17 @@ class DiagnosticsTest {
 
   @Test
   void unusedResultOfADependencyIsAWarning() {
-    Compilations.assertReports(source("Forge", """
+    Compilation compilation = Compilations.assertReports(source("Forge", """
         @Saga
         public class Forge {
           @Step public int heat() { return 1; }
           @Step(dependsOn = "heat") public void quench() { }
         }
-        """), Messages.unusedResult("quench", "heat", "int"), javax.tools.Diagnostic.Kind.WARNING, "\"heat\")");
+        """), Messages.unusedResult("quench", "heat", "int"), Diagnostic.Kind.WARNING, "\"heat\")");
+    // Only a warning: the saga compiles, and its launcher with it.
+    assertThat(compilation).succeeded();
+    assertThat(compilation.errors()).isEmpty();
+    assertThat(compilation.generatedSourceFile("test.ForgeLauncher")).isPresent();
   }
 
   @Test
@@ -266,5 +274,34 @@ class DiagnosticsTest {
           @Step public void heat() { }
         }
         """), Messages.outsideSaga("@Step", "heat", "Forge"), "@Step");
+  }
+
+  @Test
+  void compensatorOutsideASaga() {
+    assertError(source("Forge", """
+        public class Forge {
+          @Compensate("heat") public void cool() { }
+        }
+        """), Messages.outsideSaga("@Compensate", "cool", "Forge"), "@Compensate");
+  }
+
+  /**
+   * javac hands processors no element declared inside a method body, so a local {@code @Saga} class
+   * is never seen: no diagnostic, and no launcher (which code outside the method could not use).
+   */
+  @Test
+  void localSagaClassIsInvisibleToTheProcessor() {
+    Compilation compilation = Compilations.compile(source("Outer", """
+        public class Outer {
+          void forge() {
+            @Saga
+            class Forge {
+              @Step public void heat() { }
+            }
+          }
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).isEmpty();
   }
 }
