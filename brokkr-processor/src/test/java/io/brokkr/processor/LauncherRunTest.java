@@ -8,6 +8,8 @@ import io.brokkr.processor.hammer.HammerSaga;
 import io.brokkr.processor.hammer.HammerSagaLauncher;
 import io.brokkr.processor.hammer.HandleId;
 import io.brokkr.processor.hammer.HeadId;
+import io.brokkr.processor.names.NamesSaga;
+import io.brokkr.processor.names.NamesSagaLauncher;
 import io.brokkr.processor.payment.PaymentSaga;
 import io.brokkr.processor.payment.PaymentSagaLauncher;
 import io.brokkr.processor.payment.Receipt;
@@ -91,6 +93,16 @@ class LauncherRunTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PaymentSagaLauncher.finishCharge(brokkr, "no-such-saga", new Receipt("r", 1)));
     assertThat(e).hasMessageThat().contains("no saga \"no-such-saga\"");
+  }
+
+  @Test
+  void inputsNamedLikeTheLaunchersOwnNamesReachTheirSteps() throws Exception {
+    NamesSagaLauncher.register(brokkr, new NamesSaga());
+
+    String greeting = NamesSagaLauncher.start(brokkr, "r", "b", 7, List.of("x", "y"))
+        .result().get(10, TimeUnit.SECONDS);
+
+    assertThat(greeting).isEqualTo("r b 7 x+y / r");
   }
 
   /** Starts a payment saga and waits until its async step asked for the charge. */
