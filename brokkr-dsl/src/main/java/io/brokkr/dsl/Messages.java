@@ -246,4 +246,27 @@ public final class Messages {
   private static String list(List<String> names) {
     return names.stream().collect(Collectors.joining(", ", "[", "]"));
   }
+
+  /**
+   * Two steps or compensators of an annotated saga on one worker name: its launcher registers a
+   * worker for each, and a node takes each name once. A party is a step, or the compensator method
+   * {@code compensator} of the step.
+   *
+   * @param step the later party's step (the step it compensates, for a compensator)
+   * @param compensator the later party's method, when it is a compensator
+   * @param firstStep the earlier party's step
+   * @param firstCompensator the earlier party's method, when it is a compensator
+   */
+  public static Problem duplicateWorker(String worker, String step, Optional<String> compensator,
+      String firstStep, Optional<String> firstCompensator) {
+    return new Problem(ProblemKind.DUPLICATE_WORKER, Optional.of(step),
+        party(step, compensator) + " runs on worker \"" + worker + "\", like " + party(firstStep, firstCompensator)
+            + "; the launcher registers one worker per step and compensator, and a node takes each name once: "
+            + compensator.map(m -> "rename method \"" + m + "\" (a compensator runs on <Saga>.<method>)")
+                .orElse("give step \"" + step + "\" its own worker name, e.g. @Step(worker = \"" + worker + "2\")"));
+  }
+
+  private static String party(String step, Optional<String> compensator) {
+    return compensator.map(m -> "compensator \"" + m + "\" of step \"" + step + "\"").orElse("step \"" + step + "\"");
+  }
 }

@@ -51,7 +51,9 @@ public enum ProblemKind {
   /** Versioning lint: a step of the previous version that seems to have a new name. */
   RENAMED_STEP("Brokkr/RenamedStep"),
   /** Versioning lint: a step whose dependencies, or their order, changed. */
-  CHANGED_DEPENDENCY("Brokkr/ChangedDependency");
+  CHANGED_DEPENDENCY("Brokkr/ChangedDependency"),
+  /** Two steps or compensators of an annotated saga that run on one worker name. */
+  DUPLICATE_WORKER("Brokkr/DuplicateWorker");
 
   private final String id;
 

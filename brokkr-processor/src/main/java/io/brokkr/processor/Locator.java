@@ -44,7 +44,7 @@ final class Locator {
     return switch (problem.kind()) {
       case EMPTY_SAGA -> saga.annotation();
       case INVALID_NAME -> invalidName(step, subject);
-      case DUPLICATE_STEP -> steps(problem.step().orElseThrow()).skip(1).findFirst().map(Locator::nameSite)
+      case DUPLICATE_STEP -> steps(problem.step().orElseThrow()).skip(1).findFirst().map(SourceStep::nameSite)
           .orElse(saga.site());
       case UNKNOWN_DEPENDENCY, SELF_DEPENDENCY -> dependency(step, subject, 0);
       case DUPLICATE_DEPENDENCY -> dependency(step, subject, 1);
@@ -63,7 +63,7 @@ final class Locator {
   private Site invalidName(Optional<SourceStep> step, String name) {
     if (step.isPresent()) {
       if (step.get().name().equals(name)) {
-        return nameSite(step.get());
+        return step.get().nameSite();
       }
       if (step.get().nonEmpty("worker").isPresent()) {
         return step.get().method().siteOf("worker");
@@ -95,10 +95,6 @@ final class Locator {
             .map(Attribute::site).findFirst()
             .or(() -> Optional.of(s.method().annotation())))
         .orElse(saga.site());
-  }
-
-  private static Site nameSite(SourceStep step) {
-    return step.nonEmpty("name").isPresent() ? step.method().siteOf("name") : step.method().site();
   }
 
   private String worker(SourceCompensator compensator) {

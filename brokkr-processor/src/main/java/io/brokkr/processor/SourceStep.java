@@ -20,6 +20,11 @@ record SourceStep(SourceMethod method, List<Attribute> dependsOn) {
     return nonEmpty("name").orElse(method.name());
   }
 
+  /** Where the step's name is written: the {@code name} attribute when given, else the method. */
+  Site nameSite() {
+    return nonEmpty("name").isPresent() ? method.siteOf("name") : method.site();
+  }
+
   /** The dependency names in declared order. */
   List<String> dependencyNames() {
     return dependsOn.stream().map(Attribute::value).toList();

@@ -277,6 +277,45 @@ class DiagnosticsTest {
   }
 
   @Test
+  void twoStepsOnOneWorker() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(worker = "Shared") public void heat() { }
+          @Step(worker = "Shared") public void quench() { }
+        }
+        """), Messages.duplicateWorker("Shared", "quench", Optional.empty(), "heat", Optional.empty()),
+        "\"Shared\") public void quench");
+  }
+
+  @Test
+  void overloadedCompensatorsShareTheirDefaultWorker() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step public String quench() { return "cold"; }
+          @Compensate("heat") public void undo(int heat) { }
+          @Compensate("quench") public void undo(String quench) { }
+        }
+        """), Messages.duplicateWorker("Forge.undo", "quench", Optional.of("undo"), "heat", Optional.of("undo")),
+        "undo(String");
+  }
+
+  @Test
+  void aCompensatorNamedLikeAStepSharesItsWorker() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step(dependsOn = "heat") public void cool(int heat) { }
+          @Compensate("heat") public void cool(int heat, StepContext context) { }
+        }
+        """), Messages.duplicateWorker("Forge.cool", "heat", Optional.of("cool"), "cool", Optional.empty()),
+        "cool(int heat, StepContext");
+  }
+
+  @Test
   void compensatorOutsideASaga() {
     assertError(source("Forge", """
         public class Forge {
