@@ -269,4 +269,12 @@ public final class Messages {
   private static String party(String step, Optional<String> compensator) {
     return compensator.map(m -> "compensator \"" + m + "\" of step \"" + step + "\"").orElse("step \"" + step + "\"");
   }
+
+  /** A compensator's parameter named like a step other than the one it compensates. */
+  public static Problem compensatorParameter(String method, String step, String parameter) {
+    return new Problem(ProblemKind.UNDECLARED_DEPENDENCY, Optional.of(step),
+        "parameter \"" + parameter + "\" of compensator \"" + method + "\" is named like step \"" + parameter
+            + "\", but a compensator receives only the result of the step it compensates (\"" + step + "\");"
+            + " rename the parameter (a parameter named like no step is a saga input)");
+  }
 }

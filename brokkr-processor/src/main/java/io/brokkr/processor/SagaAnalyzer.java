@@ -122,8 +122,8 @@ final class SagaAnalyzer {
 
   /**
    * Sorts a method's parameters: {@code StepContext}, the result of one of {@code dependencies}
-   * (by name), or else a saga input. A step's parameter named like a step it does not depend on is
-   * an error: the user most likely forgot the dependency.
+   * (by name), or else a saga input. A parameter named like a step it does not receive is an error,
+   * not an input: the user most likely forgot the dependency, or expects a compensator to receive it.
    */
   private void classify(SourceMethod method, String role, String owner, List<String> dependencies) {
     List<Parameter> sorted = new ArrayList<>();
@@ -135,8 +135,9 @@ final class SagaAnalyzer {
         Parameter reader = new Parameter(parameter, Parameter.Source.RESULT, role, owner);
         sorted.add(reader);
         readers.computeIfAbsent(name, n -> new ArrayList<>()).add(reader);
-      } else if (role.equals("step") && steps.containsKey(name)) {
-        report(Messages.undeclaredDependency(owner, name), parameter.site());
+      } else if (steps.containsKey(name)) {
+        report(role.equals("step") ? Messages.undeclaredDependency(owner, name)
+            : Messages.compensatorParameter(method.name(), dependencies.get(0), name), parameter.site());
       } else {
         TypeName known = inputTypes.putIfAbsent(name, parameter.type());
         inputOwners.putIfAbsent(name, method.name());

@@ -231,6 +231,18 @@ class DiagnosticsTest {
   }
 
   @Test
+  void compensatorParameterNamedLikeAStepItDoesNotCompensate() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step(dependsOn = "heat") public String hammer(int heat) { return "hammer"; }
+          @Compensate("heat") public void cool(int heat, String hammer) { }
+        }
+        """), Messages.compensatorParameter("cool", "heat", "hammer"), "hammer) { }");
+  }
+
+  @Test
   void unusedResultOfADependencyIsAWarning() {
     Compilation compilation = Compilations.assertReports(source("Forge", """
         @Saga
