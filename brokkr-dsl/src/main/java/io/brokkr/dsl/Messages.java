@@ -277,4 +277,19 @@ public final class Messages {
             + "\", but a compensator receives only the result of the step it compensates (\"" + step + "\");"
             + " rename the parameter (a parameter named like no step is a saga input)");
   }
+
+  /** A {@code @Saga} class with type parameters. */
+  public static Problem genericSagaClass(String className) {
+    return new Problem(ProblemKind.SAGA_CLASS, Optional.empty(),
+        "saga class \"" + className + "\" must not be generic: its launcher reads every value a step takes"
+            + " as a concrete type, and cannot know what the type variables stand for; remove the type parameters");
+  }
+
+  /** {@code role} is "step" or "compensator". */
+  public static Problem genericMethod(String step, String role, String method) {
+    return new Problem(ProblemKind.GENERIC_METHOD, Optional.of(step),
+        role + " method \"" + method + "\" must not be generic: the launcher reads every value the method takes"
+            + " as a concrete type, and cannot know what the type variables stand for; remove the type parameters"
+            + " and use concrete types");
+  }
 }

@@ -53,7 +53,9 @@ public enum ProblemKind {
   /** Versioning lint: a step whose dependencies, or their order, changed. */
   CHANGED_DEPENDENCY("Brokkr/ChangedDependency"),
   /** Two steps or compensators of an annotated saga that run on one worker name. */
-  DUPLICATE_WORKER("Brokkr/DuplicateWorker");
+  DUPLICATE_WORKER("Brokkr/DuplicateWorker"),
+  /** A step or compensator method with type parameters of its own. */
+  GENERIC_METHOD("Brokkr/GenericMethod");
 
   private final String id;
 

@@ -70,7 +70,7 @@ final class SagaAnalyzer {
   private Analysis run(ClassName launcher) {
     checkClass();
     for (SourceStep step : saga.steps()) {
-      checkModifiers(step.method(), "step", step.name());
+      checkMethod(step.method(), "step", step.name());
       if (step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
         report(Messages.asyncResult(step.name(), step.method().returns().toString()), step.method().site());
       } else if (!step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
@@ -80,7 +80,7 @@ final class SagaAnalyzer {
     }
     for (SourceCompensator compensator : saga.compensators()) {
       String step = compensator.step().value();
-      checkModifiers(compensator.method(), "compensator", step);
+      checkMethod(compensator.method(), "compensator", step);
       classify(compensator.method(), "compensator", compensator.method().name(), List.of(step));
     }
     inferAsyncResults();
@@ -109,9 +109,11 @@ final class SagaAnalyzer {
       case PRIVATE -> report(Messages.privateSagaClass(name), saga.site());
       case REACHABLE -> { }
     }
+    saga.typeParameter().ifPresent(site -> report(Messages.genericSagaClass(name), site));
   }
 
-  private void checkModifiers(SourceMethod method, String role, String step) {
+  private void checkMethod(SourceMethod method, String role, String step) {
+    method.typeParameter().ifPresent(site -> report(Messages.genericMethod(step, role, method.name()), site));
     if (method.isPrivate()) {
       report(Messages.methodModifier(step, role, method.name(), "private"), method.site());
     }

@@ -19,6 +19,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.Parameterizable;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -82,6 +83,7 @@ final class SagaReader {
         JavacSite.of(type),
         JavacSite.of(type, saga),
         name.map(v -> JavacSite.of(type, saga, v)),
+        firstTypeParameter(type),
         steps,
         compensators);
     TypeChecker checker = (from, to) -> !mirrors.containsKey(from) || !mirrors.containsKey(to)
@@ -109,8 +111,8 @@ final class SagaReader {
       }
     });
     return new SourceMethod(method.getSimpleName().toString(), method.getModifiers().contains(Modifier.PRIVATE),
-        method.getModifiers().contains(Modifier.STATIC), returns, parameters, JavacSite.of(method),
-        JavacSite.of(method, annotation), attributes);
+        method.getModifiers().contains(Modifier.STATIC), firstTypeParameter(method), returns, parameters,
+        JavacSite.of(method), JavacSite.of(method, annotation), attributes);
   }
 
   /** Each {@code dependsOn} entry with its own site, so that an error points at the entry at fault. */
@@ -123,6 +125,10 @@ final class SagaReader {
       }
     });
     return entries;
+  }
+
+  private static Optional<Site> firstTypeParameter(Parameterizable element) {
+    return element.getTypeParameters().stream().findFirst().map(JavacSite::of);
   }
 
   private static Nesting nesting(TypeElement type) {

@@ -177,6 +177,37 @@ class DiagnosticsTest {
   }
 
   @Test
+  void genericSagaClass() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge<T> {
+          @Step public void heat(T metal) { }
+        }
+        """), Messages.genericSagaClass("Forge"), "T> {");
+  }
+
+  @Test
+  void genericStepMethod() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public <M extends Number> void heat(M metal) { }
+        }
+        """), Messages.genericMethod("heat", "step", "heat"), "M extends");
+  }
+
+  @Test
+  void genericCompensatorMethod() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Compensate("heat") public <M> void cool(M metal) { }
+        }
+        """), Messages.genericMethod("heat", "compensator", "cool"), "M> void cool");
+  }
+
+  @Test
   void privateStepMethod() {
     assertError(source("Forge", """
         @Saga

@@ -55,13 +55,13 @@ class SagaAnalyzerTest {
 
   private static SourceSaga saga(SourceStep... steps) {
     return new SourceSaga(SAGA, "Forge", Nesting.REACHABLE, new At("class"), new At("@Saga"), Optional.empty(),
-        List.of(steps), List.of());
+        Optional.empty(), List.of(steps), List.of());
   }
 
   private static SourceStep step(
       String name, TypeName returns, List<String> dependsOn, SourceParameter... parameters) {
-    SourceMethod method = new SourceMethod(name, false, false, returns, List.of(parameters), new At(name + "()"),
-        new At("@Step " + name), Map.of());
+    SourceMethod method = new SourceMethod(name, false, false, Optional.empty(), returns, List.of(parameters),
+        new At(name + "()"), new At("@Step " + name), Map.of());
     return new SourceStep(method, dependsOn.stream().map(d -> new Attribute(d, new At("dependsOn " + d))).toList());
   }
 
