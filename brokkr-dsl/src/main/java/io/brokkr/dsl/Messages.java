@@ -292,4 +292,11 @@ public final class Messages {
             + " as a concrete type, and cannot know what the type variables stand for; remove the type parameters"
             + " and use concrete types");
   }
+
+  /** A method annotated with both {@code @Step} and {@code @Compensate}; {@code step} is its step's name. */
+  public static Problem stepAndCompensator(String step, String method) {
+    return new Problem(ProblemKind.STEP_AND_COMPENSATOR, Optional.of(step),
+        "method \"" + method + "\" is annotated with both @Step and @Compensate, but a method runs either a step"
+            + " or a compensator; move the compensation into a method of its own");
+  }
 }

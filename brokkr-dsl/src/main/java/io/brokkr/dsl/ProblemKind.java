@@ -55,7 +55,9 @@ public enum ProblemKind {
   /** Two steps or compensators of an annotated saga that run on one worker name. */
   DUPLICATE_WORKER("Brokkr/DuplicateWorker"),
   /** A step or compensator method with type parameters of its own. */
-  GENERIC_METHOD("Brokkr/GenericMethod");
+  GENERIC_METHOD("Brokkr/GenericMethod"),
+  /** A method annotated with both {@code @Step} and {@code @Compensate}. */
+  STEP_AND_COMPENSATOR("Brokkr/StepAndCompensator");
 
   private final String id;
 

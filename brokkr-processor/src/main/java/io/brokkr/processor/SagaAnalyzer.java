@@ -71,6 +71,7 @@ final class SagaAnalyzer {
     checkClass();
     for (SourceStep step : saga.steps()) {
       checkMethod(step.method(), "step", step.name());
+      step.compensate().ifPresent(site -> report(Messages.stepAndCompensator(step.name(), step.method().name()), site));
       if (step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
         report(Messages.asyncResult(step.name(), step.method().returns().toString()), step.method().site());
       } else if (!step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {

@@ -68,7 +68,8 @@ final class SagaReader {
         return Optional.empty();
       }
       if (step.isPresent()) {
-        steps.add(new SourceStep(method(method, step.get(), mirrors), dependsOn(method, step.get())));
+        steps.add(new SourceStep(method(method, step.get(), mirrors), dependsOn(method, step.get()),
+            compensate.map(c -> JavacSite.of(method, c))));
       } else if (compensate.isPresent()) {
         SourceMethod compensator = method(method, compensate.get(), mirrors);
         compensators.add(new SourceCompensator(compensator, compensator.attribute("value").orElseThrow()));

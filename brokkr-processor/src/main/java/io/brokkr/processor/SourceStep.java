@@ -2,14 +2,16 @@ package io.brokkr.processor;
 
 import io.brokkr.processor.SourceMethod.Attribute;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@code @Step} method as written.
  *
  * @param method the method
  * @param dependsOn the {@code dependsOn} entries, each with its own site
+ * @param compensate a {@code @Compensate} on the same method, which is an error
  */
-record SourceStep(SourceMethod method, List<Attribute> dependsOn) {
+record SourceStep(SourceMethod method, List<Attribute> dependsOn, Optional<Site> compensate) {
 
   SourceStep {
     dependsOn = List.copyOf(dependsOn);
@@ -35,7 +37,7 @@ record SourceStep(SourceMethod method, List<Attribute> dependsOn) {
   }
 
   /** An attribute that is given and not empty. */
-  java.util.Optional<String> nonEmpty(String attributeName) {
+  Optional<String> nonEmpty(String attributeName) {
     return method.attribute(attributeName).map(Attribute::value).filter(v -> !v.isEmpty());
   }
 }

@@ -229,6 +229,17 @@ class DiagnosticsTest {
   }
 
   @Test
+  void stepAndCompensatorOnOneMethod() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Step @Compensate("heat") public void cool() { }
+        }
+        """), Messages.stepAndCompensator("cool", "cool"), "@Compensate");
+  }
+
+  @Test
   void asyncStepThatReturnsAValue() {
     assertError(source("Forge", """
         @Saga

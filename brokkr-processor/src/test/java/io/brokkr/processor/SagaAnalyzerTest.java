@@ -62,7 +62,8 @@ class SagaAnalyzerTest {
       String name, TypeName returns, List<String> dependsOn, SourceParameter... parameters) {
     SourceMethod method = new SourceMethod(name, false, false, Optional.empty(), returns, List.of(parameters),
         new At(name + "()"), new At("@Step " + name), Map.of());
-    return new SourceStep(method, dependsOn.stream().map(d -> new Attribute(d, new At("dependsOn " + d))).toList());
+    return new SourceStep(method, dependsOn.stream().map(d -> new Attribute(d, new At("dependsOn " + d))).toList(),
+        Optional.empty());
   }
 
   private static SourceParameter parameter(String name, TypeName type) {
