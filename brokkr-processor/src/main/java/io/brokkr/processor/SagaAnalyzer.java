@@ -172,8 +172,12 @@ final class SagaAnalyzer {
         if (result.isEmpty()) {
           report(Messages.voidResult(reader.role(), reader.owner(), reader.source().name(), step.name()),
               reader.source().site());
-        } else if (step.isAsync() ? !declared.equals(result.get()) : !types.isAssignable(result.get(), declared)) {
+        } else if (step.isAsync() && !declared.equals(result.get())) {
+          // An async step's result has the type of its first reader; the others must declare it too.
           report(Messages.parameterType(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
+              step.name(), result.get().toString()), reader.source().site());
+        } else if (!step.isAsync() && !types.canReceive(result.get(), declared)) {
+          report(Messages.resultClass(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
               step.name(), result.get().toString()), reader.source().site());
         }
       }

@@ -24,6 +24,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
@@ -50,7 +51,7 @@ final class SagaReader {
    * A saga class as written, and the type checker for its types.
    *
    * @param saga the class as written
-   * @param types assignability between the types the class declares
+   * @param types whether a parameter the class declares can receive a result it declares
    */
   record Read(SourceSaga saga, TypeChecker types) {}
 
@@ -87,9 +88,19 @@ final class SagaReader {
         firstTypeParameter(type),
         steps,
         compensators);
-    TypeChecker checker = (from, to) -> !mirrors.containsKey(from) || !mirrors.containsKey(to)
-        || types.isAssignable(mirrors.get(from), mirrors.get(to));
+    TypeChecker checker = (result, parameter) -> !mirrors.containsKey(result) || !mirrors.containsKey(parameter)
+        || canReceive(mirrors.get(result), mirrors.get(parameter));
     return Optional.of(new Read(source, checker));
+  }
+
+  /** See {@link TypeChecker#canReceive}: assignable, and of the same class once boxed and erased. */
+  private boolean canReceive(TypeMirror result, TypeMirror parameter) {
+    return types.isAssignable(result, parameter)
+        && types.isSameType(types.erasure(boxed(result)), types.erasure(boxed(parameter)));
+  }
+
+  private TypeMirror boxed(TypeMirror type) {
+    return type instanceof PrimitiveType primitive ? types.boxedClass(primitive).asType() : type;
   }
 
   private SourceMethod method(

@@ -257,8 +257,50 @@ class DiagnosticsTest {
           @Step public Integer heat() { return 1; }
           @Step(dependsOn = "heat") public void quench(String heat) { }
         }
-        """), Messages.parameterType("step", "quench", "heat", "java.lang.String", "heat", "java.lang.Integer"),
+        """), Messages.resultClass("step", "quench", "heat", "java.lang.String", "heat", "java.lang.Integer"),
         "heat) {");
+  }
+
+  /** Assignable is not enough: the result arrives as JSON, which cannot build a Number, a supertype or an interface. */
+  @Test
+  void parameterOfASupertypeOfTheResult() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public Integer heat() { return 1; }
+          @Step(dependsOn = "heat") public void quench(Number heat) { }
+        }
+        """), Messages.resultClass("step", "quench", "heat", "java.lang.Number", "heat", "java.lang.Integer"),
+        "heat) {");
+  }
+
+  /** An async step's result has the type its first reader declares; every other reader declares the same. */
+  @Test
+  void readersOfAnAsyncStepThatDisagreeOnItsType() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          public record Receipt(String id) {}
+          @Step(async = true) public void charge() { }
+          @Step(dependsOn = "charge") public void ledger(Receipt charge) { }
+          @Step(dependsOn = "charge") public void email(String charge) { }
+        }
+        """), Messages.parameterType("step", "email", "charge", "java.lang.String", "charge", "test.Forge.Receipt"),
+        "charge) { }\n}");
+  }
+
+  @Test
+  void resultsReachParametersOfTheirBoxedOrPrimitiveTwinAndOfOtherTypeArguments() {
+    Compilation compilation = Compilations.compile(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step public List<String> parts() { return List.of(); }
+          @Step(dependsOn = {"heat", "parts"}) public void quench(Integer heat, List<? extends CharSequence> parts) { }
+          @Compensate("heat") public void cool(int heat) { }
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test

@@ -18,8 +18,8 @@ class SagaAnalyzerTest {
   private static final ClassName SAGA = ClassName.get("com.acme", "Forge");
   private static final ClassName LAUNCHER = ClassName.get("com.acme", "ForgeLauncher");
   private static final ClassName HEAD = ClassName.get("com.acme", "HeadId");
-  /** Types are assignable when equal, or to Object. */
-  private static final TypeChecker EXACT = (from, to) -> from.equals(to) || to.equals(ClassName.OBJECT);
+  /** A parameter receives a result of its own type only. */
+  private static final TypeChecker EXACT = TypeName::equals;
 
   /** A site that says what it stands for. */
   private record At(String what) implements Site {}
@@ -49,7 +49,7 @@ class SagaAnalyzerTest {
     SagaAnalyzer.Analysis analysis = SagaAnalyzer.analyze(saga(head, hammer), EXACT, LAUNCHER);
 
     assertThat(analysis.reports()).containsExactly(new Report(
-        Messages.parameterType("step", "hammer", "head", "int", "head", "com.acme.HeadId"), new At("head")));
+        Messages.resultClass("step", "hammer", "head", "int", "head", "com.acme.HeadId"), new At("head")));
     assertThat(analysis.launcher()).isEmpty();
   }
 
