@@ -1,6 +1,5 @@
 package io.brokkr.maven.internal;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.brokkr.dsl.Messages;
 import io.brokkr.dsl.SagaTemplate;
@@ -19,6 +18,9 @@ import javax.lang.model.SourceVersion;
  * unchanged saga does not make the compiler run again.
  */
 public final class GenerateEngine {
+  /** The goal named in the launchers' {@code @Generated}. */
+  static final String GENERATOR = "io.brokkr.maven.GenerateMojo";
+
   private GenerateEngine() {}
 
   /**
@@ -63,7 +65,7 @@ public final class GenerateEngine {
   private static Optional<JavaFile> emit(SagaSource source, SagaTemplate saga, String packageName,
       List<YamlProblem> problems) {
     try {
-      return Optional.of(LauncherEmitter.emit(saga, ClassName.get(packageName, LauncherNames.of(saga))));
+      return Optional.of(LauncherEmitter.emit(saga, LauncherEmitter.launcherName(packageName, saga.name()), GENERATOR));
     } catch (IllegalArgumentException e) {
       problems.add(source.locate(saga.name(), Messages.yamlStructure(Optional.empty(),
           "saga \"" + saga.name() + "\" has no launcher: " + e.getMessage())));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokkr.maven.GenerateMojo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class GenerateEngineTest {
     assertEquals(Outcome.CLEAN, generate("com.acme.forge"));
     String source = Files.readString(launcher("HammerLauncher"));
     assertTrue(source.startsWith("package com.acme.forge;\n"), source);
+    assertTrue(source.contains("\n@Generated(\"io.brokkr.maven.GenerateMojo\")\n"), source);
     assertTrue(source.contains("public static SagaHandle<Void> start(Brokkr brokkr, String headType, String handleSize)"),
         source);
     assertTrue(Files.isRegularFile(launcher("OrderV2Launcher")));
@@ -42,6 +44,11 @@ class GenerateEngineTest {
     assertEquals(List.of(
         "[INFO] Brokkr: 2 launcher(s) in target/generated-sources/brokkr: 2 written, 0 unchanged",
         "[INFO] Brokkr: 2 launcher(s) in target/generated-sources/brokkr: 0 written, 2 unchanged"), log.lines);
+  }
+
+  @Test
+  void theLaunchersNameTheGoalThatGeneratedThem() {
+    assertEquals(GenerateMojo.class.getName(), GenerateEngine.GENERATOR);
   }
 
   @Test
