@@ -314,4 +314,11 @@ public final class Messages {
             + " JSON and is read back as the parameter's type, which must be the result's class (or its boxed or"
             + " primitive twin); declare it as " + resultType);
   }
+
+  /** {@code elsewhere} names where {@code otherSaga} is described, e.g. a file. */
+  public static Problem launcherNameClash(String saga, String launcher, String otherSaga, String elsewhere) {
+    return new Problem(ProblemKind.LAUNCHER_NAME_CLASH, Optional.empty(),
+        "saga \"" + saga + "\" would get launcher " + launcher + ", like saga \"" + otherSaga + "\" in " + elsewhere
+            + "; rename one of them so that their launchers differ");
+  }
 }

@@ -57,7 +57,9 @@ public enum ProblemKind {
   /** A step or compensator method with type parameters of its own. */
   GENERIC_METHOD("Brokkr/GenericMethod"),
   /** A method annotated with both {@code @Step} and {@code @Compensate}. */
-  STEP_AND_COMPENSATOR("Brokkr/StepAndCompensator");
+  STEP_AND_COMPENSATOR("Brokkr/StepAndCompensator"),
+  /** Two sagas of one build whose names give the same launcher class. */
+  LAUNCHER_NAME_CLASH("Brokkr/LauncherNameClash");
 
   private final String id;
 
