@@ -71,7 +71,8 @@ final class SagaAnalyzer {
     checkClass();
     for (SourceStep step : saga.steps()) {
       checkMethod(step.method(), "step", step.name());
-      step.compensate().ifPresent(site -> report(Messages.stepAndCompensator(step.name(), step.method().name()), site));
+      step.compensate()
+          .ifPresent(site -> report(Messages.stepAndCompensator(step.name(), step.method().name()), site));
       if (step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
         report(Messages.asyncResult(step.name(), step.method().returns().toString()), step.method().site());
       } else if (!step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
@@ -87,7 +88,7 @@ final class SagaAnalyzer {
     inferAsyncResults();
     checkResultParameters();
     warnUnusedResults();
-    checkWorkers();
+    Workers.check(saga, steps, this::report);
     SagaTemplate template = new SagaTemplate(saga.name(),
         inputTypes.entrySet().stream().map(e -> new SagaInput(e.getKey(), e.getValue().toString())).toList(),
         saga.steps().stream().map(this::stepTemplate).toList(),
@@ -204,46 +205,10 @@ final class SagaAnalyzer {
     }
   }
 
-  /**
-   * The launcher registers one worker per step and compensator, and a node takes each worker name
-   * once: two on one name would compile, then make {@code register} throw.
-   */
-  private void checkWorkers() {
-    Map<String, WorkerOwner> owners = new HashMap<>();
-    for (SourceStep step : saga.steps()) {
-      // A second step of one name is reported as a duplicate step, not again here.
-      if (steps.get(step.name()) == step) {
-        Site site = step.nonEmpty("worker").isPresent() ? step.method().siteOf("worker") : step.nameSite();
-        claim(owners, workerOf(step), new WorkerOwner(step.name(), Optional.empty()), site);
-      }
-    }
-    for (SourceCompensator compensator : saga.compensators()) {
-      claim(owners, workerOf(compensator),
-          new WorkerOwner(compensator.step().value(), Optional.of(compensator.method().name())),
-          compensator.method().site());
-    }
-  }
-
-  private void claim(Map<String, WorkerOwner> owners, String worker, WorkerOwner owner, Site site) {
-    WorkerOwner first = owners.putIfAbsent(worker, owner);
-    if (first != null) {
-      report(Messages.duplicateWorker(worker, owner.step(), owner.compensator(), first.step(), first.compensator()),
-          site);
-    }
-  }
-
-  private String workerOf(SourceStep step) {
-    return step.nonEmpty("worker").orElse(StepTemplate.defaultWorker(saga.name(), step.name()));
-  }
-
-  private String workerOf(SourceCompensator compensator) {
-    return StepTemplate.defaultWorker(saga.name(), compensator.method().name());
-  }
-
   private StepTemplate stepTemplate(SourceStep step) {
     return new StepTemplate(
         step.name(),
-        workerOf(step),
+        Workers.of(saga, step),
         step.dependencyNames(),
         inputsOf(step.method()),
         Optional.ofNullable(resultTypes.get(step.name())).map(TypeName::toString),
@@ -253,7 +218,7 @@ final class SagaAnalyzer {
   }
 
   private Compensation compensation(SourceCompensator compensator) {
-    return new Compensation(compensator.step().value(), workerOf(compensator), List.of(),
+    return new Compensation(compensator.step().value(), Workers.of(saga, compensator), List.of(),
         inputsOf(compensator.method()));
   }
 
@@ -292,9 +257,6 @@ final class SagaAnalyzer {
   private void report(Problem problem, Site site) {
     reports.add(new Report(problem, site));
   }
-
-  /** A step, or the compensator {@code compensator} of step {@code step}: what runs on a worker. */
-  private record WorkerOwner(String step, Optional<String> compensator) {}
 
   /** A parameter sorted by where its value comes from, with the method that declares it. */
   private record Parameter(SourceParameter source, Source kind, String role, String owner) {

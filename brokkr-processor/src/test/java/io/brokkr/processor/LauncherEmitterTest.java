@@ -12,9 +12,11 @@ class LauncherEmitterTest {
 
   @Test
   void aTemplatesLauncherIsNamedAfterTheSagaInUpperCamelCase() {
-    assertThat(LauncherEmitter.launcherName("com.acme", "Hammer")).isEqualTo(ClassName.get("com.acme", "HammerLauncher"));
+    assertThat(LauncherEmitter.launcherName("com.acme", "Hammer"))
+        .isEqualTo(ClassName.get("com.acme", "HammerLauncher"));
     for (String name : new String[] {"order-v2", "order.v2", "order_v2", "orderV2"}) {
-      assertThat(LauncherEmitter.launcherName("com.acme", name)).isEqualTo(ClassName.get("com.acme", "OrderV2Launcher"));
+      assertThat(LauncherEmitter.launcherName("com.acme", name))
+          .isEqualTo(ClassName.get("com.acme", "OrderV2Launcher"));
     }
   }
 
@@ -23,6 +25,7 @@ class LauncherEmitterTest {
     SagaTemplate template = SagaTemplate.named("Order").step("pay").build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> LauncherEmitter.emit(template, ClassName.get("com.acme", "OrderLauncher"), " "));
-    assertThat(e).hasMessageThat().isEqualTo("generator \" \" is blank; name the tool, e.g. io.brokkr.maven.GenerateMojo");
+    assertThat(e).hasMessageThat()
+        .isEqualTo("generator \" \" is blank; name the tool, e.g. io.brokkr.maven.GenerateMojo");
   }
 }

@@ -71,7 +71,8 @@ class GenerateEngineTest {
   @Test
   void sagasWhoseLaunchersWouldShareANameAreAnError() throws IOException {
     Projects.write(project, "src/main/brokkr/a.yaml", "saga: order-v2\nsteps: { pay: {} }\n");
-    Projects.write(project, "src/main/brokkr/b.yaml", "saga: orderV2\nsteps: { pay: {} }\n---\nsaga: order.v2\nsteps: { pay: {} }\n");
+    Projects.write(project, "src/main/brokkr/b.yaml",
+        "saga: orderV2\nsteps: { pay: {} }\n---\nsaga: order.v2\nsteps: { pay: {} }\n");
     assertEquals(new Outcome(2, 0), generate("com.acme.forge"));
     // The first saga keeps its launcher; the others are not written over it.
     assertTrue(Files.readString(launcher("OrderV2Launcher")).contains("SagaTemplate.named(\"order-v2\")"));
