@@ -302,16 +302,15 @@ public final class Messages {
 
   /**
    * A parameter that cannot receive a step's result: a result travels as JSON and is read back as the
-   * parameter's type, so that type must be the result's class (or its boxed or primitive twin), with
-   * type arguments the result is assignable to. {@code role} is "step" or "compensator", {@code owner}
-   * the step or method that has the parameter.
+   * parameter's type, so that type must be the result's type (or its boxed or primitive twin).
+   * {@code role} is "step" or "compensator", {@code owner} the step or method that has the parameter.
    */
-  public static Problem resultClass(String role, String owner, String parameter, String parameterType,
+  public static Problem resultType(String role, String owner, String parameter, String parameterType,
       String step, String resultType) {
     return new Problem(ProblemKind.PARAMETER_TYPE, Optional.of(step),
         "parameter \"" + parameter + "\" of " + role + " \"" + owner + "\" has type " + parameterType
             + ", which cannot receive the result of step \"" + step + "\" (" + resultType + "): a result travels as"
-            + " JSON and is read back as the parameter's type, which must be the result's class (or its boxed or"
+            + " JSON and is read back as the parameter's type, which must be the result's type (or its boxed or"
             + " primitive twin); declare it as " + resultType);
   }
 

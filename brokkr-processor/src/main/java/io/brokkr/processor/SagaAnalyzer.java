@@ -178,7 +178,7 @@ final class SagaAnalyzer {
           report(Messages.parameterType(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
               step.name(), result.get().toString()), reader.source().site());
         } else if (!step.isAsync() && !types.canReceive(result.get(), declared)) {
-          report(Messages.resultClass(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
+          report(Messages.resultType(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
               step.name(), result.get().toString()), reader.source().site());
         }
       }

@@ -93,10 +93,9 @@ final class SagaReader {
     return Optional.of(new Read(source, checker));
   }
 
-  /** See {@link TypeChecker#canReceive}: assignable, and of the same class once boxed and erased. */
+  /** See {@link TypeChecker#canReceive}: the same type, once boxed. */
   private boolean canReceive(TypeMirror result, TypeMirror parameter) {
-    return types.isAssignable(result, parameter)
-        && types.isSameType(types.erasure(boxed(result)), types.erasure(boxed(parameter)));
+    return types.isSameType(boxed(result), boxed(parameter));
   }
 
   private TypeMirror boxed(TypeMirror type) {

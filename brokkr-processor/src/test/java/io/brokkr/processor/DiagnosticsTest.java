@@ -257,11 +257,11 @@ class DiagnosticsTest {
           @Step public Integer heat() { return 1; }
           @Step(dependsOn = "heat") public void quench(String heat) { }
         }
-        """), Messages.resultClass("step", "quench", "heat", "java.lang.String", "heat", "java.lang.Integer"),
+        """), Messages.resultType("step", "quench", "heat", "java.lang.String", "heat", "java.lang.Integer"),
         "heat) {");
   }
 
-  /** Assignable is not enough: the result arrives as JSON, which cannot build a Number, a supertype or an interface. */
+  /** Assignable is not enough: the result arrives as JSON, read back as the parameter's type. */
   @Test
   void parameterOfASupertypeOfTheResult() {
     assertError(source("Forge", """
@@ -270,7 +270,7 @@ class DiagnosticsTest {
           @Step public Integer heat() { return 1; }
           @Step(dependsOn = "heat") public void quench(Number heat) { }
         }
-        """), Messages.resultClass("step", "quench", "heat", "java.lang.Number", "heat", "java.lang.Integer"),
+        """), Messages.resultType("step", "quench", "heat", "java.lang.Number", "heat", "java.lang.Integer"),
         "heat) {");
   }
 
@@ -290,13 +290,25 @@ class DiagnosticsTest {
   }
 
   @Test
-  void resultsReachParametersOfTheirBoxedOrPrimitiveTwinAndOfOtherTypeArguments() {
+  void parameterWithAWildcardTheResultIsAssignableTo() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public List<String> parts() { return List.of(); }
+          @Step(dependsOn = "parts") public void quench(List<? extends CharSequence> parts) { }
+        }
+        """), Messages.resultType("step", "quench", "parts", "java.util.List<? extends java.lang.CharSequence>",
+        "parts", "java.util.List<java.lang.String>"), "parts) {");
+  }
+
+  @Test
+  void resultsReachParametersOfTheirTypeOrItsBoxedOrPrimitiveTwin() {
     Compilation compilation = Compilations.compile(source("Forge", """
         @Saga
         public class Forge {
           @Step public int heat() { return 1; }
           @Step public List<String> parts() { return List.of(); }
-          @Step(dependsOn = {"heat", "parts"}) public void quench(Integer heat, List<? extends CharSequence> parts) { }
+          @Step(dependsOn = {"heat", "parts"}) public void quench(Integer heat, List<String> parts) { }
           @Compensate("heat") public void cool(int heat) { }
         }
         """));
