@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  * Starts the saga {@code Order} with typed inputs and result. Its workers are registered
  * by name, as its {@link #TEMPLATE} lists them.
  */
-@Generated("io.brokkr.processor.SagaProcessor")
+@Generated("io.brokkr.maven.GenerateMojo")
 public final class OrderLauncher {
   /**
    * The saga's template, as checked at compile time: tools and the runtime see this one model.

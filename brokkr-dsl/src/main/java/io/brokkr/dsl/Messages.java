@@ -264,4 +264,78 @@ public final class Messages {
   private static String list(List<String> names) {
     return names.stream().collect(Collectors.joining(", ", "[", "]"));
   }
+
+  /**
+   * Two steps or compensators of an annotated saga on one worker name: its launcher registers a
+   * worker for each, and a node takes each name once. A party is a step, or the compensator method
+   * {@code compensator} of the step.
+   *
+   * @param step the later party's step (the step it compensates, for a compensator)
+   * @param compensator the later party's method, when it is a compensator
+   * @param firstStep the earlier party's step
+   * @param firstCompensator the earlier party's method, when it is a compensator
+   */
+  public static Problem duplicateWorker(String worker, String step, Optional<String> compensator,
+      String firstStep, Optional<String> firstCompensator) {
+    return new Problem(ProblemKind.DUPLICATE_WORKER, Optional.of(step),
+        party(step, compensator) + " runs on worker \"" + worker + "\", like " + party(firstStep, firstCompensator)
+            + "; the launcher registers one worker per step and compensator, and a node takes each name once: "
+            + compensator.map(m -> "rename method \"" + m + "\" (a compensator runs on <Saga>.<method>)")
+                .orElse("give step \"" + step + "\" its own worker name, e.g. @Step(worker = \"" + worker + "2\")"));
+  }
+
+  private static String party(String step, Optional<String> compensator) {
+    return compensator.map(m -> "compensator \"" + m + "\" of step \"" + step + "\"").orElse("step \"" + step + "\"");
+  }
+
+  /** A compensator's parameter named like a step other than the one it compensates. */
+  public static Problem compensatorParameter(String method, String step, String parameter) {
+    return new Problem(ProblemKind.UNDECLARED_DEPENDENCY, Optional.of(step),
+        "parameter \"" + parameter + "\" of compensator \"" + method + "\" is named like step \"" + parameter
+            + "\", but a compensator receives only the result of the step it compensates (\"" + step + "\");"
+            + " rename the parameter (a parameter named like no step is a saga input)");
+  }
+
+  /** A {@code @Saga} class with type parameters. */
+  public static Problem genericSagaClass(String className) {
+    return new Problem(ProblemKind.SAGA_CLASS, Optional.empty(),
+        "saga class \"" + className + "\" must not be generic: its launcher reads every value a step takes"
+            + " as a concrete type, and cannot know what the type variables stand for; remove the type parameters");
+  }
+
+  /** {@code role} is "step" or "compensator". */
+  public static Problem genericMethod(String step, String role, String method) {
+    return new Problem(ProblemKind.GENERIC_METHOD, Optional.of(step),
+        role + " method \"" + method + "\" must not be generic: the launcher reads every value the method takes"
+            + " as a concrete type, and cannot know what the type variables stand for; remove the type parameters"
+            + " and use concrete types");
+  }
+
+  /** A method annotated with both {@code @Step} and {@code @Compensate}; {@code step} is its step's name. */
+  public static Problem stepAndCompensator(String step, String method) {
+    return new Problem(ProblemKind.STEP_AND_COMPENSATOR, Optional.of(step),
+        "method \"" + method + "\" is annotated with both @Step and @Compensate, but a method runs either a step"
+            + " or a compensator; move the compensation into a method of its own");
+  }
+
+  /**
+   * A parameter that cannot receive a step's result: a result travels as JSON and is read back as the
+   * parameter's type, so that type must be the result's type (or its boxed or primitive twin).
+   * {@code role} is "step" or "compensator", {@code owner} the step or method that has the parameter.
+   */
+  public static Problem resultType(String role, String owner, String parameter, String parameterType,
+      String step, String resultType) {
+    return new Problem(ProblemKind.PARAMETER_TYPE, Optional.of(step),
+        "parameter \"" + parameter + "\" of " + role + " \"" + owner + "\" has type " + parameterType
+            + ", which cannot receive the result of step \"" + step + "\" (" + resultType + "): a result travels as"
+            + " JSON and is read back as the parameter's type, which must be the result's type (or its boxed or"
+            + " primitive twin); declare it as " + resultType);
+  }
+
+  /** {@code elsewhere} names where {@code otherSaga} is described, e.g. a file. */
+  public static Problem launcherNameClash(String saga, String launcher, String otherSaga, String elsewhere) {
+    return new Problem(ProblemKind.LAUNCHER_NAME_CLASH, Optional.empty(),
+        "saga \"" + saga + "\" would get launcher " + launcher + ", like saga \"" + otherSaga + "\" in " + elsewhere
+            + "; rename one of them so that their launchers differ");
+  }
 }

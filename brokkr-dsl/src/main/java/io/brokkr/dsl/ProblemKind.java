@@ -64,7 +64,15 @@ public enum ProblemKind {
   /** Versioning lint: a step of the previous version that seems to have a new name. */
   RENAMED_STEP("Brokkr/RenamedStep"),
   /** Versioning lint: a step whose dependencies, or their order, changed. */
-  CHANGED_DEPENDENCY("Brokkr/ChangedDependency");
+  CHANGED_DEPENDENCY("Brokkr/ChangedDependency"),
+  /** Two steps or compensators of an annotated saga that run on one worker name. */
+  DUPLICATE_WORKER("Brokkr/DuplicateWorker"),
+  /** A step or compensator method with type parameters of its own. */
+  GENERIC_METHOD("Brokkr/GenericMethod"),
+  /** A method annotated with both {@code @Step} and {@code @Compensate}. */
+  STEP_AND_COMPENSATOR("Brokkr/StepAndCompensator"),
+  /** Two sagas of one build whose names give the same launcher class. */
+  LAUNCHER_NAME_CLASH("Brokkr/LauncherNameClash");
 
   private final String id;
 

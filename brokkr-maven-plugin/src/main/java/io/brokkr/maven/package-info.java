@@ -1,7 +1,7 @@
 /**
- * The goals of {@code brokkr-maven-plugin}: {@code brokkr:validate}, {@code brokkr:generate} and
- * {@code brokkr:diagram}. Each mojo only maps its parameters to a config record and calls an engine
- * of {@link io.brokkr.maven.internal}.
+ * The goals of {@code brokkr-maven-plugin}: {@code brokkr:validate}, {@code brokkr:generate},
+ * {@code brokkr:lint} and {@code brokkr:diagram}. Each mojo only maps its parameters to a config
+ * record and calls an engine of {@link io.brokkr.maven.internal}.
  */
 @NullMarked
 package io.brokkr.maven;

@@ -26,10 +26,22 @@ import javax.lang.model.element.Modifier;
  * output depends on the model alone, so the same saga always gives the same source.
  */
 public final class LauncherEmitter {
-  /** The value of the launchers' {@code @Generated}. */
-  static final String GENERATOR = "io.brokkr.processor.SagaProcessor";
-
   private LauncherEmitter() {}
+
+  /**
+   * The launcher class of a saga described by a template alone: {@code Hammer} gives
+   * {@code HammerLauncher}; {@code order-v2}, {@code order.v2}, {@code order_v2} and {@code orderV2}
+   * all give {@code OrderV2Launcher}, so a tool that emits several launchers must check that their
+   * names differ.
+   *
+   * @param packageName the launcher's package, e.g. {@code com.acme.sagas}
+   * @param sagaName the saga's name
+   */
+  public static ClassName launcherName(String packageName, String sagaName) {
+    Objects.requireNonNull(packageName, "packageName");
+    Objects.requireNonNull(sagaName, "sagaName");
+    return ClassName.get(packageName, Identifiers.upperCamel(sagaName) + "Launcher");
+  }
 
   /**
    * The launcher of a template alone, e.g. one read from YAML: {@code TEMPLATE}, {@code start} and
@@ -40,12 +52,20 @@ public final class LauncherEmitter {
    *
    * @param template a valid template
    * @param launcher the class to generate, e.g. {@code com.acme.HammerLauncher}
+   * @param generator the tool that generates it, named in its {@code @Generated}, e.g. the class name
+   *     of a Maven goal
    * @throws io.brokkr.dsl.SagaValidationException when the template is invalid
-   * @throws IllegalArgumentException quoting a type name that is not a Java type
+   * @throws IllegalArgumentException quoting a type name that is not a Java type, or when
+   *     {@code generator} is blank
    */
-  public static JavaFile emit(SagaTemplate template, ClassName launcher) {
+  public static JavaFile emit(SagaTemplate template, ClassName launcher, String generator) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(launcher, "launcher");
+    Objects.requireNonNull(generator, "generator");
+    if (generator.isBlank()) {
+      throw new IllegalArgumentException("generator \"" + generator + "\" is blank; name the tool, e.g."
+          + " io.brokkr.maven.GenerateMojo");
+    }
     template.validate().throwIfInvalid(template.name());
     String localPackage = launcher.packageName();
     Map<String, TypeName> inputTypes = new LinkedHashMap<>();
@@ -56,16 +76,16 @@ public final class LauncherEmitter {
     for (StepTemplate step : template.steps()) {
       step.outputType().ifPresent(type -> resultTypes.put(step.name(), TypeNames.parse(type, localPackage)));
     }
-    return emit(new LauncherModel(template, launcher, inputTypes, resultTypes, Optional.empty()));
+    return emit(new LauncherModel(template, launcher, inputTypes, resultTypes, Optional.empty()), generator);
   }
 
-  /** The launcher that {@code model} describes. */
-  static JavaFile emit(LauncherModel model) {
+  /** The launcher that {@code model} describes, stamped {@code @Generated(generator)}. */
+  static JavaFile emit(LauncherModel model, String generator) {
     TypeTokens tokens = new TypeTokens();
     StartMethod start = new StartMethod(model, tokens);
     TypeSpec.Builder type = TypeSpec.classBuilder(model.launcher())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", GENERATOR).build())
+        .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", generator).build())
         .addJavadoc(classJavadoc(model))
         .addField(FieldSpec.builder(SagaTemplate.class, "TEMPLATE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The saga's template, as checked at compile time: tools and the runtime see this one"

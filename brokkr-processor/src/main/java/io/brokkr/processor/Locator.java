@@ -34,7 +34,7 @@ final class Locator {
             && name.equals(StepTemplate.defaultWorker(saga.name(), s.name()))
             && (invalidSaga || !Names.isValid(s.name())))
         || (invalidSaga && saga.compensators().stream()
-            .anyMatch(c -> name.equals(StepTemplate.defaultWorker(saga.name(), c.method().name()))));
+            .anyMatch(c -> name.equals(Workers.of(saga, c))));
   }
 
   /** The narrowest site of {@code problem}. */
@@ -44,13 +44,13 @@ final class Locator {
     return switch (problem.kind()) {
       case EMPTY_SAGA -> saga.annotation();
       case INVALID_NAME -> invalidName(step, subject);
-      case DUPLICATE_STEP -> steps(problem.step().orElseThrow()).skip(1).findFirst().map(Locator::nameSite)
+      case DUPLICATE_STEP -> steps(problem.step().orElseThrow()).skip(1).findFirst().map(SourceStep::nameSite)
           .orElse(saga.site());
       case UNKNOWN_DEPENDENCY, SELF_DEPENDENCY -> dependency(step, subject, 0);
       case DUPLICATE_DEPENDENCY -> dependency(step, subject, 1);
       case CYCLE -> cycle(step, problem.message());
       case UNKNOWN_COMPENSATED_STEP -> compensators(problem.step().orElseThrow())
-          .filter(c -> problem.message().contains("\"" + worker(c) + "\""))
+          .filter(c -> problem.message().contains("\"" + Workers.of(saga, c) + "\""))
           .map(c -> c.step().site()).findFirst().orElse(saga.site());
       case DUPLICATE_COMPENSATION -> compensators(problem.step().orElseThrow()).skip(1)
           .map(c -> c.step().site()).findFirst().orElse(saga.site());
@@ -63,13 +63,13 @@ final class Locator {
   private Site invalidName(Optional<SourceStep> step, String name) {
     if (step.isPresent()) {
       if (step.get().name().equals(name)) {
-        return nameSite(step.get());
+        return step.get().nameSite();
       }
       if (step.get().nonEmpty("worker").isPresent()) {
         return step.get().method().siteOf("worker");
       }
       // A compensator's worker: the problem names the compensated step.
-      return compensators(step.get().name()).filter(c -> worker(c).equals(name))
+      return compensators(step.get().name()).filter(c -> Workers.of(saga, c).equals(name))
           .map(c -> c.method().annotation()).findFirst().orElse(step.get().method().annotation());
     }
     if (name.equals(saga.name())) {
@@ -95,14 +95,6 @@ final class Locator {
             .map(Attribute::site).findFirst()
             .or(() -> Optional.of(s.method().annotation())))
         .orElse(saga.site());
-  }
-
-  private static Site nameSite(SourceStep step) {
-    return step.nonEmpty("name").isPresent() ? step.method().siteOf("name") : step.method().site();
-  }
-
-  private String worker(SourceCompensator compensator) {
-    return StepTemplate.defaultWorker(saga.name(), compensator.method().name());
   }
 
   private Stream<SourceStep> steps(String name) {

@@ -44,8 +44,19 @@ final class Registration {
    * returns nothing returns null: a step without result.
    */
   private static CodeBlock worker(String mode, String name, Call call, TypeTokens tokens) {
+    // The locals are named like the method's parameters, which may be named like anything the block
+    // uses: register's parameters, the lambda's, or a type-token constant (declared first, so that the
+    // allocator knows them all; asking again for a type gives the same constant).
+    for (Argument argument : call.arguments()) {
+      if (argument instanceof Argument.Input input) {
+        tokens.of(input.type());
+      } else if (argument instanceof Argument.Result result) {
+        tokens.of(result.type());
+      }
+    }
     NameAllocator names = new NameAllocator();
     List.of("brokkr", "saga", "step").forEach(names::newName);
+    tokens.constantNames().forEach(names::newName);
     CodeBlock.Builder reads = CodeBlock.builder();
     List<CodeBlock> arguments = new ArrayList<>();
     for (Argument argument : call.arguments()) {

@@ -70,7 +70,9 @@ final class SagaAnalyzer {
   private Analysis run(ClassName launcher) {
     checkClass();
     for (SourceStep step : saga.steps()) {
-      checkModifiers(step.method(), "step", step.name());
+      checkMethod(step.method(), "step", step.name());
+      step.compensate()
+          .ifPresent(site -> report(Messages.stepAndCompensator(step.name(), step.method().name()), site));
       if (step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
         report(Messages.asyncResult(step.name(), step.method().returns().toString()), step.method().site());
       } else if (!step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
@@ -80,12 +82,13 @@ final class SagaAnalyzer {
     }
     for (SourceCompensator compensator : saga.compensators()) {
       String step = compensator.step().value();
-      checkModifiers(compensator.method(), "compensator", step);
+      checkMethod(compensator.method(), "compensator", step);
       classify(compensator.method(), "compensator", compensator.method().name(), List.of(step));
     }
     inferAsyncResults();
     checkResultParameters();
     warnUnusedResults();
+    Workers.check(saga, steps, this::report);
     SagaTemplate template = new SagaTemplate(saga.name(),
         inputTypes.entrySet().stream().map(e -> new SagaInput(e.getKey(), e.getValue().toString())).toList(),
         saga.steps().stream().map(this::stepTemplate).toList(),
@@ -108,9 +111,11 @@ final class SagaAnalyzer {
       case PRIVATE -> report(Messages.privateSagaClass(name), saga.site());
       case REACHABLE -> { }
     }
+    saga.typeParameter().ifPresent(site -> report(Messages.genericSagaClass(name), site));
   }
 
-  private void checkModifiers(SourceMethod method, String role, String step) {
+  private void checkMethod(SourceMethod method, String role, String step) {
+    method.typeParameter().ifPresent(site -> report(Messages.genericMethod(step, role, method.name()), site));
     if (method.isPrivate()) {
       report(Messages.methodModifier(step, role, method.name(), "private"), method.site());
     }
@@ -121,8 +126,8 @@ final class SagaAnalyzer {
 
   /**
    * Sorts a method's parameters: {@code StepContext}, the result of one of {@code dependencies}
-   * (by name), or else a saga input. A step's parameter named like a step it does not depend on is
-   * an error: the user most likely forgot the dependency.
+   * (by name), or else a saga input. A parameter named like a step it does not receive is an error,
+   * not an input: the user most likely forgot the dependency, or expects a compensator to receive it.
    */
   private void classify(SourceMethod method, String role, String owner, List<String> dependencies) {
     List<Parameter> sorted = new ArrayList<>();
@@ -134,8 +139,9 @@ final class SagaAnalyzer {
         Parameter reader = new Parameter(parameter, Parameter.Source.RESULT, role, owner);
         sorted.add(reader);
         readers.computeIfAbsent(name, n -> new ArrayList<>()).add(reader);
-      } else if (role.equals("step") && steps.containsKey(name)) {
-        report(Messages.undeclaredDependency(owner, name), parameter.site());
+      } else if (steps.containsKey(name)) {
+        report(role.equals("step") ? Messages.undeclaredDependency(owner, name)
+            : Messages.compensatorParameter(method.name(), dependencies.get(0), name), parameter.site());
       } else {
         TypeName known = inputTypes.putIfAbsent(name, parameter.type());
         inputOwners.putIfAbsent(name, method.name());
@@ -167,8 +173,12 @@ final class SagaAnalyzer {
         if (result.isEmpty()) {
           report(Messages.voidResult(reader.role(), reader.owner(), reader.source().name(), step.name()),
               reader.source().site());
-        } else if (step.isAsync() ? !declared.equals(result.get()) : !types.isAssignable(result.get(), declared)) {
+        } else if (step.isAsync() && !declared.equals(result.get())) {
+          // An async step's result has the type of its first reader; the others must declare it too.
           report(Messages.parameterType(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
+              step.name(), result.get().toString()), reader.source().site());
+        } else if (!step.isAsync() && !types.canReceive(result.get(), declared)) {
+          report(Messages.resultType(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
               step.name(), result.get().toString()), reader.source().site());
         }
       }
@@ -198,7 +208,7 @@ final class SagaAnalyzer {
   private StepTemplate stepTemplate(SourceStep step) {
     return new StepTemplate(
         step.name(),
-        step.nonEmpty("worker").orElse(StepTemplate.defaultWorker(saga.name(), step.name())),
+        Workers.of(saga, step),
         step.dependencyNames(),
         inputsOf(step.method()),
         Optional.ofNullable(resultTypes.get(step.name())).map(TypeName::toString),
@@ -208,8 +218,7 @@ final class SagaAnalyzer {
   }
 
   private Compensation compensation(SourceCompensator compensator) {
-    return new Compensation(compensator.step().value(),
-        StepTemplate.defaultWorker(saga.name(), compensator.method().name()), List.of(),
+    return new Compensation(compensator.step().value(), Workers.of(saga, compensator), List.of(),
         inputsOf(compensator.method()));
   }
 

@@ -42,7 +42,7 @@ public final class SagaProcessor extends AbstractProcessor {
 
   /** The processor javac finds through {@code META-INF/services}. */
   public SagaProcessor() {
-    this(LauncherEmitter::emit);
+    this(model -> LauncherEmitter.emit(model, SagaProcessor.class.getName()));
   }
 
   /** A processor with another emitter: lets a test make the processor fail. */

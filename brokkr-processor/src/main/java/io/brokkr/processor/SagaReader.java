@@ -19,10 +19,12 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.Parameterizable;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
@@ -49,7 +51,7 @@ final class SagaReader {
    * A saga class as written, and the type checker for its types.
    *
    * @param saga the class as written
-   * @param types assignability between the types the class declares
+   * @param types whether a parameter the class declares can receive a result it declares
    */
   record Read(SourceSaga saga, TypeChecker types) {}
 
@@ -67,7 +69,8 @@ final class SagaReader {
         return Optional.empty();
       }
       if (step.isPresent()) {
-        steps.add(new SourceStep(method(method, step.get(), mirrors), dependsOn(method, step.get())));
+        steps.add(new SourceStep(method(method, step.get(), mirrors), dependsOn(method, step.get()),
+            compensate.map(c -> JavacSite.of(method, c))));
       } else if (compensate.isPresent()) {
         SourceMethod compensator = method(method, compensate.get(), mirrors);
         compensators.add(new SourceCompensator(compensator, compensator.attribute("value").orElseThrow()));
@@ -82,11 +85,21 @@ final class SagaReader {
         JavacSite.of(type),
         JavacSite.of(type, saga),
         name.map(v -> JavacSite.of(type, saga, v)),
+        firstTypeParameter(type),
         steps,
         compensators);
-    TypeChecker checker = (from, to) -> !mirrors.containsKey(from) || !mirrors.containsKey(to)
-        || types.isAssignable(mirrors.get(from), mirrors.get(to));
+    TypeChecker checker = (result, parameter) -> !mirrors.containsKey(result) || !mirrors.containsKey(parameter)
+        || canReceive(mirrors.get(result), mirrors.get(parameter));
     return Optional.of(new Read(source, checker));
+  }
+
+  /** See {@link TypeChecker#canReceive}: the same type, once boxed. */
+  private boolean canReceive(TypeMirror result, TypeMirror parameter) {
+    return types.isSameType(boxed(result), boxed(parameter));
+  }
+
+  private TypeMirror boxed(TypeMirror type) {
+    return type instanceof PrimitiveType primitive ? types.boxedClass(primitive).asType() : type;
   }
 
   private SourceMethod method(
@@ -109,8 +122,8 @@ final class SagaReader {
       }
     });
     return new SourceMethod(method.getSimpleName().toString(), method.getModifiers().contains(Modifier.PRIVATE),
-        method.getModifiers().contains(Modifier.STATIC), returns, parameters, JavacSite.of(method),
-        JavacSite.of(method, annotation), attributes);
+        method.getModifiers().contains(Modifier.STATIC), firstTypeParameter(method), returns, parameters,
+        JavacSite.of(method), JavacSite.of(method, annotation), attributes);
   }
 
   /** Each {@code dependsOn} entry with its own site, so that an error points at the entry at fault. */
@@ -123,6 +136,10 @@ final class SagaReader {
       }
     });
     return entries;
+  }
+
+  private static Optional<Site> firstTypeParameter(Parameterizable element) {
+    return element.getTypeParameters().stream().findFirst().map(JavacSite::of);
   }
 
   private static Nesting nesting(TypeElement type) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param name the method's name
  * @param isPrivate whether it is private
  * @param isStatic whether it is static
+ * @param typeParameter its first type parameter, when it is generic
  * @param returns its return type, {@link TypeName#VOID} for none
  * @param parameters its parameters in order
  * @param site the method
@@ -21,6 +22,7 @@ record SourceMethod(
     String name,
     boolean isPrivate,
     boolean isStatic,
+    Optional<Site> typeParameter,
     TypeName returns,
     List<SourceParameter> parameters,
     Site site,

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param site the class
  * @param annotation the class's {@code @Saga}
  * @param nameValue the {@code @Saga} value, when one is given
+ * @param typeParameter the class's first type parameter, when it is generic
  * @param steps the {@code @Step} methods in declaration order
  * @param compensators the {@code @Compensate} methods in declaration order
  */
@@ -23,6 +24,7 @@ record SourceSaga(
     Site site,
     Site annotation,
     Optional<Site> nameValue,
+    Optional<Site> typeParameter,
     List<SourceStep> steps,
     List<SourceCompensator> compensators) {
 

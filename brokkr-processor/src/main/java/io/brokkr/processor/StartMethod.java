@@ -62,6 +62,9 @@ final class StartMethod {
   }
 
   MethodSpec method() {
+    // Every name the method declares comes from one allocator, inputs first (they name the public
+    // parameters), so that no input can take a generated name. The other names the body uses (TEMPLATE,
+    // Map, Result, type-token constants) start with a capital letter, which lowerCamel never gives.
     NameAllocator names = new NameAllocator();
     names.newName("brokkr");
     MethodSpec.Builder method = MethodSpec.methodBuilder("start")
@@ -79,8 +82,9 @@ final class StartMethod {
       entries.add(CodeBlock.of("$S, $N", input.name(), name));
     }
     doc.add("@return the saga's handle, whose result is $L\n", resultDoc());
+    String results = names.newName("results");
     return method.addJavadoc(doc.build())
-        .addStatement("return brokkr.start(TEMPLATE, $L)\n.map(results -> $L)", inputs(entries), result())
+        .addStatement("return brokkr.start(TEMPLATE, $L)\n.map($N -> $L)", inputs(entries), results, result(results))
         .build();
   }
 
@@ -100,16 +104,17 @@ final class StartMethod {
     };
   }
 
-  private CodeBlock result() {
+  private CodeBlock result(String results) {
     return switch (sinks.size()) {
       case 0 -> CodeBlock.of("null");
-      case 1 -> read(sinks.get(0));
-      default -> CodeBlock.of("new Result($L)", sinks.stream().map(this::read).collect(CodeBlock.joining(",$W")));
+      case 1 -> read(results, sinks.get(0));
+      default -> CodeBlock.of("new Result($L)",
+          sinks.stream().map(s -> read(results, s)).collect(CodeBlock.joining(",$W")));
     };
   }
 
-  private CodeBlock read(StepTemplate step) {
-    return CodeBlock.of("results.get($S, $L)", step.name(), tokens.of(model.resultTypes().get(step.name())));
+  private CodeBlock read(String results, StepTemplate step) {
+    return CodeBlock.of("$N.get($S, $L)", results, step.name(), tokens.of(model.resultTypes().get(step.name())));
   }
 
   private static CodeBlock inputs(List<CodeBlock> entries) {

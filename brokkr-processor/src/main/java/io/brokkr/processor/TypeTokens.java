@@ -36,6 +36,11 @@ final class TypeTokens {
     return CodeBlock.of("$N", constants.computeIfAbsent(type, this::newName));
   }
 
+  /** The names of the constants used so far, so that locals can be named apart from them. */
+  List<String> constantNames() {
+    return List.copyOf(constants.values());
+  }
+
   /** The constants used so far, in order of first use. */
   List<FieldSpec> fields() {
     List<FieldSpec> fields = new ArrayList<>();

@@ -37,8 +37,10 @@ final class Compilations {
    * Asserts that compiling {@code source} gives {@code problem} as its only diagnostic of that
    * severity, reported where {@code at} is written: on that line and at that column, so that the
    * narrowest element is checked, not only the line.
+   *
+   * @return the compilation, for further checks
    */
-  static void assertReports(JavaFileObject source, Problem problem, Diagnostic.Kind kind, String at) {
+  static Compilation assertReports(JavaFileObject source, Problem problem, Diagnostic.Kind kind, String at) {
     Compilation compilation = compile(source);
     List<Diagnostic<? extends JavaFileObject>> found = compilation.diagnostics().stream()
         .filter(d -> d.getKind() == kind).toList();
@@ -50,6 +52,7 @@ final class Compilations {
     assertWithMessage("marker %s in the source", at).that(offset).isAtLeast(0);
     assertWithMessage("line of %s", at).that(diagnostic.getLineNumber()).isEqualTo(lineOf(text, offset));
     assertWithMessage("column of %s", at).that(diagnostic.getColumnNumber()).isEqualTo(columnOf(text, offset));
+    return compilation;
   }
 
   static void assertError(JavaFileObject source, Problem problem, String at) {

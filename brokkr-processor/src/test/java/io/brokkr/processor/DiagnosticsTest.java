@@ -1,11 +1,15 @@
 package io.brokkr.processor;
 
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.brokkr.processor.Compilations.assertError;
 import static io.brokkr.processor.Compilations.source;
 
+import com.google.testing.compile.Compilation;
 import io.brokkr.dsl.Messages;
 import java.util.List;
 import java.util.Optional;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 /** One test per diagnostic: its exact message, and the line and column it is reported at. */
@@ -173,6 +177,37 @@ class DiagnosticsTest {
   }
 
   @Test
+  void genericSagaClass() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge<T> {
+          @Step public void heat(T metal) { }
+        }
+        """), Messages.genericSagaClass("Forge"), "T> {");
+  }
+
+  @Test
+  void genericStepMethod() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public <M extends Number> void heat(M metal) { }
+        }
+        """), Messages.genericMethod("heat", "step", "heat"), "M extends");
+  }
+
+  @Test
+  void genericCompensatorMethod() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Compensate("heat") public <M> void cool(M metal) { }
+        }
+        """), Messages.genericMethod("heat", "compensator", "cool"), "M> void cool");
+  }
+
+  @Test
   void privateStepMethod() {
     assertError(source("Forge", """
         @Saga
@@ -194,6 +229,17 @@ class DiagnosticsTest {
   }
 
   @Test
+  void stepAndCompensatorOnOneMethod() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Step @Compensate("heat") public void cool() { }
+        }
+        """), Messages.stepAndCompensator("cool", "cool"), "@Compensate");
+  }
+
+  @Test
   void asyncStepThatReturnsAValue() {
     assertError(source("Forge", """
         @Saga
@@ -211,8 +257,62 @@ class DiagnosticsTest {
           @Step public Integer heat() { return 1; }
           @Step(dependsOn = "heat") public void quench(String heat) { }
         }
-        """), Messages.parameterType("step", "quench", "heat", "java.lang.String", "heat", "java.lang.Integer"),
+        """), Messages.resultType("step", "quench", "heat", "java.lang.String", "heat", "java.lang.Integer"),
         "heat) {");
+  }
+
+  /** Assignable is not enough: the result arrives as JSON, read back as the parameter's type. */
+  @Test
+  void parameterOfASupertypeOfTheResult() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public Integer heat() { return 1; }
+          @Step(dependsOn = "heat") public void quench(Number heat) { }
+        }
+        """), Messages.resultType("step", "quench", "heat", "java.lang.Number", "heat", "java.lang.Integer"),
+        "heat) {");
+  }
+
+  /** An async step's result has the type its first reader declares; every other reader declares the same. */
+  @Test
+  void readersOfAnAsyncStepThatDisagreeOnItsType() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          public record Receipt(String id) {}
+          @Step(async = true) public void charge() { }
+          @Step(dependsOn = "charge") public void ledger(Receipt charge) { }
+          @Step(dependsOn = "charge") public void email(String charge) { }
+        }
+        """), Messages.parameterType("step", "email", "charge", "java.lang.String", "charge", "test.Forge.Receipt"),
+        "charge) { }\n}");
+  }
+
+  @Test
+  void parameterWithAWildcardTheResultIsAssignableTo() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public List<String> parts() { return List.of(); }
+          @Step(dependsOn = "parts") public void quench(List<? extends CharSequence> parts) { }
+        }
+        """), Messages.resultType("step", "quench", "parts", "java.util.List<? extends java.lang.CharSequence>",
+        "parts", "java.util.List<java.lang.String>"), "parts) {");
+  }
+
+  @Test
+  void resultsReachParametersOfTheirTypeOrItsBoxedOrPrimitiveTwin() {
+    Compilation compilation = Compilations.compile(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step public List<String> parts() { return List.of(); }
+          @Step(dependsOn = {"heat", "parts"}) public void quench(Integer heat, List<String> parts) { }
+          @Compensate("heat") public void cool(int heat) { }
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test
@@ -227,14 +327,30 @@ class DiagnosticsTest {
   }
 
   @Test
+  void compensatorParameterNamedLikeAStepItDoesNotCompensate() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step(dependsOn = "heat") public String hammer(int heat) { return "hammer"; }
+          @Compensate("heat") public void cool(int heat, String hammer) { }
+        }
+        """), Messages.compensatorParameter("cool", "heat", "hammer"), "hammer) { }");
+  }
+
+  @Test
   void unusedResultOfADependencyIsAWarning() {
-    Compilations.assertReports(source("Forge", """
+    Compilation compilation = Compilations.assertReports(source("Forge", """
         @Saga
         public class Forge {
           @Step public int heat() { return 1; }
           @Step(dependsOn = "heat") public void quench() { }
         }
-        """), Messages.unusedResult("quench", "heat", "int"), javax.tools.Diagnostic.Kind.WARNING, "\"heat\")");
+        """), Messages.unusedResult("quench", "heat", "int"), Diagnostic.Kind.WARNING, "\"heat\")");
+    // Only a warning: the saga compiles, and its launcher with it.
+    assertThat(compilation).succeeded();
+    assertThat(compilation.errors()).isEmpty();
+    assertThat(compilation.generatedSourceFile("test.ForgeLauncher")).isPresent();
   }
 
   @Test
@@ -266,5 +382,73 @@ class DiagnosticsTest {
           @Step public void heat() { }
         }
         """), Messages.outsideSaga("@Step", "heat", "Forge"), "@Step");
+  }
+
+  @Test
+  void twoStepsOnOneWorker() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(worker = "Shared") public void heat() { }
+          @Step(worker = "Shared") public void quench() { }
+        }
+        """), Messages.duplicateWorker("Shared", "quench", Optional.empty(), "heat", Optional.empty()),
+        "\"Shared\") public void quench");
+  }
+
+  @Test
+  void overloadedCompensatorsShareTheirDefaultWorker() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step public String quench() { return "cold"; }
+          @Compensate("heat") public void undo(int heat) { }
+          @Compensate("quench") public void undo(String quench) { }
+        }
+        """), Messages.duplicateWorker("Forge.undo", "quench", Optional.of("undo"), "heat", Optional.of("undo")),
+        "undo(String");
+  }
+
+  @Test
+  void aCompensatorNamedLikeAStepSharesItsWorker() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step(dependsOn = "heat") public void cool(int heat) { }
+          @Compensate("heat") public void cool(int heat, StepContext context) { }
+        }
+        """), Messages.duplicateWorker("Forge.cool", "heat", Optional.of("cool"), "cool", Optional.empty()),
+        "cool(int heat, StepContext");
+  }
+
+  @Test
+  void compensatorOutsideASaga() {
+    assertError(source("Forge", """
+        public class Forge {
+          @Compensate("heat") public void cool() { }
+        }
+        """), Messages.outsideSaga("@Compensate", "cool", "Forge"), "@Compensate");
+  }
+
+  /**
+   * javac hands processors no element declared inside a method body, so a local {@code @Saga} class
+   * is never seen: no diagnostic, and no launcher (which code outside the method could not use).
+   */
+  @Test
+  void localSagaClassIsInvisibleToTheProcessor() {
+    Compilation compilation = Compilations.compile(source("Outer", """
+        public class Outer {
+          void forge() {
+            @Saga
+            class Forge {
+              @Step public void heat() { }
+            }
+          }
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).isEmpty();
   }
 }

@@ -69,7 +69,8 @@ class GoldenTest {
             .compensateWith("Payments.refund", "full", 1, List.of(true, 2.5))
         .step("ship").worker("Shipping.ship").dependsOn("reserve", "charge-card")
         .build();
-    String launcher = LauncherEmitter.emit(template, ClassName.get("com.acme.orders", "OrderLauncher")).toString();
+    String launcher = LauncherEmitter.emit(template, ClassName.get("com.acme.orders", "OrderLauncher"),
+        "io.brokkr.maven.GenerateMojo").toString();
     assertMatchesGolden("OrderLauncher.java", launcher);
     assertThat(Compiler.javac().compile(com.google.testing.compile.JavaFileObjects
         .forSourceString("com.acme.orders.OrderLauncher", launcher))).succeededWithoutWarnings();

@@ -8,6 +8,8 @@ import io.brokkr.processor.hammer.HammerSaga;
 import io.brokkr.processor.hammer.HammerSagaLauncher;
 import io.brokkr.processor.hammer.HandleId;
 import io.brokkr.processor.hammer.HeadId;
+import io.brokkr.processor.names.NamesSaga;
+import io.brokkr.processor.names.NamesSagaLauncher;
 import io.brokkr.processor.payment.PaymentSaga;
 import io.brokkr.processor.payment.PaymentSagaLauncher;
 import io.brokkr.processor.payment.Receipt;
@@ -16,13 +18,10 @@ import io.brokkr.runtime.SagaFailedException;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,22 +95,23 @@ class LauncherRunTest {
     assertThat(e).hasMessageThat().contains("no saga \"no-such-saga\"");
   }
 
+  @Test
+  void inputsNamedLikeTheLaunchersOwnNamesReachTheirSteps() throws Exception {
+    NamesSagaLauncher.register(brokkr, new NamesSaga());
+
+    String greeting = NamesSagaLauncher.start(brokkr, "r", "b", 7, List.of("x", "y"))
+        .result().get(10, TimeUnit.SECONDS);
+
+    assertThat(greeting).isEqualTo("r b 7 x+y / r");
+  }
+
   /** Starts a payment saga and waits until its async step asked for the charge. */
-  private SagaHandle<PaymentSagaLauncher.Result> startPayment(long amount, String customer)
-      throws InterruptedException {
+  private SagaHandle<PaymentSagaLauncher.Result> startPayment(long amount, String customer) throws Exception {
     PaymentSaga saga = new PaymentSaga();
     PaymentSagaLauncher.register(brokkr, saga);
     SagaHandle<PaymentSagaLauncher.Result> handle = PaymentSagaLauncher.start(brokkr, amount, customer);
-    awaitTrue(() -> !saga.requested.isEmpty());
+    assertThat(saga.firstRequest.get(10, TimeUnit.SECONDS)).isEqualTo(handle.sagaId() + ":" + amount);
     assertThat(saga.requested).containsExactly(handle.sagaId() + ":" + amount);
     return handle;
-  }
-
-  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now().isBefore(deadline)).isTrue();
-      Thread.sleep(5);
-    }
   }
 }

@@ -18,8 +18,8 @@ class SagaAnalyzerTest {
   private static final ClassName SAGA = ClassName.get("com.acme", "Forge");
   private static final ClassName LAUNCHER = ClassName.get("com.acme", "ForgeLauncher");
   private static final ClassName HEAD = ClassName.get("com.acme", "HeadId");
-  /** Types are assignable when equal, or to Object. */
-  private static final TypeChecker EXACT = (from, to) -> from.equals(to) || to.equals(ClassName.OBJECT);
+  /** A parameter receives a result of its own type only. */
+  private static final TypeChecker EXACT = TypeName::equals;
 
   /** A site that says what it stands for. */
   private record At(String what) implements Site {}
@@ -49,20 +49,21 @@ class SagaAnalyzerTest {
     SagaAnalyzer.Analysis analysis = SagaAnalyzer.analyze(saga(head, hammer), EXACT, LAUNCHER);
 
     assertThat(analysis.reports()).containsExactly(new Report(
-        Messages.parameterType("step", "hammer", "head", "int", "head", "com.acme.HeadId"), new At("head")));
+        Messages.resultType("step", "hammer", "head", "int", "head", "com.acme.HeadId"), new At("head")));
     assertThat(analysis.launcher()).isEmpty();
   }
 
   private static SourceSaga saga(SourceStep... steps) {
     return new SourceSaga(SAGA, "Forge", Nesting.REACHABLE, new At("class"), new At("@Saga"), Optional.empty(),
-        List.of(steps), List.of());
+        Optional.empty(), List.of(steps), List.of());
   }
 
   private static SourceStep step(
       String name, TypeName returns, List<String> dependsOn, SourceParameter... parameters) {
-    SourceMethod method = new SourceMethod(name, false, false, returns, List.of(parameters), new At(name + "()"),
-        new At("@Step " + name), Map.of());
-    return new SourceStep(method, dependsOn.stream().map(d -> new Attribute(d, new At("dependsOn " + d))).toList());
+    SourceMethod method = new SourceMethod(name, false, false, Optional.empty(), returns, List.of(parameters),
+        new At(name + "()"), new At("@Step " + name), Map.of());
+    return new SourceStep(method, dependsOn.stream().map(d -> new Attribute(d, new At("dependsOn " + d))).toList(),
+        Optional.empty());
   }
 
   private static SourceParameter parameter(String name, TypeName type) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokkr.maven.GenerateMojo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class GenerateEngineTest {
     assertEquals(Outcome.CLEAN, generate("com.acme.forge"));
     String source = Files.readString(launcher("HammerLauncher"));
     assertTrue(source.startsWith("package com.acme.forge;\n"), source);
+    assertTrue(source.contains("\n@Generated(\"io.brokkr.maven.GenerateMojo\")\n"), source);
     assertTrue(source.contains("public static SagaHandle<Void> start(Brokkr brokkr, String headType, String handleSize)"),
         source);
     assertTrue(Files.isRegularFile(launcher("OrderV2Launcher")));
@@ -45,20 +47,50 @@ class GenerateEngineTest {
   }
 
   @Test
-  void anInvalidSagaStopsEveryLauncher() throws IOException {
+  void theLaunchersNameTheGoalThatGeneratedThem() {
+    assertEquals(GenerateMojo.class.getName(), GenerateEngine.GENERATOR);
+  }
+
+  @Test
+  void anInvalidSagaGetsNoLauncherAndTheValidOnesStillDo() throws IOException {
     Projects.write(project, "src/main/brokkr/hammer.yaml", Projects.HAMMER);
     Projects.write(project, "src/main/brokkr/loop.yaml", "saga: Loop\nsteps:\n  a: { dependsOn: [a] }\n");
-    assertEquals(new Outcome(1, 0), generate("com.acme.forge"));
-    assertFalse(Files.exists(launcher("HammerLauncher")));
-    assertEquals(List.of("[ERROR] src/main/brokkr/loop.yaml:3:20: [Brokkr/SelfDependency] step \"a\" depends on"
-        + " itself; remove \"a\" from its dependsOn"), log.lines);
+    Projects.write(project, "src/main/brokkr/quench.yaml", "saga: Quench\nsteps:\n  cool: { asynch: true }\n");
+    assertEquals(new Outcome(0, 2), generate("com.acme.forge"));
+    assertTrue(Files.isRegularFile(launcher("HammerLauncher")));
+    assertFalse(Files.exists(launcher("LoopLauncher")));
+    assertFalse(Files.exists(launcher("QuenchLauncher")));
+    assertEquals(List.of(
+        "[WARNING] src/main/brokkr/loop.yaml: saga \"Loop\" is invalid and has no launcher; brokkr:validate lists its"
+            + " problems",
+        "[WARNING] src/main/brokkr/quench.yaml: does not read cleanly, no launcher for its sagas; brokkr:validate"
+            + " lists its problems",
+        "[INFO] Brokkr: 1 launcher(s) in target/generated-sources/brokkr: 1 written, 0 unchanged"), log.lines);
+  }
+
+  @Test
+  void sagasWhoseLaunchersWouldShareANameAreAnError() throws IOException {
+    Projects.write(project, "src/main/brokkr/a.yaml", "saga: order-v2\nsteps: { pay: {} }\n");
+    Projects.write(project, "src/main/brokkr/b.yaml",
+        "saga: orderV2\nsteps: { pay: {} }\n---\nsaga: order.v2\nsteps: { pay: {} }\n");
+    assertEquals(new Outcome(2, 0), generate("com.acme.forge"));
+    // The first saga keeps its launcher; the others are not written over it.
+    assertTrue(Files.readString(launcher("OrderV2Launcher")).contains("SagaTemplate.named(\"order-v2\")"));
+    assertEquals(List.of(
+        "[ERROR] src/main/brokkr/b.yaml:1:7: [Brokkr/LauncherNameClash] saga \"orderV2\" would get launcher"
+            + " OrderV2Launcher, like saga \"order-v2\" in src/main/brokkr/a.yaml; rename one of them so that their"
+            + " launchers differ",
+        "[ERROR] src/main/brokkr/b.yaml:4:7: [Brokkr/LauncherNameClash] saga \"order.v2\" would get launcher"
+            + " OrderV2Launcher, like saga \"order-v2\" in src/main/brokkr/a.yaml; rename one of them so that their"
+            + " launchers differ",
+        "[INFO] Brokkr: 1 launcher(s) in target/generated-sources/brokkr: 1 written, 0 unchanged"), log.lines);
   }
 
   @Test
   void aTypeThatIsNotJavaIsAProblemAtTheSaga() throws IOException {
     Projects.write(project, "src/main/brokkr/nail.yaml", "saga: Nail\ninputs: { size: \"List<\" }\nsteps: { forge: {} }\n");
     assertEquals(new Outcome(1, 0), generate("com.acme.forge"));
-    assertEquals(1, log.lines.size());
+    assertEquals(2, log.lines.size());
     assertTrue(log.lines.get(0).startsWith("[ERROR] src/main/brokkr/nail.yaml:1:7: [Brokkr/YamlStructure] saga"
         + " \"Nail\" has no launcher: "), log.lines.get(0));
   }

@@ -50,10 +50,9 @@ class ValidateEngineTest {
           head:   { worker: HammerHeadFactory }
           hammer: { worker: HammerFactory, dependsOn: [head] }
         """);
-    assertEquals(new Outcome(0, 3), validate(List.of(previous), false));
+    // "Gone" may be an annotated saga now, which only brokkr:lint sees: validate does not judge it.
+    assertEquals(new Outcome(0, 2), validate(List.of(previous), false));
     assertEquals(List.of(
-        "[WARNING] release/hammer.yaml:8:7: [Brokkr/RemovedSaga] saga \"Gone\" of the previous version is gone;"
-            + " sagas started from it can no longer run: keep it until they have finished",
         "[WARNING] src/main/brokkr/hammer.yaml:1:7: [Brokkr/RemovedStep] step \"handle\" of saga \"Hammer\" was"
             + " removed; sagas started from the previous version still run or compensate it: keep the step until"
             + " they have finished, or give the saga a new name",

@@ -5,6 +5,7 @@ import io.brokkr.dsl.Step;
 import io.brokkr.runtime.StepContext;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -15,10 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class PaymentSaga {
   /** The charges started elsewhere, as sagaId:amount. */
   public final List<String> requested = new CopyOnWriteArrayList<>();
+  /** Completed with the first charge requested, so that a test can wait for it without polling. */
+  public final CompletableFuture<String> firstRequest = new CompletableFuture<>();
 
   @Step(async = true)
   public void charge(long amount, StepContext context) {
     requested.add(context.sagaId() + ":" + amount);
+    firstRequest.complete(context.sagaId() + ":" + amount);
   }
 
   @Step(dependsOn = "charge")
