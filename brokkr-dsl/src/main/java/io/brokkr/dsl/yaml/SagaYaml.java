@@ -61,7 +61,7 @@ public final class SagaYaml {
         }
       });
     }
-    problems.sort(YamlSagas.BY_LOCATION);
+    problems.sort(YamlProblem.BY_LOCATION);
     return new YamlSagas(sagas, problems);
   }
 

@@ -1,6 +1,7 @@
 package io.brokkr.dsl.yaml;
 
 import io.brokkr.dsl.Problem;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Objects;
  * @param problem what is wrong
  */
 public record YamlProblem(SourceLocation location, Problem problem) {
+
+  /** The order a reader fixes problems in: files by path, then top to bottom, left to right. */
+  public static final Comparator<YamlProblem> BY_LOCATION = Comparator
+      .comparing((YamlProblem p) -> p.location().file())
+      .thenComparingInt(p -> p.location().line())
+      .thenComparingInt(p -> p.location().column());
 
   public YamlProblem {
     Objects.requireNonNull(location, "location");

@@ -1,7 +1,6 @@
 package io.brokkr.dsl.yaml;
 
 import io.brokkr.dsl.SagaTemplate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,11 +11,6 @@ import java.util.stream.Collectors;
  * @param problems every problem, by line and column
  */
 public record YamlSagas(List<SagaTemplate> sagas, List<YamlProblem> problems) {
-
-  static final Comparator<YamlProblem> BY_LOCATION = Comparator
-      .comparing((YamlProblem p) -> p.location().file())
-      .thenComparingInt(p -> p.location().line())
-      .thenComparingInt(p -> p.location().column());
 
   public YamlSagas {
     sagas = List.copyOf(sagas);
