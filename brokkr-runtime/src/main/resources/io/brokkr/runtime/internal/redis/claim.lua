@@ -34,7 +34,7 @@ return run(function()
   for _, d in ipairs(s.d or {}) do
     payloads[#payloads + 1] = 'r:' .. d
   end
-  local values = redis.call('HMGET', SAGA, unpack(payloads))
+  local values = read_fields(payloads)
   local reply = { R.CLAIMED, seq, following, cjson.encode(s), values[1] }
   for i = 2, #payloads do
     reply[i + 4] = values[i] or 'null'

@@ -104,7 +104,22 @@ local function ids()
   return order
 end
 
--- Every step in the order added, read with one HMGET.
+-- The values of some fields of the saga's hash, read in chunks: unpack() of a long list would
+-- overflow Lua's stack ("too many results to unpack" past about 8,000).
+local CHUNK = 500
+local function read_fields(names)
+  local values = {}
+  for i = 1, #names, CHUNK do
+    local last = math.min(i + CHUNK - 1, #names)
+    local raw = redis.call('HMGET', SAGA, unpack(names, i, last))
+    for j = 1, last - i + 1 do
+      values[i + j - 1] = raw[j]
+    end
+  end
+  return values
+end
+
+-- Every step in the order added, read with one HMGET per chunk.
 local function all_steps()
   local missing = {}
   for _, id in ipairs(ids()) do
@@ -112,12 +127,9 @@ local function all_steps()
       missing[#missing + 1] = 's:' .. id
     end
   end
-  if #missing > 0 then
-    local raw = redis.call('HMGET', SAGA, unpack(missing))
-    for _, json in ipairs(raw) do
-      local s = cjson.decode(json)
-      steps[s.id] = s
-    end
+  for _, json in ipairs(read_fields(missing)) do
+    local s = cjson.decode(json)
+    steps[s.id] = s
   end
   local all = {}
   for i, id in ipairs(ids()) do
@@ -210,8 +222,8 @@ end
 
 -- Writes in chunks: unpack() of a long list would overflow Lua's stack.
 local function write_all(command, key, list)
-  for i = 1, #list, 500 do
-    redis.call(command, key, unpack(list, i, math.min(i + 499, #list)))
+  for i = 1, #list, CHUNK do
+    redis.call(command, key, unpack(list, i, math.min(i + CHUNK - 1, #list)))
   end
 end
 
