@@ -53,12 +53,13 @@ local function load_saga()
   if saga then
     return saga
   end
-  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'order')
+  -- The order (every step id) is read only when needed: a completion must not cost the saga's size.
+  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open')
   if not v[1] then
     return nil
   end
   loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]) }
-  saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open, order = v[5] }
+  saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open }
   return saga
 end
 
@@ -94,10 +95,18 @@ local function step(id)
   return s
 end
 
+-- The saga's order field: its step ids in the order added, one a line.
+local function order_text()
+  if saga.order == nil then
+    saga.order = redis.call('HGET', SAGA, 'order') or ''
+  end
+  return saga.order
+end
+
 local function ids()
   if not order then
     order = {}
-    for id in string.gmatch(saga.order or '', '[^\n]+') do
+    for id in string.gmatch(order_text(), '[^\n]+') do
       order[#order + 1] = id
     end
   end
@@ -211,13 +220,27 @@ local function queue(s)
   push(s)
 end
 
-local function all_finished(s)
+-- A step's count of unfinished dependencies is the hash field n:<id>, there while it is above 0:
+-- a completion reads and decrements its dependents' counts and decodes only the ones it makes ready.
+local counts = {}     -- n:<id> fields to write, 0 to delete
+
+local function unfinished_dependencies(s)
+  local left = 0
   for _, d in ipairs(s.d or {}) do
     if step(d).st ~= 'FINISHED' then
-      return false
+      left = left + 1
     end
   end
-  return true
+  counts[s.id] = left
+  return left
+end
+
+-- One dependency of step id finished; returns how many are left.
+local function dependency_finished(id)
+  local left = counts[id] or tonumber(redis.call('HGET', SAGA, 'n:' .. id) or '1')
+  left = left - 1
+  counts[id] = left
+  return left
 end
 
 -- Writes in chunks: unpack() of a long list would overflow Lua's stack.
@@ -247,15 +270,27 @@ local function commit()
       hash[#hash + 1] = name
       hash[#hash + 1] = value
     end
+    local done = {}
+    for id, left in pairs(counts) do
+      if left > 0 then
+        hash[#hash + 1] = 'n:' .. id
+        hash[#hash + 1] = left
+      else
+        done[#done + 1] = 'n:' .. id
+      end
+    end
     write_all('HSET', SAGA, hash)
+    write_all('HDEL', SAGA, done)
     if SETTLED[saga.status] then
       if loaded.status ~= saga.status then
         redis.call('SREM', ACTIVE, SAGA_ID)
         redis.call('PEXPIRE', SAGA, RETENTION)
       end
-    elseif not loaded.status then
+    elseif not loaded.status and saga.status == 'CREATED' then
       -- A saga that is never started is dropped after the retention too.
       redis.call('PEXPIRE', SAGA, RETENTION)
+    elseif not loaded.status then
+      redis.call('SADD', ACTIVE, SAGA_ID)
     elseif loaded.status == 'CREATED' and saga.status ~= 'CREATED' then
       redis.call('SADD', ACTIVE, SAGA_ID)
       redis.call('PERSIST', SAGA)

@@ -2,7 +2,26 @@
 -- retries, finishing a saga, the compensation pass, failing an attempt, who may settle a step.
 
 -- A new step from ARGV[first] on: id, worker, args JSON, max attempts, initial backoff ms,
--- multiplier, max backoff ms, timeout ms or '', then its dependencies. Checked before it is added.
+-- multiplier, max backoff ms, timeout ms or ''; its dependencies are deps (a list, maybe empty).
+local function step_from(first, status, deps)
+  local id = ARGV[first]
+  local s = {
+    id = id, w = ARGV[first + 1], st = status, a = 0,
+    -- The multiplier stays text, so that Java reads back exactly the double it wrote.
+    r = { tonumber(ARGV[first + 3]), tonumber(ARGV[first + 4]), ARGV[first + 5], tonumber(ARGV[first + 6]) },
+    to = tonumber(ARGV[first + 7]),
+  }
+  if #deps > 0 then
+    s.d = deps
+  end
+  steps[id] = s
+  touch(s)
+  fields['a:' .. id] = ARGV[first + 2]
+  return s
+end
+
+-- A new step from ARGV[first] on, as step_from, then its dependencies up to the end of ARGV.
+-- Checked before it is added.
 local function new_step(first, status, check_dependencies)
   local id = ARGV[first]
   if redis.call('HEXISTS', SAGA, 's:' .. id) == 1 then
@@ -26,22 +45,22 @@ local function new_step(first, status, check_dependencies)
     end
     deps[#deps + 1] = d
   end
-  local s = {
-    id = id, w = ARGV[first + 1], st = status, a = 0,
-    -- The multiplier stays text, so that Java reads back exactly the double it wrote.
-    r = { tonumber(ARGV[first + 3]), tonumber(ARGV[first + 4]), ARGV[first + 5], tonumber(ARGV[first + 6]) },
-    to = tonumber(ARGV[first + 7]),
-  }
-  if #deps > 0 then
-    s.d = deps
-  end
-  steps[id] = s
-  touch(s)
-  fields['a:' .. id] = ARGV[first + 2]
-  local list = ids()
-  list[#list + 1] = id
-  fields.order = table.concat(list, '\n')
+  local s = step_from(first, status, deps)
+  local current = order_text()
+  saga.order = current == '' and id or current .. '\n' .. id
+  fields.order = saga.order
+  order = nil
   return s
+end
+
+-- Records s as a dependent of each of its dependencies.
+local function link_dependents(s)
+  for _, d in ipairs(s.d or {}) do
+    local dependency = step(d)
+    dependency.dn = dependency.dn or {}
+    dependency.dn[#dependency.dn + 1] = s.id
+    touch(dependency)
+  end
 end
 
 -- Retries happen only while the step's phase lasts: actions while RUNNING, compensators after.
@@ -59,10 +78,19 @@ local function backoff(s, attempt)
   return math.floor(ms)
 end
 
+-- The saga's compensators are listed in the field cs (one id a line), so that finishing a saga
+-- reads them alone.
+local function add_to_compensators(id)
+  local current = fields.cs or redis.call('HGET', SAGA, 'cs') or ''
+  fields.cs = current == '' and id or current .. '\n' .. id
+end
+
 local function finish_saga()
-  for _, s in ipairs(all_steps()) do
-    if s.st == 'WAITING_FOR_COMPENSATION' then
-      move(s, 'SKIPPED')
+  local cs = fields.cs or redis.call('HGET', SAGA, 'cs') or ''
+  for id in string.gmatch(cs, '[^\n]+') do
+    local c = step(id)
+    if c.st == 'WAITING_FOR_COMPENSATION' then
+      move(c, 'SKIPPED')
     end
   end
   move_saga('FINISHED')
@@ -156,9 +184,11 @@ local function advance_after_finish(s)
     return
   end
   for _, id in ipairs(s.dn or {}) do
-    local dependent = step(id)
-    if dependent.st == 'CREATED' and all_finished(dependent) then
-      queue(dependent)
+    if dependency_finished(id) == 0 then
+      local dependent = step(id)
+      if dependent.st == 'CREATED' then
+        queue(dependent)
+      end
     end
   end
   if saga.open == 0 then

@@ -3,15 +3,12 @@ package io.brokkr.runtime.internal.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.brokkr.dsl.SagaTemplate;
-import io.brokkr.dsl.StepTemplateBuilder;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisExtension;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,13 +26,7 @@ class LargeSagaTest {
 
   @Test
   void aFanOutOfTenThousandStepsJoinedByOneFinishes() throws Exception {
-    StepTemplateBuilder step = SagaTemplate.named("Wide").step("root").worker("root");
-    List<String> leaves = new ArrayList<>(WIDTH);
-    for (int i = 0; i < WIDTH; i++) {
-      leaves.add("leaf-" + i);
-      step = step.step("leaf-" + i).worker("leaf").dependsOn("root");
-    }
-    SagaTemplate wide = step.step("join").worker("join").dependsOn(leaves.toArray(String[]::new)).build();
+    SagaTemplate wide = CompletionCostTest.fanOut(WIDTH);
     try (Brokkr node = Brokkr.builder().namespace("large-" + UUID.randomUUID()).concurrency(8)
         .build(RedisBackend.on(REDIS.client()))) {
       node.registerWorkers(
