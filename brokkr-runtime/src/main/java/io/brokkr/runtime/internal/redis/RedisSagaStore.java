@@ -4,6 +4,7 @@ import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.IllegalTransitionException;
 import io.brokkr.runtime.spi.Rejection;
+import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
@@ -102,6 +103,26 @@ final class RedisSagaStore implements SagaStore {
   @Override
   public Change start(String sagaId) {
     return change(sagaId, calls.transition(Script.START, keys.keys(sagaId), argv.of(sagaId, List.of())));
+  }
+
+  @Override
+  public Change createAndStart(SagaDraft draft) {
+    String sagaId = draft.sagaId();
+    Ids.check("saga id", sagaId);
+    draft.steps().forEach(step -> checkNewStep(sagaId, step, ""));
+    draft.compensators().values().forEach(compensator -> checkNewStep(sagaId, compensator, "compensator "));
+    draft.check();
+    List<Object> args = new ArrayList<>();
+    args.add(draft.steps().size());
+    for (StepSpec step : draft.steps()) {
+      args.add(step.dependsOn().size());
+      args.addAll(stepArgs(step, step.dependsOn()));
+    }
+    draft.compensators().forEach((stepId, compensator) -> {
+      args.add(stepId);
+      args.addAll(stepArgs(compensator, List.of()));
+    });
+    return change(sagaId, calls.transition(Script.CREATE_START, keys.keys(sagaId), argv.of(sagaId, args)));
   }
 
   @Override
