@@ -121,6 +121,27 @@ public interface SagaStore extends AutoCloseable {
   Change finish(StepRef step, Settler by, Optional<String> resultJson);
 
   /**
+   * {@link #finish} that also claims, for the caller, a step it makes ready for one of
+   * {@code next}'s workers, as {@link #claimNext} would, in the same call where the store can: a
+   * completion and the next step's claim in one round trip. The default finishes, then claims
+   * the first such step's worker's next step.
+   *
+   * @return as {@link #finish}, with the claim, if any, in {@link Change#claimed()}
+   */
+  default Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
+    Change change = finish(step, by, resultJson);
+    for (Change.Ready ready : change.ready()) {
+      if (next.workerNames().contains(ready.workerName())) {
+        Optional<Claim> claim = claimNext(ready.workerName(), next.nodeId(), next.now(), next.lease());
+        if (claim.isPresent()) {
+          return change.claiming(claim.get());
+        }
+      }
+    }
+    return change;
+  }
+
+  /**
    * Fails an attempt (retried per the step's policy, see the class comment) or, from outside, the
    * step. Timeouts and expired leases are failures of the attempt holding the token.
    *

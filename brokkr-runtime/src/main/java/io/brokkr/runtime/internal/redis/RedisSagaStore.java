@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.IllegalTransitionException;
 import io.brokkr.runtime.spi.Rejection;
 import io.brokkr.runtime.spi.SagaDraft;
@@ -142,6 +143,18 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
+    return finish(step, by, resultJson, List.of());
+  }
+
+  @Override
+  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
+    List<Object> claim = new ArrayList<>(List.of(next.nodeId(), next.now().toEpochMilli(), next.lease().toMillis()));
+    next.workerNames().stream().filter(Ids::isValid).forEach(claim::add);
+    return finish(step, by, resultJson, claim);
+  }
+
+  /** The finish script, with the terms of a claim of what it makes ready, or none. */
+  private Change finish(StepRef step, Settler by, Optional<String> resultJson, List<Object> claim) {
     Optional<String> tooLarge = resultJson.flatMap(r -> payloads.tooLarge("the result of step \"" + step.stepId()
         + "\" of saga " + step.sagaId(), r));
     if (tooLarge.isPresent()) {
@@ -151,8 +164,10 @@ final class RedisSagaStore implements SagaStore {
       }
       throw new IllegalArgumentException(tooLarge.get());
     }
-    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), argv.of(step.sagaId(),
-        List.of(step.stepId(), token(by), resultJson.isPresent() ? "1" : "0", resultJson.orElse("")))));
+    List<Object> args = new ArrayList<>(List.of(step.stepId(), token(by), resultJson.isPresent() ? "1" : "0",
+        resultJson.orElse("")));
+    args.addAll(claim);
+    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), argv.of(step.sagaId(), args)));
   }
 
   @Override
@@ -239,7 +254,7 @@ final class RedisSagaStore implements SagaStore {
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
       return new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
-          applied.retryAt());
+          applied.retryAt(), applied.claimed().map(granted -> Claims.claim(snapshots, sagaId, granted)));
     }
     if (reply instanceof Reply.Noop || reply instanceof Reply.Stale) {
       return Change.NONE;

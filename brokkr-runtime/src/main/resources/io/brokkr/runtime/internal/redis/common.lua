@@ -39,6 +39,7 @@ local touched, touched_set = {}, {}
 local fields = {}      -- further saga hash fields to write: args, results, order, failure
 local events = {}
 local ready = {}       -- the queue entries of the steps made claimable
+local pushed = {}      -- the steps whose entries ready holds, in the same order
 local enqueue, dequeue = {}, {}
 local timers = {}      -- timer member -> due ms, or false to remove it
 local ready_seq        -- the partition's last ready sequence number, once read
@@ -179,6 +180,7 @@ local function push(s)
     enqueue[#enqueue + 1] = s.q
   end
   ready[#ready + 1] = s.q
+  pushed[#pushed + 1] = s
   events[#events + 1] = { 'R', s.id, s.w, s.q }
 end
 
@@ -319,11 +321,15 @@ local function commit()
 end
 
 -- The reply of an applied change: code, the number of the event message it published (0 for
--- none; set by run()), retry time or '', then the entry of each ready step.
-local function applied(retry_at)
-  local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '' }
+-- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
+-- what claimed (a list, see grant()) holds, if anything.
+local function applied(retry_at, claimed)
+  local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
+  end
+  for _, value in ipairs(claimed or {}) do
+    reply[#reply + 1] = value
   end
   return reply
 end

@@ -8,7 +8,7 @@ return run(function()
     stop(R.REJECTED, 'SAGA_EXISTS')
   end
   saga = { status = 'CREATED', seq = 0, tok = 0, open = 0 }
-  local list, cs = {}, {}
+  local list, cs, actions_list = {}, {}, {}
   local i = 5
   for _ = 1, tonumber(ARGV[4]) do
     local count = tonumber(ARGV[i])
@@ -22,6 +22,7 @@ return run(function()
       counts[s.id] = count
     end
     list[#list + 1] = s.id
+    actions_list[#actions_list + 1] = s
     saga.open = saga.open + 1
     i = i + 9 + count
   end
@@ -38,15 +39,6 @@ return run(function()
   if #cs > 0 then
     fields.cs = table.concat(cs, '\n')
   end
-  move_saga('RUNNING')
-  for _, id in ipairs(list) do
-    local s = steps[id]
-    if not s.d then
-      queue(s)
-    end
-  end
-  if saga.open == 0 then
-    finish_saga()
-  end
+  start_saga(actions_list)
   return applied()
 end)

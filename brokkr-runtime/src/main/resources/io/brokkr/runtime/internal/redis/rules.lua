@@ -96,6 +96,19 @@ local function finish_saga()
   move_saga('FINISHED')
 end
 
+-- CREATED -> RUNNING: queues the actions without dependencies; FINISHED at once without any.
+local function start_saga(list)
+  move_saga('RUNNING')
+  for _, s in ipairs(list) do
+    if not s.d then
+      queue(s)
+    end
+  end
+  if saga.open == 0 then
+    finish_saga()
+  end
+end
+
 -- CompensationPass: walks the actions backwards, so each step is decided after its dependents.
 local UNDONE, PENDING, BLOCKED = 0, 1, 2
 
@@ -256,4 +269,67 @@ local function settleable(id, token)
     stop(R.NOOP)
   end
   return s
+end
+
+-- Grants the QUEUED step s to an attempt of node under a new lease: RUNNING, a fresh fencing token.
+-- Returns the step, its args and its dependencies' results (this call's own writes included).
+local function grant(s, node, now, lease)
+  move(s, 'RUNNING')
+  saga.tok = saga.tok + 1
+  s.a = s.a + 1
+  s.t = saga.tok
+  s.o = node
+  s.u = now + lease
+  if s.to then
+    s.dl = now + s.to
+  end
+  timers[timer_member(s)] = s.u
+  local names = { 'a:' .. s.id }
+  for _, d in ipairs(s.d or {}) do
+    names[#names + 1] = 'r:' .. d
+  end
+  local values = read_fields(names)
+  local granted = { cjson.encode(s) }
+  for i, name in ipairs(names) do
+    granted[i + 1] = fields[name] or values[i] or 'null'
+  end
+  return granted
+end
+
+local function remove(list, value)
+  for i = #list, 1, -1 do
+    if list[i] == value then
+      table.remove(list, i)
+      return
+    end
+  end
+end
+
+-- Claims for node, at once, the first step this call made ready for one of the workers named in
+-- ARGV[first] on: its entry is taken back before it is written or announced. Returns grant()'s
+-- list, or nil.
+local function claim_made_ready(node, now, lease, first)
+  local local_workers = {}
+  for i = first, #ARGV do
+    local_workers[ARGV[i]] = true
+  end
+  for _, s in ipairs(pushed) do
+    if local_workers[s.w] and s.st == 'QUEUED' and not s.ra then
+      for i, entry in ipairs(enqueue) do
+        if entry == s.q then
+          table.remove(enqueue, i)
+          remove(ready, s.q)
+          for k = #events, 1, -1 do
+            if events[k][1] == 'R' and events[k][2] == s.id then
+              table.remove(events, k)
+              break
+            end
+          end
+          s.q = nil
+          return grant(s, node, now, lease)
+        end
+      end
+    end
+  end
+  return nil
 end

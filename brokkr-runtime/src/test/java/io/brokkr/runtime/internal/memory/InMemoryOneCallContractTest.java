@@ -1,11 +1,11 @@
 package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.InMemoryBackend;
-import io.brokkr.runtime.contract.SagaDraftContractTest;
+import io.brokkr.runtime.contract.OneCallContractTest;
 import io.brokkr.runtime.spi.SagaStore;
 
-/** createAndStart on the embedded in-memory store. */
-class InMemorySagaDraftContractTest extends SagaDraftContractTest {
+/** createAndStart and finishAndClaim on the embedded in-memory store. */
+class InMemoryOneCallContractTest extends OneCallContractTest {
   private final InMemoryBackend backend = InMemoryBackend.create();
 
   @Override

@@ -1,15 +1,21 @@
 package io.brokkr.runtime.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.Rejection;
 import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StoreEvent;
@@ -21,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
@@ -29,11 +36,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SagaStore#createAndStart}: one transition that does what createSaga, addStep,
- * addCompensator and start do one after the other, with the same result, events and rejections,
- * and nothing written when rejected. A store passes when its subclass passes unchanged.
+ * Transitions that do in one call what took several: {@link SagaStore#createAndStart} does what
+ * createSaga, addStep, addCompensator and start do one after the other, with the same result,
+ * events and rejections, and nothing written when rejected; {@link SagaStore#finishAndClaim}
+ * finishes a step and claims, for the caller's workers, a step the completion made ready. A store
+ * passes when its subclass passes unchanged.
  */
-public abstract class SagaDraftContractTest {
+public abstract class OneCallContractTest {
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  private static final Duration LEASE = Duration.ofSeconds(30);
   private static final RetryPolicy RETRY = new RetryPolicy(2, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(5));
   private final List<SagaStore> stores = new ArrayList<>();
 
@@ -110,7 +121,7 @@ public abstract class SagaDraftContractTest {
     ofCompensator.put("a", spec("a/compensator", "U", "a"));
     ofCompensator.put("a/compensator", spec("c", "U", "a/compensator"));
     assertRejected(store, Rejection.COMPENSATOR_OF_COMPENSATOR, new SagaDraft("s", List.of(spec("a", "A")), ofCompensator));
-    assertEquals(Optional.empty(), store.claimNext("A", "node-1", Instant.EPOCH, Duration.ofSeconds(30)));
+    assertEquals(Optional.empty(), store.claimNext("A", "node-1", T0, LEASE));
   }
 
   @Test
@@ -122,6 +133,74 @@ public abstract class SagaDraftContractTest {
     StoreRejectedException e = assertThrows(StoreRejectedException.class, () -> store.createAndStart(hammer("s")));
     assertEquals(Rejection.SAGA_EXISTS, e.reason());
     assertEquals(before, store.load("s").orElseThrow());
+  }
+
+  @Test
+  void aCompletionClaimsTheStepItMakesReadyForTheCallersWorkers() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B", "a")), Map.of()));
+    Claim a = claim(store, "A");
+    Change change = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token()), Optional.of("1"),
+        new ClaimRequest("node-2", T0, LEASE, Set.of("B", "Other")));
+    assertTrue(change.applied());
+    assertEquals(List.of(), change.ready(), "the claimed step is not left for others");
+    Claim b = change.claimed().orElseThrow();
+    assertEquals(new StepRef("s", "b"), b.step().ref());
+    assertEquals(StepStatus.RUNNING, b.step().status());
+    assertEquals(1, b.step().attempt());
+    assertEquals("node-2", b.lease().owner());
+    assertEquals(T0.plus(LEASE), b.lease().until());
+    assertEquals(Optional.of(T0.plusSeconds(5)), b.lease().deadline());
+    assertTrue(b.lease().token() > a.lease().token());
+    assertEquals(List.of("1"), b.dependencyResultsJson());
+    assertEquals("[\"b\"]", b.step().spec().argsJson());
+    assertEquals(Optional.empty(), store.claimNext("B", "node-1", T0, LEASE), "claimed once");
+    assertEquals(b.step(), store.load("s").orElseThrow().step("b").orElseThrow());
+
+    assertFalse(store.finish(b.step().ref(), Settler.attempt(a.lease().token()), Optional.empty()).applied(),
+        "fenced by its own token");
+    assertTrue(store.finish(b.step().ref(), Settler.attempt(b.lease().token()), Optional.empty()).applied());
+    assertEquals(SagaStatus.FINISHED, store.load("s").orElseThrow().status());
+  }
+
+  @Test
+  void aJoinIsClaimedByTheCompletionOfItsLastDependencyWithEveryResult() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B"), spec("c", "C", "a", "b")), Map.of()));
+    ClaimRequest forC = new ClaimRequest("node-1", T0, LEASE, Set.of("C"));
+    Claim a = claim(store, "A");
+    Claim b = claim(store, "B");
+    Change first = store.finishAndClaim(b.step().ref(), Settler.attempt(b.lease().token()), Optional.of("2"), forC);
+    assertEquals(Optional.empty(), first.claimed(), "c still waits for a");
+    Change last = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token()), Optional.of("1"), forC);
+    assertEquals(List.of("1", "2"), last.claimed().orElseThrow().dependencyResultsJson(), "in declared order");
+  }
+
+  @Test
+  void aCompletionLeavesWhatItMakesReadyForOtherWorkersQueued() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B", "a")), Map.of()));
+    Claim a = claim(store, "A");
+    Change change = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token()), Optional.empty(),
+        new ClaimRequest("node-1", T0, LEASE, Set.of("A")));
+    assertEquals(Optional.empty(), change.claimed());
+    assertEquals(List.of(new Change.Ready(new StepRef("s", "b"), "B")), change.ready());
+    assertEquals(List.of("null"), claim(store, "B").dependencyResultsJson());
+  }
+
+  @Test
+  void aStaleCompletionClaimsNothing() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B", "a")), Map.of()));
+    Claim a = claim(store, "A");
+    Change stale = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token() + 1), Optional.empty(),
+        new ClaimRequest("node-1", T0, LEASE, Set.of("B")));
+    assertEquals(Change.NONE, stale);
+    assertEquals(StepStatus.CREATED, store.load("s").orElseThrow().step("b").orElseThrow().status());
+  }
+
+  private static Claim claim(SagaStore store, String worker) {
+    return store.claimNext(worker, "node-1", T0, LEASE).orElseThrow(() -> new AssertionError("nothing to claim for " + worker));
   }
 
   private static void assertRejected(SagaStore store, Rejection reason, SagaDraft draft) {
