@@ -96,17 +96,28 @@ local function finish_saga()
   move_saga('FINISHED')
 end
 
--- CREATED -> RUNNING: queues the actions without dependencies; FINISHED at once without any.
-local function start_saga(list)
-  move_saga('RUNNING')
+-- Queues the steps of list that are still CREATED; FINISHES the saga when no action is left open.
+local function queue_then_settle(list)
   for _, s in ipairs(list) do
-    if not s.d then
+    if s.st == 'CREATED' then
       queue(s)
     end
   end
   if saga.open == 0 then
     finish_saga()
   end
+end
+
+-- CREATED -> RUNNING: queues the actions without dependencies; FINISHED at once without any.
+local function start_saga(list)
+  move_saga('RUNNING')
+  local roots = {}
+  for _, s in ipairs(list) do
+    if not s.d then
+      roots[#roots + 1] = s
+    end
+  end
+  queue_then_settle(roots)
 end
 
 -- CompensationPass: walks the actions backwards, so each step is decided after its dependents.
@@ -196,17 +207,13 @@ local function advance_after_finish(s)
     compensation_pass()
     return
   end
+  local made_ready = {}
   for _, id in ipairs(s.dn or {}) do
     if dependency_finished(id) == 0 then
-      local dependent = step(id)
-      if dependent.st == 'CREATED' then
-        queue(dependent)
-      end
+      made_ready[#made_ready + 1] = step(id)
     end
   end
-  if saga.open == 0 then
-    finish_saga()
-  end
+  queue_then_settle(made_ready)
 end
 
 -- Fails the attempt holding the step (token checked by the caller): retried or failed for good.
