@@ -6,6 +6,7 @@ import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One attempt this node claimed: its lease token, its task and its timeout timer. */
@@ -15,8 +16,9 @@ final class Attempt {
   private final Runnable releaseThread;
   private final AtomicBoolean released = new AtomicBoolean();
   private volatile boolean started;
-  private volatile Optional<Future<?>> task = Optional.empty();
+  private volatile Optional<FutureTask<?>> task = Optional.empty();
   private volatile Optional<Future<?>> timeout = Optional.empty();
+  private volatile Optional<Attempt> successor = Optional.empty();
 
   Attempt(Claim claim, Worker worker, Runnable releaseThread) {
     this.claim = claim;
@@ -40,8 +42,13 @@ final class Attempt {
     return claim.step().attempt();
   }
 
-  void running(Future<?> runningTask) {
+  void running(FutureTask<?> runningTask) {
     task = Optional.of(runningTask);
+  }
+
+  /** Runs the attempt's task on the calling thread. */
+  void runTask() {
+    task.ifPresent(FutureTask::run);
   }
 
   void timesOutWith(Future<?> timer) {
@@ -63,6 +70,20 @@ final class Attempt {
 
   void cancelTimeout() {
     timeout.ifPresent(t -> t.cancel(false));
+  }
+
+  /**
+   * The attempt of a step this attempt's completion claimed: it runs next on the same thread,
+   * under this attempt's permit, which this attempt then never gives back itself.
+   */
+  Attempt handOver(Claim next, Worker nextWorker) {
+    Attempt following = new Attempt(next, nextWorker, releaseThread);
+    successor = Optional.of(following);
+    return following;
+  }
+
+  Optional<Attempt> successor() {
+    return successor;
   }
 
   /** Gives the thread's permit back, once. */

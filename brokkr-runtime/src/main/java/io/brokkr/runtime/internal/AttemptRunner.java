@@ -5,6 +5,7 @@ import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.SagaStore;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -32,10 +33,20 @@ final class AttemptRunner {
   private final Changes changes;
   private final Executor executor;
   private final Function<String, Saga> sagas;
+  private final Supplier<? extends Successors> successors;
   private volatile boolean closed;
 
+  /** Where a finishing attempt takes its successor from: the node's dispatcher. */
+  interface Successors {
+    /** The terms of a claim for this node's workers; empty while the node takes no work. */
+    Optional<ClaimRequest> request();
+
+    /** The worker registered on this node under {@code name}. */
+    Optional<Worker> worker(String name);
+  }
+
   AttemptRunner(SagaStore store, Json json, Timers timers, Leases leases, Changes changes, Executor executor,
-      Function<String, Saga> sagas) {
+      Function<String, Saga> sagas, Supplier<? extends Successors> successors) {
     this.store = store;
     this.json = json;
     this.timers = timers;
@@ -43,11 +54,26 @@ final class AttemptRunner {
     this.changes = changes;
     this.executor = executor;
     this.sagas = sagas;
+    this.successors = successors;
   }
 
-  /** Starts an attempt; {@code releaseThread} runs once its body returned or it never ran. */
+  /**
+   * Starts an attempt; {@code releaseThread} runs once its body returned or it never ran. A sync
+   * attempt's completion may claim the next step for this node in the same store call: that attempt
+   * then runs on the same thread, under the same permit, without going through the dispatcher.
+   */
   void start(Claim claim, Worker worker, Runnable releaseThread) {
-    Attempt attempt = new Attempt(claim, worker, releaseThread);
+    Attempt attempt = prepare(new Attempt(claim, worker, releaseThread));
+    try {
+      executor.execute(() -> runFrom(attempt));
+    } catch (RejectedExecutionException e) {
+      // The executor is shutting down; the lease will expire and another attempt will follow.
+      leases.drop(attempt);
+      attempt.releaseThread();
+    }
+  }
+
+  private Attempt prepare(Attempt attempt) {
     leases.hold(attempt);
     FutureTask<Void> task = new FutureTask<>(() -> run(attempt), null) {
       @Override
@@ -58,13 +84,19 @@ final class AttemptRunner {
       }
     };
     attempt.running(task);
-    claim.lease().deadline().ifPresent(d -> attempt.timesOutWith(timers.at(d, () -> timedOut(attempt))));
-    try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) {
-      // The executor is shutting down; the lease will expire and another attempt will follow.
-      leases.drop(attempt);
-      attempt.releaseThread();
+    attempt.claim.lease().deadline().ifPresent(d -> attempt.timesOutWith(timers.at(d, () -> timedOut(attempt))));
+    return attempt;
+  }
+
+  /** Runs an attempt, then, on this thread, each attempt the previous one's completion claimed. */
+  private void runFrom(Attempt first) {
+    Optional<Attempt> next = Optional.of(first);
+    while (next.isPresent()) {
+      Attempt attempt = next.get();
+      attempt.runTask();
+      // An interrupt meant for that body (its timeout) must not reach the next one.
+      Thread.interrupted();
+      next = attempt.successor();
     }
   }
 
@@ -75,12 +107,13 @@ final class AttemptRunner {
   private void run(Attempt attempt) {
     attempt.markStarted();
     boolean keepLease = false;
+    Optional<Attempt> successor = Optional.empty();
     try {
       @Nullable Object value = attempt.worker.body().run(new Invocation(attempt.claim, sagas.apply(attempt.ref().sagaId()), json));
       if (attempt.worker.mode() == Worker.Mode.ASYNC) {
         keepLease = true;
       } else {
-        finish(attempt, value);
+        successor = finish(attempt, value);
       }
     } catch (Exception e) {
       fail(attempt, e.toString());
@@ -91,20 +124,37 @@ final class AttemptRunner {
       if (!keepLease) {
         leases.drop(attempt);
       }
-      attempt.releaseThread();
+      if (successor.isEmpty()) {
+        attempt.releaseThread();
+      }
     }
   }
 
-  private void finish(Attempt attempt, @Nullable Object value) {
+  /** Finishes the step; returns the attempt of a step the completion claimed for this node, if any. */
+  private Optional<Attempt> finish(Attempt attempt, @Nullable Object value) {
     Optional<String> result;
     try {
       result = Optional.ofNullable(value)
           .map(v -> json.encode(v, () -> "the result of step \"" + attempt.ref().stepId() + "\""));
     } catch (IllegalArgumentException e) {
       fail(attempt, e.getMessage());
-      return;
+      return Optional.empty();
     }
-    report(attempt, () -> store.finish(attempt.ref(), attempt.settler(), result));
+    Successors node = successors.get();
+    Optional<ClaimRequest> request = node.request();
+    Optional<Change> change = reportChange(attempt, () -> request.isPresent()
+        ? store.finishAndClaim(attempt.ref(), attempt.settler(), result, request.get())
+        : store.finish(attempt.ref(), attempt.settler(), result));
+    Optional<Claim> claimed = change.flatMap(Change::claimed);
+    if (claimed.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Worker> worker = node.worker(claimed.get().step().spec().workerName());
+    if (worker.isEmpty()) {
+      // Unregistered meanwhile (cannot happen today): the lease expires and another node retries.
+      return Optional.empty();
+    }
+    return Optional.of(prepare(attempt.handOver(claimed.get(), worker.get())));
   }
 
   private void fail(Attempt attempt, String reason) {
@@ -122,14 +172,19 @@ final class AttemptRunner {
 
   /** Sends one fenced report; true when the store applied it. */
   private boolean report(Attempt attempt, Supplier<Change> call) {
+    return reportChange(attempt, call).map(Change::applied).orElse(false);
+  }
+
+  /** Sends one fenced report; empty when it could not be sent. */
+  private Optional<Change> reportChange(Attempt attempt, Supplier<Change> call) {
     if (closed) {
-      return false;
+      return Optional.empty();
     }
     try {
-      return changes.apply(attempt.ref(), call.get()).applied();
+      return Optional.of(changes.apply(attempt.ref(), call.get()));
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "could not report attempt " + attempt.number() + " of " + attempt.ref(), e);
-      return false;
+      return Optional.empty();
     }
   }
 }

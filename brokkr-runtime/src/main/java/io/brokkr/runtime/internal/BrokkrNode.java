@@ -48,7 +48,8 @@ public final class BrokkrNode implements Brokkr {
     this.leases = new Leases(store, timers, options);
     Changes changes = new Changes(store, timers, this::wake);
     this.engine = new Engine(store, json, options, changes, outcomes);
-    this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view);
+    // The dispatcher, made next, gives finishing attempts their successors.
+    this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view, this::dispatcher);
     this.dispatcher = new Dispatcher(store, options, timers, runner);
     this.recovery = new Recovery(store, timers, leases, changes, options);
     this.subscription = store.subscribe(this::onEvent);
@@ -136,6 +137,10 @@ public final class BrokkrNode implements Brokkr {
   /** Work may be ready for a worker (a method, so the constructor can hand it out before the dispatcher exists). */
   private void wake(String workerName) {
     dispatcher.ready(workerName);
+  }
+
+  private Dispatcher dispatcher() {
+    return dispatcher;
   }
 
   private Saga view(String sagaId) {

@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal;
 
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.SagaStore;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when workers start again. One thread at a time drains; a wake-up during a drain makes it go round
  * again, so no wake-up is lost.
  */
-final class Dispatcher {
+final class Dispatcher implements AttemptRunner.Successors {
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
   private final SagaStore store;
@@ -62,6 +63,19 @@ final class Dispatcher {
   private void release() {
     permits.release();
     wake();
+  }
+
+  @Override
+  public Optional<ClaimRequest> request() {
+    if (!taking || closed) {
+      return Optional.empty();
+    }
+    return Optional.of(new ClaimRequest(options.nodeId(), timers.now(), options.lease(), workers.keySet()));
+  }
+
+  @Override
+  public Optional<Worker> worker(String name) {
+    return Optional.ofNullable(workers.get(name));
   }
 
   void stop() {

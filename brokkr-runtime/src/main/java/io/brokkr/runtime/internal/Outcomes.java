@@ -31,6 +31,19 @@ final class Outcomes {
     return future;
   }
 
+  /**
+   * The future of a saga this node is about to start, which cannot have settled yet: nothing is
+   * read; the event of its settling completes it.
+   */
+  CompletableFuture<SagaOutcome> expect(String sagaId) {
+    return pending.computeIfAbsent(sagaId, id -> new CompletableFuture<>());
+  }
+
+  /** Drops the future of a saga that was not started after all. */
+  void forget(String sagaId) {
+    pending.remove(sagaId);
+  }
+
   /** Completes the saga's future if it settled. */
   void settled(String sagaId) {
     if (!pending.containsKey(sagaId)) {

@@ -5,7 +5,9 @@ import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
 import io.brokkr.runtime.SagaHandle;
+import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.StepResults;
+import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.StepSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds and starts a saga from a template. Everything that can be wrong (the template, the inputs,
@@ -35,7 +38,7 @@ final class TemplateStarter {
       steps.add(new StepSpec(step.name(), step.worker(), step.dependsOn(), argsOf(List.of(), step.inputs(), values),
           step.retry().orElse(engine.options().defaultRetry()), step.timeout()));
     }
-    List<StepSpec> compensators = new ArrayList<>();
+    Map<String, StepSpec> compensators = new LinkedHashMap<>();
     for (Compensation compensation : template.compensations()) {
       List<String> fixed = new ArrayList<>();
       for (int i = 0; i < compensation.args().size(); i++) {
@@ -43,18 +46,21 @@ final class TemplateStarter {
         fixed.add(engine.json().encode(compensation.args().get(i),
             () -> "saga \"" + template.name() + "\": arg " + index + " of the compensator of step \"" + compensation.step() + "\""));
       }
-      compensators.add(new StepSpec(Steps.compensatorId(compensation.step()), compensation.worker(),
+      compensators.put(compensation.step(), new StepSpec(Steps.compensatorId(compensation.step()), compensation.worker(),
           List.of(compensation.step()), argsOf(fixed, compensation.inputs(), values),
           engine.options().defaultRetry(), Optional.empty()));
     }
     String sagaId = UUID.randomUUID().toString();
-    Calls.store(() -> {
-      engine.store().createSaga(sagaId);
-      steps.forEach(step -> engine.store().addStep(sagaId, step));
-      compensators.forEach(c -> engine.store().addCompensator(sagaId, c.dependsOn().get(0), c));
-      return engine.changes().wake(engine.store().start(sagaId));
-    });
-    return new SagaHandle<>(sagaId, engine.outcomes().of(sagaId), results -> results);
+    // Expected before the start: the saga may settle before start returns. A saga this node just
+    // starts cannot have settled before, so nothing is read.
+    CompletableFuture<SagaOutcome> outcome = engine.outcomes().expect(sagaId);
+    try {
+      Calls.store(() -> engine.changes().wake(engine.store().createAndStart(new SagaDraft(sagaId, steps, compensators))));
+    } catch (RuntimeException e) {
+      engine.outcomes().forget(sagaId);
+      throw e;
+    }
+    return new SagaHandle<>(sagaId, outcome, results -> results);
   }
 
   /** Each input encoded once; every missing, unknown or unencodable input named in one message. */

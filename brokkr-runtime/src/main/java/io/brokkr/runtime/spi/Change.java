@@ -14,8 +14,10 @@ import java.util.Optional;
  *     the worker's ready queue and announced to every node by a {@link StoreEvent.WorkReady}
  * @param retryAt when a failed attempt will be retried: the caller arms a timer that calls
  *     {@link SagaStore#requeue} then
+ * @param claimed a step the operation made ready and claimed at once for the caller
+ *     ({@link SagaStore#finishAndClaim}); it is not among {@code ready}
  */
-public record Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt) {
+public record Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt, Optional<Claim> claimed) {
 
   /** A step that became claimable by the workers of {@code workerName}. */
   public record Ready(StepRef step, String workerName) {
@@ -31,5 +33,17 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
   public Change {
     ready = List.copyOf(ready);
     Objects.requireNonNull(retryAt, "retryAt");
+    Objects.requireNonNull(claimed, "claimed");
+  }
+
+  /** A change that claimed nothing. */
+  public Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt) {
+    this(applied, ready, retryAt, Optional.empty());
+  }
+
+  /** This change with {@code claim} taken for the caller: its step is no longer among the ready ones. */
+  public Change claiming(Claim claim) {
+    StepRef step = claim.step().ref();
+    return new Change(applied, ready.stream().filter(r -> !r.step().equals(step)).toList(), retryAt, Optional.of(claim));
   }
 }

@@ -78,6 +78,25 @@ public interface SagaStore extends AutoCloseable {
   Change start(String sagaId);
 
   /**
+   * Creates a saga with all its steps and compensators and starts it, in one transition: what
+   * {@link #createSaga}, {@link #addStep} for each step, {@link #addCompensator} for each
+   * compensator and {@link #start} do one after the other, with the same checks and events. A
+   * rejected draft writes nothing. The default makes the checks first, then those calls; a store
+   * overrides it to make it one atomic call.
+   *
+   * @return what {@link #start} did
+   * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}, or the rejection of the first
+   *     call that would be rejected (see {@link SagaDraft#check})
+   */
+  default Change createAndStart(SagaDraft draft) {
+    draft.check();
+    createSaga(draft.sagaId());
+    draft.steps().forEach(step -> addStep(draft.sagaId(), step));
+    draft.compensators().forEach((stepId, compensator) -> addCompensator(draft.sagaId(), stepId, compensator));
+    return start(draft.sagaId());
+  }
+
+  /**
    * Takes the next claimable step from the ready queue of {@code workerName} and moves it QUEUED →
    * RUNNING under a new lease: attempt + 1, a fresh fencing token, {@code until = now + lease},
    * {@code deadline = now + timeout} when the step has one. Queue entries that are stale (the step
@@ -104,6 +123,27 @@ public interface SagaStore extends AutoCloseable {
    *     WAITING_FOR_COMPENSATION step
    */
   Change finish(StepRef step, Settler by, Optional<String> resultJson);
+
+  /**
+   * {@link #finish} that also claims, for the caller, a step it makes ready for one of
+   * {@code next}'s workers, as {@link #claimNext} would, in the same call where the store can: a
+   * completion and the next step's claim in one round trip. The default finishes, then claims
+   * the first such step's worker's next step.
+   *
+   * @return as {@link #finish}, with the claim, if any, in {@link Change#claimed()}
+   */
+  default Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
+    Change change = finish(step, by, resultJson);
+    for (Change.Ready ready : change.ready()) {
+      if (next.workerNames().contains(ready.workerName())) {
+        Optional<Claim> claim = claimNext(ready.workerName(), next.nodeId(), next.now(), next.lease());
+        if (claim.isPresent()) {
+          return change.claiming(claim.get());
+        }
+      }
+    }
+    return change;
+  }
 
   /**
    * Fails an attempt (retried per the step's policy, see the class comment) or, from outside, the

@@ -43,6 +43,8 @@ final class MemorySaga {
   private final Outbox outbox;
   private final Map<String, MemoryStep> steps = new LinkedHashMap<>();
   private final Map<String, List<MemoryStep>> dependents = new LinkedHashMap<>();
+  /** The compensators, so that finishing the saga skips them without walking every step. */
+  private final List<MemoryStep> compensators = new ArrayList<>();
   private SagaStatus status = SagaStatus.CREATED;
   private Optional<SagaOutcome.Failure> failure = Optional.empty();
   private long lastToken;
@@ -95,7 +97,8 @@ final class MemorySaga {
     steps.put(step.id(), step);
     spec.dependsOn().forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(step));
     unfinished++;
-    if (status == SagaStatus.RUNNING && dependenciesFinished(step)) {
+    step.unfinishedDependencies = (int) spec.dependsOn().stream().filter(d -> steps.get(d).status != FINISHED).count();
+    if (status == SagaStatus.RUNNING && step.unfinishedDependencies == 0) {
       queue(step);
     }
     return applied(Optional.empty());
@@ -117,6 +120,7 @@ final class MemorySaga {
         spec.retry(), spec.timeout());
     MemoryStep compensator = new MemoryStep(id, onlyItsStep, Optional.of(stepId));
     steps.put(compensator.id(), compensator);
+    compensators.add(compensator);
     step.compensator = Optional.of(compensator.id());
     return applied(Optional.empty());
   }
@@ -316,17 +320,14 @@ final class MemorySaga {
     return phase && step.attempt < step.spec.retry().maxAttempts();
   }
 
-  private boolean dependenciesFinished(MemoryStep step) {
-    return step.spec.dependsOn().stream().allMatch(d -> steps.get(d).status == FINISHED);
-  }
-
   private void advanceAfterFinish(MemoryStep step) {
     if (status == SagaStatus.COMPENSATING) {
       CompensationPass.run(this);
       return;
     }
+    // Counted, not scanned: a completion costs its dependents, not their dependencies.
     for (MemoryStep dependent : dependentsOf(step)) {
-      if (dependent.status == CREATED && dependenciesFinished(dependent)) {
+      if (--dependent.unfinishedDependencies == 0 && dependent.status == CREATED) {
         queue(dependent);
       }
     }
@@ -336,7 +337,7 @@ final class MemorySaga {
   }
 
   private void finishSaga() {
-    for (MemoryStep step : steps.values()) {
+    for (MemoryStep step : compensators) {
       if (step.status == WAITING_FOR_COMPENSATION) {
         move(step, SKIPPED);
       }

@@ -20,6 +20,8 @@ final class MemoryStep {
   Optional<Instant> retryAt = Optional.empty();
   Optional<String> result = Optional.empty();
   Optional<String> failureReason = Optional.empty();
+  /** Dependencies not FINISHED yet: the step is queued when the last one finishes. */
+  int unfinishedDependencies;
 
   MemoryStep(String sagaId, StepSpec spec, Optional<String> compensates) {
     this.ref = new StepRef(sagaId, spec.stepId());

@@ -55,8 +55,7 @@ final class Claims {
           List.of(workerName, entry.raw(), entry.step().stepId(), nodeId, now.toEpochMilli(), lease.toMillis()))));
       if (reply instanceof Reply.Claimed claimed) {
         heads.learn(workerName, partition, claimed.sequence(), claimed.following());
-        StepSnapshot step = snapshots.step(sagaId, claimed.stepJson(), claimed.argsJson(), Optional.empty());
-        return Optional.of(new Claim(step, step.lease().orElseThrow(), claimed.dependencyResults()));
+        return Optional.of(claim(snapshots, sagaId, claimed.granted()));
       } else if (reply instanceof Reply.Miss miss) {
         heads.learn(workerName, partition, miss.sequence(), miss.head());
       } else if (reply instanceof Reply.Dropped dropped) {
@@ -66,6 +65,12 @@ final class Claims {
       }
     }
     return Optional.empty();
+  }
+
+  /** The claim a script granted. */
+  static Claim claim(Snapshots snapshots, String sagaId, Reply.Granted granted) {
+    StepSnapshot step = snapshots.step(sagaId, granted.stepJson(), granted.argsJson(), Optional.empty());
+    return new Claim(step, step.lease().orElseThrow(), granted.dependencyResults());
   }
 
   /** Reads the heads of some workers' queues in some partitions, in one round trip. */

@@ -2,8 +2,10 @@ package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.IllegalTransitionException;
 import io.brokkr.runtime.spi.Rejection;
+import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
@@ -105,6 +107,26 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
+  public Change createAndStart(SagaDraft draft) {
+    String sagaId = draft.sagaId();
+    Ids.check("saga id", sagaId);
+    draft.steps().forEach(step -> checkNewStep(sagaId, step, ""));
+    draft.compensators().values().forEach(compensator -> checkNewStep(sagaId, compensator, "compensator "));
+    draft.check();
+    List<Object> args = new ArrayList<>();
+    args.add(draft.steps().size());
+    for (StepSpec step : draft.steps()) {
+      args.add(step.dependsOn().size());
+      args.addAll(stepArgs(step, step.dependsOn()));
+    }
+    draft.compensators().forEach((stepId, compensator) -> {
+      args.add(stepId);
+      args.addAll(stepArgs(compensator, List.of()));
+    });
+    return change(sagaId, calls.transition(Script.CREATE_START, keys.keys(sagaId), argv.of(sagaId, args)));
+  }
+
+  @Override
   public Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
     if (!Ids.isValid(workerName)) {
       return Optional.empty(); // no step of such a worker can have been added
@@ -121,6 +143,18 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
+    return finish(step, by, resultJson, List.of());
+  }
+
+  @Override
+  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
+    List<Object> claim = new ArrayList<>(List.of(next.nodeId(), next.now().toEpochMilli(), next.lease().toMillis()));
+    next.workerNames().stream().filter(Ids::isValid).forEach(claim::add);
+    return finish(step, by, resultJson, claim);
+  }
+
+  /** The finish script, with the terms of a claim of what it makes ready, or none. */
+  private Change finish(StepRef step, Settler by, Optional<String> resultJson, List<Object> claim) {
     Optional<String> tooLarge = resultJson.flatMap(r -> payloads.tooLarge("the result of step \"" + step.stepId()
         + "\" of saga " + step.sagaId(), r));
     if (tooLarge.isPresent()) {
@@ -130,8 +164,10 @@ final class RedisSagaStore implements SagaStore {
       }
       throw new IllegalArgumentException(tooLarge.get());
     }
-    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), argv.of(step.sagaId(),
-        List.of(step.stepId(), token(by), resultJson.isPresent() ? "1" : "0", resultJson.orElse("")))));
+    List<Object> args = new ArrayList<>(List.of(step.stepId(), token(by), resultJson.isPresent() ? "1" : "0",
+        resultJson.orElse("")));
+    args.addAll(claim);
+    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), argv.of(step.sagaId(), args)));
   }
 
   @Override
@@ -218,7 +254,7 @@ final class RedisSagaStore implements SagaStore {
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
       return new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
-          applied.retryAt());
+          applied.retryAt(), applied.claimed().map(granted -> Claims.claim(snapshots, sagaId, granted)));
     }
     if (reply instanceof Reply.Noop || reply instanceof Reply.Stale) {
       return Change.NONE;

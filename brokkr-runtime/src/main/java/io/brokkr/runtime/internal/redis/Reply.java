@@ -16,7 +16,11 @@ sealed interface Reply {
    * The change was made. {@code published} is the saga's number of the event message it published,
    * 0 when it published none.
    */
-  record Applied(long published, Optional<Instant> retryAt, List<Entry> ready) implements Reply {}
+  record Applied(long published, Optional<Instant> retryAt, List<Entry> ready, Optional<Granted> claimed)
+      implements Reply {}
+
+  /** A step granted to an attempt: its state, its args and its dependencies' results. */
+  record Granted(String stepJson, String argsJson, List<String> dependencyResults) {}
 
   /** Nothing to do: the step settled already, or was not waiting. */
   record Noop() implements Reply {}
@@ -31,8 +35,7 @@ sealed interface Reply {
   record Illegal(String stepId, String from, String to) implements Reply {}
 
   /** A step was claimed. {@code following} is the next entry of the worker's queue, if any. */
-  record Claimed(long sequence, Optional<Entry> following, String stepJson, String argsJson, List<String> dependencyResults)
-      implements Reply {}
+  record Claimed(long sequence, Optional<Entry> following, Granted granted) implements Reply {}
 
   /** The expected entry was not the head of the queue; {@code head} is. */
   record Miss(long sequence, Optional<Entry> head) implements Reply {}
@@ -44,26 +47,33 @@ sealed interface Reply {
   static Reply decode(List<Object> reply) {
     int code = ((Number) reply.get(0)).intValue();
     return switch (code) {
-      case 0 -> new Applied(Long.parseLong(text(reply, 1)), text(reply, 2).isEmpty() ? Optional.empty()
-          : Optional.of(Instant.ofEpochMilli(Long.parseLong(text(reply, 2)))), ready(reply));
+      case 0 -> applied(reply);
       case 1 -> new Noop();
       case 2 -> new Stale();
       case 3 -> new Rejected(Rejection.valueOf(text(reply, 1)), texts(reply, 2));
       case 4 -> new Illegal(text(reply, 1), text(reply, 2), text(reply, 3));
-      case 5 -> new Claimed(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)), text(reply, 3), text(reply, 4),
-          texts(reply, 5));
+      case 5 -> new Claimed(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)), granted(reply, 3));
       case 6 -> new Miss(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)));
       case 7 -> new Dropped(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)));
       default -> throw new IllegalStateException("unknown reply code " + code + " in " + reply);
     };
   }
 
-  private static List<Entry> ready(List<Object> reply) {
+  /** Code, message number, retry time or '', the number of ready entries, the entries, a grant or nothing. */
+  private static Applied applied(List<Object> reply) {
+    Optional<Instant> retryAt = text(reply, 2).isEmpty() ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(Long.parseLong(text(reply, 2))));
+    int count = Integer.parseInt(text(reply, 3));
     List<Entry> ready = new ArrayList<>();
-    for (int i = 3; i < reply.size(); i++) {
+    for (int i = 4; i < 4 + count; i++) {
       ready.add(Entry.parse(text(reply, i)).orElseThrow());
     }
-    return ready;
+    Optional<Granted> claimed = reply.size() > 4 + count ? Optional.of(granted(reply, 4 + count)) : Optional.empty();
+    return new Applied(Long.parseLong(text(reply, 1)), retryAt, ready, claimed);
+  }
+
+  private static Granted granted(List<Object> reply, int from) {
+    return new Granted(text(reply, from), text(reply, from + 1), texts(reply, from + 2));
   }
 
   private static List<String> texts(List<Object> reply, int from) {

@@ -8,6 +8,7 @@ enum Script {
   ADD_STEP("add_step", true),
   ADD_COMPENSATOR("add_compensator", true),
   START("start", true),
+  CREATE_START("create_start", true),
   CLAIM("claim", true),
   HEARTBEAT("heartbeat", true),
   FINISH("finish", true),

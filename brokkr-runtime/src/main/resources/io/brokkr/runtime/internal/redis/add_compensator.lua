@@ -15,6 +15,7 @@ return run(function()
   end
   local c = new_step(5, 'WAITING_FOR_COMPENSATION', false)
   c.of = target.id
+  add_to_compensators(c.id)
   target.c = c.id
   touch(target)
   return applied()

@@ -5,14 +5,9 @@ return run(function()
   require_saga()
   require_open()
   local s = new_step(4, 'CREATED', true)
-  for _, d in ipairs(s.d or {}) do
-    local dependency = step(d)
-    dependency.dn = dependency.dn or {}
-    dependency.dn[#dependency.dn + 1] = s.id
-    touch(dependency)
-  end
+  link_dependents(s)
   saga.open = saga.open + 1
-  if saga.status == 'RUNNING' and all_finished(s) then
+  if unfinished_dependencies(s) == 0 and saga.status == 'RUNNING' then
     queue(s)
   end
   return applied()

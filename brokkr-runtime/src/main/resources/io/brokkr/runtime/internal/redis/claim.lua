@@ -19,25 +19,10 @@ return run(function()
     dequeue[#dequeue + 1] = expected
     return { R.DROPPED, seq, following }
   end
-  local now = tonumber(ARGV[8])
-  move(s, 'RUNNING')
-  saga.tok = saga.tok + 1
-  s.a = s.a + 1
-  s.t = saga.tok
-  s.o = ARGV[7]
-  s.u = now + tonumber(ARGV[9])
-  if s.to then
-    s.dl = now + s.to
-  end
-  timers[timer_member(s)] = s.u
-  local payloads = { 'a:' .. s.id }
-  for _, d in ipairs(s.d or {}) do
-    payloads[#payloads + 1] = 'r:' .. d
-  end
-  local values = redis.call('HMGET', SAGA, unpack(payloads))
-  local reply = { R.CLAIMED, seq, following, cjson.encode(s), values[1] }
-  for i = 2, #payloads do
-    reply[i + 4] = values[i] or 'null'
+  local granted = grant(s, ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]))
+  local reply = { R.CLAIMED, seq, following }
+  for i, value in ipairs(granted) do
+    reply[i + 3] = value
   end
   return reply
 end)

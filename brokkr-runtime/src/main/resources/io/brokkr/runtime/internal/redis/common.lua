@@ -39,6 +39,7 @@ local touched, touched_set = {}, {}
 local fields = {}      -- further saga hash fields to write: args, results, order, failure
 local events = {}
 local ready = {}       -- the queue entries of the steps made claimable
+local pushed = {}      -- the steps whose entries ready holds, in the same order
 local enqueue, dequeue = {}, {}
 local timers = {}      -- timer member -> due ms, or false to remove it
 local ready_seq        -- the partition's last ready sequence number, once read
@@ -53,12 +54,13 @@ local function load_saga()
   if saga then
     return saga
   end
-  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'order')
+  -- The order (every step id) is read only when needed: a completion must not cost the saga's size.
+  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open')
   if not v[1] then
     return nil
   end
   loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]) }
-  saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open, order = v[5] }
+  saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open }
   return saga
 end
 
@@ -94,17 +96,40 @@ local function step(id)
   return s
 end
 
+-- The saga's order field: its step ids in the order added, one a line.
+local function order_text()
+  if saga.order == nil then
+    saga.order = redis.call('HGET', SAGA, 'order') or ''
+  end
+  return saga.order
+end
+
 local function ids()
   if not order then
     order = {}
-    for id in string.gmatch(saga.order or '', '[^\n]+') do
+    for id in string.gmatch(order_text(), '[^\n]+') do
       order[#order + 1] = id
     end
   end
   return order
 end
 
--- Every step in the order added, read with one HMGET.
+-- The values of some fields of the saga's hash, read in chunks: unpack() of a long list would
+-- overflow Lua's stack ("too many results to unpack" past about 8,000).
+local CHUNK = 500
+local function read_fields(names)
+  local values = {}
+  for i = 1, #names, CHUNK do
+    local last = math.min(i + CHUNK - 1, #names)
+    local raw = redis.call('HMGET', SAGA, unpack(names, i, last))
+    for j = 1, last - i + 1 do
+      values[i + j - 1] = raw[j]
+    end
+  end
+  return values
+end
+
+-- Every step in the order added, read with one HMGET per chunk.
 local function all_steps()
   local missing = {}
   for _, id in ipairs(ids()) do
@@ -112,12 +137,9 @@ local function all_steps()
       missing[#missing + 1] = 's:' .. id
     end
   end
-  if #missing > 0 then
-    local raw = redis.call('HMGET', SAGA, unpack(missing))
-    for _, json in ipairs(raw) do
-      local s = cjson.decode(json)
-      steps[s.id] = s
-    end
+  for _, json in ipairs(read_fields(missing)) do
+    local s = cjson.decode(json)
+    steps[s.id] = s
   end
   local all = {}
   for i, id in ipairs(ids()) do
@@ -158,6 +180,7 @@ local function push(s)
     enqueue[#enqueue + 1] = s.q
   end
   ready[#ready + 1] = s.q
+  pushed[#pushed + 1] = s
   events[#events + 1] = { 'R', s.id, s.w, s.q }
 end
 
@@ -199,19 +222,33 @@ local function queue(s)
   push(s)
 end
 
-local function all_finished(s)
+-- A step's count of unfinished dependencies is the hash field n:<id>, there while it is above 0:
+-- a completion reads and decrements its dependents' counts and decodes only the ones it makes ready.
+local counts = {}     -- n:<id> fields to write, 0 to delete
+
+local function unfinished_dependencies(s)
+  local left = 0
   for _, d in ipairs(s.d or {}) do
     if step(d).st ~= 'FINISHED' then
-      return false
+      left = left + 1
     end
   end
-  return true
+  counts[s.id] = left
+  return left
+end
+
+-- One dependency of step id finished; returns how many are left.
+local function dependency_finished(id)
+  local left = counts[id] or tonumber(redis.call('HGET', SAGA, 'n:' .. id) or '1')
+  left = left - 1
+  counts[id] = left
+  return left
 end
 
 -- Writes in chunks: unpack() of a long list would overflow Lua's stack.
 local function write_all(command, key, list)
-  for i = 1, #list, 500 do
-    redis.call(command, key, unpack(list, i, math.min(i + 499, #list)))
+  for i = 1, #list, CHUNK do
+    redis.call(command, key, unpack(list, i, math.min(i + CHUNK - 1, #list)))
   end
 end
 
@@ -235,15 +272,27 @@ local function commit()
       hash[#hash + 1] = name
       hash[#hash + 1] = value
     end
+    local done = {}
+    for id, left in pairs(counts) do
+      if left > 0 then
+        hash[#hash + 1] = 'n:' .. id
+        hash[#hash + 1] = left
+      else
+        done[#done + 1] = 'n:' .. id
+      end
+    end
     write_all('HSET', SAGA, hash)
+    write_all('HDEL', SAGA, done)
     if SETTLED[saga.status] then
       if loaded.status ~= saga.status then
         redis.call('SREM', ACTIVE, SAGA_ID)
         redis.call('PEXPIRE', SAGA, RETENTION)
       end
-    elseif not loaded.status then
+    elseif not loaded.status and saga.status == 'CREATED' then
       -- A saga that is never started is dropped after the retention too.
       redis.call('PEXPIRE', SAGA, RETENTION)
+    elseif not loaded.status then
+      redis.call('SADD', ACTIVE, SAGA_ID)
     elseif loaded.status == 'CREATED' and saga.status ~= 'CREATED' then
       redis.call('SADD', ACTIVE, SAGA_ID)
       redis.call('PERSIST', SAGA)
@@ -272,11 +321,15 @@ local function commit()
 end
 
 -- The reply of an applied change: code, the number of the event message it published (0 for
--- none; set by run()), retry time or '', then the entry of each ready step.
-local function applied(retry_at)
-  local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '' }
+-- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
+-- what claimed (a list, see grant()) holds, if anything.
+local function applied(retry_at, claimed)
+  local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
+  end
+  for _, value in ipairs(claimed or {}) do
+    reply[#reply + 1] = value
   end
   return reply
 end

@@ -1,5 +1,6 @@
 #!lua
--- finish. ARGV from 4: step id, token ('' from outside), '1' and the result JSON, or '0'.
+-- finish. ARGV from 4: step id, token ('' from outside), '1' and the result JSON, or '0'; then,
+-- to claim a step it makes ready (finishAndClaim): node id, now ms, lease ms, the node's workers.
 return run(function()
   local s = settleable(ARGV[4], tonumber(ARGV[5]))
   if ARGV[6] == '1' then
@@ -13,6 +14,9 @@ return run(function()
   else
     saga.open = saga.open - 1
     advance_after_finish(s)
+  end
+  if ARGV[8] then
+    return applied(nil, claim_made_ready(ARGV[8], tonumber(ARGV[9]), tonumber(ARGV[10]), 11))
   end
   return applied()
 end)

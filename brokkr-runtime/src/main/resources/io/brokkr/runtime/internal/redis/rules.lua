@@ -2,7 +2,26 @@
 -- retries, finishing a saga, the compensation pass, failing an attempt, who may settle a step.
 
 -- A new step from ARGV[first] on: id, worker, args JSON, max attempts, initial backoff ms,
--- multiplier, max backoff ms, timeout ms or '', then its dependencies. Checked before it is added.
+-- multiplier, max backoff ms, timeout ms or ''; its dependencies are deps (a list, maybe empty).
+local function step_from(first, status, deps)
+  local id = ARGV[first]
+  local s = {
+    id = id, w = ARGV[first + 1], st = status, a = 0,
+    -- The multiplier stays text, so that Java reads back exactly the double it wrote.
+    r = { tonumber(ARGV[first + 3]), tonumber(ARGV[first + 4]), ARGV[first + 5], tonumber(ARGV[first + 6]) },
+    to = tonumber(ARGV[first + 7]),
+  }
+  if #deps > 0 then
+    s.d = deps
+  end
+  steps[id] = s
+  touch(s)
+  fields['a:' .. id] = ARGV[first + 2]
+  return s
+end
+
+-- A new step from ARGV[first] on, as step_from, then its dependencies up to the end of ARGV.
+-- Checked before it is added.
 local function new_step(first, status, check_dependencies)
   local id = ARGV[first]
   if redis.call('HEXISTS', SAGA, 's:' .. id) == 1 then
@@ -26,22 +45,22 @@ local function new_step(first, status, check_dependencies)
     end
     deps[#deps + 1] = d
   end
-  local s = {
-    id = id, w = ARGV[first + 1], st = status, a = 0,
-    -- The multiplier stays text, so that Java reads back exactly the double it wrote.
-    r = { tonumber(ARGV[first + 3]), tonumber(ARGV[first + 4]), ARGV[first + 5], tonumber(ARGV[first + 6]) },
-    to = tonumber(ARGV[first + 7]),
-  }
-  if #deps > 0 then
-    s.d = deps
-  end
-  steps[id] = s
-  touch(s)
-  fields['a:' .. id] = ARGV[first + 2]
-  local list = ids()
-  list[#list + 1] = id
-  fields.order = table.concat(list, '\n')
+  local s = step_from(first, status, deps)
+  local current = order_text()
+  saga.order = current == '' and id or current .. '\n' .. id
+  fields.order = saga.order
+  order = nil
   return s
+end
+
+-- Records s as a dependent of each of its dependencies.
+local function link_dependents(s)
+  for _, d in ipairs(s.d or {}) do
+    local dependency = step(d)
+    dependency.dn = dependency.dn or {}
+    dependency.dn[#dependency.dn + 1] = s.id
+    touch(dependency)
+  end
 end
 
 -- Retries happen only while the step's phase lasts: actions while RUNNING, compensators after.
@@ -59,13 +78,46 @@ local function backoff(s, attempt)
   return math.floor(ms)
 end
 
+-- The saga's compensators are listed in the field cs (one id a line), so that finishing a saga
+-- reads them alone.
+local function add_to_compensators(id)
+  local current = fields.cs or redis.call('HGET', SAGA, 'cs') or ''
+  fields.cs = current == '' and id or current .. '\n' .. id
+end
+
 local function finish_saga()
-  for _, s in ipairs(all_steps()) do
-    if s.st == 'WAITING_FOR_COMPENSATION' then
-      move(s, 'SKIPPED')
+  local cs = fields.cs or redis.call('HGET', SAGA, 'cs') or ''
+  for id in string.gmatch(cs, '[^\n]+') do
+    local c = step(id)
+    if c.st == 'WAITING_FOR_COMPENSATION' then
+      move(c, 'SKIPPED')
     end
   end
   move_saga('FINISHED')
+end
+
+-- Queues the steps of list that are still CREATED; FINISHES the saga when no action is left open.
+local function queue_then_settle(list)
+  for _, s in ipairs(list) do
+    if s.st == 'CREATED' then
+      queue(s)
+    end
+  end
+  if saga.open == 0 then
+    finish_saga()
+  end
+end
+
+-- CREATED -> RUNNING: queues the actions without dependencies; FINISHED at once without any.
+local function start_saga(list)
+  move_saga('RUNNING')
+  local roots = {}
+  for _, s in ipairs(list) do
+    if not s.d then
+      roots[#roots + 1] = s
+    end
+  end
+  queue_then_settle(roots)
 end
 
 -- CompensationPass: walks the actions backwards, so each step is decided after its dependents.
@@ -155,15 +207,13 @@ local function advance_after_finish(s)
     compensation_pass()
     return
   end
+  local made_ready = {}
   for _, id in ipairs(s.dn or {}) do
-    local dependent = step(id)
-    if dependent.st == 'CREATED' and all_finished(dependent) then
-      queue(dependent)
+    if dependency_finished(id) == 0 then
+      made_ready[#made_ready + 1] = step(id)
     end
   end
-  if saga.open == 0 then
-    finish_saga()
-  end
+  queue_then_settle(made_ready)
 end
 
 -- Fails the attempt holding the step (token checked by the caller): retried or failed for good.
@@ -226,4 +276,67 @@ local function settleable(id, token)
     stop(R.NOOP)
   end
   return s
+end
+
+-- Grants the QUEUED step s to an attempt of node under a new lease: RUNNING, a fresh fencing token.
+-- Returns the step, its args and its dependencies' results (this call's own writes included).
+local function grant(s, node, now, lease)
+  move(s, 'RUNNING')
+  saga.tok = saga.tok + 1
+  s.a = s.a + 1
+  s.t = saga.tok
+  s.o = node
+  s.u = now + lease
+  if s.to then
+    s.dl = now + s.to
+  end
+  timers[timer_member(s)] = s.u
+  local names = { 'a:' .. s.id }
+  for _, d in ipairs(s.d or {}) do
+    names[#names + 1] = 'r:' .. d
+  end
+  local values = read_fields(names)
+  local granted = { cjson.encode(s) }
+  for i, name in ipairs(names) do
+    granted[i + 1] = fields[name] or values[i] or 'null'
+  end
+  return granted
+end
+
+local function remove(list, value)
+  for i = #list, 1, -1 do
+    if list[i] == value then
+      table.remove(list, i)
+      return
+    end
+  end
+end
+
+-- Claims for node, at once, the first step this call made ready for one of the workers named in
+-- ARGV[first] on: its entry is taken back before it is written or announced. Returns grant()'s
+-- list, or nil.
+local function claim_made_ready(node, now, lease, first)
+  local local_workers = {}
+  for i = first, #ARGV do
+    local_workers[ARGV[i]] = true
+  end
+  for _, s in ipairs(pushed) do
+    if local_workers[s.w] and s.st == 'QUEUED' and not s.ra then
+      for i, entry in ipairs(enqueue) do
+        if entry == s.q then
+          table.remove(enqueue, i)
+          remove(ready, s.q)
+          for k = #events, 1, -1 do
+            if events[k][1] == 'R' and events[k][2] == s.id then
+              table.remove(events, k)
+              break
+            end
+          end
+          s.q = nil
+          return grant(s, node, now, lease)
+        end
+      end
+    end
+  end
+  return nil
 end

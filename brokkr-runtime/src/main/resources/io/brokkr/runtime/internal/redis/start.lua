@@ -5,14 +5,6 @@ return run(function()
   if saga.status ~= 'CREATED' then
     stop(R.REJECTED, 'NOT_CREATED', saga.status)
   end
-  move_saga('RUNNING')
-  for _, s in ipairs(actions()) do
-    if not s.d then
-      queue(s)
-    end
-  end
-  if saga.open == 0 then
-    finish_saga()
-  end
+  start_saga(actions())
   return applied()
 end)

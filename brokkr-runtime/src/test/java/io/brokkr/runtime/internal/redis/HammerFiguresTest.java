@@ -122,7 +122,7 @@ class HammerFiguresTest {
     return out.toString();
   }
 
-  private static Map<String, Long> commandStats(RedisServer server) throws IOException {
+  static Map<String, Long> commandStats(RedisServer server) throws IOException {
     Map<String, Long> calls = new TreeMap<>();
     for (String line : server.command("INFO commandstats").split("\r\n")) {
       if (line.startsWith("cmdstat_")) {
@@ -134,7 +134,7 @@ class HammerFiguresTest {
     return calls;
   }
 
-  private static Map<String, Long> delta(Map<String, Long> after, Map<String, Long> before) {
+  static Map<String, Long> delta(Map<String, Long> after, Map<String, Long> before) {
     Map<String, Long> delta = new TreeMap<>();
     after.forEach((name, count) -> {
       long d = count - before.getOrDefault(name, 0L);

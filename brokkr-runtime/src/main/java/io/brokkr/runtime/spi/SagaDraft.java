@@ -1,0 +1,66 @@
+package io.brokkr.runtime.spi;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole saga, to be created and started in one transition ({@link SagaStore#createAndStart}).
+ *
+ * @param sagaId the new saga's id
+ * @param steps its steps, in the order {@link SagaStore#addStep} would add them: each after its
+ *     dependencies
+ * @param compensators the compensators by the id of the step each compensates, in the order
+ *     {@link SagaStore#addCompensator} would add them, after the steps
+ */
+public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators) {
+
+  public SagaDraft {
+    Objects.requireNonNull(sagaId, "sagaId");
+    steps = List.copyOf(steps);
+    // Copied in order: the order of the compensators is the order they are added.
+    compensators = Collections.unmodifiableMap(new LinkedHashMap<>(compensators));
+  }
+
+  /**
+   * Makes the checks {@code addStep} and {@code addCompensator} would make one after the other on a
+   * new saga, without a store.
+   *
+   * @throws StoreRejectedException as the first of those calls that would be rejected
+   */
+  public void check() {
+    // Step id -> whether it is a compensator.
+    Map<String, Boolean> added = new HashMap<>();
+    for (StepSpec step : steps) {
+      if (added.containsKey(step.stepId())) {
+        throw Rejection.DUPLICATE_STEP.of(sagaId, step.stepId());
+      }
+      Map<String, Boolean> seen = new HashMap<>();
+      for (String dependency : step.dependsOn()) {
+        if (!added.containsKey(dependency)) {
+          throw Rejection.UNKNOWN_DEPENDENCY.of(sagaId, step.stepId(), dependency);
+        }
+        if (seen.put(dependency, true) != null) {
+          throw Rejection.DUPLICATE_DEPENDENCY.of(sagaId, step.stepId(), dependency);
+        }
+      }
+      added.put(step.stepId(), false);
+    }
+    compensators.forEach((stepId, compensator) -> {
+      Boolean isCompensator = added.get(stepId);
+      if (isCompensator == null) {
+        throw Rejection.NO_SUCH_STEP.of(sagaId, stepId);
+      }
+      if (isCompensator) {
+        throw Rejection.COMPENSATOR_OF_COMPENSATOR.of(sagaId, stepId);
+      }
+      if (added.containsKey(compensator.stepId())) {
+        throw Rejection.DUPLICATE_STEP.of(sagaId, compensator.stepId());
+      }
+      added.put(compensator.stepId(), true);
+    });
+  }
+}

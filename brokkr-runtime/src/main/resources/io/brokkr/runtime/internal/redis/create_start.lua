@@ -1,0 +1,44 @@
+#!lua
+-- createAndStart: a saga with all its steps and compensators, started. ARGV from 4: the number of
+-- steps; each step as add_step's ARGV (id to timeout) preceded by its number of dependencies and
+-- followed by them; then each compensator: the compensated step's id, then id to timeout.
+-- The node checked the draft as add_step and add_compensator would (SagaDraft.check).
+return run(function()
+  if redis.call('EXISTS', SAGA) == 1 then
+    stop(R.REJECTED, 'SAGA_EXISTS')
+  end
+  saga = { status = 'CREATED', seq = 0, tok = 0, open = 0 }
+  local list, cs, actions_list = {}, {}, {}
+  local i = 5
+  for _ = 1, tonumber(ARGV[4]) do
+    local count = tonumber(ARGV[i])
+    local deps = {}
+    for k = 1, count do
+      deps[k] = ARGV[i + 8 + k]
+    end
+    local s = step_from(i + 1, 'CREATED', deps)
+    link_dependents(s)
+    if count > 0 then
+      counts[s.id] = count
+    end
+    list[#list + 1] = s.id
+    actions_list[#actions_list + 1] = s
+    saga.open = saga.open + 1
+    i = i + 9 + count
+  end
+  while i <= #ARGV do
+    local target = steps[ARGV[i]]
+    local c = step_from(i + 1, 'WAITING_FOR_COMPENSATION', { target.id })
+    c.of = target.id
+    target.c = c.id
+    list[#list + 1] = c.id
+    cs[#cs + 1] = c.id
+    i = i + 9
+  end
+  fields.order = table.concat(list, '\n')
+  if #cs > 0 then
+    fields.cs = table.concat(cs, '\n')
+  end
+  start_saga(actions_list)
+  return applied()
+end)

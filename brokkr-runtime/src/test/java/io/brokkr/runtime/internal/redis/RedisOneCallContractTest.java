@@ -1,0 +1,18 @@
+package io.brokkr.runtime.internal.redis;
+
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.contract.OneCallContractTest;
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import io.brokkr.runtime.spi.SagaStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** createAndStart and finishAndClaim on one real redis-server: one script each. */
+class RedisOneCallContractTest extends OneCallContractTest {
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  @Override
+  protected SagaStore open(String namespace) {
+    return RedisBackend.on(REDIS.client()).open(namespace);
+  }
+}
