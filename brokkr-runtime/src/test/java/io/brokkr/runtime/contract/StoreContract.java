@@ -147,6 +147,22 @@ public interface StoreContract extends ContractFixture {
   }
 
   @Test
+  default void aStepSettledFromOutsideDuringItsBackoffKeepsNoRetryTime() {
+    SagaStore store = started(spec("a", "A"), spec("b", "B"));
+    Claim a = claim(store, "A");
+    store.fail(a.step().ref(), Settler.attempt(a.lease().token()), "boom", T0);
+    Claim b = claim(store, "B");
+    store.fail(b.step().ref(), Settler.attempt(b.lease().token()), "boom", T0);
+    assertTrue(store.load("s").orElseThrow().step("a").orElseThrow().retryAt().isPresent(), "in its backoff");
+
+    assertTrue(store.finish(a.step().ref(), Settler.external(), Optional.empty()).applied());
+    assertTrue(store.fail(b.step().ref(), Settler.external(), "given up", T0).applied());
+    SagaSnapshot saga = store.load("s").orElseThrow();
+    assertEquals(Optional.empty(), saga.step("a").orElseThrow().retryAt());
+    assertEquals(Optional.empty(), saga.step("b").orElseThrow().retryAt());
+  }
+
+  @Test
   default void aFailureFromOutsideIsFinal() {
     SagaStore store = started(spec("a", "A"));
     Claim a = claim(store, "A");

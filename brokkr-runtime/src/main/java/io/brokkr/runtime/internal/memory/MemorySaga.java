@@ -178,6 +178,7 @@ final class MemorySaga {
     step.result = result;
     step.failureReason = Optional.empty();
     step.lease = Optional.empty();
+    step.retryAt = Optional.empty(); // settled from outside during a backoff
     move(step, FINISHED);
     if (step.isCompensator()) {
       move(steps.get(step.compensates.get()), StepStatus.COMPENSATED);
@@ -204,6 +205,7 @@ final class MemorySaga {
       return applied(Optional.of(at));
     }
     step.failureReason = Optional.of(reason);
+    step.retryAt = Optional.empty();
     move(step, FAILED);
     if (step.isCompensator()) {
       MemoryStep target = steps.get(step.compensates.get());

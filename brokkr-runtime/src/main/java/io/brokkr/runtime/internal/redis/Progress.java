@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Progress {
   private static final int MAX_SAGAS = 100_000;
-  /** Past this, a message is taken as lost: reads stop waiting for it. */
-  static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(2);
+  /**
+   * Past this, a message is taken as lost: reads stop waiting for it. Pub/sub loses messages only
+   * when the subscription breaks, and then {@link #forgetAll()} ends the waits at once; so this only
+   * bounds a wait behind a slow delivery thread, which on a loaded machine can lag for seconds.
+   */
+  static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   /** Per saga: the first message number known to reach this node, and the last one delivered. */
   private final Map<String, long[]> sagas = new LinkedHashMap<>(16, 0.75f, true) {
@@ -36,6 +40,12 @@ final class Progress {
   synchronized void delivered(String sagaId, long number) {
     long[] saga = sagas.computeIfAbsent(sagaId, s -> new long[] {number, number});
     saga[1] = Math.max(saga[1], number);
+    notifyAll();
+  }
+
+  /** The subscription was broken and renewed: messages of the gap never come, so nothing is awaited. */
+  synchronized void forgetAll() {
+    sagas.clear();
     notifyAll();
   }
 

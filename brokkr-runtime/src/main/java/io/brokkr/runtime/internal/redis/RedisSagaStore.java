@@ -58,7 +58,7 @@ final class RedisSagaStore implements SagaStore {
       return t;
     });
     thread.setRemoveOnCancelPolicy(true);
-    this.events = new EventHub(calls.client(), keys.channel(), thread, snapshots, progress, this::arrived, heads::forget);
+    this.events = new EventHub(calls.client(), keys.channel(), thread, snapshots, progress, this::arrived, this::resubscribed);
     this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
     events.open();
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -238,6 +238,12 @@ final class RedisSagaStore implements SagaStore {
 
   private boolean onOwnThread() {
     return ownThread.equals(Optional.of(Thread.currentThread()));
+  }
+
+  /** After a broken subscription: ready heads and awaited messages of the gap are unknown. */
+  private void resubscribed() {
+    heads.forget();
+    progress.forgetAll();
   }
 
   private void arrived(Message message) {
