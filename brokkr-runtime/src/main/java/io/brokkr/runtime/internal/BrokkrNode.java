@@ -151,7 +151,7 @@ public final class BrokkrNode implements Brokkr {
     if (event instanceof StoreEvent.SagaMoved moved) {
       listeners.saga(moved);
       if (moved.to().isSettled()) {
-        outcomes.settled(moved.sagaId());
+        outcomes.settled(moved);
       }
     } else if (event instanceof StoreEvent.StepMoved moved) {
       listeners.step(moved);

@@ -81,12 +81,12 @@ end
 -- The saga's compensators are listed in the field cs (one id a line), so that finishing a saga
 -- reads them alone.
 local function add_to_compensators(id)
-  local current = fields.cs or redis.call('HGET', SAGA, 'cs') or ''
+  local current = cs_text()
   fields.cs = current == '' and id or current .. '\n' .. id
 end
 
 local function finish_saga()
-  local cs = fields.cs or redis.call('HGET', SAGA, 'cs') or ''
+  local cs = cs_text()
   for id in string.gmatch(cs, '[^\n]+') do
     local c = step(id)
     if c.st == 'WAITING_FOR_COMPENSATION' then
