@@ -102,7 +102,7 @@ public final class BrokkrNode implements Brokkr {
 
   @Override
   public SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
-    return new TemplateStarter(engine).start(template, inputs);
+    return new TemplateStarter(engine, dispatcher::createAndStart).start(template, inputs);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.brokkr.dsl.StepTemplate;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.StepResults;
+import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.StepSpec;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Builds and starts a saga from a template. Everything that can be wrong (the template, the inputs,
@@ -25,9 +27,12 @@ import java.util.concurrent.CompletableFuture;
  */
 final class TemplateStarter {
   private final Engine engine;
+  private final Function<SagaDraft, Change> createAndStart;
 
-  TemplateStarter(Engine engine) {
+  /** {@code createAndStart} creates and starts a saga: the dispatcher's, which claims its first steps for this node. */
+  TemplateStarter(Engine engine, Function<SagaDraft, Change> createAndStart) {
     this.engine = engine;
+    this.createAndStart = createAndStart;
   }
 
   SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
@@ -55,7 +60,7 @@ final class TemplateStarter {
     // starts cannot have settled before, so nothing is read.
     CompletableFuture<SagaOutcome> outcome = engine.outcomes().expect(sagaId);
     try {
-      Calls.store(() -> engine.changes().wake(engine.store().createAndStart(new SagaDraft(sagaId, steps, compensators))));
+      Calls.store(() -> engine.changes().wake(createAndStart.apply(new SagaDraft(sagaId, steps, compensators))));
     } catch (RuntimeException e) {
       engine.outcomes().forget(sagaId);
       throw e;

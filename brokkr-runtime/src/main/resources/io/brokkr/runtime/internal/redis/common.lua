@@ -370,14 +370,17 @@ end
 
 -- The reply of an applied change: code, the number of the event message it published (0 for
 -- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
--- what claimed (a list, see grant()) holds, if anything.
-local function applied(retry_at, claimed)
+-- each grant of claims (a list of grant()'s lists, see rules.lua): its length, then its values.
+local function applied(retry_at, claims)
   local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
   end
-  for _, value in ipairs(claimed or {}) do
-    reply[#reply + 1] = value
+  for _, granted in ipairs(claims or {}) do
+    reply[#reply + 1] = #granted
+    for _, value in ipairs(granted) do
+      reply[#reply + 1] = value
+    end
   end
   return reply
 end
