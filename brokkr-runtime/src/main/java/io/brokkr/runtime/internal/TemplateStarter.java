@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -26,8 +27,26 @@ import java.util.function.Function;
  * saga behind.
  */
 final class TemplateStarter {
+  /** Templates kept validated and ordered; past this many the cache starts over. */
+  private static final int MAX_TEMPLATES = 256;
+
   private final Engine engine;
   private final Function<SagaDraft, Change> createAndStart;
+  /** The steps of each template started lately, in topological order, once it was found valid: by identity. */
+  private final Map<Identity, List<StepTemplate>> orders = new ConcurrentHashMap<>();
+
+  /** A template by identity: a record's equality would cost as much as validating it. */
+  private record Identity(SagaTemplate template) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity that && that.template == template;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(template);
+    }
+  }
 
   /** {@code createAndStart} creates and starts a saga: the dispatcher's, which claims its first steps for this node. */
   TemplateStarter(Engine engine, Function<SagaDraft, Change> createAndStart) {
@@ -36,10 +55,10 @@ final class TemplateStarter {
   }
 
   SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
-    template.validate().throwIfInvalid(template.name());
+    List<StepTemplate> order = validOrder(template);
     Map<String, String> values = encodeInputs(template, inputs);
     List<StepSpec> steps = new ArrayList<>();
-    for (StepTemplate step : template.topologicalOrder()) {
+    for (StepTemplate step : order) {
       steps.add(new StepSpec(step.name(), step.worker(), step.dependsOn(), argsOf(List.of(), step.inputs(), values),
           step.retry().orElse(engine.options().defaultRetry()), step.timeout()));
     }
@@ -66,6 +85,21 @@ final class TemplateStarter {
       throw e;
     }
     return new SagaHandle<>(sagaId, outcome, results -> results);
+  }
+
+  /** The template's steps in topological order; throws when the template is invalid. Templates are immutable. */
+  private List<StepTemplate> validOrder(SagaTemplate template) {
+    Identity key = new Identity(template);
+    List<StepTemplate> order = orders.get(key);
+    if (order == null) {
+      template.validate().throwIfInvalid(template.name());
+      order = template.topologicalOrder();
+      if (orders.size() >= MAX_TEMPLATES) {
+        orders.clear();
+      }
+      orders.put(key, order);
+    }
+    return order;
   }
 
   /** Each input encoded once; every missing, unknown or unencodable input named in one message. */
