@@ -30,6 +30,7 @@ public final class BrokkrNode implements Brokkr {
   private final Leases leases;
   private final AttemptRunner runner;
   private final Dispatcher dispatcher;
+  private final TemplateStarter starter;
   private final Recovery recovery;
   private final Engine engine;
   private final SagaStore.Subscription subscription;
@@ -51,6 +52,7 @@ public final class BrokkrNode implements Brokkr {
     // The dispatcher, made next, gives finishing attempts their successors.
     this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view, this::dispatcher);
     this.dispatcher = new Dispatcher(store, options, timers, runner);
+    this.starter = new TemplateStarter(engine, dispatcher::createAndStart);
     this.recovery = new Recovery(store, timers, leases, changes, options);
     this.subscription = store.subscribe(this::onEvent);
   }
@@ -102,7 +104,7 @@ public final class BrokkrNode implements Brokkr {
 
   @Override
   public SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
-    return new TemplateStarter(engine).start(template, inputs);
+    return starter.start(template, inputs);
   }
 
   @Override
@@ -151,7 +153,7 @@ public final class BrokkrNode implements Brokkr {
     if (event instanceof StoreEvent.SagaMoved moved) {
       listeners.saga(moved);
       if (moved.to().isSettled()) {
-        outcomes.settled(moved.sagaId());
+        outcomes.settled(moved);
       }
     } else if (event instanceof StoreEvent.StepMoved moved) {
       listeners.step(moved);

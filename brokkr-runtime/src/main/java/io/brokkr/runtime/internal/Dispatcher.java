@@ -1,8 +1,10 @@
 package io.brokkr.runtime.internal;
 
 import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.ClaimRequest;
+import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaStore;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -76,6 +78,45 @@ final class Dispatcher implements AttemptRunner.Successors {
   @Override
   public Optional<Worker> worker(String name) {
     return Optional.ofNullable(workers.get(name));
+  }
+
+  /**
+   * Creates and starts a saga, claiming for this node in the same store call the steps the start
+   * makes ready for the workers registered here, as many as free permits allow; they run at once,
+   * without a round trip through the dispatcher. The other ready steps are left to the caller.
+   */
+  Change createAndStart(SagaDraft draft) {
+    long wanted = draft.steps().stream()
+        .filter(step -> step.dependsOn().isEmpty() && workers.containsKey(step.workerName())).count();
+    Optional<ClaimRequest> request = request();
+    int reserved = 0;
+    while (reserved < wanted && request.isPresent() && permits.tryAcquire()) {
+      reserved++;
+    }
+    if (reserved == 0) {
+      return store.createAndStart(draft);
+    }
+    Change change;
+    try {
+      change = store.createStartAndClaim(draft, request.get(), reserved);
+    } catch (RuntimeException e) {
+      permits.release(reserved);
+      wake();
+      throw e;
+    }
+    for (Claim claim : change.claims()) {
+      Worker worker = workers.get(claim.step().spec().workerName());
+      if (worker != null && reserved > 0) {
+        reserved--;
+        runner.start(claim, worker, this::release);
+      }
+      // Otherwise (cannot happen: workers are never unregistered) the lease expires and the step is retried.
+    }
+    if (reserved > 0) {
+      permits.release(reserved);
+      wake();
+    }
+    return change;
   }
 
   void stop() {

@@ -4,6 +4,7 @@ import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepSnapshot;
+import io.brokkr.runtime.spi.StoreEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,23 @@ final class Outcomes {
         future.complete(outcome(saga));
       }
     });
+  }
+
+  /**
+   * Completes the saga's future from what its settling event carried, without reading the saga;
+   * reads it when the event carried nothing.
+   */
+  void settled(StoreEvent.SagaMoved moved) {
+    if (moved.settlement().isEmpty()) {
+      settled(moved.sagaId());
+      return;
+    }
+    CompletableFuture<SagaOutcome> future = pending.remove(moved.sagaId());
+    if (future != null) {
+      StoreEvent.Settlement settlement = moved.settlement().get();
+      future.complete(new SagaOutcome(moved.sagaId(), moved.to(), settlement.failure(),
+          new Results(moved.sagaId(), settlement.results(), json)));
+    }
   }
 
   /** Fails the futures nobody will complete: the node is closing. */

@@ -7,6 +7,7 @@ import io.brokkr.dsl.StepTemplate;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.StepResults;
+import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.StepSpec;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Builds and starts a saga from a template. Everything that can be wrong (the template, the inputs,
@@ -24,17 +27,38 @@ import java.util.concurrent.CompletableFuture;
  * saga behind.
  */
 final class TemplateStarter {
-  private final Engine engine;
+  /** Templates kept validated and ordered; past this many the cache starts over. */
+  private static final int MAX_TEMPLATES = 256;
 
-  TemplateStarter(Engine engine) {
+  private final Engine engine;
+  private final Function<SagaDraft, Change> createAndStart;
+  /** The steps of each template started lately, in topological order, once it was found valid: by identity. */
+  private final Map<Identity, List<StepTemplate>> orders = new ConcurrentHashMap<>();
+
+  /** A template by identity: a record's equality would cost as much as validating it. */
+  private record Identity(SagaTemplate template) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity that && that.template == template;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(template);
+    }
+  }
+
+  /** {@code createAndStart} creates and starts a saga: the dispatcher's, which claims its first steps for this node. */
+  TemplateStarter(Engine engine, Function<SagaDraft, Change> createAndStart) {
     this.engine = engine;
+    this.createAndStart = createAndStart;
   }
 
   SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
-    template.validate().throwIfInvalid(template.name());
+    List<StepTemplate> order = validOrder(template);
     Map<String, String> values = encodeInputs(template, inputs);
     List<StepSpec> steps = new ArrayList<>();
-    for (StepTemplate step : template.topologicalOrder()) {
+    for (StepTemplate step : order) {
       steps.add(new StepSpec(step.name(), step.worker(), step.dependsOn(), argsOf(List.of(), step.inputs(), values),
           step.retry().orElse(engine.options().defaultRetry()), step.timeout()));
     }
@@ -55,12 +79,27 @@ final class TemplateStarter {
     // starts cannot have settled before, so nothing is read.
     CompletableFuture<SagaOutcome> outcome = engine.outcomes().expect(sagaId);
     try {
-      Calls.store(() -> engine.changes().wake(engine.store().createAndStart(new SagaDraft(sagaId, steps, compensators))));
+      Calls.store(() -> engine.changes().wake(createAndStart.apply(new SagaDraft(sagaId, steps, compensators))));
     } catch (RuntimeException e) {
       engine.outcomes().forget(sagaId);
       throw e;
     }
     return new SagaHandle<>(sagaId, outcome, results -> results);
+  }
+
+  /** The template's steps in topological order; throws when the template is invalid. Templates are immutable. */
+  private List<StepTemplate> validOrder(SagaTemplate template) {
+    Identity key = new Identity(template);
+    List<StepTemplate> order = orders.get(key);
+    if (order == null) {
+      template.validate().throwIfInvalid(template.name());
+      order = template.topologicalOrder();
+      if (orders.size() >= MAX_TEMPLATES) {
+        orders.clear();
+      }
+      orders.put(key, order);
+    }
+    return order;
   }
 
   /** Each input encoded once; every missing, unknown or unencodable input named in one message. */

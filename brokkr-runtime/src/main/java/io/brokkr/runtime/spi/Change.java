@@ -1,6 +1,7 @@
 package io.brokkr.runtime.spi;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,10 +15,11 @@ import java.util.Optional;
  *     the worker's ready queue and announced to every node by a {@link StoreEvent.WorkReady}
  * @param retryAt when a failed attempt will be retried: the caller arms a timer that calls
  *     {@link SagaStore#requeue} then
- * @param claimed a step the operation made ready and claimed at once for the caller
- *     ({@link SagaStore#finishAndClaim}); it is not among {@code ready}
+ * @param claims the steps the operation made ready and claimed at once for the caller
+ *     ({@link SagaStore#finishAndClaim}, {@link SagaStore#createStartAndClaim}); they are not among
+ *     {@code ready}
  */
-public record Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt, Optional<Claim> claimed) {
+public record Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt, List<Claim> claims) {
 
   /** A step that became claimable by the workers of {@code workerName}. */
   public record Ready(StepRef step, String workerName) {
@@ -33,17 +35,24 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
   public Change {
     ready = List.copyOf(ready);
     Objects.requireNonNull(retryAt, "retryAt");
-    Objects.requireNonNull(claimed, "claimed");
+    claims = List.copyOf(claims);
   }
 
   /** A change that claimed nothing. */
   public Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt) {
-    this(applied, ready, retryAt, Optional.empty());
+    this(applied, ready, retryAt, List.of());
   }
 
-  /** This change with {@code claim} taken for the caller: its step is no longer among the ready ones. */
+  /** The first step claimed for the caller, if any ({@link SagaStore#finishAndClaim} claims one at most). */
+  public Optional<Claim> claimed() {
+    return claims.stream().findFirst();
+  }
+
+  /** This change with {@code claim} also taken for the caller: its step is no longer among the ready ones. */
   public Change claiming(Claim claim) {
     StepRef step = claim.step().ref();
-    return new Change(applied, ready.stream().filter(r -> !r.step().equals(step)).toList(), retryAt, Optional.of(claim));
+    List<Claim> all = new ArrayList<>(claims);
+    all.add(claim);
+    return new Change(applied, ready.stream().filter(r -> !r.step().equals(step)).toList(), retryAt, all);
   }
 }

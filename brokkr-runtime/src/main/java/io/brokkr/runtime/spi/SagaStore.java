@@ -97,6 +97,30 @@ public interface SagaStore extends AutoCloseable {
   }
 
   /**
+   * {@link #createAndStart} that also claims, for the caller, up to {@code max} of the steps the
+   * start makes ready for {@code next}'s workers, in the order they became ready, as
+   * {@link #claimNext} would, in the same call where the store can. The default creates and starts,
+   * then claims the next step of each such step's worker while fewer than {@code max} were claimed.
+   *
+   * @return as {@link #createAndStart}, with the claims in {@link Change#claims()}
+   */
+  default Change createStartAndClaim(SagaDraft draft, ClaimRequest next, int max) {
+    Change change = createAndStart(draft);
+    for (Change.Ready ready : change.ready()) {
+      if (change.claims().size() >= max) {
+        break;
+      }
+      if (next.workerNames().contains(ready.workerName())) {
+        Optional<Claim> claim = claimNext(ready.workerName(), next.nodeId(), next.now(), next.lease());
+        if (claim.isPresent()) {
+          change = change.claiming(claim.get());
+        }
+      }
+    }
+    return change;
+  }
+
+  /**
    * Takes the next claimable step from the ready queue of {@code workerName} and moves it QUEUED →
    * RUNNING under a new lease: attempt + 1, a fresh fencing token, {@code until = now + lease},
    * {@code deadline = now + timeout} when the step has one. Queue entries that are stale (the step

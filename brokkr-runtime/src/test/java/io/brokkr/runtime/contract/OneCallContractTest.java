@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * Transitions that do in one call what took several: {@link SagaStore#createAndStart} does what
  * createSaga, addStep, addCompensator and start do one after the other, with the same result,
  * events and rejections, and nothing written when rejected; {@link SagaStore#finishAndClaim}
- * finishes a step and claims, for the caller's workers, a step the completion made ready. A store
+ * finishes a step and claims, for the caller's workers, a step the completion made ready;
+ * {@link SagaStore#createStartAndClaim} claims some of the steps the start made ready. A store
  * passes when its subclass passes unchanged.
  */
 public abstract class OneCallContractTest {
@@ -186,6 +187,45 @@ public abstract class OneCallContractTest {
     assertEquals(Optional.empty(), change.claimed());
     assertEquals(List.of(new Change.Ready(new StepRef("s", "b"), "B")), change.ready());
     assertEquals(List.of("null"), claim(store, "B").dependencyResultsJson());
+  }
+
+  @Test
+  void aStartClaimsUpToMaxOfTheStepsItMakesReadyForTheCallersWorkersInOrder() {
+    SagaStore store = store();
+    Change change = store.createStartAndClaim(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B"), spec("c", "A"),
+        spec("d", "C"), spec("e", "A", "a")), Map.of()), new ClaimRequest("node-2", T0, LEASE, Set.of("A", "B")), 2);
+    assertTrue(change.applied());
+    assertEquals(List.of(new StepRef("s", "a"), new StepRef("s", "b")),
+        change.claims().stream().map(c -> c.step().ref()).toList());
+    assertEquals(List.of(new Change.Ready(new StepRef("s", "c"), "A"), new Change.Ready(new StepRef("s", "d"), "C")),
+        change.ready(), "the claimed steps are not left for others");
+    Claim a = change.claims().get(0);
+    Claim b = change.claims().get(1);
+    assertEquals(StepStatus.RUNNING, a.step().status());
+    assertEquals(1, a.step().attempt());
+    assertEquals("node-2", a.lease().owner());
+    assertEquals(T0.plus(LEASE), a.lease().until());
+    assertEquals("[\"a\"]", a.step().spec().argsJson());
+    assertEquals(List.of(), a.dependencyResultsJson());
+    assertTrue(b.lease().token() != a.lease().token());
+    SagaSnapshot saga = store.load("s").orElseThrow();
+    assertEquals(SagaStatus.RUNNING, saga.status());
+    assertEquals(a.step(), saga.step("a").orElseThrow());
+    assertEquals(b.step(), saga.step("b").orElseThrow());
+    assertEquals(new StepRef("s", "c"), claim(store, "A").step().ref(), "claimed once");
+
+    assertTrue(store.finish(a.step().ref(), Settler.attempt(a.lease().token()), Optional.of("1")).applied());
+    assertEquals(List.of("1"), claim(store, "A").dependencyResultsJson());
+  }
+
+  @Test
+  void aStartClaimsNothingForOtherWorkers() {
+    SagaStore store = store();
+    Change change = store.createStartAndClaim(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B", "a")), Map.of()),
+        new ClaimRequest("node-1", T0, LEASE, Set.of("B")), 4);
+    assertEquals(List.of(), change.claims());
+    assertEquals(List.of(new Change.Ready(new StepRef("s", "a"), "A")), change.ready());
+    assertEquals(new StepRef("s", "a"), claim(store, "A").step().ref());
   }
 
   @Test

@@ -83,7 +83,7 @@ final class EventHub implements AutoCloseable {
   private void receive(String text) {
     Message message;
     try {
-      message = Message.read(json.tree(text));
+      message = Message.read(json.tree(text), json);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "ignored a message on " + topic.getChannelNames() + " that is not a Brokkr event: " + text, e);
       return;

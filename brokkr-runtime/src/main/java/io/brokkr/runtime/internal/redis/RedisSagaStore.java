@@ -108,6 +108,21 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Change createAndStart(SagaDraft draft) {
+    return createAndStart(draft, List.of());
+  }
+
+  @Override
+  public Change createStartAndClaim(SagaDraft draft, ClaimRequest next, int max) {
+    if (max < 1) {
+      return createAndStart(draft);
+    }
+    List<Object> claim = new ArrayList<>(List.of(max, next.nodeId(), next.now().toEpochMilli(), next.lease().toMillis()));
+    next.workerNames().stream().filter(Ids::isValid).forEach(claim::add);
+    return createAndStart(draft, claim);
+  }
+
+  /** The create-and-start script, with the terms of a claim of what it makes ready, or none. */
+  private Change createAndStart(SagaDraft draft, List<Object> claim) {
     String sagaId = draft.sagaId();
     Ids.check("saga id", sagaId);
     draft.steps().forEach(step -> checkNewStep(sagaId, step, ""));
@@ -115,6 +130,8 @@ final class RedisSagaStore implements SagaStore {
     draft.check();
     List<Object> args = new ArrayList<>();
     args.add(draft.steps().size());
+    args.add(claim.size());
+    args.addAll(claim);
     for (StepSpec step : draft.steps()) {
       args.add(step.dependsOn().size());
       args.addAll(stepArgs(step, step.dependsOn()));
@@ -260,7 +277,7 @@ final class RedisSagaStore implements SagaStore {
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
       return new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
-          applied.retryAt(), applied.claimed().map(granted -> Claims.claim(snapshots, sagaId, granted)));
+          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted)).toList());
     }
     if (reply instanceof Reply.Noop || reply instanceof Reply.Stale) {
       return Change.NONE;

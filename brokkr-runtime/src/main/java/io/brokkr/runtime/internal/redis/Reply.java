@@ -16,7 +16,7 @@ sealed interface Reply {
    * The change was made. {@code published} is the saga's number of the event message it published,
    * 0 when it published none.
    */
-  record Applied(long published, Optional<Instant> retryAt, List<Entry> ready, Optional<Granted> claimed)
+  record Applied(long published, Optional<Instant> retryAt, List<Entry> ready, List<Granted> claims)
       implements Reply {}
 
   /** A step granted to an attempt: its state, its args and its dependencies' results. */
@@ -59,7 +59,10 @@ sealed interface Reply {
     };
   }
 
-  /** Code, message number, retry time or '', the number of ready entries, the entries, a grant or nothing. */
+  /**
+   * Code, message number, retry time or '', the number of ready entries, the entries, then each
+   * grant as its number of values and the values.
+   */
   private static Applied applied(List<Object> reply) {
     Optional<Instant> retryAt = text(reply, 2).isEmpty() ? Optional.empty()
         : Optional.of(Instant.ofEpochMilli(Long.parseLong(text(reply, 2))));
@@ -68,8 +71,13 @@ sealed interface Reply {
     for (int i = 4; i < 4 + count; i++) {
       ready.add(Entry.parse(text(reply, i)).orElseThrow());
     }
-    Optional<Granted> claimed = reply.size() > 4 + count ? Optional.of(granted(reply, 4 + count)) : Optional.empty();
-    return new Applied(Long.parseLong(text(reply, 1)), retryAt, ready, claimed);
+    List<Granted> claims = new ArrayList<>();
+    for (int i = 4 + count; i < reply.size(); ) {
+      int length = Integer.parseInt(text(reply, i));
+      claims.add(new Granted(text(reply, i + 1), text(reply, i + 2), texts(reply, i + 3, i + 1 + length)));
+      i += 1 + length;
+    }
+    return new Applied(Long.parseLong(text(reply, 1)), retryAt, ready, claims);
   }
 
   private static Granted granted(List<Object> reply, int from) {
@@ -77,8 +85,12 @@ sealed interface Reply {
   }
 
   private static List<String> texts(List<Object> reply, int from) {
+    return texts(reply, from, reply.size());
+  }
+
+  private static List<String> texts(List<Object> reply, int from, int to) {
     List<String> texts = new ArrayList<>();
-    for (int i = from; i < reply.size(); i++) {
+    for (int i = from; i < to; i++) {
       texts.add(text(reply, i));
     }
     return texts;

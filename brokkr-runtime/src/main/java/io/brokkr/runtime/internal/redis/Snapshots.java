@@ -36,8 +36,7 @@ final class Snapshots {
     if (status == null) {
       return Optional.empty();
     }
-    Optional<SagaOutcome.Failure> failure = Optional.ofNullable(hash.get("fail")).map(this::tree)
-        .map(f -> new SagaOutcome.Failure(f.get("s").asText(), f.get("r").asText()));
+    Optional<SagaOutcome.Failure> failure = Optional.ofNullable(hash.get("fail")).map(this::failure);
     List<StepSnapshot> steps = new ArrayList<>();
     String order = hash.getOrDefault("order", "");
     if (!order.isEmpty()) {
@@ -46,6 +45,12 @@ final class Snapshots {
       }
     }
     return Optional.of(new SagaSnapshot(sagaId, SagaStatus.valueOf(status), failure, steps));
+  }
+
+  /** A saga's failure from its {@code fail} field, {@code {"s":stepId,"r":reason}}. */
+  SagaOutcome.Failure failure(String json) {
+    JsonNode f = tree(json);
+    return new SagaOutcome.Failure(f.get("s").asText(), f.get("r").asText());
   }
 
   /** One step from its state JSON, its args and its result. */

@@ -104,6 +104,18 @@ local function order_text()
   return saga.order
 end
 
+-- The saga's compensator ids, one a line: as this call set them, or as stored (read once).
+local stored_cs
+local function cs_text()
+  if fields.cs then
+    return fields.cs
+  end
+  if stored_cs == nil then
+    stored_cs = redis.call('HGET', SAGA, 'cs') or ''
+  end
+  return stored_cs
+end
+
 local function ids()
   if not order then
     order = {}
@@ -252,6 +264,38 @@ local function write_all(command, key, list)
   end
 end
 
+-- What a settled saga's outcome needs, sent with the event of its settling so that no node reads
+-- the saga for it: o = { r = { id, result, ... } in the order added, f = the failure if any }.
+-- Results past OUTCOME_LIMIT bytes in all are left out (nil): the nodes read the saga instead.
+local OUTCOME_LIMIT = 64 * 1024
+local function outcome()
+  local cs = {}
+  for id in string.gmatch(cs_text(), '[^\n]+') do
+    cs[id] = true
+  end
+  local names, actions = { 'fail' }, {}
+  for _, id in ipairs(ids()) do
+    if not cs[id] then
+      actions[#actions + 1] = id
+      names[#names + 1] = 'r:' .. id
+    end
+  end
+  local values = read_fields(names)
+  local results, size = {}, 0
+  for i, id in ipairs(actions) do
+    local result = values[i + 1]
+    if result then
+      size = size + #id + #result
+      if size > OUTCOME_LIMIT then
+        return nil
+      end
+      results[#results + 1] = id
+      results[#results + 1] = result
+    end
+  end
+  return { r = results, f = values[1] or nil }
+end
+
 local function commit()
   if saga then
     if #events > 0 then
@@ -316,20 +360,27 @@ local function commit()
     end
   end
   if #events > 0 then
-    redis.call('PUBLISH', CHANNEL, cjson.encode({ s = SAGA_ID, q = saga.seq, e = events }))
+    local message = { s = SAGA_ID, q = saga.seq, e = events }
+    if saga and SETTLED[saga.status] and loaded.status ~= saga.status then
+      message.o = outcome()
+    end
+    redis.call('PUBLISH', CHANNEL, cjson.encode(message))
   end
 end
 
 -- The reply of an applied change: code, the number of the event message it published (0 for
 -- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
--- what claimed (a list, see grant()) holds, if anything.
-local function applied(retry_at, claimed)
+-- each grant of claims (a list of grant()'s lists, see rules.lua): its length, then its values.
+local function applied(retry_at, claims)
   local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
   end
-  for _, value in ipairs(claimed or {}) do
-    reply[#reply + 1] = value
+  for _, granted in ipairs(claims or {}) do
+    reply[#reply + 1] = #granted
+    for _, value in ipairs(granted) do
+      reply[#reply + 1] = value
+    end
   end
   return reply
 end

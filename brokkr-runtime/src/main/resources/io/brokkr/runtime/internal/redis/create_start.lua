@@ -1,7 +1,9 @@
 #!lua
 -- createAndStart: a saga with all its steps and compensators, started. ARGV from 4: the number of
--- steps; each step as add_step's ARGV (id to timeout) preceded by its number of dependencies and
--- followed by them; then each compensator: the compensated step's id, then id to timeout.
+-- steps; the number k of claim values that follow (0: claim nothing), then those values
+-- (createStartAndClaim: at most how many steps it makes ready to claim, node id, now ms, lease ms,
+-- the node's workers); each step as add_step's ARGV (id to timeout) preceded by its number of
+-- dependencies and followed by them; then each compensator: the compensated step's id, then id to timeout.
 -- The node checked the draft as add_step and add_compensator would (SagaDraft.check).
 return run(function()
   if redis.call('EXISTS', SAGA) == 1 then
@@ -9,7 +11,8 @@ return run(function()
   end
   saga = { status = 'CREATED', seq = 0, tok = 0, open = 0 }
   local list, cs, actions_list = {}, {}, {}
-  local i = 5
+  local claim_values = tonumber(ARGV[5])
+  local i = 6 + claim_values
   for _ = 1, tonumber(ARGV[4]) do
     local count = tonumber(ARGV[i])
     local deps = {}
@@ -40,5 +43,9 @@ return run(function()
     fields.cs = table.concat(cs, '\n')
   end
   start_saga(actions_list)
+  if claim_values > 0 then
+    return applied(nil, claim_made_ready(ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), 10, 5 + claim_values,
+      tonumber(ARGV[6])))
+  end
   return applied()
 end)

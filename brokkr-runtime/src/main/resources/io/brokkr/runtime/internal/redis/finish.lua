@@ -16,7 +16,7 @@ return run(function()
     advance_after_finish(s)
   end
   if ARGV[8] then
-    return applied(nil, claim_made_ready(ARGV[8], tonumber(ARGV[9]), tonumber(ARGV[10]), 11))
+    return applied(nil, claim_made_ready(ARGV[8], tonumber(ARGV[9]), tonumber(ARGV[10]), 11, #ARGV, 1))
   end
   return applied()
 end)

@@ -81,12 +81,12 @@ end
 -- The saga's compensators are listed in the field cs (one id a line), so that finishing a saga
 -- reads them alone.
 local function add_to_compensators(id)
-  local current = fields.cs or redis.call('HGET', SAGA, 'cs') or ''
+  local current = cs_text()
   fields.cs = current == '' and id or current .. '\n' .. id
 end
 
 local function finish_saga()
-  local cs = fields.cs or redis.call('HGET', SAGA, 'cs') or ''
+  local cs = cs_text()
   for id in string.gmatch(cs, '[^\n]+') do
     local c = step(id)
     if c.st == 'WAITING_FOR_COMPENSATION' then
@@ -312,15 +312,19 @@ local function remove(list, value)
   end
 end
 
--- Claims for node, at once, the first step this call made ready for one of the workers named in
--- ARGV[first] on: its entry is taken back before it is written or announced. Returns grant()'s
--- list, or nil.
-local function claim_made_ready(node, now, lease, first)
+-- Claims for node, at once, up to max steps this call made ready for the workers named in
+-- ARGV[first] to ARGV[last], in the order they became ready: their entries are taken back before
+-- they are written or announced. Returns a list of grant()'s lists.
+local function claim_made_ready(node, now, lease, first, last, max)
   local local_workers = {}
-  for i = first, #ARGV do
+  for i = first, last do
     local_workers[ARGV[i]] = true
   end
+  local grants = {}
   for _, s in ipairs(pushed) do
+    if #grants >= max then
+      break
+    end
     if local_workers[s.w] and s.st == 'QUEUED' and not s.ra then
       for i, entry in ipairs(enqueue) do
         if entry == s.q then
@@ -333,10 +337,11 @@ local function claim_made_ready(node, now, lease, first)
             end
           end
           s.q = nil
-          return grant(s, node, now, lease)
+          grants[#grants + 1] = grant(s, node, now, lease)
+          break
         end
       end
     end
   end
-  return nil
+  return grants
 end
