@@ -8,6 +8,7 @@ import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreEvent;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A Brokkr node: wires the store, the dispatcher, the timers and the views together. */
 public final class BrokkrNode implements Brokkr {
+  /** How often outcomes still pending are read again, in case their settling event was lost. */
+  static final Duration OUTCOME_RECHECK = Duration.ofSeconds(10);
+
   private final SagaStore store;
   private final NodeOptions options;
   private final Timers timers;
@@ -55,6 +59,7 @@ public final class BrokkrNode implements Brokkr {
     this.starter = new TemplateStarter(engine, dispatcher::createAndStart);
     this.recovery = new Recovery(store, timers, leases, changes, options);
     this.subscription = store.subscribe(this::onEvent);
+    timers.every(OUTCOME_RECHECK, outcomes::recheck);
   }
 
   @Override

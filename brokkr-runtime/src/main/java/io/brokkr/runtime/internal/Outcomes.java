@@ -7,6 +7,7 @@ import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StoreEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +19,8 @@ final class Outcomes {
   private final SagaStore store;
   private final Json json;
   private final Map<String, CompletableFuture<SagaOutcome>> pending = new ConcurrentHashMap<>();
+  /** Only the recheck timer's thread reads and writes it. */
+  private Set<String> waitingSinceLastCheck = Set.of();
 
   Outcomes(SagaStore store, Json json) {
     this.store = store;
@@ -73,6 +76,21 @@ final class Outcomes {
       future.complete(new SagaOutcome(moved.sagaId(), moved.to(), settlement.failure(),
           new Results(moved.sagaId(), settlement.results(), json)));
     }
+  }
+
+  /**
+   * The safety net behind the settling events, off the hot path: a saga whose future was already
+   * pending at the previous check is read, so that an event lost on the way (a broken pub/sub
+   * subscription) delays its outcome by one or two periods instead of forever. Called by one timer.
+   */
+  void recheck() {
+    Set<String> waitingNow = Set.copyOf(pending.keySet());
+    for (String sagaId : waitingSinceLastCheck) {
+      if (waitingNow.contains(sagaId)) {
+        settled(sagaId);
+      }
+    }
+    waitingSinceLastCheck = waitingNow;
   }
 
   /** Fails the futures nobody will complete: the node is closing. */
