@@ -2,24 +2,27 @@ package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepStatus;
-import java.util.HashMap;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 
 /**
  * Advances a COMPENSATING saga: queues every compensator whose turn came, skips the ones not
- * needed, and settles the saga when nothing is left to wait for. It walks the steps backwards in
- * the order they were added, which puts every step after all its dependents (a dependency must
- * exist when a step is added), so one linear pass decides each step from its dependents' verdicts.
+ * needed, and settles the saga when nothing is left to wait for. Incremental: each action keeps
+ * its verdict once decided and the counts of its dependents still pending and BLOCKED, the saga
+ * how many actions are pending. When compensation begins one pass walks the actions backwards in
+ * the order they were added, which puts every step after all its dependents; after that a change
+ * decides the step it changed, and a decided step visits its dependencies only (a worklist), so a
+ * completion costs its dependencies, not the saga's size.
  */
 final class CompensationPass {
 
   /** Where a step stands in undoing the saga. */
-  private enum Undo {
+  enum Undo {
     /** Nothing of it remains to undo. */
     UNDONE,
-    /** Still running, or its compensator runs. */
+    /** Still running, or its compensator runs, or a dependent's does. */
     PENDING,
     /** Its compensator, or a dependent's, failed: it stays as it is. */
     BLOCKED
@@ -27,28 +30,70 @@ final class CompensationPass {
 
   private CompensationPass() {}
 
-  /** Called under the saga's lock after each change of a COMPENSATING saga. */
-  static void run(MemorySaga saga) {
+  /** Called under the saga's lock when compensation begins: decides every action once. */
+  static void begin(MemorySaga saga) {
+    List<MemoryStep> actions = saga.actions();
+    saga.undoPending = actions.size();
+    saga.undoBlocked = false;
+    for (MemoryStep step : actions) {
+      step.undo = Undo.PENDING;
+      step.pendingDependents = saga.dependentsOf(step).size();
+      step.blockedDependents = 0;
+    }
+    for (int i = actions.size() - 1; i >= 0; i--) {
+      settle(saga, actions.get(i), null);
+    }
+    settleSaga(saga);
+  }
+
+  /** Called under the saga's lock after {@code changed}, an action, changed status. */
+  static void run(MemorySaga saga, MemoryStep changed) {
     if (saga.status() != SagaStatus.COMPENSATING) {
       return;
     }
-    List<MemoryStep> actions = saga.actions();
-    Map<String, Undo> verdicts = new HashMap<>();
-    boolean pending = false;
-    boolean blocked = false;
-    for (int i = actions.size() - 1; i >= 0; i--) {
-      MemoryStep step = actions.get(i);
-      Undo verdict = decide(saga, step, verdicts);
-      verdicts.put(step.id(), verdict);
-      pending |= verdict == Undo.PENDING;
-      blocked |= verdict == Undo.BLOCKED;
+    Queue<MemoryStep> worklist = new ArrayDeque<>();
+    worklist.add(changed);
+    for (MemoryStep step = worklist.poll(); step != null; step = worklist.poll()) {
+      settle(saga, step, worklist);
     }
-    if (!pending) {
-      saga.move(blocked ? SagaStatus.FAILED : SagaStatus.COMPENSATED);
+    settleSaga(saga);
+  }
+
+  private static void settleSaga(MemorySaga saga) {
+    if (saga.undoPending == 0) {
+      saga.move(saga.undoBlocked ? SagaStatus.FAILED : SagaStatus.COMPENSATED);
     }
   }
 
-  private static Undo decide(MemorySaga saga, MemoryStep step, Map<String, Undo> verdicts) {
+  /**
+   * Decides a pending step; a decided one tells its dependencies, and those left without pending
+   * dependents go to the worklist, if any.
+   */
+  private static void settle(MemorySaga saga, MemoryStep step, Queue<MemoryStep> worklist) {
+    saga.undoVisits++;
+    if (step.undo != Undo.PENDING) {
+      return;
+    }
+    Undo verdict = decide(saga, step);
+    if (verdict == Undo.PENDING) {
+      return;
+    }
+    step.undo = verdict;
+    saga.undoPending--;
+    saga.undoBlocked |= verdict == Undo.BLOCKED;
+    for (String id : step.spec.dependsOn()) {
+      MemoryStep dependency = saga.step(id);
+      dependency.pendingDependents--;
+      if (verdict == Undo.BLOCKED) {
+        dependency.blockedDependents++;
+      }
+      if (worklist != null && dependency.pendingDependents == 0) {
+        worklist.add(dependency);
+      }
+    }
+  }
+
+  private static Undo decide(MemorySaga saga, MemoryStep step) {
     Optional<MemoryStep> compensator = step.compensator.map(saga::step);
     switch (step.status) {
       case COMPENSATED:
@@ -63,12 +108,12 @@ final class CompensationPass {
         skip(saga, compensator);
         return Undo.UNDONE;
       case FINISHED:
-        Undo dependents = dependentsVerdict(saga, step, verdicts);
-        if (dependents == Undo.BLOCKED) {
-          skip(saga, compensator);
+        if (step.pendingDependents > 0) {
+          return Undo.PENDING;
         }
-        if (dependents != Undo.UNDONE) {
-          return dependents;
+        if (step.blockedDependents > 0) {
+          skip(saga, compensator);
+          return Undo.BLOCKED;
         }
         if (compensator.isEmpty()) {
           return Undo.UNDONE;
@@ -79,20 +124,6 @@ final class CompensationPass {
       default:
         return Undo.PENDING;
     }
-  }
-
-  private static Undo dependentsVerdict(MemorySaga saga, MemoryStep step, Map<String, Undo> verdicts) {
-    Undo worst = Undo.UNDONE;
-    for (MemoryStep dependent : saga.dependentsOf(step)) {
-      Undo verdict = verdicts.get(dependent.id());
-      if (verdict == Undo.PENDING) {
-        return Undo.PENDING;
-      }
-      if (verdict == Undo.BLOCKED) {
-        worst = Undo.BLOCKED;
-      }
-    }
-    return worst;
   }
 
   private static void skip(MemorySaga saga, Optional<MemoryStep> compensator) {

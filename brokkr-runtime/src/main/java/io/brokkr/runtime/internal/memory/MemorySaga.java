@@ -50,6 +50,11 @@ final class MemorySaga {
   private long lastToken;
   /** Steps (compensators aside) not yet FINISHED: the saga finishes when this reaches zero. */
   private int unfinished;
+  /** While compensating: the actions not decided yet, and whether one is BLOCKED (CompensationPass). */
+  int undoPending;
+  boolean undoBlocked;
+  /** Steps the compensation pass visited, for tests: it must not grow with the saga's size. */
+  long undoVisits;
   /** What the current operation made ready; reset at the start of each. */
   private List<Change.Ready> ready = new ArrayList<>();
 
@@ -181,8 +186,9 @@ final class MemorySaga {
     step.retryAt = Optional.empty(); // settled from outside during a backoff
     move(step, FINISHED);
     if (step.isCompensator()) {
-      move(steps.get(step.compensates.get()), StepStatus.COMPENSATED);
-      CompensationPass.run(this);
+      MemoryStep target = steps.get(step.compensates.get());
+      move(target, StepStatus.COMPENSATED);
+      CompensationPass.run(this, target);
     } else {
       unfinished--;
       advanceAfterFinish(step);
@@ -211,12 +217,12 @@ final class MemorySaga {
       MemoryStep target = steps.get(step.compensates.get());
       target.failureReason = Optional.of("compensator \"" + step.id() + "\" failed: " + reason);
       move(target, FAILED);
-      CompensationPass.run(this);
+      CompensationPass.run(this, target);
     } else if (status == SagaStatus.RUNNING) {
       failure = Optional.of(new SagaOutcome.Failure(step.id(), reason));
       beginCompensation();
     } else {
-      CompensationPass.run(this);
+      CompensationPass.run(this, step);
     }
     return applied(Optional.empty());
   }
@@ -324,7 +330,7 @@ final class MemorySaga {
 
   private void advanceAfterFinish(MemoryStep step) {
     if (status == SagaStatus.COMPENSATING) {
-      CompensationPass.run(this);
+      CompensationPass.run(this, step);
       return;
     }
     // Counted, not scanned: a completion costs its dependents, not their dependencies.
@@ -357,6 +363,6 @@ final class MemorySaga {
         move(step, SKIPPED);
       }
     }
-    CompensationPass.run(this);
+    CompensationPass.begin(this);
   }
 }

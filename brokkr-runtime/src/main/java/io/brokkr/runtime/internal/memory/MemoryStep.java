@@ -22,6 +22,10 @@ final class MemoryStep {
   Optional<String> failureReason = Optional.empty();
   /** Dependencies not FINISHED yet: the step is queued when the last one finishes. */
   int unfinishedDependencies;
+  /** While the saga compensates: this action's verdict, and its dependents pending and BLOCKED. */
+  CompensationPass.Undo undo = CompensationPass.Undo.PENDING;
+  int pendingDependents;
+  int blockedDependents;
 
   MemoryStep(String sagaId, StepSpec spec, Optional<String> compensates) {
     this.ref = new StepRef(sagaId, spec.stepId());

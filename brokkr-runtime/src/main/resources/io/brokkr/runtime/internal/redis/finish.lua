@@ -9,8 +9,9 @@ return run(function()
   s.fr = nil
   move(s, 'FINISHED')
   if s.of then
-    move(step(s.of), 'COMPENSATED')
-    compensation_pass()
+    local target = step(s.of)
+    move(target, 'COMPENSATED')
+    compensation_pass(target)
   else
     saga.open = saga.open - 1
     advance_after_finish(s)

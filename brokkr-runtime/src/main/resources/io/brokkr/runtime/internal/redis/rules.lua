@@ -120,7 +120,11 @@ local function start_saga(list)
   queue_then_settle(roots)
 end
 
--- CompensationPass: walks the actions backwards, so each step is decided after its dependents.
+-- CompensationPass, incremental. Each action keeps its verdict cv once it is decided (UNDONE or
+-- BLOCKED; nil while PENDING), how many of its dependents are still pending (cp) and how many are
+-- BLOCKED (cb); the saga keeps how many actions are pending (field up) and whether one is BLOCKED
+-- (field ub). A change decides the step it changed, and a decided step visits its dependencies
+-- only: a completion costs its dependencies, not the saga's size.
 local UNDONE, PENDING, BLOCKED = 0, 1, 2
 
 local function skip_compensator(c)
@@ -129,21 +133,8 @@ local function skip_compensator(c)
   end
 end
 
-local function dependents_verdict(s, verdicts)
-  local worst = UNDONE
-  for _, d in ipairs(s.dn or {}) do
-    local v = verdicts[d]
-    if v == PENDING then
-      return PENDING
-    end
-    if v == BLOCKED then
-      worst = BLOCKED
-    end
-  end
-  return worst
-end
-
-local function decide(s, verdicts)
+-- The verdict of an action not decided yet, from its status and its dependents' counts.
+local function decide(s)
   local c = s.c and step(s.c)
   if s.st == 'COMPENSATED' then
     return UNDONE
@@ -157,12 +148,12 @@ local function decide(s, verdicts)
     skip_compensator(c)
     return UNDONE
   elseif s.st == 'FINISHED' then
-    local dependents = dependents_verdict(s, verdicts)
-    if dependents == BLOCKED then
-      skip_compensator(c)
+    if s.cp > 0 then
+      return PENDING
     end
-    if dependents ~= UNDONE then
-      return dependents
+    if s.cb > 0 then
+      skip_compensator(c)
+      return BLOCKED
     end
     if not c then
       return UNDONE
@@ -174,22 +165,81 @@ local function decide(s, verdicts)
   return PENDING
 end
 
-local function compensation_pass()
+local undo -- the saga's { pending = n, blocked = bool } while compensating, once read
+
+-- Decides s if it is pending; a decided s tells its dependencies, and those it leaves with no
+-- pending dependent go to worklist (if given).
+local function settle_undo(s, worklist)
+  if s.cv then
+    return
+  end
+  local v = decide(s)
+  if v == PENDING then
+    return
+  end
+  s.cv = v
+  touch(s)
+  undo.pending = undo.pending - 1
+  undo.blocked = undo.blocked or v == BLOCKED
+  for _, id in ipairs(s.d or {}) do
+    local d = step(id)
+    d.cp = d.cp - 1
+    if v == BLOCKED then
+      d.cb = d.cb + 1
+    end
+    touch(d)
+    if worklist and d.cp == 0 then
+      worklist[#worklist + 1] = d
+    end
+  end
+end
+
+-- Settles the saga once no action is pending.
+local function settle_saga_undo()
+  fields.up = undo.pending
+  fields.ub = undo.blocked and 1 or 0
+  if undo.pending == 0 then
+    move_saga(undo.blocked and 'FAILED' or 'COMPENSATED')
+  end
+end
+
+-- The whole pass, once when compensation begins: the actions backwards, so that each is decided
+-- after its dependents.
+local function first_compensation_pass()
+  local list = actions()
+  undo = { pending = #list, blocked = false }
+  for _, s in ipairs(list) do
+    s.cv, s.cp, s.cb = nil, #(s.dn or {}), 0
+    touch(s)
+  end
+  for i = #list, 1, -1 do
+    settle_undo(list[i], nil)
+  end
+  settle_saga_undo()
+end
+
+-- After changed (an action whose status changed) in a COMPENSATING saga: decides it, then the
+-- dependencies it leaves without pending dependents, and so on.
+local function compensation_pass(changed)
   if saga.status ~= 'COMPENSATING' then
     return
   end
-  local list = actions()
-  local verdicts = {}
-  local pending, blocked = false, false
-  for i = #list, 1, -1 do
-    local v = decide(list[i], verdicts)
-    verdicts[list[i].id] = v
-    pending = pending or v == PENDING
-    blocked = blocked or v == BLOCKED
+  if not undo then
+    local v = redis.call('HMGET', SAGA, 'up', 'ub')
+    if not v[1] then
+      -- Compensating since before the counts were kept: the whole pass sets them.
+      first_compensation_pass()
+      return
+    end
+    undo = { pending = tonumber(v[1]), blocked = v[2] == '1' }
   end
-  if not pending then
-    move_saga(blocked and 'FAILED' or 'COMPENSATED')
+  local worklist = { changed }
+  local i = 1
+  while worklist[i] do
+    settle_undo(worklist[i], worklist)
+    i = i + 1
   end
+  settle_saga_undo()
 end
 
 local function begin_compensation()
@@ -199,12 +249,12 @@ local function begin_compensation()
       move(s, 'SKIPPED')
     end
   end
-  compensation_pass()
+  first_compensation_pass()
 end
 
 local function advance_after_finish(s)
   if saga.status == 'COMPENSATING' then
-    compensation_pass()
+    compensation_pass(s)
     return
   end
   local made_ready = {}
@@ -231,12 +281,12 @@ local function fail_attempt(s, by_attempt, reason, now)
     local target = step(s.of)
     target.fr = 'compensator "' .. s.id .. '" failed: ' .. reason
     move(target, 'FAILED')
-    compensation_pass()
+    compensation_pass(target)
   elseif saga.status == 'RUNNING' then
     fields.fail = cjson.encode({ s = s.id, r = reason })
     begin_compensation()
   else
-    compensation_pass()
+    compensation_pass(s)
   end
   return nil
 end
