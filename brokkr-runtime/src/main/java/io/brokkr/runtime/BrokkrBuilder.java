@@ -140,6 +140,6 @@ public final class BrokkrBuilder {
   public Brokkr build(StoreBackend backend) {
     Objects.requireNonNull(backend, "backend");
     NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners);
-    return new BrokkrNode(backend.open(namespace), options);
+    return new BrokkrNode(backend.open(namespace, clock), options);
   }
 }

@@ -3,6 +3,7 @@ package io.brokkr.runtime;
 import io.brokkr.runtime.internal.memory.MemoryBackend;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreBackend;
+import java.time.Clock;
 
 /**
  * The embedded in-memory backend, for development, tests and samples. Nodes built on the same
@@ -26,7 +27,7 @@ public final class InMemoryBackend implements StoreBackend {
   }
 
   @Override
-  public SagaStore open(String namespace) {
-    return sagas.open(namespace);
+  public SagaStore open(String namespace, Clock clock) {
+    return sagas.open(namespace, clock);
   }
 }

@@ -3,6 +3,7 @@ package io.brokkr.runtime;
 import io.brokkr.runtime.internal.redis.RedisStores;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreBackend;
+import java.time.Clock;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -40,7 +41,7 @@ public final class RedisBackend implements StoreBackend {
    * @throws IllegalStateException when the namespace was opened with another number of partitions
    */
   @Override
-  public SagaStore open(String namespace) {
-    return stores.open(namespace);
+  public SagaStore open(String namespace, Clock clock) {
+    return stores.open(namespace, clock);
   }
 }

@@ -186,6 +186,16 @@ public interface SagaStore extends AutoCloseable {
    */
   Change requeue(StepRef step);
 
+  /**
+   * Fires the timers of the namespace that are due at {@code now}, whichever node armed them: an
+   * expired lease fails its attempt, an ended backoff requeues its step. Firing checks the step
+   * first, so a timer fired twice, or by two nodes, acts once. The view's own sweep calls this
+   * with the clock it was opened with; a caller may call it to drive time itself.
+   *
+   * @return how many timers acted
+   */
+  int fireDue(Instant now);
+
   /** The saga as stored, if it exists. */
   Optional<SagaSnapshot> load(String sagaId);
 

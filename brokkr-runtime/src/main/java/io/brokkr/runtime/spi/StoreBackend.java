@@ -1,5 +1,7 @@
 package io.brokkr.runtime.spi;
 
+import java.time.Clock;
+
 /**
  * Where the sagas of several namespaces are kept, shared by every node that opens a store on it:
  * two nodes over one backend see the same sagas and share the ready work.
@@ -8,9 +10,16 @@ package io.brokkr.runtime.spi;
 public interface StoreBackend {
 
   /**
-   * Opens the view of one node on one namespace. The node closes it when it shuts down.
+   * Opens the view of one node on one namespace. The node closes it when it shuts down. The view
+   * reads {@code clock} wherever it needs the time (its sweep of due timers), so that leases,
+   * deadlines and sweeps of one node agree on one clock.
    *
    * @throws IllegalArgumentException quoting the namespace when it is blank
    */
-  SagaStore open(String namespace);
+  SagaStore open(String namespace, Clock clock);
+
+  /** {@link #open(String, Clock)} on the system clock in UTC. */
+  default SagaStore open(String namespace) {
+    return open(namespace, Clock.systemUTC());
+  }
 }

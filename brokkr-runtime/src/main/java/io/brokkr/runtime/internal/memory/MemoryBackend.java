@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreBackend;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,10 +11,10 @@ public final class MemoryBackend implements StoreBackend {
   private final Map<String, MemoryNamespace> namespaces = new ConcurrentHashMap<>();
 
   @Override
-  public SagaStore open(String namespace) {
+  public SagaStore open(String namespace, Clock clock) {
     if (namespace.isBlank()) {
       throw new IllegalArgumentException("a namespace must not be blank, was \"" + namespace + "\"");
     }
-    return new MemoryStore(namespaces.computeIfAbsent(namespace, MemoryNamespace::new));
+    return new MemoryStore(namespaces.computeIfAbsent(namespace, MemoryNamespace::new), clock);
   }
 }

@@ -77,18 +77,17 @@ final class MemoryNamespace {
     return Optional.empty();
   }
 
-  /** Fires the timers due at {@code now}; called by the sweeper of every open view. */
-  void sweep(Instant now) {
+  /** Fires the timers due at {@code now}; called by the sweeper of every open view. Returns how many. */
+  int sweep(Instant now) {
+    int acted = 0;
     for (StepRef step : timers.takeDue(now)) {
       try {
-        apply(step.sagaId(), saga -> {
-          DueTimers.fire(saga, step.stepId(), now, timers);
-          return null;
-        });
+        acted += apply(step.sagaId(), saga -> DueTimers.fire(saga, step.stepId(), now, timers)) ? 1 : 0;
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "the due timer of " + step + " in namespace " + name + " failed", e);
       }
     }
+    return acted;
   }
 
   List<String> unfinished() {

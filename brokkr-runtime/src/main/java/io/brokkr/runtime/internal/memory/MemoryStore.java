@@ -8,6 +8,7 @@ import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StoreListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +24,9 @@ final class MemoryStore implements SagaStore {
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final MemorySweeper sweeper;
 
-  MemoryStore(MemoryNamespace namespace) {
+  MemoryStore(MemoryNamespace namespace, Clock clock) {
     this.namespace = namespace;
-    this.sweeper = new MemorySweeper(namespace);
+    this.sweeper = new MemorySweeper(namespace, clock);
   }
 
   @Override
@@ -91,6 +92,11 @@ final class MemoryStore implements SagaStore {
   @Override
   public Change requeue(StepRef step) {
     return namespace.apply(step.sagaId(), saga -> saga.requeue(step.stepId()));
+  }
+
+  @Override
+  public int fireDue(Instant now) {
+    return namespace.sweep(now);
   }
 
   @Override

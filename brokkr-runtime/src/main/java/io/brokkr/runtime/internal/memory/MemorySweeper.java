@@ -1,7 +1,7 @@
 package io.brokkr.runtime.internal.memory;
 
 import java.lang.System.Logger.Level;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -18,18 +18,18 @@ final class MemorySweeper implements AutoCloseable {
 
   private final ScheduledThreadPoolExecutor thread;
 
-  MemorySweeper(MemoryNamespace namespace) {
+  MemorySweeper(MemoryNamespace namespace, Clock clock) {
     this.thread = new ScheduledThreadPoolExecutor(1, task -> {
       Thread t = new Thread(task, "brokkr-memory-sweep-" + namespace.name());
       t.setDaemon(true);
       return t;
     });
-    thread.scheduleWithFixedDelay(() -> sweep(namespace), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(() -> sweep(namespace, clock), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  private static void sweep(MemoryNamespace namespace) {
+  private static void sweep(MemoryNamespace namespace, Clock clock) {
     try {
-      namespace.sweep(Instant.now());
+      namespace.sweep(clock.instant());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "a sweep of namespace " + namespace.name() + " failed; the next one retries", e);
     }

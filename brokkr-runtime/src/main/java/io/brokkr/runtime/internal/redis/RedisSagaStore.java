@@ -12,6 +12,7 @@ import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StoreListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +44,12 @@ final class RedisSagaStore implements SagaStore {
   private volatile Optional<Thread> ownThread = Optional.empty();
   private final EventHub events;
   private final Sweeper sweeper;
+  private final Clock clock;
 
-  RedisSagaStore(KeyLayout keys, ScriptCalls calls, Payloads payloads, Duration retention, Duration sweepEvery) {
+  RedisSagaStore(KeyLayout keys, ScriptCalls calls, Payloads payloads, Duration retention, Duration sweepEvery,
+      Clock clock) {
     this.keys = keys;
+    this.clock = clock;
     this.calls = calls;
     this.payloads = payloads;
     this.argv = new Argv(keys.channel(), retention.toMillis());
@@ -177,7 +181,7 @@ final class RedisSagaStore implements SagaStore {
     if (tooLarge.isPresent()) {
       if (by instanceof Settler.Attempt) {
         // The attempt cannot deliver its result: it failed, and is retried by its policy.
-        return fail(step, by, tooLarge.get(), Instant.now());
+        return fail(step, by, tooLarge.get(), clock.instant());
       }
       throw new IllegalArgumentException(tooLarge.get());
     }
@@ -197,6 +201,16 @@ final class RedisSagaStore implements SagaStore {
   public Change requeue(StepRef step) {
     return change(step.sagaId(), calls.transition(Script.REQUEUE, keys.keys(step.sagaId()),
         argv.of(step.sagaId(), List.of(step.stepId()))));
+  }
+
+  @Override
+  public int fireDue(Instant now) {
+    return sweeper.fireDue(now);
+  }
+
+  /** The clock this view was opened with: the time of its sweeps. */
+  Clock clock() {
+    return clock;
   }
 
   @Override
@@ -246,11 +260,12 @@ final class RedisSagaStore implements SagaStore {
   }
 
   /** Fires a due timer of {@code step}: an expired lease or an ended backoff. Called by the sweep. */
-  void fireTimer(StepRef step, Instant now) {
+  boolean fireTimer(StepRef step, Instant now) {
     Change change = change(step.sagaId(), calls.transition(Script.TIMER, keys.keys(step.sagaId()),
         argv.of(step.sagaId(), List.of(step.stepId(), now.toEpochMilli()))));
     change.retryAt().ifPresent(at -> thread.schedule(() -> requeue(step),
-        Math.max(0, Duration.between(Instant.now(), at).toMillis()), TimeUnit.MILLISECONDS));
+        Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS));
+    return change.applied();
   }
 
   private boolean onOwnThread() {

@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.spi.SagaStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public final class RedisStores {
    * @throws IllegalArgumentException when the namespace breaks the rules of {@link Ids#checkNamespace}
    * @throws IllegalStateException when the namespace was opened with another number of partitions
    */
-  public SagaStore open(String namespace) {
+  public SagaStore open(String namespace, Clock clock) {
     KeyLayout keys = new KeyLayout(Ids.checkNamespace(namespace), options.partitions());
     ScriptCalls calls = calls(keys);
     String recorded = String.valueOf(calls.plain(Script.NAMESPACE, List.of(keys.metaKey()), options.partitions()).get(0));
@@ -42,7 +43,7 @@ public final class RedisStores {
           + " partitions in Redis, but this node is configured with " + options.partitions()
           + " (RedisOptions.withPartitions); every node of a namespace must use the same number");
     }
-    return new RedisSagaStore(keys, calls, new Payloads(options.payloadLimit()), options.retention(), SWEEP_EVERY);
+    return new RedisSagaStore(keys, calls, new Payloads(options.payloadLimit()), options.retention(), SWEEP_EVERY, clock);
   }
 
   private synchronized ScriptCalls calls(KeyLayout keys) {

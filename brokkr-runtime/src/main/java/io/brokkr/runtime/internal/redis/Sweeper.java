@@ -40,7 +40,7 @@ final class Sweeper {
 
   void sweep() {
     try {
-      Instant now = Instant.now();
+      Instant now = store.clock().instant();
       List<String> workers = heads.tracked();
       if (!workers.isEmpty()) {
         claims.peek(workers, IntStream.range(0, keys.partitions()).boxed().toList());
@@ -59,7 +59,9 @@ final class Sweeper {
     }
   }
 
-  private void fireDue(Instant now) {
+  /** Fires the timers due at {@code now}, a batch per partition; returns how many acted. */
+  int fireDue(Instant now) {
+    int fired = 0;
     List<RFuture<Collection<String>>> due = calls.batch("timers", batch -> {
       List<RFuture<Collection<String>>> futures = new ArrayList<>();
       for (int p = 0; p < keys.partitions(); p++) {
@@ -72,11 +74,12 @@ final class Sweeper {
       for (String member : timers.toCompletableFuture().join()) {
         String[] parts = member.split("\n", 2);
         try {
-          store.fireTimer(new StepRef(parts[0], parts[1]), now);
+          fired += store.fireTimer(new StepRef(parts[0], parts[1]), now) ? 1 : 0;
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "the due timer of step " + parts[1] + " of saga " + parts[0] + " failed", e);
         }
       }
     }
+    return fired;
   }
 }

@@ -47,7 +47,7 @@ public final class NodeMain {
     this.nodeId = nodeId;
     RedisBackend backend = RedisBackend.on(client);
     this.brokkr = Brokkr.builder().namespace(namespace).nodeId(nodeId).leaseDuration(lease).defaultRetryPolicy(FAST)
-        .build(ns -> new ReportingStore(backend.open(ns), NodeMain::say));
+        .build((ns, clock) -> new ReportingStore(backend.open(ns, clock), NodeMain::say));
   }
 
   public static void main(String[] args) throws Exception {

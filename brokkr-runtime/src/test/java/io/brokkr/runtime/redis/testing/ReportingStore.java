@@ -86,6 +86,11 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
+  public int fireDue(Instant now) {
+    return store.fireDue(now);
+  }
+
+  @Override
   public Optional<SagaSnapshot> load(String sagaId) {
     return store.load(sagaId);
   }
