@@ -179,6 +179,37 @@ public interface SagaStore extends AutoCloseable {
   Change fail(StepRef step, Settler by, String reason, Instant now);
 
   /**
+   * Fails the attempt holding {@code token} whose outcome is unknown: it timed out, or its node lost
+   * its lease. As {@link #fail} by that attempt (retried per the step's policy), and the step is
+   * <em>possibly done</em> ({@link StepSnapshot#possiblyDone()}) until an attempt finishes it: when
+   * the saga compensates, the step's compensator runs although the step never finished.
+   *
+   * @return as {@link #fail}; not applied for a stale token
+   */
+  Change failUnknown(StepRef step, long token, String reason, Instant now);
+
+  /**
+   * Gives the attempt holding {@code token} back without counting it: its node closes, or could not
+   * run it. The step is claimable again at once while its phase lasts (a step while the saga runs,
+   * a compensator while it compensates); otherwise it fails. When the body may have run, the step
+   * is possibly done (see {@link #failUnknown}).
+   *
+   * @return not applied for a stale token
+   */
+  Change handBack(StepRef step, long token, boolean mayHaveRun);
+
+  /**
+   * The async attempt holding {@code token} returned and waits to be settled from outside: its
+   * lease no longer needs renewing; its deadline, if it has one, still ends it (the store's timers
+   * enforce it).
+   *
+   * @return false when the token is stale
+   */
+  default boolean park(StepRef step, long token) {
+    return heartbeat(step, token, Lease.OPEN_ENDED);
+  }
+
+  /**
    * Ends the backoff of a QUEUED step: pushes it to its worker's ready queue. Also re-pushes a
    * QUEUED step whose queue entry may have been lost; a second entry is harmless.
    *

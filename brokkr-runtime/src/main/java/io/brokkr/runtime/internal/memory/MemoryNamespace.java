@@ -70,7 +70,8 @@ final class MemoryNamespace {
       StepRef step = next.get();
       Optional<Claim> claim = apply(step.sagaId(), saga -> saga.claim(step.stepId(), nodeId, now, lease));
       if (claim.isPresent()) {
-        timers.arm(step, claim.get().lease().until());
+        timers.arm(step, claim.get().lease().deadline().filter(d -> d.isBefore(claim.get().lease().until()))
+            .orElse(claim.get().lease().until()));
         return claim;
       }
     }

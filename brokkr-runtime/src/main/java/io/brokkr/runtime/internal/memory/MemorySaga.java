@@ -164,14 +164,15 @@ final class MemorySaga {
     return Optional.of(new Claim(step.snapshot(), lease, results));
   }
 
-  synchronized boolean heartbeat(String stepId, long token, Instant until) {
+  /** Renews the lease of the attempt holding {@code token}; returns when its timer is due, or empty when stale. */
+  synchronized Optional<Instant> heartbeat(String stepId, long token, Instant until) {
     MemoryStep step = steps.get(stepId);
     if (step == null || !step.heldBy(token)) {
-      return false;
+      return Optional.empty();
     }
     Lease old = step.lease.orElseThrow();
     step.lease = Optional.of(new Lease(token, old.owner(), until, old.deadline()));
-    return true;
+    return Optional.of(step.leaseDue());
   }
 
   synchronized Change finish(String stepId, Settler by, Optional<String> result) {
@@ -182,6 +183,7 @@ final class MemorySaga {
     begin();
     step.result = result;
     step.failureReason = Optional.empty();
+    step.possiblyDone = false;
     step.lease = Optional.empty();
     step.retryAt = Optional.empty(); // settled from outside during a backoff
     move(step, FINISHED);
@@ -224,6 +226,33 @@ final class MemorySaga {
     } else {
       CompensationPass.run(this, step);
     }
+    return applied(Optional.empty());
+  }
+
+  /** Fails the attempt holding {@code token}, whose outcome is unknown: the step is possibly done. */
+  synchronized Change failUnknown(String stepId, long token, String reason, Instant now) {
+    MemoryStep step = require(stepId);
+    if (!step.heldBy(token)) {
+      return Change.NONE;
+    }
+    step.possiblyDone = true;
+    return fail(stepId, Settler.attempt(token), reason, now);
+  }
+
+  /** Gives the attempt holding {@code token} back without counting it (see SagaStore#handBack). */
+  synchronized Change handBack(String stepId, long token, boolean mayHaveRun) {
+    MemoryStep step = require(stepId);
+    if (!step.heldBy(token)) {
+      return Change.NONE;
+    }
+    step.possiblyDone |= mayHaveRun;
+    if (!inPhase(step)) {
+      return fail(stepId, Settler.external(), "attempt handed back after the saga moved on", Instant.EPOCH);
+    }
+    begin();
+    step.attempt--;
+    step.lease = Optional.empty();
+    queue(step);
     return applied(Optional.empty());
   }
 
@@ -324,8 +353,11 @@ final class MemorySaga {
 
   /** Retries happen only while the step's phase lasts: actions while RUNNING, compensators after. */
   private boolean mayRetry(MemoryStep step) {
-    boolean phase = step.isCompensator() ? status == SagaStatus.COMPENSATING : status == SagaStatus.RUNNING;
-    return phase && step.attempt < step.spec.retry().maxAttempts();
+    return inPhase(step) && step.attempt < step.spec.retry().maxAttempts();
+  }
+
+  private boolean inPhase(MemoryStep step) {
+    return step.isCompensator() ? status == SagaStatus.COMPENSATING : status == SagaStatus.RUNNING;
   }
 
   private void advanceAfterFinish(MemoryStep step) {

@@ -20,6 +20,8 @@ final class MemoryStep {
   Optional<Instant> retryAt = Optional.empty();
   Optional<String> result = Optional.empty();
   Optional<String> failureReason = Optional.empty();
+  /** See {@link StepSnapshot#possiblyDone()}. */
+  boolean possiblyDone;
   /** Dependencies not FINISHED yet: the step is queued when the last one finishes. */
   int unfinishedDependencies;
   /** While the saga compensates: this action's verdict, and its dependents pending and BLOCKED. */
@@ -42,6 +44,12 @@ final class MemoryStep {
     return compensates.isPresent();
   }
 
+  /** When the current attempt's timer is due: its lease ends or its deadline passes, whichever is first. */
+  Instant leaseDue() {
+    Lease held = lease.orElseThrow();
+    return held.deadline().filter(d -> d.isBefore(held.until())).orElse(held.until());
+  }
+
   /** Whether the attempt holding {@code token} is the current one. */
   boolean heldBy(long token) {
     return status == StepStatus.RUNNING && lease.map(l -> l.token() == token).orElse(false);
@@ -49,6 +57,6 @@ final class MemoryStep {
 
   StepSnapshot snapshot() {
     return new StepSnapshot(ref.sagaId(), spec, compensates, compensator, status, attempt, lease, retryAt,
-        result, failureReason);
+        result, failureReason, possiblyDone);
   }
 }

@@ -61,11 +61,9 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public boolean heartbeat(StepRef step, long token, Instant until) {
-    boolean renewed = namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
-    if (renewed) {
-      namespace.timers().arm(step, until);
-    }
-    return renewed;
+    Optional<Instant> due = namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
+    due.ifPresent(at -> namespace.timers().arm(step, at));
+    return due.isPresent();
   }
 
   @Override
@@ -80,12 +78,32 @@ final class MemoryStore implements SagaStore {
   @Override
   public Change fail(StepRef step, Settler by, String reason, Instant now) {
     Change change = namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
-    // A settled step needs no timer; dropping it keeps the index as small as the running work.
+    rearm(step, change);
+    return change;
+  }
+
+  /** After a failure: the timer of the retry, or none (a settled step needs no timer). */
+  private void rearm(StepRef step, Change change) {
     change.retryAt().ifPresentOrElse(at -> namespace.timers().arm(step, at), () -> {
       if (change.applied()) {
         namespace.timers().disarm(step);
       }
     });
+  }
+
+  @Override
+  public Change failUnknown(StepRef step, long token, String reason, Instant now) {
+    Change change = namespace.apply(step.sagaId(), saga -> saga.failUnknown(step.stepId(), token, reason, now));
+    rearm(step, change);
+    return change;
+  }
+
+  @Override
+  public Change handBack(StepRef step, long token, boolean mayHaveRun) {
+    Change change = namespace.apply(step.sagaId(), saga -> saga.handBack(step.stepId(), token, mayHaveRun));
+    if (change.applied()) {
+      namespace.timers().disarm(step);
+    }
     return change;
   }
 

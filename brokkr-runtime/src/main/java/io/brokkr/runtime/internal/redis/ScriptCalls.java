@@ -1,6 +1,7 @@
 package io.brokkr.runtime.internal.redis;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,9 +53,17 @@ final class ScriptCalls {
     return registry.sha(script);
   }
 
-  /** A transition: waits for the replicas in durable mode. */
+  /**
+   * A transition: waits for the replicas in durable mode. It carries a new request id (as the key
+   * where the script keeps its reply, in the saga's slot), so that a call Redisson re-sends after a
+   * response timeout replays the first reply instead of applying the transition twice.
+   */
   List<Object> transition(Script script, List<Object> keys, Object... args) {
-    return durable.map(mode -> call(script, s -> durably(mode, s, keys, args))).orElseGet(() -> plain(script, keys, args));
+    List<Object> withRequest = new ArrayList<>(keys.size() + 1);
+    withRequest.addAll(keys);
+    withRequest.add(RequestIds.keyInSlotOf(String.valueOf(keys.get(0))));
+    return durable.map(mode -> call(script, s -> durably(mode, s, withRequest, args)))
+        .orElseGet(() -> plain(script, withRequest, args));
   }
 
   /** A call that needs no durability: a lease renewal, a read. */
