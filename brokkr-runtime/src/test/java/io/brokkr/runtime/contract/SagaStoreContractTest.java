@@ -26,7 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class SagaStoreContractTest implements StoreContract, DispatchContract, RetryContract,
     CompensationContract, BadInputContract, TemplateContract, NodesContract, TakeoverContract,
-    SagaApiContract, RandomSagasContract, PossiblyDoneContract, DrainContract {
+    SagaApiContract, RandomSagasContract, PossiblyDoneContract, DrainContract,
+    TimersContract {
 
   private final String namespace = "contract-" + UUID.randomUUID();
   private final List<AutoCloseable> toClose = new ArrayList<>();
