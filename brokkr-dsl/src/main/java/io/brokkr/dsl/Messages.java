@@ -9,6 +9,13 @@ import java.util.stream.Collectors;
  * the tests share one wording. Each message says what is wrong, names both parties and suggests a fix.
  */
 public final class Messages {
+  /**
+   * The subject of a problem with a compensator's retry or timeout attribute is this prefix followed
+   * by the attribute, e.g. {@code compensateWith/maxAttempts}, so that front ends point at the
+   * compensator's value rather than the step's.
+   */
+  public static final String COMPENSATOR_SUBJECT = "compensateWith/";
+
   private static final String RETRY_DURATION_RULE = "must be a duration such as 100ms, 10s or PT10S";
 
   private Messages() {}
@@ -105,13 +112,6 @@ public final class Messages {
   }
 
   /**
-   * The subject of a problem with a compensator's retry or timeout attribute is this prefix followed
-   * by the attribute, e.g. {@code compensateWith/maxAttempts}, so that front ends point at the
-   * compensator's value rather than the step's.
-   */
-  public static final String COMPENSATOR_SUBJECT = "compensateWith/";
-
-  /**
    * A retry attribute out of range; {@code rule} says what it must be, e.g. "must be at least 1".
    *
    * @param attribute maxAttempts, backoff, backoffMultiplier or maxBackoff
@@ -134,7 +134,8 @@ public final class Messages {
   }
 
   /** A retry duration of the compensator {@code worker} of {@code step} that is not a duration at all. */
-  public static Problem unreadableCompensatorRetryDuration(String step, String worker, String attribute, String value) {
+  public static Problem unreadableCompensatorRetryDuration(
+      String step, String worker, String attribute, String value) {
     return invalidCompensatorRetry(step, worker, attribute, RETRY_DURATION_RULE, value);
   }
 
@@ -256,7 +257,7 @@ public final class Messages {
     return policy(durationKind(attribute), step, Optional.empty(), attribute, unreadableDurationText(attribute, value));
   }
 
-  /** A retry or timeout attribute of the compensator {@code worker} of {@code step} that {@link Durations#parse} cannot read. */
+  /** A retry or timeout attribute of the compensator {@code worker} of {@code step} that cannot be read. */
   public static Problem unreadableCompensatorDuration(String step, String worker, String attribute, String value) {
     return policy(durationKind(attribute), step, Optional.of(worker), attribute,
         unreadableDurationText(attribute, value));

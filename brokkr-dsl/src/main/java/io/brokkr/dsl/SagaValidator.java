@@ -81,7 +81,8 @@ public final class SagaValidator {
       }
     }
     checkInputs(name, step.inputs(), inputNames, problems);
-    checkPolicy(step.retry(), step.timeout(), (attribute, rule, value) -> Messages.invalidRetry(name, attribute, rule, value),
+    checkPolicy(step.retry(), step.timeout(),
+        (attribute, rule, value) -> Messages.invalidRetry(name, attribute, rule, value),
         value -> Messages.invalidTimeout(name, value), problems);
   }
 
@@ -118,12 +119,14 @@ public final class SagaValidator {
       problems.add(problem.of("backoff", "must not be negative", Durations.format(retry.initialBackoff())));
     }
     if (!(retry.multiplier() >= 1.0) || Double.isInfinite(retry.multiplier())) {
-      problems.add(problem.of("backoffMultiplier", "must be a number of at least 1.0", String.valueOf(retry.multiplier())));
+      problems.add(problem.of(
+          "backoffMultiplier", "must be a number of at least 1.0", String.valueOf(retry.multiplier())));
     }
     Duration max = retry.maxBackoff();
     if (max.compareTo(retry.initialBackoff()) < 0) {
       problems.add(problem.of("maxBackoff",
-          "must not be shorter than backoff (" + Durations.format(retry.initialBackoff()) + ")", Durations.format(max)));
+          "must not be shorter than backoff (" + Durations.format(retry.initialBackoff()) + ")",
+          Durations.format(max)));
     }
   }
 

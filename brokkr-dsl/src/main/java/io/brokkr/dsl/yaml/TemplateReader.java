@@ -167,8 +167,8 @@ final class TemplateReader {
 
   private Optional<Duration> timeout(YamlNode.Entry entry, PolicyOwner owner) {
     locations.put(owner.path() + "/timeout", entry.value().location());
-    return text(entry.value(), Optional.of(owner.step()), "a timeout").flatMap(t -> duration(t, entry.value().location(),
-        () -> owner.unreadableTimeout(t)));
+    return text(entry.value(), Optional.of(owner.step()), "a timeout")
+        .flatMap(t -> duration(t, entry.value().location(), () -> owner.unreadableTimeout(t)));
   }
 
   private Optional<RetryPolicy> retry(YamlNode.Entry entry, PolicyOwner owner) {
