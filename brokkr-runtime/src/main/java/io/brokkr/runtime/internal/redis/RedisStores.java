@@ -32,7 +32,8 @@ public final class RedisStores {
    * Opens a node's view of {@code namespace}.
    *
    * @throws IllegalArgumentException when the namespace breaks the rules of {@link Ids#checkNamespace}
-   * @throws IllegalStateException when the namespace was opened with another number of partitions
+   * @throws IllegalStateException when the namespace was opened with another number of partitions, or
+   *     when Redis may evict keys (its {@code maxmemory-policy} is not {@code noeviction})
    */
   public SagaStore open(String namespace, Clock clock) {
     KeyLayout keys = new KeyLayout(Ids.checkNamespace(namespace), options.partitions());
@@ -48,6 +49,7 @@ public final class RedisStores {
 
   private synchronized ScriptCalls calls(KeyLayout keys) {
     if (calls.isEmpty()) {
+      EvictionCheck.check(client);
       registry.load(client);
       Optional<DurableMode> durable = options.durability().map(d -> DurableMode.choose(client, d, keys.metaKey()));
       calls = Optional.of(new ScriptCalls(client, registry, durable, trips));
