@@ -110,6 +110,21 @@ public interface TimersContract extends ContractFixture {
   }
 
   @Test
+  default void anOpenAsyncStepRunsItsBodyOnceWhateverItsLease() throws InterruptedException {
+    AtomicInteger runs = new AtomicInteger();
+    Brokkr brokkr = node(b -> b.leaseDuration(Duration.ofMillis(100)));
+    brokkr.registerWorker(Worker.async("Publish", inv -> runs.incrementAndGet()));
+    Saga saga = brokkr.createSaga();
+    SagaStep step = saga.addStep("Publish", List.of());
+    saga.start();
+    eventually("the body to run", () -> runs.get() == 1);
+    Thread.sleep(1_000); // ten leases: a lease that lapsed would run the body again
+    assertEquals(1, runs.get(), "the open step waits for its settler, not for renewals");
+    assertTrue(saga.stepFinished(step.getId(), "published"));
+    assertEquals(SagaStatus.FINISHED, outcome(saga).status());
+  }
+
+  @Test
   default void aNodeWhoseClockIsBehindKeepsItsLeasesAlive() {
     Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-1));
     AtomicInteger runs = new AtomicInteger();
