@@ -2,7 +2,6 @@ package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.internal.Attempt;
-import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Lease;
 import java.time.Instant;
 
@@ -45,8 +44,6 @@ final class DueTimers {
     String reason = lease.deadline().filter(d -> !d.isAfter(now)).isPresent()
         ? Attempt.timedOut(step.attempt, step.spec.timeout().orElseThrow())
         : "lease of node " + lease.owner() + " expired";
-    Change change = saga.failUnknown(step.id(), lease.token(), reason, now);
-    change.retryAt().ifPresent(at -> timers.arm(step.ref, at));
-    return change.applied();
+    return saga.failUnknown(step.id(), lease.token(), reason, now).applied();
   }
 }

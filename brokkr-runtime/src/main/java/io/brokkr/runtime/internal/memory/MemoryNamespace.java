@@ -41,7 +41,7 @@ final class MemoryNamespace {
   }
 
   void create(String sagaId) {
-    MemorySaga saga = new MemorySaga(sagaId, queues, new Outbox(this::deliver));
+    MemorySaga saga = new MemorySaga(sagaId, queues, timers, new Outbox(this::deliver));
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }
@@ -70,8 +70,6 @@ final class MemoryNamespace {
       StepRef step = next.get();
       Optional<Claim> claim = apply(step.sagaId(), saga -> saga.claim(step.stepId(), nodeId, now, lease));
       if (claim.isPresent()) {
-        timers.arm(step, claim.get().lease().deadline().filter(d -> d.isBefore(claim.get().lease().until()))
-            .orElse(claim.get().lease().until()));
         return claim;
       }
     }

@@ -40,6 +40,7 @@ import java.util.Set;
 final class MemorySaga {
   private final String id;
   private final ReadyQueues queues;
+  private final TimerIndex timers;
   private final Outbox outbox;
   private final Map<String, MemoryStep> steps = new LinkedHashMap<>();
   private final Map<String, List<MemoryStep>> dependents = new LinkedHashMap<>();
@@ -58,9 +59,10 @@ final class MemorySaga {
   /** What the current operation made ready; reset at the start of each. */
   private List<Change.Ready> ready = new ArrayList<>();
 
-  MemorySaga(String id, ReadyQueues queues, Outbox outbox) {
+  MemorySaga(String id, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
     this.id = id;
     this.queues = queues;
+    this.timers = timers;
     this.outbox = outbox;
   }
 
@@ -158,21 +160,23 @@ final class MemorySaga {
     Lease lease = new Lease(++lastToken, nodeId, now.plus(leaseTime), step.spec.timeout().map(now::plus));
     step.lease = Optional.of(lease);
     move(step, RUNNING);
+    timers.arm(step.ref, step.leaseDue());
     List<String> results = step.spec.dependsOn().stream()
         .map(d -> steps.get(d).result.orElse("null"))
         .toList();
     return Optional.of(new Claim(step.snapshot(), lease, results));
   }
 
-  /** Renews the lease of the attempt holding {@code token}; returns when its timer is due, or empty when stale. */
-  synchronized Optional<Instant> heartbeat(String stepId, long token, Instant until) {
+  /** Renews the lease of the attempt holding {@code token}; false when the token is stale. */
+  synchronized boolean heartbeat(String stepId, long token, Instant until) {
     MemoryStep step = steps.get(stepId);
     if (step == null || !step.heldBy(token)) {
-      return Optional.empty();
+      return false;
     }
     Lease old = step.lease.orElseThrow();
     step.lease = Optional.of(new Lease(token, old.owner(), until, old.deadline()));
-    return Optional.of(step.leaseDue());
+    timers.arm(step.ref, step.leaseDue());
+    return true;
   }
 
   synchronized Change finish(String stepId, Settler by, Optional<String> result) {
@@ -210,6 +214,7 @@ final class MemorySaga {
       step.retryAt = Optional.of(at);
       step.failureReason = Optional.of(reason);
       move(step, QUEUED);
+      timers.arm(step.ref, at);
       return applied(Optional.of(at));
     }
     step.failureReason = Optional.of(reason);
@@ -262,7 +267,10 @@ final class MemorySaga {
       return Change.NONE;
     }
     begin();
-    step.retryAt = Optional.empty();
+    if (step.retryAt.isPresent()) {
+      step.retryAt = Optional.empty();
+      timers.disarm(step.ref);
+    }
     push(step);
     return applied(Optional.empty());
   }
@@ -282,10 +290,16 @@ final class MemorySaga {
     return dependents.getOrDefault(step.id(), List.of());
   }
 
-  /** Moves a step along the transition table, which throws for an illegal move. */
+  /**
+   * Moves a step along the transition table, which throws for an illegal move. What leaving QUEUED
+   * or RUNNING ends (a backoff, a lease) ends with the move, its timer too, as in the Lua move().
+   */
   void move(MemoryStep step, StepStatus to) {
     StepStatus from = step.status;
     StepTransition.of(id, step.id(), from, to);
+    if (from == QUEUED || from == RUNNING) {
+      timers.disarm(step.ref);
+    }
     step.status = to;
     outbox.add(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
   }

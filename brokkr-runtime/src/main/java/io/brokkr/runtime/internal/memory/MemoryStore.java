@@ -61,50 +61,27 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public boolean heartbeat(StepRef step, long token, Instant until) {
-    Optional<Instant> due = namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
-    due.ifPresent(at -> namespace.timers().arm(step, at));
-    return due.isPresent();
+    return namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
   }
 
   @Override
   public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
-    Change change = namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
-    if (change.applied()) {
-      namespace.timers().disarm(step);
-    }
-    return change;
+    return namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
   }
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, Instant now) {
-    Change change = namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
-    rearm(step, change);
-    return change;
-  }
-
-  /** After a failure: the timer of the retry, or none (a settled step needs no timer). */
-  private void rearm(StepRef step, Change change) {
-    change.retryAt().ifPresentOrElse(at -> namespace.timers().arm(step, at), () -> {
-      if (change.applied()) {
-        namespace.timers().disarm(step);
-      }
-    });
+    return namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
   }
 
   @Override
   public Change failUnknown(StepRef step, long token, String reason, Instant now) {
-    Change change = namespace.apply(step.sagaId(), saga -> saga.failUnknown(step.stepId(), token, reason, now));
-    rearm(step, change);
-    return change;
+    return namespace.apply(step.sagaId(), saga -> saga.failUnknown(step.stepId(), token, reason, now));
   }
 
   @Override
   public Change handBack(StepRef step, long token, boolean mayHaveRun) {
-    Change change = namespace.apply(step.sagaId(), saga -> saga.handBack(step.stepId(), token, mayHaveRun));
-    if (change.applied()) {
-      namespace.timers().disarm(step);
-    }
-    return change;
+    return namespace.apply(step.sagaId(), saga -> saga.handBack(step.stepId(), token, mayHaveRun));
   }
 
   @Override
