@@ -232,11 +232,6 @@ local function compensation_pass(changed)
   end
   if not undo then
     local v = redis.call('HMGET', SAGA, 'up', 'ub')
-    if not v[1] then
-      -- Compensating since before the counts were kept: the whole pass sets them.
-      first_compensation_pass()
-      return
-    end
     undo = { pending = tonumber(v[1]), blocked = v[2] == '1' }
   end
   local worklist = { changed }
