@@ -26,9 +26,11 @@ final class MemoryNamespace {
   private final ReadyQueues queues = new ReadyQueues();
   private final TimerIndex timers = new TimerIndex();
   private final List<StoreListener> subscribers = new CopyOnWriteArrayList<>();
+  private final Retention retention;
 
-  MemoryNamespace(String name) {
+  MemoryNamespace(String name, Duration retention) {
     this.name = name;
+    this.retention = new Retention(retention);
   }
 
   String name() {
@@ -45,6 +47,7 @@ final class MemoryNamespace {
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }
+    retention.restart(sagaId);
   }
 
   /** Runs one operation on a saga, then delivers the events it produced. */
@@ -76,8 +79,17 @@ final class MemoryNamespace {
     return Optional.empty();
   }
 
-  /** Fires the timers due at {@code now}; called by the sweeper of every open view. Returns how many. */
+  /**
+   * Fires the timers due at {@code now}, and drops the sagas past their retention (settled, or
+   * never started); called by the sweeper of every open view. Returns how many timers acted.
+   */
   int sweep(Instant now) {
+    for (String sagaId : retention.expired(now)) {
+      sagas.computeIfPresent(sagaId, (id, saga) -> {
+        SagaStatus status = saga.status();
+        return status == SagaStatus.CREATED || status.isSettled() ? null : saga;
+      });
+    }
     int acted = 0;
     for (StepRef step : timers.takeDue(now)) {
       try {
@@ -106,6 +118,9 @@ final class MemoryNamespace {
   }
 
   private void deliver(StoreEvent event) {
+    if (event instanceof StoreEvent.SagaMoved moved && moved.to().isSettled()) {
+      retention.restart(moved.sagaId());
+    }
     for (StoreListener subscriber : subscribers) {
       try {
         subscriber.onEvent(event);
