@@ -104,8 +104,8 @@ public interface NodesContract extends ContractFixture {
 
     Map<String, String> ranOn = new ConcurrentHashMap<>();
     Brokkr fresh = node();
+    assertEquals(1, fresh.restorePreviousState(), "the saga still runs: its step waits, handed back");
     fresh.registerWorker(recording("Forge", "fresh", ranOn));
-    assertEquals(1, fresh.restorePreviousState());
     Saga resumed = fresh.getSaga(saga.getId()).orElseThrow();
     assertEquals(SagaStatus.FINISHED, outcome(resumed).status());
     assertEquals(Map.of(step.getId(), "fresh"), ranOn);
