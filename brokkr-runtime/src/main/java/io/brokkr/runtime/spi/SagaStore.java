@@ -26,17 +26,23 @@ import java.util.Optional;
  *       Otherwise, and for a failure from outside, the step FAILS.
  *   <li>The first step that fails while the saga is RUNNING makes it COMPENSATING, records the
  *       failure, and SKIPS every CREATED or QUEUED step. Then, repeatedly after each change: a
- *       FINISHED step whose dependents are all undone gets its compensator queued (step →
- *       COMPENSATING, compensator → QUEUED), or, without compensator, counts as undone. Dependents
+ *       step to undo whose dependents are all undone gets its compensator queued (step →
+ *       COMPENSATING, compensator → QUEUED), or, without compensator, counts as undone. A step to
+ *       undo FINISHED, or is <em>possibly done</em> ({@link StepSnapshot#possiblyDone()}: FAILED or
+ *       SKIPPED after an attempt whose outcome is unknown); a step that failed explicitly is not. Dependents
  *       are undone when SKIPPED, FAILED, COMPENSATED, or FINISHED without compensator with undone
  *       dependents themselves. A RUNNING step is waited for. When a compensator finishes its step is
  *       COMPENSATED; when it fails for good its step FAILS, and the steps it depends on are not
  *       compensated. When nothing is left to wait for, the saga is COMPENSATED, or FAILED when a
  *       compensator failed. Compensators of steps that never finished are SKIPPED.
  *   <li>While a view is open it fires the due timers of the whole namespace, whichever node armed
- *       them, off the hot path: a lease that expired fails its attempt (retried per the policy as a
- *       new attempt, which any node may claim), and a backoff that ended requeues its step. So a
- *       live node takes over from a dead one without {@code restorePreviousState}.
+ *       them, off the hot path, at the time of the clock it was opened with ({@link #fireDue}): a
+ *       lease that expired, or a deadline that passed whatever the heartbeats, fails its attempt as
+ *       {@link #failUnknown} does (retried per the policy as a new attempt, which any node may
+ *       claim), and a backoff that ended requeues its step. So a live node takes over from a dead
+ *       one without {@code restorePreviousState}.
+ *   <li>Every transition applies once: a store whose client may re-send a call (a response
+ *       timeout) recognises the re-sent call and answers it as it answered the first.
  * </ul>
  */
 public interface SagaStore extends AutoCloseable {
