@@ -69,11 +69,6 @@ final class RedisSagaStore implements SagaStore {
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** The requests this store's backend sent, by kind; shared by the stores of one backend. */
-  RoundTrips roundTrips() {
-    return calls.trips();
-  }
-
   /** How transitions wait for replicas: {@code WAIT n ms}, {@code WAITAOF 1 n ms} or {@code none}. */
   String durability() {
     return calls.durability();

@@ -20,7 +20,6 @@ public final class RedisStores {
   private final RedissonClient client;
   private final RedisOptions options;
   private final ScriptRegistry registry = new ScriptRegistry();
-  private final RoundTrips trips = new RoundTrips();
   private Optional<ScriptCalls> calls = Optional.empty();
 
   public RedisStores(RedissonClient client, RedisOptions options) {
@@ -52,7 +51,7 @@ public final class RedisStores {
       EvictionCheck.check(client);
       registry.load(client);
       Optional<DurableMode> durable = options.durability().map(d -> DurableMode.choose(client, d, keys.metaKey()));
-      calls = Optional.of(new ScriptCalls(client, registry, durable, trips));
+      calls = Optional.of(new ScriptCalls(client, registry, durable, options.callListener()));
     }
     return calls.get();
   }
