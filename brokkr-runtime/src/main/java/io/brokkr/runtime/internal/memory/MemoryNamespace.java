@@ -1,6 +1,7 @@
 package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Rejection;
 import io.brokkr.runtime.spi.SagaStore;
@@ -65,16 +66,29 @@ final class MemoryNamespace {
   }
 
   Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
-    Optional<StepRef> next;
+    Optional<ReadyQueues.Entry> next;
     while ((next = queues.poll(workerName)).isPresent()) {
-      StepRef step = next.get();
-      Optional<Claim> claim = apply(step.sagaId(), saga -> saga.claim(step.stepId(), nodeId, now, lease));
+      ReadyQueues.Entry entry = next.get();
+      Optional<Claim> claim = claim(entry.step(), saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease));
       if (claim.isPresent()) {
-        timers.arm(step, claim.get().lease().until());
         return claim;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Claims a step that the caller's own change just made ready, as the Redis scripts of
+   * finishAndClaim and createStartAndClaim do: that step, not the head of its worker's queue.
+   */
+  Optional<Claim> claimMadeReady(Change.Ready ready, String nodeId, Instant now, Duration lease) {
+    return claim(ready.step(), saga -> saga.claimMadeReady(ready.step().stepId(), nodeId, now, lease));
+  }
+
+  private Optional<Claim> claim(StepRef step, Function<MemorySaga, Optional<Claim>> claiming) {
+    Optional<Claim> claim = apply(step.sagaId(), claiming);
+    claim.ifPresent(c -> timers.arm(step, c.lease().until()));
+    return claim;
   }
 
   /** Fires the timers due at {@code now}; called by the sweeper of every open view. Returns how many. */
