@@ -198,7 +198,8 @@ final class SequenceGenerator {
       List<String> earlier = steps.stream().map(StepSpec::stepId).toList();
       steps.add(spec(newName("p"), dependencies(earlier)));
       if (random.nextInt(3) == 0) {
-        compensators.put(steps.get(i).stepId(), spec(newName("u"), List.of()));
+        // A compensator depends on its step whatever its spec says.
+        compensators.put(steps.get(i).stepId(), spec(newName("u"), random.nextInt(4) == 0 ? List.of("junk") : List.of()));
       }
     }
     switch (random.nextInt(25)) {
@@ -209,6 +210,11 @@ final class SequenceGenerator {
         }
       }
       case 2 -> compensators.put("nope", spec(newName("u"), List.of()));
+      case 3 -> compensators.values().stream().findFirst()
+          .ifPresent(c -> compensators.put(c.stepId(), spec(newName("u"), List.of())));
+      case 4 -> compensators.values().stream().findFirst().ifPresent(c -> steps.stream()
+          .filter(step -> !compensators.containsKey(step.stepId())).findFirst()
+          .ifPresent(step -> compensators.put(step.stepId(), spec(c.stepId(), List.of()))));
       default -> { }
     }
     SagaDraft draft = new SagaDraft(sagaId, steps, compensators);

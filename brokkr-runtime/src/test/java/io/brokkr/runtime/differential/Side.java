@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One store under test: two views of one namespace, a call at a time, observed after each call.
@@ -28,15 +29,18 @@ import java.util.Optional;
  */
 final class Side implements AutoCloseable {
   private static final Clock FIXED = Clock.fixed(Instant.EPOCH.plusSeconds(1_000_000), ZoneOffset.UTC);
+  /** How long the claimer may take to hear a call's events; reached only if the store lost some. */
+  private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private final String name;
   private final SagaStore actor;
   private final SagaStore claimer;
-  private final List<StoreEvent> heard = new ArrayList<>();
-  private final SagaStore.Subscription subscription;
 
-  Side(String name, StoreBackend backend, String namespace) {
-    this.name = name;
+  private final List<StoreEvent> heard = new ArrayList<>();
+  private final List<StoreEvent> claimerHeard = new ArrayList<>();
+  private final SagaStore.Subscription subscription;
+  private final SagaStore.Subscription claimerSubscription;
+
+  Side(StoreBackend backend, String namespace) {
     this.actor = backend.open(namespace, FIXED);
     this.claimer = backend.open(namespace, FIXED);
     this.subscription = actor.subscribe(event -> {
@@ -44,10 +48,12 @@ final class Side implements AutoCloseable {
         heard.add(event);
       }
     });
-  }
-
-  String name() {
-    return name;
+    this.claimerSubscription = claimer.subscribe(event -> {
+      synchronized (claimerHeard) {
+        claimerHeard.add(event);
+        claimerHeard.notifyAll();
+      }
+    });
   }
 
   /** Makes the call and reads what it did; {@code sagaIds} are the sagas to load. */
@@ -70,14 +76,15 @@ final class Side implements AutoCloseable {
       events = List.copyOf(heard);
       heard.clear();
     }
+    awaitClaimerHeard(events);
     return new Observation(reply, withoutClaimedWork(reply, events).stream().map(e -> withoutSettlement(e, sagas)).toList(),
         sagas, actor.unfinishedSagas());
   }
 
   /**
-   * The SPI's default {@code finishAndClaim} and {@code createStartAndClaim} (the in-memory store's)
-   * chain the plain calls: they announce a step made ready, then claim it; the Redis scripts take
-   * the step back before announcing it. A {@code WorkReady} of a step the same call claimed wakes
+   * The in-memory {@code finishAndClaim} and {@code createStartAndClaim} finish or start, then claim:
+   * they announce a step made ready, then claim it; the Redis scripts take the step back before
+   * announcing it. A {@code WorkReady} of a step the same call claimed wakes
    * workers for nothing and is dropped before the comparison; which step was claimed is compared
    * (the reply).
    */
@@ -93,6 +100,34 @@ final class Side implements AutoCloseable {
       }
     }
     return kept;
+  }
+
+  /**
+   * Waits until the claimer heard the call's events too. A Redis view learns the heads of its
+   * workers' queues from the events (before it delivers them), and claims from what it knows: a
+   * node claims when a {@code WorkReady} wakes it, so it never claims before it heard of the work.
+   * The test claims right after the next call, so it waits as long as a node would. What the
+   * claimer heard besides are its own wake-ups (see the class comment): dropped.
+   */
+  private void awaitClaimerHeard(List<StoreEvent> events) {
+    long deadline = System.nanoTime() + PATIENCE_NANOS;
+    synchronized (claimerHeard) {
+      try {
+        for (StoreEvent event : events) {
+          while (!claimerHeard.remove(event)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              return; // the comparison of the next claims will show what is missing
+            }
+            TimeUnit.NANOSECONDS.timedWait(claimerHeard, left);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        claimerHeard.clear();
+      }
+    }
   }
 
   /**
@@ -124,6 +159,7 @@ final class Side implements AutoCloseable {
   @Override
   public void close() {
     subscription.close();
+    claimerSubscription.close();
     claimer.close();
     actor.close();
   }
