@@ -6,6 +6,7 @@ import static io.brokkr.runtime.differential.Sequences.attempt;
 import static io.brokkr.runtime.differential.Sequences.claimNext;
 import static io.brokkr.runtime.differential.Sequences.compensators;
 import static io.brokkr.runtime.differential.Sequences.createAndStart;
+import static io.brokkr.runtime.differential.Sequences.createSaga;
 import static io.brokkr.runtime.differential.Sequences.draft;
 import static io.brokkr.runtime.differential.Sequences.fail;
 import static io.brokkr.runtime.differential.Sequences.finishAndClaim;
@@ -25,12 +26,14 @@ import io.brokkr.runtime.spi.StepSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The differences the differential test found, as minimal sequences (shrunk, then made readable by
- * hand), each replayed on both stores; the comments say which store was wrong and what it did.
+ * hand), each replayed on both stores; the comments say which store was wrong and what it did. A
+ * difference that is a rule question waits, {@code @Disabled}, for a decision.
  */
 class FoundDifferencesTest {
   @RegisterExtension
@@ -63,6 +66,23 @@ class FoundDifferencesTest {
       fail(ref("s1", "p1"), attempt(1), "boom", at(10)),
       fireDue(at(30)),
       claimNext("w1", "n1", at(40), ms(100)));
+
+  /**
+   * A rule question, left to decide: ids that Redis refuses (braces would move a key's hash tag,
+   * control characters separate the parts of its queue entries and timers, more than {@code
+   * Names.MAX_ID_LENGTH} characters) are accepted by the in-memory store, so an application tested
+   * in memory can fail on Redis. The generator uses valid ids only.
+   */
+  static final List<Call> IDS_REDIS_REFUSES = List.of(
+      createSaga("s{1}"),
+      createAndStart(draft("s2", List.of(action("p1", "w\n1")), compensators())));
+
+  @Test
+  @Disabled("difference: ids that Redis refuses (braces, control characters, over 200 characters) are accepted in memory;"
+      + " should the in-memory store check them too? (memory: createSaga(\"s{1}\") done; redis: IllegalArgumentException)")
+  void idsRedisRefuses() {
+    assertAgree(IDS_REDIS_REFUSES);
+  }
 
   @Test
   void finishAndClaimTakesTheStepItMadeReady() {
