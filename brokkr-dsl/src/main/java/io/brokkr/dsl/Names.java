@@ -13,6 +13,14 @@ public final class Names {
   /** The longest name Brokkr accepts. */
   public static final int MAX_LENGTH = 128;
 
+  /**
+   * The longest id a store keeps (saga ids, step ids, worker names), the one limit every store
+   * follows. Longer than a name, so that the ids the runtime derives from names fit (a
+   * compensator's id is its step's name plus {@code "/compensator"}), and saga ids that join a name
+   * and a business key.
+   */
+  public static final int MAX_ID_LENGTH = 200;
+
   static final String RULE = "a name starts with a letter or '_' and holds only letters, digits,"
       + " '_', '-' and '.' (at most " + MAX_LENGTH + " characters)";
 
@@ -46,12 +54,15 @@ public final class Names {
     return Optional.ofNullable(best);
   }
 
-  /** Makes control characters visible when a name is quoted in a message. */
-  static String escape(String name) {
+  /**
+   * Makes control characters visible when a name or id is quoted in a message, as Java escapes
+   * ({@code \\u000A}); every front end and store quotes this way.
+   */
+  public static String escape(String name) {
     StringBuilder out = new StringBuilder();
     name.codePoints().forEach(c -> {
       if (Character.isISOControl(c)) {
-        out.append(String.format("\\u%04x", c));
+        out.append(String.format("\\u%04X", c));
       } else {
         out.appendCodePoint(c);
       }

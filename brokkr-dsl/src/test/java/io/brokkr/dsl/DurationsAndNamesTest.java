@@ -52,6 +52,16 @@ class DurationsAndNamesTest {
   }
 
   @Test
+  void escapesControlCharactersAsJavaDoesAndNothingElse() {
+    assertEquals("he\\u000Aad\\u0009ü{x}", Names.escape("he\nad\tü{x}"));
+  }
+
+  @Test
+  void idsMayBeLongerThanNamesSoThatIdsDerivedFromNamesFit() {
+    assertTrue(Names.MAX_ID_LENGTH >= Names.MAX_LENGTH + "/compensator".length());
+  }
+
+  @Test
   void suggestsOnlyCloseNames() {
     List<String> steps = List.of("head", "handle", "hammer");
     assertEquals(Optional.of("head"), Names.suggest("hed", steps));

@@ -146,7 +146,7 @@ class SagaValidatorTest {
   @Test
   void controlCharactersInNamesAreMadeVisible() {
     assertTrue(problems(SagaTemplate.named("Hammer").step("he\nad")).get(0)
-        .contains("invalid step name \"he\\u000aad\""));
+        .contains("invalid step name \"he\\u000Aad\""));
   }
 
   @Test

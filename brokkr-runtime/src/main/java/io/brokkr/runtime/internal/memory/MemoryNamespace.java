@@ -1,6 +1,7 @@
 package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Rejection;
 import io.brokkr.runtime.spi.SagaStore;
@@ -68,10 +69,10 @@ final class MemoryNamespace {
   }
 
   Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
-    Optional<StepRef> next;
+    Optional<ReadyQueues.Entry> next;
     while ((next = queues.poll(workerName)).isPresent()) {
-      StepRef step = next.get();
-      Optional<Claim> claim = apply(step.sagaId(), saga -> saga.claim(step.stepId(), nodeId, now, lease));
+      ReadyQueues.Entry entry = next.get();
+      Optional<Claim> claim = claim(entry.step(), saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease));
       if (claim.isPresent()) {
         return claim;
       }
@@ -80,16 +81,32 @@ final class MemoryNamespace {
   }
 
   /**
-   * Fires the timers due at {@code now}, and drops the sagas past their retention (settled, or
-   * never started); called by the sweeper of every open view. Returns how many timers acted.
+   * Claims a step that the caller's own change just made ready, as the Redis scripts of
+   * finishAndClaim and createStartAndClaim do: that step, not the head of its worker's queue.
    */
-  int sweep(Instant now) {
+  Optional<Claim> claimMadeReady(Change.Ready ready, String nodeId, Instant now, Duration lease) {
+    return claim(ready.step(), saga -> saga.claimMadeReady(ready.step().stepId(), nodeId, now, lease));
+  }
+
+  private Optional<Claim> claim(StepRef step, Function<MemorySaga, Optional<Claim>> claiming) {
+    return apply(step.sagaId(), claiming);
+  }
+
+  /**
+   * Drops the sagas past their retention (settled, or never started) at {@code now}: the sweepers'
+   * clock, as Redis expires keys on its own clock whatever time the transitions were given.
+   */
+  void dropExpired(Instant now) {
     for (String sagaId : retention.expired(now)) {
       sagas.computeIfPresent(sagaId, (id, saga) -> {
         SagaStatus status = saga.status();
         return status == SagaStatus.CREATED || status.isSettled() ? null : saga;
       });
     }
+  }
+
+  /** Fires the timers due at {@code now}; called by the sweeper of every open view. Returns how many acted. */
+  int sweep(Instant now) {
     int acted = 0;
     for (StepRef step : timers.takeDue(now)) {
       try {

@@ -49,6 +49,7 @@ final class MemorySaga {
   private SagaStatus status = SagaStatus.CREATED;
   private Optional<SagaOutcome.Failure> failure = Optional.empty();
   private long lastToken;
+  private long lastEntry;
   /** Steps (compensators aside) not yet FINISHED: the saga finishes when this reaches zero. */
   private int unfinished;
   /** While compensating: the actions not decided yet, and whether one is BLOCKED (CompensationPass). */
@@ -149,8 +150,18 @@ final class MemorySaga {
     return applied(Optional.empty());
   }
 
-  /** Claims {@code stepId} if it is claimable; a stale queue entry yields empty. */
-  synchronized Optional<Claim> claim(String stepId, String nodeId, Instant now, Duration leaseTime) {
+  /** Claims {@code stepId} for its queue entry {@code entry}; a stale entry yields empty and is gone. */
+  synchronized Optional<Claim> claim(String stepId, long entry, String nodeId, Instant now, Duration leaseTime) {
+    MemoryStep step = steps.get(stepId);
+    if (step == null || step.entry != entry) {
+      return Optional.empty();
+    }
+    step.entry = 0; // taken from the queue
+    return claimMadeReady(stepId, nodeId, now, leaseTime);
+  }
+
+  /** Claims {@code stepId} if it is claimable, whatever its entry (left in the queue, stale). */
+  synchronized Optional<Claim> claimMadeReady(String stepId, String nodeId, Instant now, Duration leaseTime) {
     MemoryStep step = steps.get(stepId);
     if (step == null || step.status != QUEUED || step.retryAt.isPresent()) {
       return Optional.empty();
@@ -297,6 +308,9 @@ final class MemorySaga {
   void move(MemoryStep step, StepStatus to) {
     StepStatus from = step.status;
     StepTransition.of(id, step.id(), from, to);
+    if (from == QUEUED) {
+      step.entry = 0; // what its queue still holds is stale
+    }
     if (from == QUEUED || from == RUNNING) {
       timers.disarm(step.ref);
     }
@@ -321,7 +335,10 @@ final class MemorySaga {
   // ---- internals ----
 
   private void push(MemoryStep step) {
-    queues.push(step.spec.workerName(), step.ref);
+    if (step.entry == 0) {
+      step.entry = ++lastEntry;
+      queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref, step.entry));
+    }
     ready.add(new Change.Ready(step.ref, step.spec.workerName()));
     outbox.add(new StoreEvent.WorkReady(id, step.id(), step.spec.workerName()));
   }

@@ -22,6 +22,11 @@ final class MemoryStep {
   Optional<String> failureReason = Optional.empty();
   /** See {@link StepSnapshot#possiblyDone()}. */
   boolean possiblyDone;
+  /**
+   * The number of the step's entry in its worker's queue while it has one there, else 0. As in
+   * Redis, a requeue keeps that entry, and an entry of an earlier spell in QUEUED is stale.
+   */
+  long entry;
   /** Dependencies not FINISHED yet: the step is queued when the last one finishes. */
   int unfinishedDependencies;
   /** While the saga compensates: this action's verdict, and its dependents pending and BLOCKED. */

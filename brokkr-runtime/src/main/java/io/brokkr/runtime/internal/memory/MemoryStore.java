@@ -2,6 +2,8 @@ package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
+import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
@@ -55,13 +57,48 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
+  public Change createStartAndClaim(SagaDraft draft, ClaimRequest next, int max) {
+    Change change = createAndStart(draft);
+    for (Change.Ready ready : change.ready()) {
+      if (change.claims().size() >= max) {
+        break;
+      }
+      if (next.workerNames().contains(ready.workerName())) {
+        change = claimMadeReady(change, ready, next);
+      }
+    }
+    return change;
+  }
+
+  @Override
+  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
+    Change change = finish(step, by, resultJson);
+    for (Change.Ready ready : change.ready()) {
+      if (next.workerNames().contains(ready.workerName())) {
+        Change claimed = claimMadeReady(change, ready, next);
+        if (claimed != change) {
+          return claimed;
+        }
+      }
+    }
+    return change;
+  }
+
+  /** {@code change} also claiming {@code ready}'s step, or {@code change} itself when it went meanwhile. */
+  private Change claimMadeReady(Change change, Change.Ready ready, ClaimRequest next) {
+    return namespace.claimMadeReady(ready, next.nodeId(), next.now(), next.lease()).map(change::claiming).orElse(change);
+  }
+
+  @Override
   public Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
     return namespace.claimNext(workerName, nodeId, now, lease);
   }
 
   @Override
   public boolean heartbeat(StepRef step, long token, Instant until) {
-    return namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
+    // A saga that is gone holds no lease: the renewal stops, as for a stale token (no rejection).
+    return namespace.find(step.sagaId()).isPresent()
+        && namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
   }
 
   @Override

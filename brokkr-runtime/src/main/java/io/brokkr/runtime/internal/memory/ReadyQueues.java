@@ -8,14 +8,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** One FIFO queue of claimable steps per worker name, shared by the nodes of a namespace. */
 final class ReadyQueues {
-  private final ConcurrentHashMap<String, Queue<StepRef>> queues = new ConcurrentHashMap<>();
+  /** An entry of {@code step}, numbered so that only the step's current entry claims it. */
+  record Entry(StepRef step, long number) {}
 
-  void push(String workerName, StepRef step) {
-    queues.computeIfAbsent(workerName, w -> new ConcurrentLinkedQueue<>()).add(step);
+  private final ConcurrentHashMap<String, Queue<Entry>> queues = new ConcurrentHashMap<>();
+
+  void push(String workerName, Entry entry) {
+    queues.computeIfAbsent(workerName, w -> new ConcurrentLinkedQueue<>()).add(entry);
   }
 
-  Optional<StepRef> poll(String workerName) {
-    Queue<StepRef> queue = queues.get(workerName);
+  Optional<Entry> poll(String workerName) {
+    Queue<Entry> queue = queues.get(workerName);
     return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
   }
 }

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.dsl.Names;
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
  * parts of queue entries and timers), bounded length.
  */
 final class Ids {
-  static final int MAX_LENGTH = 200;
+  /** The limit of every store, {@link Names#MAX_ID_LENGTH}. */
+  static final int MAX_LENGTH = Names.MAX_ID_LENGTH;
   private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private Ids() {}
@@ -62,15 +64,6 @@ final class Ids {
   }
 
   private static String printable(String id) {
-    String shown = id.length() > MAX_LENGTH ? id.substring(0, MAX_LENGTH) + "…" : id;
-    StringBuilder out = new StringBuilder();
-    shown.codePoints().forEach(c -> {
-      if (Character.isISOControl(c)) {
-        out.append(String.format("\\u%04X", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
+    return Names.escape(id.length() > MAX_LENGTH ? id.substring(0, MAX_LENGTH) + "…" : id);
   }
 }

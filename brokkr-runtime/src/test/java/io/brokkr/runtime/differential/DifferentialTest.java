@@ -1,0 +1,66 @@
+package io.brokkr.runtime.differential;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The rules of the SPI are written twice, in Java (in-memory store) and in Lua (Redis store); this
+ * test keeps them one. Seeded random sequences of SPI calls run on both stores, and after every call
+ * the replies, the events and the stored sagas must be equal (see {@link Runner}). A difference is
+ * shrunk to a minimal sequence and printed as code.
+ *
+ * <p>Short: {@code mvn -pl brokkr-runtime -am test -Dtest=DifferentialTest
+ * -Dsurefire.failIfNoSpecifiedTests=false} runs the fixed seeds and one random seed.
+ * One seed: add {@code -Dbrokkr.differential.seed=<seed>}. Long: add
+ * {@code -Dbrokkr.differential.minutes=30} to run random seeds for that long.
+ */
+class DifferentialTest {
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  /** Calls per sequence: long enough for sagas to start, retry, compensate and settle. */
+  private static final int LENGTH = 120;
+  /** Sized for about 30-60 s on two cores. */
+  private static final int FIXED_SEEDS = 160;
+
+  @Test
+  void storesAgreeCallByCall() {
+    List<Long> seeds = new ArrayList<>();
+    Optional<Long> one = Optional.ofNullable(System.getProperty("brokkr.differential.seed")).map(Long::parseLong);
+    if (one.isPresent()) {
+      seeds.add(one.get());
+    } else {
+      LongStream.rangeClosed(1, FIXED_SEEDS).forEach(seeds::add);
+      long random = new SecureRandom().nextLong();
+      seeds.add(random);
+      System.out.println("differential: fixed seeds 1.." + FIXED_SEEDS + " and random seed " + random);
+    }
+    check(seeds.iterator(), Long.MAX_VALUE);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "brokkr.differential.minutes", matches = "\\d+")
+  void storesAgreeForMinutes() {
+    long minutes = Long.parseLong(System.getProperty("brokkr.differential.minutes"));
+    SecureRandom random = new SecureRandom();
+    check(LongStream.generate(random::nextLong).iterator(), System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes));
+  }
+
+  private static void check(Iterator<Long> seeds, long deadline) {
+    Campaign campaign = new Campaign(new Runner(REDIS.client()), LENGTH);
+    Optional<String> difference = campaign.run(seeds, deadline);
+    System.out.println("differential: " + campaign.summary());
+    difference.ifPresent(report -> fail(report));
+  }
+}

@@ -1,0 +1,166 @@
+package io.brokkr.runtime.differential;
+
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.SagaSnapshot;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSnapshot;
+import io.brokkr.runtime.spi.StoreBackend;
+import io.brokkr.runtime.spi.StoreEvent;
+import io.brokkr.runtime.spi.StoreRejectedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One store under test: two views of one namespace, a call at a time, observed after each call.
+ *
+ * <p>The claimer view makes the {@code claimNext} calls, the actor view everything else and listens.
+ * The split keeps a legitimately store-specific event out of the comparison: the Redis view wakes
+ * the workers it claims for when their queue's head lingers (a local {@code WorkReady} every sweep),
+ * and the actor never claims. Both views run on a clock fixed far before {@link Call#T0}, so their
+ * own sweeps fire nothing: time moves only by the calls.
+ */
+final class Side implements AutoCloseable {
+  private static final Clock FIXED = Clock.fixed(Instant.EPOCH.plusSeconds(1_000_000), ZoneOffset.UTC);
+  /** How long the claimer may take to hear a call's events; reached only if the store lost some. */
+  private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final SagaStore actor;
+  private final SagaStore claimer;
+
+  private final List<StoreEvent> heard = new ArrayList<>();
+  private final List<StoreEvent> claimerHeard = new ArrayList<>();
+  private final SagaStore.Subscription subscription;
+  private final SagaStore.Subscription claimerSubscription;
+
+  Side(StoreBackend backend, String namespace) {
+    this.actor = backend.open(namespace, FIXED);
+    this.claimer = backend.open(namespace, FIXED);
+    this.subscription = actor.subscribe(event -> {
+      synchronized (heard) {
+        heard.add(event);
+      }
+    });
+    this.claimerSubscription = claimer.subscribe(event -> {
+      synchronized (claimerHeard) {
+        claimerHeard.add(event);
+        claimerHeard.notifyAll();
+      }
+    });
+  }
+
+  /** Makes the call and reads what it did; {@code sagaIds} are the sagas to load. */
+  Observation observe(Call call, List<String> sagaIds) {
+    Object reply;
+    try {
+      reply = call.apply(actor, claimer);
+    } catch (RuntimeException e) {
+      reply = new Observation.Thrown(e.getClass().getSimpleName(),
+          e instanceof StoreRejectedException rejected ? rejected.reason().name() : "", String.valueOf(e.getMessage()));
+    }
+    // A load waits until the listeners of its view saw the saga's events up to what it read (Redis);
+    // the in-memory store delivers before the call returns. So after the loads, heard is complete.
+    Map<String, Optional<SagaSnapshot>> sagas = new LinkedHashMap<>();
+    for (String sagaId : sagaIds) {
+      sagas.put(sagaId, actor.load(sagaId));
+    }
+    List<StoreEvent> events;
+    synchronized (heard) {
+      events = List.copyOf(heard);
+      heard.clear();
+    }
+    awaitClaimerHeard(events);
+    return new Observation(reply, withoutClaimedWork(reply, events).stream().map(e -> withoutSettlement(e, sagas)).toList(),
+        sagas, actor.unfinishedSagas());
+  }
+
+  /**
+   * The in-memory {@code finishAndClaim} and {@code createStartAndClaim} finish or start, then claim:
+   * they announce a step made ready, then claim it; the Redis scripts take the step back before
+   * announcing it. A {@code WorkReady} of a step the same call claimed wakes
+   * workers for nothing and is dropped before the comparison; which step was claimed is compared
+   * (the reply).
+   */
+  private static List<StoreEvent> withoutClaimedWork(Object reply, List<StoreEvent> events) {
+    if (!(reply instanceof Change change) || change.claims().isEmpty()) {
+      return events;
+    }
+    List<StepRef> claimed = new ArrayList<>(change.claims().stream().map(c -> c.step().ref()).toList());
+    List<StoreEvent> kept = new ArrayList<>();
+    for (StoreEvent event : events) {
+      if (!(event instanceof StoreEvent.WorkReady ready && claimed.remove(new StepRef(ready.sagaId(), ready.stepId())))) {
+        kept.add(event);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Waits until the claimer heard the call's events too. A Redis view learns the heads of its
+   * workers' queues from the events (before it delivers them), and claims from what it knows: a
+   * node claims when a {@code WorkReady} wakes it, so it never claims before it heard of the work.
+   * The test claims right after the next call, so it waits as long as a node would. What the
+   * claimer heard besides are its own wake-ups (see the class comment): dropped.
+   */
+  private void awaitClaimerHeard(List<StoreEvent> events) {
+    long deadline = System.nanoTime() + PATIENCE_NANOS;
+    synchronized (claimerHeard) {
+      try {
+        for (StoreEvent event : events) {
+          while (!claimerHeard.remove(event)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              return; // the comparison of the next claims will show what is missing
+            }
+            TimeUnit.NANOSECONDS.timedWait(claimerHeard, left);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        claimerHeard.clear();
+      }
+    }
+  }
+
+  /**
+   * A store may send a settled saga's outcome with the event that settles it, or not (the in-memory
+   * store never does; the nodes read the saga then). A settlement that agrees with the saga as
+   * loaded is dropped before the comparison; one that does not is kept, so the difference shows.
+   */
+  private static StoreEvent withoutSettlement(StoreEvent event, Map<String, Optional<SagaSnapshot>> sagas) {
+    if (!(event instanceof StoreEvent.SagaMoved moved) || moved.settlement().isEmpty()) {
+      return event;
+    }
+    Optional<SagaSnapshot> saga = sagas.getOrDefault(moved.sagaId(), Optional.empty());
+    if (saga.isPresent() && moved.settlement().get().equals(settlementOf(saga.get()))) {
+      return new StoreEvent.SagaMoved(moved.sagaId(), moved.from(), moved.to());
+    }
+    return event;
+  }
+
+  private static StoreEvent.Settlement settlementOf(SagaSnapshot saga) {
+    Map<String, String> results = new LinkedHashMap<>();
+    for (StepSnapshot step : saga.steps()) {
+      if (!step.isCompensator()) {
+        step.resultJson().ifPresent(r -> results.put(step.stepId(), r));
+      }
+    }
+    return new StoreEvent.Settlement(saga.failure(), results);
+  }
+
+  @Override
+  public void close() {
+    subscription.close();
+    claimerSubscription.close();
+    claimer.close();
+    actor.close();
+  }
+}
