@@ -171,7 +171,9 @@ public final class Checker {
       boolean compensated = undos.get(step.id()).stream().anyMatch(Attempt::succeeded);
       if (done.isPresent() && !compensated) {
         Attempt a = done.get();
-        String how = a.succeeded() ? "finished" : "is possibly done (no outcome recorded: timed out, hung or its node died)";
+        String how = a.succeeded()
+            ? "returned success" + (step.behaviour().hangMs() > 0 && a.start().attempt() == 1 ? " after hanging past its timeout" : "")
+            : "is possibly done (no outcome recorded: its node died or it never returned)";
         out.add(new Violation(Rule.MISSING_COMPENSATION, saga.id(), step.id(), "attempt " + a.start().attempt() + " on "
             + a.node() + " " + how + ", but compensator " + step.compensator().get() + " never completed (status "
             + step.compensatorStatus().map(Object::toString).orElse("?") + ", step status " + step.status() + ")"));

@@ -33,6 +33,7 @@ public final class FaultSuite {
     long began = System.currentTimeMillis();
     Path ledgerDir = Files.createDirectories(config.workDir().resolve("ledger"));
     System.out.println("work folder " + config.workDir());
+    SuiteLog.toFile(config.workDir().resolve("suite.log"));
     try (Cluster cluster = Cluster.start(config, config.workDir(), ledgerDir);
         LedgerWriter ledger = LedgerWriter.open(ledgerDir, "suite")) {
       RedissonClient client = client(cluster.redisUri());
