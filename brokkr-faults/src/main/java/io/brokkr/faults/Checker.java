@@ -4,10 +4,13 @@ import io.brokkr.faults.SagaSnapshot.StepSnapshot;
 import io.brokkr.faults.Violation.Rule;
 import io.brokkr.runtime.SagaStatus;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Holds a run to the runtime's rules (DESIGN.md, "Runtime semantics"), from the ledger and the
@@ -21,6 +24,14 @@ import java.util.Optional;
 public final class Checker {
   /** Slack for the time between a claim and the body's first ledger line. */
   private static final long MARGIN_MS = 300;
+
+  /**
+   * Faults after which a claimed attempt may rightly never run: its node froze or died after the
+   * claim, or every copy of the claim's reply was lost with a broken connection.
+   */
+  private static final Set<FaultKind> LOSE_CLAIMS = EnumSet.of(FaultKind.NODE_KILL, FaultKind.NODE_PAUSE,
+      FaultKind.MASS_LEASE_EXPIRY, FaultKind.REDIS_KILL, FaultKind.REDIS_RESTART, FaultKind.PROXY_DROP_REPLIES,
+      FaultKind.PROXY_RESET, FaultKind.PROXY_BLACKHOLE, FaultKind.PROXY_ONE_WAY);
 
   private final long leaseMs;
   private final long hangTimeoutMs;
@@ -71,6 +82,10 @@ public final class Checker {
           .orElse(List.of()));
     }
     for (StepSnapshot step : saga.steps()) {
+      checkNoLostClaim(saga, step.id(), attempts.get(step.id()), out);
+      step.compensator().ifPresent(c -> checkNoLostClaim(saga, c, undos.get(step.id()), out));
+    }
+    for (StepSnapshot step : saga.steps()) {
       List<Attempt> mine = attempts.get(step.id());
       checkDependencies(saga, step, mine, attempts, out);
       checkCompletions(saga, step, of(events, step.id()), out);
@@ -101,6 +116,30 @@ public final class Checker {
           out.add(new Violation(Rule.DEPENDENCY_ORDER, saga.id(), step.id(),
               "attempt " + a.start().attempt() + " started before dependency " + dep + " had finished"));
         }
+      }
+    }
+  }
+
+  /**
+   * Every attempt number below the highest ran somewhere, unless a fault could lose a claim: a
+   * missing one was claimed in the store while the claiming node was told otherwise (a re-sent
+   * claim that found its own first copy applied).
+   */
+  private void checkNoLostClaim(SagaSnapshot saga, String stepId, List<Attempt> mine, List<Violation> out) {
+    TreeSet<Integer> ran = new TreeSet<>();
+    mine.forEach(a -> ran.add(a.start().attempt()));
+    if (ran.isEmpty()) {
+      return;
+    }
+    for (int n = 1; n < ran.last(); n++) {
+      if (ran.contains(n)) {
+        continue;
+      }
+      int next = ran.higher(n);
+      long nextStart = mine.stream().filter(a -> a.start().attempt() == next).mapToLong(Attempt::startTime).min().orElseThrow();
+      if (!faults.any(LOSE_CLAIMS, nextStart - 3 * leaseMs - 5000, nextStart)) {
+        out.add(new Violation(Rule.LOST_CLAIM, saga.id(), stepId, "attempt " + n + " was claimed but never ran; attempt "
+            + next + " ran instead, and no fault near could have lost the claim's reply for good"));
       }
     }
   }

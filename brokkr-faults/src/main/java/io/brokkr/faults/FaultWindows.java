@@ -33,6 +33,16 @@ final class FaultWindows {
     return windows;
   }
 
+  /** Whether a fault of one of {@code kinds} overlaps {@code [from, to]}, whatever its target. */
+  boolean any(java.util.Set<FaultKind> kinds, long from, long to) {
+    for (Window w : windows) {
+      if (w.start() <= to && w.end() >= from && kinds.contains(FaultKind.valueOf(w.kind()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a fault that touches {@code node} (or every node) overlaps {@code [from, to]}. */
   boolean disturbed(String node, long from, long to) {
     for (Window w : windows) {

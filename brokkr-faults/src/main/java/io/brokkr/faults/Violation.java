@@ -22,6 +22,11 @@ public record Violation(Rule rule, String saga, String step, String why) {
     DEPENDENCY_ORDER,
     /** Two attempts of a step ran at once while the first still held its lease. */
     OVERLAP,
+    /**
+     * An attempt was claimed (a later attempt has a higher number) but no node ran it, with no fault
+     * near that could lose a claim's reply for good: its node was told the claim failed.
+     */
+    LOST_CLAIM,
     /** A step's completion was accepted twice. */
     DOUBLE_COMPLETION,
     /** A step ran again after an attempt succeeded with no fault near it. */

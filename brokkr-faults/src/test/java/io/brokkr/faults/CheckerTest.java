@@ -104,6 +104,24 @@ class CheckerTest {
   }
 
   @Test
+  void aClaimedAttemptRunsUnlessAFaultLostIt() {
+    run("a", 1, 0, 100, true);
+    run("b", 2, 5000, 5100, true);   // attempt 1 was claimed, and ran nowhere
+
+    assertEquals(List.of(Rule.LOST_CLAIM), rules(SagaStatus.FINISHED));
+  }
+
+  @Test
+  void aKilledNodeExcusesALostClaim() {
+    run("a", 1, 0, 100, true);
+    events.add(new LedgerEvent(150, "suite", 2, LedgerEvent.FAULT_START, null, null, 0, null, null, "NODE_KILL n2"));
+    events.add(new LedgerEvent(900, "suite", 2, LedgerEvent.FAULT_END, null, null, 0, null, null, "NODE_KILL n2"));
+    run("b", 2, 5000, 5100, true);
+
+    assertEquals(List.of(), rules(SagaStatus.FINISHED));
+  }
+
+  @Test
   void aStepThatNeverStartedIsNotCompensated() {
     run("a", 1, 0, 100, false);
     undo("a", 1, 400, 450, true);
