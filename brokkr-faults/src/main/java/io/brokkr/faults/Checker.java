@@ -35,12 +35,22 @@ public final class Checker {
 
   private final long leaseMs;
   private final long hangTimeoutMs;
+  private final long clientBudgetMs;
   private final FaultWindows faults;
   private final Map<String, List<LedgerEvent>> bySaga = new HashMap<>();
 
-  public Checker(List<LedgerEvent> events, long leaseMs, long hangTimeoutMs) {
+  /**
+   * A checker of {@code events}.
+   *
+   * @param leaseMs the nodes' lease
+   * @param hangTimeoutMs the attempt timeout of steps that hang
+   * @param clientBudgetMs how long a node's client keeps re-sending a command: a stall longer than
+   *     this may lose a reply for good, a shorter one may not
+   */
+  public Checker(List<LedgerEvent> events, long leaseMs, long hangTimeoutMs, long clientBudgetMs) {
     this.leaseMs = leaseMs;
     this.hangTimeoutMs = hangTimeoutMs;
+    this.clientBudgetMs = clientBudgetMs;
     this.faults = new FaultWindows(events);
     for (LedgerEvent e : events) {
       if (e.saga() != null) {
@@ -121,7 +131,8 @@ public final class Checker {
   }
 
   /**
-   * Every attempt number below the highest ran somewhere, unless a fault could lose a claim: a
+   * Every attempt number below the highest ran somewhere, unless a fault could lose a claim (or a
+   * stall outlasted the client's re-sends): a
    * missing one was claimed in the store while the claiming node was told otherwise (a re-sent
    * claim that found its own first copy applied).
    */
@@ -137,9 +148,10 @@ public final class Checker {
       }
       int next = ran.higher(n);
       long nextStart = mine.stream().filter(a -> a.start().attempt() == next).mapToLong(Attempt::startTime).min().orElseThrow();
-      if (!faults.any(LOSE_CLAIMS, nextStart - 3 * leaseMs - 5000, nextStart)) {
+      if (!faults.any(LOSE_CLAIMS, clientBudgetMs, nextStart - 3 * leaseMs - 5000, nextStart)) {
         out.add(new Violation(Rule.LOST_CLAIM, saga.id(), stepId, "attempt " + n + " was claimed but never ran; attempt "
-            + next + " ran instead, and no fault near could have lost the claim's reply for good"));
+            + next + " ran instead, and no fault near could have lost the claim's reply for good (stalls were shorter than"
+            + " the client's re-send budget of " + clientBudgetMs + " ms)"));
       }
     }
   }

@@ -22,7 +22,7 @@ final class Cluster implements AutoCloseable {
         FaultProxy proxy = FaultProxy.to(cluster.redis.port());
         cluster.proxies.add(proxy);
         NodeSettings settings = new NodeSettings(proxy.uri(), config.namespace(), "node-" + i, config.leaseMs(),
-            ledgerDir, config.shortRedissonTimeouts() ? 300 : 3000, config.shortRedissonTimeouts() ? 3 : 1);
+            ledgerDir, config.redissonTimeoutMs(), config.redissonRetries());
         cluster.nodes.add(NodeHandle.start(settings, workDir));
       }
       return cluster;

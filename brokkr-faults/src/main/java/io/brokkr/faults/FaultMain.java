@@ -50,8 +50,25 @@ public final class FaultMain {
         Double.parseDouble(option(a, "--hang", "0.05")), Duration.ofMinutes(3), dir);
     System.out.println("brokkr-faults: " + config);
     Report report = new FaultSuite(config).run();
-    System.out.println(report.render());
+    String rendered = report.render() + "reproduce with: brokkr-faults/run.sh " + reproduce(a, config.seed()) + "\n";
+    System.out.println(rendered);
+    Files.writeString(dir.resolve("report.txt"), rendered);
     System.exit(report.violations().isEmpty() ? 0 : 1);
+  }
+
+  /** The arguments of this run with its seed and without its work folder. */
+  private static String reproduce(List<String> args, long seed) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--dir") || args.get(i).equals("--seed")) {
+        i++;
+      } else {
+        out.add(args.get(i));
+      }
+    }
+    out.add("--seed");
+    out.add(String.valueOf(seed));
+    return String.join(" ", out);
   }
 
   private static String option(List<String> args, String name, String fallback) {

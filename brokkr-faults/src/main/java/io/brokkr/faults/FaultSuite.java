@@ -52,7 +52,7 @@ public final class FaultSuite {
         System.out.println("faults over; " + started.size() + " sagas started; waiting for them to settle");
         Map<String, SagaSnapshot> stored = quiesce(brokkr, started);
         List<LedgerEvent> events = Ledger.read(ledgerDir);
-        List<Violation> violations = new Checker(events, config.leaseMs(), config.hangTimeoutMs()).check(started, stored);
+        List<Violation> violations = new Checker(events, config.leaseMs(), config.hangTimeoutMs(), config.redissonBudgetMs()).check(started, stored);
         Map<SagaStatus, Long> statuses = stored.values().stream()
             .collect(Collectors.groupingBy(SagaSnapshot::status, LinkedHashMap::new, Collectors.counting()));
         return new Report(config.seed(), started.size(), submitter.abandoned(), statuses, injector.counts(), violations,

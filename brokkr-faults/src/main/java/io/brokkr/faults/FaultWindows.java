@@ -33,10 +33,14 @@ final class FaultWindows {
     return windows;
   }
 
-  /** Whether a fault of one of {@code kinds} overlaps {@code [from, to]}, whatever its target. */
-  boolean any(java.util.Set<FaultKind> kinds, long from, long to) {
+  /**
+   * Whether a fault of one of {@code kinds}, or one that lasted longer than {@code longerThanMs},
+   * overlaps {@code [from, to]}, whatever its target.
+   */
+  boolean any(java.util.Set<FaultKind> kinds, long longerThanMs, long from, long to) {
     for (Window w : windows) {
-      if (w.start() <= to && w.end() >= from && kinds.contains(FaultKind.valueOf(w.kind()))) {
+      boolean excuses = kinds.contains(FaultKind.valueOf(w.kind())) || w.end() - w.start() > longerThanMs;
+      if (w.start() <= to && w.end() >= from && excuses) {
         return true;
       }
     }

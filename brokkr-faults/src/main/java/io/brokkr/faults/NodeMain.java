@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
 
 /**
  * A Brokkr node in its own JVM, hosting the {@link ChaosWorkers}; arguments as
@@ -29,7 +30,9 @@ public final class NodeMain {
     Config config = new Config();
     config.useSingleServer().setAddress(settings.redisUri()).setConnectionMinimumIdleSize(2).setConnectionPoolSize(16)
         .setSubscriptionConnectionMinimumIdleSize(1).setTimeout(settings.timeoutMs())
-        .setRetryAttempts(settings.retryAttempts()).setConnectTimeout(2000).setPingConnectionInterval(1000);
+        .setRetryAttempts(settings.retryAttempts())
+        // A fixed delay between re-sends, so that the suite knows how long a command is tried (SuiteConfig).
+        .setRetryDelay(new ConstantDelay(Duration.ofMillis(SuiteConfig.RESEND_DELAY_MS))).setConnectTimeout(2000).setPingConnectionInterval(1000);
     RedissonClient client = Redisson.create(config);
     ScheduledExecutorService completer = Executors.newScheduledThreadPool(2);
     Brokkr brokkr = Brokkr.builder().namespace(settings.namespace()).nodeId(settings.nodeId())

@@ -28,6 +28,9 @@ public record SuiteConfig(long seed, int sagas, Duration duration, double sagasP
     int maxFaults, int nodes, long leaseMs, Persistence persistence, boolean shortRedissonTimeouts,
     double hangProbability, Duration quiescePatience, Path workDir) {
 
+  /** The delay between two sends of one command by a node's Redisson client. */
+  public static final long RESEND_DELAY_MS = 1500;
+
   public SuiteConfig {
     Objects.requireNonNull(duration, "duration");
     faults = List.copyOf(faults);
@@ -47,6 +50,24 @@ public record SuiteConfig(long seed, int sagas, Duration duration, double sagasP
   /** The attempt timeout of a step that hangs: shorter than its hang, so the runtime gives up on it. */
   public long hangTimeoutMs() {
     return leaseMs;
+  }
+
+  /** The nodes' Redisson command timeout. */
+  public int redissonTimeoutMs() {
+    return shortRedissonTimeouts ? 300 : 3000;
+  }
+
+  /** The nodes' Redisson re-sends of a command that timed out. */
+  public int redissonRetries() {
+    return shortRedissonTimeouts ? 3 : 1;
+  }
+
+  /**
+   * How long a node's Redisson client keeps trying one command: every send times out, with
+   * {@link #RESEND_DELAY_MS} between sends. A stall shorter than this gets the command an answer.
+   */
+  public long redissonBudgetMs() {
+    return (long) redissonTimeoutMs() * (redissonRetries() + 1) + RESEND_DELAY_MS * redissonRetries();
   }
 
   /** A copy with other fault kinds. */

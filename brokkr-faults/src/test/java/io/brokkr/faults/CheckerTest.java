@@ -132,7 +132,7 @@ class CheckerTest {
 
   private List<Rule> rules(SagaStatus status) {
     SagaSnapshot saga = new SagaSnapshot("s", status, List.of(step("a", List.of()), step("b", List.of("a"))));
-    return new Checker(events, LEASE, LEASE).check(List.of("s"), Map.of("s", saga)).stream().map(Violation::rule).toList();
+    return new Checker(events, LEASE, LEASE, 10_000).check(List.of("s"), Map.of("s", saga)).stream().map(Violation::rule).toList();
   }
 
   private static StepSnapshot step(String id, List<String> deps) {
