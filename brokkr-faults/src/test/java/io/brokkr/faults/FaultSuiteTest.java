@@ -24,8 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class FaultSuiteTest {
-  /** The faults the current core survives without a violation. */
-  static final String DEFAULT_KINDS = "NODE_KILL,NODE_PAUSE,PROXY_RESET,PROXY_LATENCY";
+  /**
+   * The faults the current core survives without a violation. Left out until the core is fixed:
+   * REDIS_PAUSE, CLIENT_PAUSE and DEBUG_SLEEP (a stall past the client's timeout makes Redisson
+   * re-send a claim that was applied: LOST_CLAIM), and hanging steps (a timed-out attempt is not
+   * compensated: MISSING_COMPENSATION).
+   */
+  static final String DEFAULT_KINDS = "NODE_KILL,NODE_PAUSE,MASS_LEASE_EXPIRY,REDIS_KILL,REDIS_RESTART,"
+      + "PROXY_LATENCY,PROXY_DROP_REPLIES,PROXY_RESET,PROXY_BLACKHOLE,PROXY_ONE_WAY";
 
   @TempDir
   Path dir;
