@@ -3,6 +3,7 @@ package io.brokkr.runtime.internal;
 import io.brokkr.dsl.Durations;
 import io.brokkr.runtime.Worker;
 import java.time.Duration;
+import java.time.Instant;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
@@ -19,6 +20,7 @@ public final class Attempt {
   private final AtomicBoolean released = new AtomicBoolean();
   private volatile boolean started;
   private final AtomicBoolean ended = new AtomicBoolean();
+  private volatile Instant until;
   private volatile Optional<FutureTask<?>> task = Optional.empty();
   private volatile Optional<Future<?>> timeout = Optional.empty();
   private volatile Optional<Attempt> successor = Optional.empty();
@@ -27,11 +29,22 @@ public final class Attempt {
     this.claim = claim;
     this.worker = worker;
     this.releaseThread = releaseThread;
+    this.until = claim.lease().until();
   }
 
   /** Why an attempt past its deadline failed; the stores word it the same (Lua: timed_out). */
   public static String timedOut(int attempt, Duration timeout) {
     return "attempt " + attempt + " timed out after " + Durations.format(timeout);
+  }
+
+  /** The lease was renewed until {@code until}. */
+  void renewed(Instant until) {
+    this.until = until;
+  }
+
+  /** When the attempt's lease, as last granted or renewed, ends, or its deadline passes, whichever is first. */
+  Instant leaseDue() {
+    return claim.lease().deadline().filter(d -> d.isBefore(until)).orElse(until);
   }
 
   StepRef ref() {

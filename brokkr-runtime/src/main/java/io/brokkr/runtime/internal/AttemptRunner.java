@@ -138,6 +138,17 @@ final class AttemptRunner {
   }
 
   private void run(Attempt attempt) {
+    if (!timers.now().isBefore(attempt.leaseDue())) {
+      // The claim reached this node after its lease or deadline ended (a reply delayed by the
+      // network, a stalled thread): the store fails or has failed it, and another attempt may run.
+      LOG.log(Level.WARNING, "attempt " + attempt.number() + " of " + attempt.ref()
+          + " reached its thread after its lease ended; its body does not run");
+      attempt.end();
+      leases.drop(attempt);
+      inFlight.remove(attempt);
+      attempt.releaseThread();
+      return;
+    }
     attempt.markStarted();
     boolean keepLease = false;
     Optional<Attempt> successor = Optional.empty();

@@ -57,7 +57,9 @@ final class Leases implements AutoCloseable {
     Instant until = timers.now().plus(options.lease());
     for (Attempt attempt : held) {
       try {
-        if (!store.heartbeat(attempt.ref(), attempt.token(), until)) {
+        if (store.heartbeat(attempt.ref(), attempt.token(), until)) {
+          attempt.renewed(until);
+        } else {
           drop(attempt);
         }
       } catch (RuntimeException e) {
