@@ -33,7 +33,8 @@ final class SequenceGenerator {
   static final List<String> SAGAS = List.of("s1", "s2", "s3", "s4", "s5", "s6");
 
   private static final List<String> WORKERS = List.of("w1", "w2", "w3");
-  private static final List<String> NODES = List.of("n1", "n2");
+  /** The nodes that claim; each claims through a view of its own. */
+  static final List<String> NODES = List.of("n1", "n2");
   private static final List<RetryPolicy> RETRIES = List.of(
       RetryPolicy.NO_RETRY,
       new RetryPolicy(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(40)),
