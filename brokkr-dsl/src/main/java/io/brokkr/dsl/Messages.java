@@ -9,6 +9,15 @@ import java.util.stream.Collectors;
  * the tests share one wording. Each message says what is wrong, names both parties and suggests a fix.
  */
 public final class Messages {
+  /**
+   * The subject of a problem with a compensator's retry or timeout attribute is this prefix followed
+   * by the attribute, e.g. {@code compensateWith/maxAttempts}, so that front ends point at the
+   * compensator's value rather than the step's.
+   */
+  public static final String COMPENSATOR_SUBJECT = "compensateWith/";
+
+  private static final String RETRY_DURATION_RULE = "must be a duration such as 100ms, 10s or PT10S";
+
   private Messages() {}
 
   /** A YAML text that is not well-formed; {@code detail} is the parser's explanation. */
@@ -108,28 +117,64 @@ public final class Messages {
    * @param attribute maxAttempts, backoff, backoffMultiplier or maxBackoff
    */
   public static Problem invalidRetry(String step, String attribute, String rule, String value) {
-    return new Problem(ProblemKind.INVALID_RETRY, Optional.of(step),
-        "step \"" + step + "\": " + attribute + " " + rule + ", was \"" + value + "\"",
-        Optional.of(attribute));
+    return policy(ProblemKind.INVALID_RETRY, step, Optional.empty(), attribute,
+        attribute + " " + rule + ", was \"" + value + "\"");
+  }
+
+  /** A retry attribute of the compensator {@code worker} of {@code step} out of range; see {@link #invalidRetry}. */
+  public static Problem invalidCompensatorRetry(
+      String step, String worker, String attribute, String rule, String value) {
+    return policy(ProblemKind.INVALID_RETRY, step, Optional.of(worker), attribute,
+        attribute + " " + rule + ", was \"" + value + "\"");
   }
 
   /** A retry duration that is not a duration at all. */
   public static Problem unreadableRetryDuration(String step, String attribute, String value) {
-    return invalidRetry(step, attribute, "must be a duration such as 100ms, 10s or PT10S", value);
+    return invalidRetry(step, attribute, RETRY_DURATION_RULE, value);
+  }
+
+  /** A retry duration of the compensator {@code worker} of {@code step} that is not a duration at all. */
+  public static Problem unreadableCompensatorRetryDuration(
+      String step, String worker, String attribute, String value) {
+    return invalidCompensatorRetry(step, worker, attribute, RETRY_DURATION_RULE, value);
   }
 
   /** A timeout that is not a duration at all. */
   public static Problem unreadableTimeout(String step, String value) {
-    return new Problem(ProblemKind.INVALID_TIMEOUT, Optional.of(step),
-        "step \"" + step + "\": timeout must be a duration such as 30s, 2m or PT30S, was \"" + value + "\"",
-        Optional.of("timeout"));
+    return policy(ProblemKind.INVALID_TIMEOUT, step, Optional.empty(), "timeout", unreadableTimeoutText(value));
+  }
+
+  /** A timeout of the compensator {@code worker} of {@code step} that is not a duration at all. */
+  public static Problem unreadableCompensatorTimeout(String step, String worker, String value) {
+    return policy(ProblemKind.INVALID_TIMEOUT, step, Optional.of(worker), "timeout", unreadableTimeoutText(value));
+  }
+
+  private static String unreadableTimeoutText(String value) {
+    return "timeout must be a duration such as 30s, 2m or PT30S, was \"" + value + "\"";
   }
 
   /** A timeout that is zero or negative. */
   public static Problem invalidTimeout(String step, String value) {
-    return new Problem(ProblemKind.INVALID_TIMEOUT, Optional.of(step),
-        "step \"" + step + "\": timeout must be positive, was \"" + value + "\"",
-        Optional.of("timeout"));
+    return policy(ProblemKind.INVALID_TIMEOUT, step, Optional.empty(), "timeout",
+        "timeout must be positive, was \"" + value + "\"");
+  }
+
+  /** A timeout of the compensator {@code worker} of {@code step} that is zero or negative. */
+  public static Problem invalidCompensatorTimeout(String step, String worker, String value) {
+    return policy(ProblemKind.INVALID_TIMEOUT, step, Optional.of(worker), "timeout",
+        "timeout must be positive, was \"" + value + "\"");
+  }
+
+  /**
+   * A problem with a retry or timeout attribute of a step, or of its compensator {@code worker}:
+   * {@code step "s": detail} or {@code compensator "w" of step "s": detail}.
+   */
+  private static Problem policy(
+      ProblemKind kind, String step, Optional<String> compensator, String attribute, String detail) {
+    String owner = compensator.map(w -> "compensator \"" + w + "\" of step \"" + step + "\"")
+        .orElse("step \"" + step + "\"");
+    String subject = compensator.map(w -> COMPENSATOR_SUBJECT + attribute).orElse(attribute);
+    return new Problem(kind, Optional.of(step), owner + ": " + detail, Optional.of(subject));
   }
 
   // Checks only the annotation processor can make: Java types, modifiers and parameters.
@@ -209,11 +254,21 @@ public final class Messages {
 
   /** A retry or timeout attribute that {@link Durations#parse} cannot read. */
   public static Problem unreadableDuration(String step, String attribute, String value) {
-    return new Problem(attribute.equals("timeout") ? ProblemKind.INVALID_TIMEOUT : ProblemKind.INVALID_RETRY,
-        Optional.of(step),
-        "step \"" + step + "\": " + attribute + " \"" + value + "\" is not a duration;"
-            + " write e.g. 250ms, 10s, 2m, 1h, 1d or PT10S",
-        Optional.of(attribute));
+    return policy(durationKind(attribute), step, Optional.empty(), attribute, unreadableDurationText(attribute, value));
+  }
+
+  /** A retry or timeout attribute of the compensator {@code worker} of {@code step} that cannot be read. */
+  public static Problem unreadableCompensatorDuration(String step, String worker, String attribute, String value) {
+    return policy(durationKind(attribute), step, Optional.of(worker), attribute,
+        unreadableDurationText(attribute, value));
+  }
+
+  private static ProblemKind durationKind(String attribute) {
+    return attribute.equals("timeout") ? ProblemKind.INVALID_TIMEOUT : ProblemKind.INVALID_RETRY;
+  }
+
+  private static String unreadableDurationText(String attribute, String value) {
+    return attribute + " \"" + value + "\" is not a duration; write e.g. 250ms, 10s, 2m, 1h, 1d or PT10S";
   }
 
   /** An unexpected failure of the processor, with its stack trace. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param subject the name or attribute the problem points at within the step or saga, so that a
  *     front end can place it precisely: the unknown dependency or input, the retry attribute
  *     ({@code maxAttempts}, {@code backoff}, {@code backoffMultiplier}, {@code maxBackoff}),
- *     {@code timeout}, or the invalid name
+ *     {@code timeout}, or the invalid name; a compensator's retry attribute or timeout is prefixed
+ *     with {@link Messages#COMPENSATOR_SUBJECT} ({@code compensateWith/maxAttempts})
  */
 public record Problem(ProblemKind kind, Optional<String> step, String message, Optional<String> subject) {
 

@@ -1,8 +1,10 @@
 package io.brokkr.dsl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The builder DSL of saga templates, read like the hammer example:
@@ -11,6 +13,7 @@ import java.util.Objects;
  * SagaTemplate hammer = SagaTemplate.named("Hammer")
  *     .input("headType", "String")
  *     .step("head").worker("HammerHeadFactory").inputs("headType").compensateWith("HammerHeadDestroyer")
+ *         .compensationRetry(new RetryPolicy(5, Duration.ofMillis(200), 2.0, Duration.ofSeconds(10)))
  *     .step("handle").worker("HandleFactory")
  *     .step("hammer").worker("HammerFactory").dependsOn("head", "handle")
  *     .build();
@@ -54,6 +57,39 @@ public final class SagaTemplateBuilder {
         Objects.requireNonNull(stepName, "step name"), Objects.requireNonNull(worker, "compensator worker"),
         List.copyOf(args), inputNames));
     return this;
+  }
+
+  /**
+   * Sets the retry policy of the compensator of {@code stepName}, instead of the node's default.
+   *
+   * @throws IllegalStateException when no compensator of that step is declared yet
+   */
+  public SagaTemplateBuilder compensationRetry(String stepName, RetryPolicy policy) {
+    Objects.requireNonNull(policy, "compensation retry policy");
+    return replaceCompensation(stepName, c -> c.withRetry(policy));
+  }
+
+  /**
+   * Sets how long one attempt of the compensator of {@code stepName} may run before it counts as failed.
+   *
+   * @throws IllegalStateException when no compensator of that step is declared yet
+   */
+  public SagaTemplateBuilder compensationTimeout(String stepName, Duration attemptTimeout) {
+    Objects.requireNonNull(attemptTimeout, "compensation timeout");
+    return replaceCompensation(stepName, c -> c.withTimeout(attemptTimeout));
+  }
+
+  /** Replaces the compensator of the step declared last (a second one is reported by {@link #build()}). */
+  private SagaTemplateBuilder replaceCompensation(String stepName, UnaryOperator<Compensation> change) {
+    Objects.requireNonNull(stepName, "step name");
+    for (int i = compensations.size() - 1; i >= 0; i--) {
+      if (compensations.get(i).step().equals(stepName)) {
+        compensations.set(i, change.apply(compensations.get(i)));
+        return this;
+      }
+    }
+    throw new IllegalStateException("step \"" + stepName + "\" has no compensator yet;"
+        + " declare it with compensate or compensateWith first");
   }
 
   /** The template as built so far, whether valid or not. */

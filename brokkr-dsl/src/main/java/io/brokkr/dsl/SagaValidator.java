@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one validator of saga templates, used by the builder DSL, the YAML reader, the annotation
@@ -80,10 +81,23 @@ public final class SagaValidator {
       }
     }
     checkInputs(name, step.inputs(), inputNames, problems);
-    step.retry().ifPresent(retry -> checkRetry(name, retry, problems));
-    step.timeout().ifPresent(timeout -> {
-      if (timeout.isNegative() || timeout.isZero()) {
-        problems.add(Messages.invalidTimeout(name, Durations.format(timeout)));
+    checkPolicy(step.retry(), step.timeout(),
+        (attribute, rule, value) -> Messages.invalidRetry(name, attribute, rule, value),
+        value -> Messages.invalidTimeout(name, value), problems);
+  }
+
+  /** Builds the problem of a retry attribute: the step's or the compensator's. */
+  private interface RetryProblem {
+    Problem of(String attribute, String rule, String value);
+  }
+
+  /** Checks a step's or a compensator's retry policy and timeout alike, naming the owner through the factories. */
+  private static void checkPolicy(Optional<RetryPolicy> retry, Optional<Duration> timeout, RetryProblem invalidRetry,
+      Function<String, Problem> invalidTimeout, List<Problem> problems) {
+    retry.ifPresent(policy -> checkRetry(policy, invalidRetry, problems));
+    timeout.ifPresent(t -> {
+      if (t.isNegative() || t.isZero()) {
+        problems.add(invalidTimeout.apply(Durations.format(t)));
       }
     });
   }
@@ -97,22 +111,20 @@ public final class SagaValidator {
     }
   }
 
-  private static void checkRetry(String step, RetryPolicy retry, List<Problem> problems) {
+  private static void checkRetry(RetryPolicy retry, RetryProblem problem, List<Problem> problems) {
     if (retry.maxAttempts() < 1) {
-      problems.add(Messages.invalidRetry(
-          step, "maxAttempts", "must be at least 1", String.valueOf(retry.maxAttempts())));
+      problems.add(problem.of("maxAttempts", "must be at least 1", String.valueOf(retry.maxAttempts())));
     }
     if (retry.initialBackoff().isNegative()) {
-      problems.add(Messages.invalidRetry(
-          step, "backoff", "must not be negative", Durations.format(retry.initialBackoff())));
+      problems.add(problem.of("backoff", "must not be negative", Durations.format(retry.initialBackoff())));
     }
     if (!(retry.multiplier() >= 1.0) || Double.isInfinite(retry.multiplier())) {
-      problems.add(Messages.invalidRetry(step, "backoffMultiplier",
-          "must be a number of at least 1.0", String.valueOf(retry.multiplier())));
+      problems.add(problem.of(
+          "backoffMultiplier", "must be a number of at least 1.0", String.valueOf(retry.multiplier())));
     }
     Duration max = retry.maxBackoff();
     if (max.compareTo(retry.initialBackoff()) < 0) {
-      problems.add(Messages.invalidRetry(step, "maxBackoff",
+      problems.add(problem.of("maxBackoff",
           "must not be shorter than backoff (" + Durations.format(retry.initialBackoff()) + ")",
           Durations.format(max)));
     }
@@ -123,6 +135,10 @@ public final class SagaValidator {
     Map<String, List<String>> workersByStep = new LinkedHashMap<>();
     for (Compensation compensation : template.compensations()) {
       String step = compensation.step();
+      String worker = compensation.worker();
+      checkPolicy(compensation.retry(), compensation.timeout(),
+          (attribute, rule, value) -> Messages.invalidCompensatorRetry(step, worker, attribute, rule, value),
+          value -> Messages.invalidCompensatorTimeout(step, worker, value), problems);
       if (!stepNames.contains(step)) {
         problems.add(Messages.unknownCompensatedStep(
             compensation.worker(), step, Names.suggest(step, stepNames)));

@@ -54,6 +54,26 @@ public final class StepTemplateBuilder {
     return this;
   }
 
+  /**
+   * The retry policy of this step's compensator, instead of the node's default.
+   *
+   * @throws IllegalStateException when the step has no compensator yet ({@link #compensateWith})
+   */
+  public StepTemplateBuilder compensationRetry(RetryPolicy policy) {
+    saga.compensationRetry(name, policy);
+    return this;
+  }
+
+  /**
+   * How long one attempt of this step's compensator may run before it counts as failed.
+   *
+   * @throws IllegalStateException when the step has no compensator yet ({@link #compensateWith})
+   */
+  public StepTemplateBuilder compensationTimeout(Duration attemptTimeout) {
+    saga.compensationTimeout(name, attemptTimeout);
+    return this;
+  }
+
   /** This step's retry policy, instead of the node's default. */
   public StepTemplateBuilder retry(RetryPolicy policy) {
     retry = Optional.of(Objects.requireNonNull(policy, "retry policy"));

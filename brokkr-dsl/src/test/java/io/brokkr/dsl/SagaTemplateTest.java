@@ -34,6 +34,38 @@ class SagaTemplateTest {
   }
 
   @Test
+  void aCompensatorGetsItsOwnRetryAndTimeoutFromTheStepOrTheSaga() {
+    RetryPolicy retry = new RetryPolicy(5, Duration.ofMillis(200), 3.0, Duration.ofSeconds(5));
+    SagaTemplate hammer = SagaTemplate.named("Hammer")
+        .input("size", "int")
+        .step("head").compensateWith("Undo", 1).compensationRetry(retry).compensationTimeout(Duration.ofSeconds(9))
+        .step("handle")
+        .compensate("handle", "Unhandle", List.of(), List.of("size"))
+        .compensationTimeout("handle", Duration.ofMillis(300))
+        .build();
+    assertEquals(Optional.of(new Compensation("head", "Undo", List.of(1), List.of(), Optional.of(retry),
+            Optional.of(Duration.ofSeconds(9)))),
+        hammer.compensationOf("head"));
+    assertEquals(Optional.of(new Compensation("handle", "Unhandle", List.of(), List.of("size"), Optional.empty(),
+            Optional.of(Duration.ofMillis(300)))),
+        hammer.compensationOf("handle"));
+    assertEquals(Optional.empty(), hammer.step("head").orElseThrow().retry(), "the step keeps its own policy");
+  }
+
+  @Test
+  void aCompensatorsRetryOrTimeoutNeedsTheCompensatorFirst() {
+    StepTemplateBuilder step = SagaTemplate.named("Hammer").step("head");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> step.compensationRetry(RetryPolicy.NO_RETRY));
+    assertEquals("step \"head\" has no compensator yet; declare it with compensate or compensateWith first",
+        e.getMessage());
+    assertThrows(IllegalStateException.class,
+        () -> step.compensate("anvil", "Undo", List.of(), List.of()).compensationTimeout("head", Duration.ofSeconds(1)));
+    step.compensateWith("Undo");
+    NullPointerException n = assertThrows(NullPointerException.class, () -> step.compensationTimeout(null));
+    assertEquals("compensation timeout", n.getMessage());
+  }
+
+  @Test
   void levelsGroupParallelStepsInDeclarationOrder() {
     SagaTemplate saga = SagaTemplate.named("Diamond")
         .step("d").dependsOn("b", "c")

@@ -179,6 +179,37 @@ class SagaValidatorTest {
   }
 
   @Test
+  void aCompensatorsRetryAndTimeoutAreCheckedAsAStepsWithTheCompensatorAsSubject() {
+    var saga = SagaTemplate.named("Hammer").step("head").compensateWith("Undo")
+        .compensationRetry(new RetryPolicy(0, Duration.ofMillis(-5), 0.5, Duration.ofMillis(-10)))
+        .compensationTimeout(Duration.ZERO);
+    assertEquals(List.of(
+            "[Brokkr/InvalidRetry] compensator \"Undo\" of step \"head\": maxAttempts must be at least 1, was \"0\"",
+            "[Brokkr/InvalidRetry] compensator \"Undo\" of step \"head\": backoff must not be negative, was \"-5ms\"",
+            "[Brokkr/InvalidRetry] compensator \"Undo\" of step \"head\": backoffMultiplier must be a number of"
+                + " at least 1.0, was \"0.5\"",
+            "[Brokkr/InvalidRetry] compensator \"Undo\" of step \"head\": maxBackoff must not be shorter than"
+                + " backoff (-5ms), was \"-10ms\"",
+            "[Brokkr/InvalidTimeout] compensator \"Undo\" of step \"head\": timeout must be positive, was \"0ms\""),
+        problems(saga));
+    List<Problem> problems = saga.template().validate().problems();
+    assertEquals(List.of("compensateWith/maxAttempts", "compensateWith/backoff", "compensateWith/backoffMultiplier",
+            "compensateWith/maxBackoff", "compensateWith/timeout"),
+        problems.stream().map(p -> p.subject().orElseThrow()).toList());
+    assertEquals(List.of(ProblemKind.INVALID_RETRY, ProblemKind.INVALID_RETRY, ProblemKind.INVALID_RETRY,
+            ProblemKind.INVALID_RETRY, ProblemKind.INVALID_TIMEOUT),
+        problems.stream().map(Problem::kind).toList());
+    assertEquals(Optional.of("head"), problems.get(0).step());
+  }
+
+  @Test
+  void aCompensatorsValidRetryAndTimeoutPass() {
+    assertEquals(List.of(), problems(SagaTemplate.named("Hammer").step("head").compensateWith("Undo")
+        .compensationRetry(new RetryPolicy(5, Duration.ofMillis(1), 2.0, Duration.ofMillis(8)))
+        .compensationTimeout(Duration.ofSeconds(2))));
+  }
+
+  @Test
   void everyProblemIsReportedInOneReport() {
     List<String> problems = problems(SagaTemplate.named("Hammer")
         .step("head").dependsOn("hammer")

@@ -1,5 +1,6 @@
 package io.brokkr.processor;
 
+import io.brokkr.dsl.Messages;
 import io.brokkr.dsl.Names;
 import io.brokkr.dsl.Problem;
 import io.brokkr.dsl.ProblemKind;
@@ -54,10 +55,18 @@ final class Locator {
           .map(c -> c.step().site()).findFirst().orElse(saga.site());
       case DUPLICATE_COMPENSATION -> compensators(problem.step().orElseThrow()).skip(1)
           .map(c -> c.step().site()).findFirst().orElse(saga.site());
-      case INVALID_RETRY -> step.map(s -> s.method().siteOf(subject)).orElse(saga.site());
-      case INVALID_TIMEOUT -> step.map(s -> s.method().siteOf("timeout")).orElse(saga.site());
+      case INVALID_RETRY, INVALID_TIMEOUT -> subject.startsWith(Messages.COMPENSATOR_SUBJECT)
+          ? compensatorValue(problem, subject.substring(Messages.COMPENSATOR_SUBJECT.length()))
+          : step.map(s -> s.method().siteOf(subject)).orElse(saga.site());
       default -> step.map(s -> s.method().site()).orElse(saga.site());
     };
+  }
+
+  /** The value of a compensator's retry or timeout attribute: the problem names the compensator's worker. */
+  private Site compensatorValue(Problem problem, String attribute) {
+    return problem.step().stream().flatMap(this::compensators)
+        .filter(c -> problem.message().startsWith("compensator \"" + Workers.of(saga, c) + "\""))
+        .map(c -> c.method().siteOf(attribute)).findFirst().orElse(saga.site());
   }
 
   private Site invalidName(Optional<SourceStep> step, String name) {

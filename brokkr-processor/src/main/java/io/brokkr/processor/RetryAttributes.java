@@ -9,22 +9,47 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Reads the retry and timeout attributes of {@code @Step} into the template's policy. Zero and empty
- * mean "the node's default", so a policy is built only when an attribute is given, and attributes
- * left out take {@link RetryPolicy#DEFAULT}'s values. Their ranges are checked by the validator.
+ * Reads the retry and timeout attributes of {@code @Step} or {@code @Compensate} into the template's
+ * policy. Zero and empty mean "the node's default", so a policy is built only when an attribute is
+ * given, and attributes left out take {@link RetryPolicy#DEFAULT}'s values. Their ranges are checked
+ * by the validator; a duration it cannot read is reported here, on its value.
  */
 final class RetryAttributes {
-  private RetryAttributes() {}
+  private final SourceMethod method;
+  private final Unreadable unreadable;
+  private final BiConsumer<Problem, Site> report;
 
-  /** The step's retry policy; empty when no retry attribute is given. */
-  static Optional<RetryPolicy> retry(SourceStep step, BiConsumer<Problem, Site> report) {
-    SourceMethod method = step.method();
+  /** The problem of a duration attribute that cannot be read, naming its step or compensator. */
+  private interface Unreadable {
+    Problem of(String attribute, String value);
+  }
+
+  private RetryAttributes(SourceMethod method, Unreadable unreadable, BiConsumer<Problem, Site> report) {
+    this.method = method;
+    this.unreadable = unreadable;
+    this.report = report;
+  }
+
+  /** The attributes of a {@code @Step} method. */
+  static RetryAttributes of(SourceStep step, BiConsumer<Problem, Site> report) {
+    return new RetryAttributes(step.method(), (a, v) -> Messages.unreadableDuration(step.name(), a, v), report);
+  }
+
+  /** The attributes of a {@code @Compensate} method that runs on {@code worker}. */
+  static RetryAttributes of(SourceCompensator compensator, String worker, BiConsumer<Problem, Site> report) {
+    String step = compensator.step().value();
+    return new RetryAttributes(compensator.method(),
+        (a, v) -> Messages.unreadableCompensatorDuration(step, worker, a, v), report);
+  }
+
+  /** The retry policy; empty when no retry attribute is given. */
+  Optional<RetryPolicy> retry() {
     Optional<Integer> attempts = method.attribute("maxAttempts").map(a -> Integer.valueOf(a.value()))
         .filter(n -> n != 0);
-    Optional<Duration> backoff = duration(step, "backoff", report);
+    Optional<Duration> backoff = duration("backoff");
     Optional<Double> multiplier = method.attribute("backoffMultiplier").map(a -> Double.valueOf(a.value()))
         .filter(m -> m != 0);
-    Optional<Duration> maxBackoff = duration(step, "maxBackoff", report);
+    Optional<Duration> maxBackoff = duration("maxBackoff");
     if (attempts.isEmpty() && backoff.isEmpty() && multiplier.isEmpty() && maxBackoff.isEmpty()) {
       return Optional.empty();
     }
@@ -36,17 +61,17 @@ final class RetryAttributes {
         multiplier.orElse(defaults.multiplier()), maxBackoff.orElse(cap)));
   }
 
-  /** The step's timeout; empty when none is given. */
-  static Optional<Duration> timeout(SourceStep step, BiConsumer<Problem, Site> report) {
-    return duration(step, "timeout", report);
+  /** The timeout; empty when none is given. */
+  Optional<Duration> timeout() {
+    return duration("timeout");
   }
 
-  private static Optional<Duration> duration(SourceStep step, String attribute, BiConsumer<Problem, Site> report) {
-    return step.nonEmpty(attribute).flatMap(text -> {
+  private Optional<Duration> duration(String attribute) {
+    return method.nonEmpty(attribute).flatMap(text -> {
       try {
         return Optional.of(Durations.parse(text));
       } catch (IllegalArgumentException e) {
-        report.accept(Messages.unreadableDuration(step.name(), attribute, text), step.method().siteOf(attribute));
+        report.accept(unreadable.of(attribute, text), method.siteOf(attribute));
         return Optional.empty();
       }
     });

@@ -206,20 +206,23 @@ final class SagaAnalyzer {
   }
 
   private StepTemplate stepTemplate(SourceStep step) {
+    RetryAttributes retry = RetryAttributes.of(step, this::report);
     return new StepTemplate(
         step.name(),
         Workers.of(saga, step),
         step.dependencyNames(),
         inputsOf(step.method()),
         Optional.ofNullable(resultTypes.get(step.name())).map(TypeName::toString),
-        RetryAttributes.retry(step, this::report),
-        RetryAttributes.timeout(step, this::report),
+        retry.retry(),
+        retry.timeout(),
         step.isAsync());
   }
 
   private Compensation compensation(SourceCompensator compensator) {
-    return new Compensation(compensator.step().value(), Workers.of(saga, compensator), List.of(),
-        inputsOf(compensator.method()));
+    String worker = Workers.of(saga, compensator);
+    RetryAttributes retry = RetryAttributes.of(compensator, worker, this::report);
+    return new Compensation(compensator.step().value(), worker, List.of(), inputsOf(compensator.method()),
+        retry.retry(), retry.timeout());
   }
 
   private List<String> inputsOf(SourceMethod method) {

@@ -39,6 +39,11 @@ record SourceMethod(
     return Optional.ofNullable(attributes.get(attributeName));
   }
 
+  /** An attribute that is given and not empty. */
+  Optional<String> nonEmpty(String attributeName) {
+    return attribute(attributeName).map(Attribute::value).filter(v -> !v.isEmpty());
+  }
+
   /** The site of an attribute's value, else of the annotation. */
   Site siteOf(String attributeName) {
     return attribute(attributeName).map(Attribute::site).orElse(annotation);

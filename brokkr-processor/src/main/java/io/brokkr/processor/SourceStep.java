@@ -38,6 +38,6 @@ record SourceStep(SourceMethod method, List<Attribute> dependsOn, Optional<Site>
 
   /** An attribute that is given and not empty. */
   Optional<String> nonEmpty(String attributeName) {
-    return method.attribute(attributeName).map(Attribute::value).filter(v -> !v.isEmpty());
+    return method.nonEmpty(attributeName);
   }
 }

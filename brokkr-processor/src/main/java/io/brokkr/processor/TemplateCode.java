@@ -34,8 +34,7 @@ final class TemplateCode {
       code.addStatement("saga$L", step(template.name(), step));
     }
     for (Compensation compensation : template.compensations()) {
-      code.addStatement("saga.compensate($S, $S, $L, $L)", compensation.step(), compensation.worker(),
-          json(compensation.args()), strings(compensation.inputs()));
+      code.addStatement("saga$L", compensation(compensation));
     }
     code.addStatement("return saga.build()");
     return MethodSpec.methodBuilder("template")
@@ -63,6 +62,15 @@ final class TemplateCode {
     if (step.async()) {
       code.add("$Z.async()");
     }
+    return code.build();
+  }
+
+  private static CodeBlock compensation(Compensation compensation) {
+    String step = compensation.step();
+    CodeBlock.Builder code = CodeBlock.builder().add(".compensate($S, $S, $L, $L)", step, compensation.worker(),
+        json(compensation.args()), strings(compensation.inputs()));
+    compensation.retry().ifPresent(retry -> code.add("$Z.compensationRetry($S, $L)", step, retry(retry)));
+    compensation.timeout().ifPresent(timeout -> code.add("$Z.compensationTimeout($S, $L)", step, duration(timeout)));
     return code.build();
   }
 

@@ -153,6 +153,52 @@ class DiagnosticsTest {
   }
 
   @Test
+  void invalidCompensatorMaxAttemptsIsReportedOnItsValue() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Compensate(value = "heat", maxAttempts = -1, backoff = "1s") public void cool() { }
+        }
+        """), Messages.invalidCompensatorRetry("heat", "Forge.cool", "maxAttempts", "must be at least 1", "-1"),
+        "-1, backoff");
+  }
+
+  @Test
+  void invalidCompensatorMaxBackoffIsReportedOnItsValue() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public void heat() { }
+          @Compensate(value = "heat", backoff = "2s", maxBackoff = "1s") public void cool() { }
+        }
+        """), Messages.invalidCompensatorRetry("heat", "Forge.cool", "maxBackoff",
+            "must not be shorter than backoff (2s)", "1s"), "\"1s\"");
+  }
+
+  @Test
+  void compensatorTimeoutMustBePositive() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(timeout = "5s") public void heat() { }
+          @Compensate(value = "heat", timeout = "-1s") public void cool() { }
+        }
+        """), Messages.invalidCompensatorTimeout("heat", "Forge.cool", "-1s"), "\"-1s\"");
+  }
+
+  @Test
+  void unreadableCompensatorDurationQuotesTheValue() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step(backoff = "1s") public void heat() { }
+          @Compensate(value = "heat", backoff = "later") public void cool() { }
+        }
+        """), Messages.unreadableCompensatorDuration("heat", "Forge.cool", "backoff", "later"), "\"later\"");
+  }
+
+  @Test
   void innerSagaClass() {
     assertError(source("Outer", """
         public class Outer {

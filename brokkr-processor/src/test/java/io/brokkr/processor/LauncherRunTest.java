@@ -13,6 +13,8 @@ import io.brokkr.processor.names.NamesSagaLauncher;
 import io.brokkr.processor.payment.PaymentSaga;
 import io.brokkr.processor.payment.PaymentSagaLauncher;
 import io.brokkr.processor.payment.Receipt;
+import io.brokkr.processor.undo.ShipmentSaga;
+import io.brokkr.processor.undo.ShipmentSagaLauncher;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.SagaFailedException;
 import io.brokkr.runtime.SagaHandle;
@@ -64,6 +66,30 @@ class LauncherRunTest {
     assertThat(saga.log).contains("destroyed head-ThunderBestowed");
     ExecutionException failure = assertThrows(ExecutionException.class, () -> handle.result().get());
     assertThat(failure).hasCauseThat().isInstanceOf(SagaFailedException.class);
+  }
+
+  @Test
+  void aCompensatorIsRetriedPerItsOwnPolicy() throws Exception {
+    ShipmentSaga saga = new ShipmentSaga(4);
+    ShipmentSagaLauncher.register(brokkr, saga);
+
+    SagaOutcome outcome = ShipmentSagaLauncher.start(brokkr, "p-1").outcome().get(10, TimeUnit.SECONDS);
+
+    assertThat(outcome.status()).isEqualTo(SagaStatus.COMPENSATED);
+    assertThat(saga.recallAttempts.get()).isEqualTo(5);
+    assertThat(ShipmentSagaLauncher.TEMPLATE.compensationOf("ship").orElseThrow().timeout())
+        .hasValue(java.time.Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aCompensatorThatOutlastsItsOwnPolicyFailsTheSaga() throws Exception {
+    ShipmentSaga saga = new ShipmentSaga(5);
+    ShipmentSagaLauncher.register(brokkr, saga);
+
+    SagaOutcome outcome = ShipmentSagaLauncher.start(brokkr, "p-2").outcome().get(10, TimeUnit.SECONDS);
+
+    assertThat(outcome.status()).isEqualTo(SagaStatus.FAILED);
+    assertThat(saga.recallAttempts.get()).isEqualTo(5);
   }
 
   @Test

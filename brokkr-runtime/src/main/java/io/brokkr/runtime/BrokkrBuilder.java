@@ -32,6 +32,8 @@ public final class BrokkrBuilder {
   public static final int DEFAULT_CONCURRENCY = 8;
   /** How long a lease lasts unless told otherwise. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+  /** How long {@code close()} waits for running attempts unless told otherwise. */
+  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
   private String namespace = "brokkr";
   private String nodeId = UUID.randomUUID().toString();
@@ -40,6 +42,7 @@ public final class BrokkrBuilder {
   private Duration lease = DEFAULT_LEASE;
   private Clock clock = Clock.systemUTC();
   private Optional<Executor> executor = Optional.empty();
+  private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
   private final List<SagaListener> listeners = new ArrayList<>();
 
   BrokkrBuilder() {}
@@ -106,6 +109,20 @@ public final class BrokkrBuilder {
     return this;
   }
 
+  /**
+   * How long {@link Brokkr#close()} waits for the attempts running on this node to end; those still
+   * running then are handed back to the store without counting an attempt (another node runs them
+   * again, and their steps count as possibly done). Zero hands them back at once. Default 10 s.
+   */
+  public BrokkrBuilder drainTimeout(Duration value) {
+    Objects.requireNonNull(value, "drainTimeout");
+    if (value.isNegative()) {
+      throw new IllegalArgumentException("drainTimeout must not be negative, was " + value);
+    }
+    this.drainTimeout = value;
+    return this;
+  }
+
   /** Adds a listener that sees every saga and step transition of the namespace. */
   public BrokkrBuilder listener(SagaListener value) {
     listeners.add(Objects.requireNonNull(value, "listener"));
@@ -139,7 +156,8 @@ public final class BrokkrBuilder {
    */
   public Brokkr build(StoreBackend backend) {
     Objects.requireNonNull(backend, "backend");
-    NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners);
+    NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners,
+        drainTimeout);
     return new BrokkrNode(backend.open(namespace, clock), options);
   }
 }

@@ -4,6 +4,8 @@ import io.brokkr.runtime.internal.memory.MemoryBackend;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreBackend;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The embedded in-memory backend, for development, tests and samples. Nodes built on the same
@@ -17,13 +19,32 @@ import java.time.Clock;
  * }</pre>
  */
 public final class InMemoryBackend implements StoreBackend {
-  private final MemoryBackend sagas = new MemoryBackend();
+  /** How long a settled saga is kept unless told otherwise: as on Redis, 7 days. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
 
-  private InMemoryBackend() {}
+  private final MemoryBackend sagas;
 
-  /** A new, empty backend. */
+  private InMemoryBackend(Duration retention) {
+    this.sagas = new MemoryBackend(retention);
+  }
+
+  /** A new, empty backend that keeps settled sagas {@link #DEFAULT_RETENTION}. */
   public static InMemoryBackend create() {
-    return new InMemoryBackend();
+    return new InMemoryBackend(DEFAULT_RETENTION);
+  }
+
+  /**
+   * A new, empty backend that drops a saga {@code retention} after it settled (or was created, if
+   * it is never started), as Redis does ({@link RedisOptions#withRetention}).
+   *
+   * @throws IllegalArgumentException when the retention is under 1 ms
+   */
+  public static InMemoryBackend create(Duration retention) {
+    Objects.requireNonNull(retention, "retention");
+    if (retention.toMillis() < 1) {
+      throw new IllegalArgumentException("the retention must be at least 1 ms, was " + retention);
+    }
+    return new InMemoryBackend(retention);
   }
 
   @Override

@@ -25,18 +25,22 @@ public final class RedisOptions {
   public static final int DEFAULT_PARTITIONS = 16;
 
   private static final RedisOptions DEFAULTS =
-      new RedisOptions(DEFAULT_PAYLOAD_LIMIT, DEFAULT_RETENTION, DEFAULT_PARTITIONS, Optional.empty());
+      new RedisOptions(DEFAULT_PAYLOAD_LIMIT, DEFAULT_RETENTION, DEFAULT_PARTITIONS, Optional.empty(),
+          RedisCallListener.NONE);
 
   private final int payloadLimit;
   private final Duration retention;
   private final int partitions;
   private final Optional<Durability> durability;
+  private final RedisCallListener callListener;
 
-  private RedisOptions(int payloadLimit, Duration retention, int partitions, Optional<Durability> durability) {
+  private RedisOptions(int payloadLimit, Duration retention, int partitions, Optional<Durability> durability,
+      RedisCallListener callListener) {
     this.payloadLimit = payloadLimit;
     this.retention = retention;
     this.partitions = partitions;
     this.durability = durability;
+    this.callListener = callListener;
   }
 
   /** Payload limit 1 MiB, retention 7 days, 16 partitions, not durable. */
@@ -54,7 +58,7 @@ public final class RedisOptions {
     if (bytes < 1024) {
       throw new IllegalArgumentException("the payload limit must be at least 1024 bytes, was " + bytes);
     }
-    return new RedisOptions(bytes, retention, partitions, durability);
+    return new RedisOptions(bytes, retention, partitions, durability, callListener);
   }
 
   /**
@@ -66,7 +70,7 @@ public final class RedisOptions {
     if (value.toMillis() < 1) {
       throw new IllegalArgumentException("the retention must be at least 1 ms, was " + value);
     }
-    return new RedisOptions(payloadLimit, value, partitions, durability);
+    return new RedisOptions(payloadLimit, value, partitions, durability, callListener);
   }
 
   /**
@@ -78,7 +82,7 @@ public final class RedisOptions {
     if (value < 1 || value > 1024) {
       throw new IllegalArgumentException("partitions must be between 1 and 1024, was " + value);
     }
-    return new RedisOptions(payloadLimit, retention, value, durability);
+    return new RedisOptions(payloadLimit, retention, value, durability, callListener);
   }
 
   /**
@@ -89,7 +93,18 @@ public final class RedisOptions {
    * What each mode can lose is described in the README.
    */
   public RedisOptions withDurability(int replicas, Duration timeout) {
-    return new RedisOptions(payloadLimit, retention, partitions, Optional.of(new Durability(replicas, timeout)));
+    return new RedisOptions(payloadLimit, retention, partitions, Optional.of(new Durability(replicas, timeout)),
+        callListener);
+  }
+
+  /** Sees every request the backend sends to Redis, with how long it took (metrics, cost figures). */
+  public RedisOptions withCallListener(RedisCallListener value) {
+    return new RedisOptions(payloadLimit, retention, partitions, durability, Objects.requireNonNull(value, "callListener"));
+  }
+
+  /** The listener of the backend's requests; {@link RedisCallListener#NONE} unless set. */
+  public RedisCallListener callListener() {
+    return callListener;
   }
 
   /** The payload limit in bytes. */

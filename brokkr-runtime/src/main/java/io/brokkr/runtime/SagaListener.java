@@ -1,8 +1,9 @@
 package io.brokkr.runtime;
 
 /**
- * Sees every saga and step transition this node makes or observes. Called on the thread that made
- * the transition; keep it short and do not throw (an exception is logged and ignored).
+ * Sees every saga and step transition this node makes or observes. Called on the node's listener
+ * thread, one transition after the other, in the order of each saga's transitions; never on the
+ * store's threads. A slow listener delays only the listeners; an exception is logged and ignored.
  */
 public interface SagaListener {
 

@@ -40,6 +40,15 @@ public interface StepInvocation {
   /** The result of dependency {@code index}, read as a generic type. */
   <T> T dependencyResult(int index, TypeRef<T> type);
 
+  /**
+   * For a compensator: whether the step it compensates is <em>possibly done</em>: an attempt of it
+   * timed out, lost its lease, or was cut short when its node closed, and no attempt finished it.
+   * Its result is then unknown ({@code null} among the dependency results): the compensator must
+   * ask the service what was done, by the step's idempotency key ({@code sagaId + ":" + stepId} of
+   * the compensated step), and undo whatever was. Compensators must be idempotent. False for steps.
+   */
+  boolean compensatedResultUnknown();
+
   /** Shortcut for {@code context().sagaId()}. */
   default String sagaId() {
     return context().sagaId();

@@ -1,5 +1,6 @@
 package io.brokkr.dsl.yaml;
 
+import io.brokkr.dsl.Messages;
 import io.brokkr.dsl.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,12 @@ final class Locations {
   SourceLocation of(Problem problem) {
     String step = problem.step().map(s -> "step:" + s).orElse("");
     String subject = problem.subject().orElse("");
+    // A compensator's retry and timeout are written under its step's compensateWith.
+    String owner = step;
+    if (subject.startsWith(Messages.COMPENSATOR_SUBJECT)) {
+      owner = step + "/compensateWith";
+      subject = subject.substring(Messages.COMPENSATOR_SUBJECT.length());
+    }
     List<Optional<SourceLocation>> candidates = switch (problem.kind()) {
       case DUPLICATE_STEP -> List.of(last(step));
       case DUPLICATE_INPUT -> List.of(last("input:" + subject));
@@ -34,8 +41,8 @@ final class Locations {
       case UNKNOWN_DEPENDENCY, SELF_DEPENDENCY -> List.of(first(step + "/dependsOn:" + subject));
       case UNKNOWN_INPUT -> List.of(
           first(step + "/inputs:" + subject), first(step + "/compensateWith/inputs:" + subject));
-      case INVALID_RETRY -> List.of(first(step + "/retry/" + subject), first(step + "/retry"));
-      case INVALID_TIMEOUT -> List.of(first(step + "/timeout"));
+      case INVALID_RETRY -> List.of(first(owner + "/retry/" + subject), first(owner + "/retry"));
+      case INVALID_TIMEOUT -> List.of(first(owner + "/timeout"));
       case INVALID_NAME -> List.of(first(step + "/worker:" + subject),
           first(step + "/compensateWith/worker:" + subject), first("input:" + subject),
           first(step), first("saga"));

@@ -28,7 +28,7 @@ final class TemplateReader {
   static final List<String> SAGA_KEYS = List.of("saga", "inputs", "steps");
   static final List<String> STEP_KEYS =
       List.of("worker", "dependsOn", "inputs", "output", "compensateWith", "retry", "timeout", "async");
-  static final List<String> COMPENSATION_KEYS = List.of("worker", "args", "inputs");
+  static final List<String> COMPENSATION_KEYS = List.of("worker", "args", "inputs", "retry", "timeout");
   static final List<String> RETRY_KEYS = List.of("maxAttempts", "backoff", "backoffMultiplier", "maxBackoff");
 
   private final List<YamlProblem> problems;
@@ -127,12 +127,9 @@ final class TemplateReader {
     List<String> stepInputs = body.entry("inputs")
         .map(e -> names(e.value(), step, path + "/inputs", "inputs")).orElse(List.of());
     Optional<String> output = body.entry("output").flatMap(e -> text(e.value(), step, "an output type"));
-    Optional<RetryPolicy> retry = body.entry("retry").flatMap(e -> retry(e, name));
-    Optional<Duration> timeout = body.entry("timeout").flatMap(e -> {
-      locations.put(path + "/timeout", e.value().location());
-      return text(e.value(), step, "a timeout").flatMap(t -> duration(t, e.value().location(),
-          () -> Messages.unreadableTimeout(name, t)));
-    });
+    PolicyOwner owner = PolicyOwner.ofStep(name);
+    Optional<RetryPolicy> retry = body.entry("retry").flatMap(e -> retry(e, owner));
+    Optional<Duration> timeout = body.entry("timeout").flatMap(e -> timeout(e, owner));
     boolean async = body.entry("async").flatMap(e -> bool(e.value(), step, "async")).orElse(false);
     body.entry("compensateWith").flatMap(e -> compensation(e.value(), name)).ifPresent(compensations::add);
     steps.add(new StepTemplate(name, worker, dependsOn, stepInputs, output, retry, timeout, async));
@@ -162,18 +159,28 @@ final class TemplateReader {
     List<Object> args = body.get().entry("args").map(e -> args(e.value(), step)).orElse(List.of());
     List<String> inputs = body.get().entry("inputs")
         .map(e -> names(e.value(), step, path + "/inputs", "inputs")).orElse(List.of());
-    return Optional.of(new Compensation(stepName, worker.get(), args, inputs));
+    PolicyOwner owner = PolicyOwner.ofCompensator(stepName, worker.get());
+    Optional<RetryPolicy> retry = body.get().entry("retry").flatMap(e -> retry(e, owner));
+    Optional<Duration> timeout = body.get().entry("timeout").flatMap(e -> timeout(e, owner));
+    return Optional.of(new Compensation(stepName, worker.get(), args, inputs, retry, timeout));
   }
 
-  private Optional<RetryPolicy> retry(YamlNode.Entry entry, String stepName) {
-    Optional<String> step = Optional.of(stepName);
-    String path = "step:" + stepName + "/retry";
+  private Optional<Duration> timeout(YamlNode.Entry entry, PolicyOwner owner) {
+    locations.put(owner.path() + "/timeout", entry.value().location());
+    return text(entry.value(), Optional.of(owner.step()), "a timeout")
+        .flatMap(t -> duration(t, entry.value().location(), () -> owner.unreadableTimeout(t)));
+  }
+
+  private Optional<RetryPolicy> retry(YamlNode.Entry entry, PolicyOwner owner) {
+    Optional<String> step = Optional.of(owner.step());
+    String path = owner.path() + "/retry";
     locations.put(path, entry.keyLocation());
-    Optional<YamlNode.Mapping> body = mapping(entry.value(), step, "the retry policy of step \"" + stepName + "\"");
+    String what = "the retry policy of " + owner.describe();
+    Optional<YamlNode.Mapping> body = mapping(entry.value(), step, what);
     if (body.isEmpty()) {
       return Optional.empty();
     }
-    knownKeys(body.get(), RETRY_KEYS, step, "the retry policy of step \"" + stepName + "\"");
+    knownKeys(body.get(), RETRY_KEYS, step, what);
     RetryPolicy defaults = RetryPolicy.DEFAULT;
     boolean readable = true;
     int maxAttempts = defaults.maxAttempts();
@@ -183,10 +190,10 @@ final class TemplateReader {
     for (YamlNode.Entry e : body.get().entries()) {
       locations.put(path + "/" + e.key(), e.value().location());
       Optional<?> value = switch (e.key()) {
-        case "maxAttempts" -> number(e.value(), step, "maxAttempts").flatMap(n -> attempts(n, stepName, e.value()));
+        case "maxAttempts" -> number(e.value(), step, "maxAttempts").flatMap(n -> attempts(n, owner, e.value()));
         case "backoffMultiplier" -> number(e.value(), step, "backoffMultiplier").map(Number::doubleValue);
         case "backoff", "maxBackoff" -> text(e.value(), step, e.key()).flatMap(t -> duration(
-            t, e.value().location(), () -> Messages.unreadableRetryDuration(stepName, e.key(), t)));
+            t, e.value().location(), () -> owner.unreadableRetryDuration(e.key(), t)));
         default -> Optional.of(""); // an unknown key, reported by knownKeys
       };
       if (value.isEmpty()) {
@@ -205,14 +212,14 @@ final class TemplateReader {
   }
 
   /** A whole number of attempts that fits an int; anything else is quoted back, not truncated. */
-  private Optional<Integer> attempts(Number number, String stepName, YamlNode node) {
+  private Optional<Integer> attempts(Number number, PolicyOwner owner, YamlNode node) {
     if ((number instanceof Integer || number instanceof Long || number instanceof java.math.BigInteger)
         && number.longValue() == number.doubleValue()
         && number.longValue() >= Integer.MIN_VALUE && number.longValue() <= Integer.MAX_VALUE) {
       return Optional.of(number.intValue());
     }
-    problems.add(new YamlProblem(node.location(), Messages.invalidRetry(
-        stepName, "maxAttempts", "must be a whole number of at most " + Integer.MAX_VALUE, describe(node))));
+    problems.add(new YamlProblem(node.location(), owner.invalidRetry(
+        "maxAttempts", "must be a whole number of at most " + Integer.MAX_VALUE, describe(node))));
     return Optional.empty();
   }
 

@@ -78,7 +78,8 @@ final class TemplateWriter {
   }
 
   private static Object compensation(Compensation compensation) {
-    if (compensation.args().isEmpty() && compensation.inputs().isEmpty()) {
+    if (compensation.args().isEmpty() && compensation.inputs().isEmpty() && compensation.retry().isEmpty()
+        && compensation.timeout().isEmpty()) {
       return compensation.worker();
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -89,6 +90,8 @@ final class TemplateWriter {
     if (!compensation.inputs().isEmpty()) {
       out.put("inputs", compensation.inputs());
     }
+    compensation.retry().ifPresent(retry -> out.put("retry", retry(retry)));
+    compensation.timeout().ifPresent(timeout -> out.put("timeout", Durations.format(timeout)));
     return out;
   }
 

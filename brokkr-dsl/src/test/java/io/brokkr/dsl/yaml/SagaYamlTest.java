@@ -82,6 +82,25 @@ class SagaYamlTest {
   }
 
   @Test
+  void readsACompensatorsRetryAndTimeout() {
+    SagaTemplate saga = SagaYaml.read("c.yaml", """
+        saga: C
+        steps:
+          head:
+            compensateWith:
+              worker: Undo
+              retry: { maxAttempts: 5, backoff: 10ms }
+              timeout: 2s
+        """).orThrow().get(0);
+    RetryPolicy d = RetryPolicy.DEFAULT;
+    assertEquals(Optional.of(new Compensation("head", "Undo", List.of(), List.of(),
+            Optional.of(new RetryPolicy(5, Duration.ofMillis(10), d.multiplier(), d.maxBackoff())),
+            Optional.of(Duration.ofSeconds(2)))),
+        saga.compensationOf("head"));
+    assertEquals(Optional.empty(), saga.step("head").orElseThrow().retry());
+  }
+
+  @Test
   void partialRetryTakesTheDefaultsForTheRest() {
     SagaTemplate saga = SagaYaml.read("r.yaml", "saga: R\nsteps:\n  s: { retry: { maxAttempts: 9 } }\n")
         .orThrow().get(0);
@@ -111,10 +130,18 @@ class SagaYamlTest {
             compensateWith: { worker: Undo, args: ["true", 7, [x], {k: v}], inputs: [a] }
             timeout: 45s
             async: true
+          third:
+            compensateWith:
+              worker: Unthird
+              retry: { maxAttempts: 5, backoff: 1ms, backoffMultiplier: 1.5, maxBackoff: 1s }
+              timeout: 90s
+          fourth: { compensateWith: { worker: Unfourth, timeout: 250ms } }
         """;
     List<SagaTemplate> sagas = SagaYaml.read("a.yaml", yaml).orThrow();
     String written = SagaYaml.write(sagas);
     assertEquals(sagas, SagaYaml.read("b.yaml", written).orThrow());
+    assertEquals(Optional.of(Duration.ofSeconds(90)), sagas.get(1).compensationOf("third").orElseThrow().timeout());
+    assertEquals(5, sagas.get(1).compensationOf("third").orElseThrow().retry().orElseThrow().maxAttempts());
     assertEquals(written, SagaYaml.write(SagaYaml.read("c.yaml", written).orThrow()));
   }
 
@@ -128,6 +155,8 @@ class SagaYamlTest {
             .retry(new RetryPolicy(4, Duration.ofMillis(1500), 1.5, Duration.ofMinutes(3)))
         .compensate("cast", "Uncast", List.of(5L, 2.5f, (short) 3, List.of(7L), Map.of("k", 1L)), List.of("size"))
         .compensate("smelt", "Unsmelt", List.of(java.math.BigInteger.TEN.pow(30), Long.MAX_VALUE), List.of())
+        .compensationRetry("smelt", new RetryPolicy(6, Duration.ofMillis(20), 2.0, Duration.ofSeconds(1)))
+        .compensationTimeout("cast", Duration.ofMinutes(2))
         .build();
     assertEquals(List.of(built), SagaYaml.read("forge.yaml", SagaYaml.write(built)).orThrow());
     assertEquals(List.of("smelt", "cast"), built.compensations().stream().map(Compensation::step).toList());
@@ -199,6 +228,13 @@ class SagaYamlTest {
   }
 
   @Test
+  void unknownKeyOfACompensatorListsItsKnownKeys() {
+    assertEquals(List.of("hammer.yaml:3:40: [Brokkr/YamlStructure] unknown key \"timout\" in the compensator of"
+            + " step \"head\"; did you mean \"timeout\"? known keys: worker, args, inputs, retry, timeout"),
+        problems("saga: Hammer\nsteps:\n  head: { compensateWith: { worker: U, timout: 1s } }\n"));
+  }
+
+  @Test
   void wrongShapesAndMissingKeysAreLocated() {
     assertEquals(List.of(
             "hammer.yaml:1:1: [Brokkr/YamlStructure] a saga document needs the key \"saga\" with the saga's name,"
@@ -245,6 +281,34 @@ class SagaYamlTest {
             "hammer.yaml:5:74: [Brokkr/InvalidRetry] step \"handle\": maxAttempts must be at least 1, was \"0\"",
             "hammer.yaml:6:54: [Brokkr/UnknownDependency] step \"hammer\" depends on unknown step \"handel\";"
                 + " did you mean \"handle\"?"),
+        problems(yaml));
+  }
+
+  @Test
+  void aCompensatorsPolicyProblemsPointAtItsValues() {
+    String yaml = """
+        saga: Hammer
+        steps:
+          head:
+            compensateWith:
+              worker: Undo
+              retry: { maxAttempts: 0, backoffMultiplier: 0.5 }
+              timeout: 0s
+          handle: { compensateWith: { worker: Unhandle, timeout: soon, retry: { backoff: a while, maxAttempts: 1.5 } } }
+        """;
+    assertEquals(List.of(
+            "hammer.yaml:6:29: [Brokkr/InvalidRetry] compensator \"Undo\" of step \"head\": maxAttempts must be"
+                + " at least 1, was \"0\"",
+            "hammer.yaml:6:51: [Brokkr/InvalidRetry] compensator \"Undo\" of step \"head\": backoffMultiplier must"
+                + " be a number of at least 1.0, was \"0.5\"",
+            "hammer.yaml:7:16: [Brokkr/InvalidTimeout] compensator \"Undo\" of step \"head\": timeout must be"
+                + " positive, was \"0ms\"",
+            "hammer.yaml:8:58: [Brokkr/InvalidTimeout] compensator \"Unhandle\" of step \"handle\": timeout must be"
+                + " a duration such as 30s, 2m or PT30S, was \"soon\"",
+            "hammer.yaml:8:82: [Brokkr/InvalidRetry] compensator \"Unhandle\" of step \"handle\": backoff must be"
+                + " a duration such as 100ms, 10s or PT10S, was \"a while\"",
+            "hammer.yaml:8:104: [Brokkr/InvalidRetry] compensator \"Unhandle\" of step \"handle\": maxAttempts must"
+                + " be a whole number of at most 2147483647, was \"1.5\""),
         problems(yaml));
   }
 

@@ -1,6 +1,8 @@
 package io.brokkr.runtime.internal;
 
+import io.brokkr.dsl.Durations;
 import io.brokkr.runtime.Worker;
+import java.time.Duration;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
@@ -10,12 +12,13 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One attempt this node claimed: its lease token, its task and its timeout timer. */
-final class Attempt {
+public final class Attempt {
   final Claim claim;
   final Worker worker;
   private final Runnable releaseThread;
   private final AtomicBoolean released = new AtomicBoolean();
   private volatile boolean started;
+  private final AtomicBoolean ended = new AtomicBoolean();
   private volatile Optional<FutureTask<?>> task = Optional.empty();
   private volatile Optional<Future<?>> timeout = Optional.empty();
   private volatile Optional<Attempt> successor = Optional.empty();
@@ -24,6 +27,11 @@ final class Attempt {
     this.claim = claim;
     this.worker = worker;
     this.releaseThread = releaseThread;
+  }
+
+  /** Why an attempt past its deadline failed; the stores word it the same (Lua: timed_out). */
+  public static String timedOut(int attempt, Duration timeout) {
+    return "attempt " + attempt + " timed out after " + Durations.format(timeout);
   }
 
   StepRef ref() {
@@ -61,6 +69,14 @@ final class Attempt {
 
   boolean started() {
     return started;
+  }
+
+  /**
+   * Ends the attempt, from its body's return or from its timeout, whichever comes first: true for
+   * the first, which reports how the attempt ended and gives its permit back.
+   */
+  boolean end() {
+    return ended.compareAndSet(false, true);
   }
 
   /** Interrupts the body, if it still runs. */

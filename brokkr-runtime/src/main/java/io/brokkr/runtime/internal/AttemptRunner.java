@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs claimed attempts on the node's executor and reports how they ended, each report fenced by
  * the attempt's token: a sync body's return value finishes the step, an exception fails the
- * attempt, and an async body leaves the step running (its lease kept) until it is settled from
- * outside or its timeout fires. A timed-out body is interrupted.
+ * attempt, and an async body parks the step (the store keeps its deadline; nothing is renewed)
+ * until it is settled from outside or its deadline passes. A timed-out attempt's outcome is
+ * unknown: it is failed as such, its body interrupted and its permit given back at once (a body
+ * that ignores the interrupt keeps its thread busy, not the node's permit). An attempt the executor
+ * rejects is handed back uncounted.
  */
 final class AttemptRunner {
   private static final System.Logger LOG = System.getLogger(AttemptRunner.class.getName());
@@ -34,6 +38,8 @@ final class AttemptRunner {
   private final Executor executor;
   private final Function<String, Saga> sagas;
   private final Supplier<? extends Successors> successors;
+  private final InFlight inFlight = new InFlight();
+  private final AtomicBoolean rejectionLogged = new AtomicBoolean();
   private volatile boolean closed;
 
   /** Where a finishing attempt takes its successor from: the node's dispatcher. */
@@ -67,14 +73,45 @@ final class AttemptRunner {
     try {
       executor.execute(() -> runFrom(attempt));
     } catch (RejectedExecutionException e) {
-      // The executor is shutting down; the lease will expire and another attempt will follow.
-      leases.drop(attempt);
-      attempt.releaseThread();
+      if (!rejectionLogged.getAndSet(true)) {
+        LOG.log(Level.WARNING, "the executor of this Brokkr node rejected an attempt of " + attempt.ref()
+            + "; rejected attempts are handed back to the store uncounted (logged once)", e);
+      }
+      attempt.end();
+      handBack(attempt);
     }
+  }
+
+  /**
+   * Drains: waits up to {@code timeout} for the attempts in flight, then hands the rest back to the
+   * store uncounted (possibly done when their body started) and interrupts them. Later reports of
+   * this node are dropped.
+   */
+  void drain(Duration timeout) {
+    for (Attempt attempt : inFlight.awaitEmpty(timeout)) {
+      if (attempt.end()) {
+        handBack(attempt);
+        attempt.interrupt();
+      }
+    }
+    closed = true;
+  }
+
+  private void handBack(Attempt attempt) {
+    leases.drop(attempt);
+    inFlight.remove(attempt);
+    try {
+      changes.wake(store.handBack(attempt.ref(), attempt.token(), attempt.started()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "could not hand back attempt " + attempt.number() + " of " + attempt.ref()
+          + "; its lease will expire", e);
+    }
+    attempt.releaseThread();
   }
 
   private Attempt prepare(Attempt attempt) {
     leases.hold(attempt);
+    inFlight.add(attempt);
     FutureTask<Void> task = new FutureTask<>(() -> run(attempt), null) {
       @Override
       protected void done() {
@@ -100,33 +137,52 @@ final class AttemptRunner {
     }
   }
 
-  void close() {
-    closed = true;
-  }
-
   private void run(Attempt attempt) {
     attempt.markStarted();
     boolean keepLease = false;
     Optional<Attempt> successor = Optional.empty();
     try {
       @Nullable Object value = attempt.worker.body().run(new Invocation(attempt.claim, sagas.apply(attempt.ref().sagaId()), json));
+      if (!attempt.end()) {
+        return; // it timed out: that was reported, and its permit given back
+      }
       if (attempt.worker.mode() == Worker.Mode.ASYNC) {
-        keepLease = true;
+        keepLease = !park(attempt);
       } else {
         successor = finish(attempt, value);
       }
     } catch (Exception e) {
-      fail(attempt, e.toString());
+      if (attempt.end()) {
+        fail(attempt, e.toString());
+      }
     } catch (Error e) {
-      fail(attempt, e.toString());
+      if (attempt.end()) {
+        fail(attempt, e.toString());
+      }
       throw e;
     } finally {
       if (!keepLease) {
         leases.drop(attempt);
       }
+      inFlight.remove(attempt);
       if (successor.isEmpty()) {
         attempt.releaseThread();
       }
+    }
+  }
+
+  /**
+   * An async body returned: the step waits for a settler, under the deadline the store keeps, and
+   * this node renews nothing for it. False when the store could not be told: the lease is kept.
+   */
+  private boolean park(Attempt attempt) {
+    try {
+      store.park(attempt.ref(), attempt.token());
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not park async attempt " + attempt.number() + " of " + attempt.ref()
+          + "; this node keeps renewing its lease", e);
+      return false;
     }
   }
 
@@ -162,12 +218,16 @@ final class AttemptRunner {
   }
 
   private void timedOut(Attempt attempt) {
-    Duration timeout = attempt.claim.step().spec().timeout().orElseThrow();
-    String reason = "attempt " + attempt.number() + " timed out after " + Durations.format(timeout);
-    if (report(attempt, () -> store.fail(attempt.ref(), attempt.settler(), reason, timers.now()))) {
-      leases.drop(attempt);
-      attempt.interrupt();
+    if (!attempt.end()) {
+      return; // its body returned first, and reports how it ended
     }
+    String reason = Attempt.timedOut(attempt.number(), attempt.claim.step().spec().timeout().orElseThrow());
+    // Not applied when the store's own timer failed the attempt first: it is over either way.
+    report(attempt, () -> store.failUnknown(attempt.ref(), attempt.token(), reason, timers.now()));
+    leases.drop(attempt);
+    inFlight.remove(attempt);
+    attempt.interrupt();
+    attempt.releaseThread();
   }
 
   /** Sends one fenced report; true when the store applied it. */

@@ -15,20 +15,30 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A Brokkr node: wires the store, the dispatcher, the timers and the views together. */
+/**
+ * A Brokkr node: wires the store, the dispatcher, the timers and the views together. Its threads
+ * each have one job: attempts run on the executor; lease renewals on a thread of their own; outcome
+ * rechecks on another; outcome futures complete and listeners run on the node's callback threads,
+ * never on the store's.
+ */
 public final class BrokkrNode implements Brokkr {
   /** How often outcomes still pending are read again, in case their settling event was lost. */
   static final Duration OUTCOME_RECHECK = Duration.ofSeconds(10);
 
   private final SagaStore store;
   private final NodeOptions options;
+  private final Lifecycle lifecycle;
   private final Timers timers;
+  private final Timers rechecks;
   private final Optional<ThreadPoolExecutor> ownPool;
+  private final ExecutorService callbacks;
+  private final ExecutorService listenerThread;
   private final Listeners listeners;
   private final Outcomes outcomes;
   private final Leases leases;
@@ -38,28 +48,31 @@ public final class BrokkrNode implements Brokkr {
   private final Recovery recovery;
   private final Engine engine;
   private final SagaStore.Subscription subscription;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   /** A node over {@code store}, which it closes when it closes. */
   public BrokkrNode(SagaStore store, NodeOptions options) {
     this.store = store;
     this.options = options;
+    this.lifecycle = new Lifecycle(options.nodeId());
     Json json = new Json();
-    this.timers = new Timers(options.clock(), options.nodeId());
+    this.timers = new Timers(options.clock(), options.nodeId(), "timer");
+    this.rechecks = new Timers(options.clock(), options.nodeId(), "outcomes");
     this.ownPool = options.executor().isPresent() ? Optional.empty() : Optional.of(pool(options));
     Executor executor = options.executor().or(() -> ownPool.map(Executor.class::cast)).orElseThrow();
+    this.callbacks = Executors.newCachedThreadPool(Threads.daemon("brokkr-" + options.nodeId() + "-callback"));
+    this.listenerThread = Executors.newSingleThreadExecutor(Threads.daemon("brokkr-" + options.nodeId() + "-listener"));
     this.listeners = new Listeners(options.listeners());
-    this.outcomes = new Outcomes(store, json);
+    this.outcomes = new Outcomes(store, json, callbacks);
     this.leases = new Leases(store, timers, options);
     Changes changes = new Changes(store, timers, this::wake);
-    this.engine = new Engine(store, json, options, changes, outcomes);
+    this.engine = new Engine(store, json, options, changes, outcomes, lifecycle);
     // The dispatcher, made next, gives finishing attempts their successors.
     this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view, this::dispatcher);
     this.dispatcher = new Dispatcher(store, options, timers, runner);
     this.starter = new TemplateStarter(engine, dispatcher::createAndStart);
     this.recovery = new Recovery(store, timers, leases, changes, options);
     this.subscription = store.subscribe(this::onEvent);
-    timers.every(OUTCOME_RECHECK, outcomes::recheck);
+    rechecks.every(OUTCOME_RECHECK, outcomes::recheck);
   }
 
   @Override
@@ -70,6 +83,7 @@ public final class BrokkrNode implements Brokkr {
   @Override
   public void registerWorker(Worker worker) {
     Objects.requireNonNull(worker, "worker");
+    lifecycle.requireOpen();
     dispatcher.register(worker);
   }
 
@@ -82,16 +96,19 @@ public final class BrokkrNode implements Brokkr {
 
   @Override
   public void stopWorkers() {
+    lifecycle.requireNotClosed();
     dispatcher.stop();
   }
 
   @Override
   public void startWorkers() {
+    lifecycle.requireOpen();
     dispatcher.start();
   }
 
   @Override
   public Saga createSaga() {
+    lifecycle.requireOpen();
     String id = UUID.randomUUID().toString();
     store.createSaga(id);
     return view(id);
@@ -104,36 +121,51 @@ public final class BrokkrNode implements Brokkr {
 
   @Override
   public Optional<Saga> getSaga(String sagaId) {
+    lifecycle.requireNotClosed();
     return store.load(sagaId).map(s -> view(s.sagaId()));
   }
 
   @Override
   public SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
+    lifecycle.requireOpen();
     return starter.start(template, inputs);
   }
 
   @Override
   public int restorePreviousState() {
+    lifecycle.requireOpen();
     int resumed = recovery.restore();
     dispatcher.wakeAll();
     return resumed;
   }
 
+  /**
+   * Drains, then closes: takes no new work and refuses new sagas at once; waits up to the drain
+   * timeout for the attempts running here, hands the rest back to the store uncounted, then stops
+   * its threads and refuses every call. Async steps parked in the store are not this node's: their
+   * settlers and deadlines end them.
+   */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!lifecycle.beginClose()) {
       return;
     }
     dispatcher.close();
-    runner.close();
+    runner.drain(options.drainTimeout());
+    leases.close();
     subscription.close();
     timers.close();
+    rechecks.close();
     ownPool.ifPresent(pool -> {
       pool.shutdownNow();
       Threads.await(pool);
     });
     outcomes.abandon(options.nodeId());
+    listenerThread.shutdown();
+    Threads.await(listenerThread);
+    callbacks.shutdown();
     store.close();
+    lifecycle.closed();
   }
 
   @Override
@@ -156,21 +188,37 @@ public final class BrokkrNode implements Brokkr {
 
   private void onEvent(StoreEvent event) {
     if (event instanceof StoreEvent.SagaMoved moved) {
-      listeners.saga(moved);
-      if (moved.to().isSettled()) {
-        outcomes.settled(moved);
+      // An outcome is read after the listeners saw the settling: who waits for it sees them done.
+      Runnable settled = moved.to().isSettled() ? () -> outcomes.settled(moved.sagaId()) : () -> {};
+      if (listeners.isEmpty()) {
+        settled.run();
+      } else {
+        listenerThread.execute(() -> {
+          listeners.saga(moved);
+          settled.run();
+        });
       }
     } else if (event instanceof StoreEvent.StepMoved moved) {
-      listeners.step(moved);
+      toListeners(() -> listeners.step(moved));
     } else if (event instanceof StoreEvent.WorkReady ready) {
       dispatcher.ready(ready.workerName());
     }
   }
 
+  /** Listeners run on the node's listener thread, one event after the other, in the order they came. */
+  private void toListeners(Runnable call) {
+    if (!listeners.isEmpty()) {
+      listenerThread.execute(call);
+    }
+  }
+
+  /**
+   * The node's own pool: a thread per running attempt, up to the concurrency that the dispatcher's
+   * permits enforce, plus the threads of timed-out bodies that ignore interrupts (their permits
+   * were given back; their threads end when their bodies do).
+   */
   private static ThreadPoolExecutor pool(NodeOptions options) {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(options.concurrency(), options.concurrency(), 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), Threads.daemon("brokkr-" + options.nodeId() + "-worker"));
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        Threads.daemon("brokkr-" + options.nodeId() + "-worker"));
   }
 }

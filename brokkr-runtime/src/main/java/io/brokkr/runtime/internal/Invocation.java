@@ -18,6 +18,7 @@ final class Invocation implements StepInvocation {
   private final Json json;
   private final List<JsonNode> args = new ArrayList<>();
   private final List<JsonNode> dependencyResults;
+  private final boolean resultUnknown;
 
   Invocation(Claim claim, Saga saga, Json json) {
     this.context = new StepContext(claim.step().sagaId(), claim.step().stepId(), claim.step().attempt());
@@ -25,11 +26,17 @@ final class Invocation implements StepInvocation {
     this.json = json;
     json.tree(claim.step().spec().argsJson()).forEach(args::add);
     this.dependencyResults = claim.dependencyResultsJson().stream().map(json::tree).toList();
+    this.resultUnknown = claim.step().isCompensator() && claim.step().possiblyDone();
   }
 
   @Override
   public StepContext context() {
     return context;
+  }
+
+  @Override
+  public boolean compensatedResultUnknown() {
+    return resultUnknown;
   }
 
   @Override

@@ -16,6 +16,10 @@ final class Listeners {
     this.listeners = listeners;
   }
 
+  boolean isEmpty() {
+    return listeners.isEmpty();
+  }
+
   void saga(StoreEvent.SagaMoved event) {
     each(event, l -> l.onSagaTransition(event.sagaId(), event.from(), event.to()));
   }

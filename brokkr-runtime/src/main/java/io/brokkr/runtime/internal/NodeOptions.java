@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
  * @param clock the time of leases, deadlines and backoffs
  * @param executor where attempts run; empty for a pool the node owns
  * @param listeners what sees every transition
+ * @param drainTimeout how long {@code close()} waits for running attempts before it hands them back
  */
 public record NodeOptions(
     String namespace,
@@ -29,7 +30,8 @@ public record NodeOptions(
     Duration lease,
     Clock clock,
     Optional<Executor> executor,
-    List<SagaListener> listeners) {
+    List<SagaListener> listeners,
+    Duration drainTimeout) {
 
   public NodeOptions {
     Objects.requireNonNull(namespace, "namespace");
@@ -39,5 +41,6 @@ public record NodeOptions(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(executor, "executor");
     listeners = List.copyOf(listeners);
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
   }
 }

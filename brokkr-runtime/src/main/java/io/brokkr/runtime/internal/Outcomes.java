@@ -4,40 +4,56 @@ import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepSnapshot;
-import io.brokkr.runtime.spi.StoreEvent;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
- * The futures of the sagas this node was asked about, completed when the store announces that a
- * saga settled, whichever node settled it.
+ * The futures of the sagas this node was asked about. An event that a saga settled is a hint: the
+ * outcome is read from the stored saga, which a forged or stale message cannot change. Futures
+ * complete on the node's callback threads, never on the store's threads, so a callback that blocks
+ * (on another saga's outcome, say) delays nothing of the node. A saga that vanished from the store
+ * before it settled (Redis lost it, or its retention passed) fails its future with the reason.
  */
 final class Outcomes {
+  private static final System.Logger LOG = System.getLogger(Outcomes.class.getName());
+  /** Sagas read by one recheck at most; the rest wait for the next one. */
+  static final int RECHECK_BATCH = 500;
+
   private final SagaStore store;
   private final Json json;
+  private final Executor callbacks;
   private final Map<String, CompletableFuture<SagaOutcome>> pending = new ConcurrentHashMap<>();
   /** Only the recheck timer's thread reads and writes it. */
   private Set<String> waitingSinceLastCheck = Set.of();
 
-  Outcomes(SagaStore store, Json json) {
+  Outcomes(SagaStore store, Json json, Executor callbacks) {
     this.store = store;
     this.json = json;
+    this.callbacks = callbacks;
   }
 
   /** The future of a saga's outcome; completed already when the saga has settled. */
   CompletableFuture<SagaOutcome> of(String sagaId) {
     CompletableFuture<SagaOutcome> future = pending.computeIfAbsent(sagaId, id -> new CompletableFuture<>());
     // Registered first, read second: a saga settling in between completes the future either way.
-    settled(sagaId);
+    // The caller's own thread completes it: a settled saga's outcome is there at once.
+    confirm(sagaId, Runnable::run);
     return future;
   }
 
   /**
    * The future of a saga this node is about to start, which cannot have settled yet: nothing is
-   * read; the event of its settling completes it.
+   * read; the event of its settling makes the node read it.
    */
   CompletableFuture<SagaOutcome> expect(String sagaId) {
     return pending.computeIfAbsent(sagaId, id -> new CompletableFuture<>());
@@ -48,56 +64,82 @@ final class Outcomes {
     pending.remove(sagaId);
   }
 
-  /** Completes the saga's future if it settled. */
+  /** A saga settled, as an event says: its future, if any, is completed from the store on a callback thread. */
   void settled(String sagaId) {
-    if (!pending.containsKey(sagaId)) {
-      return;
-    }
-    store.load(sagaId).filter(s -> s.status().isSettled()).ifPresent(saga -> {
-      CompletableFuture<SagaOutcome> future = pending.remove(sagaId);
-      if (future != null) {
-        future.complete(outcome(saga));
-      }
-    });
-  }
-
-  /**
-   * Completes the saga's future from what its settling event carried, without reading the saga;
-   * reads it when the event carried nothing.
-   */
-  void settled(StoreEvent.SagaMoved moved) {
-    if (moved.settlement().isEmpty()) {
-      settled(moved.sagaId());
-      return;
-    }
-    CompletableFuture<SagaOutcome> future = pending.remove(moved.sagaId());
-    if (future != null) {
-      StoreEvent.Settlement settlement = moved.settlement().get();
-      future.complete(new SagaOutcome(moved.sagaId(), moved.to(), settlement.failure(),
-          new Results(moved.sagaId(), settlement.results(), json)));
+    if (pending.containsKey(sagaId)) {
+      onCallbackThread(() -> confirm(sagaId, Runnable::run));
     }
   }
 
   /**
-   * The safety net behind the settling events, off the hot path: a saga whose future was already
-   * pending at the previous check is read, so that an event lost on the way (a broken pub/sub
-   * subscription) delays its outcome by one or two periods instead of forever. Called by one timer.
+   * The safety net behind the settling events, off the hot path and on its own thread: sagas whose
+   * futures were already pending at the previous check are read (at most {@link #RECHECK_BATCH}), so
+   * that an event lost on the way delays an outcome by a period or two instead of forever, and a
+   * vanished saga fails its future.
    */
   void recheck() {
     Set<String> waitingNow = Set.copyOf(pending.keySet());
+    List<String> due = new ArrayList<>();
     for (String sagaId : waitingSinceLastCheck) {
-      if (waitingNow.contains(sagaId)) {
-        settled(sagaId);
+      if (waitingNow.contains(sagaId) && due.size() < RECHECK_BATCH) {
+        due.add(sagaId);
       }
     }
+    due.forEach(sagaId -> confirm(sagaId, this::onCallbackThread));
     waitingSinceLastCheck = waitingNow;
   }
 
   /** Fails the futures nobody will complete: the node is closing. */
   void abandon(String nodeId) {
-    pending.forEach((sagaId, future) -> future.completeExceptionally(new IllegalStateException(
+    pending.forEach((sagaId, future) -> fail(future, new IllegalStateException(
         "Brokkr node " + nodeId + " closed before saga " + sagaId + " settled")));
     pending.clear();
+  }
+
+  /** Reads the saga; completes its future ({@code by} running the completion) when it settled, fails it when it is gone. */
+  private void confirm(String sagaId, Consumer<Runnable> by) {
+    if (!pending.containsKey(sagaId)) {
+      return;
+    }
+    Optional<SagaSnapshot> saga;
+    try {
+      saga = store.load(sagaId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not read saga " + sagaId + " for its outcome; a later check reads it again", e);
+      return;
+    }
+    // Completed, then removed: a caller who finds the future still pending completes it too.
+    CompletableFuture<SagaOutcome> future = pending.get(sagaId);
+    if (future == null) {
+      return;
+    }
+    if (saga.isEmpty()) {
+      by.accept(() -> {
+        future.completeExceptionally(new IllegalStateException("saga " + sagaId + " is gone from namespace \"" + store.namespace()
+            + "\" before its outcome was read: Redis lost it (a restart without persistence, a flush, a failover"
+            + " to a replica that lagged) or its retention passed"));
+        pending.remove(sagaId, future);
+      });
+    } else if (saga.get().status().isSettled()) {
+      SagaOutcome outcome = outcome(saga.get());
+      by.accept(() -> {
+        future.complete(outcome);
+        pending.remove(sagaId, future);
+      });
+    }
+  }
+
+  private void fail(CompletableFuture<SagaOutcome> future, RuntimeException reason) {
+    onCallbackThread(() -> future.completeExceptionally(reason));
+  }
+
+  /** Runs a completion on a callback thread; inline once those are gone (the node closed). */
+  private void onCallbackThread(Runnable completion) {
+    try {
+      callbacks.execute(completion);
+    } catch (RejectedExecutionException closed) {
+      completion.run();
+    }
   }
 
   private SagaOutcome outcome(SagaSnapshot saga) {

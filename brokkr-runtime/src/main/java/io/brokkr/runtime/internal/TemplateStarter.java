@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +71,7 @@ final class TemplateStarter {
       }
       compensators.put(compensation.step(), new StepSpec(Steps.compensatorId(compensation.step()), compensation.worker(),
           List.of(compensation.step()), argsOf(fixed, compensation.inputs(), values),
-          engine.options().defaultRetry(), Optional.empty()));
+          compensation.retry().orElse(engine.options().defaultRetry()), compensation.timeout()));
     }
     String sagaId = UUID.randomUUID().toString();
     // Expected before the start: the saga may settle before start returns. A saga this node just

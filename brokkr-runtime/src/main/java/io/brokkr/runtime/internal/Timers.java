@@ -10,16 +10,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The node's timers (backoffs, timeouts, lease renewals), on one daemon thread. */
+/** Timers of a node (backoffs, timeouts; or rechecks of outcomes), on one daemon thread. */
 final class Timers implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Timers.class.getName());
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor scheduler;
 
-  Timers(Clock clock, String nodeId) {
+  Timers(Clock clock, String nodeId, String name) {
     this.clock = clock;
-    this.scheduler = new ScheduledThreadPoolExecutor(1, Threads.daemon("brokkr-" + nodeId + "-timer"));
+    this.scheduler = new ScheduledThreadPoolExecutor(1, Threads.daemon("brokkr-" + nodeId + "-" + name));
     scheduler.setRemoveOnCancelPolicy(true);
   }
 

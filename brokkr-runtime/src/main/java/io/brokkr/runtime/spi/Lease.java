@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public record Lease(long token, String owner, Instant until, Optional<Instant> deadline) {
 
+  /** The end of the lease of a parked async attempt: it waits for its deadline or a settler. */
+  public static final Instant OPEN_ENDED = Instant.parse("9999-12-31T00:00:00Z");
+
   public Lease {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(until, "until");

@@ -26,17 +26,23 @@ import java.util.Optional;
  *       Otherwise, and for a failure from outside, the step FAILS.
  *   <li>The first step that fails while the saga is RUNNING makes it COMPENSATING, records the
  *       failure, and SKIPS every CREATED or QUEUED step. Then, repeatedly after each change: a
- *       FINISHED step whose dependents are all undone gets its compensator queued (step →
- *       COMPENSATING, compensator → QUEUED), or, without compensator, counts as undone. Dependents
+ *       step to undo whose dependents are all undone gets its compensator queued (step →
+ *       COMPENSATING, compensator → QUEUED), or, without compensator, counts as undone. A step to
+ *       undo FINISHED, or is <em>possibly done</em> ({@link StepSnapshot#possiblyDone()}: FAILED or
+ *       SKIPPED after an attempt whose outcome is unknown); a step that failed explicitly is not. Dependents
  *       are undone when SKIPPED, FAILED, COMPENSATED, or FINISHED without compensator with undone
  *       dependents themselves. A RUNNING step is waited for. When a compensator finishes its step is
  *       COMPENSATED; when it fails for good its step FAILS, and the steps it depends on are not
  *       compensated. When nothing is left to wait for, the saga is COMPENSATED, or FAILED when a
  *       compensator failed. Compensators of steps that never finished are SKIPPED.
  *   <li>While a view is open it fires the due timers of the whole namespace, whichever node armed
- *       them, off the hot path: a lease that expired fails its attempt (retried per the policy as a
- *       new attempt, which any node may claim), and a backoff that ended requeues its step. So a
- *       live node takes over from a dead one without {@code restorePreviousState}.
+ *       them, off the hot path, at the time of the clock it was opened with ({@link #fireDue}): a
+ *       lease that expired, or a deadline that passed whatever the heartbeats, fails its attempt as
+ *       {@link #failUnknown} does (retried per the policy as a new attempt, which any node may
+ *       claim), and a backoff that ended requeues its step. So a live node takes over from a dead
+ *       one without {@code restorePreviousState}.
+ *   <li>Every transition applies once: a store whose client may re-send a call (a response
+ *       timeout) recognises the re-sent call and answers it as it answered the first.
  * </ul>
  */
 public interface SagaStore extends AutoCloseable {
@@ -177,6 +183,37 @@ public interface SagaStore extends AutoCloseable {
    * @throws StoreRejectedException as {@link #finish}
    */
   Change fail(StepRef step, Settler by, String reason, Instant now);
+
+  /**
+   * Fails the attempt holding {@code token} whose outcome is unknown: it timed out, or its node lost
+   * its lease. As {@link #fail} by that attempt (retried per the step's policy), and the step is
+   * <em>possibly done</em> ({@link StepSnapshot#possiblyDone()}) until an attempt finishes it: when
+   * the saga compensates, the step's compensator runs although the step never finished.
+   *
+   * @return as {@link #fail}; not applied for a stale token
+   */
+  Change failUnknown(StepRef step, long token, String reason, Instant now);
+
+  /**
+   * Gives the attempt holding {@code token} back without counting it: its node closes, or could not
+   * run it. The step is claimable again at once while its phase lasts (a step while the saga runs,
+   * a compensator while it compensates); otherwise it fails. When the body may have run, the step
+   * is possibly done (see {@link #failUnknown}).
+   *
+   * @return not applied for a stale token
+   */
+  Change handBack(StepRef step, long token, boolean mayHaveRun);
+
+  /**
+   * The async attempt holding {@code token} returned and waits to be settled from outside: its
+   * lease no longer needs renewing; its deadline, if it has one, still ends it (the store's timers
+   * enforce it).
+   *
+   * @return false when the token is stale
+   */
+  default boolean park(StepRef step, long token) {
+    return heartbeat(step, token, Lease.OPEN_ENDED);
+  }
 
   /**
    * Ends the backoff of a QUEUED step: pushes it to its worker's ready queue. Also re-pushes a

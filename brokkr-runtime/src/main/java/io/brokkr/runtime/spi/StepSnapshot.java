@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param retryAt while QUEUED after a failed attempt: when the backoff ends and it may be claimed
  * @param resultJson the result, once finished with one
  * @param failureReason why it failed, once it did
+ * @param possiblyDone for a step: an attempt of it ended with its outcome unknown (it timed out, lost
+ *     its lease, or was handed back by a closing node mid-body) and no attempt finished it since, so
+ *     the saga compensates it if it compensates; for a compensator: the step it compensates was
+ *     possibly done when it was queued, so it runs without knowing that step's result
  */
 public record StepSnapshot(
     String sagaId,
@@ -29,7 +33,8 @@ public record StepSnapshot(
     Optional<Lease> lease,
     Optional<Instant> retryAt,
     Optional<String> resultJson,
-    Optional<String> failureReason) {
+    Optional<String> failureReason,
+    boolean possiblyDone) {
 
   public StepSnapshot {
     Objects.requireNonNull(sagaId, "sagaId");

@@ -34,10 +34,17 @@ public enum StepTransition {
   FINISH(RUNNING, FINISHED),
   /** The last attempt failed, or it was failed from outside. */
   FAIL(RUNNING, FAILED),
-  /** An attempt failed, timed out or lost its lease; another attempt follows after the backoff. */
+  /**
+   * An attempt failed, timed out or lost its lease; another attempt follows after the backoff. Or
+   * the attempt was handed back, uncounted, by a node that closes: claimable at once.
+   */
   RETRY(RUNNING, QUEUED),
   /** The saga compensates: this finished step's compensator is queued. */
   COMPENSATE(FINISHED, COMPENSATING),
+  /** The saga compensates: this failed but possibly done step's compensator is queued. */
+  COMPENSATE_FAILED(FAILED, COMPENSATING),
+  /** The saga compensates: this skipped but possibly done step's compensator is queued. */
+  COMPENSATE_SKIPPED(SKIPPED, COMPENSATING),
   /** Its compensator finished. */
   COMPENSATED_BY(COMPENSATING, COMPENSATED),
   /** Its compensator failed for good. */

@@ -154,7 +154,15 @@ final class Invariants implements SagaListener {
         && shape.dependents.getOrDefault(step, List.of()).stream().allMatch(d -> undone(shape, d));
   }
 
-  /** Checks a saga whose outcome arrived; all its transitions were delivered before. */
+  /** Whether the listeners saw the saga reach {@code status} (they run on the node's listener thread). */
+  boolean listenersSaw(String sagaId, SagaStatus status) {
+    Shape shape = sagas.get(sagaId);
+    synchronized (shape) {
+      return shape.sagaStatus == status;
+    }
+  }
+
+  /** Checks a saga whose outcome arrived, once the listeners saw it settle (and so every transition before). */
   void checkSettled(Saga saga, SagaOutcome outcome, boolean doomed) {
     String sagaId = saga.getId();
     Shape shape = sagas.get(sagaId);

@@ -106,6 +106,7 @@ public interface RandomSagasContract extends ContractFixture {
       for (int i = 0; i < SAGAS; i++) {
         Saga saga = sagas.get(i);
         SagaOutcome outcome = outcome(saga);
+        eventually("the listeners to see saga " + saga.getId() + " settle", () -> invariants.listenersSaw(saga.getId(), outcome.status()));
         byStatus[outcome.status().ordinal()]++;
         boolean doomed = plans.get(i).stream().anyMatch(PlannedStep::doomed);
         invariants.checkSettled(saga, outcome, doomed);

@@ -4,6 +4,7 @@ import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.BrokkrBuilder;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreBackend;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class SagaStoreContractTest implements StoreContract, DispatchContract, RetryContract,
     CompensationContract, BadInputContract, TemplateContract, NodesContract, TakeoverContract,
-    SagaApiContract, RandomSagasContract {
+    SagaApiContract, RandomSagasContract, PossiblyDoneContract, DrainContract,
+    TimersContract {
 
   private final String namespace = "contract-" + UUID.randomUUID();
   private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -62,7 +64,9 @@ public abstract class SagaStoreContractTest implements StoreContract, DispatchCo
 
   @Override
   public final Brokkr node(UnaryOperator<BrokkrBuilder> options) {
-    Brokkr node = options.apply(Brokkr.builder().namespace(namespace).defaultRetryPolicy(FAST)).build(backend);
+    // Nodes close at the end of each test: a short drain, so a body left blocked costs little.
+    Brokkr node = options.apply(Brokkr.builder().namespace(namespace).defaultRetryPolicy(FAST)
+        .drainTimeout(Duration.ofMillis(200))).build(backend);
     toClose.add(node);
     return node;
   }

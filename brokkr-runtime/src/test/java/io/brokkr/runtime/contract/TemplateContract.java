@@ -122,6 +122,60 @@ public interface TemplateContract extends ContractFixture {
   }
 
   @Test
+  default void aTemplateCompensatorIsRetriedPerItsOwnPolicyNotTheNodes() {
+    Brokkr brokkr = node();
+    AtomicInteger attempts = new AtomicInteger();
+    brokkr.registerWorkers(
+        Worker.sync("Ship", inv -> "parcel"),
+        Worker.sync("Bill", inv -> {
+          throw new IllegalStateException("declined");
+        }),
+        Worker.sync("Recall", inv -> {
+          if (attempts.incrementAndGet() < 5) {
+            throw new IllegalStateException("the courier is out");
+          }
+          return null;
+        }));
+    SagaTemplate shipment = SagaTemplate.named("Shipment")
+        .step("ship").worker("Ship").compensateWith("Recall")
+            .compensationRetry(new RetryPolicy(5, Duration.ofMillis(1), 2.0, Duration.ofMillis(4)))
+        .step("bill").worker("Bill").dependsOn("ship").retry(RetryPolicy.NO_RETRY)
+        .build();
+    assertTrue(FAST.maxAttempts() < 5, "the node's default alone would give up before the fifth attempt");
+
+    SagaHandle<StepResults> handle = brokkr.start(shipment, Map.of());
+
+    assertEquals(SagaStatus.COMPENSATED, await(handle.outcome()).status());
+    assertEquals(5, attempts.get());
+    assertEquals(5, brokkr.getSaga(handle.sagaId()).orElseThrow().getStep("ship/compensator").orElseThrow().getAttempt());
+  }
+
+  @Test
+  default void aTemplateCompensatorTimesOutPerItsOwnTimeout() {
+    Brokkr brokkr = node();
+    brokkr.registerWorkers(
+        Worker.sync("Ship", inv -> "parcel"),
+        Worker.sync("Bill", inv -> {
+          throw new IllegalStateException("declined");
+        }),
+        // Settles nothing: without its timeout the saga would stay COMPENSATING for ever.
+        Worker.async("SilentRecall", inv -> {}));
+    SagaTemplate shipment = SagaTemplate.named("Shipment")
+        .step("ship").worker("Ship").compensateWith("SilentRecall")
+            .compensationTimeout(Duration.ofMillis(50)).compensationRetry(RetryPolicy.NO_RETRY)
+        .step("bill").worker("Bill").dependsOn("ship").retry(RetryPolicy.NO_RETRY)
+        .build();
+
+    SagaHandle<StepResults> handle = brokkr.start(shipment, Map.of());
+
+    assertEquals(SagaStatus.FAILED, await(handle.outcome()).status());
+    var recall = brokkr.getSaga(handle.sagaId()).orElseThrow().getStep("ship/compensator").orElseThrow();
+    assertEquals(StepStatus.FAILED, recall.getStatus());
+    assertEquals(1, recall.getAttempt(), "the compensator's own retry policy applies");
+    assertTrue(recall.getFailureReason().orElseThrow().contains("timed out"), recall.getFailureReason().get());
+  }
+
+  @Test
   default void missingUnknownAndUnencodableInputsAreNamedAndNoSagaIsCreated() {
     Recorder recorder = new Recorder();
     Brokkr brokkr = node(b -> b.listener(recorder));

@@ -160,6 +160,42 @@ sealed interface Call {
     }
   }
 
+  record FailUnknown(StepRef step, long token, String reason, Instant now) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.failUnknown(step, token, reason, now);
+    }
+
+    @Override
+    public String toString() {
+      return "failUnknown(" + ref(step) + ", " + token + ", " + q(reason) + ", " + at(now) + ")";
+    }
+  }
+
+  record HandBack(StepRef step, long token, boolean mayHaveRun) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.handBack(step, token, mayHaveRun);
+    }
+
+    @Override
+    public String toString() {
+      return "handBack(" + ref(step) + ", " + token + ", " + mayHaveRun + ")";
+    }
+  }
+
+  record Park(StepRef step, long token) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.park(step, token);
+    }
+
+    @Override
+    public String toString() {
+      return "park(" + ref(step) + ", " + token + ")";
+    }
+  }
+
   record Requeue(StepRef step) implements Call {
     @Override
     public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {

@@ -93,37 +93,45 @@ final class CompensationPass {
     }
   }
 
+  /**
+   * Whether the saga must undo the step: it finished, or it is possibly done (an attempt's outcome
+   * is unknown) and never finished. A step that failed explicitly did nothing.
+   */
+  private static boolean toUndo(MemoryStep step) {
+    return step.status == StepStatus.FINISHED
+        || (step.possiblyDone && (step.status == StepStatus.FAILED || step.status == StepStatus.SKIPPED));
+  }
+
   private static Undo decide(MemorySaga saga, MemoryStep step) {
     Optional<MemoryStep> compensator = step.compensator.map(saga::step);
-    switch (step.status) {
-      case COMPENSATED:
-        return Undo.UNDONE;
-      case SKIPPED:
-        skip(saga, compensator);
-        return Undo.UNDONE;
-      case FAILED:
-        if (compensator.map(c -> c.status == StepStatus.FAILED).orElse(false)) {
-          return Undo.BLOCKED;
-        }
-        skip(saga, compensator);
-        return Undo.UNDONE;
-      case FINISHED:
-        if (step.pendingDependents > 0) {
-          return Undo.PENDING;
-        }
-        if (step.blockedDependents > 0) {
-          skip(saga, compensator);
-          return Undo.BLOCKED;
-        }
-        if (compensator.isEmpty()) {
-          return Undo.UNDONE;
-        }
-        saga.move(step, StepStatus.COMPENSATING);
-        saga.queue(compensator.get());
-        return Undo.PENDING;
-      default:
-        return Undo.PENDING;
+    if (step.status == StepStatus.COMPENSATED) {
+      return Undo.UNDONE;
     }
+    if (step.status == StepStatus.FAILED && compensator.map(c -> c.status == StepStatus.FAILED).orElse(false)) {
+      return Undo.BLOCKED;
+    }
+    if (toUndo(step)) {
+      if (step.pendingDependents > 0) {
+        return Undo.PENDING;
+      }
+      if (step.blockedDependents > 0) {
+        skip(saga, compensator);
+        return Undo.BLOCKED;
+      }
+      if (compensator.isEmpty()) {
+        return Undo.UNDONE;
+      }
+      // A possibly-done step's compensator runs without the step's result: it is told so.
+      compensator.get().possiblyDone = step.possiblyDone;
+      saga.move(step, StepStatus.COMPENSATING);
+      saga.queue(compensator.get());
+      return Undo.PENDING;
+    }
+    if (step.status == StepStatus.SKIPPED || step.status == StepStatus.FAILED) {
+      skip(saga, compensator);
+      return Undo.UNDONE;
+    }
+    return Undo.PENDING;
   }
 
   private static void skip(MemorySaga saga, Optional<MemoryStep> compensator) {

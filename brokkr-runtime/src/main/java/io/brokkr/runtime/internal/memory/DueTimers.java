@@ -1,9 +1,8 @@
 package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.StepStatus;
-import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.internal.Attempt;
 import io.brokkr.runtime.spi.Lease;
-import io.brokkr.runtime.spi.Settler;
 import java.time.Instant;
 
 /**
@@ -37,15 +36,14 @@ final class DueTimers {
   }
 
   private static boolean expire(MemorySaga saga, MemoryStep step, Lease lease, Instant now, TimerIndex timers) {
-    if (lease.until().isAfter(now)) {
-      timers.arm(step.ref, lease.until());
+    Instant due = step.leaseDue();
+    if (due.isAfter(now)) {
+      timers.arm(step.ref, due);
       return false;
     }
     String reason = lease.deadline().filter(d -> !d.isAfter(now)).isPresent()
-        ? "attempt timed out while its node " + lease.owner() + " was gone"
+        ? Attempt.timedOut(step.attempt, step.spec.timeout().orElseThrow())
         : "lease of node " + lease.owner() + " expired";
-    Change change = saga.fail(step.id(), Settler.attempt(lease.token()), reason, now);
-    change.retryAt().ifPresent(at -> timers.arm(step.ref, at));
-    return change.applied();
+    return saga.failUnknown(step.id(), lease.token(), reason, now).applied();
   }
 }

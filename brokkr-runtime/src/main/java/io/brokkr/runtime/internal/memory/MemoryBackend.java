@@ -3,18 +3,25 @@ package io.brokkr.runtime.internal.memory;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreBackend;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The in-memory backend: namespaces of sagas in this JVM, shared by the nodes opened on it. */
 public final class MemoryBackend implements StoreBackend {
   private final Map<String, MemoryNamespace> namespaces = new ConcurrentHashMap<>();
+  private final Duration retention;
+
+  /** A backend that drops settled (or never started) sagas {@code retention} after. */
+  public MemoryBackend(Duration retention) {
+    this.retention = retention;
+  }
 
   @Override
   public SagaStore open(String namespace, Clock clock) {
     if (namespace.isBlank()) {
       throw new IllegalArgumentException("a namespace must not be blank, was \"" + namespace + "\"");
     }
-    return new MemoryStore(namespaces.computeIfAbsent(namespace, MemoryNamespace::new), clock);
+    return new MemoryStore(namespaces.computeIfAbsent(namespace, name -> new MemoryNamespace(name, retention)), clock);
   }
 }

@@ -27,9 +27,11 @@ final class MemoryNamespace {
   private final ReadyQueues queues = new ReadyQueues();
   private final TimerIndex timers = new TimerIndex();
   private final List<StoreListener> subscribers = new CopyOnWriteArrayList<>();
+  private final Retention retention;
 
-  MemoryNamespace(String name) {
+  MemoryNamespace(String name, Duration retention) {
     this.name = name;
+    this.retention = new Retention(retention);
   }
 
   String name() {
@@ -42,10 +44,11 @@ final class MemoryNamespace {
   }
 
   void create(String sagaId) {
-    MemorySaga saga = new MemorySaga(sagaId, queues, new Outbox(this::deliver));
+    MemorySaga saga = new MemorySaga(sagaId, queues, timers, new Outbox(this::deliver));
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }
+    retention.restart(sagaId);
   }
 
   /** Runs one operation on a saga, then delivers the events it produced. */
@@ -69,7 +72,8 @@ final class MemoryNamespace {
     Optional<ReadyQueues.Entry> next;
     while ((next = queues.poll(workerName)).isPresent()) {
       ReadyQueues.Entry entry = next.get();
-      Optional<Claim> claim = claim(entry.step(), saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease));
+      Optional<Claim> claim = apply(entry.step().sagaId(),
+          saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease));
       if (claim.isPresent()) {
         return claim;
       }
@@ -82,17 +86,20 @@ final class MemoryNamespace {
    * finishAndClaim and createStartAndClaim do: that step, not the head of its worker's queue.
    */
   Optional<Claim> claimMadeReady(Change.Ready ready, String nodeId, Instant now, Duration lease) {
-    return claim(ready.step(), saga -> saga.claimMadeReady(ready.step().stepId(), nodeId, now, lease));
+    return apply(ready.step().sagaId(), saga -> saga.claimMadeReady(ready.step().stepId(), nodeId, now, lease));
   }
 
-  private Optional<Claim> claim(StepRef step, Function<MemorySaga, Optional<Claim>> claiming) {
-    Optional<Claim> claim = apply(step.sagaId(), claiming);
-    claim.ifPresent(c -> timers.arm(step, c.lease().until()));
-    return claim;
-  }
-
-  /** Fires the timers due at {@code now}; called by the sweeper of every open view. Returns how many. */
+  /**
+   * Fires the timers due at {@code now}, and drops the sagas past their retention (settled, or
+   * never started); called by the sweeper of every open view. Returns how many timers acted.
+   */
   int sweep(Instant now) {
+    for (String sagaId : retention.expired(now)) {
+      sagas.computeIfPresent(sagaId, (id, saga) -> {
+        SagaStatus status = saga.status();
+        return status == SagaStatus.CREATED || status.isSettled() ? null : saga;
+      });
+    }
     int acted = 0;
     for (StepRef step : timers.takeDue(now)) {
       try {
@@ -121,6 +128,9 @@ final class MemoryNamespace {
   }
 
   private void deliver(StoreEvent event) {
+    if (event instanceof StoreEvent.SagaMoved moved && moved.to().isSettled()) {
+      retention.restart(moved.sagaId());
+    }
     for (StoreListener subscriber : subscribers) {
       try {
         subscriber.onEvent(event);

@@ -40,6 +40,7 @@ import java.util.Set;
 final class MemorySaga {
   private final String id;
   private final ReadyQueues queues;
+  private final TimerIndex timers;
   private final Outbox outbox;
   private final Map<String, MemoryStep> steps = new LinkedHashMap<>();
   private final Map<String, List<MemoryStep>> dependents = new LinkedHashMap<>();
@@ -59,9 +60,10 @@ final class MemorySaga {
   /** What the current operation made ready; reset at the start of each. */
   private List<Change.Ready> ready = new ArrayList<>();
 
-  MemorySaga(String id, ReadyQueues queues, Outbox outbox) {
+  MemorySaga(String id, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
     this.id = id;
     this.queues = queues;
+    this.timers = timers;
     this.outbox = outbox;
   }
 
@@ -169,12 +171,14 @@ final class MemorySaga {
     Lease lease = new Lease(++lastToken, nodeId, now.plus(leaseTime), step.spec.timeout().map(now::plus));
     step.lease = Optional.of(lease);
     move(step, RUNNING);
+    timers.arm(step.ref, step.leaseDue());
     List<String> results = step.spec.dependsOn().stream()
         .map(d -> steps.get(d).result.orElse("null"))
         .toList();
     return Optional.of(new Claim(step.snapshot(), lease, results));
   }
 
+  /** Renews the lease of the attempt holding {@code token}; false when the token is stale. */
   synchronized boolean heartbeat(String stepId, long token, Instant until) {
     MemoryStep step = steps.get(stepId);
     if (step == null || !step.heldBy(token)) {
@@ -182,6 +186,7 @@ final class MemorySaga {
     }
     Lease old = step.lease.orElseThrow();
     step.lease = Optional.of(new Lease(token, old.owner(), until, old.deadline()));
+    timers.arm(step.ref, step.leaseDue());
     return true;
   }
 
@@ -193,6 +198,7 @@ final class MemorySaga {
     begin();
     step.result = result;
     step.failureReason = Optional.empty();
+    step.possiblyDone = false;
     step.lease = Optional.empty();
     step.retryAt = Optional.empty(); // settled from outside during a backoff
     move(step, FINISHED);
@@ -219,6 +225,7 @@ final class MemorySaga {
       step.retryAt = Optional.of(at);
       step.failureReason = Optional.of(reason);
       move(step, QUEUED);
+      timers.arm(step.ref, at);
       return applied(Optional.of(at));
     }
     step.failureReason = Optional.of(reason);
@@ -238,13 +245,43 @@ final class MemorySaga {
     return applied(Optional.empty());
   }
 
+  /** Fails the attempt holding {@code token}, whose outcome is unknown: the step is possibly done. */
+  synchronized Change failUnknown(String stepId, long token, String reason, Instant now) {
+    MemoryStep step = require(stepId);
+    if (!step.heldBy(token)) {
+      return Change.NONE;
+    }
+    step.possiblyDone = true;
+    return fail(stepId, Settler.attempt(token), reason, now);
+  }
+
+  /** Gives the attempt holding {@code token} back without counting it (see SagaStore#handBack). */
+  synchronized Change handBack(String stepId, long token, boolean mayHaveRun) {
+    MemoryStep step = require(stepId);
+    if (!step.heldBy(token)) {
+      return Change.NONE;
+    }
+    step.possiblyDone |= mayHaveRun;
+    if (!inPhase(step)) {
+      return fail(stepId, Settler.external(), "attempt handed back after the saga moved on", Instant.EPOCH);
+    }
+    begin();
+    step.attempt--;
+    step.lease = Optional.empty();
+    queue(step);
+    return applied(Optional.empty());
+  }
+
   synchronized Change requeue(String stepId) {
     MemoryStep step = steps.get(stepId);
     if (step == null || step.status != QUEUED) {
       return Change.NONE;
     }
     begin();
-    step.retryAt = Optional.empty();
+    if (step.retryAt.isPresent()) {
+      step.retryAt = Optional.empty();
+      timers.disarm(step.ref);
+    }
     push(step);
     return applied(Optional.empty());
   }
@@ -264,12 +301,18 @@ final class MemorySaga {
     return dependents.getOrDefault(step.id(), List.of());
   }
 
-  /** Moves a step along the transition table, which throws for an illegal move. */
+  /**
+   * Moves a step along the transition table, which throws for an illegal move. What leaving QUEUED
+   * or RUNNING ends (a backoff, a lease) ends with the move, its timer too, as in the Lua move().
+   */
   void move(MemoryStep step, StepStatus to) {
     StepStatus from = step.status;
     StepTransition.of(id, step.id(), from, to);
     if (from == QUEUED) {
       step.entry = 0; // what its queue still holds is stale
+    }
+    if (from == QUEUED || from == RUNNING) {
+      timers.disarm(step.ref);
     }
     step.status = to;
     outbox.add(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
@@ -341,8 +384,11 @@ final class MemorySaga {
 
   /** Retries happen only while the step's phase lasts: actions while RUNNING, compensators after. */
   private boolean mayRetry(MemoryStep step) {
-    boolean phase = step.isCompensator() ? status == SagaStatus.COMPENSATING : status == SagaStatus.RUNNING;
-    return phase && step.attempt < step.spec.retry().maxAttempts();
+    return inPhase(step) && step.attempt < step.spec.retry().maxAttempts();
+  }
+
+  private boolean inPhase(MemoryStep step) {
+    return step.isCompensator() ? status == SagaStatus.COMPENSATING : status == SagaStatus.RUNNING;
   }
 
   private void advanceAfterFinish(MemoryStep step) {

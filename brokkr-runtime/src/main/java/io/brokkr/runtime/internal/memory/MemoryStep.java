@@ -20,6 +20,8 @@ final class MemoryStep {
   Optional<Instant> retryAt = Optional.empty();
   Optional<String> result = Optional.empty();
   Optional<String> failureReason = Optional.empty();
+  /** See {@link StepSnapshot#possiblyDone()}. */
+  boolean possiblyDone;
   /**
    * The number of the step's entry in its worker's queue while it has one there, else 0. As in
    * Redis, a requeue keeps that entry, and an entry of an earlier spell in QUEUED is stale.
@@ -47,6 +49,12 @@ final class MemoryStep {
     return compensates.isPresent();
   }
 
+  /** When the current attempt's timer is due: its lease ends or its deadline passes, whichever is first. */
+  Instant leaseDue() {
+    Lease held = lease.orElseThrow();
+    return held.deadline().filter(d -> d.isBefore(held.until())).orElse(held.until());
+  }
+
   /** Whether the attempt holding {@code token} is the current one. */
   boolean heldBy(long token) {
     return status == StepStatus.RUNNING && lease.map(l -> l.token() == token).orElse(false);
@@ -54,6 +62,6 @@ final class MemoryStep {
 
   StepSnapshot snapshot() {
     return new StepSnapshot(ref.sagaId(), spec, compensates, compensator, status, attempt, lease, retryAt,
-        result, failureReason);
+        result, failureReason, possiblyDone);
   }
 }

@@ -97,33 +97,28 @@ final class MemoryStore implements SagaStore {
   @Override
   public boolean heartbeat(StepRef step, long token, Instant until) {
     // A saga that is gone holds no lease: the renewal stops, as for a stale token (no rejection).
-    boolean renewed = namespace.find(step.sagaId()).isPresent()
+    return namespace.find(step.sagaId()).isPresent()
         && namespace.apply(step.sagaId(), saga -> saga.heartbeat(step.stepId(), token, until));
-    if (renewed) {
-      namespace.timers().arm(step, until);
-    }
-    return renewed;
   }
 
   @Override
   public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
-    Change change = namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
-    if (change.applied()) {
-      namespace.timers().disarm(step);
-    }
-    return change;
+    return namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
   }
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, Instant now) {
-    Change change = namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
-    // A settled step needs no timer; dropping it keeps the index as small as the running work.
-    change.retryAt().ifPresentOrElse(at -> namespace.timers().arm(step, at), () -> {
-      if (change.applied()) {
-        namespace.timers().disarm(step);
-      }
-    });
-    return change;
+    return namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
+  }
+
+  @Override
+  public Change failUnknown(StepRef step, long token, String reason, Instant now) {
+    return namespace.apply(step.sagaId(), saga -> saga.failUnknown(step.stepId(), token, reason, now));
+  }
+
+  @Override
+  public Change handBack(StepRef step, long token, boolean mayHaveRun) {
+    return namespace.apply(step.sagaId(), saga -> saga.handBack(step.stepId(), token, mayHaveRun));
   }
 
   @Override

@@ -16,14 +16,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -66,11 +67,6 @@ final class RedisSagaStore implements SagaStore {
     this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
     events.open();
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** The requests this store's backend sent, by kind; shared by the stores of one backend. */
-  RoundTrips roundTrips() {
-    return calls.trips();
   }
 
   /** How transitions wait for replicas: {@code WAIT n ms}, {@code WAITAOF 1 n ms} or {@code none}. */
@@ -198,6 +194,18 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
+  public Change failUnknown(StepRef step, long token, String reason, Instant now) {
+    return change(step.sagaId(), calls.transition(Script.FAIL_UNKNOWN, keys.keys(step.sagaId()), argv.of(step.sagaId(),
+        List.of(step.stepId(), token, payloads.cut(reason), now.toEpochMilli()))));
+  }
+
+  @Override
+  public Change handBack(StepRef step, long token, boolean mayHaveRun) {
+    return change(step.sagaId(), calls.transition(Script.HAND_BACK, keys.keys(step.sagaId()), argv.of(step.sagaId(),
+        List.of(step.stepId(), token, mayHaveRun ? "1" : "0"))));
+  }
+
+  @Override
   public Change requeue(StepRef step) {
     return change(step.sagaId(), calls.transition(Script.REQUEUE, keys.keys(step.sagaId()),
         argv.of(step.sagaId(), List.of(step.stepId()))));
@@ -215,10 +223,9 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Optional<SagaSnapshot> load(String sagaId) {
-    calls.trips().count("load");
-    // One HGETALL: a consistent view of the saga.
-    Map<String, String> hash = calls.client().<String, String>getMap(keys.sagaKey(sagaId), StringCodec.INSTANCE)
-        .readAllMap();
+    // One HGETALL in a script: a consistent view of the saga, read on the master whatever the
+    // client's read mode, so that it shows this node's own writes.
+    Map<String, String> hash = pairs(calls.plain(Script.LOAD, List.of(keys.sagaKey(sagaId))));
     // Show nothing this node's listeners have not seen yet (they run on the store's thread: it does not wait).
     if (hash.containsKey("seq") && !onOwnThread()) {
       progress.await(sagaId, Long.parseLong(hash.get("seq")));
@@ -228,10 +235,11 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public List<String> unfinishedSagas() {
-    List<RFuture<Set<Object>>> members = calls.batch("active", batch -> {
-      List<RFuture<Set<Object>>> futures = new ArrayList<>();
+    List<RFuture<List<Object>>> members = calls.batch("active", batch -> {
+      List<RFuture<List<Object>>> futures = new ArrayList<>();
       for (int p = 0; p < keys.partitions(); p++) {
-        futures.add(batch.getSet(keys.activeKey(p), StringCodec.INSTANCE).readAllAsync());
+        futures.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.ACTIVE),
+            RScript.ReturnType.MULTI, List.of(keys.activeKey(p))));
       }
       return futures;
     });
@@ -266,6 +274,14 @@ final class RedisSagaStore implements SagaStore {
     change.retryAt().ifPresent(at -> thread.schedule(() -> requeue(step),
         Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS));
     return change.applied();
+  }
+
+  private static Map<String, String> pairs(List<Object> flat) {
+    Map<String, String> hash = new HashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      hash.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+    }
+    return hash;
   }
 
   private boolean onOwnThread() {

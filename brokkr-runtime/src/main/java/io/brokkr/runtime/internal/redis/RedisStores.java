@@ -20,7 +20,6 @@ public final class RedisStores {
   private final RedissonClient client;
   private final RedisOptions options;
   private final ScriptRegistry registry = new ScriptRegistry();
-  private final RoundTrips trips = new RoundTrips();
   private Optional<ScriptCalls> calls = Optional.empty();
 
   public RedisStores(RedissonClient client, RedisOptions options) {
@@ -32,7 +31,8 @@ public final class RedisStores {
    * Opens a node's view of {@code namespace}.
    *
    * @throws IllegalArgumentException when the namespace breaks the rules of {@link Ids#checkNamespace}
-   * @throws IllegalStateException when the namespace was opened with another number of partitions
+   * @throws IllegalStateException when the namespace was opened with another number of partitions, or
+   *     when Redis may evict keys (its {@code maxmemory-policy} is not {@code noeviction})
    */
   public SagaStore open(String namespace, Clock clock) {
     KeyLayout keys = new KeyLayout(Ids.checkNamespace(namespace), options.partitions());
@@ -48,9 +48,10 @@ public final class RedisStores {
 
   private synchronized ScriptCalls calls(KeyLayout keys) {
     if (calls.isEmpty()) {
+      EvictionCheck.check(client);
       registry.load(client);
       Optional<DurableMode> durable = options.durability().map(d -> DurableMode.choose(client, d, keys.metaKey()));
-      calls = Optional.of(new ScriptCalls(client, registry, durable, trips));
+      calls = Optional.of(new ScriptCalls(client, registry, durable, options.callListener()));
     }
     return calls.get();
   }

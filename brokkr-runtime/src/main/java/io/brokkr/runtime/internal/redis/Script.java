@@ -13,9 +13,13 @@ enum Script {
   HEARTBEAT("heartbeat", true),
   FINISH("finish", true),
   FAIL("fail", true),
+  FAIL_UNKNOWN("fail_unknown", true),
+  HAND_BACK("hand_back", true),
   REQUEUE("requeue", true),
   TIMER("timer", true),
   PEEK("peek", false),
+  LOAD("load", false),
+  ACTIVE("active", false),
   NAMESPACE("namespace", false);
 
   /** The library every transition script shares, in the order it is loaded. */

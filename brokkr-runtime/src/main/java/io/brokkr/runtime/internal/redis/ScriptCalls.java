@@ -1,10 +1,14 @@
 package io.brokkr.runtime.internal.redis;
 
 import java.lang.System.Logger.Level;
+import io.brokkr.runtime.RedisCallListener;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
@@ -26,21 +30,17 @@ final class ScriptCalls {
   private final RedissonClient client;
   private final ScriptRegistry registry;
   private final Optional<DurableMode> durable;
-  private final RoundTrips trips;
+  private final RedisCallListener listener;
 
-  ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RoundTrips trips) {
+  ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RedisCallListener listener) {
     this.client = client;
     this.registry = registry;
     this.durable = durable;
-    this.trips = trips;
+    this.listener = listener;
   }
 
   RedissonClient client() {
     return client;
-  }
-
-  RoundTrips trips() {
-    return trips;
   }
 
   /** How transitions wait for replicas: the command, or {@code none}. */
@@ -52,9 +52,17 @@ final class ScriptCalls {
     return registry.sha(script);
   }
 
-  /** A transition: waits for the replicas in durable mode. */
+  /**
+   * A transition: waits for the replicas in durable mode. It carries a new request id (as the key
+   * where the script keeps its reply, in the saga's slot), so that a call Redisson re-sends after a
+   * response timeout replays the first reply instead of applying the transition twice.
+   */
   List<Object> transition(Script script, List<Object> keys, Object... args) {
-    return durable.map(mode -> call(script, s -> durably(mode, s, keys, args))).orElseGet(() -> plain(script, keys, args));
+    List<Object> withRequest = new ArrayList<>(keys.size() + 1);
+    withRequest.addAll(keys);
+    withRequest.add(RequestIds.keyInSlotOf(String.valueOf(keys.get(0))));
+    return durable.map(mode -> call(script, s -> durably(mode, s, withRequest, args)))
+        .orElseGet(() -> plain(script, withRequest, args));
   }
 
   /** A call that needs no durability: a lease renewal, a read. */
@@ -68,16 +76,24 @@ final class ScriptCalls {
    * on NOSCRIPT the scripts are loaded again and the batch is filled and run once more.
    */
   <T> List<RFuture<T>> batch(String kind, Function<RBatch, List<RFuture<T>>> fill) {
-    trips.count(kind);
     try {
-      return fillAndRun(fill);
+      return timed(kind, () -> fillAndRun(fill));
     } catch (RedisException e) {
       if (!isNoScript(e)) {
         throw e;
       }
       registry.load(client);
-      trips.count(kind);
-      return fillAndRun(fill);
+      return timed(kind, () -> fillAndRun(fill));
+    }
+  }
+
+  /** Runs one request, telling the listener its kind and how long it took. */
+  <T> T timed(String kind, Supplier<T> request) {
+    long start = System.nanoTime();
+    try {
+      return request.get();
+    } finally {
+      listener.onCall(kind, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
@@ -89,17 +105,16 @@ final class ScriptCalls {
   }
 
   private List<Object> call(Script script, Function<Script, List<Object>> once) {
-    trips.count(script.name());
+    String kind = script.name().toLowerCase(Locale.ROOT);
     try {
-      return once.apply(script);
+      return timed(kind, () -> once.apply(script));
     } catch (RedisException e) {
       if (!isNoScript(e)) {
         throw e;
       }
       LOG.log(Level.INFO, "Redis lost the Brokkr scripts (NOSCRIPT); loading them again");
       registry.load(client);
-      trips.count(script.name());
-      return once.apply(script);
+      return timed(kind, () -> once.apply(script));
     }
   }
 

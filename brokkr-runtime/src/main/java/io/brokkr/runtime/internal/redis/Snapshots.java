@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code id, w} worker, {@code d} dependencies, {@code dn} dependents, {@code st} status, {@code a}
  * attempts, {@code r} retry [attempts, initial ms, multiplier, max ms], {@code to} timeout ms,
  * {@code of} compensated step, {@code c} compensator, {@code t} token, {@code o} owner, {@code u}
- * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code q} entry.
+ * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code q} entry,
+ * {@code pd} possibly done.
  * Plain Jackson trees: no typing, nothing but JSON is read.
  */
 final class Snapshots {
@@ -67,7 +68,7 @@ final class Snapshots {
             millis(s, "dl").map(Instant::ofEpochMilli)))
         : Optional.empty();
     return new StepSnapshot(sagaId, spec, text(s, "of"), text(s, "c"), status, s.get("a").asInt(), lease,
-        millis(s, "ra").map(Instant::ofEpochMilli), result, text(s, "fr"));
+        millis(s, "ra").map(Instant::ofEpochMilli), result, text(s, "fr"), s.path("pd").asBoolean(false));
   }
 
   JsonNode tree(String json) {

@@ -2,7 +2,9 @@
 -- of each script.
 --
 -- KEYS: 1 the saga's hash, 2 the partition's ready set, 3 its timers, 4 its active sagas, 5 its
--- ready sequence. All five carry the partition's hash tag, so a call touches one slot.
+-- ready sequence, and 6, for a transition, the key of its request id, where its reply is kept for a
+-- while: a call the client re-sends (a response timeout, a reconnect) replays the stored reply
+-- instead of applying the transition twice. All carry the partition's hash tag: a call touches one slot.
 -- ARGV: 1 the saga's id, 2 the event channel, 3 the retention of settled sagas in ms; the script's
 -- own arguments follow from 4 on.
 --
@@ -10,7 +12,9 @@
 -- commit() writes them once the body returned. A body that stops (a rejection, a stale token, an
 -- illegal move) has written nothing.
 
-local SAGA, READY, TIMERS, ACTIVE, READY_SEQ = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, REQUEST = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+-- How long a request's reply is kept for a re-sent call: far longer than any client retries.
+local REQUEST_TTL_MS = 600000
 local SAGA_ID, CHANNEL, RETENTION = ARGV[1], ARGV[2], ARGV[3]
 
 -- Result codes, decoded by Reply on the Java side.
@@ -22,6 +26,8 @@ local STEP_MOVES = {
   QUEUED = { RUNNING = 'CLAIM', FINISHED = 'FINISH_QUEUED', FAILED = 'FAIL_QUEUED', SKIPPED = 'SKIP_QUEUED' },
   RUNNING = { FINISHED = 'FINISH', FAILED = 'FAIL', QUEUED = 'RETRY' },
   FINISHED = { COMPENSATING = 'COMPENSATE' },
+  FAILED = { COMPENSATING = 'COMPENSATE_FAILED' },
+  SKIPPED = { COMPENSATING = 'COMPENSATE_SKIPPED' },
   COMPENSATING = { COMPENSATED = 'COMPENSATED_BY', FAILED = 'COMPENSATION_FAILED' },
   WAITING_FOR_COMPENSATION = { QUEUED = 'NEEDED', SKIPPED = 'NOT_NEEDED' },
 }
@@ -175,13 +181,47 @@ local function timer_member(s)
   return SAGA_ID .. '\n' .. s.id
 end
 
+-- Durations.format of a whole number of ms: the largest unit that divides it, e.g. 50ms, 2s, 1m.
+local function duration_text(ms)
+  if ms == 0 then
+    return '0ms'
+  end
+  for _, unit in ipairs({ { 86400000, 'd' }, { 3600000, 'h' }, { 60000, 'm' }, { 1000, 's' }, { 1, 'ms' } }) do
+    if ms % unit[1] == 0 then
+      return string.format('%.0f', ms / unit[1]) .. unit[2]
+    end
+  end
+end
+
+-- Why an attempt past its deadline failed, worded as AttemptRunner and the in-memory store word it.
+local function timed_out(s)
+  return 'attempt ' .. s.a .. ' timed out after ' .. duration_text(s.to)
+end
+
+-- When a running attempt's timer is due: its lease ends, or its deadline passes, whichever is first.
+-- The store enforces both, whatever its node does.
+local function lease_due(s)
+  if s.dl and s.dl < s.u then
+    return s.dl
+  end
+  return s.u
+end
+
+-- The server's time in microseconds: the floor of ready sequence numbers, so that they keep
+-- growing when Redis lost the last one (a restart without persistence, a FLUSHALL, a failover to a
+-- lagging replica) and nodes that remember higher numbers do not ignore the new entries.
+local function server_micros()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000000 + tonumber(t[2])
+end
+
 local function new_entry(s)
   if not ready_seq then
-    ready_seq = tonumber(redis.call('GET', READY_SEQ) or '0')
+    ready_seq = math.max(tonumber(redis.call('GET', READY_SEQ) or '0'), server_micros())
   end
   ready_seq = ready_seq + 1
   -- Zero-padded, so the lexical order of one worker's entries is the order they were queued.
-  return s.w .. '\n' .. string.format('%015.0f', ready_seq) .. '\n' .. SAGA_ID .. '\n' .. s.id
+  return s.w .. '\n' .. string.format('%016.0f', ready_seq) .. '\n' .. SAGA_ID .. '\n' .. s.id
 end
 
 -- Makes a QUEUED step claimable; a step whose entry is still queued keeps it.
@@ -385,12 +425,34 @@ local function applied(retry_at, claims)
   return reply
 end
 
--- Runs the body; commits what it changed unless it stopped.
+-- Keeps the reply of this request for a re-sent call. Every value is kept as text: cjson would
+-- round large numbers.
+local function remember(reply)
+  if REQUEST then
+    local kept = {}
+    for i, value in ipairs(reply) do
+      kept[i] = type(value) == 'number' and string.format('%.0f', value) or value
+    end
+    redis.call('SET', REQUEST, cjson.encode(kept), 'PX', REQUEST_TTL_MS)
+  end
+  return reply
+end
+
+-- Runs the body; commits what it changed unless it stopped. A request seen before gets the reply
+-- it got then, and nothing is applied again.
 local function run(body)
+  if REQUEST then
+    local seen = redis.call('GET', REQUEST)
+    if seen then
+      local reply = cjson.decode(seen)
+      reply[1] = tonumber(reply[1])
+      return reply
+    end
+  end
   local ok, reply = pcall(body)
   if not ok then
     if type(reply) == 'table' and reply.brokkr then
-      return reply.brokkr
+      return remember(reply.brokkr)
     end
     error(reply, 0)
   end
@@ -398,5 +460,5 @@ local function run(body)
   if reply[1] == R.APPLIED and #events > 0 then
     reply[2] = saga.seq
   end
-  return reply
+  return remember(reply)
 end

@@ -6,7 +6,7 @@ return run(function()
   if ARGV[6] == '1' then
     fields['r:' .. s.id] = ARGV[7]
   end
-  s.fr = nil
+  s.fr, s.pd = nil, nil
   move(s, 'FINISHED')
   if s.of then
     local target = step(s.of)

@@ -7,6 +7,6 @@ return run(function()
   end
   s.u = tonumber(ARGV[6])
   touch(s)
-  timers[timer_member(s)] = s.u
+  timers[timer_member(s)] = lease_due(s)
   return applied()
 end)

@@ -133,21 +133,20 @@ local function skip_compensator(c)
   end
 end
 
+-- Whether the saga must undo s: it finished, or it is possibly done (an attempt's outcome is
+-- unknown) and never finished. A step that failed explicitly did nothing.
+local function to_undo(s)
+  return s.st == 'FINISHED' or (s.pd and (s.st == 'FAILED' or s.st == 'SKIPPED'))
+end
+
 -- The verdict of an action not decided yet, from its status and its dependents' counts.
 local function decide(s)
   local c = s.c and step(s.c)
   if s.st == 'COMPENSATED' then
     return UNDONE
-  elseif s.st == 'SKIPPED' then
-    skip_compensator(c)
-    return UNDONE
-  elseif s.st == 'FAILED' then
-    if c and c.st == 'FAILED' then
-      return BLOCKED
-    end
-    skip_compensator(c)
-    return UNDONE
-  elseif s.st == 'FINISHED' then
+  elseif s.st == 'FAILED' and c and c.st == 'FAILED' then
+    return BLOCKED
+  elseif to_undo(s) then
     if s.cp > 0 then
       return PENDING
     end
@@ -158,9 +157,16 @@ local function decide(s)
     if not c then
       return UNDONE
     end
+    if s.pd then
+      -- Its compensator runs without the step's result: it is told so.
+      c.pd = true
+    end
     move(s, 'COMPENSATING')
     queue(c)
     return PENDING
+  elseif s.st == 'SKIPPED' or s.st == 'FAILED' then
+    skip_compensator(c)
+    return UNDONE
   end
   return PENDING
 end
@@ -226,11 +232,6 @@ local function compensation_pass(changed)
   end
   if not undo then
     local v = redis.call('HMGET', SAGA, 'up', 'ub')
-    if not v[1] then
-      -- Compensating since before the counts were kept: the whole pass sets them.
-      first_compensation_pass()
-      return
-    end
     undo = { pending = tonumber(v[1]), blocked = v[2] == '1' }
   end
   local worklist = { changed }
@@ -291,6 +292,30 @@ local function fail_attempt(s, by_attempt, reason, now)
   return nil
 end
 
+-- Fails the attempt holding the step whose outcome is unknown (it timed out, or lost its lease):
+-- the step is possibly done from now on, until an attempt finishes it.
+local function fail_unknown(s, reason, now)
+  s.pd = true
+  return fail_attempt(s, true, reason, now)
+end
+
+-- Hands the attempt holding the step back without counting it (its node closes, or could not run
+-- it): claimable again at once while the step's phase lasts, else failed. A body that may have
+-- run leaves the step possibly done.
+local function hand_back(s, may_have_run)
+  if may_have_run then
+    s.pd = true
+  end
+  local phase = (s.of and saga.status == 'COMPENSATING') or (not s.of and saga.status == 'RUNNING')
+  if not phase then
+    fail_attempt(s, false, 'attempt handed back after the saga moved on', 0)
+    return
+  end
+  s.a = s.a - 1
+  move(s, 'QUEUED')
+  push(s)
+end
+
 -- Ends a QUEUED step's backoff and makes it claimable.
 local function requeue(s)
   if s.ra then
@@ -340,7 +365,7 @@ local function grant(s, node, now, lease)
   if s.to then
     s.dl = now + s.to
   end
-  timers[timer_member(s)] = s.u
+  timers[timer_member(s)] = lease_due(s)
   local names = { 'a:' .. s.id }
   for _, d in ipairs(s.d or {}) do
     names[#names + 1] = 'r:' .. d

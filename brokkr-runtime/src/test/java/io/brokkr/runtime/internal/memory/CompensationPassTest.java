@@ -26,7 +26,7 @@ class CompensationPassTest {
 
   /** A root, width leaves after it, a step failing once they finished; the visits of undoing the leaves. */
   private static long visitsOfCompensatorRuns(int width) {
-    MemorySaga saga = new MemorySaga("wide", new ReadyQueues(), new Outbox(event -> {}));
+    MemorySaga saga = new MemorySaga("wide", new ReadyQueues(), new TimerIndex(), new Outbox(event -> {}));
     saga.addStep(spec("root", List.of()));
     saga.addCompensator("root", spec("undo-root", List.of()));
     for (int i = 0; i < width; i++) {

@@ -81,6 +81,16 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
+  public Change failUnknown(StepRef step, long token, String reason, Instant now) {
+    return reported("FAIL", step, Settler.attempt(token), store.failUnknown(step, token, reason, now));
+  }
+
+  @Override
+  public Change handBack(StepRef step, long token, boolean mayHaveRun) {
+    return reported("HANDBACK", step, Settler.attempt(token), store.handBack(step, token, mayHaveRun));
+  }
+
+  @Override
   public Change requeue(StepRef step) {
     return store.requeue(step);
   }

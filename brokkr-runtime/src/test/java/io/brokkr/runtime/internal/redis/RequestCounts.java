@@ -1,19 +1,22 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.RedisCallListener;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** How many requests a store sent to Redis, by kind: one script call or one pipelined batch each. */
-final class RoundTrips {
+/** Counts a backend's requests to Redis by kind, through its call listener. */
+final class RequestCounts implements RedisCallListener {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-  void count(String kind) {
+  @Override
+  public void onCall(String kind, Duration took) {
     counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
   }
 
-  /** The counts so far, by kind (a script's name, or {@code peek}, {@code load}, {@code sweep}, …). */
+  /** The counts so far, by kind. */
   Map<String, Long> snapshot() {
     Map<String, Long> copy = new TreeMap<>();
     counts.forEach((kind, count) -> copy.put(kind, count.sum()));
