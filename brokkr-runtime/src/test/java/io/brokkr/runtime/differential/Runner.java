@@ -4,7 +4,6 @@ import io.brokkr.runtime.InMemoryBackend;
 import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.spi.SagaSnapshot;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +19,6 @@ import org.redisson.api.RedissonClient;
  */
 final class Runner {
   private static final AtomicLong NAMESPACES = new AtomicLong();
-  /**
-   * Settled sagas are dropped after a retention of days, counted on each store's own clock: Redis's
-   * server time, the in-memory sweeps' clock. The calls' times run decades after the views' fixed
-   * clock (see {@link Side}), so the in-memory retention must outlast that gap; neither ends in a run.
-   */
-  private static final Duration RETENTION = Duration.ofDays(365L * 200);
 
   /** What a run did: the calls made (up to the first difference) and that difference, if any. */
   record Result(List<Call> calls, Optional<Difference> difference) {}
@@ -71,7 +64,7 @@ final class Runner {
   private Result run(int length, Function<Map<String, Optional<SagaSnapshot>>, Call> nextCall) {
     String namespace = "diff-" + NAMESPACES.incrementAndGet();
     List<Call> made = new ArrayList<>();
-    try (Side memory = new Side(InMemoryBackend.create(RETENTION), namespace, SequenceGenerator.NODES);
+    try (Side memory = new Side(InMemoryBackend.create(), namespace, SequenceGenerator.NODES);
         Side redisSide = new Side(redis, namespace, SequenceGenerator.NODES)) {
       Map<String, Optional<SagaSnapshot>> state = new LinkedHashMap<>();
       SequenceGenerator.SAGAS.forEach(sagaId -> state.put(sagaId, Optional.empty()));

@@ -72,8 +72,7 @@ final class MemoryNamespace {
     Optional<ReadyQueues.Entry> next;
     while ((next = queues.poll(workerName)).isPresent()) {
       ReadyQueues.Entry entry = next.get();
-      Optional<Claim> claim = apply(entry.step().sagaId(),
-          saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease));
+      Optional<Claim> claim = claim(entry.step(), saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease));
       if (claim.isPresent()) {
         return claim;
       }
@@ -86,20 +85,28 @@ final class MemoryNamespace {
    * finishAndClaim and createStartAndClaim do: that step, not the head of its worker's queue.
    */
   Optional<Claim> claimMadeReady(Change.Ready ready, String nodeId, Instant now, Duration lease) {
-    return apply(ready.step().sagaId(), saga -> saga.claimMadeReady(ready.step().stepId(), nodeId, now, lease));
+    return claim(ready.step(), saga -> saga.claimMadeReady(ready.step().stepId(), nodeId, now, lease));
+  }
+
+  private Optional<Claim> claim(StepRef step, Function<MemorySaga, Optional<Claim>> claiming) {
+    return apply(step.sagaId(), claiming);
   }
 
   /**
-   * Fires the timers due at {@code now}, and drops the sagas past their retention (settled, or
-   * never started); called by the sweeper of every open view. Returns how many timers acted.
+   * Drops the sagas past their retention (settled, or never started) at {@code now}: the sweepers'
+   * clock, as Redis expires keys on its own clock whatever time the transitions were given.
    */
-  int sweep(Instant now) {
+  void dropExpired(Instant now) {
     for (String sagaId : retention.expired(now)) {
       sagas.computeIfPresent(sagaId, (id, saga) -> {
         SagaStatus status = saga.status();
         return status == SagaStatus.CREATED || status.isSettled() ? null : saga;
       });
     }
+  }
+
+  /** Fires the timers due at {@code now}; called by the sweeper of every open view. Returns how many acted. */
+  int sweep(Instant now) {
     int acted = 0;
     for (StepRef step : timers.takeDue(now)) {
       try {

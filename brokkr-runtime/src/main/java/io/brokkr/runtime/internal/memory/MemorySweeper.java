@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.memory;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +30,9 @@ final class MemorySweeper implements AutoCloseable {
 
   private static void sweep(MemoryNamespace namespace, Clock clock) {
     try {
-      namespace.sweep(clock.instant());
+      Instant now = clock.instant();
+      namespace.sweep(now);
+      namespace.dropExpired(now);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "a sweep of namespace " + namespace.name() + " failed; the next one retries", e);
     }

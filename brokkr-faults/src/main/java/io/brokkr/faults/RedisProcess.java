@@ -1,0 +1,150 @@
+package io.brokkr.faults;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The suite's {@code redis-server} on a free loopback port, with its data in a folder that survives
+ * restarts: it can be killed, paused, resumed and started again on the same port and data.
+ * Adapted from the runtime's test harness, which cannot restart a server.
+ */
+public final class RedisProcess implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+  private final int port;
+  private final Path dir;
+  private final Persistence persistence;
+  private final Thread reaper = new Thread(this::killQuietly, "redis-reaper");
+  private volatile Process process;
+
+  private RedisProcess(int port, Path dir, Persistence persistence) {
+    this.port = port;
+    this.dir = dir;
+    this.persistence = persistence;
+    Runtime.getRuntime().addShutdownHook(reaper);
+  }
+
+  /** Starts a server persisting as {@code persistence}, in a new folder under {@code parent}. */
+  public static RedisProcess start(Path parent, Persistence persistence) throws IOException {
+    int port = freePort();
+    RedisProcess redis = new RedisProcess(port, Files.createDirectories(parent.resolve("redis-" + port)), persistence);
+    redis.launch();
+    return redis;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** {@code kill -9}. */
+  public void kill() {
+    Signals.kill(process);
+  }
+
+  /** SIGSTOP: the server freezes, its clients time out. */
+  public void pause() {
+    Signals.stop(process.pid());
+  }
+
+  /** SIGCONT. */
+  public void resume() {
+    Signals.cont(process.pid());
+  }
+
+  /** {@code SHUTDOWN}: the server flushes what it persists and exits; waits until it did. */
+  public void shutdown() throws IOException {
+    command("SHUTDOWN", Duration.ofSeconds(10));
+    try {
+      process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts the server again on the same port and data, after a kill; waits until it answers. */
+  public void restart() throws IOException {
+    kill();
+    launch();
+  }
+
+  /** Sends one inline command and returns the raw reply, e.g. {@code "+OK\r\n"}. */
+  public String command(String inline, Duration patience) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+      socket.setSoTimeout((int) patience.toMillis());
+      OutputStream out = socket.getOutputStream();
+      out.write((inline + "\r\nQUIT\r\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String reply = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return reply.endsWith("+OK\r\n") ? reply.substring(0, reply.length() - 5) : reply;
+    }
+  }
+
+  private void launch() throws IOException {
+    List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
+        "--bind", "127.0.0.1", "--save", "", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString(),
+        "--enable-debug-command", "local"));
+    command.addAll(persistence.args());
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile())).start();
+    } catch (IOException e) {
+      throw new IOException("cannot start redis-server: is it on PATH? (Debian: apt-get install redis-server)", e);
+    }
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("redis-server exited with " + process.exitValue() + "; see " + dir.resolve("redis.log"));
+      }
+      try {
+        // A server loading its append-only file answers -LOADING; wait for PONG.
+        if (command("PING", Duration.ofSeconds(2)).startsWith("+PONG")) {
+          return;
+        }
+      } catch (IOException e) {
+        // Not listening yet.
+      }
+      Pause.millis(50);
+    }
+    throw new IOException("redis-server on port " + port + " did not answer within " + START_TIMEOUT);
+  }
+
+  private void killQuietly() {
+    Process p = process;
+    if (p != null) {
+      Signals.kill(p);
+    }
+  }
+
+  @Override
+  public void close() {
+    killQuietly();
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook runs anyway.
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
