@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,12 +23,12 @@ sealed interface Call {
   /** The origin of every time in a sequence, far after the fixed clock the views are opened with. */
   Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
-  /** Makes the call; {@code claimer} is the view that claims, {@code actor} the one that does the rest. */
-  Object apply(SagaStore actor, SagaStore claimer);
+  /** Makes the call: a claim on the view of its node ({@code claimers.apply(nodeId)}), the rest on {@code actor}. */
+  Object apply(SagaStore actor, Function<String, SagaStore> claimers);
 
   record CreateSaga(String sagaId) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       actor.createSaga(sagaId);
       return "done";
     }
@@ -40,7 +41,7 @@ sealed interface Call {
 
   record AddStep(String sagaId, StepSpec step) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.addStep(sagaId, step);
     }
 
@@ -52,7 +53,7 @@ sealed interface Call {
 
   record AddCompensator(String sagaId, String stepId, StepSpec compensator) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.addCompensator(sagaId, stepId, compensator);
     }
 
@@ -64,7 +65,7 @@ sealed interface Call {
 
   record Start(String sagaId) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.start(sagaId);
     }
 
@@ -76,7 +77,7 @@ sealed interface Call {
 
   record CreateAndStart(SagaDraft draft) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.createAndStart(draft);
     }
 
@@ -88,7 +89,7 @@ sealed interface Call {
 
   record CreateStartAndClaim(SagaDraft draft, ClaimRequest next, int max) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.createStartAndClaim(draft, next, max);
     }
 
@@ -100,8 +101,8 @@ sealed interface Call {
 
   record ClaimNext(String workerName, String nodeId, Instant now, Duration lease) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
-      return claimer.claimNext(workerName, nodeId, now, lease);
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return claimers.apply(nodeId).claimNext(workerName, nodeId, now, lease);
     }
 
     @Override
@@ -112,7 +113,7 @@ sealed interface Call {
 
   record Heartbeat(StepRef step, long token, Instant until) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.heartbeat(step, token, until);
     }
 
@@ -124,7 +125,7 @@ sealed interface Call {
 
   record Finish(StepRef step, Settler by, Optional<String> resultJson) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.finish(step, by, resultJson);
     }
 
@@ -136,7 +137,7 @@ sealed interface Call {
 
   record FinishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.finishAndClaim(step, by, resultJson, next);
     }
 
@@ -149,7 +150,7 @@ sealed interface Call {
 
   record Fail(StepRef step, Settler by, String reason, Instant now) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.fail(step, by, reason, now);
     }
 
@@ -159,9 +160,45 @@ sealed interface Call {
     }
   }
 
+  record FailUnknown(StepRef step, long token, String reason, Instant now) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.failUnknown(step, token, reason, now);
+    }
+
+    @Override
+    public String toString() {
+      return "failUnknown(" + ref(step) + ", " + token + ", " + q(reason) + ", " + at(now) + ")";
+    }
+  }
+
+  record HandBack(StepRef step, long token, boolean mayHaveRun) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.handBack(step, token, mayHaveRun);
+    }
+
+    @Override
+    public String toString() {
+      return "handBack(" + ref(step) + ", " + token + ", " + mayHaveRun + ")";
+    }
+  }
+
+  record Park(StepRef step, long token) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.park(step, token);
+    }
+
+    @Override
+    public String toString() {
+      return "park(" + ref(step) + ", " + token + ")";
+    }
+  }
+
   record Requeue(StepRef step) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.requeue(step);
     }
 
@@ -173,7 +210,7 @@ sealed interface Call {
 
   record FireDue(Instant now) implements Call {
     @Override
-    public Object apply(SagaStore actor, SagaStore claimer) {
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
       return actor.fireDue(now);
     }
 

@@ -32,7 +32,7 @@ class DifferentialTest {
   /** Calls per sequence: long enough for sagas to start, retry, compensate and settle. */
   private static final int LENGTH = 120;
   /** Sized for about 30-60 s on two cores. */
-  private static final int FIXED_SEEDS = 160;
+  private static final int FIXED_SEEDS = 120;
 
   @Test
   void storesAgreeCallByCall() {

@@ -64,8 +64,8 @@ final class Runner {
   private Result run(int length, Function<Map<String, Optional<SagaSnapshot>>, Call> nextCall) {
     String namespace = "diff-" + NAMESPACES.incrementAndGet();
     List<Call> made = new ArrayList<>();
-    try (Side memory = new Side(InMemoryBackend.create(), namespace);
-        Side redisSide = new Side(redis, namespace)) {
+    try (Side memory = new Side(InMemoryBackend.create(), namespace, SequenceGenerator.NODES);
+        Side redisSide = new Side(redis, namespace, SequenceGenerator.NODES)) {
       Map<String, Optional<SagaSnapshot>> state = new LinkedHashMap<>();
       SequenceGenerator.SAGAS.forEach(sagaId -> state.put(sagaId, Optional.empty()));
       for (int i = 0; i < length; i++) {

@@ -33,7 +33,8 @@ final class SequenceGenerator {
   static final List<String> SAGAS = List.of("s1", "s2", "s3", "s4", "s5", "s6");
 
   private static final List<String> WORKERS = List.of("w1", "w2", "w3");
-  private static final List<String> NODES = List.of("n1", "n2");
+  /** The nodes that claim; each claims through a view of its own. */
+  static final List<String> NODES = List.of("n1", "n2");
   private static final List<RetryPolicy> RETRIES = List.of(
       RetryPolicy.NO_RETRY,
       new RetryPolicy(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(40)),
@@ -95,18 +96,24 @@ final class SequenceGenerator {
   private Call settle(int roll, StepSnapshot step) {
     StepRef ref = random.nextInt(25) == 0 ? new StepRef(step.sagaId(), "nope")
         : random.nextInt(40) == 0 ? new StepRef("s9", step.stepId()) : step.ref();
-    if (roll < 60) {
-      long token = settler(step) instanceof Settler.Attempt a ? a.token() : 1;
-      return new Call.Heartbeat(ref, token, now().plus(pick(LEASES)));
+    long token = settler(step) instanceof Settler.Attempt a ? a.token() : 1;
+    if (roll < 58) {
+      return random.nextInt(5) == 0 ? new Call.Park(ref, token) : new Call.Heartbeat(ref, token, now().plus(pick(LEASES)));
     }
-    if (roll < 70) {
+    if (roll < 67) {
       return new Call.Finish(ref, settler(step), result());
     }
-    if (roll < 77) {
+    if (roll < 73) {
       return new Call.FinishAndClaim(ref, settler(step), result(), request());
     }
-    if (roll < 89) {
+    if (roll < 82) {
       return new Call.Fail(ref, settler(step), pick(REASONS), now());
+    }
+    if (roll < 86) {
+      return new Call.FailUnknown(ref, token, pick(REASONS), now());
+    }
+    if (roll < 90) {
+      return new Call.HandBack(ref, token, random.nextBoolean());
     }
     return new Call.Requeue(ref);
   }

@@ -64,6 +64,18 @@ final class Sequences {
     return new Call.Fail(step, by, reason, now);
   }
 
+  static Call failUnknown(StepRef step, long token, String reason, Instant now) {
+    return new Call.FailUnknown(step, token, reason, now);
+  }
+
+  static Call handBack(StepRef step, long token, boolean mayHaveRun) {
+    return new Call.HandBack(step, token, mayHaveRun);
+  }
+
+  static Call park(StepRef step, long token) {
+    return new Call.Park(step, token);
+  }
+
   static Call requeue(StepRef step) {
     return new Call.Requeue(step);
   }

@@ -19,13 +19,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One store under test: two views of one namespace, a call at a time, observed after each call.
+ * One store under test: several views of one namespace, a call at a time, observed after each call.
  *
- * <p>The claimer view makes the {@code claimNext} calls, the actor view everything else and listens.
- * The split keeps a legitimately store-specific event out of the comparison: the Redis view wakes
- * the workers it claims for when their queue's head lingers (a local {@code WorkReady} every sweep),
- * and the actor never claims. Both views run on a clock fixed far before {@link Call#T0}, so their
- * own sweeps fire nothing: time moves only by the calls.
+ * <p>The claimer views (one per node id) make the {@code claimNext} calls, the actor view everything
+ * else; the actor's events are compared. The split keeps a legitimately store-specific event out of
+ * the comparison: a Redis view wakes the workers it claims for when their queue's head lingers (a
+ * local {@code WorkReady} every sweep), and the actor never claims. All views run on a clock fixed
+ * far before {@link Call#T0}, so their own sweeps fire nothing: time moves only by the calls.
  */
 final class Side implements AutoCloseable {
   private static final Clock FIXED = Clock.fixed(Instant.EPOCH.plusSeconds(1_000_000), ZoneOffset.UTC);
@@ -33,25 +33,18 @@ final class Side implements AutoCloseable {
   private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final SagaStore actor;
-  private final SagaStore claimer;
+  /** A view per node id that claims: one view's idea of a queue lags when another claims from it. */
+  private final Map<String, Claimer> claimers = new LinkedHashMap<>();
 
   private final List<StoreEvent> heard = new ArrayList<>();
-  private final List<StoreEvent> claimerHeard = new ArrayList<>();
   private final SagaStore.Subscription subscription;
-  private final SagaStore.Subscription claimerSubscription;
 
-  Side(StoreBackend backend, String namespace) {
+  Side(StoreBackend backend, String namespace, List<String> nodeIds) {
     this.actor = backend.open(namespace, FIXED);
-    this.claimer = backend.open(namespace, FIXED);
+    nodeIds.forEach(nodeId -> claimers.put(nodeId, new Claimer(backend.open(namespace, FIXED))));
     this.subscription = actor.subscribe(event -> {
       synchronized (heard) {
         heard.add(event);
-      }
-    });
-    this.claimerSubscription = claimer.subscribe(event -> {
-      synchronized (claimerHeard) {
-        claimerHeard.add(event);
-        claimerHeard.notifyAll();
       }
     });
   }
@@ -60,7 +53,7 @@ final class Side implements AutoCloseable {
   Observation observe(Call call, List<String> sagaIds) {
     Object reply;
     try {
-      reply = call.apply(actor, claimer);
+      reply = call.apply(actor, nodeId -> claimers.get(nodeId).view);
     } catch (RuntimeException e) {
       reply = new Observation.Thrown(e.getClass().getSimpleName(),
           e instanceof StoreRejectedException rejected ? rejected.reason().name() : "", String.valueOf(e.getMessage()));
@@ -76,7 +69,7 @@ final class Side implements AutoCloseable {
       events = List.copyOf(heard);
       heard.clear();
     }
-    awaitClaimerHeard(events);
+    claimers.values().forEach(claimer -> claimer.awaitHeard(events));
     return new Observation(reply, withoutClaimedWork(reply, events).stream().map(e -> withoutSettlement(e, sagas)).toList(),
         sagas, actor.unfinishedSagas());
   }
@@ -102,31 +95,53 @@ final class Side implements AutoCloseable {
     return kept;
   }
 
-  /**
-   * Waits until the claimer heard the call's events too. A Redis view learns the heads of its
-   * workers' queues from the events (before it delivers them), and claims from what it knows: a
-   * node claims when a {@code WorkReady} wakes it, so it never claims before it heard of the work.
-   * The test claims right after the next call, so it waits as long as a node would. What the
-   * claimer heard besides are its own wake-ups (see the class comment): dropped.
-   */
-  private void awaitClaimerHeard(List<StoreEvent> events) {
-    long deadline = System.nanoTime() + PATIENCE_NANOS;
-    synchronized (claimerHeard) {
-      try {
-        for (StoreEvent event : events) {
-          while (!claimerHeard.remove(event)) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-              return; // the comparison of the next claims will show what is missing
-            }
-            TimeUnit.NANOSECONDS.timedWait(claimerHeard, left);
-          }
+  /** A view that claims, and what it heard of the events. */
+  private static final class Claimer {
+    final SagaStore view;
+    private final List<StoreEvent> heard = new ArrayList<>();
+    private final SagaStore.Subscription subscription;
+
+    Claimer(SagaStore view) {
+      this.view = view;
+      this.subscription = view.subscribe(event -> {
+        synchronized (heard) {
+          heard.add(event);
+          heard.notifyAll();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        claimerHeard.clear();
+      });
+    }
+
+    /**
+     * Waits until this view heard the call's events too. A Redis view learns the heads of its
+     * workers' queues from the events (before it delivers them), and claims from what it knows: a
+     * node claims when a {@code WorkReady} wakes it, so it never claims before it heard of the work.
+     * The test claims right after the next call, so it waits as long as a node would. What the view
+     * heard besides are its own wake-ups (see the class comment): dropped.
+     */
+    void awaitHeard(List<StoreEvent> events) {
+      long deadline = System.nanoTime() + PATIENCE_NANOS;
+      synchronized (heard) {
+        try {
+          for (StoreEvent event : events) {
+            while (!heard.remove(event)) {
+              long left = deadline - System.nanoTime();
+              if (left <= 0) {
+                return; // the comparison of the next claims will show what is missing
+              }
+              TimeUnit.NANOSECONDS.timedWait(heard, left);
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          heard.clear();
+        }
       }
+    }
+
+    void close() {
+      subscription.close();
+      view.close();
     }
   }
 
@@ -159,8 +174,7 @@ final class Side implements AutoCloseable {
   @Override
   public void close() {
     subscription.close();
-    claimerSubscription.close();
-    claimer.close();
+    claimers.values().forEach(Claimer::close);
     actor.close();
   }
 }
