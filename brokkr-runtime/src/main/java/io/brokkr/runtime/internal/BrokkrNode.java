@@ -54,7 +54,7 @@ public final class BrokkrNode implements Brokkr {
     this.store = store;
     this.options = options;
     this.lifecycle = new Lifecycle(options.nodeId());
-    Json json = new Json();
+    Json json = new Json(options.mapper());
     this.timers = new Timers(options.clock(), options.nodeId(), "timer");
     this.rechecks = new Timers(options.clock(), options.nodeId(), "outcomes");
     this.ownPool = options.executor().isPresent() ? Optional.empty() : Optional.of(pool(options));

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.brokkr.runtime.TypeRef;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +20,17 @@ import org.jspecify.annotations.Nullable;
  * name no Java class and are safe to read back and portable to workers in other languages.
  */
 final class Json {
-  private final ObjectMapper mapper = JsonMapper.builder().build();
+  private final ObjectMapper mapper;
+
+  /** With the default mapper. */
+  Json() {
+    this(JsonMappers.of(Optional.empty(), List.of()));
+  }
+
+  /** With {@code mapper}, which has no default typing (see {@link JsonMappers}). */
+  Json(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
 
   /**
    * Encodes one value.
