@@ -121,6 +121,7 @@ public final class BrokkrNode implements Brokkr {
 
   @Override
   public Optional<Saga> getSaga(String sagaId) {
+    Objects.requireNonNull(sagaId, "sagaId");
     lifecycle.requireNotClosed();
     return store.load(sagaId).map(s -> view(s.sagaId()));
   }
