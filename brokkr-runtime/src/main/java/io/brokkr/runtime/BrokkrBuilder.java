@@ -37,6 +37,8 @@ public final class BrokkrBuilder {
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
   /** How long {@code close()} waits for running attempts unless told otherwise. */
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+  /** How long a step waits for a node that hosts its worker before a warning, unless told otherwise. */
+  public static final Duration DEFAULT_STRANDED_WARNING_AFTER = Duration.ofMinutes(1);
 
   private String namespace = "brokkr";
   private String nodeId = UUID.randomUUID().toString();
@@ -48,6 +50,7 @@ public final class BrokkrBuilder {
   private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
   private final List<SagaListener> listeners = new ArrayList<>();
   private Optional<ObjectMapper> objectMapper = Optional.empty();
+  private Duration strandedWarningAfter = DEFAULT_STRANDED_WARNING_AFTER;
   private final List<Module> jacksonModules = new ArrayList<>();
 
   BrokkrBuilder() {}
@@ -128,6 +131,20 @@ public final class BrokkrBuilder {
     return this;
   }
 
+  /**
+   * How long a step that this node made ready, for a worker it does not host, may wait unclaimed
+   * before this node logs a WARNING naming the worker, the saga and the step (once per readiness).
+   * The step keeps waiting: a node that registers the worker runs it. Default 1 minute.
+   */
+  public BrokkrBuilder strandedWarningAfter(Duration value) {
+    Objects.requireNonNull(value, "strandedWarningAfter");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("strandedWarningAfter must be positive, was " + value);
+    }
+    this.strandedWarningAfter = value;
+    return this;
+  }
+
   /** Adds a listener that sees every saga and step transition of the namespace. */
   public BrokkrBuilder listener(SagaListener value) {
     listeners.add(Objects.requireNonNull(value, "listener"));
@@ -183,7 +200,7 @@ public final class BrokkrBuilder {
   public Brokkr build(StoreBackend backend) {
     Objects.requireNonNull(backend, "backend");
     NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners,
-        drainTimeout, JsonMappers.of(objectMapper, jacksonModules));
+        drainTimeout, JsonMappers.of(objectMapper, jacksonModules), strandedWarningAfter);
     return new BrokkrNode(backend.open(namespace, clock), options);
   }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.Executor;
  * @param listeners what sees every transition
  * @param drainTimeout how long {@code close()} waits for running attempts before it hands them back
  * @param mapper how args and results become JSON: checked, without default typing
+ * @param strandedWarningAfter how long a step this node made ready, for a worker it does not host, may wait
+ *     before a warning
  */
 public record NodeOptions(
     String namespace,
@@ -34,7 +36,8 @@ public record NodeOptions(
     Optional<Executor> executor,
     List<SagaListener> listeners,
     Duration drainTimeout,
-    ObjectMapper mapper) {
+    ObjectMapper mapper,
+    Duration strandedWarningAfter) {
 
   public NodeOptions {
     Objects.requireNonNull(namespace, "namespace");
@@ -46,5 +49,6 @@ public record NodeOptions(
     listeners = List.copyOf(listeners);
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(mapper, "mapper");
+    Objects.requireNonNull(strandedWarningAfter, "strandedWarningAfter");
   }
 }
