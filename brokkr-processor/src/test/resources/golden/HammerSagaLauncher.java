@@ -11,6 +11,7 @@ import io.brokkr.runtime.TypeRef;
 import io.brokkr.runtime.Worker;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -79,6 +80,7 @@ public final class HammerSagaLauncher {
    */
   public static SagaHandle<Map<String, List<HammerSaga.HeadId>>> start(Brokkr brokkr,
       String headType, int size) {
+    Objects.requireNonNull(headType, "headType");
     return brokkr.start(TEMPLATE, Map.of("headType", headType, "size", size))
         .map(results -> results.get("inventory", MAP_OF_STRING_AND_LIST_OF_HEAD_ID));
   }

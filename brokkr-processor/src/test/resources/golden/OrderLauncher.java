@@ -10,6 +10,7 @@ import io.brokkr.runtime.SagaHandle;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -40,6 +41,9 @@ public final class OrderLauncher {
    */
   public static SagaHandle<Void> start(Brokkr brokkr, String customer, List<String> items,
       BigDecimal total) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(items, "items");
+    Objects.requireNonNull(total, "total");
     return brokkr.start(TEMPLATE, Map.of("customer", customer, "items", items, "total", total))
         .map(results -> null);
   }

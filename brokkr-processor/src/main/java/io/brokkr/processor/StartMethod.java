@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -77,7 +78,12 @@ final class StartMethod {
     List<CodeBlock> entries = new ArrayList<>();
     for (SagaInput input : model.template().inputs()) {
       String name = names.newName(Identifiers.lowerCamel(input.name()), input.name());
-      method.addParameter(model.inputTypes().get(input.name()), name);
+      TypeName type = model.inputTypes().get(input.name());
+      method.addParameter(type, name);
+      if (!type.isPrimitive()) {
+        // Map.of would refuse a null too, but with no word of which input it was.
+        method.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name);
+      }
       doc.add("@param $L the saga input {@code $L}\n", name, input.name());
       entries.add(CodeBlock.of("$S, $N", input.name(), name));
     }

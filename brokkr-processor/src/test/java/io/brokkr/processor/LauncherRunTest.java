@@ -54,6 +54,13 @@ class LauncherRunTest {
   }
 
   @Test
+  void aNullInputIsNamedByTheLauncher() {
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> HammerSagaLauncher.start(brokkr, null, 42, List.of()));
+    assertThat(e).hasMessageThat().isEqualTo("headType");
+  }
+
+  @Test
   void failingHammerCompensatesTheHeadWithItsResult() throws Exception {
     HammerSaga saga = new HammerSaga(true);
     HammerSagaLauncher.register(brokkr, saga);

@@ -1,7 +1,10 @@
 package io.brokkr.runtime;
 
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.internal.BrokkrNode;
+import io.brokkr.runtime.internal.JsonMappers;
 import io.brokkr.runtime.internal.NodeOptions;
 import io.brokkr.runtime.internal.Policies;
 import io.brokkr.runtime.spi.StoreBackend;
@@ -34,6 +37,8 @@ public final class BrokkrBuilder {
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
   /** How long {@code close()} waits for running attempts unless told otherwise. */
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+  /** How long a step waits for a node that hosts its worker before a warning, unless told otherwise. */
+  public static final Duration DEFAULT_STRANDED_WARNING_AFTER = Duration.ofMinutes(1);
 
   private String namespace = "brokkr";
   private String nodeId = UUID.randomUUID().toString();
@@ -44,6 +49,9 @@ public final class BrokkrBuilder {
   private Optional<Executor> executor = Optional.empty();
   private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
   private final List<SagaListener> listeners = new ArrayList<>();
+  private Optional<ObjectMapper> objectMapper = Optional.empty();
+  private Duration strandedWarningAfter = DEFAULT_STRANDED_WARNING_AFTER;
+  private final List<Module> jacksonModules = new ArrayList<>();
 
   BrokkrBuilder() {}
 
@@ -123,9 +131,44 @@ public final class BrokkrBuilder {
     return this;
   }
 
+  /**
+   * How long a step that this node made ready, for a worker it does not host, may wait unclaimed
+   * before this node logs a WARNING naming the worker, the saga and the step (once per readiness).
+   * The step keeps waiting: a node that registers the worker runs it. Default 1 minute.
+   */
+  public BrokkrBuilder strandedWarningAfter(Duration value) {
+    Objects.requireNonNull(value, "strandedWarningAfter");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("strandedWarningAfter must be positive, was " + value);
+    }
+    this.strandedWarningAfter = value;
+    return this;
+  }
+
   /** Adds a listener that sees every saga and step transition of the namespace. */
   public BrokkrBuilder listener(SagaListener value) {
     listeners.add(Objects.requireNonNull(value, "listener"));
+    return this;
+  }
+
+  /**
+   * The Jackson mapper that turns args, inputs and results into JSON, instead of the default one.
+   * The node uses a copy taken now, with {@code java.time} and {@code Optional} support added unless
+   * the mapper has it already. Default: a plain mapper with that support, writing dates and
+   * durations as ISO-8601 text.
+   *
+   * @throws IllegalArgumentException when the mapper has default typing activated: stored values
+   *     must name no Java class
+   */
+  public BrokkrBuilder objectMapper(ObjectMapper value) {
+    Objects.requireNonNull(value, "objectMapper");
+    this.objectMapper = Optional.of(JsonMappers.requireNoDefaultTyping(value).copy());
+    return this;
+  }
+
+  /** Adds a Jackson module (serializers for your types, say) to the node's mapper. */
+  public BrokkrBuilder jacksonModule(Module value) {
+    jacksonModules.add(Objects.requireNonNull(value, "jacksonModule"));
     return this;
   }
 
@@ -157,7 +200,7 @@ public final class BrokkrBuilder {
   public Brokkr build(StoreBackend backend) {
     Objects.requireNonNull(backend, "backend");
     NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners,
-        drainTimeout);
+        drainTimeout, JsonMappers.of(objectMapper, jacksonModules), strandedWarningAfter);
     return new BrokkrNode(backend.open(namespace, clock), options);
   }
 }

@@ -3,6 +3,7 @@ package io.brokkr.runtime;
 import io.brokkr.runtime.internal.memory.MemoryBackend;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreBackend;
+import io.brokkr.runtime.spi.StoreLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,13 +25,16 @@ public final class InMemoryBackend implements StoreBackend {
 
   private final MemoryBackend sagas;
 
-  private InMemoryBackend(Duration retention) {
-    this.sagas = new MemoryBackend(retention);
+  private InMemoryBackend(Duration retention, StoreLimits limits) {
+    this.sagas = new MemoryBackend(retention, limits);
   }
 
-  /** A new, empty backend that keeps settled sagas {@link #DEFAULT_RETENTION}. */
+  /**
+   * A new, empty backend that keeps settled sagas {@link #DEFAULT_RETENTION}, with the payload limit
+   * of Redis ({@link StoreLimits#DEFAULT_PAYLOAD_LIMIT}).
+   */
   public static InMemoryBackend create() {
-    return new InMemoryBackend(DEFAULT_RETENTION);
+    return new InMemoryBackend(DEFAULT_RETENTION, StoreLimits.DEFAULTS);
   }
 
   /**
@@ -40,11 +44,22 @@ public final class InMemoryBackend implements StoreBackend {
    * @throws IllegalArgumentException when the retention is under 1 ms
    */
   public static InMemoryBackend create(Duration retention) {
+    return create(retention, StoreLimits.DEFAULT_PAYLOAD_LIMIT);
+  }
+
+  /**
+   * A new, empty backend with {@code retention} as {@link #create(Duration)} and a payload limit of
+   * {@code payloadLimit} bytes, as Redis has ({@link RedisOptions#withPayloadLimit}): larger args or
+   * results are refused, as they are on Redis, and ids follow the same rules.
+   *
+   * @throws IllegalArgumentException when the retention is under 1 ms or the limit under 1024 bytes
+   */
+  public static InMemoryBackend create(Duration retention, int payloadLimit) {
     Objects.requireNonNull(retention, "retention");
     if (retention.toMillis() < 1) {
       throw new IllegalArgumentException("the retention must be at least 1 ms, was " + retention);
     }
-    return new InMemoryBackend(retention);
+    return new InMemoryBackend(retention, new StoreLimits(payloadLimit));
   }
 
   @Override

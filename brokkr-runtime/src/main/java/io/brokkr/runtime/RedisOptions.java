@@ -1,5 +1,6 @@
 package io.brokkr.runtime;
 
+import io.brokkr.runtime.spi.StoreLimits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class RedisOptions {
   /** The largest args, result or failure reason of one step unless told otherwise: 1 MiB. */
-  public static final int DEFAULT_PAYLOAD_LIMIT = 1024 * 1024;
+  public static final int DEFAULT_PAYLOAD_LIMIT = StoreLimits.DEFAULT_PAYLOAD_LIMIT;
   /** How long a settled saga is kept unless told otherwise: 7 days. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
   /** Partitions of a namespace unless told otherwise. */
@@ -55,10 +56,7 @@ public final class RedisOptions {
    * reason is cut.
    */
   public RedisOptions withPayloadLimit(int bytes) {
-    if (bytes < 1024) {
-      throw new IllegalArgumentException("the payload limit must be at least 1024 bytes, was " + bytes);
-    }
-    return new RedisOptions(bytes, retention, partitions, durability, callListener);
+    return new RedisOptions(new StoreLimits(bytes).payloadLimit(), retention, partitions, durability, callListener);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreEvent;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class BrokkrNode implements Brokkr {
   private final Dispatcher dispatcher;
   private final TemplateStarter starter;
   private final Recovery recovery;
+  private final Stranded stranded;
   private final Engine engine;
   private final SagaStore.Subscription subscription;
 
@@ -54,7 +56,7 @@ public final class BrokkrNode implements Brokkr {
     this.store = store;
     this.options = options;
     this.lifecycle = new Lifecycle(options.nodeId());
-    Json json = new Json();
+    Json json = new Json(options.mapper());
     this.timers = new Timers(options.clock(), options.nodeId(), "timer");
     this.rechecks = new Timers(options.clock(), options.nodeId(), "outcomes");
     this.ownPool = options.executor().isPresent() ? Optional.empty() : Optional.of(pool(options));
@@ -64,7 +66,8 @@ public final class BrokkrNode implements Brokkr {
     this.listeners = new Listeners(options.listeners());
     this.outcomes = new Outcomes(store, json, callbacks);
     this.leases = new Leases(store, timers, options);
-    Changes changes = new Changes(store, timers, this::wake);
+    this.stranded = new Stranded(store, timers, options.strandedWarningAfter(), this::hosts);
+    Changes changes = new Changes(store, timers, this::ready);
     this.engine = new Engine(store, json, options, changes, outcomes, lifecycle);
     // The dispatcher, made next, gives finishing attempts their successors.
     this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view, this::dispatcher);
@@ -121,6 +124,7 @@ public final class BrokkrNode implements Brokkr {
 
   @Override
   public Optional<Saga> getSaga(String sagaId) {
+    Objects.requireNonNull(sagaId, "sagaId");
     lifecycle.requireNotClosed();
     return store.load(sagaId).map(s -> view(s.sagaId()));
   }
@@ -173,9 +177,17 @@ public final class BrokkrNode implements Brokkr {
     return "Brokkr node " + options.nodeId() + " in namespace " + namespace();
   }
 
-  /** Work may be ready for a worker (a method, so the constructor can hand it out before the dispatcher exists). */
-  private void wake(String workerName) {
-    dispatcher.ready(workerName);
+  /**
+   * A step this node made ready: its worker is woken here, or its wait is watched (methods, so the
+   * constructor can hand them out before the dispatcher exists).
+   */
+  private void ready(Change.Ready ready) {
+    dispatcher.ready(ready.workerName());
+    stranded.watch(ready);
+  }
+
+  private boolean hosts(String workerName) {
+    return dispatcher.worker(workerName).isPresent();
   }
 
   private Dispatcher dispatcher() {

@@ -12,17 +12,17 @@ import java.util.function.Consumer;
 final class Changes {
   private final SagaStore store;
   private final Timers timers;
-  private final Consumer<String> wakeWorker;
+  private final Consumer<Change.Ready> onReady;
 
-  Changes(SagaStore store, Timers timers, Consumer<String> wakeWorker) {
+  Changes(SagaStore store, Timers timers, Consumer<Change.Ready> onReady) {
     this.store = store;
     this.timers = timers;
-    this.wakeWorker = wakeWorker;
+    this.onReady = onReady;
   }
 
   /** Wakes the workers of the steps that became ready. */
   Change wake(Change change) {
-    change.ready().forEach(ready -> wakeWorker.accept(ready.workerName()));
+    change.ready().forEach(onReady);
     return change;
   }
 

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import io.brokkr.runtime.TypeRef;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +23,19 @@ import org.jspecify.annotations.Nullable;
  * name no Java class and are safe to read back and portable to workers in other languages.
  */
 final class Json {
-  private final ObjectMapper mapper = JsonMapper.builder().build();
+  private final ObjectMapper mapper;
+  /** Declared types as resolved: a node starts templates of few types, again and again. */
+  private final Map<String, Optional<JavaType>> declared = new ConcurrentHashMap<>();
+
+  /** With the default mapper. */
+  Json() {
+    this(JsonMappers.of(Optional.empty(), List.of()));
+  }
+
+  /** With {@code mapper}, which has no default typing (see {@link JsonMappers}). */
+  Json(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
 
   /**
    * Encodes one value.
@@ -89,6 +104,29 @@ final class Json {
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(what.get() + " cannot be read as " + javaType.toCanonical() + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether {@code value} can be read as the type a template declares ({@code int},
+   * {@code java.util.List<com.acme.Part>}): it is an instance of it, or its JSON reads as it. True
+   * when the type cannot be resolved here, as nothing can be said then.
+   */
+  public boolean fits(Object value, String declaredType) {
+    Optional<JavaType> type = declared.computeIfAbsent(declaredType, t -> SourceTypes.resolve(t, mapper.getTypeFactory()));
+    if (type.isEmpty() || type.get().isJavaLangObject()) {
+      return true;
+    }
+    Class<?> raw = type.get().getRawClass();
+    // An instance of a plain class fits; a generic one is read, so that its elements are checked too.
+    if (type.get().containedTypeCount() == 0 && (raw.isPrimitive() ? ClassUtil.wrapperType(raw) : raw).isInstance(value)) {
+      return true;
+    }
+    try {
+      mapper.readerFor(type.get()).readValue(mapper.<JsonNode>valueToTree(value));
+      return true;
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.SagaListener;
 import java.time.Clock;
@@ -21,6 +22,9 @@ import java.util.concurrent.Executor;
  * @param executor where attempts run; empty for a pool the node owns
  * @param listeners what sees every transition
  * @param drainTimeout how long {@code close()} waits for running attempts before it hands them back
+ * @param mapper how args and results become JSON: checked, without default typing
+ * @param strandedWarningAfter how long a step this node made ready, for a worker it does not host, may wait
+ *     before a warning
  */
 public record NodeOptions(
     String namespace,
@@ -31,7 +35,9 @@ public record NodeOptions(
     Clock clock,
     Optional<Executor> executor,
     List<SagaListener> listeners,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    ObjectMapper mapper,
+    Duration strandedWarningAfter) {
 
   public NodeOptions {
     Objects.requireNonNull(namespace, "namespace");
@@ -42,5 +48,7 @@ public record NodeOptions(
     Objects.requireNonNull(executor, "executor");
     listeners = List.copyOf(listeners);
     Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(mapper, "mapper");
+    Objects.requireNonNull(strandedWarningAfter, "strandedWarningAfter");
   }
 }

@@ -50,6 +50,8 @@ final class SagaView implements Saga {
 
   @Override
   public SagaStep addStep(String workerName, List<?> args, List<String> dependsOnStepIds, StepOptions options) {
+    Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(dependsOnStepIds, "dependsOnStepIds");
     Objects.requireNonNull(options, "options");
     StepSpec spec = new StepSpec(UUID.randomUUID().toString(), Steps.requireWorker(workerName),
         List.copyOf(dependsOnStepIds),
@@ -71,7 +73,7 @@ final class SagaView implements Saga {
 
   @Override
   public boolean stepFinished(String stepId, Object result) {
-    return finish(stepId, Optional.of(result));
+    return finish(stepId, Optional.of(Objects.requireNonNull(result, "result")));
   }
 
   @Override
@@ -81,6 +83,7 @@ final class SagaView implements Saga {
 
   @Override
   public boolean stepFailed(String stepId, String reason) {
+    Objects.requireNonNull(stepId, "stepId");
     Objects.requireNonNull(reason, "reason");
     StepRef ref = new StepRef(id, stepId);
     return settled(ref, Calls.store(
@@ -94,6 +97,7 @@ final class SagaView implements Saga {
 
   @Override
   public Optional<SagaStep> getStep(String stepId) {
+    Objects.requireNonNull(stepId, "stepId");
     return engine.load(id).step(stepId).map(s -> new StepView(engine, id, s.stepId()));
   }
 
@@ -147,6 +151,7 @@ final class SagaView implements Saga {
   }
 
   private boolean finish(String stepId, Optional<Object> result) {
+    Objects.requireNonNull(stepId, "stepId");
     StepRef ref = new StepRef(id, stepId);
     Optional<String> json = result.map(r -> engine.json().encode(r, () -> "the result of step \"" + stepId + "\""));
     return settled(ref, Calls.store(() -> engine.store().finish(ref, Settler.external(), json)));

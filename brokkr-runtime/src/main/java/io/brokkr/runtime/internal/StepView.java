@@ -90,6 +90,7 @@ final class StepView implements SagaStep {
 
   @Override
   public SagaStep compensateWith(String workerName, List<?> args, StepOptions options) {
+    Objects.requireNonNull(args, "args");
     Objects.requireNonNull(options, "options");
     StepSpec spec = new StepSpec(Steps.compensatorId(id), Steps.requireWorker(workerName), List.of(id),
         engine.json().encodeList(args, i -> "arg " + i + " of the compensator of step \"" + id + "\""),

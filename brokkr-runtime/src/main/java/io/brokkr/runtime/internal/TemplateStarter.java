@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,8 @@ import java.util.function.Function;
 final class TemplateStarter {
   /** Templates kept validated and ordered; past this many the cache starts over. */
   private static final int MAX_TEMPLATES = 256;
+  /** How much of a bad input value a message quotes. */
+  private static final int QUOTE_LIMIT = 80;
 
   private final Engine engine;
   private final Function<SagaDraft, Change> createAndStart;
@@ -54,6 +57,8 @@ final class TemplateStarter {
   }
 
   SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(inputs, "inputs");
     List<StepTemplate> order = validOrder(template);
     Map<String, String> values = encodeInputs(template, inputs);
     List<StepSpec> steps = new ArrayList<>();
@@ -110,10 +115,23 @@ final class TemplateStarter {
         problems.add("input \"" + input.name() + "\" is missing");
         continue;
       }
+      Object value = inputs.get(input.name());
+      if (value == null) {
+        problems.add("input \"" + input.name() + "\" is null; it expects a " + input.type());
+        continue;
+      }
+      String json;
       try {
-        encoded.put(input.name(), engine.json().encode(inputs.get(input.name()), () -> "input \"" + input.name() + "\""));
+        json = engine.json().encode(value, () -> "input \"" + input.name() + "\"");
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
+        continue;
+      }
+      if (engine.json().fits(value, input.type())) {
+        encoded.put(input.name(), json);
+      } else {
+        problems.add("input \"" + input.name() + "\" expects a " + input.type() + ", was " + quote(value)
+            + " (a " + value.getClass().getName() + ")");
       }
     }
     for (String name : new TreeSet<>(inputs.keySet())) {
@@ -126,6 +144,12 @@ final class TemplateStarter {
       throw new IllegalArgumentException("cannot start saga \"" + template.name() + "\": " + String.join("; ", problems));
     }
     return encoded;
+  }
+
+  /** A value as a message shows it: a string quoted, anything long cut short. */
+  private static String quote(Object value) {
+    String text = value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value);
+    return text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "...";
   }
 
   private static String argsOf(List<String> fixed, List<String> inputNames, Map<String, String> values) {

@@ -10,7 +10,11 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreLimits;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -55,6 +59,39 @@ public interface BadInputContract extends ContractFixture {
     rejected(IllegalArgumentException.class, saga,
         () -> step.compensateWith("Undo", List.of(new Object())), "arg 0", "compensator");
     assertEquals(List.of(step.getId()), saga.getSteps().stream().map(SagaStep::getId).toList());
+  }
+
+  @Test
+  default void argsOverThePayloadLimitAreRefusedByEveryStoreWithTheSameMessage() {
+    Saga saga = node().createSaga();
+    // 1 MiB of text is 4 bytes more as a JSON array: ["..."].
+    String big = "x".repeat(StoreLimits.DEFAULT_PAYLOAD_LIMIT);
+    IllegalArgumentException e = rejected(IllegalArgumentException.class, saga, () -> saga.addStep("A", List.of(big)));
+    String sameEverywhere = e.getMessage().replace(saga.getId(), "<saga>").replaceAll("step \"[^\"]+\"", "step <step>");
+    assertEquals("the args of step <step> of saga <saga> is 1048580 bytes of JSON, over the payload limit of 1048576"
+        + " bytes (RedisOptions.withPayloadLimit, InMemoryBackend.create(retention, payloadLimit))", sameEverywhere);
+    SagaStep step = saga.addStep("Remote", List.of());
+    rejected(IllegalArgumentException.class, saga, () -> step.compensateWith("Undo", List.of(big)),
+        "the args of compensator step", "over the payload limit of 1048576 bytes");
+    saga.start();
+    rejected(IllegalArgumentException.class, saga, () -> saga.stepFinished(step.getId(), big),
+        "the result of step \"" + step.getId() + "\" of saga " + saga.getId() + " is 1048578 bytes");
+    assertEquals(StepStatus.QUEUED, step.getStatus());
+  }
+
+  @Test
+  default void idsOutsideTheRulesAreRefusedByEveryStoreWithTheSameMessage() {
+    SagaStore store = store();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.createSaga("a{b}"));
+    assertEquals("saga id \"a{b}\" is not allowed: it contains '{'; ids are 1 to 200 characters without '{', '}' or"
+        + " control characters", e.getMessage());
+    store.createSaga("s");
+    StepSpec tabbed = new StepSpec("a\tb", "W", List.of(), "[]", FAST, Optional.empty());
+    e = assertThrows(IllegalArgumentException.class, () -> store.addStep("s", tabbed));
+    assertTrue(e.getMessage().startsWith("step id \"a\\u0009b\" is not allowed: it contains the control character"),
+        e.getMessage());
+    assertTrue(store.load("s").orElseThrow().steps().isEmpty(), "nothing was written");
+    assertTrue(store.load("a{b}").isEmpty());
   }
 
   @Test

@@ -26,14 +26,13 @@ import io.brokkr.runtime.spi.StepSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The differences the differential test found, as minimal sequences (shrunk, then made readable by
  * hand), each replayed on both stores; the comments say which store was wrong and what it did. A
- * difference that is a rule question waits, {@code @Disabled}, for a decision.
+ * difference that is a rule question waits, {@code @Disabled}, for a decision (none waits now).
  */
 class FoundDifferencesTest {
   @RegisterExtension
@@ -77,9 +76,8 @@ class FoundDifferencesTest {
       createSaga("s{1}"),
       createAndStart(draft("s2", List.of(action("p1", "w\n1")), compensators())));
 
+  /** Was a rule question; decided: both stores apply one set of limits (StoreLimits). */
   @Test
-  @Disabled("difference: ids that Redis refuses (braces, control characters, over 200 characters) are accepted in memory;"
-      + " should the in-memory store check them too? (memory: createSaga(\"s{1}\") done; redis: IllegalArgumentException)")
   void idsRedisRefuses() {
     assertAgree(IDS_REDIS_REFUSES);
   }

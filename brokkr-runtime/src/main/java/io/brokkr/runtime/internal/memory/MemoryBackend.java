@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreBackend;
+import io.brokkr.runtime.spi.StoreLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -11,10 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MemoryBackend implements StoreBackend {
   private final Map<String, MemoryNamespace> namespaces = new ConcurrentHashMap<>();
   private final Duration retention;
+  private final StoreLimits limits;
 
-  /** A backend that drops settled (or never started) sagas {@code retention} after. */
-  public MemoryBackend(Duration retention) {
+  /** A backend that drops settled (or never started) sagas {@code retention} after and applies {@code limits}. */
+  public MemoryBackend(Duration retention, StoreLimits limits) {
     this.retention = retention;
+    this.limits = limits;
   }
 
   @Override
@@ -22,6 +25,6 @@ public final class MemoryBackend implements StoreBackend {
     if (namespace.isBlank()) {
       throw new IllegalArgumentException("a namespace must not be blank, was \"" + namespace + "\"");
     }
-    return new MemoryStore(namespaces.computeIfAbsent(namespace, name -> new MemoryNamespace(name, retention)), clock);
+    return new MemoryStore(namespaces.computeIfAbsent(namespace, name -> new MemoryNamespace(name, retention)), clock, limits);
   }
 }

@@ -9,6 +9,7 @@ import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreLimits;
 import io.brokkr.runtime.spi.StoreListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +26,13 @@ final class MemoryStore implements SagaStore {
   private final MemoryNamespace namespace;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final MemorySweeper sweeper;
+  private final Clock clock;
+  private final StoreLimits limits;
 
-  MemoryStore(MemoryNamespace namespace, Clock clock) {
+  MemoryStore(MemoryNamespace namespace, Clock clock, StoreLimits limits) {
     this.namespace = namespace;
+    this.clock = clock;
+    this.limits = limits;
     this.sweeper = new MemorySweeper(namespace, clock);
   }
 
@@ -38,17 +43,27 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public void createSaga(String sagaId) {
+    StoreLimits.checkId("saga id", sagaId);
     namespace.create(sagaId);
   }
 
   @Override
   public Change addStep(String sagaId, StepSpec step) {
+    limits.checkNewStep(sagaId, step, "");
     return namespace.apply(sagaId, saga -> saga.addStep(step));
   }
 
   @Override
   public Change addCompensator(String sagaId, String stepId, StepSpec compensator) {
+    limits.checkNewStep(sagaId, compensator, "compensator ");
     return namespace.apply(sagaId, saga -> saga.addCompensator(stepId, compensator));
+  }
+
+  @Override
+  public Change createAndStart(SagaDraft draft) {
+    // All checked before the first write, as the Redis script does: a rejected draft writes nothing.
+    limits.check(draft);
+    return SagaStore.super.createAndStart(draft);
   }
 
   @Override
@@ -103,17 +118,25 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
+    Optional<String> tooLarge = limits.resultTooLarge(step, resultJson);
+    if (tooLarge.isPresent()) {
+      if (by instanceof Settler.Attempt) {
+        // The attempt cannot deliver its result: it failed, and is retried by its policy (as on Redis).
+        return fail(step, by, tooLarge.get(), clock.instant());
+      }
+      throw new IllegalArgumentException(tooLarge.get());
+    }
     return namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
   }
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, Instant now) {
-    return namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, reason, now));
+    return namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, limits.cut(reason), now));
   }
 
   @Override
   public Change failUnknown(StepRef step, long token, String reason, Instant now) {
-    return namespace.apply(step.sagaId(), saga -> saga.failUnknown(step.stepId(), token, reason, now));
+    return namespace.apply(step.sagaId(), saga -> saga.failUnknown(step.stepId(), token, limits.cut(reason), now));
   }
 
   @Override

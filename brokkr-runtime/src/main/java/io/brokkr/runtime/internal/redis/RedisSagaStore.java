@@ -11,6 +11,7 @@ import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreLimits;
 import io.brokkr.runtime.spi.StoreListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,7 @@ import org.redisson.client.codec.StringCodec;
 final class RedisSagaStore implements SagaStore {
   private final KeyLayout keys;
   private final ScriptCalls calls;
-  private final Payloads payloads;
+  private final StoreLimits limits;
   private final Argv argv;
   private final Snapshots snapshots = new Snapshots();
   private final Progress progress = new Progress();
@@ -47,12 +48,12 @@ final class RedisSagaStore implements SagaStore {
   private final Sweeper sweeper;
   private final Clock clock;
 
-  RedisSagaStore(KeyLayout keys, ScriptCalls calls, Payloads payloads, Duration retention, Duration sweepEvery,
+  RedisSagaStore(KeyLayout keys, ScriptCalls calls, StoreLimits limits, Duration retention, Duration sweepEvery,
       Clock clock) {
     this.keys = keys;
     this.clock = clock;
     this.calls = calls;
-    this.payloads = payloads;
+    this.limits = limits;
     this.argv = new Argv(keys.channel(), retention.toMillis());
     this.heads = new ReadyHeads(keys.partitions());
     this.claims = new Claims(keys, calls, argv, heads, snapshots);
@@ -81,20 +82,20 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public void createSaga(String sagaId) {
-    Ids.check("saga id", sagaId);
+    StoreLimits.checkId("saga id", sagaId);
     change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), argv.of(sagaId, List.of())));
   }
 
   @Override
   public Change addStep(String sagaId, StepSpec step) {
-    checkNewStep(sagaId, step, "");
+    limits.checkNewStep(sagaId, step, "");
     return change(sagaId, calls.transition(Script.ADD_STEP, keys.keys(sagaId),
         argv.of(sagaId, stepArgs(step, step.dependsOn()))));
   }
 
   @Override
   public Change addCompensator(String sagaId, String stepId, StepSpec compensator) {
-    checkNewStep(sagaId, compensator, "compensator ");
+    limits.checkNewStep(sagaId, compensator, "compensator ");
     List<Object> args = new ArrayList<>(List.of(stepId));
     // A compensator receives the result of the step it compensates, whatever its spec said.
     args.addAll(stepArgs(compensator, List.of(stepId)));
@@ -117,16 +118,14 @@ final class RedisSagaStore implements SagaStore {
       return createAndStart(draft);
     }
     List<Object> claim = new ArrayList<>(List.of(max, next.nodeId(), next.now().toEpochMilli(), next.lease().toMillis()));
-    next.workerNames().stream().filter(Ids::isValid).forEach(claim::add);
+    next.workerNames().stream().filter(StoreLimits::isValidId).forEach(claim::add);
     return createAndStart(draft, claim);
   }
 
   /** The create-and-start script, with the terms of a claim of what it makes ready, or none. */
   private Change createAndStart(SagaDraft draft, List<Object> claim) {
     String sagaId = draft.sagaId();
-    Ids.check("saga id", sagaId);
-    draft.steps().forEach(step -> checkNewStep(sagaId, step, ""));
-    draft.compensators().values().forEach(compensator -> checkNewStep(sagaId, compensator, "compensator "));
+    limits.check(draft);
     draft.check();
     List<Object> args = new ArrayList<>();
     args.add(draft.steps().size());
@@ -145,7 +144,7 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
-    if (!Ids.isValid(workerName)) {
+    if (!StoreLimits.isValidId(workerName)) {
       return Optional.empty(); // no step of such a worker can have been added
     }
     return claims.next(workerName, nodeId, now, lease);
@@ -166,14 +165,13 @@ final class RedisSagaStore implements SagaStore {
   @Override
   public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
     List<Object> claim = new ArrayList<>(List.of(next.nodeId(), next.now().toEpochMilli(), next.lease().toMillis()));
-    next.workerNames().stream().filter(Ids::isValid).forEach(claim::add);
+    next.workerNames().stream().filter(StoreLimits::isValidId).forEach(claim::add);
     return finish(step, by, resultJson, claim);
   }
 
   /** The finish script, with the terms of a claim of what it makes ready, or none. */
   private Change finish(StepRef step, Settler by, Optional<String> resultJson, List<Object> claim) {
-    Optional<String> tooLarge = resultJson.flatMap(r -> payloads.tooLarge("the result of step \"" + step.stepId()
-        + "\" of saga " + step.sagaId(), r));
+    Optional<String> tooLarge = limits.resultTooLarge(step, resultJson);
     if (tooLarge.isPresent()) {
       if (by instanceof Settler.Attempt) {
         // The attempt cannot deliver its result: it failed, and is retried by its policy.
@@ -190,13 +188,13 @@ final class RedisSagaStore implements SagaStore {
   @Override
   public Change fail(StepRef step, Settler by, String reason, Instant now) {
     return change(step.sagaId(), calls.transition(Script.FAIL, keys.keys(step.sagaId()), argv.of(step.sagaId(),
-        List.of(step.stepId(), token(by), payloads.cut(reason), now.toEpochMilli()))));
+        List.of(step.stepId(), token(by), limits.cut(reason), now.toEpochMilli()))));
   }
 
   @Override
   public Change failUnknown(StepRef step, long token, String reason, Instant now) {
     return change(step.sagaId(), calls.transition(Script.FAIL_UNKNOWN, keys.keys(step.sagaId()), argv.of(step.sagaId(),
-        List.of(step.stepId(), token, payloads.cut(reason), now.toEpochMilli()))));
+        List.of(step.stepId(), token, limits.cut(reason), now.toEpochMilli()))));
   }
 
   @Override
@@ -328,15 +326,6 @@ final class RedisSagaStore implements SagaStore {
           illegal.from(), illegal.to());
     }
     return new IllegalStateException("unexpected reply from a Brokkr script: " + reply);
-  }
-
-  private void checkNewStep(String sagaId, StepSpec step, String kind) {
-    Ids.check(kind + "step id", step.stepId());
-    Ids.check("worker name", step.workerName());
-    payloads.tooLarge("the args of " + kind + "step \"" + step.stepId() + "\" of saga " + sagaId, step.argsJson())
-        .ifPresent(problem -> {
-          throw new IllegalArgumentException(problem);
-        });
   }
 
   private static List<Object> stepArgs(StepSpec step, List<String> dependsOn) {

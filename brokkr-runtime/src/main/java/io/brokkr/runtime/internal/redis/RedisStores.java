@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StoreLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class RedisStores {
           + " partitions in Redis, but this node is configured with " + options.partitions()
           + " (RedisOptions.withPartitions); every node of a namespace must use the same number");
     }
-    return new RedisSagaStore(keys, calls, new Payloads(options.payloadLimit()), options.retention(), SWEEP_EVERY, clock);
+    return new RedisSagaStore(keys, calls, new StoreLimits(options.payloadLimit()), options.retention(), SWEEP_EVERY, clock);
   }
 
   private synchronized ScriptCalls calls(KeyLayout keys) {

@@ -1,0 +1,47 @@
+package io.brokkr.runtime.internal;
+
+import io.brokkr.dsl.Durations;
+import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.SagaStore;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * Makes a stranded step visible: a step whose worker this node does not host stays QUEUED until a
+ * node that hosts it claims it, for ever if none does. The node that made it ready checks it once,
+ * {@code after} later, and warns if it is still waiting. It stays waiting: a node may come.
+ */
+final class Stranded {
+  private static final System.Logger LOG = System.getLogger(Stranded.class.getName());
+
+  private final SagaStore store;
+  private final Timers timers;
+  private final Duration after;
+  private final Predicate<String> hosted;
+
+  /** {@code hosted} says whether this node hosts a worker name. */
+  Stranded(SagaStore store, Timers timers, Duration after, Predicate<String> hosted) {
+    this.store = store;
+    this.timers = timers;
+    this.after = after;
+    this.hosted = hosted;
+  }
+
+  /** Arms the check of a step this node made ready, unless it hosts its worker (it runs it then). */
+  void watch(Change.Ready ready) {
+    if (!hosted.test(ready.workerName())) {
+      timers.at(timers.now().plus(after), () -> check(ready));
+    }
+  }
+
+  private void check(Change.Ready ready) {
+    store.load(ready.step().sagaId()).flatMap(saga -> saga.step(ready.step().stepId()))
+        // A step in its backoff waits for its timer, not for a node.
+        .filter(step -> step.status() == StepStatus.QUEUED && step.retryAt().isEmpty())
+        .ifPresent(step -> LOG.log(Level.WARNING, () -> "step \"" + step.stepId() + "\" of saga " + step.sagaId()
+            + " has waited " + Durations.format(after) + " for a node that hosts worker \"" + ready.workerName()
+            + "\": register that worker on a node of namespace \"" + store.namespace() + "\" (the step keeps waiting)"));
+  }
+}

@@ -1,0 +1,143 @@
+package io.brokkr.runtime.spi;
+
+import io.brokkr.dsl.Names;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The limits every store applies before it writes anything: the payload limit (the largest args,
+ * result or failure reason of one step, in bytes of UTF-8) and the rules for ids and worker names
+ * (1 to {@value #MAX_ID_LENGTH} characters, no '{', '}' or control characters: they would move a
+ * Redis key's hash tag or split a queue entry). One set of rules for every store, so that what
+ * production refuses, development refuses too, with the same message.
+ *
+ * @param payloadLimit the largest payload in bytes, at least {@value #MIN_PAYLOAD_LIMIT}
+ */
+public record StoreLimits(int payloadLimit) {
+  /** The payload limit unless told otherwise: 1 MiB. */
+  public static final int DEFAULT_PAYLOAD_LIMIT = 1024 * 1024;
+  /** The smallest payload limit a store takes. */
+  public static final int MIN_PAYLOAD_LIMIT = 1024;
+  /** The longest id or worker name: the one limit of ids, {@link Names#MAX_ID_LENGTH}. */
+  public static final int MAX_ID_LENGTH = Names.MAX_ID_LENGTH;
+
+  /** The limits with {@link #DEFAULT_PAYLOAD_LIMIT}. */
+  public static final StoreLimits DEFAULTS = new StoreLimits(DEFAULT_PAYLOAD_LIMIT);
+
+  /**
+   * Limits of {@code payloadLimit} bytes.
+   *
+   * @throws IllegalArgumentException when the limit is under {@value #MIN_PAYLOAD_LIMIT} bytes
+   */
+  public StoreLimits {
+    if (payloadLimit < MIN_PAYLOAD_LIMIT) {
+      throw new IllegalArgumentException("the payload limit must be at least " + MIN_PAYLOAD_LIMIT + " bytes, was "
+          + payloadLimit);
+    }
+  }
+
+  /**
+   * Checks a new saga's id, its steps and its compensators, as {@link SagaStore#createAndStart} must.
+   *
+   * @throws IllegalArgumentException naming the first id or payload that breaks the limits
+   */
+  public void check(SagaDraft draft) {
+    checkId("saga id", draft.sagaId());
+    draft.steps().forEach(step -> checkNewStep(draft.sagaId(), step, ""));
+    draft.compensators().values().forEach(compensator -> checkNewStep(draft.sagaId(), compensator, "compensator "));
+  }
+
+  /**
+   * Checks a step or compensator about to be added: its id, its worker name and its args.
+   *
+   * @param kind {@code ""} for a step, {@code "compensator "} for a compensator
+   * @throws IllegalArgumentException naming what breaks the limits
+   */
+  public void checkNewStep(String sagaId, StepSpec step, String kind) {
+    checkId(kind + "step id", step.stepId());
+    checkId("worker name", step.workerName());
+    tooLarge("the args of " + kind + "step \"" + step.stepId() + "\" of saga " + sagaId, step.argsJson())
+        .ifPresent(problem -> {
+          throw new IllegalArgumentException(problem);
+        });
+  }
+
+  /**
+   * Why a step's result may not be stored; empty when it fits. A store refuses a result from
+   * outside with an {@link IllegalArgumentException} of this message, and fails an attempt that
+   * returned it (retried by its policy).
+   */
+  public Optional<String> resultTooLarge(StepRef step, Optional<String> resultJson) {
+    return resultJson.flatMap(r -> tooLarge("the result of step \"" + step.stepId() + "\" of saga " + step.sagaId(), r));
+  }
+
+  /** Why {@code json} may not be stored, naming {@code what} and both sizes; empty when it fits. */
+  public Optional<String> tooLarge(String what, String json) {
+    int bytes = size(json);
+    if (bytes <= payloadLimit) {
+      return Optional.empty();
+    }
+    return Optional.of(what + " is " + bytes + " bytes of JSON, over the payload limit of " + payloadLimit
+        + " bytes (RedisOptions.withPayloadLimit, InMemoryBackend.create(retention, payloadLimit))");
+  }
+
+  /** A failure reason, cut to fit the limit: a failure is always recorded. */
+  public String cut(String reason) {
+    if (size(reason) <= payloadLimit) {
+      return reason;
+    }
+    String marker = "… (cut to the payload limit)";
+    int keep = Math.max(0, payloadLimit / 4 - marker.length()); // a character takes at most 4 bytes of UTF-8
+    if (keep > 0 && Character.isHighSurrogate(reason.charAt(keep - 1))) {
+      keep--;
+    }
+    return reason.substring(0, keep) + marker;
+  }
+
+  /**
+   * Checks an id or worker name.
+   *
+   * @param what names it in the message, e.g. {@code step id}
+   * @throws IllegalArgumentException quoting the id and saying what is wrong
+   */
+  public static String checkId(String what, String id) {
+    String problem = problem(id);
+    if (!problem.isEmpty()) {
+      throw new IllegalArgumentException(what + " \"" + printable(id) + "\" is not allowed: " + problem
+          + "; ids are 1 to " + MAX_ID_LENGTH + " characters without '{', '}' or control characters");
+    }
+    return id;
+  }
+
+  /** Whether an id or worker name keeps the rules. */
+  public static boolean isValidId(String id) {
+    return problem(id).isEmpty();
+  }
+
+  private static String problem(String id) {
+    if (id.isEmpty()) {
+      return "it is empty";
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      return "it has " + id.length() + " characters";
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '{' || c == '}') {
+        return "it contains '" + c + "'";
+      }
+      if (Character.isISOControl(c)) {
+        return "it contains the control character U+" + String.format("%04X", (int) c);
+      }
+    }
+    return "";
+  }
+
+  private static String printable(String id) {
+    return Names.escape(id.length() > MAX_ID_LENGTH ? id.substring(0, MAX_ID_LENGTH) + "…" : id);
+  }
+
+  private static int size(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+}

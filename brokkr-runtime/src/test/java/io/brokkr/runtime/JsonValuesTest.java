@@ -1,0 +1,108 @@
+package io.brokkr.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.brokkr.dsl.SagaTemplate;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What the node's Jackson mapper can carry, and that a user's mapper or module is the one used. */
+class JsonValuesTest {
+  private static final Instant WHEN = Instant.parse("2026-12-02T04:05:06.123456789Z");
+
+  /** A type only a custom serializer knows how to write. */
+  record Money(long cents) {}
+
+  @Test
+  void anInstantAndAnOptionalRoundTripAsArgsAndResults() throws Exception {
+    try (Brokkr brokkr = Brokkr.inMemory()) {
+      brokkr.registerWorker(Worker.sync("Stamp", inv -> {
+        Instant at = inv.arg(0, Instant.class);
+        Optional<String> note = inv.arg(1, new TypeRef<Optional<String>>() {});
+        Optional<String> none = inv.arg(2, new TypeRef<Optional<String>>() {});
+        return new Stamped(at.plusSeconds(1), note, none);
+      }));
+      brokkr.registerWorker(Worker.sync("Check", inv -> inv.dependencyResult(0, Stamped.class)));
+      Saga saga = brokkr.createSaga();
+      SagaStep stamp = saga.addStep("Stamp", List.of(WHEN, Optional.of("hi"), Optional.empty()));
+      SagaStep check = saga.addStep("Check", List.of(), List.of(stamp.getId()));
+      saga.start();
+      assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+      Stamped expected = new Stamped(WHEN.plusSeconds(1), Optional.of("hi"), Optional.empty());
+      assertEquals(expected, check.getResult(Stamped.class).orElseThrow());
+      assertEquals(List.of("2026-12-02T04:05:06.123456789Z", "hi"), stamp.getArgs().subList(0, 2),
+          "java.time values are stored as ISO-8601 text");
+    }
+  }
+
+  /** A result holding java.time and Optional values. */
+  record Stamped(Instant at, Optional<String> note, Optional<String> none) {}
+
+  @Test
+  void anInstantAndAnOptionalRoundTripAsTemplateInputs() throws Exception {
+    SagaTemplate template = SagaTemplate.named("Stamps")
+        .input("at", "java.time.Instant")
+        .input("note", "java.util.Optional<String>")
+        .step("stamp").worker("Stamp").inputs("at", "note")
+        .build();
+    try (Brokkr brokkr = Brokkr.inMemory()) {
+      brokkr.registerWorker(Worker.sync("Stamp", inv ->
+          new Stamped(inv.arg(0, Instant.class), inv.arg(1, new TypeRef<Optional<String>>() {}), Optional.empty())));
+      StepResults results = brokkr.start(template, Map.of("at", WHEN, "note", Optional.of("hi")))
+          .result().get(20, TimeUnit.SECONDS);
+      assertEquals(new Stamped(WHEN, Optional.of("hi"), Optional.empty()), results.get("stamp", Stamped.class));
+    }
+  }
+
+  @Test
+  void aUserMapperWithACustomModuleIsUsed() throws Exception {
+    SimpleModule money = new SimpleModule("money").addSerializer(new StdSerializer<>(Money.class) {
+      @Override
+      public void serialize(Money value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(value.cents() / 100 + "." + String.format("%02d", value.cents() % 100) + " EUR");
+      }
+    });
+    ObjectMapper mine = JsonMapper.builder().addModule(money).build();
+    try (Brokkr brokkr = Brokkr.builder().objectMapper(mine).inMemory()) {
+      brokkr.registerWorker(Worker.sync("Price", inv -> List.of(new Money(1234), WHEN)));
+      Saga saga = brokkr.createSaga();
+      SagaStep price = saga.addStep("Price", List.of(new Money(5)));
+      saga.start();
+      assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+      assertEquals(List.of("0.05 EUR"), price.getArgs());
+      // java.time support is added to a user's mapper too; its own settings (timestamps) stay.
+      List<?> result = (List<?>) price.getResult().orElseThrow();
+      assertEquals("12.34 EUR", result.get(0));
+      assertTrue(result.get(1) instanceof Number, "the user's mapper writes dates as timestamps: " + result);
+    }
+    try (Brokkr brokkr = Brokkr.builder().jacksonModule(money).inMemory()) {
+      Saga saga = brokkr.createSaga();
+      assertEquals(List.of("0.05 EUR"), saga.addStep("Price", List.of(new Money(5))).getArgs());
+    }
+  }
+
+  @Test
+  void aMapperWithDefaultTypingIsRefused() {
+    ObjectMapper typed = JsonMapper.builder()
+        .activateDefaultTyping(BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build())
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Brokkr.builder().objectMapper(typed));
+    assertTrue(e.getMessage().contains("default typing"), e.getMessage());
+    assertThrows(NullPointerException.class, () -> Brokkr.builder().objectMapper(null));
+  }
+}
