@@ -132,7 +132,8 @@ public final class Checker {
 
   /**
    * Every attempt number below the highest ran somewhere, unless a fault could lose a claim (or a
-   * stall outlasted the client's re-sends): a
+   * stall outlasted the lease, so that the claim reached its node too late to run, or the client's
+   * re-sends): a
    * missing one was claimed in the store while the claiming node was told otherwise (a re-sent
    * claim that found its own first copy applied).
    */
@@ -148,10 +149,12 @@ public final class Checker {
       }
       int next = ran.higher(n);
       long nextStart = mine.stream().filter(a -> a.start().attempt() == next).mapToLong(Attempt::startTime).min().orElseThrow();
-      if (!faults.any(LOSE_CLAIMS, clientBudgetMs, nextStart - 3 * leaseMs - 5000, nextStart)) {
+      // A stall longer than a lease delays a claim past its lease: the node then does not run it.
+      long excusingStall = Math.min(clientBudgetMs, leaseMs);
+      if (!faults.any(LOSE_CLAIMS, excusingStall, nextStart - 3 * leaseMs - 5000, nextStart)) {
         out.add(new Violation(Rule.LOST_CLAIM, saga.id(), stepId, "attempt " + n + " was claimed but never ran; attempt "
             + next + " ran instead, and no fault near could have lost the claim's reply for good (stalls were shorter than"
-            + " the client's re-send budget of " + clientBudgetMs + " ms)"));
+            + " " + excusingStall + " ms, the lease or the client's re-send budget)"));
       }
     }
   }
