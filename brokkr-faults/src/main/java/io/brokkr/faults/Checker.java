@@ -51,7 +51,7 @@ public final class Checker {
     this.leaseMs = leaseMs;
     this.hangTimeoutMs = hangTimeoutMs;
     this.clientBudgetMs = clientBudgetMs;
-    this.faults = new FaultWindows(events);
+    this.faults = new FaultWindows(events, 2 * leaseMs + 2000);
     for (LedgerEvent e : events) {
       if (e.saga() != null) {
         bySaga.computeIfAbsent(e.saga(), k -> new ArrayList<>()).add(e);
@@ -79,6 +79,10 @@ public final class Checker {
           + saga.steps().stream().map(s -> s.id() + "=" + s.status() + s.compensatorStatus().map(c -> "/" + c).orElse("")).toList()));
     }
     for (LedgerEvent e : events) {
+      if (LedgerEvent.SAGA_STARTED.equals(e.kind()) && !e.detail().equals(saga.steps().size() + " steps")) {
+        out.add(new Violation(Rule.STEP_COUNT, saga.id(), "-", "the suite added " + e.detail() + ", the store holds "
+            + saga.steps().size()));
+      }
       if (e.key() != null && !e.key().equals(e.saga() + ":" + e.step())) {
         out.add(new Violation(Rule.WRONG_KEY, saga.id(), e.step(), "key " + e.key() + " in attempt " + e.attempt()));
       }
