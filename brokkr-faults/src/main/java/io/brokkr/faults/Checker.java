@@ -62,6 +62,7 @@ public final class Checker {
   /** Every violation of the started sagas; {@code stored} holds the sagas the store still has. */
   public List<Violation> check(List<String> started, Map<String, SagaSnapshot> stored) {
     List<Violation> out = new ArrayList<>();
+    checkAbandoned(out);
     for (String sagaId : started) {
       SagaSnapshot saga = stored.get(sagaId);
       if (saga == null) {
@@ -71,6 +72,14 @@ public final class Checker {
       checkSaga(saga, bySaga.getOrDefault(sagaId, List.of()), out);
     }
     return out;
+  }
+
+  /** The suite sets each compensator once, so being told one is set already is a wrong answer. */
+  private void checkAbandoned(List<Violation> out) {
+    bySaga.forEach((sagaId, events) -> events.stream()
+        .filter(e -> LedgerEvent.SAGA_ABANDONED.equals(e.kind()) && e.detail().contains("has a compensator already"))
+        .forEach(e -> out.add(new Violation(Rule.WRONG_ANSWER, sagaId, "-", "compensateWith was refused for the"
+            + " compensator it had just set (a re-send found its first copy applied): " + e.detail()))));
   }
 
   private void checkSaga(SagaSnapshot saga, List<LedgerEvent> events, List<Violation> out) {
