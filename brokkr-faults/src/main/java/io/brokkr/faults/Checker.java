@@ -51,7 +51,7 @@ public final class Checker {
     this.leaseMs = leaseMs;
     this.hangTimeoutMs = hangTimeoutMs;
     this.clientBudgetMs = clientBudgetMs;
-    this.faults = new FaultWindows(events);
+    this.faults = new FaultWindows(events, 2 * leaseMs + 2000);
     for (LedgerEvent e : events) {
       if (e.saga() != null) {
         bySaga.computeIfAbsent(e.saga(), k -> new ArrayList<>()).add(e);
@@ -62,6 +62,7 @@ public final class Checker {
   /** Every violation of the started sagas; {@code stored} holds the sagas the store still has. */
   public List<Violation> check(List<String> started, Map<String, SagaSnapshot> stored) {
     List<Violation> out = new ArrayList<>();
+    checkAbandoned(out);
     for (String sagaId : started) {
       SagaSnapshot saga = stored.get(sagaId);
       if (saga == null) {
@@ -73,12 +74,24 @@ public final class Checker {
     return out;
   }
 
+  /** The suite sets each compensator once, so being told one is set already is a wrong answer. */
+  private void checkAbandoned(List<Violation> out) {
+    bySaga.forEach((sagaId, events) -> events.stream()
+        .filter(e -> LedgerEvent.SAGA_ABANDONED.equals(e.kind()) && e.detail().contains("has a compensator already"))
+        .forEach(e -> out.add(new Violation(Rule.WRONG_ANSWER, sagaId, "-", "compensateWith was refused for the"
+            + " compensator it had just set (a re-send found its first copy applied): " + e.detail()))));
+  }
+
   private void checkSaga(SagaSnapshot saga, List<LedgerEvent> events, List<Violation> out) {
     if (!saga.status().isSettled()) {
       out.add(new Violation(Rule.NOT_SETTLED, saga.id(), "-", "status " + saga.status() + ", steps "
           + saga.steps().stream().map(s -> s.id() + "=" + s.status() + s.compensatorStatus().map(c -> "/" + c).orElse("")).toList()));
     }
     for (LedgerEvent e : events) {
+      if (LedgerEvent.SAGA_STARTED.equals(e.kind()) && !e.detail().equals(saga.steps().size() + " steps")) {
+        out.add(new Violation(Rule.STEP_COUNT, saga.id(), "-", "the suite added " + e.detail() + ", the store holds "
+            + saga.steps().size()));
+      }
       if (e.key() != null && !e.key().equals(e.saga() + ":" + e.step())) {
         out.add(new Violation(Rule.WRONG_KEY, saga.id(), e.step(), "key " + e.key() + " in attempt " + e.attempt()));
       }

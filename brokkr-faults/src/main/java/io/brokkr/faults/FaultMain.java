@@ -22,7 +22,6 @@ import java.util.List;
  * --short-timeouts    nodes use Redisson timeout 300 ms with 3 re-sends
  * --hang 0.05         share of sync steps whose first attempt hangs (default 0.05)
  * --dir /tmp/x        work folder (default: a new temporary folder)
- * --print-classpath F writes the class path to F and exits (used by run.sh)
  * </pre>
  */
 public final class FaultMain {
@@ -30,11 +29,6 @@ public final class FaultMain {
 
   public static void main(String[] args) throws Exception {
     List<String> a = Arrays.asList(args);
-    if (a.contains("--print-classpath")) {
-      // For run.sh: Maven builds and tells the class path once, the long run then goes without Maven.
-      Files.writeString(Path.of(option(a, "--print-classpath", "classpath.txt")), Classpath.current());
-      return;
-    }
     double minutes = Double.parseDouble(option(a, "--minutes", "2"));
     double rate = Double.parseDouble(option(a, "--rate", "4"));
     int sagas = Integer.parseInt(option(a, "--sagas", String.valueOf((int) Math.ceil(rate * minutes * 60))));

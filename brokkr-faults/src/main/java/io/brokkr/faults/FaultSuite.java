@@ -55,7 +55,7 @@ public final class FaultSuite {
         List<Violation> violations = new Checker(events, config.leaseMs(), config.hangTimeoutMs(), config.redissonBudgetMs()).check(started, stored);
         Map<SagaStatus, Long> statuses = stored.values().stream()
             .collect(Collectors.groupingBy(SagaSnapshot::status, LinkedHashMap::new, Collectors.counting()));
-        return new Report(config.seed(), started.size(), submitter.abandoned(), statuses, injector.counts(), violations,
+        return new Report(config.seed(), started.size(), Measures.abandoned(events), statuses, injector.counts(), violations,
             Measures.worstRecoveryMs(events), Measures.worstSagaMs(events), (System.currentTimeMillis() - began) / 1000);
       } finally {
         brokkr.close();

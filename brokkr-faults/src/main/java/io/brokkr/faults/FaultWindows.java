@@ -8,8 +8,14 @@ final class FaultWindows {
   record Window(String kind, String target, long start, long end) {}
 
   private final List<Window> windows = new ArrayList<>();
+  private final long settleMs;
 
-  FaultWindows(List<LedgerEvent> events) {
+  /**
+   * The faults of {@code events}; a fault counts as near until {@code settleMs} after it ended,
+   * the time clients take to reconnect and leases to run out once it healed.
+   */
+  FaultWindows(List<LedgerEvent> events, long settleMs) {
+    this.settleMs = settleMs;
     LedgerEvent open = null;
     for (LedgerEvent e : events) {
       if (LedgerEvent.FAULT_START.equals(e.kind())) {
@@ -29,6 +35,10 @@ final class FaultWindows {
     return new Window(parts[0], parts[1], start.t(), end);
   }
 
+  private long after(Window w) {
+    return w.end() == Long.MAX_VALUE ? w.end() : w.end() + settleMs;
+  }
+
   List<Window> all() {
     return windows;
   }
@@ -40,7 +50,7 @@ final class FaultWindows {
   boolean any(java.util.Set<FaultKind> kinds, long longerThanMs, long from, long to) {
     for (Window w : windows) {
       boolean excuses = kinds.contains(FaultKind.valueOf(w.kind())) || w.end() - w.start() > longerThanMs;
-      if (w.start() <= to && w.end() >= from && excuses) {
+      if (w.start() <= to && after(w) >= from && excuses) {
         return true;
       }
     }
@@ -50,7 +60,7 @@ final class FaultWindows {
   /** Whether a fault that touches {@code node} (or every node) overlaps {@code [from, to]}. */
   boolean disturbed(String node, long from, long to) {
     for (Window w : windows) {
-      if (w.start() <= to && w.end() >= from && (w.target().equals("all") || w.target().equals(node))) {
+      if (w.start() <= to && after(w) >= from && (w.target().equals("all") || w.target().equals(node))) {
         return true;
       }
     }

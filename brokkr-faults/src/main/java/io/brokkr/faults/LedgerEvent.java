@@ -27,6 +27,8 @@ public record LedgerEvent(long t, String node, long pid, String kind, String sag
   /** An async step's completer called stepFinished or stepFailed; {@code ok} is the return value. */
   public static final String COMPLETE_CALL = "complete-call";
   public static final String SAGA_STARTED = "saga-started";
+  /** Building or starting a saga failed; {@code detail} says why. */
+  public static final String SAGA_ABANDONED = "saga-abandoned";
   public static final String FAULT_START = "fault-start";
   public static final String FAULT_END = "fault-end";
   public static final String NODE_UP = "node-up";

@@ -11,7 +11,7 @@ final class Measures {
   /** The longest time from the end of a fault to the next step or compensator that succeeded. */
   static long worstRecoveryMs(List<LedgerEvent> events) {
     long worst = 0;
-    for (FaultWindows.Window w : new FaultWindows(events).all()) {
+    for (FaultWindows.Window w : new FaultWindows(events, 0).all()) {
       for (LedgerEvent e : events) {
         boolean progress = (LedgerEvent.STEP_END.equals(e.kind()) || LedgerEvent.COMPENSATE_END.equals(e.kind()))
             && Boolean.TRUE.equals(e.ok());
@@ -22,6 +22,18 @@ final class Measures {
       }
     }
     return worst;
+  }
+
+  /** Sagas abandoned while the suite built them, counted by why (exception type and the start of its message). */
+  static Map<String, Long> abandoned(List<LedgerEvent> events) {
+    Map<String, Long> byWhy = new java.util.TreeMap<>();
+    for (LedgerEvent e : events) {
+      if (LedgerEvent.SAGA_ABANDONED.equals(e.kind())) {
+        String why = e.detail().length() > 120 ? e.detail().substring(0, 120) + "..." : e.detail();
+        byWhy.merge(why, 1L, Long::sum);
+      }
+    }
+    return byWhy;
   }
 
   /** The longest time from a saga's start to its last ledger event. */

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  *
  * @param seed the seed
  * @param started sagas started
- * @param abandoned sagas whose building failed under a fault (never started, not checked)
+ * @param abandoned sagas whose building failed under a fault (never started, not checked), counted by why
  * @param statuses the final status of every started saga, counted
  * @param faults faults injected, by kind
  * @param violations every violation
@@ -19,15 +19,16 @@ import java.util.stream.Collectors;
  * @param worstSagaMs the longest time from a saga's start to its last ledger event
  * @param seconds how long the run took
  */
-public record Report(long seed, int started, int abandoned, Map<SagaStatus, Long> statuses, Map<FaultKind, Integer> faults,
+public record Report(long seed, int started, Map<String, Long> abandoned, Map<SagaStatus, Long> statuses, Map<FaultKind, Integer> faults,
     List<Violation> violations, long worstRecoveryMs, long worstSagaMs, long seconds) {
 
   /** The report as a few lines of text, violations first grouped by rule. */
   public String render() {
     StringBuilder out = new StringBuilder();
     out.append("seed ").append(seed).append(", ").append(seconds).append(" s\n");
-    out.append("sagas started ").append(started).append(", abandoned while building ").append(abandoned)
+    out.append("sagas started ").append(started).append(", abandoned while building ").append(abandoned.values().stream().mapToLong(Long::longValue).sum())
         .append(", final statuses ").append(new TreeMap<>(statuses)).append('\n');
+    abandoned.forEach((why, n) -> out.append("  abandoned ").append(n).append(" x ").append(why).append('\n'));
     out.append("faults injected ").append(faults.values().stream().mapToInt(Integer::intValue).sum()).append(": ")
         .append(new TreeMap<>(faults)).append('\n');
     out.append("worst recovery after a fault ").append(worstRecoveryMs).append(" ms, longest saga ")

@@ -19,7 +19,6 @@ final class Submitter {
   private final Brokkr brokkr;
   private final LedgerWriter ledger;
   private final List<String> started = new ArrayList<>();
-  private int abandoned;
 
   Submitter(Brokkr brokkr, LedgerWriter ledger) {
     this.brokkr = brokkr;
@@ -31,13 +30,9 @@ final class Submitter {
     return List.copyOf(started);
   }
 
-  synchronized int abandoned() {
-    return abandoned;
-  }
-
   /** Builds and starts one saga; records it in the ledger once it is known to have started. */
   void submit(SagaPlan plan) {
-    Saga saga;
+    Saga saga = null;
     try {
       saga = brokkr.createSaga();
       List<String> ids = new ArrayList<>();
@@ -52,18 +47,14 @@ final class Submitter {
         }
       }
     } catch (RuntimeException e) {
-      synchronized (this) {
-        abandoned++;
-      }
+      abandon(saga == null ? null : saga.getId(), "building: " + e);
       return;
     }
     try {
       saga.start();
     } catch (RuntimeException e) {
       if (!startedAfterAll(saga.getId())) {
-        synchronized (this) {
-          abandoned++;
-        }
+        abandon(saga.getId(), "starting: " + e);
         return;
       }
     }
@@ -71,6 +62,10 @@ final class Submitter {
     synchronized (this) {
       started.add(saga.getId());
     }
+  }
+
+  private void abandon(String sagaId, String why) {
+    ledger.append(LedgerEvent.SAGA_ABANDONED, sagaId, null, 0, null, null, why.length() > 300 ? why.substring(0, 300) : why);
   }
 
   /** Whether a start that threw was applied anyway, reading the saga back until Redis answers. */

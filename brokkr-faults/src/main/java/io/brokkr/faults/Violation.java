@@ -14,6 +14,13 @@ public record Violation(Rule rule, String saga, String step, String why) {
   public enum Rule {
     /** A started saga is gone from the store. */
     LOST,
+    /** The store holds another number of steps than the suite added (an addStep applied twice). */
+    STEP_COUNT,
+    /**
+     * A call of the suite was refused for a change it had itself made: a re-sent {@code compensateWith}
+     * that found its first copy applied ("has a compensator already").
+     */
+    WRONG_ANSWER,
     /** A saga is not FINISHED, COMPENSATED or FAILED after the system quiesced. */
     NOT_SETTLED,
     /** A worker got an idempotency key other than {@code sagaId:stepId}. */

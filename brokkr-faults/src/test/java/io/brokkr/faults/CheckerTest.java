@@ -122,6 +122,16 @@ class CheckerTest {
   }
 
   @Test
+  void beingRefusedOnesOwnCompensatorIsAWrongAnswer() {
+    events.add(new LedgerEvent(10, "suite", 2, LedgerEvent.SAGA_ABANDONED, "s", null, 0, null, null,
+        "building: java.lang.IllegalStateException: saga s: step \"a\" has a compensator already (\"a/undo\")"));
+    run("a", 1, 0, 100, true);
+    run("b", 1, 200, 300, true);
+
+    assertEquals(List.of(Rule.WRONG_ANSWER), rules(SagaStatus.FINISHED));
+  }
+
+  @Test
   void aStepThatNeverStartedIsNotCompensated() {
     run("a", 1, 0, 100, false);
     undo("a", 1, 400, 450, true);

@@ -28,7 +28,8 @@ class FaultSuiteTest {
    * The faults the current core survives without a violation. Left out until the core is fixed:
    * REDIS_PAUSE, CLIENT_PAUSE and DEBUG_SLEEP (a stall past the client's timeout makes Redisson
    * re-send a claim that was applied: LOST_CLAIM), and hanging steps (a timed-out attempt is not
-   * compensated: MISSING_COMPENSATION).
+   * compensated: MISSING_COMPENSATION). NODE_KILL stays in although another seed shows a killed
+   * attempt left uncompensated (README, "What the current core does not survive yet").
    */
   static final String DEFAULT_KINDS = "NODE_KILL,NODE_PAUSE,MASS_LEASE_EXPIRY,REDIS_KILL,REDIS_RESTART,"
       + "PROXY_LATENCY,PROXY_DROP_REPLIES,PROXY_RESET,PROXY_BLACKHOLE,PROXY_ONE_WAY";
