@@ -70,7 +70,6 @@ final class CompensationPass {
    * dependents go to the worklist, if any.
    */
   private static void settle(MemorySaga saga, MemoryStep step, Queue<MemoryStep> worklist) {
-    saga.undoVisits++;
     if (step.undo != Undo.PENDING) {
       return;
     }

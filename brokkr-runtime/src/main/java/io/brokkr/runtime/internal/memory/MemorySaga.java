@@ -55,8 +55,6 @@ final class MemorySaga {
   /** While compensating: the actions not decided yet, and whether one is BLOCKED (CompensationPass). */
   int undoPending;
   boolean undoBlocked;
-  /** Steps the compensation pass visited, for tests: it must not grow with the saga's size. */
-  long undoVisits;
   /** What the current operation made ready; reset at the start of each. */
   private List<Change.Ready> ready = new ArrayList<>();
 

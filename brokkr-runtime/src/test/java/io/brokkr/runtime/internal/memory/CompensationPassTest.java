@@ -13,19 +13,17 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The compensation pass visits the steps a change concerns, not every step of the saga. */
+/**
+ * The incremental compensation pass on a wide saga: a root is compensated once, after the
+ * compensators of all its dependents finished. (Its cost per change is measured on the Lua twin by
+ * CompensationCostTest, and the two are held to one behaviour by the differential test.)
+ */
 class CompensationPassTest {
   private static final RetryPolicy ONCE = new RetryPolicy(1, Duration.ofMillis(10), 2.0, Duration.ofMillis(10));
 
   @Test
-  void stepsVisitedPerCompensatorRunDoNotGrowWithTheSagasWidth() {
-    // Each leaf's compensator visits its leaf; the last one also its root: width + 1 in all.
-    assertEquals(11, visitsOfCompensatorRuns(10));
-    assertEquals(1_001, visitsOfCompensatorRuns(1_000));
-  }
-
-  /** A root, width leaves after it, a step failing once they finished; the visits of undoing the leaves. */
-  private static long visitsOfCompensatorRuns(int width) {
+  void aRootIsCompensatedOnceEveryDependentWasUndone() {
+    int width = 1_000;
     MemorySaga saga = new MemorySaga("wide", new ReadyQueues(), new TimerIndex(), new Outbox(event -> {}));
     saga.addStep(spec("root", List.of()));
     saga.addCompensator("root", spec("undo-root", List.of()));
@@ -40,15 +38,14 @@ class CompensationPassTest {
       saga.finish("leaf-" + i, Settler.external(), Optional.empty());
     }
     saga.fail("boom", Settler.external(), "boom", Instant.EPOCH);
-    long before = saga.undoVisits;
-    for (int i = 0; i < width; i++) {
+    for (int i = 0; i < width - 1; i++) {
       saga.finish("undo-leaf-" + i, Settler.external(), Optional.empty());
     }
-    long visits = saga.undoVisits - before;
+    assertEquals(StepStatus.WAITING_FOR_COMPENSATION, saga.step("undo-root").status, "one dependent is not undone yet");
+    saga.finish("undo-leaf-" + (width - 1), Settler.external(), Optional.empty());
     assertEquals(StepStatus.QUEUED, saga.step("undo-root").status);
     saga.finish("undo-root", Settler.external(), Optional.empty());
     assertEquals(SagaStatus.COMPENSATED, saga.status());
-    return visits;
   }
 
   private static StepSpec spec(String id, List<String> dependsOn) {
