@@ -13,8 +13,9 @@
 -- illegal move) has written nothing.
 
 local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, REQUEST = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
--- How long a request's reply is kept for a re-sent call: far longer than any client retries.
-local REQUEST_TTL_MS = 600000
+-- How long a request's reply is kept for a re-sent call: far longer than a client's re-sends last
+-- (Redisson's defaults: 4 tries of 3 s, 1.5 s apart), short enough that replies cost little memory.
+local REQUEST_TTL_MS = 60000
 local SAGA_ID, CHANNEL, RETENTION = ARGV[1], ARGV[2], ARGV[3]
 
 -- Result codes, decoded by Reply on the Java side.
