@@ -48,6 +48,9 @@ final class Sweeper {
       }
       fireDue(now);
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
+        return; // the store closes: its sweep ends with it
+      }
       LOG.log(Level.WARNING, "a sweep of Brokkr namespace " + keys.namespace() + " failed; the next one retries", e);
     }
   }
