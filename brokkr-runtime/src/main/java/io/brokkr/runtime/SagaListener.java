@@ -3,7 +3,9 @@ package io.brokkr.runtime;
 /**
  * Sees every saga and step transition this node makes or observes. Called on the node's listener
  * thread, one transition after the other, in the order of each saga's transitions; never on the
- * store's threads. A slow listener delays only the listeners; an exception is logged and ignored.
+ * store's threads. A slow listener delays the other listeners and the outcomes that this node
+ * completes after them (a saga's outcome completes once the listeners saw it settle), never a lease
+ * or a step; an exception is logged and ignored.
  */
 public interface SagaListener {
 
