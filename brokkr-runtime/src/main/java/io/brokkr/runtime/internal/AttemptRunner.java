@@ -78,9 +78,15 @@ final class AttemptRunner {
             + "; rejected attempts are handed back to the store uncounted (logged once)", e);
       }
       attempt.end();
-      handBack(attempt);
+      handBack(attempt, REJECTED_PERMIT_PAUSE);
     }
   }
+
+  /**
+   * How long the permit of a rejected attempt stays taken: an executor that keeps rejecting slows
+   * this node's claims down instead of making them spin.
+   */
+  private static final Duration REJECTED_PERMIT_PAUSE = Duration.ofMillis(100);
 
   /**
    * Drains: waits up to {@code timeout} for the attempts in flight, then hands the rest back to the
@@ -90,14 +96,15 @@ final class AttemptRunner {
   void drain(Duration timeout) {
     for (Attempt attempt : inFlight.awaitEmpty(timeout)) {
       if (attempt.end()) {
-        handBack(attempt);
+        handBack(attempt, Duration.ZERO);
         attempt.interrupt();
       }
     }
     closed = true;
   }
 
-  private void handBack(Attempt attempt) {
+  /** Hands an attempt back to the store; its permit returns after {@code permitPause}. */
+  private void handBack(Attempt attempt, Duration permitPause) {
     leases.drop(attempt);
     inFlight.remove(attempt);
     try {
@@ -106,7 +113,11 @@ final class AttemptRunner {
       LOG.log(Level.ERROR, "could not hand back attempt " + attempt.number() + " of " + attempt.ref()
           + "; its lease will expire", e);
     }
-    attempt.releaseThread();
+    if (permitPause.isZero()) {
+      attempt.releaseThread();
+    } else {
+      timers.at(timers.now().plus(permitPause), attempt::releaseThread);
+    }
   }
 
   private Attempt prepare(Attempt attempt) {
