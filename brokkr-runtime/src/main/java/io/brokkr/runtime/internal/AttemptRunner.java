@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class AttemptRunner {
   private static final System.Logger LOG = System.getLogger(AttemptRunner.class.getName());
+  /**
+   * How long the permit of a rejected attempt stays taken: an executor that keeps rejecting slows
+   * this node's claims down instead of making them spin.
+   */
+  private static final Duration REJECTED_PERMIT_PAUSE = Duration.ofMillis(100);
 
   private final SagaStore store;
   private final Json json;
@@ -81,12 +86,6 @@ final class AttemptRunner {
       handBack(attempt, REJECTED_PERMIT_PAUSE);
     }
   }
-
-  /**
-   * How long the permit of a rejected attempt stays taken: an executor that keeps rejecting slows
-   * this node's claims down instead of making them spin.
-   */
-  private static final Duration REJECTED_PERMIT_PAUSE = Duration.ofMillis(100);
 
   /**
    * Drains: waits up to {@code timeout} for the attempts in flight, then hands the rest back to the
