@@ -11,9 +11,11 @@ public final class Redissons {
   /** A client of one standalone server. */
   public static RedissonClient of(RedisServer server) {
     Config config = new Config();
+    // A long subscription timeout: tests that open thousands of store views (each subscribes to its
+    // namespace's events) must not fail because a loaded 2-core machine took over 7.5 s to subscribe.
     config.useSingleServer().setAddress(server.uri())
         .setConnectionMinimumIdleSize(4).setConnectionPoolSize(32)
-        .setSubscriptionConnectionMinimumIdleSize(1);
+        .setSubscriptionConnectionMinimumIdleSize(1).setSubscriptionTimeout(60_000);
     return Redisson.create(config);
   }
 
