@@ -245,7 +245,9 @@ public final class Checker {
             + a.node() + " " + how + ", but compensator " + step.compensator().get() + " never completed (status "
             + step.compensatorStatus().map(Object::toString).orElse("?") + ", step status " + step.status() + ")"));
       }
-      if (mine.isEmpty() && !undos.get(step.id()).isEmpty()) {
+      // A granted attempt whose body never ran (its node died first, or its claim came after its
+      // lease) has an unknown outcome for the store: it is possibly done and may be compensated.
+      if (mine.isEmpty() && step.attempts() == 0 && !undos.get(step.id()).isEmpty()) {
         out.add(new Violation(Rule.COMPENSATED_NEVER_STARTED, saga.id(), step.id(),
             "never started, yet its compensator ran " + undos.get(step.id()).size() + " times"));
       }

@@ -27,9 +27,10 @@ public record SagaSnapshot(String id, SagaStatus status, List<StepSnapshot> step
    * @param compensator its compensator's id, if it has one
    * @param compensatorStatus the compensator's status, if it has one
    * @param behaviour what its attempts were told to do
+   * @param attempts how many attempts the store granted (a granted attempt's body may never have run)
    */
   public record StepSnapshot(String id, String worker, StepStatus status, List<String> deps,
-      Optional<String> compensator, Optional<StepStatus> compensatorStatus, Behaviour behaviour) {}
+      Optional<String> compensator, Optional<StepStatus> compensatorStatus, Behaviour behaviour, int attempts) {}
 
   /** Reads a saga, retrying while the store does not answer; empty when the store has no such saga. */
   static Optional<SagaSnapshot> read(Brokkr brokkr, String sagaId) {
@@ -51,7 +52,8 @@ public record SagaSnapshot(String id, SagaStatus status, List<StepSnapshot> step
         .map(s -> {
           Optional<SagaStep> undo = s.getCompensator();
           return new StepSnapshot(s.getId(), s.getWorkerName(), s.getStatus(), s.getDependsOn(),
-              undo.map(SagaStep::getId), undo.map(SagaStep::getStatus), Behaviour.fromArg(s.getArgs().get(0)));
+              undo.map(SagaStep::getId), undo.map(SagaStep::getStatus), Behaviour.fromArg(s.getArgs().get(0)),
+              s.getAttempt());
         })
         .toList();
     return new SagaSnapshot(saga.getId(), saga.getStatus(), steps);
