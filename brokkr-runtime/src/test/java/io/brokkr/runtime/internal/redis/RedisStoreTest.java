@@ -39,7 +39,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
 
-/** What the Redis store adds to the contract: id rules, payload limit, retention, scripts, replies. */
+/** The Redis store beyond the contract: its keys, retention, scripts and replies, and how it applies the store limits. */
 class RedisStoreTest {
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
   private static final Duration LEASE = Duration.ofSeconds(30);
