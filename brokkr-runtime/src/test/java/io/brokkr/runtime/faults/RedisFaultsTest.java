@@ -25,6 +25,9 @@ import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,8 +85,23 @@ class RedisFaultsTest {
       }
     });
     sleeper.start();
-    Thread.sleep(100); // the sleep has begun: what is sent now waits past the client's timeout
+    awaitUnanswered(); // the sleep has begun: what is sent now waits past the client's timeout
     return sleeper;
+  }
+
+  /** Waits until the server leaves a PING unanswered for 50 ms: it is blocked. */
+  private void awaitUnanswered() throws Exception {
+    long end = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < end) {
+      try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        socket.setSoTimeout(50);
+        socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getInputStream().read();
+      } catch (SocketTimeoutException blocked) {
+        return;
+      }
+    }
+    throw new AssertionError("redis-server never blocked");
   }
 
   /** A client that gives up on a reply after 300 ms and re-sends the command, as Redisson does by default. */
@@ -227,10 +245,10 @@ class RedisFaultsTest {
             }
           }
         }).redis(client);
-    try (brokkr) {
+    try (brokkr; SagaStore view = RedisBackend.on(client).open(namespace)) {
       brokkr.registerWorker(Worker.sync("Slow", inv -> {
         runs.incrementAndGet();
-        Thread.sleep(1_200); // four leases: only renewals keep it
+        awaitRenewals(view, inv.sagaId(), inv.stepId(), 3); // only renewals keep it
         return "done";
       }));
       Saga saga = brokkr.createSaga();
@@ -257,6 +275,16 @@ class RedisFaultsTest {
         onEvicting.shutdown();
       }
     }
+  }
+
+  /** Waits until the stored lease of a running step changed {@code renewals} times. */
+  private static void awaitRenewals(SagaStore view, String sagaId, String stepId, int renewals) throws InterruptedException {
+    java.util.Set<Instant> seen = new java.util.HashSet<>();
+    eventually(() -> {
+      view.load(sagaId).flatMap(saga -> saga.step(stepId)).flatMap(io.brokkr.runtime.spi.StepSnapshot::lease)
+          .ifPresent(lease -> seen.add(lease.until()));
+      return seen.size() > renewals;
+    });
   }
 
   private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
