@@ -8,8 +8,11 @@ import java.util.Optional;
  * The limits every store applies before it writes anything: the payload limit (the largest args,
  * result or failure reason of one step, in bytes of UTF-8) and the rules for ids and worker names
  * (1 to {@value #MAX_ID_LENGTH} characters, no '{', '}' or control characters: they would move a
- * Redis key's hash tag or split a queue entry). One set of rules for every store, so that what
- * production refuses, development refuses too, with the same message.
+ * Redis key's hash tag or split a queue entry), and the bound of a claim: a claim's reply carries
+ * the step's args and every dependency's result, each up to the payload limit, so a step may depend
+ * on at most {@link #maxDependencies()} steps, keeping a claim within {@value #CLAIM_LIMIT} bytes.
+ * One set of rules for every store, so that what production refuses, development refuses too, with
+ * the same message.
  *
  * @param payloadLimit the largest payload in bytes, at least {@value #MIN_PAYLOAD_LIMIT}
  */
@@ -18,6 +21,8 @@ public record StoreLimits(int payloadLimit) {
   public static final int DEFAULT_PAYLOAD_LIMIT = 1024 * 1024;
   /** The smallest payload limit a store takes. */
   public static final int MIN_PAYLOAD_LIMIT = 1024;
+  /** The most a claim's reply may carry, in bytes: the step's args and its dependencies' results. */
+  public static final int CLAIM_LIMIT = 64 * 1024 * 1024;
   /** The longest id or worker name: the one limit of ids, {@link Names#MAX_ID_LENGTH}. */
   public static final int MAX_ID_LENGTH = Names.MAX_ID_LENGTH;
 
@@ -48,7 +53,17 @@ public record StoreLimits(int payloadLimit) {
   }
 
   /**
-   * Checks a step or compensator about to be added: its id, its worker name and its args.
+   * How many dependencies a step may have: its args and each dependency's result take up to the
+   * payload limit in the reply of its claim, which stays within {@value #CLAIM_LIMIT} bytes (a lower
+   * payload limit allows more).
+   */
+  public int maxDependencies() {
+    return CLAIM_LIMIT / payloadLimit - 1;
+  }
+
+  /**
+   * Checks a step or compensator about to be added: its id, its worker name, its args and how many
+   * steps it depends on.
    *
    * @param kind {@code ""} for a step, {@code "compensator "} for a compensator
    * @throws IllegalArgumentException naming what breaks the limits
@@ -60,6 +75,12 @@ public record StoreLimits(int payloadLimit) {
         .ifPresent(problem -> {
           throw new IllegalArgumentException(problem);
         });
+    if (step.dependsOn().size() > maxDependencies()) {
+      throw new IllegalArgumentException(kind + "step \"" + step.stepId() + "\" of saga " + sagaId + " depends on "
+          + step.dependsOn().size() + " steps, over the " + maxDependencies() + " a claim can carry: its args and each"
+          + " dependency's result take up to the payload limit of " + payloadLimit + " bytes, and a claim carries at"
+          + " most " + CLAIM_LIMIT + " bytes; a lower payload limit allows more dependencies");
+    }
   }
 
   /**

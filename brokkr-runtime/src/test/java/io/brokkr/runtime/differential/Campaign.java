@@ -33,6 +33,16 @@ final class Campaign {
     return Optional.empty();
   }
 
+  /** Sequences run so far (shrinking excluded). */
+  int sequences() {
+    return sequences;
+  }
+
+  /** Calls made so far on each store (shrinking included). */
+  long callsRun() {
+    return runner.callsRun();
+  }
+
   /** What was run so far, for the log. */
   String summary() {
     return sequences + " sequences, " + runner.callsRun() + " calls on each store (shrinking included); the calls"
