@@ -64,6 +64,15 @@ public interface Brokkr extends AutoCloseable {
   Saga createSaga();
 
   /**
+   * Creates an empty saga in state CREATED with a name, by which {@link #findSagas} finds it (a
+   * template's sagas carry the template's name).
+   *
+   * @param name 1 to 200 characters without '{', '}' or control characters
+   * @throws IllegalArgumentException when the name breaks those rules
+   */
+  Saga createSaga(String name);
+
+  /**
    * Async variant of {@link #createSaga()}; like every async variant of the API it runs on the
    * caller's thread, and the stage completes when the store has applied the call.
    */
@@ -71,6 +80,16 @@ public interface Brokkr extends AutoCloseable {
 
   /** The saga of that id in this namespace, if there is one. */
   Optional<Saga> getSaga(String sagaId);
+
+  /**
+   * One page of the sagas of this namespace that match {@code query}, by last change, newest first.
+   * Ask for the next page with {@code query.after(page.nextCursor().get())}. Sagas dropped after
+   * their retention are not found.
+   */
+  SagaPage findSagas(SagaQuery query);
+
+  /** How many sagas this namespace keeps, by status (every status listed, 0 where none). */
+  Map<SagaStatus, Long> countSagas();
 
   /**
    * Starts a saga from a template: one step per template step, whose id is the step's name and whose

@@ -19,6 +19,12 @@ public interface Saga {
   /** The saga's status now. */
   SagaStatus getStatus();
 
+  /** The saga's name: its template's, or the one given to {@link Brokkr#createSaga(String)}. */
+  Optional<String> getName();
+
+  /** The saga as a list shows it now: id, name, status, when it was created and last changed. */
+  SagaSummary getSummary();
+
   /**
    * Adds a step without dependencies.
    *

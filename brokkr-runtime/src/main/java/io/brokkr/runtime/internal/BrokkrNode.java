@@ -4,6 +4,9 @@ import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
+import io.brokkr.runtime.SagaPage;
+import io.brokkr.runtime.SagaQuery;
+import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.Change;
@@ -111,10 +114,32 @@ public final class BrokkrNode implements Brokkr {
 
   @Override
   public Saga createSaga() {
+    return create(Optional.empty());
+  }
+
+  @Override
+  public Saga createSaga(String name) {
+    return create(Optional.of(Objects.requireNonNull(name, "name")));
+  }
+
+  private Saga create(Optional<String> name) {
     lifecycle.requireOpen();
     String id = UUID.randomUUID().toString();
-    store.createSaga(id);
+    store.createSaga(id, name);
     return view(id);
+  }
+
+  @Override
+  public SagaPage findSagas(SagaQuery query) {
+    Objects.requireNonNull(query, "query");
+    lifecycle.requireNotClosed();
+    return store.query(query);
+  }
+
+  @Override
+  public Map<SagaStatus, Long> countSagas() {
+    lifecycle.requireNotClosed();
+    return store.countByStatus();
   }
 
   @Override

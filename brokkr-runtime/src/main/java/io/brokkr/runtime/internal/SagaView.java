@@ -4,6 +4,7 @@ import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
+import io.brokkr.runtime.SagaSummary;
 import io.brokkr.runtime.StepOptions;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Settler;
@@ -36,6 +37,16 @@ final class SagaView implements Saga {
   @Override
   public SagaStatus getStatus() {
     return engine.load(id).status();
+  }
+
+  @Override
+  public Optional<String> getName() {
+    return engine.load(id).name();
+  }
+
+  @Override
+  public SagaSummary getSummary() {
+    return engine.load(id).summary();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -83,7 +84,7 @@ final class TemplateStarter {
     // starts cannot have settled before, so nothing is read.
     CompletableFuture<SagaOutcome> outcome = engine.outcomes().expect(sagaId);
     try {
-      Calls.store(() -> engine.changes().wake(createAndStart.apply(new SagaDraft(sagaId, steps, compensators))));
+      Calls.store(() -> engine.changes().wake(createAndStart.apply(new SagaDraft(sagaId, steps, compensators, Optional.of(template.name())))));
     } catch (RuntimeException e) {
       engine.outcomes().forget(sagaId);
       throw e;

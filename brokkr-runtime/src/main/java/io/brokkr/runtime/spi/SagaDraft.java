@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A whole saga, to be created and started in one transition ({@link SagaStore#createAndStart}).
@@ -15,14 +16,23 @@ import java.util.Objects;
  *     dependencies
  * @param compensators the compensators by the id of the step each compensates, in the order
  *     {@link SagaStore#addCompensator} would add them, after the steps
+ * @param name the saga's name (a template's), if it has one
  */
-public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators) {
+public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators,
+    Optional<String> name) {
 
+  /** Checks that no component is null; copies the steps and compensators in order. */
   public SagaDraft {
     Objects.requireNonNull(sagaId, "sagaId");
+    Objects.requireNonNull(name, "name");
     steps = List.copyOf(steps);
     // Copied in order: the order of the compensators is the order they are added.
     compensators = Collections.unmodifiableMap(new LinkedHashMap<>(compensators));
+  }
+
+  /** A draft of a saga without a name. */
+  public SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators) {
+    this(sagaId, steps, compensators, Optional.empty());
   }
 
   /**

@@ -2,6 +2,8 @@ package io.brokkr.runtime.spi;
 
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.SagaSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,15 +15,29 @@ import java.util.Optional;
  * @param status where the saga is
  * @param failure the step failure that made it compensate, once one did
  * @param steps every step, compensators included, in the order they were added
+ * @param name the saga's name, if it was given one
+ * @param createdAt when the store created it (the store's time: the creating node's clock in memory,
+ *     the server's on Redis)
+ * @param updatedAt when it last changed (an event was published for it)
  */
 public record SagaSnapshot(
-    String sagaId, SagaStatus status, Optional<SagaOutcome.Failure> failure, List<StepSnapshot> steps) {
+    String sagaId, SagaStatus status, Optional<SagaOutcome.Failure> failure, List<StepSnapshot> steps,
+    Optional<String> name, Instant createdAt, Instant updatedAt) {
 
+  /** Checks that no component is null; copies the steps. */
   public SagaSnapshot {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(failure, "failure");
     steps = List.copyOf(steps);
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** The saga as a list shows it. */
+  public SagaSummary summary() {
+    return new SagaSummary(sagaId, name, status, createdAt, updatedAt);
   }
 
   /** The step of that id, if the saga has one. */

@@ -1,8 +1,12 @@
 package io.brokkr.runtime.spi;
 
+import io.brokkr.runtime.SagaPage;
+import io.brokkr.runtime.SagaQuery;
+import io.brokkr.runtime.SagaStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,11 +55,21 @@ public interface SagaStore extends AutoCloseable {
   String namespace();
 
   /**
-   * Creates an empty CREATED saga.
+   * Creates an empty CREATED saga without a name.
    *
    * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}
    */
-  void createSaga(String sagaId);
+  default void createSaga(String sagaId) {
+    createSaga(sagaId, Optional.empty());
+  }
+
+  /**
+   * Creates an empty CREATED saga, named or not: its name is a filter of {@link #query}.
+   *
+   * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}
+   * @throws IllegalArgumentException when the id or name breaks {@link StoreLimits}
+   */
+  void createSaga(String sagaId, Optional<String> name);
 
   /**
    * Adds a step (CREATED, or QUEUED at once when the saga runs and its dependencies finished).
@@ -96,7 +110,7 @@ public interface SagaStore extends AutoCloseable {
    */
   default Change createAndStart(SagaDraft draft) {
     draft.check();
-    createSaga(draft.sagaId());
+    createSaga(draft.sagaId(), draft.name());
     draft.steps().forEach(step -> addStep(draft.sagaId(), step));
     draft.compensators().forEach((stepId, compensator) -> addCompensator(draft.sagaId(), stepId, compensator));
     return start(draft.sagaId());
@@ -238,6 +252,15 @@ public interface SagaStore extends AutoCloseable {
 
   /** The ids of the sagas that are RUNNING or COMPENSATING. */
   List<String> unfinishedSagas();
+
+  /**
+   * One page of the sagas that match {@code query}, by last change, newest first (then by id, the
+   * greatest first). A saga dropped after its retention is not listed.
+   */
+  SagaPage query(SagaQuery query);
+
+  /** How many sagas the store keeps, by status (every status listed, 0 where none). */
+  Map<SagaStatus, Long> countByStatus();
 
   /**
    * Delivers every event of the namespace, from every node, to {@code listener} until the returned

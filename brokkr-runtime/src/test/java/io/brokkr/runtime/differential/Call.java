@@ -26,16 +26,16 @@ sealed interface Call {
   /** Makes the call: a claim on the view of its node ({@code claimers.apply(nodeId)}), the rest on {@code actor}. */
   Object apply(SagaStore actor, Function<String, SagaStore> claimers);
 
-  record CreateSaga(String sagaId) implements Call {
+  record CreateSaga(String sagaId, Optional<String> name) implements Call {
     @Override
     public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
-      actor.createSaga(sagaId);
+      actor.createSaga(sagaId, name);
       return "done";
     }
 
     @Override
     public String toString() {
-      return "createSaga(" + q(sagaId) + ")";
+      return "createSaga(" + q(sagaId) + name.map(n -> ", " + q(n)).orElse("") + ")";
     }
   }
 
@@ -269,7 +269,7 @@ sealed interface Call {
     return "draft(" + q(draft.sagaId()) + ", List.of("
         + draft.steps().stream().map(Call::spec).collect(Collectors.joining(", ")) + "), compensators("
         + draft.compensators().entrySet().stream().map(e -> q(e.getKey()) + ", " + spec(e.getValue()))
-            .collect(Collectors.joining(", ")) + "))";
+            .collect(Collectors.joining(", ")) + ")" + draft.name().map(n -> ", " + q(n)).orElse("") + ")";
   }
 
   private static String request(ClaimRequest next) {

@@ -27,6 +27,16 @@ final class Comparison {
       return Optional.of(new Difference(index, call, "unfinished", memory.unfinished().toString(),
           redis.unfinished().toString()));
     }
+    if (!memory.counts().equals(redis.counts())) {
+      return Optional.of(new Difference(index, call, "counts by status", memory.counts().toString(),
+          redis.counts().toString()));
+    }
+    for (String query : memory.listings().keySet()) {
+      if (!memory.listings().get(query).equals(redis.listings().get(query))) {
+        return Optional.of(new Difference(index, call, "query " + query, memory.listings().get(query).toString(),
+            String.valueOf(redis.listings().get(query))));
+      }
+    }
     return Optional.empty();
   }
 

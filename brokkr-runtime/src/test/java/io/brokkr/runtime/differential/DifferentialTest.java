@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisTimeoutException;
 
 /**
  * The rules of the SPI are written twice, in Java (in-memory store) and in Lua (Redis store); this
@@ -55,10 +56,12 @@ class DifferentialTest {
 
   /**
    * Runs random seeds for the given minutes, on a new Redisson client every {@link #SEQUENCES_PER_CLIENT}
-   * sequences: each sequence opens and closes four store views, each subscribing to the events channel
-   * of a new namespace, and after some ten thousand of them one long-lived client ended with
-   * "Unable to acquire subscription lock" (a node opens its views once, so only this harness does
-   * that). The channels still subscribed on the server are printed per client to show whether any leak.
+   * sequences. Each sequence opens and closes four store views, each subscribing to the events channel
+   * of a new namespace: tens of thousands of subscriptions, which a node never makes (it opens its
+   * views once). On this loaded 2-core machine, Redisson now and then never completes one of them and
+   * keeps its subscription lock ("Unable to acquire subscription lock", after 15 to 28 minutes, on a
+   * fresh client too, with no channel left subscribed): such a sequence is not a difference of the
+   * stores; it is counted, and the run goes on with a new client.
    */
   @Test
   @EnabledIfSystemProperty(named = "brokkr.differential.minutes", matches = "\\d+")
@@ -68,23 +71,34 @@ class DifferentialTest {
     SecureRandom random = new SecureRandom();
     long sequences = 0;
     long calls = 0;
+    int clientTimeouts = 0;
     while (System.nanoTime() < deadline) {
       RedissonClient client = Redissons.of(REDIS.redisServer());
+      Campaign campaign = new Campaign(new Runner(client), LENGTH);
       try {
-        Campaign campaign = new Campaign(new Runner(client), LENGTH);
         Optional<String> difference =
             campaign.run(LongStream.generate(random::nextLong).limit(SEQUENCES_PER_CLIENT).iterator(), deadline);
-        sequences += campaign.sequences();
-        calls += campaign.callsRun();
         difference.ifPresent(report -> fail(report));
         // Every view is closed here: a channel still subscribed is a subscription that leaked.
         String channels = REDIS.redisServer().command("PUBSUB CHANNELS").lines().findFirst().orElse("*?");
-        System.out.println("differential: " + sequences + " sequences, " + calls + " calls on each store; "
-            + channels.substring(1) + " channels still subscribed by this client");
+        System.out.println("differential: " + (sequences + campaign.sequences()) + " sequences, "
+            + (calls + campaign.callsRun()) + " calls on each store; " + channels.substring(1)
+            + " channels still subscribed by this client");
+      } catch (RedisTimeoutException e) {
+        if (!String.valueOf(e.getMessage()).contains("subscription")) {
+          throw e;
+        }
+        clientTimeouts++;
+        System.out.println("differential: a subscription of the Redis views never completed (" + e.getMessage()
+            + "); going on with a new client");
       } finally {
+        sequences += campaign.sequences();
+        calls += campaign.callsRun();
         client.shutdown();
       }
     }
+    System.out.println("differential: done, " + sequences + " sequences, " + calls + " calls on each store, no"
+        + " difference; " + clientTimeouts + " sequences cut short by a Redisson subscription timeout");
   }
 
   private static void check(Iterator<Long> seeds, long deadline) {

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.differential;
 
+import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.StoreEvent;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.Optional;
  * @param events the events published by the call, in order
  * @param sagas each saga id the sequence may use, with its snapshot if it exists
  * @param unfinished {@code unfinishedSagas()} after the call
+ * @param counts {@code countByStatus()} after the call
+ * @param listings what some queries found after the call, by query
  */
 record Observation(Object reply, List<StoreEvent> events, Map<String, Optional<SagaSnapshot>> sagas,
-    List<String> unfinished) {
+    List<String> unfinished, Map<SagaStatus, Long> counts, Map<String, List<String>> listings) {
 
   /**
    * An exception a call threw: compared by type, rejection (for a {@link

@@ -32,7 +32,7 @@ final class SequenceGenerator {
   /** Every saga id a sequence may use; all are loaded after each call. */
   static final List<String> SAGAS = List.of("s1", "s2", "s3", "s4", "s5", "s6");
 
-  private static final List<String> WORKERS = List.of("w1", "w2", "w3");
+  static final List<String> WORKERS = List.of("w1", "w2", "w3");
   /** The nodes that claim; each claims through a view of its own. */
   static final List<String> NODES = List.of("n1", "n2");
   private static final List<RetryPolicy> RETRIES = List.of(
@@ -44,6 +44,9 @@ final class SequenceGenerator {
   private static final List<Duration> LEASES = List.of(Duration.ofMillis(100), Duration.ofMillis(400));
   private static final List<String> REASONS = List.of("boom", "slash/and \"quote\"", "ünïcode ✓", "tab\tand\nline");
   private static final List<String> ARGS = List.of("[]", "[1,\"x\"]", "[{\"k\":[true,null]}]");
+
+  /** The names sagas get; {@link Side} queries by the first. */
+  static final List<String> NAMES = List.of("orders", "refunds");
 
   private final Random random;
   private long nowMs;
@@ -65,7 +68,7 @@ final class SequenceGenerator {
     // Once every id is taken a creation is a rejection; a few of those are enough.
     boolean mayCreate = existing.size() < SAGAS.size() || random.nextInt(5) == 0;
     if (existing.isEmpty() || (roll < 6 && mayCreate)) {
-      return random.nextBoolean() ? new Call.CreateSaga(sagaId(sagas, 0.08)) : startWhole(sagas);
+      return random.nextBoolean() ? new Call.CreateSaga(sagaId(sagas, 0.08), name()) : startWhole(sagas);
     }
     // Mostly a saga that still takes steps: adding to a settled one is a single rejection.
     List<SagaSnapshot> open = existing.stream()
@@ -195,6 +198,12 @@ final class SequenceGenerator {
     return List.copyOf(deps);
   }
 
+  /** A saga's name: one of two, or none; each store must index and find it the same. */
+  private Optional<String> name() {
+    int roll = random.nextInt(3);
+    return roll == 2 ? Optional.empty() : Optional.of(NAMES.get(roll));
+  }
+
   /** createAndStart or createStartAndClaim of a small whole saga. */
   private Call startWhole(Map<String, Optional<SagaSnapshot>> sagas) {
     String sagaId = sagaId(sagas, 0.08);
@@ -224,7 +233,7 @@ final class SequenceGenerator {
           .ifPresent(step -> compensators.put(step.stepId(), spec(c.stepId(), List.of()))));
       default -> { }
     }
-    SagaDraft draft = new SagaDraft(sagaId, steps, compensators);
+    SagaDraft draft = new SagaDraft(sagaId, steps, compensators, name());
     if (random.nextBoolean()) {
       return new Call.CreateAndStart(draft);
     }

@@ -21,7 +21,11 @@ final class Sequences {
   private Sequences() {}
 
   static Call createSaga(String sagaId) {
-    return new Call.CreateSaga(sagaId);
+    return new Call.CreateSaga(sagaId, Optional.empty());
+  }
+
+  static Call createSaga(String sagaId, String name) {
+    return new Call.CreateSaga(sagaId, Optional.of(name));
   }
 
   static Call addStep(String sagaId, StepSpec step) {
@@ -82,6 +86,10 @@ final class Sequences {
 
   static Call fireDue(Instant now) {
     return new Call.FireDue(now);
+  }
+
+  static SagaDraft draft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators, String name) {
+    return new SagaDraft(sagaId, steps, compensators, Optional.of(name));
   }
 
   static SagaDraft draft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators) {

@@ -1,5 +1,8 @@
 package io.brokkr.runtime.differential;
 
+import io.brokkr.runtime.SagaPage;
+import io.brokkr.runtime.SagaQuery;
+import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
@@ -62,7 +65,7 @@ final class Side implements AutoCloseable {
     // the in-memory store delivers before the call returns. So after the loads, heard is complete.
     Map<String, Optional<SagaSnapshot>> sagas = new LinkedHashMap<>();
     for (String sagaId : sagaIds) {
-      sagas.put(sagaId, actor.load(sagaId));
+      sagas.put(sagaId, actor.load(sagaId).map(Side::timeless));
     }
     List<StoreEvent> events;
     synchronized (heard) {
@@ -71,7 +74,43 @@ final class Side implements AutoCloseable {
     }
     claimers.values().forEach(claimer -> claimer.awaitHeard(events));
     return new Observation(reply, withoutClaimedWork(reply, events).stream().map(e -> withoutSettlement(e, sagas)).toList(),
-        sagas, actor.unfinishedSagas());
+        sagas, actor.unfinishedSagas(), actor.countByStatus(), listings());
+  }
+
+  /**
+   * The times of a saga are the store's (the fixed clock in memory, the server's on Redis): they are
+   * left out of the comparison; their order is what {@link #listings} compares.
+   */
+  private static SagaSnapshot timeless(SagaSnapshot saga) {
+    return new SagaSnapshot(saga.sagaId(), saga.status(), saga.failure(), saga.steps(), saga.name(), Instant.EPOCH,
+        Instant.EPOCH);
+  }
+
+  /**
+   * What some queries find, each as its sorted sagas (the stores' times differ, and so their order):
+   * every saga read two a page (cursors, and ties of time on the fixed clock), a name, open statuses,
+   * and the sagas waiting on each worker.
+   */
+  private Map<String, List<String>> listings() {
+    Map<String, List<String>> listings = new LinkedHashMap<>();
+    listings.put("all, 2 a page", everyPage(SagaQuery.all().limit(2)));
+    listings.put("named " + SequenceGenerator.NAMES.get(0), everyPage(SagaQuery.all().withName(SequenceGenerator.NAMES.get(0))));
+    listings.put("open", everyPage(SagaQuery.all().withStatus(SagaStatus.RUNNING, SagaStatus.COMPENSATING)));
+    for (String worker : SequenceGenerator.WORKERS) {
+      listings.put("waiting on " + worker, everyPage(SagaQuery.all().waitingOn(worker)));
+    }
+    return listings;
+  }
+
+  private List<String> everyPage(SagaQuery query) {
+    List<String> found = new ArrayList<>();
+    SagaPage page = actor.query(query);
+    page.sagas().forEach(saga -> found.add(saga.sagaId() + " " + saga.name().orElse("-") + " " + saga.status()));
+    while (page.nextCursor().isPresent()) {
+      page = actor.query(query.after(page.nextCursor().get()));
+      page.sagas().forEach(saga -> found.add(saga.sagaId() + " " + saga.name().orElse("-") + " " + saga.status()));
+    }
+    return found.stream().sorted().toList();
   }
 
   /**

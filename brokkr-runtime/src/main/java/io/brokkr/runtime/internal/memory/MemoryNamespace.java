@@ -1,6 +1,11 @@
 package io.brokkr.runtime.internal.memory;
 
+import io.brokkr.runtime.SagaCursor;
+import io.brokkr.runtime.SagaPage;
+import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.SagaSummary;
+import io.brokkr.runtime.internal.Pages;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Rejection;
@@ -9,14 +14,17 @@ import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The sagas, ready queues and subscribers of one namespace, shared by every node that opens it. */
 final class MemoryNamespace {
@@ -43,8 +51,8 @@ final class MemoryNamespace {
     return timers;
   }
 
-  void create(String sagaId) {
-    MemorySaga saga = new MemorySaga(sagaId, queues, timers, new Outbox(this::deliver));
+  void create(String sagaId, Optional<String> sagaName, Clock clock) {
+    MemorySaga saga = new MemorySaga(sagaId, sagaName, clock, queues, timers, new Outbox(this::deliver));
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }
@@ -127,6 +135,25 @@ final class MemoryNamespace {
         .map(MemorySaga::id)
         .sorted()
         .toList();
+  }
+
+  /** The sagas that match {@code query}: as few as a page needs, in the order of pages. */
+  SagaPage query(SagaQuery query) {
+    Predicate<MemorySaga> waiting = query.waitingOn().<Predicate<MemorySaga>>map(worker -> saga -> saga.waitsOn(worker))
+        .orElse(saga -> true);
+    Predicate<SagaSummary> afterCursor = query.cursor().<Predicate<SagaSummary>>map(cursor -> cursor::comesBefore)
+        .orElse(saga -> true);
+    return Pages.of(sagas.values().stream().filter(waiting).map(MemorySaga::summary).filter(query::matches)
+        .filter(afterCursor).sorted(SagaCursor.ORDER).limit(query.limit() + 1L).toList(), query.limit());
+  }
+
+  Map<SagaStatus, Long> countByStatus() {
+    Map<SagaStatus, Long> counts = new EnumMap<>(SagaStatus.class);
+    for (SagaStatus status : SagaStatus.values()) {
+      counts.put(status, 0L);
+    }
+    sagas.values().forEach(saga -> counts.merge(saga.status(), 1L, Long::sum));
+    return counts;
   }
 
   SagaStore.Subscription subscribe(StoreListener listener) {

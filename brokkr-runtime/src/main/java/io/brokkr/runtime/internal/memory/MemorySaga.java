@@ -10,6 +10,7 @@ import static io.brokkr.runtime.StepStatus.WAITING_FOR_COMPENSATION;
 
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.SagaSummary;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
@@ -21,8 +22,10 @@ import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StepTransition;
 import io.brokkr.runtime.spi.StoreEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -46,6 +49,11 @@ final class MemorySaga {
   private final Map<String, List<MemoryStep>> dependents = new LinkedHashMap<>();
   /** The compensators, so that finishing the saga skips them without walking every step. */
   private final List<MemoryStep> compensators = new ArrayList<>();
+  private final Optional<String> name;
+  /** The clock of the view that created the saga: the time of its changes, in milliseconds as on Redis. */
+  private final Clock clock;
+  private final Instant createdAt;
+  private Instant updatedAt;
   private SagaStatus status = SagaStatus.CREATED;
   private Optional<SagaOutcome.Failure> failure = Optional.empty();
   private long lastToken;
@@ -58,11 +66,15 @@ final class MemorySaga {
   /** What the current operation made ready; reset at the start of each. */
   private List<Change.Ready> ready = new ArrayList<>();
 
-  MemorySaga(String id, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
+  MemorySaga(String id, Optional<String> name, Clock clock, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
     this.id = id;
+    this.name = name;
+    this.clock = clock;
     this.queues = queues;
     this.timers = timers;
     this.outbox = outbox;
+    this.createdAt = now();
+    this.updatedAt = createdAt;
   }
 
   String id() {
@@ -79,7 +91,18 @@ final class MemorySaga {
   }
 
   synchronized SagaSnapshot snapshot() {
-    return new SagaSnapshot(id, status, failure, steps.values().stream().map(MemoryStep::snapshot).toList());
+    return new SagaSnapshot(id, status, failure, steps.values().stream().map(MemoryStep::snapshot).toList(), name,
+        createdAt, updatedAt);
+  }
+
+  synchronized SagaSummary summary() {
+    return new SagaSummary(id, name, status, createdAt, updatedAt);
+  }
+
+  /** Whether a step of {@code workerName} is ready to be claimed (queued, not waiting out a backoff). */
+  synchronized boolean waitsOn(String workerName) {
+    return steps.values().stream().anyMatch(step -> step.status == QUEUED && step.retryAt.isEmpty()
+        && step.spec.workerName().equals(workerName));
   }
 
   synchronized Change addStep(StepSpec spec) {
@@ -313,7 +336,7 @@ final class MemorySaga {
       timers.disarm(step.ref);
     }
     step.status = to;
-    outbox.add(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
+    publish(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
   }
 
   /** Moves the saga along the transition table, which throws for an illegal move. */
@@ -321,7 +344,7 @@ final class MemorySaga {
     SagaStatus from = status;
     SagaTransition.of(id, from, to);
     status = to;
-    outbox.add(new StoreEvent.SagaMoved(id, from, to));
+    publish(new StoreEvent.SagaMoved(id, from, to));
   }
 
   /** Moves a step to QUEUED and makes it claimable. */
@@ -338,7 +361,17 @@ final class MemorySaga {
       queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref, step.entry));
     }
     ready.add(new Change.Ready(step.ref, step.spec.workerName()));
-    outbox.add(new StoreEvent.WorkReady(id, step.id(), step.spec.workerName()));
+    publish(new StoreEvent.WorkReady(id, step.id(), step.spec.workerName()));
+  }
+
+  /** An event of this saga: the saga changed now. */
+  private void publish(StoreEvent event) {
+    updatedAt = now();
+    outbox.add(event);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   private void begin() {

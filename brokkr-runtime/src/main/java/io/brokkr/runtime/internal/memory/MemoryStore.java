@@ -1,5 +1,8 @@
 package io.brokkr.runtime.internal.memory;
 
+import io.brokkr.runtime.SagaPage;
+import io.brokkr.runtime.SagaQuery;
+import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.ClaimRequest;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -42,9 +46,10 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
-  public void createSaga(String sagaId) {
+  public void createSaga(String sagaId, Optional<String> name) {
     StoreLimits.checkId("saga id", sagaId);
-    namespace.create(sagaId);
+    name.ifPresent(n -> StoreLimits.checkId("saga name", n));
+    namespace.create(sagaId, name, clock);
   }
 
   @Override
@@ -162,6 +167,16 @@ final class MemoryStore implements SagaStore {
   @Override
   public List<String> unfinishedSagas() {
     return namespace.unfinished();
+  }
+
+  @Override
+  public SagaPage query(SagaQuery query) {
+    return namespace.query(query);
+  }
+
+  @Override
+  public Map<SagaStatus, Long> countByStatus() {
+    return namespace.countByStatus();
   }
 
   @Override

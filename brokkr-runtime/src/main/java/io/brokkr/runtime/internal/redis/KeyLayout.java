@@ -15,6 +15,10 @@ import java.util.zip.CRC32;
  * {ns:p}:timers          zset   "sagaId\nstepId" scored by due time (lease expiry, end of backoff)
  * {ns:p}:active          set    ids of the RUNNING and COMPENSATING sagas
  * {ns:p}:seq             string the last ready sequence number
+ * {ns:p}:ix              zset   every saga of the partition, scored by its last change (ms)
+ * {ns:p}:ix:&lt;STATUS&gt;     zset   the sagas of a status, scored the same
+ * {ns:p}:ix:n:&lt;name&gt;     zset   the sagas of a name, scored the same
+ * {ns:p}:ix:names        hash   sagaId: name, for every named saga (to drop its entries when it expires)
  * {ns:meta}              hash   partitions
  * {ns:events}            pub/sub channel of the namespace's events
  * </pre>
@@ -29,7 +33,7 @@ record KeyLayout(String namespace, int partitions) {
   }
 
   String sagaKey(String sagaId) {
-    return tag(partitionOf(sagaId)) + ":saga:" + sagaId;
+    return sagaKeyPrefix(partitionOf(sagaId)) + sagaId;
   }
 
   String readyKey(int partition) {
@@ -48,6 +52,26 @@ record KeyLayout(String namespace, int partitions) {
     return tag(partition) + ":seq";
   }
 
+  /** The partition's saga index, and the prefix of its status and name indexes. */
+  String indexKey(int partition) {
+    return tag(partition) + ":ix";
+  }
+
+  /** The key of a status's index ({@code indexKey:STATUS}). */
+  String statusIndexKey(int partition, String status) {
+    return indexKey(partition) + ":" + status;
+  }
+
+  /** The key of a name's index ({@code indexKey:n:name}). */
+  String nameIndexKey(int partition, String name) {
+    return indexKey(partition) + ":n:" + name;
+  }
+
+  /** What the keys of a partition's sagas start with. */
+  String sagaKeyPrefix(int partition) {
+    return tag(partition) + ":saga:";
+  }
+
   String metaKey() {
     return "{" + namespace + ":meta}";
   }
@@ -59,7 +83,7 @@ record KeyLayout(String namespace, int partitions) {
   /** The KEYS of every transition of a saga, in the order common.lua names them. */
   List<Object> keys(String sagaId) {
     int p = partitionOf(sagaId);
-    return List.of(sagaKey(sagaId), readyKey(p), timersKey(p), activeKey(p), seqKey(p));
+    return List.of(sagaKey(sagaId), readyKey(p), timersKey(p), activeKey(p), seqKey(p), indexKey(p));
   }
 
   private String tag(int partition) {

@@ -1,5 +1,8 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.SagaPage;
+import io.brokkr.runtime.SagaQuery;
+import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.ClaimRequest;
@@ -47,6 +50,8 @@ final class RedisSagaStore implements SagaStore {
   private final EventHub events;
   private final Sweeper sweeper;
   private final Clock clock;
+  private final SagaIndex index;
+  private final Duration retention;
 
   RedisSagaStore(KeyLayout keys, ScriptCalls calls, StoreLimits limits, Duration retention, Duration sweepEvery,
       Clock clock) {
@@ -55,6 +60,8 @@ final class RedisSagaStore implements SagaStore {
     this.calls = calls;
     this.limits = limits;
     this.argv = new Argv(keys.channel(), retention.toMillis());
+    this.retention = retention;
+    this.index = new SagaIndex(keys, calls);
     this.heads = new ReadyHeads(keys.partitions());
     this.claims = new Claims(keys, calls, argv, heads, snapshots);
     this.thread = new ScheduledThreadPoolExecutor(1, task -> {
@@ -81,9 +88,10 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
-  public void createSaga(String sagaId) {
+  public void createSaga(String sagaId, Optional<String> name) {
     StoreLimits.checkId("saga id", sagaId);
-    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), argv.of(sagaId, List.of())));
+    name.ifPresent(n -> StoreLimits.checkId("saga name", n));
+    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), argv.of(sagaId, List.of(name.orElse("")))));
   }
 
   @Override
@@ -127,7 +135,9 @@ final class RedisSagaStore implements SagaStore {
     String sagaId = draft.sagaId();
     limits.check(draft);
     draft.check();
+    draft.name().ifPresent(n -> StoreLimits.checkId("saga name", n));
     List<Object> args = new ArrayList<>();
+    args.add(draft.name().orElse(""));
     args.add(draft.steps().size());
     args.add(claim.size());
     args.addAll(claim);
@@ -244,6 +254,21 @@ final class RedisSagaStore implements SagaStore {
     TreeSet<String> ids = new TreeSet<>();
     members.forEach(m -> m.toCompletableFuture().join().forEach(id -> ids.add(id.toString())));
     return List.copyOf(ids);
+  }
+
+  @Override
+  public SagaPage query(SagaQuery query) {
+    return index.query(query);
+  }
+
+  @Override
+  public Map<SagaStatus, Long> countByStatus() {
+    return index.countByStatus();
+  }
+
+  /** Drops the index entries of sagas past their retention; called by the sweeper now and then. */
+  long trimIndex() {
+    return index.trim(retention);
   }
 
   @Override

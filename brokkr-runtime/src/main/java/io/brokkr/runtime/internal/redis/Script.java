@@ -20,6 +20,10 @@ enum Script {
   PEEK("peek", false),
   LOAD("load", false),
   ACTIVE("active", false),
+  QUERY("query", false),
+  WAITING("waiting", false),
+  COUNTS("counts", false),
+  TRIM("trim", false),
   NAMESPACE("namespace", false);
 
   /** The library every transition script shares, in the order it is loaded. */

@@ -32,6 +32,11 @@ final class Snapshots {
   private final ObjectMapper mapper = JsonMapper.builder().build();
 
   /** The saga of a hash as HGETALL returns it; empty when the hash is empty (no such saga). */
+  /** A time field in ms (0 when absent). */
+  private static Instant millis(String value) {
+    return Instant.ofEpochMilli(value == null ? 0 : Long.parseLong(value));
+  }
+
   Optional<SagaSnapshot> saga(String sagaId, Map<String, String> hash) {
     String status = hash.get("status");
     if (status == null) {
@@ -45,7 +50,8 @@ final class Snapshots {
         steps.add(step(sagaId, hash.get("s:" + stepId), hash.get("a:" + stepId), Optional.ofNullable(hash.get("r:" + stepId))));
       }
     }
-    return Optional.of(new SagaSnapshot(sagaId, SagaStatus.valueOf(status), failure, steps));
+    return Optional.of(new SagaSnapshot(sagaId, SagaStatus.valueOf(status), failure, steps,
+        Optional.ofNullable(hash.get("name")), millis(hash.get("ct")), millis(hash.get("ut"))));
   }
 
   /** A saga's failure from its {@code fail} field, {@code {"s":stepId,"r":reason}}. */

@@ -21,6 +21,8 @@ final class Sweeper {
   private static final System.Logger LOG = System.getLogger(Sweeper.class.getName());
   /** Due timers fired per partition and sweep; more wait for the next sweep. */
   private static final int BATCH = 100;
+  /** Sweeps between two trims of the saga indexes (the entries of sagas past their retention). */
+  private static final int TRIM_EVERY = 60;
 
   private final RedisSagaStore store;
   private final Claims claims;
@@ -28,6 +30,7 @@ final class Sweeper {
   private final ScriptCalls calls;
   private final ReadyHeads heads;
   private final EventHub events;
+  private long sweeps;
 
   Sweeper(RedisSagaStore store, Claims claims, KeyLayout keys, ScriptCalls calls, ReadyHeads heads, EventHub events) {
     this.store = store;
@@ -40,6 +43,9 @@ final class Sweeper {
 
   void sweep() {
     try {
+      if (++sweeps % TRIM_EVERY == 0) {
+        store.trimIndex();
+      }
       Instant now = store.clock().instant();
       List<String> workers = heads.tracked();
       if (!workers.isEmpty()) {

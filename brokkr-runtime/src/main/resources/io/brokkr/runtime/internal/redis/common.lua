@@ -2,9 +2,10 @@
 -- of each script.
 --
 -- KEYS: 1 the saga's hash, 2 the partition's ready set, 3 its timers, 4 its active sagas, 5 its
--- ready sequence, and 6, for a transition, the key of its request id, where its reply is kept for a
--- while: a call the client re-sends (a response timeout, a reconnect) replays the stored reply
--- instead of applying the transition twice. All carry the partition's hash tag: a call touches one slot.
+-- ready sequence, 6 its saga index (the prefix of the index keys, see index_saga), and 7, for a
+-- transition, the key of its request id, where its reply is kept for a while: a call the client
+-- re-sends (a response timeout, a reconnect) replays the stored reply instead of applying the
+-- transition twice. All carry the partition's hash tag: a call touches one slot.
 -- ARGV: 1 the saga's id, 2 the event channel, 3 the retention of settled sagas in ms; the script's
 -- own arguments follow from 4 on.
 --
@@ -12,7 +13,8 @@
 -- commit() writes them once the body returned. A body that stops (a rejection, a stale token, an
 -- illegal move) has written nothing.
 
-local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, REQUEST = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, REQUEST = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6],
+  KEYS[7]
 -- How long a request's reply is kept for a re-sent call: far longer than a client's re-sends last
 -- (Redisson's defaults: 4 tries of 3 s, 1.5 s apart), short enough that replies cost little memory.
 local REQUEST_TTL_MS = 60000
@@ -62,11 +64,11 @@ local function load_saga()
     return saga
   end
   -- The order (every step id) is read only when needed: a completion must not cost the saga's size.
-  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open')
+  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name')
   if not v[1] then
     return nil
   end
-  loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]) }
+  loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]), name = v[5] or nil }
   saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open }
   return saga
 end
@@ -337,12 +339,51 @@ local function outcome()
   return { r = results, f = values[1] or nil }
 end
 
+-- The server's time in milliseconds: when a saga was created and last changed.
+local function server_millis()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+
+-- The partition's saga index, for queries (RedisSagaStore.query): INDEX scores every saga by its
+-- last change; INDEX:<status> the sagas of a status; INDEX:n:<name> those of a name, and the hash
+-- INDEX:names each named saga's name, so that the sweep can drop the entries of an expired saga.
+local function index_saga(now)
+  redis.call('ZADD', INDEX, now, SAGA_ID)
+  if loaded.status and loaded.status ~= saga.status then
+    redis.call('ZREM', INDEX .. ':' .. loaded.status, SAGA_ID)
+  end
+  redis.call('ZADD', INDEX .. ':' .. saga.status, now, SAGA_ID)
+  local name = saga.name or loaded.name
+  if name then
+    redis.call('ZADD', INDEX .. ':n:' .. name, now, SAGA_ID)
+    if not loaded.status then
+      redis.call('HSET', INDEX .. ':names', SAGA_ID, name)
+    end
+  end
+end
+
 local function commit()
   if saga then
+    local changed = #events > 0 or not loaded.status
     if #events > 0 then
       saga.seq = saga.seq + 1
     end
     local hash = {}
+    if changed then
+      local now = string.format('%.0f', server_millis())
+      hash[#hash + 1] = 'ut'
+      hash[#hash + 1] = now
+      if not loaded.status then
+        hash[#hash + 1] = 'ct'
+        hash[#hash + 1] = now
+        if saga.name then
+          hash[#hash + 1] = 'name'
+          hash[#hash + 1] = saga.name
+        end
+      end
+      index_saga(now)
+    end
     for _, name in ipairs({ 'status', 'seq', 'tok', 'open' }) do
       if saga[name] ~= loaded[name] then
         hash[#hash + 1] = name

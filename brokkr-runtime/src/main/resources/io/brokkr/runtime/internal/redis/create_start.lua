@@ -1,6 +1,6 @@
 #!lua
--- createAndStart: a saga with all its steps and compensators, started. ARGV from 4: the number of
--- steps; the number k of claim values that follow (0: claim nothing), then those values
+-- createAndStart: a saga with all its steps and compensators, started. ARGV from 4: its name or '';
+-- the number of steps; the number k of claim values that follow (0: claim nothing), then those values
 -- (createStartAndClaim: at most how many steps it makes ready to claim, node id, now ms, lease ms,
 -- the node's workers); each step as add_step's ARGV (id to timeout) preceded by its number of
 -- dependencies and followed by them; then each compensator: the compensated step's id, then id to timeout.
@@ -9,11 +9,11 @@ return run(function()
   if redis.call('EXISTS', SAGA) == 1 then
     stop(R.REJECTED, 'SAGA_EXISTS')
   end
-  saga = { status = 'CREATED', seq = 0, tok = 0, open = 0 }
+  saga = { status = 'CREATED', seq = 0, tok = 0, open = 0, name = ARGV[4] ~= '' and ARGV[4] or nil }
   local list, cs, actions_list = {}, {}, {}
-  local claim_values = tonumber(ARGV[5])
-  local i = 6 + claim_values
-  for _ = 1, tonumber(ARGV[4]) do
+  local claim_values = tonumber(ARGV[6])
+  local i = 7 + claim_values
+  for _ = 1, tonumber(ARGV[5]) do
     local count = tonumber(ARGV[i])
     local deps = {}
     for k = 1, count do
@@ -44,8 +44,8 @@ return run(function()
   end
   start_saga(actions_list)
   if claim_values > 0 then
-    return applied(nil, claim_made_ready(ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), 10, 5 + claim_values,
-      tonumber(ARGV[6])))
+    return applied(nil, claim_made_ready(ARGV[8], tonumber(ARGV[9]), tonumber(ARGV[10]), 11, 6 + claim_values,
+      tonumber(ARGV[7])))
   end
   return applied()
 end)

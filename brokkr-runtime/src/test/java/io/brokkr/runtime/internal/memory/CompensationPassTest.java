@@ -7,6 +7,7 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ class CompensationPassTest {
   @Test
   void aRootIsCompensatedOnceEveryDependentWasUndone() {
     int width = 1_000;
-    MemorySaga saga = new MemorySaga("wide", new ReadyQueues(), new TimerIndex(), new Outbox(event -> {}));
+    MemorySaga saga = new MemorySaga("wide", Optional.empty(), Clock.systemUTC(), new ReadyQueues(), new TimerIndex(), new Outbox(event -> {}));
     saga.addStep(spec("root", List.of()));
     saga.addCompensator("root", spec("undo-root", List.of()));
     for (int i = 0; i < width; i++) {

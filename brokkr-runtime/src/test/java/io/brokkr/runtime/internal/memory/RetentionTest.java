@@ -7,6 +7,7 @@ import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,13 +29,13 @@ class RetentionTest {
   @Test
   void settledAndNeverStartedSagasAreDroppedRunningOnesKept() {
     MemoryNamespace namespace = new MemoryNamespace("ns", RETENTION);
-    namespace.create("settled");
+    namespace.create("settled", Optional.empty(), Clock.systemUTC());
     namespace.apply("settled", saga -> saga.addStep(step("a")));
     namespace.apply("settled", MemorySaga::start);
     Claim claim = namespace.claimNext("A", "node-1", T, Duration.ofDays(365)).orElseThrow();
     namespace.apply("settled", saga -> saga.finish("a", Settler.attempt(claim.lease().token()), Optional.empty()));
-    namespace.create("never-started");
-    namespace.create("running");
+    namespace.create("never-started", Optional.empty(), Clock.systemUTC());
+    namespace.create("running", Optional.empty(), Clock.systemUTC());
     namespace.apply("running", saga -> saga.addStep(step("b")));
     namespace.apply("running", MemorySaga::start);
 

@@ -1,5 +1,8 @@
 package io.brokkr.runtime.redis.testing;
 
+import io.brokkr.runtime.SagaPage;
+import io.brokkr.runtime.SagaQuery;
+import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaSnapshot;
@@ -11,6 +14,7 @@ import io.brokkr.runtime.spi.StoreListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -51,8 +55,8 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
-  public void createSaga(String sagaId) {
-    store.createSaga(sagaId);
+  public void createSaga(String sagaId, Optional<String> name) {
+    store.createSaga(sagaId, name);
   }
 
   @Override
@@ -108,6 +112,16 @@ final class ReportingStore implements SagaStore {
   @Override
   public List<String> unfinishedSagas() {
     return store.unfinishedSagas();
+  }
+
+  @Override
+  public SagaPage query(SagaQuery query) {
+    return store.query(query);
+  }
+
+  @Override
+  public Map<SagaStatus, Long> countByStatus() {
+    return store.countByStatus();
   }
 
   @Override

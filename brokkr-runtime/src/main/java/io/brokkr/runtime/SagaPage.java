@@ -1,0 +1,20 @@
+package io.brokkr.runtime;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of {@link Brokkr#findSagas}: sagas by last change, newest first.
+ *
+ * @param sagas the sagas of this page, at most the query's limit
+ * @param nextCursor where the next page starts ({@link SagaQuery#after}); empty on the last page
+ */
+public record SagaPage(List<SagaSummary> sagas, Optional<String> nextCursor) {
+
+  /** Copies the list. */
+  public SagaPage {
+    sagas = List.copyOf(sagas);
+    Objects.requireNonNull(nextCursor, "nextCursor");
+  }
+}

@@ -1,0 +1,195 @@
+package io.brokkr.runtime.internal.redis;
+
+import io.brokkr.runtime.SagaCursor;
+import io.brokkr.runtime.SagaPage;
+import io.brokkr.runtime.SagaQuery;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.SagaSummary;
+import io.brokkr.runtime.internal.Pages;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Reads the partitions' saga indexes, which the transition scripts keep (common.lua's
+ * {@code index_saga}): pages of {@code findSagas} and the counts by status; and drops the entries
+ * of sagas that are gone. Every read is a script, so it goes to the master whatever the client's
+ * read mode. A page costs one round trip for all partitions, more only when a filter the index
+ * does not order by (a creation time, a status beside a name) skips many entries.
+ */
+final class SagaIndex {
+  /** Index entries one script reads at most before it hands back (and the next call goes on). */
+  private static final int READ_BUDGET = 5_000;
+  /** Queue entries of a worker read per partition for {@link SagaQuery#waitingOn}. */
+  static final int WAITING_MOST = 10_000;
+  /** Entries of each status looked at per partition by one trim. */
+  private static final int TRIM_MOST = 500;
+
+  private final KeyLayout keys;
+  private final ScriptCalls calls;
+
+  SagaIndex(KeyLayout keys, ScriptCalls calls) {
+    this.keys = keys;
+    this.calls = calls;
+  }
+
+  SagaPage query(SagaQuery query) {
+    if (query.waitingOn().isPresent()) {
+      return waiting(query);
+    }
+    int wanted = query.limit() + 1; // one more than a page shows whether a next page exists
+    List<Walk> walks = new ArrayList<>();
+    for (int p = 0; p < keys.partitions(); p++) {
+      for (String index : indexes(query, p)) {
+        walks.add(Walk.first(p, index, query, wanted));
+      }
+    }
+    List<SagaSummary> found = new ArrayList<>();
+    while (!walks.isEmpty()) {
+      List<Walk> current = walks;
+      List<RFuture<List<Object>>> replies = calls.batch("query", batch -> current.stream().map(w -> call(batch, w)).toList());
+      walks = new ArrayList<>();
+      for (int i = 0; i < current.size(); i++) {
+        Walk walk = current.get(i);
+        List<Object> reply = replies.get(i).toCompletableFuture().join();
+        List<SagaSummary> sagas = summaries(reply, 3);
+        found.addAll(sagas);
+        if ("MORE".equals(reply.get(0)) && sagas.size() < walk.wanted) {
+          walks.add(walk.from(String.valueOf(reply.get(1)), String.valueOf(reply.get(2)), walk.wanted - sagas.size()));
+        }
+      }
+    }
+    return Pages.of(found.stream().sorted(SagaCursor.ORDER).limit(wanted).toList(), query.limit());
+  }
+
+  Map<SagaStatus, Long> countByStatus() {
+    Object[] statuses = List.of(SagaStatus.values()).stream().map(SagaStatus::name).toArray();
+    List<RFuture<List<Object>>> replies = calls.batch("counts", batch -> {
+      List<RFuture<List<Object>>> futures = new ArrayList<>();
+      for (int p = 0; p < keys.partitions(); p++) {
+        futures.add(eval(batch, Script.COUNTS, List.of(keys.indexKey(p)), statuses));
+      }
+      return futures;
+    });
+    Map<SagaStatus, Long> counts = new EnumMap<>(SagaStatus.class);
+    for (SagaStatus status : SagaStatus.values()) {
+      counts.put(status, 0L);
+    }
+    for (RFuture<List<Object>> reply : replies) {
+      List<Object> values = reply.toCompletableFuture().join();
+      for (int i = 0; i < values.size(); i++) {
+        counts.merge(SagaStatus.values()[i], ((Number) values.get(i)).longValue(), Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** Drops the entries of sagas gone after {@code retention}; returns how many. */
+  long trim(Duration retention) {
+    List<RFuture<List<Object>>> replies = calls.batch("trim", batch -> {
+      List<RFuture<List<Object>>> futures = new ArrayList<>();
+      for (int p = 0; p < keys.partitions(); p++) {
+        futures.add(eval(batch, Script.TRIM, List.of(keys.indexKey(p)), retention.toMillis(), keys.sagaKeyPrefix(p),
+            TRIM_MOST));
+      }
+      return futures;
+    });
+    return replies.stream().mapToLong(r -> ((Number) r.toCompletableFuture().join().get(0)).longValue()).sum();
+  }
+
+  /** The indexes of partition {@code p} that hold every saga the query can match. */
+  private List<String> indexes(SagaQuery query, int p) {
+    if (query.name().isPresent()) {
+      return List.of(keys.nameIndexKey(p, query.name().get()));
+    }
+    if (query.statuses().isEmpty()) {
+      return List.of(keys.indexKey(p));
+    }
+    return query.statuses().stream().sorted().map(status -> keys.statusIndexKey(p, status.name())).toList();
+  }
+
+  private SagaPage waiting(SagaQuery query) {
+    String worker = query.waitingOn().get();
+    List<RFuture<List<Object>>> replies = calls.batch("waiting", batch -> {
+      List<RFuture<List<Object>>> futures = new ArrayList<>();
+      for (int p = 0; p < keys.partitions(); p++) {
+        futures.add(eval(batch, Script.WAITING, List.of(keys.readyKey(p)), worker, keys.sagaKeyPrefix(p), WAITING_MOST));
+      }
+      return futures;
+    });
+    Predicate<SagaSummary> afterCursor = query.cursor().<Predicate<SagaSummary>>map(c -> c::comesBefore)
+        .orElse(saga -> true);
+    List<SagaSummary> found = replies.stream().flatMap(r -> summaries(r.toCompletableFuture().join(), 0).stream())
+        .filter(query::matches).filter(afterCursor).sorted(SagaCursor.ORDER).limit(query.limit() + 1L).toList();
+    return Pages.of(found, query.limit());
+  }
+
+  private RFuture<List<Object>> call(RBatch batch, Walk walk) {
+    return eval(batch, Script.QUERY, List.of(walk.index), walk.max, walk.afterId, walk.min, walk.wanted,
+        keys.sagaKeyPrefix(walk.partition), READ_BUDGET, walk.statuses, walk.name, walk.createdFrom, walk.createdTo);
+  }
+
+  private RFuture<List<Object>> eval(RBatch batch, Script script, List<Object> keyList, Object... args) {
+    return batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(script),
+        RScript.ReturnType.MULTI, keyList, args);
+  }
+
+  /** The sagas of a reply from {@code first} on: id, name, status, created ms, updated ms each. */
+  private static List<SagaSummary> summaries(List<Object> reply, int first) {
+    List<SagaSummary> sagas = new ArrayList<>();
+    for (int i = first; i + 4 < reply.size(); i += 5) {
+      String name = String.valueOf(reply.get(i + 1));
+      sagas.add(new SagaSummary(String.valueOf(reply.get(i)), name.isEmpty() ? Optional.empty() : Optional.of(name),
+          SagaStatus.valueOf(String.valueOf(reply.get(i + 2))), millis(reply.get(i + 3)), millis(reply.get(i + 4))));
+    }
+    return sagas;
+  }
+
+  private static Instant millis(Object value) {
+    return Instant.ofEpochMilli(Long.parseLong(String.valueOf(value)));
+  }
+
+  /**
+   * One index of one partition, walked from {@code max} (and, at a cursor, below {@code afterId}
+   * at that score) down to {@code min}, for up to {@code wanted} matches; the other conditions
+   * are checked by the script.
+   */
+  private record Walk(int partition, String index, String max, String afterId, String min, int wanted,
+      String statuses, String name, String createdFrom, String createdTo) {
+
+    static Walk first(int partition, String index, SagaQuery query, int wanted) {
+      String max = "+inf";
+      String afterId = "";
+      if (query.cursor().isPresent()) {
+        SagaCursor cursor = query.cursor().get();
+        max = String.valueOf(cursor.updatedAt().toEpochMilli());
+        afterId = cursor.sagaId();
+      }
+      if (query.updatedBefore().isPresent()
+          && (query.cursor().isEmpty() || !query.updatedBefore().get().isAfter(query.cursor().get().updatedAt()))) {
+        max = "(" + query.updatedBefore().get().toEpochMilli();
+        afterId = "";
+      }
+      String min = query.updatedAfter().map(t -> String.valueOf(t.toEpochMilli())).orElse("-inf");
+      String statuses = String.join(",", query.statuses().stream().map(SagaStatus::name).sorted().toList());
+      return new Walk(partition, index, max, afterId, min, wanted, statuses, query.name().orElse(""),
+          query.createdAfter().map(t -> String.valueOf(t.toEpochMilli())).orElse(""),
+          query.createdBefore().map(t -> String.valueOf(t.toEpochMilli())).orElse(""));
+    }
+
+    /** The same walk, on from the entry of {@code score} and {@code id}, the last one read. */
+    Walk from(String score, String id, int stillWanted) {
+      return new Walk(partition, index, String.valueOf((long) Double.parseDouble(score)), id, min, stillWanted,
+          statuses, name, createdFrom, createdTo);
+    }
+  }
+}

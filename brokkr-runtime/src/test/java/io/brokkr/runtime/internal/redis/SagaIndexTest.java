@@ -1,0 +1,67 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaQuery;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSpec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The saga indexes on Redis: entries of sagas gone after their retention are dropped by the sweep's trim. */
+class SagaIndexTest {
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  @Test
+  void anExpiredSagaLeavesTheIndexesAtTheNextTrimAndALiveOneStays() throws IOException {
+    String namespace = "index-" + UUID.randomUUID();
+    RedisOptions options = RedisOptions.defaults().withRetention(Duration.ofMillis(200)).withPartitions(2);
+    try (SagaStore store = RedisBackend.on(REDIS.client(), options).open(namespace)) {
+      store.createSaga("settled", Optional.of("expiring"));
+      store.addStep("settled", new StepSpec("only", "W", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+      store.start("settled");
+      store.finish(new StepRef("settled", "only"), Settler.external(), Optional.empty());
+      store.createSaga("running", Optional.of("expiring"));
+      store.addStep("running", new StepSpec("only", "W", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+      store.start("running");
+      assertEquals(1L, store.countByStatus().get(SagaStatus.FINISHED));
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (store.load("settled").isPresent() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertTrue(store.load("settled").isEmpty(), "Redis dropped the settled saga after its retention");
+      assertEquals(List.of("running"), ids(store, SagaQuery.all().withName("expiring")),
+          "a query skips a saga that is gone before any trim");
+      assertEquals(1L, store.countByStatus().get(SagaStatus.FINISHED), "counts keep it until the trim");
+
+      RedisSagaStore redis = (RedisSagaStore) store;
+      assertEquals(1L, redis.trimIndex());
+      assertEquals(0L, store.countByStatus().get(SagaStatus.FINISHED));
+      assertEquals(1L, store.countByStatus().get(SagaStatus.RUNNING));
+      assertEquals(List.of("running"), ids(store, SagaQuery.all()));
+      assertEquals(0L, redis.trimIndex(), "nothing left to drop");
+      String names = REDIS.redisServer().command("HEXISTS {" + namespace + ":" + new KeyLayout(namespace, 2)
+          .partitionOf("settled") + "}:ix:names settled");
+      assertEquals(":0", names.trim(), "the expired saga's name entry went with it");
+    }
+  }
+
+  private static List<String> ids(SagaStore store, SagaQuery query) {
+    return store.query(query).sagas().stream().map(s -> s.sagaId()).toList();
+  }
+}
