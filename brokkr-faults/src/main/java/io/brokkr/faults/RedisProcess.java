@@ -17,30 +17,70 @@ import java.util.List;
 /**
  * The suite's {@code redis-server} on a free loopback port, with its data in a folder that survives
  * restarts: it can be killed, paused, resumed and started again on the same port and data.
- * Adapted from the runtime's test harness, which cannot restart a server.
+ * Adapted from the runtime's test harness, which cannot restart a server. Also the data servers of
+ * the sentinel and cluster topologies, and the sentinels themselves.
  */
 public final class RedisProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
   private final int port;
   private final Path dir;
-  private final Persistence persistence;
+  private final List<String> base;
   private final Thread reaper = new Thread(this::killQuietly, "redis-reaper");
+  private volatile List<String> extra;
   private volatile Process process;
 
-  private RedisProcess(int port, Path dir, Persistence persistence) {
+  private RedisProcess(int port, Path dir, List<String> base, List<String> extra) {
     this.port = port;
     this.dir = dir;
-    this.persistence = persistence;
+    this.base = List.copyOf(base);
+    this.extra = List.copyOf(extra);
     Runtime.getRuntime().addShutdownHook(reaper);
   }
 
   /** Starts a server persisting as {@code persistence}, in a new folder under {@code parent}. */
   public static RedisProcess start(Path parent, Persistence persistence) throws IOException {
-    int port = freePort();
-    RedisProcess redis = new RedisProcess(port, Files.createDirectories(parent.resolve("redis-" + port)), persistence);
+    return start(parent, freePort(), persistence, List.of());
+  }
+
+  /**
+   * Starts a server on {@code port} persisting as {@code persistence}, with more arguments (e.g.
+   * {@code --replicaof}, {@code --cluster-enabled}), in a new folder under {@code parent}.
+   */
+  public static RedisProcess start(Path parent, int port, Persistence persistence, List<String> extra) throws IOException {
+    Path dir = Files.createDirectories(parent.resolve("redis-" + port));
+    List<String> base = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
+        "--bind", "127.0.0.1", "--save", "", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString(),
+        "--enable-debug-command", "local"));
+    base.addAll(persistence.args());
+    RedisProcess redis = new RedisProcess(port, dir, base, extra);
     redis.launch();
     return redis;
+  }
+
+  /**
+   * Starts {@code redis-server --sentinel} on a free port, monitoring {@code masterName} at
+   * {@code masterPort} with a quorum of 2; it declares the master down after 1 s without an answer and
+   * gives a failover 2 s, so that a failover completes within seconds.
+   */
+  public static RedisProcess sentinel(Path parent, String masterName, int masterPort) throws IOException {
+    int port = freePort();
+    Path dir = Files.createDirectories(parent.resolve("sentinel-" + port));
+    Path conf = dir.resolve("sentinel.conf");
+    Files.writeString(conf, String.join("\n", "port " + port, "bind 127.0.0.1", "dir " + dir,
+        "logfile " + dir.resolve("sentinel.log"),
+        "sentinel monitor " + masterName + " 127.0.0.1 " + masterPort + " 2",
+        "sentinel down-after-milliseconds " + masterName + " 1000",
+        "sentinel failover-timeout " + masterName + " 2000",
+        "sentinel parallel-syncs " + masterName + " 1", ""));
+    RedisProcess sentinel = new RedisProcess(port, dir, List.of("redis-server", conf.toString(), "--sentinel"), List.of());
+    sentinel.launch();
+    return sentinel;
+  }
+
+  /** {@code redis://127.0.0.1:<port>}. */
+  public String uri() {
+    return "redis://127.0.0.1:" + port;
   }
 
   public int port() {
@@ -82,6 +122,18 @@ public final class RedisProcess implements AutoCloseable {
     launch();
   }
 
+  /** Starts the server again on the same port and data as a replica of {@code masterPort}. */
+  public void restartAsReplicaOf(int masterPort) throws IOException {
+    kill();
+    extra = List.of("--replicaof", "127.0.0.1", String.valueOf(masterPort));
+    launch();
+  }
+
+  /** Whether the process runs (it may be paused). */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Sends one inline command and returns the raw reply, e.g. {@code "+OK\r\n"}. */
   public String command(String inline, Duration patience) throws IOException {
     try (Socket socket = new Socket()) {
@@ -97,10 +149,8 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
-        "--bind", "127.0.0.1", "--save", "", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString(),
-        "--enable-debug-command", "local"));
-    command.addAll(persistence.args());
+    List<String> command = new ArrayList<>(base);
+    command.addAll(extra);
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile())).start();
@@ -146,5 +196,20 @@ public final class RedisProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  /** A free port whose cluster bus port (10000 above it) is free too. */
+  static int freePortWithBus() throws IOException {
+    for (int tries = 0; tries < 200; tries++) {
+      int port = freePort();
+      if (port + 10000 <= 65535) {
+        try (ServerSocket bus = new ServerSocket(port + 10000, 1, InetAddress.getLoopbackAddress())) {
+          return port;
+        } catch (IOException taken) {
+          // Try another.
+        }
+      }
+    }
+    throw new IOException("no free port with a free bus port (port + 10000)");
   }
 }
