@@ -60,8 +60,9 @@ public final class RedisProcess implements AutoCloseable {
 
   /**
    * Starts {@code redis-server --sentinel} on a free port, monitoring {@code masterName} at
-   * {@code masterPort} with a quorum of 2; it declares the master down after 1 s without an answer and
-   * gives a failover 2 s, so that a failover completes within seconds.
+   * {@code masterPort} with a quorum of 2; it declares the master down after 2 s without an answer (1 s
+   * fails over a master that a loaded machine left unanswered for a second) and gives a failover 2 s,
+   * so that a failover completes within seconds.
    */
   public static RedisProcess sentinel(Path parent, String masterName, int masterPort) throws IOException {
     int port = freePort();
@@ -70,7 +71,7 @@ public final class RedisProcess implements AutoCloseable {
     Files.writeString(conf, String.join("\n", "port " + port, "bind 127.0.0.1", "dir " + dir,
         "logfile " + dir.resolve("sentinel.log"),
         "sentinel monitor " + masterName + " 127.0.0.1 " + masterPort + " 2",
-        "sentinel down-after-milliseconds " + masterName + " 1000",
+        "sentinel down-after-milliseconds " + masterName + " 2000",
         "sentinel failover-timeout " + masterName + " 2000",
         "sentinel parallel-syncs " + masterName + " 1", ""));
     RedisProcess sentinel = new RedisProcess(port, dir, List.of("redis-server", conf.toString(), "--sentinel"), List.of());
@@ -122,10 +123,13 @@ public final class RedisProcess implements AutoCloseable {
     launch();
   }
 
-  /** Starts the server again on the same port and data as a replica of {@code masterPort}. */
+  /**
+   * Starts the server again on the same port and data as a replica of {@code masterPort}, with
+   * {@code replica-priority 0}: sentinels do not promote it before it synced and is given a priority.
+   */
   public void restartAsReplicaOf(int masterPort) throws IOException {
     kill();
-    extra = List.of("--replicaof", "127.0.0.1", String.valueOf(masterPort));
+    extra = List.of("--replicaof", "127.0.0.1", String.valueOf(masterPort), "--replica-priority", "0");
     launch();
   }
 

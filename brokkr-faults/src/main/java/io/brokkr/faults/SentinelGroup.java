@@ -106,7 +106,10 @@ final class SentinelGroup implements RedisDeployment {
         .orElseThrow(() -> new IllegalStateException("the sentinels name an unknown master on port " + port));
   }
 
-  /** Waits until every server but the master replicates from it with its link up. */
+  /**
+   * Waits until every server but the master replicates from it with its link up (it loaded the
+   * master's data), then makes it one the sentinels may promote.
+   */
   private void awaitInSync(int masterPort) throws IOException {
     for (RedisProcess server : servers) {
       if (server.port() != masterPort) {
@@ -114,6 +117,7 @@ final class SentinelGroup implements RedisDeployment {
           String info = server.command("INFO replication", ASK);
           return info.contains("master_port:" + masterPort + "\r\n") && info.contains("master_link_status:up");
         });
+        server.command("CONFIG SET replica-priority 100", ASK);
       }
     }
   }
