@@ -16,9 +16,9 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 
 /**
- * The engine of the suite: starts Redis in the configured topology, the proxies and the nodes; submits random sagas while it
- * injects faults one at a time; heals everything, waits for the sagas to settle, and checks the
- * ledger and the stored sagas.
+ * The engine of the suite: starts Redis in the configured topology, the proxies and the nodes;
+ * submits random sagas while it injects faults one at a time; heals everything, waits for the sagas
+ * to settle, and checks the ledger and the stored sagas.
  */
 public final class FaultSuite {
   private final SuiteConfig config;
