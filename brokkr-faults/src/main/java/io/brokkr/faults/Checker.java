@@ -30,12 +30,13 @@ public final class Checker {
    * claim, or every copy of the claim's reply was lost with a broken connection.
    */
   private static final Set<FaultKind> LOSE_CLAIMS = EnumSet.of(FaultKind.NODE_KILL, FaultKind.NODE_PAUSE,
-      FaultKind.MASS_LEASE_EXPIRY, FaultKind.REDIS_KILL, FaultKind.REDIS_RESTART, FaultKind.PROXY_DROP_REPLIES,
+      FaultKind.MASS_LEASE_EXPIRY, FaultKind.REDIS_KILL, FaultKind.SENTINEL_FAILOVER, FaultKind.REDIS_RESTART, FaultKind.PROXY_DROP_REPLIES,
       FaultKind.PROXY_RESET, FaultKind.PROXY_BLACKHOLE, FaultKind.PROXY_ONE_WAY);
 
   private final long leaseMs;
   private final long hangTimeoutMs;
   private final long clientBudgetMs;
+  private final long skewMs;
   private final FaultWindows faults;
   private final Map<String, List<LedgerEvent>> bySaga = new HashMap<>();
 
@@ -46,11 +47,14 @@ public final class Checker {
    * @param hangTimeoutMs the attempt timeout of steps that hang
    * @param clientBudgetMs how long a node's client keeps re-sending a command: a stall longer than
    *     this may lose a reply for good, a shorter one may not
+   * @param skewMs the largest offset of a node's clock: a timeout fires on the sweeping node's clock,
+   *     so up to twice this early in the ledger's time
    */
-  public Checker(List<LedgerEvent> events, long leaseMs, long hangTimeoutMs, long clientBudgetMs) {
+  public Checker(List<LedgerEvent> events, long leaseMs, long hangTimeoutMs, long clientBudgetMs, long skewMs) {
     this.leaseMs = leaseMs;
     this.hangTimeoutMs = hangTimeoutMs;
     this.clientBudgetMs = clientBudgetMs;
+    this.skewMs = skewMs;
     this.faults = new FaultWindows(events, 2 * leaseMs + 2000);
     for (LedgerEvent e : events) {
       if (e.saga() != null) {
@@ -87,6 +91,7 @@ public final class Checker {
       out.add(new Violation(Rule.NOT_SETTLED, saga.id(), "-", "status " + saga.status() + ", steps "
           + saga.steps().stream().map(s -> s.id() + "=" + s.status() + s.compensatorStatus().map(c -> "/" + c).orElse("")).toList()));
     }
+    AcknowledgedCheck.check(saga, events, out);
     for (LedgerEvent e : events) {
       if (LedgerEvent.SAGA_STARTED.equals(e.kind()) && !e.detail().equals(saga.steps().size() + " steps")) {
         out.add(new Violation(Rule.STEP_COUNT, saga.id(), "-", "the suite added " + e.detail() + ", the store holds "
@@ -184,7 +189,7 @@ public final class Checker {
 
   /** Sync attempts: no overlap within a valid lease, no new attempt after an undisturbed success. */
   private void checkAttempts(SagaSnapshot saga, StepSnapshot step, List<Attempt> mine, List<Violation> out) {
-    long bound = step.behaviour().hangMs() > 0 ? Math.min(leaseMs, hangTimeoutMs) : leaseMs;
+    long bound = step.behaviour().hangMs() > 0 ? Math.min(leaseMs, hangTimeoutMs) - 2 * skewMs : leaseMs;
     for (Attempt a : mine) {
       for (Attempt b : mine) {
         if (b == a || b.startTime() < a.startTime()) {

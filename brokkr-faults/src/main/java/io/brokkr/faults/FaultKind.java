@@ -8,7 +8,7 @@ public enum FaultKind {
   NODE_PAUSE(false),
   /** Every node paused at once for longer than the lease, then resumed together: every lease expires. */
   MASS_LEASE_EXPIRY(true),
-  /** {@code kill -9} of redis-server, started again on the same port and data. */
+  /** {@code kill -9} of redis-server (on a cluster: of one master), started again on the same port and data. */
   REDIS_KILL(true),
   /** SIGTERM of redis-server (it flushes and exits), started again on the same port and data. */
   REDIS_RESTART(true),
@@ -18,6 +18,11 @@ public enum FaultKind {
   CLIENT_PAUSE(true),
   /** {@code DEBUG SLEEP <s>}: the server blocks for longer than a lease. */
   DEBUG_SLEEP(true),
+  /**
+   * Sentinel topology: {@code kill -9} of the current master; the sentinels promote a replica, and the
+   * old master comes back as a replica of the new one. The fault ends once every replica is in sync.
+   */
+  SENTINEL_FAILOVER(true),
   /** One node's proxy delays every chunk of bytes by 50 to 400 ms. */
   PROXY_LATENCY(false),
   /** One node's proxy swallows Redis's replies (the commands still run), then resets those connections. */

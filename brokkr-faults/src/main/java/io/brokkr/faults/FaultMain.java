@@ -17,10 +17,13 @@ import java.util.List;
  * --rate 4            sagas per second (default 4)
  * --nodes 3           node processes (default 3)
  * --lease-ms 2000     the lease (default 2000)
- * --faults A,B        fault kinds (default: every kind; "none" for none)
+ * --topology single|sentinel|cluster   how Redis is deployed (default single)
+ * --faults A,B        fault kinds (default: every kind of the topology; "none" for none)
  * --persistence always|everysec|none   how Redis persists (default always)
  * --short-timeouts    nodes use Redisson timeout 300 ms with 3 re-sends
  * --hang 0.05         share of sync steps whose first attempt hangs (default 0.05)
+ * --durable N         sentinel only: every transition waits for N replicas (default 0: off)
+ * --skew-ms S         each node's clock is offset by [-S, S] ms, drawn from the seed (default 0)
  * --dir /tmp/x        work folder (default: a new temporary folder)
  * </pre>
  */
@@ -32,8 +35,9 @@ public final class FaultMain {
     double minutes = Double.parseDouble(option(a, "--minutes", "2"));
     double rate = Double.parseDouble(option(a, "--rate", "4"));
     int sagas = Integer.parseInt(option(a, "--sagas", String.valueOf((int) Math.ceil(rate * minutes * 60))));
+    Topology topology = Topology.valueOf(option(a, "--topology", "single").toUpperCase());
     String faults = option(a, "--faults", "all");
-    List<FaultKind> kinds = faults.equals("all") ? List.of(FaultKind.values())
+    List<FaultKind> kinds = faults.equals("all") ? topology.kinds()
         : faults.equals("none") ? List.of()
         : Arrays.stream(faults.split(",")).map(FaultKind::valueOf).toList();
     Path dir = a.contains("--dir") ? Files.createDirectories(Path.of(option(a, "--dir", ""))) : Files.createTempDirectory("brokkr-faults-");
@@ -41,7 +45,8 @@ public final class FaultMain {
         sagas, Duration.ofMillis((long) (minutes * 60_000)), rate, kinds, Integer.MAX_VALUE,
         Integer.parseInt(option(a, "--nodes", "3")), Long.parseLong(option(a, "--lease-ms", "2000")),
         Persistence.valueOf(option(a, "--persistence", "always").toUpperCase()), a.contains("--short-timeouts"),
-        Double.parseDouble(option(a, "--hang", "0.05")), Duration.ofMinutes(3), dir);
+        Double.parseDouble(option(a, "--hang", "0.05")), Duration.ofMinutes(3), dir, topology,
+        Integer.parseInt(option(a, "--durable", "0")), Long.parseLong(option(a, "--skew-ms", "0")));
     System.out.println("brokkr-faults: " + config);
     Report report = new FaultSuite(config).run();
     String rendered = report.render() + "reproduce with: brokkr-faults/run.sh " + reproduce(a, config.seed()) + "\n";

@@ -14,12 +14,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 
 /**
- * The engine of the suite: starts Redis, the proxies and the nodes; submits random sagas while it
- * injects faults one at a time; heals everything, waits for the sagas to settle, and checks the
- * ledger and the stored sagas.
+ * The engine of the suite: starts Redis in the configured topology, the proxies and the nodes;
+ * submits random sagas while it injects faults one at a time; heals everything, waits for the sagas
+ * to settle, and checks the ledger and the stored sagas.
  */
 public final class FaultSuite {
   private final SuiteConfig config;
@@ -36,9 +35,10 @@ public final class FaultSuite {
     SuiteLog.toFile(config.workDir().resolve("suite.log"));
     try (Cluster cluster = Cluster.start(config, config.workDir(), ledgerDir);
         LedgerWriter ledger = LedgerWriter.open(ledgerDir, "suite")) {
-      RedissonClient client = client(cluster.redisUri());
+      RedissonClient client = Redisson.create(cluster.redis.address().redisson(5000, 1, 8));
       Brokkr brokkr = Brokkr.builder().namespace(config.namespace()).nodeId("suite").leaseDuration(
-          java.time.Duration.ofMillis(config.leaseMs())).redis(client);
+          java.time.Duration.ofMillis(config.leaseMs())).redis(client,
+          NodeSettings.storeOptions(config.durableReplicas(), config.durabilityTimeout().toMillis()));
       try {
         Submitter submitter = new Submitter(brokkr, ledger);
         FaultInjector injector = new FaultInjector(cluster, ledger, new Random(config.seed() * 31 + 7), config.faults(),
@@ -52,11 +52,16 @@ public final class FaultSuite {
         System.out.println("faults over; " + started.size() + " sagas started; waiting for them to settle");
         Map<String, SagaSnapshot> stored = quiesce(brokkr, started);
         List<LedgerEvent> events = Ledger.read(ledgerDir);
-        List<Violation> violations = new Checker(events, config.leaseMs(), config.hangTimeoutMs(), config.redissonBudgetMs()).check(started, stored);
+        List<Violation> found = new Checker(events, config.leaseMs(), config.hangTimeoutMs(), config.redissonBudgetMs(),
+            config.skewMs()).check(started, stored);
+        // Where the mode does not promise to keep acknowledged writes, their loss is information.
+        Map<Boolean, List<Violation>> unpromised = found.stream()
+            .collect(Collectors.partitioningBy(v -> v.rule().isLoss() && !config.promisesAcknowledged()));
         Map<SagaStatus, Long> statuses = stored.values().stream()
             .collect(Collectors.groupingBy(SagaSnapshot::status, LinkedHashMap::new, Collectors.counting()));
-        return new Report(config.seed(), started.size(), Measures.abandoned(events), statuses, injector.counts(), violations,
-            Measures.worstRecoveryMs(events), Measures.worstSagaMs(events), (System.currentTimeMillis() - began) / 1000);
+        return new Report(config.seed(), started.size(), Measures.abandoned(events), statuses, injector.counts(),
+            unpromised.get(false), Measures.worstRecoveryMs(events), Measures.worstSagaMs(events),
+            (System.currentTimeMillis() - began) / 1000, mode(), unpromised.get(true));
       } finally {
         brokkr.close();
         client.shutdown();
@@ -64,11 +69,11 @@ public final class FaultSuite {
     }
   }
 
-  private static RedissonClient client(String uri) {
-    Config config = new Config();
-    config.useSingleServer().setAddress(uri).setConnectionMinimumIdleSize(2).setConnectionPoolSize(8)
-        .setSubscriptionConnectionMinimumIdleSize(1).setTimeout(5000).setRetryAttempts(1);
-    return Redisson.create(config);
+  private String mode() {
+    return "topology " + config.topology() + ", persistence " + config.persistence()
+        + (config.durableReplicas() > 0 ? ", durable " + config.durableReplicas() : "")
+        + (config.skewMs() > 0 ? ", clock skew up to " + config.skewMs() + " ms" : "")
+        + (config.promisesAcknowledged() ? ", acknowledged writes promised" : ", acknowledged writes not promised");
   }
 
   /** Submits the sagas at the configured rate, until their number or the duration is reached. */

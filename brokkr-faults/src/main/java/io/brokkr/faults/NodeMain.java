@@ -5,18 +5,18 @@ import io.brokkr.dsl.RetryPolicy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
-import org.redisson.config.ConstantDelay;
 
 /**
  * A Brokkr node in its own JVM, hosting the {@link ChaosWorkers}; arguments as
  * {@link NodeSettings#toArgs()}. It prints {@code UP <node>} once its workers are registered and
- * its previous state restored, and exits when its stdin closes, so it never outlives the suite.
+ * its previous state restored, and exits when its stdin closes, so it never outlives the suite. Its
+ * clock may be offset from the system clock (the suite's clock skew); its ledger keeps system time.
  */
 public final class NodeMain {
   /** Retries of generated steps: enough for a planned failure or two plus a fault. */
@@ -27,18 +27,14 @@ public final class NodeMain {
   public static void main(String[] args) throws Exception {
     NodeSettings settings = NodeSettings.fromArgs(args);
     LedgerWriter ledger = LedgerWriter.open(settings.ledgerDir(), settings.nodeId());
-    Config config = new Config();
-    config.useSingleServer().setAddress(settings.redisUri()).setConnectionMinimumIdleSize(2).setConnectionPoolSize(16)
-        .setSubscriptionConnectionMinimumIdleSize(1).setTimeout(settings.timeoutMs())
-        .setRetryAttempts(settings.retryAttempts())
-        // A fixed delay between re-sends, so that the suite knows how long a command is tried (SuiteConfig).
-        .setRetryDelay(new ConstantDelay(Duration.ofMillis(SuiteConfig.RESEND_DELAY_MS))).setConnectTimeout(2000).setPingConnectionInterval(1000);
-    RedissonClient client = Redisson.create(config);
+    RedissonClient client = Redisson.create(settings.redis().redisson(settings.timeoutMs(), settings.retryAttempts(), 16));
     ScheduledExecutorService completer = Executors.newScheduledThreadPool(2);
-    Brokkr brokkr = Brokkr.builder().namespace(settings.namespace()).nodeId(settings.nodeId())
-        .leaseDuration(Duration.ofMillis(settings.leaseMs())).defaultRetryPolicy(RETRY).concurrency(8).redis(client);
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofMillis(settings.clockOffsetMs()));
+    Brokkr brokkr = Brokkr.builder().namespace(settings.namespace()).nodeId(settings.nodeId()).clock(clock)
+        .leaseDuration(Duration.ofMillis(settings.leaseMs())).defaultRetryPolicy(RETRY).concurrency(8)
+        .redis(client, settings.storeOptions());
     new ChaosWorkers(ledger, completer).all().forEach(brokkr::registerWorker);
-    ledger.append(LedgerEvent.NODE_UP, null, null, 0, null, null, null);
+    ledger.append(LedgerEvent.NODE_UP, null, null, 0, null, null, "clock offset " + settings.clockOffsetMs() + " ms");
     int restored = restore(brokkr);
     System.out.println("UP " + settings.nodeId() + " restored " + restored);
     System.out.flush();

@@ -28,9 +28,11 @@ public record SagaSnapshot(String id, SagaStatus status, List<StepSnapshot> step
    * @param compensatorStatus the compensator's status, if it has one
    * @param behaviour what its attempts were told to do
    * @param attempts how many attempts the store granted (a granted attempt's body may never have run)
+   * @param result the step's stored result, once it finished with one
    */
   public record StepSnapshot(String id, String worker, StepStatus status, List<String> deps,
-      Optional<String> compensator, Optional<StepStatus> compensatorStatus, Behaviour behaviour, int attempts) {}
+      Optional<String> compensator, Optional<StepStatus> compensatorStatus, Behaviour behaviour, int attempts,
+      Optional<Object> result) {}
 
   /** Reads a saga, retrying while the store does not answer; empty when the store has no such saga. */
   static Optional<SagaSnapshot> read(Brokkr brokkr, String sagaId) {
@@ -53,7 +55,7 @@ public record SagaSnapshot(String id, SagaStatus status, List<StepSnapshot> step
           Optional<SagaStep> undo = s.getCompensator();
           return new StepSnapshot(s.getId(), s.getWorkerName(), s.getStatus(), s.getDependsOn(),
               undo.map(SagaStep::getId), undo.map(SagaStep::getStatus), Behaviour.fromArg(s.getArgs().get(0)),
-              s.getAttempt());
+              s.getAttempt(), s.getResult());
         })
         .toList();
     return new SagaSnapshot(saga.getId(), saga.getStatus(), steps);

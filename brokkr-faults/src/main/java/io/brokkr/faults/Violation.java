@@ -14,6 +14,12 @@ public record Violation(Rule rule, String saga, String step, String why) {
   public enum Rule {
     /** A started saga is gone from the store. */
     LOST,
+    /**
+     * A transition its caller was told applied is not in the final store: an accepted
+     * {@code stepFinished} whose result the step does not hold, or a saga acknowledged started that is
+     * still CREATED.
+     */
+    ACKNOWLEDGED_LOST,
     /** The store holds another number of steps than the suite added (an addStep applied twice). */
     STEP_COUNT,
     /**
@@ -49,7 +55,15 @@ public record Violation(Rule rule, String saga, String step, String why) {
     /** A compensator ran in a FINISHED saga. */
     COMPENSATED_FINISHED_SAGA,
     /** A saga FINISHED although a step of it never succeeded. */
-    FINISHED_WITHOUT_SUCCESS
+    FINISHED_WITHOUT_SUCCESS;
+
+    /**
+     * Whether the rule is about writes the store lost: enforced only where the run's mode promises that
+     * acknowledged writes survive ({@link SuiteConfig#promisesAcknowledged()}), else counted as information.
+     */
+    public boolean isLoss() {
+      return this == LOST || this == ACKNOWLEDGED_LOST;
+    }
   }
 
   @Override

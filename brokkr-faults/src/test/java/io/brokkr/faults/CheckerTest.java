@@ -150,19 +150,48 @@ class CheckerTest {
     assertEquals(List.of(), rules(SagaStatus.COMPENSATED));
   }
 
+  /** Results the store holds, by step. */
+  private final Map<String, Object> results = new java.util.HashMap<>();
+
+  @Test
+  void anAcceptedFinishIsInTheStore() {
+    run("a", 1, 0, 100, true);
+    run("b", 1, 200, 300, true);
+    events.add(event(310, "n1", LedgerEvent.COMPLETE_CALL, "b", 1, true, "stepFinished"));
+    results.put("b", Map.of("by", "n1", "attempt", 1));
+
+    assertEquals(List.of(), rules(SagaStatus.FINISHED));
+  }
+
+  @Test
+  void anAcceptedFinishLostByTheStoreIsAViolation() {
+    run("a", 1, 0, 100, true);
+    run("b", 1, 200, 300, true);
+    events.add(event(310, "n1", LedgerEvent.COMPLETE_CALL, "b", 1, true, "stepFinished"));
+    // The finish was lost with Redis: the store holds another attempt's result.
+    results.put("b", Map.of("by", "n2", "attempt", 2));
+
+    assertEquals(List.of(Rule.ACKNOWLEDGED_LOST), rules(SagaStatus.FINISHED));
+  }
+
+  @Test
+  void aSagaAcknowledgedStartedIsNotLeftCreated() {
+    assertEquals(List.of(Rule.NOT_SETTLED, Rule.ACKNOWLEDGED_LOST), rules(SagaStatus.CREATED));
+  }
+
   /** Attempts the store granted, by step, when more than the ledger shows started. */
   private final Map<String, Integer> granted = new java.util.HashMap<>();
 
   private List<Rule> rules(SagaStatus status) {
     SagaSnapshot saga = new SagaSnapshot("s", status, List.of(step("a", List.of()), step("b", List.of("a"))));
-    return new Checker(events, LEASE, LEASE, 10_000).check(List.of("s"), Map.of("s", saga)).stream().map(Violation::rule).toList();
+    return new Checker(events, LEASE, LEASE, 10_000, 0).check(List.of("s"), Map.of("s", saga)).stream().map(Violation::rule).toList();
   }
 
   private StepSnapshot step(String id, List<String> deps) {
     int started = events.stream().filter(e -> LedgerEvent.STEP_START.equals(e.kind()) && id.equals(e.step()))
         .mapToInt(LedgerEvent::attempt).max().orElse(0);
     return new StepSnapshot(id, ChaosWorkers.SYNC, StepStatus.FINISHED, deps, Optional.of(id + "/undo"),
-        Optional.of(StepStatus.COMPENSATED), PLAIN, granted.getOrDefault(id, started));
+        Optional.of(StepStatus.COMPENSATED), PLAIN, granted.getOrDefault(id, started), Optional.ofNullable(results.get(id)));
   }
 
   private void run(String step, int attempt, long from, long to, boolean ok) {
