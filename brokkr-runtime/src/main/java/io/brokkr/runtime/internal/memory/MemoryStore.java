@@ -42,6 +42,11 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
+  public String toString() {
+    return "in-memory store";
+  }
+
+  @Override
   public void createSaga(String sagaId) {
     StoreLimits.checkId("saga id", sagaId);
     namespace.create(sagaId);

@@ -81,6 +81,11 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
+  public String toString() {
+    return "Redis store (" + keys.partitions() + " partitions, durability " + durability() + ")";
+  }
+
+  @Override
   public void createSaga(String sagaId) {
     StoreLimits.checkId("saga id", sagaId);
     change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), argv.of(sagaId, List.of())));
