@@ -24,7 +24,7 @@ public record SagaSnapshot(
     steps = List.copyOf(steps);
   }
 
-  /** The step of that id, if the saga has one. */
+  /** {@return the step of that id, if the saga has one} */
   public Optional<StepSnapshot> step(String stepId) {
     return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst();
   }
