@@ -13,25 +13,25 @@ import org.redisson.api.RedissonClient;
  */
 public interface Brokkr extends AutoCloseable {
 
-  /** A node on a new embedded in-memory store, in the default namespace. */
+  /** {@return a node on a new embedded in-memory store, in the default namespace} */
   static Brokkr inMemory() {
     return builder().inMemory();
   }
 
-  /** A node on a new embedded in-memory store, in {@code namespace}. */
+  /** {@return a node on a new embedded in-memory store, in {@code namespace}} */
   static Brokkr inMemory(String namespace) {
     return builder().namespace(namespace).inMemory();
   }
 
   /**
-   * A node on Redis, in the default namespace, with the default {@link RedisOptions}. The client is
+   * {@return a node on Redis, in the default namespace, with the default {@link RedisOptions}} The client is
    * the application's (single server, sentinel or cluster; TLS, user and password are its config).
    */
   static Brokkr redis(RedissonClient client) {
     return builder().redis(client);
   }
 
-  /** A node on Redis, in {@code namespace}, with the default {@link RedisOptions}. */
+  /** {@return a node on Redis, in {@code namespace}, with the default {@link RedisOptions}} */
   static Brokkr redis(RedissonClient client, String namespace) {
     return builder().namespace(namespace).redis(client);
   }
@@ -41,7 +41,7 @@ public interface Brokkr extends AutoCloseable {
     return new BrokkrBuilder();
   }
 
-  /** The namespace this node works in. */
+  /** {@return the namespace this node works in} */
   String namespace();
 
   /**
@@ -78,7 +78,7 @@ public interface Brokkr extends AutoCloseable {
    */
   CompletionStage<Saga> createSagaAsync();
 
-  /** The saga of that id in this namespace, if there is one. */
+  /** {@return the saga of that id in this namespace, if there is one} */
   Optional<Saga> getSaga(String sagaId);
 
   /**

@@ -30,16 +30,16 @@ public final class InMemoryBackend implements StoreBackend {
   }
 
   /**
-   * A new, empty backend that keeps settled sagas {@link #DEFAULT_RETENTION}, with the payload limit
-   * of Redis ({@link StoreLimits#DEFAULT_PAYLOAD_LIMIT}).
+   * {@return a new, empty backend that keeps settled sagas {@link #DEFAULT_RETENTION}, with the payload limit
+   * of Redis ({@link StoreLimits#DEFAULT_PAYLOAD_LIMIT})}
    */
   public static InMemoryBackend create() {
     return new InMemoryBackend(DEFAULT_RETENTION, StoreLimits.DEFAULTS);
   }
 
   /**
-   * A new, empty backend that drops a saga {@code retention} after it settled (or was created, if
-   * it is never started), as Redis does ({@link RedisOptions#withRetention}).
+   * {@return a new, empty backend that drops a saga {@code retention} after it settled (or was created, if
+   * it is never started), as Redis does ({@link RedisOptions#withRetention})}
    *
    * @throws IllegalArgumentException when the retention is under 1 ms
    */
@@ -48,9 +48,9 @@ public final class InMemoryBackend implements StoreBackend {
   }
 
   /**
-   * A new, empty backend with {@code retention} as {@link #create(Duration)} and a payload limit of
+   * {@return a new, empty backend with {@code retention} as {@link #create(Duration)} and a payload limit of
    * {@code payloadLimit} bytes, as Redis has ({@link RedisOptions#withPayloadLimit}): larger args or
-   * results are refused, as they are on Redis, and ids follow the same rules.
+   * results are refused, as they are on Redis, and ids follow the same rules}
    *
    * @throws IllegalArgumentException when the retention is under 1 ms or the limit under 1024 bytes
    */

@@ -24,12 +24,12 @@ public final class RedisBackend implements StoreBackend {
     this.stores = stores;
   }
 
-  /** A backend with the {@linkplain RedisOptions#defaults() default options}. */
+  /** {@return a backend with the {@linkplain RedisOptions#defaults() default options}} */
   public static RedisBackend on(RedissonClient client) {
     return on(client, RedisOptions.defaults());
   }
 
-  /** A backend with {@code options}. */
+  /** {@return a backend with {@code options}} */
   public static RedisBackend on(RedissonClient client, RedisOptions options) {
     return new RedisBackend(new RedisStores(client, options));
   }

@@ -13,10 +13,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface Saga {
 
-  /** The saga's id. */
+  /** {@return the saga's id} */
   String getId();
 
-  /** The saga's status now. */
+  /** {@return the saga's status now} */
   SagaStatus getStatus();
 
   /** The saga's name: its template's, or the one given to {@link Brokkr#createSaga(String)}. */
@@ -84,10 +84,10 @@ public interface Saga {
    */
   boolean stepFailed(String stepId, String reason);
 
-  /** Every step, compensators included, in the order they were added. */
+  /** {@return every step, compensators included, in the order they were added} */
   List<SagaStep> getSteps();
 
-  /** The step of that id, if this saga has one. */
+  /** {@return the step of that id, if this saga has one} */
   Optional<SagaStep> getStep(String stepId);
 
   /**

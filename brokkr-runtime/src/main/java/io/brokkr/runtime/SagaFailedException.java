@@ -12,7 +12,7 @@ public final class SagaFailedException extends RuntimeException {
     this.outcome = outcome;
   }
 
-  /** How the saga ended. */
+  /** {@return how the saga ended} */
   public SagaOutcome outcome() {
     return outcome;
   }

@@ -21,7 +21,7 @@ public final class SagaHandle<R> {
     this.resultOf = Objects.requireNonNull(resultOf, "resultOf");
   }
 
-  /** The saga's id. */
+  /** {@return the saga's id} */
   public String sagaId() {
     return sagaId;
   }
@@ -47,7 +47,7 @@ public final class SagaHandle<R> {
     });
   }
 
-  /** A handle of the same saga whose result is read by {@code mapper} from this one's. */
+  /** {@return a handle of the same saga whose result is read by {@code mapper} from this one's} */
   public <U> SagaHandle<U> map(Function<? super R, ? extends U> mapper) {
     Objects.requireNonNull(mapper, "mapper");
     return new SagaHandle<>(sagaId, outcome, results -> mapper.apply(resultOf.apply(results)));

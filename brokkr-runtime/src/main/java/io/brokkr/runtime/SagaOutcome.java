@@ -33,7 +33,7 @@ public record SagaOutcome(String sagaId, SagaStatus status, Optional<Failure> fa
     Objects.requireNonNull(results, "results");
   }
 
-  /** Whether the saga finished every step. */
+  /** {@return whether the saga finished every step} */
   public boolean isFinished() {
     return status == SagaStatus.FINISHED;
   }

@@ -6,7 +6,7 @@ package io.brokkr.runtime;
 public enum SagaStatus {
   CREATED, RUNNING, FINISHED, COMPENSATING, COMPENSATED, FAILED;
 
-  /** Whether the saga has ended: FINISHED, COMPENSATED or FAILED. */
+  /** {@return whether the saga has ended: FINISHED, COMPENSATED or FAILED} */
   public boolean isSettled() {
     return this == FINISHED || this == COMPENSATED || this == FAILED;
   }

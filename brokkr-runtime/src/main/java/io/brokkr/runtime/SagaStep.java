@@ -7,43 +7,43 @@ import org.jspecify.annotations.Nullable;
 /** A view of one step of a saga, read from the store when it is asked for. */
 public interface SagaStep {
 
-  /** The step's id, unique within its saga. */
+  /** {@return the step's id, unique within its saga} */
   String getId();
 
-  /** The worker that runs the step. */
+  /** {@return the worker that runs the step} */
   String getWorkerName();
 
-  /** The step's status now. */
+  /** {@return the step's status now} */
   StepStatus getStatus();
 
-  /** The ids of the steps this step depends on, in declared order. */
+  /** {@return the ids of the steps this step depends on, in declared order} */
   List<String> getDependsOn();
 
-  /** The step's fixed args, as JSON values; {@code null} for a JSON null. */
+  /** {@return the step's fixed args, as JSON values; {@code null} for a JSON null} */
   List<@Nullable Object> getArgs();
 
-  /** The step's result as a JSON value, once it finished with one. */
+  /** {@return the step's result as a JSON value, once it finished with one} */
   Optional<Object> getResult();
 
-  /** The step's result read as {@code type}, once it finished with one. */
+  /** {@return the step's result read as {@code type}, once it finished with one} */
   <T> Optional<T> getResult(Class<T> type);
 
   /**
-   * The results of the dependencies, in declared order, as JSON values; {@code null} for a
-   * dependency that has no result (not finished, or finished without one).
+   * {@return the results of the dependencies, in declared order, as JSON values; {@code null} for a
+   * dependency that has no result (not finished, or finished without one)}
    */
   List<@Nullable Object> getDependencyResults();
 
-  /** The number of the current or last attempt; 0 before the first. */
+  /** {@return the number of the current or last attempt; 0 before the first} */
   int getAttempt();
 
   /**
-   * Why the step failed, once it did; while it waits for a retry, why the last attempt failed. A
+   * {@return why the step failed, once it did; while it waits for a retry, why the last attempt failed} A
    * finished step has none.
    */
   Optional<String> getFailureReason();
 
-  /** The compensator of this step, if one was set. */
+  /** {@return the compensator of this step, if one was set} */
   Optional<SagaStep> getCompensator();
 
   /**

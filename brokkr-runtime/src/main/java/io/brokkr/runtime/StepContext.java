@@ -18,8 +18,8 @@ public record StepContext(String sagaId, String stepId, int attempt) {
   }
 
   /**
-   * A key for the step's side effects that stays the same across attempts, {@code sagaId:stepId}:
-   * pass it to the services the step calls so that a retried attempt does not act twice.
+   * {@return a key for the step's side effects that stays the same across attempts, {@code sagaId:stepId}:
+   * pass it to the services the step calls so that a retried attempt does not act twice}
    */
   public String idempotencyKey() {
     return sagaId + ":" + stepId;

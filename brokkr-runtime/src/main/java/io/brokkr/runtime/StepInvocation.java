@@ -10,15 +10,15 @@ import org.jspecify.annotations.Nullable;
  */
 public interface StepInvocation {
 
-  /** The saga, id and attempt of this invocation. */
+  /** {@return the saga, id and attempt of this invocation} */
   StepContext context();
 
-  /** The saga this step belongs to; use it to settle an async step or add steps. */
+  /** {@return the saga this step belongs to; use it to settle an async step or add steps} */
   Saga saga();
 
   /**
-   * The step's fixed args, as JSON values: String, Number, Boolean, List, Map, and {@code null} for a
-   * JSON null.
+   * {@return the step's fixed args, as JSON values: String, Number, Boolean, List, Map, and {@code null} for a
+   * JSON null}
    */
   List<@Nullable Object> args();
 
@@ -29,15 +29,15 @@ public interface StepInvocation {
   <T> T arg(int index, TypeRef<T> type);
 
   /**
-   * The dependencies' results in declared order, as JSON values; {@code null} for a dependency that
-   * finished without a result (or with a JSON null).
+   * {@return the dependencies' results in declared order, as JSON values; {@code null} for a dependency that
+   * finished without a result (or with a JSON null)}
    */
   List<@Nullable Object> dependencyResults();
 
-  /** The result of dependency {@code index} (in declared order), read as {@code type}. */
+  /** {@return the result of dependency {@code index} (in declared order), read as {@code type}} */
   <T> T dependencyResult(int index, Class<T> type);
 
-  /** The result of dependency {@code index}, read as a generic type. */
+  /** {@return the result of dependency {@code index}, read as a generic type} */
   <T> T dependencyResult(int index, TypeRef<T> type);
 
   /**

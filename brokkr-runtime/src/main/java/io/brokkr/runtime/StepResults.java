@@ -5,16 +5,16 @@ import java.util.Set;
 /** The results of a saga's finished steps, read as the caller's types. */
 public interface StepResults {
 
-  /** The ids of the steps that finished with a result. */
+  /** {@return the ids of the steps that finished with a result} */
   Set<String> stepIds();
 
   /**
-   * The result of a step read as {@code type}.
+   * {@return the result of a step read as {@code type}}
    *
    * @throws java.util.NoSuchElementException when the step did not finish with a result
    */
   <T> T get(String stepId, Class<T> type);
 
-  /** The result of a step read as a generic type. */
+  /** {@return the result of a step read as a generic type} */
   <T> T get(String stepId, TypeRef<T> type);
 }

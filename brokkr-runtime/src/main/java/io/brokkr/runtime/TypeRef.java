@@ -26,12 +26,12 @@ public abstract class TypeRef<T> {
     this.type = Objects.requireNonNull(type, "type");
   }
 
-  /** The type of a class. */
+  /** {@return the type of a class} */
   public static <T> TypeRef<T> of(Class<T> type) {
     return new TypeRef<>(type) {};
   }
 
-  /** The captured type. */
+  /** {@return the captured type} */
   public final Type type() {
     return type;
   }

@@ -51,12 +51,12 @@ public record Worker(String name, Mode mode, Body body) {
     Objects.requireNonNull(body, "body");
   }
 
-  /** A worker whose return value finishes the step. */
+  /** {@return a worker whose return value finishes the step} */
   public static Worker sync(String name, Body body) {
     return new Worker(name, Mode.SYNC, body);
   }
 
-  /** A worker that starts work elsewhere; the step is settled later from outside. */
+  /** {@return a worker that starts work elsewhere; the step is settled later from outside} */
   public static Worker async(String name, AsyncBody body) {
     Objects.requireNonNull(body, "body");
     return new Worker(name, Mode.ASYNC, invocation -> {

@@ -7,7 +7,6 @@ import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.SagaStore;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -17,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs claimed attempts on the node's executor and reports how they ended, each report fenced by
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * rejects is handed back uncounted.
  */
 final class AttemptRunner {
-  private static final System.Logger LOG = System.getLogger(AttemptRunner.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
   /**
    * How long the permit of a rejected attempt stays taken: an executor that keeps rejecting slows
    * this node's claims down instead of making them spin.
@@ -79,7 +80,7 @@ final class AttemptRunner {
       executor.execute(() -> runFrom(attempt));
     } catch (RejectedExecutionException e) {
       if (!rejectionLogged.getAndSet(true)) {
-        LOG.log(Level.WARNING, "the executor of this Brokkr node rejected an attempt of " + attempt.ref()
+        LOG.warn("the executor of this Brokkr node rejected an attempt of " + attempt.ref()
             + "; rejected attempts are handed back to the store uncounted (logged once)", e);
       }
       attempt.end();
@@ -90,16 +91,19 @@ final class AttemptRunner {
   /**
    * Drains: waits up to {@code timeout} for the attempts in flight, then hands the rest back to the
    * store uncounted (possibly done when their body started) and interrupts them. Later reports of
-   * this node are dropped.
+   * this node are dropped. Returns how many it handed back.
    */
-  void drain(Duration timeout) {
+  int drain(Duration timeout) {
+    int handedBack = 0;
     for (Attempt attempt : inFlight.awaitEmpty(timeout)) {
       if (attempt.end()) {
         handBack(attempt, Duration.ZERO);
         attempt.interrupt();
+        handedBack++;
       }
     }
     closed = true;
+    return handedBack;
   }
 
   /** Hands an attempt back to the store; its permit returns after {@code permitPause}. */
@@ -109,7 +113,7 @@ final class AttemptRunner {
     try {
       changes.wake(store.handBack(attempt.ref(), attempt.token(), attempt.started()));
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "could not hand back attempt " + attempt.number() + " of " + attempt.ref()
+      LOG.error("could not hand back attempt " + attempt.number() + " of " + attempt.ref()
           + "; its lease will expire", e);
     }
     if (permitPause.isZero()) {
@@ -147,12 +151,19 @@ final class AttemptRunner {
     }
   }
 
+  /** Runs an attempt with its keys in the thread's MDC, removed after, also on a pooled thread. */
   private void run(Attempt attempt) {
+    try (AttemptMdc mdc = AttemptMdc.of(attempt)) {
+      runBody(attempt);
+    }
+  }
+
+  private void runBody(Attempt attempt) {
     if (!timers.now().isBefore(attempt.leaseDue())) {
       // The claim reached this node after its lease or deadline ended (a reply delayed by the
       // network, a stalled thread): the store fails or has failed it, and another attempt may run.
-      LOG.log(Level.WARNING, "attempt " + attempt.number() + " of " + attempt.ref()
-          + " reached its thread after its lease ended; its body does not run");
+      LOG.warn("attempt {} of {} reached its thread after its lease ended; its body does not run", attempt.number(),
+          attempt.ref());
       attempt.end();
       leases.drop(attempt);
       inFlight.remove(attempt);
@@ -174,11 +185,11 @@ final class AttemptRunner {
       }
     } catch (Exception e) {
       if (attempt.end()) {
-        fail(attempt, e.toString());
+        fail(attempt, FailureReason.of(e), e);
       }
     } catch (Error e) {
       if (attempt.end()) {
-        fail(attempt, e.toString());
+        fail(attempt, FailureReason.of(e), e);
       }
       throw e;
     } finally {
@@ -201,7 +212,7 @@ final class AttemptRunner {
       store.park(attempt.ref(), attempt.token());
       return true;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not park async attempt " + attempt.number() + " of " + attempt.ref()
+      LOG.warn("could not park async attempt " + attempt.number() + " of " + attempt.ref()
           + "; this node keeps renewing its lease", e);
       return false;
     }
@@ -214,7 +225,7 @@ final class AttemptRunner {
       result = Optional.ofNullable(value)
           .map(v -> json.encode(v, () -> "the result of step \"" + attempt.ref().stepId() + "\""));
     } catch (IllegalArgumentException e) {
-      fail(attempt, e.getMessage());
+      fail(attempt, e.getMessage(), e); // a result the store would not take: the message says why
       return Optional.empty();
     }
     Successors node = successors.get();
@@ -222,6 +233,9 @@ final class AttemptRunner {
     Optional<Change> change = reportChange(attempt, () -> request.isPresent()
         ? store.finishAndClaim(attempt.ref(), attempt.settler(), result, request.get())
         : store.finish(attempt.ref(), attempt.settler(), result));
+    if (change.filter(Change::applied).isPresent()) {
+      AttemptLog.finished(attempt);
+    }
     Optional<Claim> claimed = change.flatMap(Change::claimed);
     if (claimed.isEmpty()) {
       return Optional.empty();
@@ -234,8 +248,10 @@ final class AttemptRunner {
     return Optional.of(prepare(attempt.handOver(claimed.get(), worker.get())));
   }
 
-  private void fail(Attempt attempt, String reason) {
-    report(attempt, () -> store.fail(attempt.ref(), attempt.settler(), reason, timers.now()));
+  /** Fails the attempt with {@code reason}; {@code failure} is logged with its stack trace. */
+  private void fail(Attempt attempt, String reason, Throwable failure) {
+    reportChange(attempt, () -> store.fail(attempt.ref(), attempt.settler(), reason, timers.now()))
+        .ifPresent(change -> AttemptLog.failed(attempt, reason, Optional.of(failure), change));
   }
 
   private void timedOut(Attempt attempt) {
@@ -244,16 +260,14 @@ final class AttemptRunner {
     }
     String reason = Attempt.timedOut(attempt.number(), attempt.claim.step().spec().timeout().orElseThrow());
     // Not applied when the store's own timer failed the attempt first: it is over either way.
-    report(attempt, () -> store.failUnknown(attempt.ref(), attempt.token(), reason, timers.now()));
+    try (AttemptMdc mdc = AttemptMdc.of(attempt)) {
+      reportChange(attempt, () -> store.failUnknown(attempt.ref(), attempt.token(), reason, timers.now()))
+          .ifPresent(change -> AttemptLog.failed(attempt, reason, Optional.empty(), change));
+    }
     leases.drop(attempt);
     inFlight.remove(attempt);
     attempt.interrupt();
     attempt.releaseThread();
-  }
-
-  /** Sends one fenced report; true when the store applied it. */
-  private boolean report(Attempt attempt, Supplier<Change> call) {
-    return reportChange(attempt, call).map(Change::applied).orElse(false);
   }
 
   /** Sends one fenced report; empty when it could not be sent. */
@@ -264,7 +278,7 @@ final class AttemptRunner {
     try {
       return Optional.of(changes.apply(attempt.ref(), call.get()));
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "could not report attempt " + attempt.number() + " of " + attempt.ref(), e);
+      LOG.error("could not report attempt " + attempt.number() + " of " + attempt.ref(), e);
       return Optional.empty();
     }
   }

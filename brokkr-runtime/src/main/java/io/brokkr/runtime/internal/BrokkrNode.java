@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal;
 
+import io.brokkr.dsl.Durations;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
@@ -24,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Brokkr node: wires the store, the dispatcher, the timers and the views together. Its threads
@@ -32,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  * never on the store's.
  */
 public final class BrokkrNode implements Brokkr {
+  private static final Logger LOG = LoggerFactory.getLogger(BrokkrNode.class);
   /** How often outcomes still pending are read again, in case their settling event was lost. */
   static final Duration OUTCOME_RECHECK = Duration.ofSeconds(10);
 
@@ -79,6 +83,8 @@ public final class BrokkrNode implements Brokkr {
     this.recovery = new Recovery(store, timers, leases, changes, options);
     this.subscription = store.subscribe(this::onEvent);
     rechecks.every(OUTCOME_RECHECK, outcomes::recheck);
+    LOG.info("Brokkr node {} started in namespace \"{}\" on {}: up to {} attempts at once, {} executor",
+        options.nodeId(), store.namespace(), store, options.concurrency(), ownPool.isPresent() ? "its own" : "the given");
   }
 
   @Override
@@ -91,6 +97,7 @@ public final class BrokkrNode implements Brokkr {
     Objects.requireNonNull(worker, "worker");
     lifecycle.requireOpen();
     dispatcher.register(worker);
+    LOG.info("Brokkr node {} hosts worker \"{}\" ({})", options.nodeId(), worker.name(), worker.mode());
   }
 
   @Override
@@ -179,8 +186,10 @@ public final class BrokkrNode implements Brokkr {
     if (!lifecycle.beginClose()) {
       return;
     }
+    LOG.info("Brokkr node {} drains: it takes no new work and waits up to {} for its running attempts",
+        options.nodeId(), Durations.format(options.drainTimeout()));
     dispatcher.close();
-    runner.drain(options.drainTimeout());
+    int handedBack = runner.drain(options.drainTimeout());
     leases.close();
     subscription.close();
     timers.close();
@@ -195,6 +204,7 @@ public final class BrokkrNode implements Brokkr {
     callbacks.shutdown();
     store.close();
     lifecycle.closed();
+    LOG.info("Brokkr node {} stopped; {} running attempts were handed back to the store", options.nodeId(), handedBack);
   }
 
   @Override

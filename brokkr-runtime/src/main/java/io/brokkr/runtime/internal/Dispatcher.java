@@ -6,7 +6,6 @@ import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaStore;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes ready steps of the workers registered on this node, as many as the node's concurrency
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * again, so no wake-up is lost.
  */
 final class Dispatcher implements AttemptRunner.Successors {
-  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   private final SagaStore store;
   private final NodeOptions options;
@@ -175,7 +176,7 @@ final class Dispatcher implements AttemptRunner.Successors {
     try {
       return store.claimNext(workerName, options.nodeId(), timers.now(), options.lease());
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "node " + options.nodeId() + " could not claim a step of " + workerName, e);
+      LOG.error("node " + options.nodeId() + " could not claim a step of " + workerName, e);
       return Optional.empty();
     }
   }

@@ -2,12 +2,13 @@ package io.brokkr.runtime.internal;
 
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepRef;
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The leases this node holds, renewed every third of the lease time on a thread of their own, which
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * a stale token (the step settled or a newer attempt runs) drops the lease.
  */
 final class Leases implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(Leases.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
 
   private final SagaStore store;
   private final Timers timers;
@@ -64,7 +65,7 @@ final class Leases implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         // The next renewal tries again; a lease that expires meanwhile fails its attempt as possibly done.
-        LOG.log(Level.WARNING, "node " + options.nodeId() + " could not renew the lease of " + attempt.ref(), e);
+        LOG.warn("node " + options.nodeId() + " could not renew the lease of " + attempt.ref(), e);
       }
     }
   }

@@ -2,13 +2,14 @@ package io.brokkr.runtime.internal;
 
 import io.brokkr.runtime.SagaListener;
 import io.brokkr.runtime.spi.StoreEvent;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Hands each transition to the node's listeners; a listener that throws is logged and skipped. */
 final class Listeners {
-  private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
   private final List<SagaListener> listeners;
 
@@ -33,7 +34,7 @@ final class Listeners {
       try {
         call.accept(listener);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "listener " + listener + " failed on " + event, e);
+        LOG.warn("listener " + listener + " failed on " + event, e);
       }
     }
   }

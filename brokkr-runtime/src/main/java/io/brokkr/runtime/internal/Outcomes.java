@@ -4,7 +4,6 @@ import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepSnapshot;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The futures of the sagas this node was asked about. An event that a saga settled is a hint: the
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  * before it settled (Redis lost it, or its retention passed) fails its future with the reason.
  */
 final class Outcomes {
-  private static final System.Logger LOG = System.getLogger(Outcomes.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
   /** Sagas read by one recheck at most; the rest wait for the next one. */
   static final int RECHECK_BATCH = 500;
 
@@ -105,7 +106,7 @@ final class Outcomes {
     try {
       saga = store.load(sagaId);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not read saga " + sagaId + " for its outcome; a later check reads it again", e);
+      LOG.warn("could not read saga " + sagaId + " for its outcome; a later check reads it again", e);
       return;
     }
     // Completed, then removed: a caller who finds the future still pending completes it too.

@@ -4,9 +4,10 @@ import io.brokkr.dsl.Durations;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaStore;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes a stranded step visible: a step whose worker this node does not host stays QUEUED until a
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
  * {@code after} later, and warns if it is still waiting. It stays waiting: a node may come.
  */
 final class Stranded {
-  private static final System.Logger LOG = System.getLogger(Stranded.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Stranded.class);
 
   private final SagaStore store;
   private final Timers timers;
@@ -40,8 +41,8 @@ final class Stranded {
     store.load(ready.step().sagaId()).flatMap(saga -> saga.step(ready.step().stepId()))
         // A step in its backoff waits for its timer, not for a node.
         .filter(step -> step.status() == StepStatus.QUEUED && step.retryAt().isEmpty())
-        .ifPresent(step -> LOG.log(Level.WARNING, () -> "step \"" + step.stepId() + "\" of saga " + step.sagaId()
-            + " has waited " + Durations.format(after) + " for a node that hosts worker \"" + ready.workerName()
-            + "\": register that worker on a node of namespace \"" + store.namespace() + "\" (the step keeps waiting)"));
+        .ifPresent(step -> LOG.warn("step \"{}\" of saga {} has waited {} for a node that hosts worker \"{}\": register that worker"
+            + " on a node of namespace \"{}\" (the step keeps waiting)", step.stepId(), step.sagaId(),
+            Durations.format(after), ready.workerName(), store.namespace()));
   }
 }

@@ -1,14 +1,15 @@
 package io.brokkr.runtime.internal;
 
-import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Named daemon threads, so a node that is never closed does not keep the JVM alive. */
 final class Threads {
-  private static final System.Logger LOG = System.getLogger(Threads.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Threads.class);
   private static final long AWAIT_SECONDS = 10;
 
   private Threads() {}
@@ -26,7 +27,7 @@ final class Threads {
   static void await(ExecutorService pool) {
     try {
       if (!pool.awaitTermination(AWAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.log(Level.WARNING, "threads of a Brokkr pool still run after " + AWAIT_SECONDS + " s");
+        LOG.warn("threads of a Brokkr pool still run after " + AWAIT_SECONDS + " s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

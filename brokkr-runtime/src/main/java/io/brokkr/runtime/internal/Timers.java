@@ -1,6 +1,5 @@
 package io.brokkr.runtime.internal;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +8,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Timers of a node (backoffs, timeouts; or rechecks of outcomes), on one daemon thread. */
 final class Timers implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(Timers.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Timers.class);
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor scheduler;
@@ -54,7 +55,7 @@ final class Timers implements AutoCloseable {
       try {
         task.run();
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "a Brokkr timer failed", e);
+        LOG.warn("a Brokkr timer failed", e);
       }
     };
   }

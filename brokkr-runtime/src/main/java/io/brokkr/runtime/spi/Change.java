@@ -43,12 +43,12 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
     this(applied, ready, retryAt, List.of());
   }
 
-  /** The first step claimed for the caller, if any ({@link SagaStore#finishAndClaim} claims one at most). */
+  /** {@return the first step claimed for the caller, if any ({@link SagaStore#finishAndClaim} claims one at most)} */
   public Optional<Claim> claimed() {
     return claims.stream().findFirst();
   }
 
-  /** This change with {@code claim} also taken for the caller: its step is no longer among the ready ones. */
+  /** {@return this change with {@code claim} also taken for the caller: its step is no longer among the ready ones} */
   public Change claiming(Claim claim) {
     StepRef step = claim.step().ref();
     List<Claim> all = new ArrayList<>(claims);

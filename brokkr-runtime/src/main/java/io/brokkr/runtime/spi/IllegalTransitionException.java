@@ -26,22 +26,22 @@ public final class IllegalTransitionException extends IllegalStateException {
     this.to = Objects.requireNonNull(to, "to");
   }
 
-  /** The saga. */
+  /** {@return the saga} */
   public String sagaId() {
     return sagaId;
   }
 
-  /** The step, when the transition was a step's. */
+  /** {@return the step, when the transition was a step's} */
   public Optional<String> stepId() {
     return stepId.isEmpty() ? Optional.empty() : Optional.of(stepId);
   }
 
-  /** The status before. */
+  /** {@return the status before} */
   public String from() {
     return from;
   }
 
-  /** The status asked for. */
+  /** {@return the status asked for} */
   public String to() {
     return to;
   }

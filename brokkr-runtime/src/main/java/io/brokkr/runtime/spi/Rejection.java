@@ -40,14 +40,14 @@ public enum Rejection {
   }
 
   /**
-   * Whether the caller passed something wrong (an {@link IllegalArgumentException}) rather than
-   * calling at the wrong time (an {@link IllegalStateException}).
+   * {@return whether the caller passed something wrong (an {@link IllegalArgumentException}) rather than
+   * calling at the wrong time (an {@link IllegalStateException})}
    */
   public boolean isBadArgument() {
     return badArgument;
   }
 
-  /** The exception for saga {@code sagaId} with this reason's details. */
+  /** {@return the exception for saga {@code sagaId} with this reason's details} */
   public StoreRejectedException of(String sagaId, Object... details) {
     Object[] all = new Object[details.length + 1];
     all[0] = sagaId;

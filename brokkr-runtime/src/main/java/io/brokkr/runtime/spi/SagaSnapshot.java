@@ -40,7 +40,7 @@ public record SagaSnapshot(
     return new SagaSummary(sagaId, name, status, createdAt, updatedAt);
   }
 
-  /** The step of that id, if the saga has one. */
+  /** {@return the step of that id, if the saga has one} */
   public Optional<StepSnapshot> step(String stepId) {
     return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst();
   }

@@ -51,7 +51,7 @@ import java.util.Optional;
  */
 public interface SagaStore extends AutoCloseable {
 
-  /** The namespace of this view. */
+  /** {@return the namespace of this view} */
   String namespace();
 
   /**
@@ -247,10 +247,10 @@ public interface SagaStore extends AutoCloseable {
    */
   int fireDue(Instant now);
 
-  /** The saga as stored, if it exists. */
+  /** {@return the saga as stored, if it exists} */
   Optional<SagaSnapshot> load(String sagaId);
 
-  /** The ids of the sagas that are RUNNING or COMPENSATING. */
+  /** {@return the ids of the sagas that are RUNNING or COMPENSATING} */
   List<String> unfinishedSagas();
 
   /**

@@ -31,18 +31,18 @@ public enum SagaTransition {
     this.to = to;
   }
 
-  /** The status before. */
+  /** {@return the status before} */
   public SagaStatus from() {
     return from;
   }
 
-  /** The status after. */
+  /** {@return the status after} */
   public SagaStatus to() {
     return to;
   }
 
   /**
-   * The transition from {@code from} to {@code to}.
+   * {@return the transition from {@code from} to {@code to}}
    *
    * @throws IllegalTransitionException naming the saga when the table has no such transition
    */

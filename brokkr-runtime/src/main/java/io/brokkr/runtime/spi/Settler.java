@@ -12,12 +12,12 @@ public sealed interface Settler {
    */
   record External() implements Settler {}
 
-  /** The attempt holding {@code token}. */
+  /** {@return the attempt holding {@code token}} */
   static Settler attempt(long token) {
     return new Attempt(token);
   }
 
-  /** A caller outside the engine. */
+  /** {@return a caller outside the engine} */
   static Settler external() {
     return new External();
   }

@@ -15,7 +15,7 @@ public record StepRef(String sagaId, String stepId) {
     Objects.requireNonNull(stepId, "stepId");
   }
 
-  /** The idempotency key of the step's side effects: the same for every attempt. */
+  /** {@return the idempotency key of the step's side effects: the same for every attempt} */
   public String idempotencyKey() {
     return sagaId + ":" + stepId;
   }

@@ -48,17 +48,17 @@ public record StepSnapshot(
     Objects.requireNonNull(failureReason, "failureReason");
   }
 
-  /** The step's id. */
+  /** {@return the step's id} */
   public String stepId() {
     return spec.stepId();
   }
 
-  /** This step's reference. */
+  /** {@return this step's reference} */
   public StepRef ref() {
     return new StepRef(sagaId, spec.stepId());
   }
 
-  /** Whether this step is the compensator of another. */
+  /** {@return whether this step is the compensator of another} */
   public boolean isCompensator() {
     return compensates.isPresent();
   }

@@ -62,18 +62,18 @@ public enum StepTransition {
     this.to = to;
   }
 
-  /** The status before. */
+  /** {@return the status before} */
   public StepStatus from() {
     return from;
   }
 
-  /** The status after. */
+  /** {@return the status after} */
   public StepStatus to() {
     return to;
   }
 
   /**
-   * The transition from {@code from} to {@code to}.
+   * {@return the transition from {@code from} to {@code to}}
    *
    * @throws IllegalTransitionException naming saga and step when the table has no such transition
    */

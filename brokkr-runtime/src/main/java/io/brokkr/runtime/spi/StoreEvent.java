@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public sealed interface StoreEvent {
 
-  /** The saga the event is about. */
+  /** {@return the saga the event is about} */
   String sagaId();
 
   /**

@@ -84,7 +84,7 @@ public record StoreLimits(int payloadLimit) {
   }
 
   /**
-   * Why a step's result may not be stored; empty when it fits. A store refuses a result from
+   * {@return why a step's result may not be stored; empty when it fits} A store refuses a result from
    * outside with an {@link IllegalArgumentException} of this message, and fails an attempt that
    * returned it (retried by its policy).
    */
@@ -92,7 +92,7 @@ public record StoreLimits(int payloadLimit) {
     return resultJson.flatMap(r -> tooLarge("the result of step \"" + step.stepId() + "\" of saga " + step.sagaId(), r));
   }
 
-  /** Why {@code json} may not be stored, naming {@code what} and both sizes; empty when it fits. */
+  /** {@return why {@code json} may not be stored, naming {@code what} and both sizes; empty when it fits} */
   public Optional<String> tooLarge(String what, String json) {
     int bytes = size(json);
     if (bytes <= payloadLimit) {
@@ -102,7 +102,7 @@ public record StoreLimits(int payloadLimit) {
         + " bytes (RedisOptions.withPayloadLimit, InMemoryBackend.create(retention, payloadLimit))");
   }
 
-  /** A failure reason, cut to fit the limit: a failure is always recorded. */
+  /** {@return a failure reason, cut to fit the limit: a failure is always recorded} */
   public String cut(String reason) {
     if (size(reason) <= payloadLimit) {
       return reason;
@@ -130,7 +130,7 @@ public record StoreLimits(int payloadLimit) {
     return id;
   }
 
-  /** Whether an id or worker name keeps the rules. */
+  /** {@return whether an id or worker name keeps the rules} */
   public static boolean isValidId(String id) {
     return problem(id).isEmpty();
   }

@@ -13,7 +13,6 @@ import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The sagas, ready queues and subscribers of one namespace, shared by every node that opens it. */
 final class MemoryNamespace {
-  private static final System.Logger LOG = System.getLogger(MemoryNamespace.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(MemoryNamespace.class);
 
   private final String name;
   private final Map<String, MemorySaga> sagas = new ConcurrentHashMap<>();
@@ -120,7 +121,7 @@ final class MemoryNamespace {
       try {
         acted += apply(step.sagaId(), saga -> DueTimers.fire(saga, step.stepId(), now, timers)) ? 1 : 0;
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "the due timer of " + step + " in namespace " + name + " failed", e);
+        LOG.warn("the due timer of " + step + " in namespace " + name + " failed", e);
       }
     }
     return acted;
@@ -169,7 +170,7 @@ final class MemoryNamespace {
       try {
         subscriber.onEvent(event);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "a subscriber of namespace " + name + " failed on " + event, e);
+        LOG.warn("a subscriber of namespace " + name + " failed on " + event, e);
       }
     }
   }

@@ -46,6 +46,11 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
+  public String toString() {
+    return "in-memory store";
+  }
+
+  @Override
   public void createSaga(String sagaId, Optional<String> name) {
     StoreLimits.checkId("saga id", sagaId);
     name.ifPresent(n -> StoreLimits.checkId("saga name", n));

@@ -1,10 +1,11 @@
 package io.brokkr.runtime.internal.memory;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The safety net of one open store view, off the hot path: a few times a second it fires the due
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * taken by one sweep, and firing it checks the step first, so sweeping twice is harmless.
  */
 final class MemorySweeper implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(MemorySweeper.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(MemorySweeper.class);
   /** Cheap: a sweep looks at the head of one sorted index. */
   private static final long PERIOD_MILLIS = 100;
 
@@ -34,7 +35,7 @@ final class MemorySweeper implements AutoCloseable {
       namespace.sweep(now);
       namespace.dropExpired(now);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a sweep of namespace " + namespace.name() + " failed; the next one retries", e);
+      LOG.warn("a sweep of namespace " + namespace.name() + " failed; the next one retries", e);
     }
   }
 

@@ -1,13 +1,14 @@
 package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.RedisOptions;
-import java.lang.System.Logger.Level;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a durable transition waits: WAITAOF where the server has it (Redis 7.2+) and its replicas
@@ -18,7 +19,7 @@ import org.redisson.client.codec.StringCodec;
  * @param description the command, for messages
  */
 record DurableMode(BatchOptions options, int replicas, String description) {
-  private static final System.Logger LOG = System.getLogger(DurableMode.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DurableMode.class);
 
   /** Chooses the mode by trying WAITAOF once on {@code probeKey}'s node. */
   static DurableMode choose(RedissonClient client, RedisOptions.Durability durability, String probeKey) {
@@ -37,7 +38,7 @@ record DurableMode(BatchOptions options, int replicas, String description) {
       reason = e.getMessage();
     }
     String wait = "WAIT " + replicas + " " + durability.timeout().toMillis();
-    LOG.log(Level.INFO, "Brokkr durable mode uses " + wait + " (WAITAOF is not available: " + reason + ")");
+    LOG.info("Brokkr durable mode uses " + wait + " (WAITAOF is not available: " + reason + ")");
     return new DurableMode(BatchOptions.defaults().sync(replicas, durability.timeout()), replicas, wait);
   }
 }

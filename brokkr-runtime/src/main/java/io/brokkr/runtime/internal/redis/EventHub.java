@@ -3,7 +3,6 @@ package io.brokkr.runtime.internal.redis;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,6 +14,8 @@ import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.listener.StatusListener;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The namespace's event channel as one node sees it. A message is read on Redisson's thread (which
@@ -22,7 +23,7 @@ import org.redisson.client.codec.StringCodec;
  * listeners on the store's own thread, one message after the other: listeners may call the store.
  */
 final class EventHub implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(EventHub.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
   private final RTopic topic;
   private final ScheduledExecutorService thread;
@@ -85,7 +86,7 @@ final class EventHub implements AutoCloseable {
     try {
       message = Message.read(json.tree(text), json);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "ignored a message on " + topic.getChannelNames() + " that is not a Brokkr event: " + text, e);
+      LOG.warn("ignored a message on " + topic.getChannelNames() + " that is not a Brokkr event: " + text, e);
       return;
     }
     arrived.accept(message);
@@ -108,7 +109,7 @@ final class EventHub implements AutoCloseable {
   private void expireHeld() {
     List<Message> late = sequencer.expire(System.nanoTime());
     late.stream().map(Message::sagaId).distinct().forEach(sagaId ->
-        LOG.log(Level.WARNING, "some events of saga " + sagaId + " never arrived; delivering the later ones"));
+        LOG.warn("some events of saga " + sagaId + " never arrived; delivering the later ones"));
     late.forEach(this::deliver);
     if (sequencer.holding()) {
       thread.schedule(this::expireHeld, Sequencer.HOLD_NANOS, TimeUnit.NANOSECONDS);
@@ -125,7 +126,7 @@ final class EventHub implements AutoCloseable {
       try {
         listener.onEvent(event);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "a listener failed on " + event, e);
+        LOG.warn("a listener failed on " + event, e);
       }
     }
   }

@@ -1,12 +1,13 @@
 package io.brokkr.runtime.internal.redis;
 
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refuses a Redis that may evict keys: under {@code allkeys-*} any saga may vanish, under
@@ -14,7 +15,7 @@ import org.redisson.config.Config;
  * forbids {@code CONFIG GET}, it warns instead, once per backend.
  */
 final class EvictionCheck {
-  private static final System.Logger LOG = System.getLogger(EvictionCheck.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(EvictionCheck.class);
 
   private EvictionCheck() {}
 
@@ -27,7 +28,7 @@ final class EvictionCheck {
       try {
         policy = master.getConfig("maxmemory-policy").getOrDefault("maxmemory-policy", "noeviction");
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Brokkr could not read maxmemory-policy of Redis at " + master.getAddr() + " (" + e.getMessage()
+        LOG.warn("Brokkr could not read maxmemory-policy of Redis at " + master.getAddr() + " (" + e.getMessage()
             + "); make sure it is noeviction: a policy that evicts keys loses sagas");
         continue;
       }

@@ -88,6 +88,11 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
+  public String toString() {
+    return "Redis store (" + keys.partitions() + " partitions, durability " + durability() + ")";
+  }
+
+  @Override
   public void createSaga(String sagaId, Optional<String> name) {
     StoreLimits.checkId("saga id", sagaId);
     name.ifPresent(n -> StoreLimits.checkId("saga name", n));

@@ -1,6 +1,5 @@
 package io.brokkr.runtime.internal.redis;
 
-import java.lang.System.Logger.Level;
 import io.brokkr.runtime.RedisCallListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,8 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls the scripts by SHA. A server that lost its script cache (a restart, a failover, SCRIPT
@@ -25,7 +26,7 @@ import org.redisson.client.codec.StringCodec;
  * a batch that ends with WAIT or WAITAOF, still one round trip.
  */
 final class ScriptCalls {
-  private static final System.Logger LOG = System.getLogger(ScriptCalls.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ScriptCalls.class);
 
   private final RedissonClient client;
   private final ScriptRegistry registry;
@@ -112,7 +113,7 @@ final class ScriptCalls {
       if (!isNoScript(e)) {
         throw e;
       }
-      LOG.log(Level.INFO, "Redis lost the Brokkr scripts (NOSCRIPT); loading them again");
+      LOG.info("Redis lost the Brokkr scripts (NOSCRIPT); loading them again");
       registry.load(client);
       return timed(kind, () -> once.apply(script));
     }
@@ -124,7 +125,7 @@ final class ScriptCalls {
         .evalShaAsync(RScript.Mode.READ_WRITE, registry.sha(script), RScript.ReturnType.MULTI, keys, args);
     BatchResult<?> result = batch.execute();
     if (result.getSyncedSlaves() < mode.replicas()) {
-      LOG.log(Level.WARNING, "a Brokkr transition (" + script + ") was acknowledged by " + result.getSyncedSlaves()
+      LOG.warn("a Brokkr transition (" + script + ") was acknowledged by " + result.getSyncedSlaves()
           + " of " + mode.replicas() + " replicas within " + mode.description()
           + "; it stands, but a failover before it replicates would lose it");
     }

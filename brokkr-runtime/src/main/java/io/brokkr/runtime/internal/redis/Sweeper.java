@@ -2,7 +2,6 @@ package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StoreEvent;
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.redisson.api.RFuture;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The low-frequency safety net of a node, off the hot path: fires the due timers of every partition
@@ -18,7 +19,7 @@ import org.redisson.client.codec.StringCodec;
  * heads of this node's queues, the due timers.
  */
 final class Sweeper {
-  private static final System.Logger LOG = System.getLogger(Sweeper.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
   /** Due timers fired per partition and sweep; more wait for the next sweep. */
   private static final int BATCH = 100;
   /** Sweeps between two trims of the saga indexes (the entries of sagas past their retention). */
@@ -57,7 +58,7 @@ final class Sweeper {
       if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
         return; // the store closes: its sweep ends with it
       }
-      LOG.log(Level.WARNING, "a sweep of Brokkr namespace " + keys.namespace() + " failed; the next one retries", e);
+      LOG.warn("a sweep of Brokkr namespace " + keys.namespace() + " failed; the next one retries", e);
     }
   }
 
@@ -85,7 +86,7 @@ final class Sweeper {
         try {
           fired += store.fireTimer(new StepRef(parts[0], parts[1]), now) ? 1 : 0;
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "the due timer of step " + parts[1] + " of saga " + parts[0] + " failed", e);
+          LOG.warn("the due timer of step " + parts[1] + " of saga " + parts[0] + " failed", e);
         }
       }
     }
