@@ -1,7 +1,7 @@
 package test;
 
 import io.brokkr.dsl.Durations;
-import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.SagaTemplateBuilder;
 import io.brokkr.runtime.Brokkr;
@@ -129,7 +129,7 @@ public final class HammerSagaLauncher {
         .input("headType", "java.lang.String")
         .input("size", "int");
     saga.step("head").inputs("headType").output("test.HammerSaga.HeadId")
-        .retry(new RetryPolicy(5, Durations.parse("200ms"), 2.0, Durations.parse("10s")))
+        .retry(RetrySpec.NODE_DEFAULT.withMaxAttempts(5).withBackoff(Durations.parse("200ms")))
         .timeout(Durations.parse("30s"));
     saga.step("handle").worker("HandleFactory").inputs("size").output("java.lang.Integer").async();
     saga.step("hammer").dependsOn("head", "handle").output("test.HammerSaga.Hammer");

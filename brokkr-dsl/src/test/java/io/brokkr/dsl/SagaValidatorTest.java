@@ -165,6 +165,18 @@ class SagaValidatorTest {
   }
 
   @Test
+  void aPartialRetryIsCheckedValueByValue() {
+    assertEquals(List.of(), problems(SagaTemplate.named("Hammer").step("head")
+        .retry(RetrySpec.NODE_DEFAULT.withBackoff(Duration.ofMinutes(5)))),
+        "a backoff above the default cap raises the cap");
+    assertEquals(List.of(
+            "[Brokkr/InvalidRetry] step \"head\": maxAttempts must be at least 1, was \"0\"",
+            "[Brokkr/InvalidRetry] step \"head\": maxBackoff must not be negative, was \"-1ms\""),
+        problems(SagaTemplate.named("Hammer").step("head")
+            .retry(RetrySpec.NODE_DEFAULT.withMaxAttempts(0).withMaxBackoff(Duration.ofMillis(-1)))));
+  }
+
+  @Test
   void notANumberMultiplierIsInvalid() {
     assertEquals(List.of(
             "[Brokkr/InvalidRetry] step \"head\": backoffMultiplier must be a number of at least 1.0, was \"NaN\""),
