@@ -58,6 +58,14 @@ class LauncherRunTest {
   }
 
   @Test
+  void theWorkerConstantsNameTheTemplatesWorkers() {
+    assertThat(HammerSagaLauncher.TEMPLATE.step("head").orElseThrow().worker())
+        .isEqualTo(HammerSagaLauncher.HEAD_WORKER);
+    assertThat(HammerSagaLauncher.TEMPLATE.compensationOf("head").orElseThrow().worker())
+        .isEqualTo(HammerSagaLauncher.HEAD_COMPENSATOR_WORKER);
+  }
+
+  @Test
   void aNullInputIsNamedByTheLauncher() {
     NullPointerException e = assertThrows(NullPointerException.class,
         () -> HammerSagaLauncher.start(brokkr, null, 42, List.of()));
