@@ -109,8 +109,8 @@ class SagaValidatorTest {
 
   @Test
   void unknownCompensatedStep() {
-    assertEquals(List.of("[Brokkr/UnknownCompensatedStep] compensator \"HeadDestroyer\" compensates"
-            + " unknown step \"hed\"; did you mean \"head\"?"),
+    assertEquals(List.of("[Brokkr/UnknownCompensatedStep] compensator \"HeadDestroyer\" of step \"hed\""
+            + " compensates a step this saga does not declare; did you mean \"head\"?"),
         problems(SagaTemplate.named("Hammer").step("head")
             .compensate("hed", "HeadDestroyer", List.of(), List.of())));
   }
