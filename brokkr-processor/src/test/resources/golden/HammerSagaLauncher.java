@@ -1,7 +1,7 @@
 package test;
 
 import io.brokkr.dsl.Durations;
-import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.SagaTemplateBuilder;
 import io.brokkr.runtime.Brokkr;
@@ -26,6 +26,31 @@ public final class HammerSagaLauncher {
   public static final SagaTemplate TEMPLATE = template();
 
   /**
+   * The worker name of step {@code head}.
+   */
+  public static final String HEAD_WORKER = "Hammer.head";
+
+  /**
+   * The worker name of the compensator of step {@code head}.
+   */
+  public static final String HEAD_COMPENSATOR_WORKER = "Hammer.destroyHead";
+
+  /**
+   * The worker name of step {@code handle}.
+   */
+  public static final String HANDLE_WORKER = "HandleFactory";
+
+  /**
+   * The worker name of step {@code hammer}.
+   */
+  public static final String HAMMER_WORKER = "Hammer.hammer";
+
+  /**
+   * The worker name of step {@code inventory}.
+   */
+  public static final String INVENTORY_WORKER = "Hammer.inventory";
+
+  /**
    * Reads JSON values as {@code Map<String, List<HammerSaga.HeadId>>}.
    */
   private static final TypeRef<Map<String, List<HammerSaga.HeadId>>> MAP_OF_STRING_AND_LIST_OF_HEAD_ID = new TypeRef<>() {};
@@ -45,24 +70,24 @@ public final class HammerSagaLauncher {
    * @throws IllegalArgumentException when the node has a worker of one of these names already
    */
   public static void register(Brokkr brokkr, HammerSaga saga) {
-    brokkr.registerWorker(Worker.sync("Hammer.head", step -> {
+    brokkr.registerWorker(Worker.sync(HEAD_WORKER, step -> {
       String headType = step.arg(0, String.class);
       return saga.head(headType, step.context());
     }));
-    brokkr.registerWorker(Worker.async("HandleFactory", step -> {
+    brokkr.registerWorker(Worker.async(HANDLE_WORKER, step -> {
       int size = step.arg(0, Integer.class);
       saga.handle(size);
     }));
-    brokkr.registerWorker(Worker.sync("Hammer.hammer", step -> {
+    brokkr.registerWorker(Worker.sync(HAMMER_WORKER, step -> {
       HammerSaga.HeadId head = step.dependencyResult(0, HammerSaga.HeadId.class);
       Integer handle = step.dependencyResult(1, Integer.class);
       return saga.hammer(head, handle);
     }));
-    brokkr.registerWorker(Worker.sync("Hammer.inventory", step -> {
+    brokkr.registerWorker(Worker.sync(INVENTORY_WORKER, step -> {
       HammerSaga.Hammer hammer = step.dependencyResult(0, HammerSaga.Hammer.class);
       return saga.inventory(hammer);
     }));
-    brokkr.registerWorker(Worker.sync("Hammer.destroyHead", step -> {
+    brokkr.registerWorker(Worker.sync(HEAD_COMPENSATOR_WORKER, step -> {
       HammerSaga.HeadId head = step.dependencyResult(0, HammerSaga.HeadId.class);
       String headType = step.arg(0, String.class);
       saga.destroyHead(head, headType);
@@ -129,7 +154,7 @@ public final class HammerSagaLauncher {
         .input("headType", "java.lang.String")
         .input("size", "int");
     saga.step("head").inputs("headType").output("test.HammerSaga.HeadId")
-        .retry(new RetryPolicy(5, Durations.parse("200ms"), 2.0, Durations.parse("10s")))
+        .retry(RetrySpec.NODE_DEFAULT.withMaxAttempts(5).withBackoff(Durations.parse("200ms")))
         .timeout(Durations.parse("30s"));
     saga.step("handle").worker("HandleFactory").inputs("size").output("java.lang.Integer").async();
     saga.step("hammer").dependsOn("head", "handle").output("test.HammerSaga.Hammer");

@@ -14,8 +14,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Starts the saga {@code Order} with typed inputs and result. Its workers are registered
- * by name, as its {@link #TEMPLATE} lists them.
+ * Starts the saga {@code Order} with typed inputs and result. Register its workers under
+ * the names its {@code *_WORKER} constants hold.
  */
 @Generated("io.brokkr.maven.GenerateMojo")
 public final class OrderLauncher {
@@ -23,6 +23,26 @@ public final class OrderLauncher {
    * The saga's template, as checked at compile time: tools and the runtime see this one model.
    */
   public static final SagaTemplate TEMPLATE = template();
+
+  /**
+   * The worker name of step {@code reserve}.
+   */
+  public static final String RESERVE_WORKER = "Inventory.reserve";
+
+  /**
+   * The worker name of step {@code charge-card}.
+   */
+  public static final String CHARGE_CARD_WORKER = "Payments.charge";
+
+  /**
+   * The worker name of the compensator of step {@code charge-card}.
+   */
+  public static final String CHARGE_CARD_COMPENSATOR_WORKER = "Payments.refund";
+
+  /**
+   * The worker name of step {@code ship}.
+   */
+  public static final String SHIP_WORKER = "Shipping.ship";
 
   /**
    * Not instantiable: every member is static.

@@ -15,7 +15,7 @@ import java.util.Optional;
  *     kept as the smallest of Integer, Long and BigInteger, other numbers as Double, so that an arg
  *     reads back from YAML or JSON equal to what was given
  * @param inputs saga inputs appended to the args, in this order
- * @param retry the compensator's retry policy; empty means the node's default
+ * @param retry the compensator's retry policy; each value left out is the node's default
  * @param timeout how long one attempt of the compensator may run; empty means no timeout
  */
 public record Compensation(
@@ -23,7 +23,7 @@ public record Compensation(
     String worker,
     List<Object> args,
     List<String> inputs,
-    Optional<RetryPolicy> retry,
+    RetrySpec retry,
     Optional<Duration> timeout) {
 
   public Compensation {
@@ -37,12 +37,12 @@ public record Compensation(
 
   /** A compensator with the node's default retry policy and no timeout. */
   public Compensation(String step, String worker, List<Object> args, List<String> inputs) {
-    this(step, worker, args, inputs, Optional.empty(), Optional.empty());
+    this(step, worker, args, inputs, RetrySpec.NODE_DEFAULT, Optional.empty());
   }
 
   /** This compensator with {@code policy} as its retry policy. */
-  public Compensation withRetry(RetryPolicy policy) {
-    return new Compensation(step, worker, args, inputs, Optional.of(policy), timeout);
+  public Compensation withRetry(RetrySpec policy) {
+    return new Compensation(step, worker, args, inputs, Objects.requireNonNull(policy, "retry"), timeout);
   }
 
   /** This compensator with {@code attemptTimeout} as its timeout. */

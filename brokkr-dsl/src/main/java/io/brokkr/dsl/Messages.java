@@ -20,6 +20,19 @@ public final class Messages {
 
   private Messages() {}
 
+  /** How every message names a step: {@code step "s"}. */
+  public static String stepParty(String step) {
+    return "step \"" + step + "\"";
+  }
+
+  /**
+   * How every message names a compensator, whether it is a method, a YAML entry or a builder call: by
+   * its worker and the step it compensates, {@code compensator "Saga.undo" of step "s"}.
+   */
+  public static String compensatorParty(String step, String worker) {
+    return "compensator \"" + worker + "\" of " + stepParty(step);
+  }
+
   /** A YAML text that is not well-formed; {@code detail} is the parser's explanation. */
   public static Problem yamlSyntax(String detail) {
     return new Problem(ProblemKind.YAML_SYNTAX, Optional.empty(), "malformed YAML: " + detail);
@@ -98,7 +111,7 @@ public final class Messages {
   public static Problem unknownCompensatedStep(
       String compensator, String step, Optional<String> suggestion) {
     return new Problem(ProblemKind.UNKNOWN_COMPENSATED_STEP, Optional.of(step),
-        "compensator \"" + compensator + "\" compensates unknown step \"" + step + "\"; "
+        compensatorParty(step, compensator) + " compensates a step this saga does not declare; "
             + suggestion.map(s -> "did you mean \"" + s + "\"?")
                 .orElse("name a step of this saga"));
   }
@@ -171,8 +184,7 @@ public final class Messages {
    */
   private static Problem policy(
       ProblemKind kind, String step, Optional<String> compensator, String attribute, String detail) {
-    String owner = compensator.map(w -> "compensator \"" + w + "\" of step \"" + step + "\"")
-        .orElse("step \"" + step + "\"");
+    String owner = compensator.map(w -> compensatorParty(step, w)).orElse(stepParty(step));
     String subject = compensator.map(w -> COMPENSATOR_SUBJECT + attribute).orElse(attribute);
     return new Problem(kind, Optional.of(step), owner + ": " + detail, Optional.of(subject));
   }
@@ -193,10 +205,13 @@ public final class Messages {
             + " make it package-private or public");
   }
 
-  /** {@code role} is "step" or "compensator"; {@code modifier} is "private" or "static". */
-  public static Problem methodModifier(String step, String role, String method, String modifier) {
+  /**
+   * {@code owner} is the step or compensator, as {@link #stepParty} or {@link #compensatorParty} name
+   * it; {@code modifier} is "private" or "static".
+   */
+  public static Problem methodModifier(String step, String owner, String method, String modifier) {
     return new Problem(ProblemKind.METHOD_MODIFIER, Optional.of(step),
-        role + " method \"" + method + "\" must not be " + modifier
+        owner + ": method \"" + method + "\" must not be " + modifier
             + ": the launcher calls it on the saga object given to register; remove \"" + modifier + "\"");
   }
 
@@ -207,11 +222,11 @@ public final class Messages {
             + " outside, with its result; declare the method void");
   }
 
-  /** {@code role} is "step" or "compensator", {@code owner} the step or method that has the parameter. */
-  public static Problem parameterType(String role, String owner, String parameter, String parameterType,
+  /** {@code owner} is the step or compensator that has the parameter, as {@link #stepParty} names it. */
+  public static Problem parameterType(String owner, String parameter, String parameterType,
       String step, String resultType) {
     return new Problem(ProblemKind.PARAMETER_TYPE, Optional.of(step),
-        "parameter \"" + parameter + "\" of " + role + " \"" + owner + "\" has type " + parameterType
+        "parameter \"" + parameter + "\" of " + owner + " has type " + parameterType
             + ", which cannot accept the result of step \"" + step + "\" (" + resultType + ");"
             + " declare it as " + resultType);
   }
@@ -231,10 +246,10 @@ public final class Messages {
             + resultType + "); add a parameter \"" + dependency + "\", or ignore this if only the order matters");
   }
 
-  /** {@code role} is "step" or "compensator", {@code owner} the step or method that has the parameter. */
-  public static Problem voidResult(String role, String owner, String parameter, String step) {
+  /** {@code owner} is the step or compensator that has the parameter, as {@link #stepParty} names it. */
+  public static Problem voidResult(String owner, String parameter, String step) {
     return new Problem(ProblemKind.VOID_RESULT, Optional.of(step),
-        "parameter \"" + parameter + "\" of " + role + " \"" + owner + "\" asks for the result of step \""
+        "parameter \"" + parameter + "\" of " + owner + " asks for the result of step \""
             + step + "\", which returns void; return a value from \"" + step + "\" or remove the parameter");
   }
 
@@ -333,22 +348,35 @@ public final class Messages {
   public static Problem duplicateWorker(String worker, String step, Optional<String> compensator,
       String firstStep, Optional<String> firstCompensator) {
     return new Problem(ProblemKind.DUPLICATE_WORKER, Optional.of(step),
-        party(step, compensator) + " runs on worker \"" + worker + "\", like " + party(firstStep, firstCompensator)
+        party(step, compensator, worker) + " runs on worker \"" + worker + "\", like "
+            + party(firstStep, firstCompensator, worker)
             + "; the launcher registers one worker per step and compensator, and a node takes each name once: "
             + compensator.map(m -> "rename method \"" + m + "\" (a compensator runs on <Saga>.<method>)")
                 .orElse("give step \"" + step + "\" its own worker name, e.g. @Step(worker = \"" + worker + "2\")"));
   }
 
-  private static String party(String step, Optional<String> compensator) {
-    return compensator.map(m -> "compensator \"" + m + "\" of step \"" + step + "\"").orElse("step \"" + step + "\"");
+  private static String party(String step, Optional<String> compensator, String worker) {
+    return compensator.isPresent() ? compensatorParty(step, worker) : stepParty(step);
   }
 
   /** A compensator's parameter named like a step other than the one it compensates. */
-  public static Problem compensatorParameter(String method, String step, String parameter) {
+  public static Problem compensatorParameter(String step, String worker, String parameter) {
     return new Problem(ProblemKind.UNDECLARED_DEPENDENCY, Optional.of(step),
-        "parameter \"" + parameter + "\" of compensator \"" + method + "\" is named like step \"" + parameter
+        "parameter \"" + parameter + "\" of " + compensatorParty(step, worker) + " is named like step \"" + parameter
             + "\", but a compensator receives only the result of the step it compensates (\"" + step + "\");"
             + " rename the parameter (a parameter named like no step is a saga input)");
+  }
+
+  /**
+   * A compensator parameter that can receive its step's result but is not named like the step, so it
+   * would be a saga input that only the compensator takes.
+   */
+  public static Problem unnamedResult(String step, String worker, String parameter, String resultType) {
+    return new Problem(ProblemKind.UNNAMED_RESULT, Optional.of(step),
+        "parameter \"" + parameter + "\" of " + compensatorParty(step, worker) + " has the type of the result of"
+            + " step \"" + step + "\" (" + resultType + ") but another name, so it would be a new saga input that"
+            + " no step takes; a compensator receives its step's result through a parameter named like the step:"
+            + " rename \"" + parameter + "\" to \"" + step + "\"");
   }
 
   /** A {@code @Saga} class with type parameters. */
@@ -358,10 +386,10 @@ public final class Messages {
             + " as a concrete type, and cannot know what the type variables stand for; remove the type parameters");
   }
 
-  /** {@code role} is "step" or "compensator". */
-  public static Problem genericMethod(String step, String role, String method) {
+  /** {@code owner} is the step or compensator, as {@link #stepParty} or {@link #compensatorParty} name it. */
+  public static Problem genericMethod(String step, String owner, String method) {
     return new Problem(ProblemKind.GENERIC_METHOD, Optional.of(step),
-        role + " method \"" + method + "\" must not be generic: the launcher reads every value the method takes"
+        owner + ": method \"" + method + "\" must not be generic: the launcher reads every value the method takes"
             + " as a concrete type, and cannot know what the type variables stand for; remove the type parameters"
             + " and use concrete types");
   }
@@ -376,12 +404,12 @@ public final class Messages {
   /**
    * A parameter that cannot receive a step's result: a result travels as JSON and is read back as the
    * parameter's type, so that type must be the result's type (or its boxed or primitive twin).
-   * {@code role} is "step" or "compensator", {@code owner} the step or method that has the parameter.
+   * {@code owner} is the step or compensator that has the parameter, as {@link #stepParty} names it.
    */
-  public static Problem resultType(String role, String owner, String parameter, String parameterType,
+  public static Problem resultType(String owner, String parameter, String parameterType,
       String step, String resultType) {
     return new Problem(ProblemKind.PARAMETER_TYPE, Optional.of(step),
-        "parameter \"" + parameter + "\" of " + role + " \"" + owner + "\" has type " + parameterType
+        "parameter \"" + parameter + "\" of " + owner + " has type " + parameterType
             + ", which cannot receive the result of step \"" + step + "\" (" + resultType + "): a result travels as"
             + " JSON and is read back as the parameter's type, which must be the result's type (or its boxed or"
             + " primitive twin); declare it as " + resultType);

@@ -45,6 +45,8 @@ public enum ProblemKind {
   PARAMETER_TYPE("Brokkr/ParameterType"),
   /** A parameter named like a step that is not among the method's dependencies. */
   UNDECLARED_DEPENDENCY("Brokkr/UndeclaredDependency"),
+  /** A compensator parameter of its step's result type, named unlike the step, that would be a new input. */
+  UNNAMED_RESULT("Brokkr/UnnamedResult"),
   /** A dependency whose result no parameter receives (a warning). */
   UNUSED_RESULT("Brokkr/UnusedResult"),
   /** A parameter asking for the result of a step that returns none. */

@@ -16,7 +16,11 @@ import java.util.Objects;
 public record RetryPolicy(
     int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
 
-  /** The node default: 3 attempts, backoff from 100 ms doubling to at most 10 s. */
+  /**
+   * The default policy of a node built without {@code defaultRetryPolicy}: 3 attempts, backoff from
+   * 100 ms doubling to at most 10 s. A step's {@link RetrySpec} fills what it leaves out from the
+   * node's default, which may differ.
+   */
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(10));
 

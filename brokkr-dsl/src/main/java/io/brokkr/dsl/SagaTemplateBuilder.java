@@ -65,8 +65,17 @@ public final class SagaTemplateBuilder {
    * @throws IllegalStateException when no compensator of that step is declared yet
    */
   public SagaTemplateBuilder compensationRetry(String stepName, RetryPolicy policy) {
-    Objects.requireNonNull(policy, "compensation retry policy");
-    return replaceCompensation(stepName, c -> c.withRetry(policy));
+    return compensationRetry(stepName, RetrySpec.of(policy));
+  }
+
+  /**
+   * Sets the retry values of the compensator of {@code stepName} that differ from the node's default.
+   *
+   * @throws IllegalStateException when no compensator of that step is declared yet
+   */
+  public SagaTemplateBuilder compensationRetry(String stepName, RetrySpec spec) {
+    Objects.requireNonNull(spec, "compensation retry spec");
+    return replaceCompensation(stepName, c -> c.withRetry(spec));
   }
 
   /**

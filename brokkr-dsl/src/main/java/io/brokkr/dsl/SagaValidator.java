@@ -92,9 +92,9 @@ public final class SagaValidator {
   }
 
   /** Checks a step's or a compensator's retry policy and timeout alike, naming the owner through the factories. */
-  private static void checkPolicy(Optional<RetryPolicy> retry, Optional<Duration> timeout, RetryProblem invalidRetry,
+  private static void checkPolicy(RetrySpec retry, Optional<Duration> timeout, RetryProblem invalidRetry,
       Function<String, Problem> invalidTimeout, List<Problem> problems) {
-    retry.ifPresent(policy -> checkRetry(policy, invalidRetry, problems));
+    checkRetry(retry, invalidRetry, problems);
     timeout.ifPresent(t -> {
       if (t.isNegative() || t.isZero()) {
         problems.add(invalidTimeout.apply(Durations.format(t)));
@@ -111,23 +111,19 @@ public final class SagaValidator {
     }
   }
 
-  private static void checkRetry(RetryPolicy retry, RetryProblem problem, List<Problem> problems) {
-    if (retry.maxAttempts() < 1) {
-      problems.add(problem.of("maxAttempts", "must be at least 1", String.valueOf(retry.maxAttempts())));
-    }
-    if (retry.initialBackoff().isNegative()) {
-      problems.add(problem.of("backoff", "must not be negative", Durations.format(retry.initialBackoff())));
-    }
-    if (!(retry.multiplier() >= 1.0) || Double.isInfinite(retry.multiplier())) {
-      problems.add(problem.of(
-          "backoffMultiplier", "must be a number of at least 1.0", String.valueOf(retry.multiplier())));
-    }
-    Duration max = retry.maxBackoff();
-    if (max.compareTo(retry.initialBackoff()) < 0) {
-      problems.add(problem.of("maxBackoff",
-          "must not be shorter than backoff (" + Durations.format(retry.initialBackoff()) + ")",
-          Durations.format(max)));
-    }
+  /** Checks each value given; the node's default fills the others and is checked by the node's builder. */
+  private static void checkRetry(RetrySpec retry, RetryProblem problem, List<Problem> problems) {
+    retry.maxAttempts().filter(n -> n < 1).ifPresent(n ->
+        problems.add(problem.of("maxAttempts", "must be at least 1", String.valueOf(n))));
+    retry.backoff().filter(Duration::isNegative).ifPresent(b ->
+        problems.add(problem.of("backoff", "must not be negative", Durations.format(b))));
+    retry.backoffMultiplier().filter(m -> !(m >= 1.0) || Double.isInfinite(m)).ifPresent(m ->
+        problems.add(problem.of("backoffMultiplier", "must be a number of at least 1.0", String.valueOf(m))));
+    Duration initial = retry.backoff().orElse(Duration.ZERO);
+    retry.maxBackoff().filter(max -> max.compareTo(initial) < 0).ifPresent(max ->
+        problems.add(problem.of("maxBackoff", retry.backoff().isPresent()
+            ? "must not be shorter than backoff (" + Durations.format(initial) + ")" : "must not be negative",
+            Durations.format(max))));
   }
 
   private static void checkCompensations(

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param inputs the saga inputs this step receives as its args, in this order
  * @param outputType the Java type of the step's result, for code generation; empty when the step
  *     has no result or declares no type
- * @param retry the step's retry policy; empty means the node's default
+ * @param retry the step's retry policy; each value left out is the node's default
  * @param timeout how long one attempt may run; empty means no timeout
  * @param async whether the step is completed from outside rather than by its worker's return value
  */
@@ -25,7 +25,7 @@ public record StepTemplate(
     List<String> dependsOn,
     List<String> inputs,
     Optional<String> outputType,
-    Optional<RetryPolicy> retry,
+    RetrySpec retry,
     Optional<Duration> timeout,
     boolean async) {
 

@@ -15,7 +15,7 @@ public final class StepTemplateBuilder {
   private final List<String> dependsOn = new ArrayList<>();
   private final List<String> inputs = new ArrayList<>();
   private Optional<String> outputType = Optional.empty();
-  private Optional<RetryPolicy> retry = Optional.empty();
+  private RetrySpec retry = RetrySpec.NODE_DEFAULT;
   private Optional<Duration> timeout = Optional.empty();
   private boolean async;
 
@@ -65,6 +65,17 @@ public final class StepTemplateBuilder {
   }
 
   /**
+   * The retry values of this step's compensator that differ from the node's default, e.g.
+   * {@code RetrySpec.NODE_DEFAULT.withBackoff(Duration.ofSeconds(1))}.
+   *
+   * @throws IllegalStateException when the step has no compensator yet ({@link #compensateWith})
+   */
+  public StepTemplateBuilder compensationRetry(RetrySpec spec) {
+    saga.compensationRetry(name, spec);
+    return this;
+  }
+
+  /**
    * How long one attempt of this step's compensator may run before it counts as failed.
    *
    * @throws IllegalStateException when the step has no compensator yet ({@link #compensateWith})
@@ -76,7 +87,15 @@ public final class StepTemplateBuilder {
 
   /** This step's retry policy, instead of the node's default. */
   public StepTemplateBuilder retry(RetryPolicy policy) {
-    retry = Optional.of(Objects.requireNonNull(policy, "retry policy"));
+    return retry(RetrySpec.of(policy));
+  }
+
+  /**
+   * The retry values of this step that differ from the node's default, e.g.
+   * {@code RetrySpec.NODE_DEFAULT.withBackoff(Duration.ofMillis(10))}: the other values are the node's.
+   */
+  public StepTemplateBuilder retry(RetrySpec spec) {
+    retry = Objects.requireNonNull(spec, "retry spec");
     return this;
   }
 

@@ -22,10 +22,10 @@ class SagaTemplateTest {
         .build();
     assertEquals(List.of(new SagaInput("headType", "String")), hammer.inputs());
     assertEquals(new StepTemplate("head", "HammerHeadFactory", List.of(), List.of("headType"),
-            Optional.of("com.acme.HeadId"), Optional.empty(), Optional.empty(), false),
+            Optional.of("com.acme.HeadId"), RetrySpec.NODE_DEFAULT, Optional.empty(), false),
         hammer.step("head").orElseThrow());
     assertEquals(new StepTemplate("handle", "Hammer.handle", List.of(), List.of(), Optional.empty(),
-            Optional.of(retry), Optional.of(Duration.ofSeconds(30)), true),
+            RetrySpec.of(retry), Optional.of(Duration.ofSeconds(30)), true),
         hammer.step("handle").orElseThrow());
     assertEquals(List.of("head", "handle"), hammer.step("hammer").orElseThrow().dependsOn());
     assertEquals(Optional.of(new Compensation("head", "HammerHeadDestroyer", List.of("anExampleArg"), List.of())),
@@ -43,13 +43,13 @@ class SagaTemplateTest {
         .compensate("handle", "Unhandle", List.of(), List.of("size"))
         .compensationTimeout("handle", Duration.ofMillis(300))
         .build();
-    assertEquals(Optional.of(new Compensation("head", "Undo", List.of(1), List.of(), Optional.of(retry),
+    assertEquals(Optional.of(new Compensation("head", "Undo", List.of(1), List.of(), RetrySpec.of(retry),
             Optional.of(Duration.ofSeconds(9)))),
         hammer.compensationOf("head"));
-    assertEquals(Optional.of(new Compensation("handle", "Unhandle", List.of(), List.of("size"), Optional.empty(),
+    assertEquals(Optional.of(new Compensation("handle", "Unhandle", List.of(), List.of("size"), RetrySpec.NODE_DEFAULT,
             Optional.of(Duration.ofMillis(300)))),
         hammer.compensationOf("handle"));
-    assertEquals(Optional.empty(), hammer.step("head").orElseThrow().retry(), "the step keeps its own policy");
+    assertEquals(RetrySpec.NODE_DEFAULT, hammer.step("head").orElseThrow().retry(), "the step keeps its own policy");
   }
 
   @Test
@@ -96,7 +96,7 @@ class SagaTemplateTest {
   @Test
   void modelListsAreImmutableCopies() {
     java.util.ArrayList<String> deps = new java.util.ArrayList<>(List.of("a"));
-    StepTemplate step = new StepTemplate("b", "w", deps, List.of(), Optional.empty(), Optional.empty(),
+    StepTemplate step = new StepTemplate("b", "w", deps, List.of(), Optional.empty(), RetrySpec.NODE_DEFAULT,
         Optional.empty(), false);
     deps.add("c");
     assertEquals(List.of("a"), step.dependsOn());

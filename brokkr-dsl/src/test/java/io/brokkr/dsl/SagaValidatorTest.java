@@ -109,8 +109,8 @@ class SagaValidatorTest {
 
   @Test
   void unknownCompensatedStep() {
-    assertEquals(List.of("[Brokkr/UnknownCompensatedStep] compensator \"HeadDestroyer\" compensates"
-            + " unknown step \"hed\"; did you mean \"head\"?"),
+    assertEquals(List.of("[Brokkr/UnknownCompensatedStep] compensator \"HeadDestroyer\" of step \"hed\""
+            + " compensates a step this saga does not declare; did you mean \"head\"?"),
         problems(SagaTemplate.named("Hammer").step("head")
             .compensate("hed", "HeadDestroyer", List.of(), List.of())));
   }
@@ -162,6 +162,18 @@ class SagaValidatorTest {
     assertEquals(List.of(Optional.of("maxAttempts"), Optional.of("backoff"), Optional.of("backoffMultiplier"),
             Optional.of("maxBackoff")),
         saga.template().validate().problems().stream().map(Problem::subject).toList());
+  }
+
+  @Test
+  void aPartialRetryIsCheckedValueByValue() {
+    assertEquals(List.of(), problems(SagaTemplate.named("Hammer").step("head")
+        .retry(RetrySpec.NODE_DEFAULT.withBackoff(Duration.ofMinutes(5)))),
+        "a backoff above the default cap raises the cap");
+    assertEquals(List.of(
+            "[Brokkr/InvalidRetry] step \"head\": maxAttempts must be at least 1, was \"0\"",
+            "[Brokkr/InvalidRetry] step \"head\": maxBackoff must not be negative, was \"-1ms\""),
+        problems(SagaTemplate.named("Hammer").step("head")
+            .retry(RetrySpec.NODE_DEFAULT.withMaxAttempts(0).withMaxBackoff(Duration.ofMillis(-1)))));
   }
 
   @Test

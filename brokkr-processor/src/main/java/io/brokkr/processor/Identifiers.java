@@ -69,7 +69,8 @@ final class Identifiers {
     return type.toString();
   }
 
-  private static String upperSnake(String camel) {
+  /** {@code ChargeCard} gives {@code CHARGE_CARD}. */
+  static String upperSnake(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT);
   }
 }

@@ -44,9 +44,9 @@ public final class LauncherEmitter {
   }
 
   /**
-   * The launcher of a template alone, e.g. one read from YAML: {@code TEMPLATE}, {@code start} and
-   * the completion methods of the async steps, with no {@code register} method (the template's
-   * workers are registered by name). Input and output types are read from the template's type names:
+   * The launcher of a template alone, e.g. one read from YAML: {@code TEMPLATE}, a constant per
+   * worker name ({@code CHARGE_CARD_WORKER}), {@code start} and the completion methods of the async
+   * steps, with no {@code register} method (the template's workers are registered by the constants). Input and output types are read from the template's type names:
    * primitives, qualified names, common {@code java.lang} simple names, or simple names of classes
    * in the launcher's package. A step without an output type has no typed result.
    *
@@ -82,6 +82,7 @@ public final class LauncherEmitter {
   /** The launcher that {@code model} describes, stamped {@code @Generated(generator)}. */
   static JavaFile emit(LauncherModel model, String generator) {
     TypeTokens tokens = new TypeTokens();
+    WorkerConstants workers = WorkerConstants.of(model.template(), tokens);
     StartMethod start = new StartMethod(model, tokens);
     TypeSpec.Builder type = TypeSpec.classBuilder(model.launcher())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -92,11 +93,12 @@ public final class LauncherEmitter {
                 + " model.\n")
             .initializer("template()")
             .build())
+        .addFields(workers.fields())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc("Not instantiable: every member is static.\n")
             .build());
-    model.binding().ifPresent(binding -> type.addMethod(Registration.method(model.template(), binding, tokens)));
+    model.binding().ifPresent(binding -> type.addMethod(Registration.method(model.template(), binding, tokens, workers)));
     type.addMethod(start.method());
     type.addMethods(Completions.methods(model));
     type.addMethod(TemplateCode.method(model.template()));
@@ -113,7 +115,7 @@ public final class LauncherEmitter {
     return model.binding()
         .map(binding -> CodeBlock.of("Runs the saga {@code $L} declared by {@link $T}. Call {@link #register}"
             + " on every\nnode that runs its steps, then {@link #start} to start a saga.\n", saga, binding.sagaClass()))
-        .orElse(CodeBlock.of("Starts the saga {@code $L} with typed inputs and result. Its workers are registered\n"
-            + "by name, as its {@link #TEMPLATE} lists them.\n", saga));
+        .orElse(CodeBlock.of("Starts the saga {@code $L} with typed inputs and result. Register its workers under\n"
+            + "the names its {@code *_WORKER} constants hold.\n", saga));
   }
 }

@@ -17,7 +17,7 @@ import javax.lang.model.element.Modifier;
 final class Registration {
   private Registration() {}
 
-  static MethodSpec method(SagaTemplate template, Binding binding, TypeTokens tokens) {
+  static MethodSpec method(SagaTemplate template, Binding binding, TypeTokens tokens, WorkerConstants workers) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("register")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Runtime.BROKKR, "brokkr")
@@ -29,21 +29,22 @@ final class Registration {
             + "@throws IllegalArgumentException when the node has a worker of one of these names already\n");
     for (StepTemplate step : template.steps()) {
       Call call = binding.steps().get(step.name());
-      method.addCode(worker(step.async() ? "async" : "sync", step.worker(), call, tokens));
+      method.addCode(worker(step.async() ? "async" : "sync", workers.steps().get(step.name()), call, tokens));
     }
     for (Compensation compensation : template.compensations()) {
-      method.addCode(worker("sync", compensation.worker(), binding.compensators().get(compensation.step()), tokens));
+      method.addCode(worker("sync", workers.compensators().get(compensation.step()),
+          binding.compensators().get(compensation.step()), tokens));
     }
     return method.build();
   }
 
   /**
-   * {@code brokkr.registerWorker(Worker.sync("Hammer.handle", step -> saga.handle()));}, or with a
+   * {@code brokkr.registerWorker(Worker.sync(HANDLE_WORKER, step -> saga.handle()));}, or with a
    * block that reads each value the method takes into a local named like its parameter (which is
    * also cheaper for javac than inferring the reads as arguments). A sync worker whose method
    * returns nothing returns null: a step without result.
    */
-  private static CodeBlock worker(String mode, String name, Call call, TypeTokens tokens) {
+  private static CodeBlock worker(String mode, String constant, Call call, TypeTokens tokens) {
     // The locals are named like the method's parameters, which may be named like anything the block
     // uses: register's parameters, the lambda's, or a type-token constant (declared first, so that the
     // allocator knows them all; asking again for a type gives the same constant).
@@ -76,7 +77,8 @@ final class Registration {
     CodeBlock invocation = CodeBlock.of("saga.$N($L)", call.method(), CodeBlock.join(arguments, ", "));
     boolean returns = mode.equals("sync") && call.returnsValue();
     if (reads.isEmpty() && (returns || mode.equals("async"))) {
-      return CodeBlock.of("brokkr.registerWorker($T.$L($S, step -> $L));\n", Runtime.WORKER, mode, name, invocation);
+      return CodeBlock.of("brokkr.registerWorker($T.$L($N, step -> $L));\n", Runtime.WORKER, mode, constant,
+          invocation);
     }
     CodeBlock.Builder body = CodeBlock.builder().add(reads.build());
     if (returns) {
@@ -88,7 +90,7 @@ final class Registration {
       }
     }
     return CodeBlock.builder()
-        .add("brokkr.registerWorker($T.$L($S, step -> {\n", Runtime.WORKER, mode, name)
+        .add("brokkr.registerWorker($T.$L($N, step -> {\n", Runtime.WORKER, mode, constant)
         .indent()
         .add(body.build())
         .unindent()

@@ -3,15 +3,15 @@ package io.brokkr.processor;
 import io.brokkr.dsl.Durations;
 import io.brokkr.dsl.Messages;
 import io.brokkr.dsl.Problem;
-import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
  * Reads the retry and timeout attributes of {@code @Step} or {@code @Compensate} into the template's
- * policy. Zero and empty mean "the node's default", so a policy is built only when an attribute is
- * given, and attributes left out take {@link RetryPolicy#DEFAULT}'s values. Their ranges are checked
+ * policy. Zero and empty mean "the node's default": the spec holds only the attributes given, and
+ * the node fills the others when a saga starts. Their ranges are checked
  * by the validator; a duration it cannot read is reported here, on its value.
  */
 final class RetryAttributes {
@@ -42,23 +42,25 @@ final class RetryAttributes {
         (a, v) -> Messages.unreadableCompensatorDuration(step, worker, a, v), report);
   }
 
-  /** The retry policy; empty when no retry attribute is given. */
-  Optional<RetryPolicy> retry() {
+  /** The retry values given; those left at their defaults stay the node's. */
+  RetrySpec retry() {
+    RetrySpec spec = RetrySpec.NODE_DEFAULT;
     Optional<Integer> attempts = method.attribute("maxAttempts").map(a -> Integer.valueOf(a.value()))
         .filter(n -> n != 0);
+    if (attempts.isPresent()) {
+      spec = spec.withMaxAttempts(attempts.get());
+    }
     Optional<Duration> backoff = duration("backoff");
+    if (backoff.isPresent()) {
+      spec = spec.withBackoff(backoff.get());
+    }
     Optional<Double> multiplier = method.attribute("backoffMultiplier").map(a -> Double.valueOf(a.value()))
         .filter(m -> m != 0);
-    Optional<Duration> maxBackoff = duration("maxBackoff");
-    if (attempts.isEmpty() && backoff.isEmpty() && multiplier.isEmpty() && maxBackoff.isEmpty()) {
-      return Optional.empty();
+    if (multiplier.isPresent()) {
+      spec = spec.withBackoffMultiplier(multiplier.get());
     }
-    RetryPolicy defaults = RetryPolicy.DEFAULT;
-    Duration initial = backoff.orElse(defaults.initialBackoff());
-    // A long backoff given alone raises the default cap rather than breaking it.
-    Duration cap = initial.compareTo(defaults.maxBackoff()) > 0 ? initial : defaults.maxBackoff();
-    return Optional.of(new RetryPolicy(attempts.orElse(defaults.maxAttempts()), initial,
-        multiplier.orElse(defaults.multiplier()), maxBackoff.orElse(cap)));
+    Optional<Duration> maxBackoff = duration("maxBackoff");
+    return maxBackoff.isPresent() ? spec.withMaxBackoff(maxBackoff.get()) : spec;
   }
 
   /** The timeout; empty when none is given. */

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.brokkr.dsl.Compensation;
 import io.brokkr.dsl.Messages;
+import io.brokkr.dsl.Names;
 import io.brokkr.dsl.Problem;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
@@ -15,6 +16,7 @@ import io.brokkr.processor.LauncherModel.Call;
 import io.brokkr.processor.SourceMethod.Attribute;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,8 @@ final class SagaAnalyzer {
   private final Map<String, SourceStep> steps = new LinkedHashMap<>();
   private final Map<String, TypeName> inputTypes = new LinkedHashMap<>();
   private final Map<String, String> inputOwners = new LinkedHashMap<>();
+  /** The inputs that steps (not only compensators) take. */
+  private final Set<String> stepInputs = new HashSet<>();
   private final Map<String, TypeName> resultTypes = new LinkedHashMap<>();
   /** Each method's sorted parameters; by identity, as a record's hash would walk the whole method. */
   private final Map<SourceMethod, List<Parameter>> parameters = new IdentityHashMap<>();
@@ -70,7 +74,8 @@ final class SagaAnalyzer {
   private Analysis run(ClassName launcher) {
     checkClass();
     for (SourceStep step : saga.steps()) {
-      checkMethod(step.method(), "step", step.name());
+      String party = Messages.stepParty(step.name());
+      checkMethod(step.method(), party, step.name());
       step.compensate()
           .ifPresent(site -> report(Messages.stepAndCompensator(step.name(), step.method().name()), site));
       if (step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
@@ -78,12 +83,13 @@ final class SagaAnalyzer {
       } else if (!step.isAsync() && !step.method().returns().equals(TypeName.VOID)) {
         resultTypes.putIfAbsent(step.name(), step.method().returns());
       }
-      classify(step.method(), "step", step.name(), step.dependencyNames());
+      classify(step.method(), party, step.name(), step.dependencyNames(), false);
     }
     for (SourceCompensator compensator : saga.compensators()) {
       String step = compensator.step().value();
-      checkMethod(compensator.method(), "compensator", step);
-      classify(compensator.method(), "compensator", compensator.method().name(), List.of(step));
+      String party = Messages.compensatorParty(step, Workers.of(saga, compensator.method()));
+      checkMethod(compensator.method(), party, step);
+      classify(compensator.method(), party, step, List.of(step), true);
     }
     inferAsyncResults();
     checkResultParameters();
@@ -114,13 +120,14 @@ final class SagaAnalyzer {
     saga.typeParameter().ifPresent(site -> report(Messages.genericSagaClass(name), site));
   }
 
-  private void checkMethod(SourceMethod method, String role, String step) {
-    method.typeParameter().ifPresent(site -> report(Messages.genericMethod(step, role, method.name()), site));
+  /** {@code party} names the step or compensator the method runs, as every message names it. */
+  private void checkMethod(SourceMethod method, String party, String step) {
+    method.typeParameter().ifPresent(site -> report(Messages.genericMethod(step, party, method.name()), site));
     if (method.isPrivate()) {
-      report(Messages.methodModifier(step, role, method.name(), "private"), method.site());
+      report(Messages.methodModifier(step, party, method.name(), "private"), method.site());
     }
     if (method.isStatic()) {
-      report(Messages.methodModifier(step, role, method.name(), "static"), method.site());
+      report(Messages.methodModifier(step, party, method.name(), "static"), method.site());
     }
   }
 
@@ -128,31 +135,68 @@ final class SagaAnalyzer {
    * Sorts a method's parameters: {@code StepContext}, the result of one of {@code dependencies}
    * (by name), or else a saga input. A parameter named like a step it does not receive is an error,
    * not an input: the user most likely forgot the dependency, or expects a compensator to receive it.
+   * So is a compensator parameter of its step's result type that no step shares as an input: the
+   * user most likely expects it to receive the result under another name.
+   *
+   * @param party the step or compensator, as every message names it
+   * @param step the step, or the step the compensator compensates
+   * @param compensator whether the method is a compensator
    */
-  private void classify(SourceMethod method, String role, String owner, List<String> dependencies) {
+  private void classify(SourceMethod method, String party, String step, List<String> dependencies,
+      boolean compensator) {
     List<Parameter> sorted = new ArrayList<>();
     for (SourceParameter parameter : method.parameters()) {
       String name = parameter.name();
       if (parameter.isContext()) {
-        sorted.add(new Parameter(parameter, Parameter.Source.CONTEXT, role, owner));
+        sorted.add(new Parameter(parameter, Parameter.Source.CONTEXT, party));
       } else if (dependencies.contains(name)) {
-        Parameter reader = new Parameter(parameter, Parameter.Source.RESULT, role, owner);
+        Parameter reader = new Parameter(parameter, Parameter.Source.RESULT, party);
         sorted.add(reader);
         readers.computeIfAbsent(name, n -> new ArrayList<>()).add(reader);
       } else if (steps.containsKey(name)) {
-        report(role.equals("step") ? Messages.undeclaredDependency(owner, name)
-            : Messages.compensatorParameter(method.name(), dependencies.get(0), name), parameter.site());
+        if (compensator) {
+          report(Messages.compensatorParameter(step, Workers.of(saga, method), name), parameter.site());
+        } else if (!misspeltDependency(dependencies, name)) {
+          report(Messages.undeclaredDependency(step, name), parameter.site());
+        }
+      } else if (compensator && receivesResultUnnamed(method, step, parameter)) {
+        report(Messages.unnamedResult(step, Workers.of(saga, method), name, resultTypes.get(step).toString()),
+            parameter.site());
       } else {
         TypeName known = inputTypes.putIfAbsent(name, parameter.type());
         inputOwners.putIfAbsent(name, method.name());
         if (known != null && !known.equals(parameter.type())) {
           report(Messages.inputType(name, known.toString(), inputOwners.get(name),
               parameter.type().toString(), method.name()), parameter.site());
+        } else if (!compensator) {
+          stepInputs.add(name);
         }
-        sorted.add(new Parameter(parameter, Parameter.Source.INPUT, role, owner));
+        sorted.add(new Parameter(parameter, Parameter.Source.INPUT, party));
       }
     }
     parameters.put(method, sorted);
+  }
+
+  /**
+   * Whether a parameter named like step {@code name} is explained by a dependency that names no step
+   * but is closest to {@code name}: the unknown dependency, reported by the validator with a
+   * "did you mean", is the root problem, and the parameter would be fine once it is fixed.
+   */
+  private boolean misspeltDependency(List<String> dependencies, String name) {
+    return dependencies.stream().filter(d -> !steps.containsKey(d))
+        .anyMatch(d -> Names.suggest(d, steps.keySet()).equals(Optional.of(name)));
+  }
+
+  /**
+   * Whether a compensator's parameter looks meant for its step's result: the compensator receives
+   * the result under no parameter named like the step, the parameter can receive that result, and no
+   * step takes an input of its name (the steps are classified before the compensators).
+   */
+  private boolean receivesResultUnnamed(SourceMethod method, String step, SourceParameter parameter) {
+    TypeName result = resultTypes.get(step);
+    return result != null && !steps.get(step).isAsync() && !stepInputs.contains(parameter.name())
+        && method.parameters().stream().noneMatch(p -> p.name().equals(step))
+        && types.canReceive(result, parameter.type());
   }
 
   /** An async step's result has the type its first reader asks for; Object when none asks. */
@@ -171,14 +215,14 @@ final class SagaAnalyzer {
         Optional<TypeName> result = Optional.ofNullable(resultTypes.get(step.name()));
         TypeName declared = reader.source().type();
         if (result.isEmpty()) {
-          report(Messages.voidResult(reader.role(), reader.owner(), reader.source().name(), step.name()),
+          report(Messages.voidResult(reader.party(), reader.source().name(), step.name()),
               reader.source().site());
         } else if (step.isAsync() && !declared.equals(result.get())) {
           // An async step's result has the type of its first reader; the others must declare it too.
-          report(Messages.parameterType(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
+          report(Messages.parameterType(reader.party(), reader.source().name(), declared.toString(),
               step.name(), result.get().toString()), reader.source().site());
         } else if (!step.isAsync() && !types.canReceive(result.get(), declared)) {
-          report(Messages.resultType(reader.role(), reader.owner(), reader.source().name(), declared.toString(),
+          report(Messages.resultType(reader.party(), reader.source().name(), declared.toString(),
               step.name(), result.get().toString()), reader.source().site());
         }
       }
@@ -261,8 +305,8 @@ final class SagaAnalyzer {
     reports.add(new Report(problem, site));
   }
 
-  /** A parameter sorted by where its value comes from, with the method that declares it. */
-  private record Parameter(SourceParameter source, Source kind, String role, String owner) {
+  /** A parameter sorted by where its value comes from, with the step or compensator that declares it. */
+  private record Parameter(SourceParameter source, Source kind, String party) {
     enum Source { CONTEXT, RESULT, INPUT }
   }
 }

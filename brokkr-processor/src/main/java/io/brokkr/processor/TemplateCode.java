@@ -6,6 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import io.brokkr.dsl.Compensation;
 import io.brokkr.dsl.Durations;
 import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.SagaTemplateBuilder;
@@ -57,7 +58,9 @@ final class TemplateCode {
       code.add("$Z.inputs($L)", arguments(step.inputs()));
     }
     step.outputType().ifPresent(type -> code.add("$Z.output($S)", type));
-    step.retry().ifPresent(retry -> code.add("$Z.retry($L)", retry(retry)));
+    if (!step.retry().isNodeDefault()) {
+      code.add("$Z.retry($L)", retry(step.retry()));
+    }
     step.timeout().ifPresent(timeout -> code.add("$Z.timeout($L)", duration(timeout)));
     if (step.async()) {
       code.add("$Z.async()");
@@ -69,14 +72,26 @@ final class TemplateCode {
     String step = compensation.step();
     CodeBlock.Builder code = CodeBlock.builder().add(".compensate($S, $S, $L, $L)", step, compensation.worker(),
         json(compensation.args()), strings(compensation.inputs()));
-    compensation.retry().ifPresent(retry -> code.add("$Z.compensationRetry($S, $L)", step, retry(retry)));
+    if (!compensation.retry().isNodeDefault()) {
+      code.add("$Z.compensationRetry($S, $L)", step, retry(compensation.retry()));
+    }
     compensation.timeout().ifPresent(timeout -> code.add("$Z.compensationTimeout($S, $L)", step, duration(timeout)));
     return code.build();
   }
 
-  private static CodeBlock retry(RetryPolicy retry) {
-    return CodeBlock.of("new $T($L, $L, $L, $L)", RetryPolicy.class, retry.maxAttempts(),
-        duration(retry.initialBackoff()), retry.multiplier(), duration(retry.maxBackoff()));
+  /** A whole policy as {@code new RetryPolicy(..)}; a partial one as the values it gives, the rest the node's. */
+  private static CodeBlock retry(RetrySpec retry) {
+    if (retry.isComplete()) {
+      RetryPolicy policy = retry.resolve(RetryPolicy.DEFAULT);
+      return CodeBlock.of("new $T($L, $L, $L, $L)", RetryPolicy.class, policy.maxAttempts(),
+          duration(policy.initialBackoff()), policy.multiplier(), duration(policy.maxBackoff()));
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.NODE_DEFAULT", RetrySpec.class);
+    retry.maxAttempts().ifPresent(n -> code.add(".withMaxAttempts($L)", n));
+    retry.backoff().ifPresent(b -> code.add(".withBackoff($L)", duration(b)));
+    retry.backoffMultiplier().ifPresent(m -> code.add(".withBackoffMultiplier($L)", m));
+    retry.maxBackoff().ifPresent(m -> code.add(".withMaxBackoff($L)", duration(m)));
+    return code.build();
   }
 
   private static CodeBlock duration(Duration duration) {

@@ -36,6 +36,11 @@ final class TypeTokens {
     return CodeBlock.of("$N", constants.computeIfAbsent(type, this::newName));
   }
 
+  /** Keeps {@code name}, a constant of the launcher's own, from being given to a type token. */
+  void reserve(String name) {
+    names.add(name);
+  }
+
   /** The names of the constants used so far, so that locals can be named apart from them. */
   List<String> constantNames() {
     return List.copyOf(constants.values());

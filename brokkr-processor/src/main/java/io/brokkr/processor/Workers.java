@@ -22,7 +22,12 @@ final class Workers {
   }
 
   static String of(SourceSaga saga, SourceCompensator compensator) {
-    return StepTemplate.defaultWorker(saga.name(), compensator.method().name());
+    return of(saga, compensator.method());
+  }
+
+  /** The worker of the compensator {@code method}. */
+  static String of(SourceSaga saga, SourceMethod method) {
+    return StepTemplate.defaultWorker(saga.name(), method.name());
   }
 
   /**

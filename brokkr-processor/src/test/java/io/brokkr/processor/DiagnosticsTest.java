@@ -239,7 +239,7 @@ class DiagnosticsTest {
         public class Forge {
           @Step public <M extends Number> void heat(M metal) { }
         }
-        """), Messages.genericMethod("heat", "step", "heat"), "M extends");
+        """), Messages.genericMethod("heat", Messages.stepParty("heat"), "heat"), "M extends");
   }
 
   @Test
@@ -250,7 +250,7 @@ class DiagnosticsTest {
           @Step public void heat() { }
           @Compensate("heat") public <M> void cool(M metal) { }
         }
-        """), Messages.genericMethod("heat", "compensator", "cool"), "M> void cool");
+        """), Messages.genericMethod("heat", Messages.compensatorParty("heat", "Forge.cool"), "cool"), "M> void cool");
   }
 
   @Test
@@ -260,7 +260,7 @@ class DiagnosticsTest {
         public class Forge {
           @Step private void heat() { }
         }
-        """), Messages.methodModifier("heat", "step", "heat", "private"), "heat()");
+        """), Messages.methodModifier("heat", Messages.stepParty("heat"), "heat", "private"), "heat()");
   }
 
   @Test
@@ -271,7 +271,7 @@ class DiagnosticsTest {
           @Step public void heat() { }
           @Compensate("heat") static void cool() { }
         }
-        """), Messages.methodModifier("heat", "compensator", "cool", "static"), "cool()");
+        """), Messages.methodModifier("heat", Messages.compensatorParty("heat", "Forge.cool"), "cool", "static"), "cool()");
   }
 
   @Test
@@ -303,7 +303,7 @@ class DiagnosticsTest {
           @Step public Integer heat() { return 1; }
           @Step(dependsOn = "heat") public void quench(String heat) { }
         }
-        """), Messages.resultType("step", "quench", "heat", "java.lang.String", "heat", "java.lang.Integer"),
+        """), Messages.resultType(Messages.stepParty("quench"), "heat", "java.lang.String", "heat", "java.lang.Integer"),
         "heat) {");
   }
 
@@ -316,7 +316,7 @@ class DiagnosticsTest {
           @Step public Integer heat() { return 1; }
           @Step(dependsOn = "heat") public void quench(Number heat) { }
         }
-        """), Messages.resultType("step", "quench", "heat", "java.lang.Number", "heat", "java.lang.Integer"),
+        """), Messages.resultType(Messages.stepParty("quench"), "heat", "java.lang.Number", "heat", "java.lang.Integer"),
         "heat) {");
   }
 
@@ -331,7 +331,7 @@ class DiagnosticsTest {
           @Step(dependsOn = "charge") public void ledger(Receipt charge) { }
           @Step(dependsOn = "charge") public void email(String charge) { }
         }
-        """), Messages.parameterType("step", "email", "charge", "java.lang.String", "charge", "test.Forge.Receipt"),
+        """), Messages.parameterType(Messages.stepParty("email"), "charge", "java.lang.String", "charge", "test.Forge.Receipt"),
         "charge) { }\n}");
   }
 
@@ -343,7 +343,7 @@ class DiagnosticsTest {
           @Step public List<String> parts() { return List.of(); }
           @Step(dependsOn = "parts") public void quench(List<? extends CharSequence> parts) { }
         }
-        """), Messages.resultType("step", "quench", "parts", "java.util.List<? extends java.lang.CharSequence>",
+        """), Messages.resultType(Messages.stepParty("quench"), "parts", "java.util.List<? extends java.lang.CharSequence>",
         "parts", "java.util.List<java.lang.String>"), "parts) {");
   }
 
@@ -381,7 +381,62 @@ class DiagnosticsTest {
           @Step(dependsOn = "heat") public String hammer(int heat) { return "hammer"; }
           @Compensate("heat") public void cool(int heat, String hammer) { }
         }
-        """), Messages.compensatorParameter("cool", "heat", "hammer"), "hammer) { }");
+        """), Messages.compensatorParameter("heat", "Forge.cool", "hammer"), "hammer) { }");
+  }
+
+  /** The trap of issue 12: the parameter would silently become a new saga input. */
+  @Test
+  void compensatorParameterOfItsStepsResultTypeNamedUnlikeTheStep() {
+    assertError(source("Shop", """
+        @Saga
+        public class Shop {
+          public record Reservation(String id) {}
+          @Step public Reservation reserveStock(String sku) { return new Reservation(sku); }
+          @Compensate("reserveStock") public void releaseStock(Reservation reservation, String sku) { }
+        }
+        """), Messages.unnamedResult("reserveStock", "Shop.releaseStock", "reservation", "test.Shop.Reservation"),
+        "reservation, String sku");
+  }
+
+  @Test
+  void unnamedResultMessageNamesTheStepAndTheFix() {
+    assertThat(Messages.unnamedResult("reserveStock", "Shop.releaseStock", "reservation", "test.Shop.Reservation")
+        .toString()).isEqualTo("[Brokkr/UnnamedResult] parameter \"reservation\" of compensator"
+            + " \"Shop.releaseStock\" of step \"reserveStock\" has the type of the result of step \"reserveStock\""
+            + " (test.Shop.Reservation) but another name, so it would be a new saga input that no step takes;"
+            + " a compensator receives its step's result through a parameter named like the step:"
+            + " rename \"reservation\" to \"reserveStock\"");
+  }
+
+  /** A typo in dependsOn is the root problem: the parameter it leaves undeclared is not reported too. */
+  @Test
+  void aMisspeltDependencyIsReportedOnceNotAsAnUndeclaredParameter() {
+    assertError(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int reserve() { return 1; }
+          @Step(dependsOn = "reserv") public void ship(int reserve) { }
+        }
+        """), Messages.unknownDependency("ship", "reserv", Optional.of("reserve")), "\"reserv\")");
+  }
+
+  /** Every message names a compensator by its worker and step, never by its method alone. */
+  @Test
+  void aCompensatorIsNamedOneWayInEveryMessage() {
+    Compilation compilation = Compilations.compile(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step(dependsOn = "heat") public String hammer(int heat) { return "h"; }
+          @Compensate(value = "heat", maxAttempts = -1) public void cool(String heat, String hammer) { }
+        }
+        """));
+    List<String> errors = compilation.errors().stream().map(d -> d.getMessage(java.util.Locale.ROOT)).toList();
+    assertThat(errors).hasSize(3);
+    for (String error : errors) {
+      assertThat(error).contains("compensator \"Forge.cool\" of step \"heat\"");
+      assertThat(error).doesNotContain("compensator \"cool\"");
+    }
   }
 
   @Test
@@ -407,7 +462,7 @@ class DiagnosticsTest {
           @Step public void heat() { }
           @Step(dependsOn = "heat") public void quench(String heat) { }
         }
-        """), Messages.voidResult("step", "quench", "heat", "heat"), "heat) {");
+        """), Messages.voidResult(Messages.stepParty("quench"), "heat", "heat"), "heat) {");
   }
 
   @Test

@@ -21,6 +21,18 @@ class LauncherEmitterTest {
   }
 
   @Test
+  void everyWorkerGetsAConstantAndStepsOfOneConstantNameAreNumbered() {
+    SagaTemplate template = SagaTemplate.named("Order")
+        .step("charge-card").worker("Payments.charge").compensateWith("Payments.refund")
+        .step("charge_card").worker("Payments.charge2")
+        .build();
+    String launcher = LauncherEmitter.emit(template, ClassName.get("com.acme", "OrderLauncher"), "tool").toString();
+    assertThat(launcher).contains("public static final String CHARGE_CARD_WORKER = \"Payments.charge\";");
+    assertThat(launcher).contains("public static final String CHARGE_CARD_COMPENSATOR_WORKER = \"Payments.refund\";");
+    assertThat(launcher).contains("public static final String CHARGE_CARD_2_WORKER = \"Payments.charge2\";");
+  }
+
+  @Test
   void theGeneratorMustBeNamed() {
     SagaTemplate template = SagaTemplate.named("Order").step("pay").build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -3,6 +3,9 @@ package io.brokkr.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.processor.backoff.ParcelSaga;
+import io.brokkr.processor.backoff.ParcelSagaLauncher;
 import io.brokkr.processor.hammer.Hammer;
 import io.brokkr.processor.hammer.HammerSaga;
 import io.brokkr.processor.hammer.HammerSagaLauncher;
@@ -20,6 +23,7 @@ import io.brokkr.runtime.SagaFailedException;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +55,14 @@ class LauncherRunTest {
         new Hammer(new HeadId("head-ThunderBestowed"), new HandleId("handle-42"), List.of("rune", "strap")));
     assertThat(saga.log).containsAtLeast("head ThunderBestowed true", "handle 42", "hammer");
     assertThat(saga.log).doesNotContain("destroyed head-ThunderBestowed");
+  }
+
+  @Test
+  void theWorkerConstantsNameTheTemplatesWorkers() {
+    assertThat(HammerSagaLauncher.TEMPLATE.step("head").orElseThrow().worker())
+        .isEqualTo(HammerSagaLauncher.HEAD_WORKER);
+    assertThat(HammerSagaLauncher.TEMPLATE.compensationOf("head").orElseThrow().worker())
+        .isEqualTo(HammerSagaLauncher.HEAD_COMPENSATOR_WORKER);
   }
 
   @Test
@@ -97,6 +109,22 @@ class LauncherRunTest {
 
     assertThat(outcome.status()).isEqualTo(SagaStatus.FAILED);
     assertThat(saga.recallAttempts.get()).isEqualTo(5);
+  }
+
+  @Test
+  void aStepOrCompensatorThatSetsOnlyItsBackoffTakesTheNodesDefaultAttempts() throws Exception {
+    RetryPolicy five = new RetryPolicy(5, Duration.ofMillis(1), 1.0, Duration.ofMillis(1));
+    try (Brokkr node = Brokkr.builder().defaultRetryPolicy(five).inMemory()) {
+      ParcelSaga saga = new ParcelSaga();
+      ParcelSagaLauncher.register(node, saga);
+
+      SagaOutcome outcome = ParcelSagaLauncher.start(node, "p-3").outcome().get(10, TimeUnit.SECONDS);
+
+      assertThat(outcome.status()).isEqualTo(SagaStatus.COMPENSATED);
+      assertThat(RetryPolicy.DEFAULT.maxAttempts()).isLessThan(5);
+      assertThat(saga.billAttempts.get()).isEqualTo(5);
+      assertThat(saga.recallAttempts.get()).isEqualTo(5);
+    }
   }
 
   @Test

@@ -39,8 +39,8 @@ class ProcessorRobustnessTest {
         }
         """));
     assertThat(compilation.errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList()).containsExactly(
-        Messages.methodModifier("head", "step", "head", "private").toString(),
-        Messages.resultType("step", "hammer", "head", "java.lang.String", "head", "int").toString(),
+        Messages.methodModifier("head", Messages.stepParty("head"), "head", "private").toString(),
+        Messages.resultType(Messages.stepParty("hammer"), "head", "java.lang.String", "head", "int").toString(),
         Messages.unknownDependency("hammer", "handel", Optional.of("handle")).toString(),
         Messages.unknownCompensatedStep("Forge.destroyHead", "heed", Optional.of("head")).toString(),
         Messages.cycle(List.of("head", "hammer", "head")).toString()).inOrder();

@@ -49,7 +49,7 @@ class SagaAnalyzerTest {
     SagaAnalyzer.Analysis analysis = SagaAnalyzer.analyze(saga(head, hammer), EXACT, LAUNCHER);
 
     assertThat(analysis.reports()).containsExactly(new Report(
-        Messages.resultType("step", "hammer", "head", "int", "head", "com.acme.HeadId"), new At("head")));
+        Messages.resultType(Messages.stepParty("hammer"), "head", "int", "head", "com.acme.HeadId"), new At("head")));
     assertThat(analysis.launcher()).isEmpty();
   }
 

@@ -2,14 +2,16 @@ package io.brokkr.dsl.diagram;
 
 import io.brokkr.dsl.Compensation;
 import io.brokkr.dsl.Durations;
-import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What both renderers draw, independent of syntax: nodes with their label lines and the edges
@@ -59,8 +61,7 @@ record DiagramNodes(String saga, List<Node> steps, List<Node> compensators, List
     if (!step.inputs().isEmpty()) {
       lines.add("inputs: " + String.join(", ", step.inputs()));
     }
-    step.retry().ifPresent(retry -> lines.add("retry: " + retry(retry)));
-    step.timeout().ifPresent(timeout -> lines.add("timeout: " + Durations.format(timeout)));
+    policy(step.retry(), step.timeout(), lines);
     if (step.async()) {
       lines.add("async");
     }
@@ -74,16 +75,39 @@ record DiagramNodes(String saga, List<Node> steps, List<Node> compensators, List
     if (!compensation.inputs().isEmpty()) {
       lines.add("inputs: " + String.join(", ", compensation.inputs()));
     }
+    policy(compensation.retry(), compensation.timeout(), lines);
     return lines;
   }
 
-  /** E.g. {@code 5 attempts, backoff 100ms x2 up to 10s}; a single attempt says so. */
-  static String retry(RetryPolicy retry) {
-    if (retry.maxAttempts() == 1) {
+  /** The retry and timeout lines of a step or compensator, for those it sets. */
+  private static void policy(RetrySpec retry, Optional<Duration> timeout, List<String> lines) {
+    if (!retry.isNodeDefault()) {
+      lines.add("retry: " + retry(retry));
+    }
+    timeout.ifPresent(t -> lines.add("timeout: " + Durations.format(t)));
+  }
+
+  /**
+   * E.g. {@code 5 attempts, backoff 100ms x2 up to 10s}; a single attempt says so, and a policy that
+   * leaves values to the node's default says that too: {@code backoff 10ms, the rest from the node}.
+   */
+  static String retry(RetrySpec retry) {
+    if (retry.maxAttempts().equals(Optional.of(1))) {
       return "1 attempt";
     }
-    String multiplier = BigDecimal.valueOf(retry.multiplier()).stripTrailingZeros().toPlainString();
-    return retry.maxAttempts() + " attempts, backoff " + Durations.format(retry.initialBackoff())
-        + " x" + multiplier + " up to " + Durations.format(retry.maxBackoff());
+    List<String> parts = new ArrayList<>();
+    retry.maxAttempts().ifPresent(n -> parts.add(n + " attempts"));
+    StringBuilder backoff = new StringBuilder("backoff");
+    retry.backoff().ifPresent(b -> backoff.append(' ').append(Durations.format(b)));
+    retry.backoffMultiplier().ifPresent(m ->
+        backoff.append(" x").append(BigDecimal.valueOf(m).stripTrailingZeros().toPlainString()));
+    retry.maxBackoff().ifPresent(m -> backoff.append(" up to ").append(Durations.format(m)));
+    if (backoff.length() > "backoff".length()) {
+      parts.add(backoff.toString());
+    }
+    if (!retry.isComplete()) {
+      parts.add("the rest from the node");
+    }
+    return String.join(", ", parts);
   }
 }

@@ -5,7 +5,7 @@ import io.brokkr.dsl.Durations;
 import io.brokkr.dsl.Messages;
 import io.brokkr.dsl.Names;
 import io.brokkr.dsl.Problem;
-import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
@@ -128,7 +128,7 @@ final class TemplateReader {
         .map(e -> names(e.value(), step, path + "/inputs", "inputs")).orElse(List.of());
     Optional<String> output = body.entry("output").flatMap(e -> text(e.value(), step, "an output type"));
     PolicyOwner owner = PolicyOwner.ofStep(name);
-    Optional<RetryPolicy> retry = body.entry("retry").flatMap(e -> retry(e, owner));
+    RetrySpec retry = body.entry("retry").map(e -> retry(e, owner)).orElse(RetrySpec.NODE_DEFAULT);
     Optional<Duration> timeout = body.entry("timeout").flatMap(e -> timeout(e, owner));
     boolean async = body.entry("async").flatMap(e -> bool(e.value(), step, "async")).orElse(false);
     body.entry("compensateWith").flatMap(e -> compensation(e.value(), name)).ifPresent(compensations::add);
@@ -160,7 +160,7 @@ final class TemplateReader {
     List<String> inputs = body.get().entry("inputs")
         .map(e -> names(e.value(), step, path + "/inputs", "inputs")).orElse(List.of());
     PolicyOwner owner = PolicyOwner.ofCompensator(stepName, worker.get());
-    Optional<RetryPolicy> retry = body.get().entry("retry").flatMap(e -> retry(e, owner));
+    RetrySpec retry = body.get().entry("retry").map(e -> retry(e, owner)).orElse(RetrySpec.NODE_DEFAULT);
     Optional<Duration> timeout = body.get().entry("timeout").flatMap(e -> timeout(e, owner));
     return Optional.of(new Compensation(stepName, worker.get(), args, inputs, retry, timeout));
   }
@@ -171,44 +171,33 @@ final class TemplateReader {
         .flatMap(t -> duration(t, entry.value().location(), () -> owner.unreadableTimeout(t)));
   }
 
-  private Optional<RetryPolicy> retry(YamlNode.Entry entry, PolicyOwner owner) {
+  /** The values given; a value that cannot be read is reported and left to the node's default. */
+  private RetrySpec retry(YamlNode.Entry entry, PolicyOwner owner) {
     Optional<String> step = Optional.of(owner.step());
     String path = owner.path() + "/retry";
     locations.put(path, entry.keyLocation());
     String what = "the retry policy of " + owner.describe();
     Optional<YamlNode.Mapping> body = mapping(entry.value(), step, what);
     if (body.isEmpty()) {
-      return Optional.empty();
+      return RetrySpec.NODE_DEFAULT;
     }
     knownKeys(body.get(), RETRY_KEYS, step, what);
-    RetryPolicy defaults = RetryPolicy.DEFAULT;
-    boolean readable = true;
-    int maxAttempts = defaults.maxAttempts();
-    Duration backoff = defaults.initialBackoff();
-    double multiplier = defaults.multiplier();
-    Duration maxBackoff = defaults.maxBackoff();
+    RetrySpec spec = RetrySpec.NODE_DEFAULT;
     for (YamlNode.Entry e : body.get().entries()) {
       locations.put(path + "/" + e.key(), e.value().location());
-      Optional<?> value = switch (e.key()) {
-        case "maxAttempts" -> number(e.value(), step, "maxAttempts").flatMap(n -> attempts(n, owner, e.value()));
-        case "backoffMultiplier" -> number(e.value(), step, "backoffMultiplier").map(Number::doubleValue);
+      RetrySpec given = spec;
+      spec = switch (e.key()) {
+        case "maxAttempts" -> number(e.value(), step, "maxAttempts").flatMap(n -> attempts(n, owner, e.value()))
+            .map(given::withMaxAttempts).orElse(given);
+        case "backoffMultiplier" -> number(e.value(), step, "backoffMultiplier")
+            .map(n -> given.withBackoffMultiplier(n.doubleValue())).orElse(given);
         case "backoff", "maxBackoff" -> text(e.value(), step, e.key()).flatMap(t -> duration(
-            t, e.value().location(), () -> owner.unreadableRetryDuration(e.key(), t)));
-        default -> Optional.of(""); // an unknown key, reported by knownKeys
+                t, e.value().location(), () -> owner.unreadableRetryDuration(e.key(), t)))
+            .map(d -> e.key().equals("backoff") ? given.withBackoff(d) : given.withMaxBackoff(d)).orElse(given);
+        default -> given; // an unknown key, reported by knownKeys
       };
-      if (value.isEmpty()) {
-        readable = false;
-        continue;
-      }
-      switch (e.key()) {
-        case "maxAttempts" -> maxAttempts = (Integer) value.get();
-        case "backoffMultiplier" -> multiplier = (Double) value.get();
-        case "backoff" -> backoff = (Duration) value.get();
-        case "maxBackoff" -> maxBackoff = (Duration) value.get();
-        default -> { }
-      }
     }
-    return readable ? Optional.of(new RetryPolicy(maxAttempts, backoff, multiplier, maxBackoff)) : Optional.empty();
+    return spec;
   }
 
   /** A whole number of attempts that fits an int; anything else is quoted back, not truncated. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.brokkr.dsl.Compensation;
 import io.brokkr.dsl.Durations;
-import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
@@ -69,7 +69,9 @@ final class TemplateWriter {
     }
     step.outputType().ifPresent(type -> out.put("output", type));
     template.compensationOf(step.name()).ifPresent(c -> out.put("compensateWith", compensation(c)));
-    step.retry().ifPresent(retry -> out.put("retry", retry(retry)));
+    if (!step.retry().isNodeDefault()) {
+      out.put("retry", retry(step.retry()));
+    }
     step.timeout().ifPresent(timeout -> out.put("timeout", Durations.format(timeout)));
     if (step.async()) {
       out.put("async", true);
@@ -78,7 +80,7 @@ final class TemplateWriter {
   }
 
   private static Object compensation(Compensation compensation) {
-    if (compensation.args().isEmpty() && compensation.inputs().isEmpty() && compensation.retry().isEmpty()
+    if (compensation.args().isEmpty() && compensation.inputs().isEmpty() && compensation.retry().isNodeDefault()
         && compensation.timeout().isEmpty()) {
       return compensation.worker();
     }
@@ -90,17 +92,20 @@ final class TemplateWriter {
     if (!compensation.inputs().isEmpty()) {
       out.put("inputs", compensation.inputs());
     }
-    compensation.retry().ifPresent(retry -> out.put("retry", retry(retry)));
+    if (!compensation.retry().isNodeDefault()) {
+      out.put("retry", retry(compensation.retry()));
+    }
     compensation.timeout().ifPresent(timeout -> out.put("timeout", Durations.format(timeout)));
     return out;
   }
 
-  private static Map<String, Object> retry(RetryPolicy retry) {
+  /** The values given, alone: those left out stay the node's default when read back. */
+  private static Map<String, Object> retry(RetrySpec retry) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("maxAttempts", retry.maxAttempts());
-    out.put("backoff", Durations.format(retry.initialBackoff()));
-    out.put("backoffMultiplier", retry.multiplier());
-    out.put("maxBackoff", Durations.format(retry.maxBackoff()));
+    retry.maxAttempts().ifPresent(n -> out.put("maxAttempts", n));
+    retry.backoff().ifPresent(b -> out.put("backoff", Durations.format(b)));
+    retry.backoffMultiplier().ifPresent(m -> out.put("backoffMultiplier", m));
+    retry.maxBackoff().ifPresent(m -> out.put("maxBackoff", Durations.format(m)));
     return out;
   }
 }

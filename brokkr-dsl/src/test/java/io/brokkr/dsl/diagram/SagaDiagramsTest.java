@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.SagaValidationException;
 import java.time.Duration;
@@ -76,6 +77,26 @@ class SagaDiagramsTest {
           s1["sharpen<br/>worker: Grinder<br/>retry: 1 attempt<br/>timeout: 2m<br/>async"]
           s0 --> s1
         """, SagaDiagrams.mermaid(NAIL));
+  }
+
+  @Test
+  void showsWhichRetryValuesAreLeftToTheNode() {
+    SagaTemplate bolt = SagaTemplate.named("Bolt")
+        .step("cut").worker("Cutter").retry(RetrySpec.NODE_DEFAULT.withBackoff(Duration.ofMillis(10)))
+            .compensateWith("Uncut").compensationRetry(RetrySpec.NODE_DEFAULT.withMaxAttempts(9))
+            .compensationTimeout(Duration.ofSeconds(5))
+        .build();
+    assertEquals("""
+        ---
+        title: Bolt
+        ---
+        flowchart TD
+          s0["cut<br/>worker: Cutter<br/>retry: backoff 10ms, the rest from the node"]
+          c0(["compensate cut<br/>worker: Uncut<br/>retry: 9 attempts, the rest from the node<br/>timeout: 5s"])
+          s0 -. undo .-> c0
+          classDef compensation stroke-dasharray: 4 4
+          class c0 compensation
+        """, SagaDiagrams.mermaid(bolt));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokkr.dsl.Compensation;
 import io.brokkr.dsl.Messages;
 import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class SagaYamlTest {
     assertEquals(List.of("first"), second.dependsOn());
     assertEquals(List.of("b", "a"), second.inputs());
     assertEquals(Optional.of("java.util.List<com.acme.Part>"), second.outputType());
-    assertEquals(Optional.of(new RetryPolicy(7, Duration.ofSeconds(1), 1.5, Duration.ofMinutes(1))),
+    assertEquals(RetrySpec.of(new RetryPolicy(7, Duration.ofSeconds(1), 1.5, Duration.ofMinutes(1))),
         second.retry());
     assertEquals(Optional.of(Duration.ofSeconds(30)), second.timeout());
     assertTrue(second.async());
@@ -92,21 +93,18 @@ class SagaYamlTest {
               retry: { maxAttempts: 5, backoff: 10ms }
               timeout: 2s
         """).orThrow().get(0);
-    RetryPolicy d = RetryPolicy.DEFAULT;
     assertEquals(Optional.of(new Compensation("head", "Undo", List.of(), List.of(),
-            Optional.of(new RetryPolicy(5, Duration.ofMillis(10), d.multiplier(), d.maxBackoff())),
+            RetrySpec.NODE_DEFAULT.withMaxAttempts(5).withBackoff(Duration.ofMillis(10)),
             Optional.of(Duration.ofSeconds(2)))),
         saga.compensationOf("head"));
-    assertEquals(Optional.empty(), saga.step("head").orElseThrow().retry());
+    assertEquals(RetrySpec.NODE_DEFAULT, saga.step("head").orElseThrow().retry());
   }
 
   @Test
-  void partialRetryTakesTheDefaultsForTheRest() {
+  void partialRetryLeavesTheRestToTheNode() {
     SagaTemplate saga = SagaYaml.read("r.yaml", "saga: R\nsteps:\n  s: { retry: { maxAttempts: 9 } }\n")
         .orThrow().get(0);
-    RetryPolicy d = RetryPolicy.DEFAULT;
-    assertEquals(Optional.of(new RetryPolicy(9, d.initialBackoff(), d.multiplier(), d.maxBackoff())),
-        saga.step("s").orElseThrow().retry());
+    assertEquals(RetrySpec.NODE_DEFAULT.withMaxAttempts(9), saga.step("s").orElseThrow().retry());
   }
 
   @Test
@@ -136,12 +134,15 @@ class SagaYamlTest {
               retry: { maxAttempts: 5, backoff: 1ms, backoffMultiplier: 1.5, maxBackoff: 1s }
               timeout: 90s
           fourth: { compensateWith: { worker: Unfourth, timeout: 250ms } }
+          fifth: { retry: { backoff: 10ms }, compensateWith: { worker: Unfifth, retry: { maxBackoff: 1s } } }
         """;
     List<SagaTemplate> sagas = SagaYaml.read("a.yaml", yaml).orThrow();
     String written = SagaYaml.write(sagas);
     assertEquals(sagas, SagaYaml.read("b.yaml", written).orThrow());
     assertEquals(Optional.of(Duration.ofSeconds(90)), sagas.get(1).compensationOf("third").orElseThrow().timeout());
-    assertEquals(5, sagas.get(1).compensationOf("third").orElseThrow().retry().orElseThrow().maxAttempts());
+    assertEquals(5, sagas.get(1).compensationOf("third").orElseThrow().retry().maxAttempts().orElseThrow());
+    assertEquals(RetrySpec.NODE_DEFAULT.withBackoff(Duration.ofMillis(10)),
+        sagas.get(1).step("fifth").orElseThrow().retry(), "a partial policy stays partial");
     assertEquals(written, SagaYaml.write(SagaYaml.read("c.yaml", written).orThrow()));
   }
 

@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal;
 
 import io.brokkr.dsl.Problem;
 import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class Policies {
    * @throws IllegalArgumentException quoting every bad value
    */
   public static RetryPolicy checkRetry(RetryPolicy policy, String what) {
-    check(what, Optional.of(policy), Optional.empty());
+    check(what, RetrySpec.of(policy), Optional.empty());
     return policy;
   }
 
@@ -33,11 +34,11 @@ public final class Policies {
    * @throws IllegalArgumentException quoting the value when it is not positive
    */
   public static Duration checkTimeout(Duration timeout, String what) {
-    check(what, Optional.empty(), Optional.of(timeout));
+    check(what, RetrySpec.NODE_DEFAULT, Optional.of(timeout));
     return timeout;
   }
 
-  private static void check(String what, Optional<RetryPolicy> retry, Optional<Duration> timeout) {
+  private static void check(String what, RetrySpec retry, Optional<Duration> timeout) {
     StepTemplate step = new StepTemplate(what, "worker", List.of(), List.of(), Optional.empty(), retry, timeout, false);
     List<Problem> problems = new SagaTemplate("options", List.of(), List.of(step), List.of()).validate().problems();
     if (!problems.isEmpty()) {

@@ -65,7 +65,7 @@ final class TemplateStarter {
     List<StepSpec> steps = new ArrayList<>();
     for (StepTemplate step : order) {
       steps.add(new StepSpec(step.name(), step.worker(), step.dependsOn(), argsOf(List.of(), step.inputs(), values),
-          step.retry().orElse(engine.options().defaultRetry()), step.timeout()));
+          step.retry().resolve(engine.options().defaultRetry()), step.timeout()));
     }
     Map<String, StepSpec> compensators = new LinkedHashMap<>();
     for (Compensation compensation : template.compensations()) {
@@ -77,7 +77,7 @@ final class TemplateStarter {
       }
       compensators.put(compensation.step(), new StepSpec(Steps.compensatorId(compensation.step()), compensation.worker(),
           List.of(compensation.step()), argsOf(fixed, compensation.inputs(), values),
-          compensation.retry().orElse(engine.options().defaultRetry()), compensation.timeout()));
+          compensation.retry().resolve(engine.options().defaultRetry()), compensation.timeout()));
     }
     String sagaId = UUID.randomUUID().toString();
     // Expected before the start: the saga may settle before start returns. A saga this node just

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.dsl.RetrySpec;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.SagaValidationException;
 import io.brokkr.dsl.StepTemplate;
+import io.brokkr.dsl.yaml.SagaYaml;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaFailedException;
@@ -151,6 +153,44 @@ public interface TemplateContract extends ContractFixture {
   }
 
   @Test
+  default void aRetryThatSetsOnlyTheBackoffTakesTheNodesDefaultAttempts() {
+    RetryPolicy five = new RetryPolicy(5, Duration.ofMillis(1), 1.0, Duration.ofMillis(1));
+    Brokkr brokkr = node(b -> b.defaultRetryPolicy(five));
+    AtomicInteger bills = new AtomicInteger();
+    AtomicInteger recalls = new AtomicInteger();
+    brokkr.registerWorkers(
+        Worker.sync("Ship", inv -> "parcel"),
+        Worker.sync("Bill", inv -> {
+          bills.incrementAndGet();
+          throw new IllegalStateException("declined");
+        }),
+        Worker.sync("Recall", inv -> {
+          if (recalls.incrementAndGet() < 5) {
+            throw new IllegalStateException("the courier is out");
+          }
+          return null;
+        }));
+    RetrySpec backoffOnly = RetrySpec.NODE_DEFAULT.withBackoff(Duration.ofMillis(2));
+    SagaTemplate shipment = SagaTemplate.named("Shipment")
+        .step("ship").worker("Ship").compensateWith("Recall").compensationRetry(backoffOnly)
+        .step("bill").worker("Bill").dependsOn("ship").retry(backoffOnly)
+        .build();
+    assertTrue(RetryPolicy.DEFAULT.maxAttempts() < 5, "RetryPolicy.DEFAULT alone would give up before the fifth");
+    assertEquals(shipment, SagaYaml.read("shipment.yaml", """
+        saga: Shipment
+        steps:
+          ship: { worker: Ship, compensateWith: { worker: Recall, retry: { backoff: 2ms } } }
+          bill: { worker: Bill, dependsOn: [ship], retry: { backoff: 2ms } }
+        """).orThrow().get(0), "YAML gives the same partial policies");
+
+    SagaHandle<StepResults> handle = brokkr.start(shipment, Map.of());
+
+    assertEquals(SagaStatus.COMPENSATED, await(handle.outcome()).status());
+    assertEquals(5, bills.get(), "the step takes the node's 5 attempts");
+    assertEquals(5, recalls.get(), "the compensator takes the node's 5 attempts");
+  }
+
+  @Test
   default void aTemplateCompensatorTimesOutPerItsOwnTimeout() {
     Brokkr brokkr = node();
     brokkr.registerWorkers(
@@ -194,8 +234,8 @@ public interface TemplateContract extends ContractFixture {
   default void anInvalidTemplateIsRefusedWithEveryProblem() {
     Brokkr brokkr = node();
     SagaTemplate cyclic = new SagaTemplate("Cyclic", List.of(), List.of(
-        new StepTemplate("a", "A", List.of("b"), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false),
-        new StepTemplate("b", "B", List.of("a"), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false)),
+        new StepTemplate("a", "A", List.of("b"), List.of(), Optional.empty(), RetrySpec.NODE_DEFAULT, Optional.empty(), false),
+        new StepTemplate("b", "B", List.of("a"), List.of(), Optional.empty(), RetrySpec.NODE_DEFAULT, Optional.empty(), false)),
         List.of());
     SagaValidationException e = assertThrows(SagaValidationException.class, () -> brokkr.start(cyclic, Collections.emptyMap()));
     assertTrue(e.getMessage().contains("Brokkr/Cycle"), e.getMessage());
