@@ -1,6 +1,7 @@
 package io.brokkr.runtime;
 
 import io.brokkr.dsl.SagaTemplate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -90,6 +91,16 @@ public interface Brokkr extends AutoCloseable {
 
   /** How many sagas this namespace keeps, by status (every status listed, 0 where none). */
   Map<SagaStatus, Long> countSagas();
+
+  /** The live nodes of this namespace, this one included, by id: each as it last announced itself. */
+  List<NodeInfo> liveNodes();
+
+  /**
+   * The workers with steps ready to run that no live node hosts, each with how many such steps:
+   * those steps wait until a node registers their worker. Find their sagas with
+   * {@code findSagas(SagaQuery.all().waitingOn(worker))}.
+   */
+  Map<String, Long> strandedWorkers();
 
   /**
    * Starts a saga from a template: one step per template step, whose id is the step's name and whose

@@ -282,4 +282,9 @@ final class AttemptRunner {
       return Optional.empty();
     }
   }
+
+  /** How many attempts' bodies are running here now. */
+  int running() {
+    return inFlight.size();
+  }
 }

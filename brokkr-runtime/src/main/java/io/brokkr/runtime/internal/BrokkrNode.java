@@ -5,6 +5,7 @@ import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
+import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -14,9 +15,13 @@ import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreEvent;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -55,6 +60,7 @@ public final class BrokkrNode implements Brokkr {
   private final TemplateStarter starter;
   private final Recovery recovery;
   private final Stranded stranded;
+  private final Announcer announcer;
   private final Engine engine;
   private final SagaStore.Subscription subscription;
 
@@ -83,6 +89,8 @@ public final class BrokkrNode implements Brokkr {
     this.recovery = new Recovery(store, timers, leases, changes, options);
     this.subscription = store.subscribe(this::onEvent);
     rechecks.every(OUTCOME_RECHECK, outcomes::recheck);
+    this.announcer = new Announcer(store, options, timers, dispatcher::workerNames, runner::running);
+    announcer.start();
     LOG.info("Brokkr node {} started in namespace \"{}\" on {}: up to {} attempts at once, {} executor",
         options.nodeId(), store.namespace(), store, options.concurrency(), ownPool.isPresent() ? "its own" : "the given");
   }
@@ -97,6 +105,7 @@ public final class BrokkrNode implements Brokkr {
     Objects.requireNonNull(worker, "worker");
     lifecycle.requireOpen();
     dispatcher.register(worker);
+    announcer.announce();
     LOG.info("Brokkr node {} hosts worker \"{}\" ({})", options.nodeId(), worker.name(), worker.mode());
   }
 
@@ -150,6 +159,32 @@ public final class BrokkrNode implements Brokkr {
   }
 
   @Override
+  public List<NodeInfo> liveNodes() {
+    lifecycle.requireNotClosed();
+    return store.liveNodes();
+  }
+
+  @Override
+  public Map<String, Long> strandedWorkers() {
+    lifecycle.requireNotClosed();
+    Set<String> hosted = new HashSet<>();
+    store.liveNodes().forEach(node -> hosted.addAll(node.workers()));
+    Map<String, Long> stranded = new TreeMap<>(store.readyByWorker());
+    stranded.keySet().removeAll(hosted);
+    return stranded;
+  }
+
+  /** Takes this node's announcement back; a store that cannot be reached lets it expire. */
+  private void withdraw() {
+    try {
+      announcer.withdraw();
+    } catch (RuntimeException e) {
+      LOG.warn("Brokkr node {} could not withdraw its announcement; it expires within {}", options.nodeId(),
+          Durations.format(Announcer.LASTS), e);
+    }
+  }
+
+  @Override
   public CompletionStage<Saga> createSagaAsync() {
     return Calls.async(this::createSaga);
   }
@@ -193,6 +228,7 @@ public final class BrokkrNode implements Brokkr {
     leases.close();
     subscription.close();
     timers.close();
+    withdraw();
     rechecks.close();
     ownPool.ifPresent(pool -> {
       pool.shutdownNow();

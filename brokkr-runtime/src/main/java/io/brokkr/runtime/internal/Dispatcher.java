@@ -180,4 +180,9 @@ final class Dispatcher implements AttemptRunner.Successors {
       return Optional.empty();
     }
   }
+
+  /** The names of the workers registered here. */
+  Set<String> workerNames() {
+    return Set.copyOf(workers.keySet());
+  }
 }

@@ -13,6 +13,10 @@ final class InFlight {
     attempts.add(attempt);
   }
 
+  int size() {
+    return attempts.size();
+  }
+
   void remove(Attempt attempt) {
     if (attempts.remove(attempt)) {
       synchronized (this) {

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.spi;
 
+import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -261,6 +262,18 @@ public interface SagaStore extends AutoCloseable {
 
   /** How many sagas the store keeps, by status (every status listed, 0 where none). */
   Map<SagaStatus, Long> countByStatus();
+
+  /** How many steps are ready to be claimed (queued, not waiting out a backoff), by worker; only workers with some. */
+  Map<String, Long> readyByWorker();
+
+  /** Announces a node for {@code ttl}, replacing its previous announcement. */
+  void announce(NodeInfo node, Duration ttl);
+
+  /** Withdraws a node's announcement, if it has one. */
+  void withdraw(String nodeId);
+
+  /** The nodes whose announcement has not expired, by id. */
+  List<NodeInfo> liveNodes();
 
   /**
    * Delivers every event of the namespace, from every node, to {@code listener} until the returned

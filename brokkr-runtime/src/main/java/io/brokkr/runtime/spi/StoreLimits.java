@@ -8,11 +8,11 @@ import java.util.Optional;
  * The limits every store applies before it writes anything: the payload limit (the largest args,
  * result or failure reason of one step, in bytes of UTF-8) and the rules for ids and worker names
  * (1 to {@value #MAX_ID_LENGTH} characters, no '{', '}' or control characters: they would move a
- * Redis key's hash tag or split a queue entry), and the bound of a claim: a claim's reply carries
- * the step's args and every dependency's result, each up to the payload limit, so a step may depend
- * on at most {@link #maxDependencies()} steps, keeping a claim within {@value #CLAIM_LIMIT} bytes.
- * One set of rules for every store, so that what production refuses, development refuses too, with
- * the same message.
+ * Redis key's hash tag or split a queue entry), and the bound of a claim: a claim hands over the
+ * step's args and every dependency's result, each within the payload limit but a join of many
+ * possibly not: inputs over {@value #CLAIM_LIMIT} bytes fail the step when it is claimed
+ * ({@link #inputsTooLarge}). One set of rules for every store, so that what production refuses,
+ * development refuses too, with the same message.
  *
  * @param payloadLimit the largest payload in bytes, at least {@value #MIN_PAYLOAD_LIMIT}
  */
@@ -53,17 +53,7 @@ public record StoreLimits(int payloadLimit) {
   }
 
   /**
-   * How many dependencies a step may have: its args and each dependency's result take up to the
-   * payload limit in the reply of its claim, which stays within {@value #CLAIM_LIMIT} bytes (a lower
-   * payload limit allows more).
-   */
-  public int maxDependencies() {
-    return CLAIM_LIMIT / payloadLimit - 1;
-  }
-
-  /**
-   * Checks a step or compensator about to be added: its id, its worker name, its args and how many
-   * steps it depends on.
+   * Checks a step or compensator about to be added: its id, its worker name and its args.
    *
    * @param kind {@code ""} for a step, {@code "compensator "} for a compensator
    * @throws IllegalArgumentException naming what breaks the limits
@@ -75,12 +65,6 @@ public record StoreLimits(int payloadLimit) {
         .ifPresent(problem -> {
           throw new IllegalArgumentException(problem);
         });
-    if (step.dependsOn().size() > maxDependencies()) {
-      throw new IllegalArgumentException(kind + "step \"" + step.stepId() + "\" of saga " + sagaId + " depends on "
-          + step.dependsOn().size() + " steps, over the " + maxDependencies() + " a claim can carry: its args and each"
-          + " dependency's result take up to the payload limit of " + payloadLimit + " bytes, and a claim carries at"
-          + " most " + CLAIM_LIMIT + " bytes; a lower payload limit allows more dependencies");
-    }
   }
 
   /**
@@ -90,6 +74,23 @@ public record StoreLimits(int payloadLimit) {
    */
   public Optional<String> resultTooLarge(StepRef step, Optional<String> resultJson) {
     return resultJson.flatMap(r -> tooLarge("the result of step \"" + step.stepId() + "\" of saga " + step.sagaId(), r));
+  }
+
+  /**
+   * Why a step's inputs (its args and its dependencies' results) may not be claimed; empty when they
+   * fit {@value #CLAIM_LIMIT} bytes. A store fails such a step for good, with this reason, when it is
+   * claimed from its queue.
+   *
+   * @param stepId the step whose inputs they are
+   * @param bytes the size of its inputs in bytes of JSON, all together
+   * @return the failure reason, or empty
+   */
+  public static Optional<String> inputsTooLarge(String stepId, long bytes) {
+    if (bytes <= CLAIM_LIMIT) {
+      return Optional.empty();
+    }
+    return Optional.of("the inputs of step \"" + stepId + "\" (its args and its dependencies' results) are " + bytes
+        + " bytes of JSON, over the claim limit of " + CLAIM_LIMIT + " bytes");
   }
 
   /** {@return why {@code json} may not be stored, naming {@code what} and both sizes; empty when it fits} */

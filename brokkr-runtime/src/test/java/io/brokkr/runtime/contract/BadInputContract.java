@@ -13,7 +13,6 @@ import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StoreLimits;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -60,23 +59,6 @@ public interface BadInputContract extends ContractFixture {
     rejected(IllegalArgumentException.class, saga,
         () -> step.compensateWith("Undo", List.of(new Object())), "arg 0", "compensator");
     assertEquals(List.of(step.getId()), saga.getSteps().stream().map(SagaStep::getId).toList());
-  }
-
-  @Test
-  default void aJoinWhoseClaimCouldPassTheClaimLimitIsRefusedByEveryStore() {
-    Saga saga = node().createSaga();
-    int most = StoreLimits.DEFAULTS.maxDependencies();
-    assertEquals(63, most, "64 MiB claims of 1 MiB payloads: the args and 63 results");
-    List<String> dependencies = new ArrayList<>();
-    for (int i = 0; i <= most; i++) {
-      dependencies.add(saga.addStep("Part", List.of()).getId());
-    }
-    IllegalArgumentException e = rejected(IllegalArgumentException.class, saga,
-        () -> saga.addStep("Join", List.of(), dependencies), "depends on 64 steps, over the 63 a claim can carry",
-        "a lower payload limit allows more dependencies");
-    assertTrue(e.getMessage().contains(saga.getId()), e.getMessage());
-    SagaStep join = saga.addStep("Join", List.of(), dependencies.subList(0, most));
-    assertEquals(most, join.getDependsOn().size());
   }
 
   @Test

@@ -92,7 +92,8 @@ public abstract class OneCallContractTest {
     assertEquals(expected, change);
     assertEquals(List.of(new Change.Ready(new StepRef("s", "head"), "Head"), new Change.Ready(new StepRef("s", "handle"), "Handle")),
         change.ready());
-    assertEquals(stepByStep.load("s"), drafted.load("s"));
+    assertEquals(stepByStep.load("s").map(OneCallContractTest::timeless), drafted.load("s").map(OneCallContractTest::timeless),
+        "the same saga, but for when each store wrote it");
     assertEquals(SagaStatus.RUNNING, drafted.load("s").orElseThrow().status());
     StoreEvent last = new StoreEvent.WorkReady("s", "handle", "Handle");
     waitFor(() -> draftedEvents.contains(last) && stepByStepEvents.contains(last));
@@ -263,5 +264,10 @@ public abstract class OneCallContractTest {
       }
       LockSupport.parkNanos(1_000_000);
     }
+  }
+
+  private static SagaSnapshot timeless(SagaSnapshot saga) {
+    return new SagaSnapshot(saga.sagaId(), saga.status(), saga.failure(), saga.steps(), saga.name(), Instant.EPOCH,
+        Instant.EPOCH);
   }
 }

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.memory;
 
+import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaCursor;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
@@ -16,10 +17,12 @@ import io.brokkr.runtime.spi.StoreListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -37,6 +40,10 @@ final class MemoryNamespace {
   private final TimerIndex timers = new TimerIndex();
   private final List<StoreListener> subscribers = new CopyOnWriteArrayList<>();
   private final Retention retention;
+  private final Map<String, Announcement> nodes = new ConcurrentHashMap<>();
+
+  /** A node's announcement and when it expires. */
+  private record Announcement(NodeInfo node, Instant expires) {}
 
   MemoryNamespace(String name, Duration retention) {
     this.name = name;
@@ -155,6 +162,26 @@ final class MemoryNamespace {
     }
     sagas.values().forEach(saga -> counts.merge(saga.status(), 1L, Long::sum));
     return counts;
+  }
+
+  Map<String, Long> readyByWorker() {
+    Map<String, Long> counts = new TreeMap<>();
+    sagas.values().forEach(saga -> saga.countReady(counts));
+    return counts;
+  }
+
+  void announce(NodeInfo node, Instant expires) {
+    nodes.put(node.nodeId(), new Announcement(node, expires));
+  }
+
+  void withdraw(String nodeId) {
+    nodes.remove(nodeId);
+  }
+
+  /** The nodes whose announcement lasts beyond {@code now}, by id; the expired ones are dropped. */
+  List<NodeInfo> liveNodes(Instant now) {
+    nodes.values().removeIf(announcement -> !announcement.expires().isAfter(now));
+    return nodes.values().stream().map(Announcement::node).sorted(Comparator.comparing(NodeInfo::nodeId)).toList();
   }
 
   SagaStore.Subscription subscribe(StoreListener listener) {

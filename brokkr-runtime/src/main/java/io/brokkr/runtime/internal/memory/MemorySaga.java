@@ -21,7 +21,9 @@ import io.brokkr.runtime.spi.SagaTransition;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StepTransition;
+import io.brokkr.runtime.spi.StoreLimits;
 import io.brokkr.runtime.spi.StoreEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +99,12 @@ final class MemorySaga {
 
   synchronized SagaSummary summary() {
     return new SagaSummary(id, name, status, createdAt, updatedAt);
+  }
+
+  /** Adds the steps ready to be claimed (queued, not waiting out a backoff) to the counts by worker. */
+  synchronized void countReady(Map<String, Long> byWorker) {
+    steps.values().stream().filter(step -> step.status == QUEUED && step.retryAt.isEmpty())
+        .forEach(step -> byWorker.merge(step.spec.workerName(), 1L, Long::sum));
   }
 
   /** Whether a step of {@code workerName} is ready to be claimed (queued, not waiting out a backoff). */
@@ -178,7 +186,28 @@ final class MemorySaga {
       return Optional.empty();
     }
     step.entry = 0; // taken from the queue
+    if (step.status == QUEUED && step.retryAt.isEmpty()) {
+      Optional<String> tooLarge = StoreLimits.inputsTooLarge(stepId, inputBytes(step));
+      if (tooLarge.isPresent()) {
+        // Nothing was done: an explicit failure, for good (no retry could shrink the inputs).
+        fail(stepId, Settler.external(), tooLarge.get(), now);
+        return Optional.empty();
+      }
+    }
     return claimMadeReady(stepId, nodeId, now, leaseTime);
+  }
+
+  /** The bytes of JSON a claim of {@code step} hands over: its args and its dependencies' results. */
+  private long inputBytes(MemoryStep step) {
+    long bytes = utf8(step.spec.argsJson());
+    for (String dependency : step.spec.dependsOn()) {
+      bytes += utf8(steps.get(dependency).result.orElse("null"));
+    }
+    return bytes;
+  }
+
+  private static long utf8(String json) {
+    return json.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** Claims {@code stepId} if it is claimable, whatever its entry (left in the queue, stale). */
@@ -186,6 +215,9 @@ final class MemorySaga {
     MemoryStep step = steps.get(stepId);
     if (step == null || step.status != QUEUED || step.retryAt.isPresent()) {
       return Optional.empty();
+    }
+    if (StoreLimits.inputsTooLarge(stepId, inputBytes(step)).isPresent()) {
+      return Optional.empty(); // left queued: the claim from its queue fails it
     }
     begin();
     step.attempt++;

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.memory;
 
+import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -182,6 +183,26 @@ final class MemoryStore implements SagaStore {
   @Override
   public Map<SagaStatus, Long> countByStatus() {
     return namespace.countByStatus();
+  }
+
+  @Override
+  public Map<String, Long> readyByWorker() {
+    return namespace.readyByWorker();
+  }
+
+  @Override
+  public void announce(NodeInfo node, Duration ttl) {
+    namespace.announce(node, clock.instant().plus(ttl));
+  }
+
+  @Override
+  public void withdraw(String nodeId) {
+    namespace.withdraw(nodeId);
+  }
+
+  @Override
+  public List<NodeInfo> liveNodes() {
+    return namespace.liveNodes(clock.instant());
   }
 
   @Override

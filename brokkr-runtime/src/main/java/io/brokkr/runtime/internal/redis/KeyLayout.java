@@ -20,6 +20,8 @@ import java.util.zip.CRC32;
  * {ns:p}:ix:n:&lt;name&gt;     zset   the sagas of a name, scored the same
  * {ns:p}:ix:names        hash   sagaId: name, for every named saga (to drop its entries when it expires)
  * {ns:meta}              hash   partitions
+ * {ns:nodes}             set    ids of the nodes that announced themselves
+ * {ns:nodes}:&lt;nodeId&gt;    string a node's announcement (JSON), expiring
  * {ns:events}            pub/sub channel of the namespace's events
  * </pre>
  */
@@ -70,6 +72,16 @@ record KeyLayout(String namespace, int partitions) {
   /** What the keys of a partition's sagas start with. */
   String sagaKeyPrefix(int partition) {
     return tag(partition) + ":saga:";
+  }
+
+  /** The set of the namespace's announced node ids. */
+  String nodesKey() {
+    return "{" + namespace + ":nodes}";
+  }
+
+  /** What the keys of the nodes' announcements start with (same slot as {@link #nodesKey()}). */
+  String nodeKeyPrefix() {
+    return nodesKey() + ":";
   }
 
   String metaKey() {

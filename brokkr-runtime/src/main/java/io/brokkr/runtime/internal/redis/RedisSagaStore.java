@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -51,6 +52,7 @@ final class RedisSagaStore implements SagaStore {
   private final Sweeper sweeper;
   private final Clock clock;
   private final SagaIndex index;
+  private final NodeAnnouncements nodes;
   private final Duration retention;
 
   RedisSagaStore(KeyLayout keys, ScriptCalls calls, StoreLimits limits, Duration retention, Duration sweepEvery,
@@ -62,6 +64,7 @@ final class RedisSagaStore implements SagaStore {
     this.argv = new Argv(keys.channel(), retention.toMillis());
     this.retention = retention;
     this.index = new SagaIndex(keys, calls);
+    this.nodes = new NodeAnnouncements(keys, calls);
     this.heads = new ReadyHeads(keys.partitions());
     this.claims = new Claims(keys, calls, argv, heads, snapshots);
     this.thread = new ScheduledThreadPoolExecutor(1, task -> {
@@ -269,6 +272,26 @@ final class RedisSagaStore implements SagaStore {
   @Override
   public Map<SagaStatus, Long> countByStatus() {
     return index.countByStatus();
+  }
+
+  @Override
+  public Map<String, Long> readyByWorker() {
+    return index.readyByWorker();
+  }
+
+  @Override
+  public void announce(NodeInfo node, Duration ttl) {
+    nodes.announce(node, ttl);
+  }
+
+  @Override
+  public void withdraw(String nodeId) {
+    nodes.withdraw(nodeId);
+  }
+
+  @Override
+  public List<NodeInfo> liveNodes() {
+    return nodes.live();
   }
 
   /** Drops the index entries of sagas past their retention; called by the sweeper now and then. */

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -88,6 +89,25 @@ final class SagaIndex {
       List<Object> values = reply.toCompletableFuture().join();
       for (int i = 0; i < values.size(); i++) {
         counts.merge(SagaStatus.values()[i], ((Number) values.get(i)).longValue(), Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** How many steps are ready to be claimed, by worker, over every partition. */
+  Map<String, Long> readyByWorker() {
+    List<RFuture<List<Object>>> replies = calls.batch("ready counts", batch -> {
+      List<RFuture<List<Object>>> futures = new ArrayList<>();
+      for (int p = 0; p < keys.partitions(); p++) {
+        futures.add(eval(batch, Script.READY_COUNTS, List.of(keys.readyKey(p))));
+      }
+      return futures;
+    });
+    Map<String, Long> counts = new TreeMap<>();
+    for (RFuture<List<Object>> reply : replies) {
+      List<Object> values = reply.toCompletableFuture().join();
+      for (int i = 0; i + 1 < values.size(); i += 2) {
+        counts.merge(String.valueOf(values.get(i)), ((Number) values.get(i + 1)).longValue(), Long::sum);
       }
     }
     return counts;

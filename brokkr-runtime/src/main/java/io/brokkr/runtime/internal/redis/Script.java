@@ -24,6 +24,10 @@ enum Script {
   WAITING("waiting", false),
   COUNTS("counts", false),
   TRIM("trim", false),
+  READY_COUNTS("ready_counts", false),
+  ANNOUNCE("announce", false),
+  WITHDRAW("withdraw", false),
+  NODES("nodes", false),
   NAMESPACE("namespace", false);
 
   /** The library every transition script shares, in the order it is loaded. */

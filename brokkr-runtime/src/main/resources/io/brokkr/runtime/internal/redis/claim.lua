@@ -3,8 +3,8 @@
 -- entry's saga). ARGV from 4: worker, expected entry, step id, node id, now ms, lease ms.
 -- Each reply carries the partition's ready sequence, up to which the node's view of the queue is
 -- now current: MISS with the real head when the entry is not the head; DROPPED with the next head
--- when the entry is stale; CLAIMED with the next head, the step, its args and its dependencies'
--- results.
+-- when the entry is stale, or when the step's inputs are over the claim limit (the step fails for
+-- good); CLAIMED with the next head, the step, its args and its dependencies' results.
 return run(function()
   local worker, expected = ARGV[4], ARGV[5]
   local seq = redis.call('GET', READY_SEQ) or '0'
@@ -19,7 +19,14 @@ return run(function()
     dequeue[#dequeue + 1] = expected
     return { R.DROPPED, seq, following }
   end
-  local granted = grant(s, ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]))
+  local values, size = inputs(s)
+  local too_large = inputs_too_large(s, size)
+  if too_large then
+    -- Nothing was done: an explicit failure, for good (no retry could shrink the inputs).
+    fail_attempt(s, false, too_large, tonumber(ARGV[8]))
+    return { R.DROPPED, seq, following }
+  end
+  local granted = grant(s, ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), values)
   local reply = { R.CLAIMED, seq, following }
   for i, value in ipairs(granted) do
     reply[i + 3] = value

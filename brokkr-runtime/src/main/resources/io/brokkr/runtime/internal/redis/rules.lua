@@ -354,8 +354,37 @@ local function settleable(id, token)
 end
 
 -- Grants the QUEUED step s to an attempt of node under a new lease: RUNNING, a fresh fencing token.
--- Returns the step, its args and its dependencies' results (this call's own writes included).
-local function grant(s, node, now, lease)
+-- Returns the step, then values: its args and its dependencies' results (see inputs).
+-- The most a claim's reply may carry of a step's inputs: its args and its dependencies' results
+-- (StoreLimits.CLAIM_LIMIT). Each is within the payload limit; a join of many may not be.
+local CLAIM_LIMIT = 64 * 1024 * 1024
+
+-- The args and dependency results a claim of s hands over (this call's own writes included), and
+-- their size in bytes.
+local function inputs(s)
+  local names = { 'a:' .. s.id }
+  for _, d in ipairs(s.d or {}) do
+    names[#names + 1] = 'r:' .. d
+  end
+  local values = read_fields(names)
+  local list, size = {}, 0
+  for i, name in ipairs(names) do
+    list[i] = fields[name] or values[i] or 'null'
+    size = size + #list[i]
+  end
+  return list, size
+end
+
+-- Why the inputs of s cannot be claimed (worded as StoreLimits.inputsTooLarge), or nil.
+local function inputs_too_large(s, size)
+  if size <= CLAIM_LIMIT then
+    return nil
+  end
+  return 'the inputs of step "' .. s.id .. '" (its args and its dependencies\' results) are '
+    .. string.format('%.0f', size) .. ' bytes of JSON, over the claim limit of ' .. CLAIM_LIMIT .. ' bytes'
+end
+
+local function grant(s, node, now, lease, values)
   move(s, 'RUNNING')
   saga.tok = saga.tok + 1
   s.a = s.a + 1
@@ -366,14 +395,9 @@ local function grant(s, node, now, lease)
     s.dl = now + s.to
   end
   timers[timer_member(s)] = lease_due(s)
-  local names = { 'a:' .. s.id }
-  for _, d in ipairs(s.d or {}) do
-    names[#names + 1] = 'r:' .. d
-  end
-  local values = read_fields(names)
   local granted = { cjson.encode(s) }
-  for i, name in ipairs(names) do
-    granted[i + 1] = fields[name] or values[i] or 'null'
+  for i, value in ipairs(values) do
+    granted[i + 1] = value
   end
   return granted
 end
@@ -400,7 +424,12 @@ local function claim_made_ready(node, now, lease, first, last, max)
     if #grants >= max then
       break
     end
+    local values, size
     if local_workers[s.w] and s.st == 'QUEUED' and not s.ra then
+      values, size = inputs(s)
+    end
+    -- Inputs over the claim limit stay queued: the claim from the queue fails the step.
+    if values and not inputs_too_large(s, size) then
       for i, entry in ipairs(enqueue) do
         if entry == s.q then
           table.remove(enqueue, i)
@@ -412,7 +441,7 @@ local function claim_made_ready(node, now, lease, first, last, max)
             end
           end
           s.q = nil
-          grants[#grants + 1] = grant(s, node, now, lease)
+          grants[#grants + 1] = grant(s, node, now, lease, values)
           break
         end
       end

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.redis.testing;
 
+import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -122,6 +123,26 @@ final class ReportingStore implements SagaStore {
   @Override
   public Map<SagaStatus, Long> countByStatus() {
     return store.countByStatus();
+  }
+
+  @Override
+  public Map<String, Long> readyByWorker() {
+    return store.readyByWorker();
+  }
+
+  @Override
+  public void announce(NodeInfo node, Duration ttl) {
+    store.announce(node, ttl);
+  }
+
+  @Override
+  public void withdraw(String nodeId) {
+    store.withdraw(nodeId);
+  }
+
+  @Override
+  public List<NodeInfo> liveNodes() {
+    return store.liveNodes();
   }
 
   @Override

@@ -1,0 +1,68 @@
+package io.brokkr.runtime.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.Saga;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.spi.SagaStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Nodes announce themselves; operators see the live ones, and the workers no live node hosts. */
+public interface LiveNodesContract extends ContractFixture {
+
+  private static NodeInfo find(Brokkr brokkr, String nodeId) {
+    return brokkr.liveNodes().stream().filter(n -> n.nodeId().equals(nodeId)).findFirst()
+        .orElseThrow(() -> new AssertionError(nodeId + " is not among " + brokkr.liveNodes()));
+  }
+
+  @Test
+  default void aNodeAnnouncesItsWorkersAndWithdrawsWhenItCloses() {
+    Brokkr hammers = node(b -> b.nodeId("hammers-1").concurrency(3));
+    hammers.registerWorkers(Worker.sync("HeadFactory", inv -> "head"), Worker.sync("HandleFactory", inv -> "handle"));
+    Brokkr watcher = node(b -> b.nodeId("watcher-1"));
+
+    NodeInfo seen = find(watcher, "hammers-1");
+    assertEquals(Set.of("HandleFactory", "HeadFactory"), seen.workers());
+    assertEquals(3, seen.concurrency());
+    assertEquals(0, seen.runningAttempts());
+    assertFalse(seen.host().isEmpty());
+    assertEquals(Set.of(), find(watcher, "watcher-1").workers());
+
+    hammers.close();
+    assertEquals(List.of("watcher-1"), watcher.liveNodes().stream().map(NodeInfo::nodeId).toList());
+  }
+
+  @Test
+  default void anAnnouncementExpiresWhenItsNodeStopsRenewingIt() {
+    try (SagaStore store = backend().open(namespace())) {
+      store.announce(new NodeInfo("gone-1", "host", Set.of("Lost"), 1, 0, Instant.now()), Duration.ofMillis(50));
+      assertTrue(store.liveNodes().stream().anyMatch(n -> n.nodeId().equals("gone-1")), store.liveNodes().toString());
+      eventually("the announcement expired", () -> store.liveNodes().stream().noneMatch(n -> n.nodeId().equals("gone-1")));
+    }
+  }
+
+  @Test
+  default void aWorkerNoLiveNodeHostsIsStrandedUntilANodeRegistersIt() {
+    Brokkr operator = node(b -> b.nodeId("operator-1"));
+    Saga saga = operator.createSaga("stranded");
+    saga.addStep("Orphan", List.of());
+    saga.addStep("Orphan", List.of());
+    saga.start();
+    assertEquals(Map.of("Orphan", 2L), operator.strandedWorkers());
+
+    Brokkr adopter = node(b -> b.nodeId("adopter-1"));
+    adopter.registerWorker(Worker.sync("Orphan", inv -> "home"));
+    eventually("the saga finished", () -> saga.getStatus() == SagaStatus.FINISHED);
+    assertEquals(Map.of(), operator.strandedWorkers());
+  }
+}

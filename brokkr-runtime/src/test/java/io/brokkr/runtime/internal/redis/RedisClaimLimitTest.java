@@ -1,0 +1,71 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreLimits;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * On Redis, a claim of a join whose inputs pass the claim limit grants nothing and fails the step for
+ * good with the same reason as the in-memory store ({@code ClaimLimitTest}); the stored step and saga
+ * are read field by field, not as the 70 MB saga.
+ */
+class RedisClaimLimitTest {
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  private static StepSpec spec(String id, List<String> dependsOn) {
+    return new StepSpec(id, id.startsWith("part") ? "Part" : "Join", dependsOn, "[]", RetryPolicy.NO_RETRY,
+        Optional.empty());
+  }
+
+  @Test
+  void aJoinOverTheClaimLimitIsNotGrantedAndFailsForGood() throws IOException {
+    String namespace = "claims-" + UUID.randomUUID();
+    KeyLayout keys = new KeyLayout(namespace, 16);
+    try (SagaStore store = RedisBackend.on(REDIS.client()).open(namespace)) {
+      store.createSaga("s");
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < 70; i++) {
+        parts.add("part-" + i);
+        store.addStep("s", spec("part-" + i, List.of()));
+      }
+      store.addStep("s", spec("join", parts));
+      store.start("s");
+      String result = "\"" + "x".repeat(1_000_000) + "\"";
+      parts.forEach(part -> store.finish(new StepRef("s", part), Settler.external(), Optional.of(result)));
+
+      assertEquals(Optional.empty(), store.claimNext("Join", "node-1", Instant.now(), Duration.ofSeconds(30)));
+      JsonNode join = new ObjectMapper().readTree(field(keys.sagaKey("s"), "s:join"));
+      assertEquals("FAILED", join.get("st").asText());
+      assertEquals(0, join.get("a").asInt(), "no attempt was granted");
+      assertEquals(StoreLimits.inputsTooLarge("join", 70 * 1_000_002L + 2).orElseThrow(), join.get("fr").asText());
+      assertEquals("COMPENSATED", field(keys.sagaKey("s"), "status"));
+      assertTrue(store.claimNext("Join", "node-1", Instant.now(), Duration.ofSeconds(30)).isEmpty());
+    }
+  }
+
+  /** One field of a hash, as redis-cli would print it (a bulk string reply without its header). */
+  private static String field(String key, String name) throws IOException {
+    String reply = REDIS.redisServer().command("HGET " + key + " " + name);
+    return reply.substring(reply.indexOf("\r\n") + 2).trim();
+  }
+}
