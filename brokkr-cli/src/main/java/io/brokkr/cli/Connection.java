@@ -1,0 +1,73 @@
+package io.brokkr.cli;
+
+import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaListener;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+
+/**
+ * A Brokkr node without workers on the namespace, and its Redisson client: opened for one command,
+ * closed after it. It fails fast: a Redis that does not answer within the connect timeout is
+ * given up after one retry.
+ */
+final class Connection implements AutoCloseable {
+  private final RedissonClient client;
+  private final Brokkr brokkr;
+
+  private Connection(RedissonClient client, Brokkr brokkr) {
+    this.client = client;
+    this.brokkr = brokkr;
+  }
+
+  /** Connects, then opens a node that tells {@code listeners} every transition it sees. */
+  static Connection open(ConnectionOptions options, List<SagaListener> listeners) throws CliException {
+    RedissonClient client = connect(options);
+    try {
+      var builder = Brokkr.builder().namespace(options.namespace).nodeId(NodeName.of());
+      listeners.forEach(builder::listener);
+      Brokkr brokkr = builder.redis(client, RedisOptions.defaults().withPartitions(options.partitions));
+      return new Connection(client, brokkr);
+    } catch (RuntimeException e) {
+      shutdown(client);
+      throw e;
+    }
+  }
+
+  private static RedissonClient connect(ConnectionOptions options) throws CliException {
+    int timeout = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout.toMillis());
+    Config config = new Config().setThreads(2).setNettyThreads(4);
+    SingleServerConfig server = config.useSingleServer().setAddress(options.redis.text())
+        .setConnectTimeout(timeout).setTimeout(timeout).setRetryAttempts(1)
+        .setConnectionMinimumIdleSize(1).setConnectionPoolSize(4)
+        .setSubscriptionConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(2);
+    options.user().ifPresent(server::setUsername);
+    options.password().ifPresent(server::setPassword);
+    try {
+      return Redisson.create(config);
+    } catch (RuntimeException e) {
+      throw new CliException(Failures.redisProblem(e, options.redis), e);
+    }
+  }
+
+  Brokkr brokkr() {
+    return brokkr;
+  }
+
+  @Override
+  public void close() {
+    try {
+      brokkr.close();
+    } finally {
+      shutdown(client);
+    }
+  }
+
+  private static void shutdown(RedissonClient client) {
+    client.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+}
