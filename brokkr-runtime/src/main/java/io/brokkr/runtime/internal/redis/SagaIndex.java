@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -74,19 +75,11 @@ final class SagaIndex {
 
   Map<SagaStatus, Long> countByStatus() {
     Object[] statuses = List.of(SagaStatus.values()).stream().map(SagaStatus::name).toArray();
-    List<RFuture<List<Object>>> replies = calls.batch("counts", batch -> {
-      List<RFuture<List<Object>>> futures = new ArrayList<>();
-      for (int p = 0; p < keys.partitions(); p++) {
-        futures.add(eval(batch, Script.COUNTS, List.of(keys.indexKey(p)), statuses));
-      }
-      return futures;
-    });
     Map<SagaStatus, Long> counts = new EnumMap<>(SagaStatus.class);
     for (SagaStatus status : SagaStatus.values()) {
       counts.put(status, 0L);
     }
-    for (RFuture<List<Object>> reply : replies) {
-      List<Object> values = reply.toCompletableFuture().join();
+    for (List<Object> values : eachPartition("counts", Script.COUNTS, keys::indexKey, p -> statuses)) {
       for (int i = 0; i < values.size(); i++) {
         counts.merge(SagaStatus.values()[i], ((Number) values.get(i)).longValue(), Long::sum);
       }
@@ -96,16 +89,8 @@ final class SagaIndex {
 
   /** How many steps are ready to be claimed, by worker, over every partition. */
   Map<String, Long> readyByWorker() {
-    List<RFuture<List<Object>>> replies = calls.batch("ready counts", batch -> {
-      List<RFuture<List<Object>>> futures = new ArrayList<>();
-      for (int p = 0; p < keys.partitions(); p++) {
-        futures.add(eval(batch, Script.READY_COUNTS, List.of(keys.readyKey(p))));
-      }
-      return futures;
-    });
     Map<String, Long> counts = new TreeMap<>();
-    for (RFuture<List<Object>> reply : replies) {
-      List<Object> values = reply.toCompletableFuture().join();
+    for (List<Object> values : eachPartition("ready counts", Script.READY_COUNTS, keys::readyKey, p -> new Object[0])) {
       for (int i = 0; i + 1 < values.size(); i += 2) {
         counts.merge(String.valueOf(values.get(i)), ((Number) values.get(i + 1)).longValue(), Long::sum);
       }
@@ -115,15 +100,9 @@ final class SagaIndex {
 
   /** Drops the entries of sagas gone after {@code retention}; returns how many. */
   long trim(Duration retention) {
-    List<RFuture<List<Object>>> replies = calls.batch("trim", batch -> {
-      List<RFuture<List<Object>>> futures = new ArrayList<>();
-      for (int p = 0; p < keys.partitions(); p++) {
-        futures.add(eval(batch, Script.TRIM, List.of(keys.indexKey(p)), retention.toMillis(), keys.sagaKeyPrefix(p),
-            TRIM_MOST));
-      }
-      return futures;
-    });
-    return replies.stream().mapToLong(r -> ((Number) r.toCompletableFuture().join().get(0)).longValue()).sum();
+    return eachPartition("trim", Script.TRIM, keys::indexKey,
+        p -> new Object[] {retention.toMillis(), keys.sagaKeyPrefix(p), TRIM_MOST})
+        .stream().mapToLong(reply -> ((Number) reply.get(0)).longValue()).sum();
   }
 
   /** The indexes of partition {@code p} that hold every saga the query can match. */
@@ -139,18 +118,26 @@ final class SagaIndex {
 
   private SagaPage waiting(SagaQuery query) {
     String worker = query.waitingOn().get();
-    List<RFuture<List<Object>>> replies = calls.batch("waiting", batch -> {
+    List<List<Object>> replies = eachPartition("waiting", Script.WAITING, keys::readyKey,
+        p -> new Object[] {worker, keys.sagaKeyPrefix(p), WAITING_MOST});
+    Predicate<SagaSummary> afterCursor = query.cursor().<Predicate<SagaSummary>>map(c -> c::comesBefore)
+        .orElse(saga -> true);
+    List<SagaSummary> found = replies.stream().flatMap(reply -> summaries(reply, 0).stream())
+        .filter(query::matches).filter(afterCursor).sorted(SagaCursor.ORDER).limit(query.limit() + 1L).toList();
+    return Pages.of(found, query.limit());
+  }
+
+  /** Runs {@code script} once per partition, on its key and args, in one round trip; the replies in partition order. */
+  private List<List<Object>> eachPartition(String kind, Script script, IntFunction<String> key,
+      IntFunction<Object[]> args) {
+    List<RFuture<List<Object>>> replies = calls.batch(kind, batch -> {
       List<RFuture<List<Object>>> futures = new ArrayList<>();
       for (int p = 0; p < keys.partitions(); p++) {
-        futures.add(eval(batch, Script.WAITING, List.of(keys.readyKey(p)), worker, keys.sagaKeyPrefix(p), WAITING_MOST));
+        futures.add(eval(batch, script, List.of(key.apply(p)), args.apply(p)));
       }
       return futures;
     });
-    Predicate<SagaSummary> afterCursor = query.cursor().<Predicate<SagaSummary>>map(c -> c::comesBefore)
-        .orElse(saga -> true);
-    List<SagaSummary> found = replies.stream().flatMap(r -> summaries(r.toCompletableFuture().join(), 0).stream())
-        .filter(query::matches).filter(afterCursor).sorted(SagaCursor.ORDER).limit(query.limit() + 1L).toList();
-    return Pages.of(found, query.limit());
+    return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
   }
 
   private RFuture<List<Object>> call(RBatch batch, Walk walk) {
