@@ -19,6 +19,18 @@ public interface Saga {
   /** {@return the saga's status now} */
   SagaStatus getStatus();
 
+  /**
+   * Cancels the saga, as an operator: a RUNNING saga takes no new step and compensates, as when a step
+   * fails for good (steps that may have run are compensated too); its outcome's failure has no step
+   * and this reason.
+   *
+   * @param reason why, recorded as the saga's failure
+   * @return {@code true} when this call cancelled it, {@code false} when it was compensating or
+   *     settled already
+   * @throws IllegalStateException when the saga was never started
+   */
+  boolean cancel(String reason);
+
   /** The saga's name: its template's, or the one given to {@link Brokkr#createSaga(String)}. */
   Optional<String> getName();
 

@@ -8,7 +8,8 @@ public final class SagaFailedException extends RuntimeException {
 
   public SagaFailedException(SagaOutcome outcome) {
     super("saga " + outcome.sagaId() + " ended " + outcome.status()
-        + outcome.failure().map(f -> ": step \"" + f.stepId() + "\" failed: " + f.reason()).orElse(""));
+        + outcome.failure().map(f -> f.stepId().isEmpty() ? ": cancelled: " + f.reason()
+            : ": step \"" + f.stepId() + "\" failed: " + f.reason()).orElse(""));
     this.outcome = outcome;
   }
 

@@ -16,8 +16,8 @@ public record SagaOutcome(String sagaId, SagaStatus status, Optional<Failure> fa
   /**
    * A step failure.
    *
-   * @param stepId the step that failed
-   * @param reason why, as given by the worker or {@code stepFailed}
+   * @param stepId the step that failed; empty when an operator cancelled the saga ({@link Saga#cancel})
+   * @param reason why, as given by the worker, {@code stepFailed} or {@code cancel}
    */
   public record Failure(String stepId, String reason) {
     public Failure {

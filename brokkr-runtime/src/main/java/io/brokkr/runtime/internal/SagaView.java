@@ -40,6 +40,14 @@ final class SagaView implements Saga {
   }
 
   @Override
+  public boolean cancel(String reason) {
+    Objects.requireNonNull(reason, "reason");
+    Change change = Calls.store(() -> engine.store().cancel(id, reason));
+    engine.changes().wake(change);
+    return change.applied();
+  }
+
+  @Override
   public Optional<String> getName() {
     return engine.load(id).name();
   }

@@ -29,7 +29,9 @@ public enum Rejection {
   /** Details: step id. */
   COMPENSATOR_OF_COMPENSATOR(true, "saga %s: step \"%s\" is a compensator; a compensator has no compensator"),
   /** Details: step id, step status. */
-  NOT_STARTED(false, "saga %s: step \"%s\" is %s; only a QUEUED or RUNNING step can be settled");
+  NOT_STARTED(false, "saga %s: step \"%s\" is %s; only a QUEUED or RUNNING step can be settled"),
+  /** Details: saga status (an operator cancelled a saga that was never started). */
+  NOT_RUNNING(false, "saga %s is %s; only a RUNNING saga can be cancelled");
 
   private final boolean badArgument;
   private final String format;

@@ -255,6 +255,16 @@ public interface SagaStore extends AutoCloseable {
   List<String> unfinishedSagas();
 
   /**
+   * An operator cancels a RUNNING saga: RUNNING → COMPENSATING as when a step fails for good (steps
+   * not yet running are skipped; running and possibly-done ones are compensated once they end), its
+   * failure recorded with no step and {@code reason}. Not applied for a saga that compensates or has
+   * settled already.
+   *
+   * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NOT_RUNNING}
+   */
+  Change cancel(String sagaId, String reason);
+
+  /**
    * One page of the sagas that match {@code query}, by last change, newest first (then by id, the
    * greatest first). A saga dropped after its retention is not listed.
    */

@@ -208,6 +208,18 @@ sealed interface Call {
     }
   }
 
+  record Cancel(String sagaId, String reason) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.cancel(sagaId, reason);
+    }
+
+    @Override
+    public String toString() {
+      return "cancel(" + q(sagaId) + ", " + q(reason) + ")";
+    }
+  }
+
   record FireDue(Instant now) implements Call {
     @Override
     public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {

@@ -89,8 +89,11 @@ final class SequenceGenerator {
     if (roll < 54) {
       return new Call.ClaimNext(random.nextInt(12) == 0 ? "w4" : pick(WORKERS), pick(NODES), now(), pick(LEASES));
     }
-    if (roll < 94 && !steps.isEmpty()) {
+    if (roll < 93 && !steps.isEmpty()) {
       return settle(roll, target(steps));
+    }
+    if (roll < 94) {
+      return new Call.Cancel(random.nextInt(10) == 0 ? sagaId(sagas, 0.0) : saga.sagaId(), pick(REASONS));
     }
     nowMs += List.of(30, 60, 120, 450, 1000).get(random.nextInt(5));
     return new Call.FireDue(now());

@@ -20,6 +20,10 @@ import java.util.Optional;
 final class Sequences {
   private Sequences() {}
 
+  static Call cancel(String sagaId, String reason) {
+    return new Call.Cancel(sagaId, reason);
+  }
+
   static Call createSaga(String sagaId) {
     return new Call.CreateSaga(sagaId, Optional.empty());
   }

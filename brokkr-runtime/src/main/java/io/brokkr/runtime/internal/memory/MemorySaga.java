@@ -325,6 +325,19 @@ final class MemorySaga {
     return applied(Optional.empty());
   }
 
+  synchronized Change cancel(String reason) {
+    if (status == SagaStatus.CREATED) {
+      throw Rejection.NOT_RUNNING.of(id, status);
+    }
+    if (status != SagaStatus.RUNNING) {
+      return Change.NONE;
+    }
+    begin();
+    failure = Optional.of(new SagaOutcome.Failure("", reason));
+    beginCompensation();
+    return applied(Optional.empty());
+  }
+
   synchronized Change requeue(String stepId) {
     MemoryStep step = steps.get(stepId);
     if (step == null || step.status != QUEUED) {

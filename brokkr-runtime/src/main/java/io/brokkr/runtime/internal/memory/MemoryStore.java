@@ -176,6 +176,11 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
+  public Change cancel(String sagaId, String reason) {
+    return namespace.apply(sagaId, saga -> saga.cancel(limits.cut(reason)));
+  }
+
+  @Override
   public SagaPage query(SagaQuery query) {
     return namespace.query(query);
   }

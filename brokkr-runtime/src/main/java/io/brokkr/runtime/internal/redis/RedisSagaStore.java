@@ -265,6 +265,11 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
+  public Change cancel(String sagaId, String reason) {
+    return change(sagaId, calls.transition(Script.CANCEL, keys.keys(sagaId), argv.of(sagaId, List.of(limits.cut(reason)))));
+  }
+
+  @Override
   public SagaPage query(SagaQuery query) {
     return index.query(query);
   }

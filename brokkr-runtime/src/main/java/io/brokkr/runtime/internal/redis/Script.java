@@ -16,6 +16,7 @@ enum Script {
   FAIL_UNKNOWN("fail_unknown", true),
   HAND_BACK("hand_back", true),
   REQUEUE("requeue", true),
+  CANCEL("cancel", true),
   TIMER("timer", true),
   PEEK("peek", false),
   LOAD("load", false),

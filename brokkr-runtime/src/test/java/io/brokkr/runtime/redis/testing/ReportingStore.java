@@ -116,6 +116,11 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
+  public Change cancel(String sagaId, String reason) {
+    return store.cancel(sagaId, reason);
+  }
+
+  @Override
   public SagaPage query(SagaQuery query) {
     return store.query(query);
   }
