@@ -18,21 +18,21 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Compensate {
-  /** The name of the step this method compensates. */
+  /** {@return the name of the step this method compensates} */
   String value();
 
-  /** Attempts before the compensation fails (and the saga with it), at least 1; 0 means the node's default. */
+  /** {@return the attempts before the compensation fails (and the saga with it), at least 1; 0 means the node's default} */
   int maxAttempts() default 0;
 
-  /** Backoff before the first retry, e.g. {@code "100ms"}; empty means the node's default. */
+  /** {@return the backoff before the first retry, e.g. {@code "100ms"}; empty means the node's default} */
   String backoff() default "";
 
-  /** Factor by which the backoff grows after each retry, at least 1.0; 0 means the node's default. */
+  /** {@return the factor by which the backoff grows after each retry, at least 1.0; 0 means the node's default} */
   double backoffMultiplier() default 0;
 
-  /** Upper bound of the backoff, e.g. {@code "10s"}; empty means the node's default. */
+  /** {@return the upper bound of the backoff, e.g. {@code "10s"}; empty means the node's default} */
   String maxBackoff() default "";
 
-  /** How long one attempt may run before it counts as failed; empty means no timeout. */
+  /** {@return how long one attempt may run before it counts as failed; empty means no timeout} */
   String timeout() default "";
 }

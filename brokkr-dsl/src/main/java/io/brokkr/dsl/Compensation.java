@@ -26,6 +26,16 @@ public record Compensation(
     RetrySpec retry,
     Optional<Duration> timeout) {
 
+  /**
+   * Checks that no component is null; copies the lists, keeping each number arg in its canonical type.
+   *
+   * @param step the name of the step this compensates
+   * @param worker the name of the worker that runs the compensation
+   * @param args fixed args, JSON values; empty for none
+   * @param inputs saga inputs appended to the args, in this order; empty for none
+   * @param retry the compensator's retry policy; each value left out is the node's default
+   * @param timeout how long one attempt may run; empty means no timeout
+   */
   public Compensation {
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(worker, "worker");
@@ -35,17 +45,32 @@ public record Compensation(
     Objects.requireNonNull(timeout, "timeout");
   }
 
-  /** A compensator with the node's default retry policy and no timeout. */
+  /**
+   * A compensator with the node's default retry policy and no timeout.
+   *
+   * @param step the name of the step this compensates
+   * @param worker the name of the worker that runs the compensation
+   * @param args fixed args, JSON values; empty for none
+   * @param inputs saga inputs appended to the args, in this order; empty for none
+   */
   public Compensation(String step, String worker, List<Object> args, List<String> inputs) {
     this(step, worker, args, inputs, RetrySpec.NODE_DEFAULT, Optional.empty());
   }
 
-  /** This compensator with {@code policy} as its retry policy. */
+  /**
+   * {@return this compensator with {@code policy} as its retry policy}
+   *
+   * @param policy the values given; each value left out is the node's default
+   */
   public Compensation withRetry(RetrySpec policy) {
     return new Compensation(step, worker, args, inputs, Objects.requireNonNull(policy, "retry"), timeout);
   }
 
-  /** This compensator with {@code attemptTimeout} as its timeout. */
+  /**
+   * {@return this compensator with {@code attemptTimeout} as its timeout}
+   *
+   * @param attemptTimeout how long one attempt may run, positive (checked by the validator)
+   */
   public Compensation withTimeout(Duration attemptTimeout) {
     return new Compensation(step, worker, args, inputs, retry, Optional.of(attemptTimeout));
   }

@@ -17,6 +17,9 @@ public final class Durations {
   /**
    * Parses a duration.
    *
+   * @param text a number with a unit ({@code ms}, {@code s}, {@code m}, {@code h}, {@code d}) or an
+   *     ISO-8601 duration; surrounding blanks are ignored
+   * @return the duration, which may be zero or negative: the validator, not the parser, checks the range
    * @throws IllegalArgumentException quoting the text when it is not a duration
    */
   public static Duration parse(String text) {
@@ -39,7 +42,11 @@ public final class Durations {
     }
   }
 
-  /** The shortest text that {@link #parse} reads back as the same duration. */
+  /**
+   * {@return the shortest text that {@link #parse} reads back as the same duration, e.g. {@code 10s}}
+   *
+   * @param duration any duration; one with a fraction of a millisecond is written in ISO-8601
+   */
   public static String format(Duration duration) {
     if (duration.getNano() % 1_000_000 != 0) {
       return duration.toString();

@@ -28,7 +28,12 @@ public final class Names {
 
   private Names() {}
 
-  /** Whether {@code name} follows the naming rule. */
+  /**
+   * {@return whether {@code name} follows the naming rule: a letter or '_', then letters, digits,
+   * '_', '.' or '-', at most {@value #MAX_LENGTH} characters}
+   *
+   * @param name a saga, step, worker or input name
+   */
   public static boolean isValid(String name) {
     return name.length() <= MAX_LENGTH && VALID.matcher(name).matches();
   }
@@ -36,6 +41,10 @@ public final class Names {
   /**
    * The candidate closest to {@code name}, if one is close enough to be a likely typo: at most a
    * third of the name's characters differ (and at least one may).
+   *
+   * @param name the unknown name, as written
+   * @param candidates the declared names
+   * @return the closest candidate, ignoring case; empty when none is close enough
    */
   public static Optional<String> suggest(String name, Collection<String> candidates) {
     int budget = Math.max(1, name.length() / 3);
@@ -57,6 +66,9 @@ public final class Names {
   /**
    * Makes control characters visible when a name or id is quoted in a message, as Java escapes
    * ({@code \\u000A}); every front end and store quotes this way.
+   *
+   * @param name a name or id to quote
+   * @return the name with each control character replaced by its escape; unchanged without any
    */
   public static String escape(String name) {
     StringBuilder out = new StringBuilder();

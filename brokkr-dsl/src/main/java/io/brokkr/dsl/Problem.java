@@ -17,6 +17,14 @@ import java.util.Optional;
  */
 public record Problem(ProblemKind kind, Optional<String> step, String message, Optional<String> subject) {
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param kind what is wrong
+   * @param step the step the problem concerns; empty for a problem of the saga
+   * @param message what is wrong, naming the parties, with a suggested fix
+   * @param subject the name or attribute it points at; empty when it points at the whole step or saga
+   */
   public Problem {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(step, "step");
@@ -24,17 +32,23 @@ public record Problem(ProblemKind kind, Optional<String> step, String message, O
     Objects.requireNonNull(subject, "subject");
   }
 
-  /** A problem that points at nothing narrower than its step (or saga). */
+  /**
+   * A problem that points at nothing narrower than its step (or saga).
+   *
+   * @param kind what is wrong
+   * @param step the step the problem concerns; empty for a problem of the saga
+   * @param message what is wrong, naming the parties, with a suggested fix
+   */
   public Problem(ProblemKind kind, Optional<String> step, String message) {
     this(kind, step, message, Optional.empty());
   }
 
-  /** The problem's stable id, e.g. {@code Brokkr/Cycle}. */
+  /** {@return the problem's stable id, e.g. {@code Brokkr/Cycle}} */
   public String id() {
     return kind.id();
   }
 
-  /** {@code [Brokkr/Id] message}, as Brokkr prints it. */
+  /** {@return {@code [Brokkr/Id] message}, as Brokkr prints it} */
   @Override
   public String toString() {
     return "[" + id() + "] " + message;

@@ -82,7 +82,7 @@ public enum ProblemKind {
     this.id = id;
   }
 
-  /** The stable id, e.g. {@code Brokkr/Cycle}. */
+  /** {@return the stable id, e.g. {@code Brokkr/Cycle}} */
   public String id() {
     return id;
   }

@@ -27,6 +27,14 @@ public record RetryPolicy(
   /** A single attempt, never retried. */
   public static final RetryPolicy NO_RETRY = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO);
 
+  /**
+   * Checks that neither duration is null; the values themselves are checked by {@link SagaValidator}.
+   *
+   * @param maxAttempts attempts before the step fails
+   * @param initialBackoff the wait before the first retry
+   * @param multiplier the growth of the wait after each retry
+   * @param maxBackoff the longest wait
+   */
   public RetryPolicy {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
@@ -35,6 +43,8 @@ public record RetryPolicy(
   /**
    * The wait before attempt {@code nextAttempt} (2 for the first retry).
    *
+   * @param nextAttempt the number of the attempt about to be made, from 2
+   * @return {@code initialBackoff × multiplier^(nextAttempt - 2)}, at most {@code maxBackoff}, in whole milliseconds
    * @throws IllegalArgumentException when {@code nextAttempt} is below 2
    */
   public Duration backoffBefore(int nextAttempt) {

@@ -25,6 +25,14 @@ public record RetrySpec(
   public static final RetrySpec NODE_DEFAULT =
       new RetrySpec(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param maxAttempts attempts before the step fails; empty for the node's default
+   * @param backoff the wait before the first retry; empty for the node's default
+   * @param backoffMultiplier the growth of the wait after each retry; empty for the node's default
+   * @param maxBackoff the longest wait; empty for the node's default
+   */
   public RetrySpec {
     Objects.requireNonNull(maxAttempts, "maxAttempts");
     Objects.requireNonNull(backoff, "backoff");
@@ -32,41 +40,61 @@ public record RetrySpec(
     Objects.requireNonNull(maxBackoff, "maxBackoff");
   }
 
-  /** Every value from {@code policy}: the node's default plays no part. */
+  /**
+   * {@return a spec with every value from {@code policy}: the node's default plays no part}
+   *
+   * @param policy the policy whose four values the spec gives
+   */
   public static RetrySpec of(RetryPolicy policy) {
     Objects.requireNonNull(policy, "retry policy");
     return new RetrySpec(Optional.of(policy.maxAttempts()), Optional.of(policy.initialBackoff()),
         Optional.of(policy.multiplier()), Optional.of(policy.maxBackoff()));
   }
 
-  /** This spec with {@code attempts} as its maximum number of attempts. */
+  /**
+   * {@return this spec with {@code attempts} as its maximum number of attempts}
+   *
+   * @param attempts attempts before the step fails, at least 1 (checked by the validator)
+   */
   public RetrySpec withMaxAttempts(int attempts) {
     return new RetrySpec(Optional.of(attempts), backoff, backoffMultiplier, maxBackoff);
   }
 
-  /** This spec with {@code wait} as the backoff before the first retry. */
+  /**
+   * {@return this spec with {@code wait} as the backoff before the first retry}
+   *
+   * @param wait the wait before the first retry, not negative (checked by the validator)
+   */
   public RetrySpec withBackoff(Duration wait) {
     return new RetrySpec(maxAttempts, Optional.of(Objects.requireNonNull(wait, "backoff")), backoffMultiplier,
         maxBackoff);
   }
 
-  /** This spec with {@code multiplier} as the growth of the backoff after each retry. */
+  /**
+   * {@return this spec with {@code multiplier} as the growth of the backoff after each retry}
+   *
+   * @param multiplier the factor, at least 1.0 (checked by the validator)
+   */
   public RetrySpec withBackoffMultiplier(double multiplier) {
     return new RetrySpec(maxAttempts, backoff, Optional.of(multiplier), maxBackoff);
   }
 
-  /** This spec with {@code cap} as the longest backoff. */
+  /**
+   * {@return this spec with {@code cap} as the longest backoff}
+   *
+   * @param cap the longest wait between attempts (checked by the validator)
+   */
   public RetrySpec withMaxBackoff(Duration cap) {
     return new RetrySpec(maxAttempts, backoff, backoffMultiplier,
         Optional.of(Objects.requireNonNull(cap, "maxBackoff")));
   }
 
-  /** Whether no value is given, so that the node's default policy applies as it is. */
+  /** {@return whether no value is given, so that the node's default policy applies as it is} */
   public boolean isNodeDefault() {
     return equals(NODE_DEFAULT);
   }
 
-  /** Whether every value is given, so that the node's default plays no part. */
+  /** {@return whether every value is given, so that the node's default plays no part} */
   public boolean isComplete() {
     return maxAttempts.isPresent() && backoff.isPresent() && backoffMultiplier.isPresent() && maxBackoff.isPresent();
   }
@@ -76,6 +104,9 @@ public record RetrySpec(
    * is the default's. A backoff given alone that is longer than the default's cap raises the cap to
    * it, and a cap given alone that is shorter than the default's backoff lowers the backoff to it,
    * so that a valid spec always gives a valid policy.
+   *
+   * @param nodeDefault the node's default policy ({@code BrokkrBuilder.defaultRetryPolicy})
+   * @return the complete policy
    */
   public RetryPolicy resolve(RetryPolicy nodeDefault) {
     Objects.requireNonNull(nodeDefault, "nodeDefault");

@@ -16,6 +16,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Saga {
-  /** The saga's name; empty means the class's simple name. */
+  /** {@return the saga's name; empty means the class's simple name} */
   String value() default "";
 }

@@ -26,6 +26,14 @@ import java.util.Optional;
 public record SagaTemplate(
     String name, List<SagaInput> inputs, List<StepTemplate> steps, List<Compensation> compensations) {
 
+  /**
+   * Checks the name; copies the lists, ordering the compensations by their steps.
+   *
+   * @param name the saga's name
+   * @param inputs the saga's inputs, in declaration order; empty for none
+   * @param steps the steps, in declaration order
+   * @param compensations the compensators in any order; empty for none
+   */
   public SagaTemplate {
     Objects.requireNonNull(name, "name");
     inputs = List.copyOf(inputs);
@@ -44,27 +52,44 @@ public record SagaTemplate(
         .toList();
   }
 
-  /** Starts the builder DSL for a saga of that name. */
+  /**
+   * Starts the builder DSL for a saga of that name.
+   *
+   * @param name the saga's name: the name of every saga started from the template
+   * @return a builder without inputs or steps
+   */
   public static SagaTemplateBuilder named(String name) {
     return new SagaTemplateBuilder(name);
   }
 
-  /** Every problem of this template; empty when it is valid. */
+  /** {@return every problem of this template; empty when it is valid} */
   public ValidationReport validate() {
     return SagaValidator.validate(this);
   }
 
-  /** The step of that name, if the template declares one. */
+  /**
+   * {@return the step of that name, if the template declares one}
+   *
+   * @param stepName the step's name
+   */
   public Optional<StepTemplate> step(String stepName) {
     return steps.stream().filter(s -> s.name().equals(stepName)).findFirst();
   }
 
-  /** The input of that name, if the template declares one. */
+  /**
+   * {@return the input of that name, if the template declares one}
+   *
+   * @param inputName the input's name
+   */
   public Optional<SagaInput> input(String inputName) {
     return inputs.stream().filter(i -> i.name().equals(inputName)).findFirst();
   }
 
-  /** The compensator of that step, if it has one. */
+  /**
+   * {@return the compensator of that step, if it has one (the first, in an invalid template with several)}
+   *
+   * @param stepName the name of the compensated step
+   */
   public Optional<Compensation> compensationOf(String stepName) {
     return compensations.stream().filter(c -> c.step().equals(stepName)).findFirst();
   }
@@ -74,6 +99,7 @@ public record SagaTemplate(
    * after its deepest dependency. Steps of one level may run in parallel; within a level, steps
    * keep their declaration order.
    *
+   * @return the levels, from level 0
    * @throws SagaValidationException when the template is invalid
    */
   public List<List<StepTemplate>> levels() {
@@ -85,6 +111,7 @@ public record SagaTemplate(
    * The steps in a topological order: every step after its dependencies, ties broken by level and
    * then by declaration order, so the same template always gives the same order.
    *
+   * @return every step once, in that order
    * @throws SagaValidationException when the template is invalid
    */
   public List<StepTemplate> topologicalOrder() {

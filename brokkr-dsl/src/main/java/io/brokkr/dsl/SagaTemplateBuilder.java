@@ -32,26 +32,51 @@ public final class SagaTemplateBuilder {
     this.name = Objects.requireNonNull(name, "saga name");
   }
 
-  /** Declares a saga input of the given Java type, e.g. {@code input("size", "int")}. */
+  /**
+   * Declares a saga input of the given Java type, e.g. {@code input("size", "int")}.
+   *
+   * @param inputName the input's name, by which steps and compensators ask for it
+   * @param type the Java type of its value, as the launcher declares it: a primitive, a qualified
+   *     name or a {@code java.lang} simple name
+   * @return this builder
+   */
   public SagaTemplateBuilder input(String inputName, String type) {
     inputs.add(new SagaInput(
         Objects.requireNonNull(inputName, "input name"), Objects.requireNonNull(type, "input type")));
     return this;
   }
 
-  /** Declares a saga input of no particular type. */
+  /**
+   * Declares a saga input of no particular type ({@link SagaInput#ANY_TYPE}).
+   *
+   * @param inputName the input's name, by which steps and compensators ask for it
+   * @return this builder
+   */
   public SagaTemplateBuilder input(String inputName) {
     return input(inputName, SagaInput.ANY_TYPE);
   }
 
-  /** Starts the next step; its worker defaults to {@code <sagaName>.<stepName>}. */
+  /**
+   * Starts the next step; its worker defaults to {@code <sagaName>.<stepName>}.
+   *
+   * @param stepName the step's name, unique within the saga; its id in every saga started from the template
+   * @return the builder of that step
+   */
   public StepTemplateBuilder step(String stepName) {
     StepTemplateBuilder step = new StepTemplateBuilder(this, Objects.requireNonNull(stepName, "step name"));
     steps.add(step);
     return step;
   }
 
-  /** Adds a compensator for a step declared anywhere in this saga. */
+  /**
+   * Adds a compensator for a step declared anywhere in this saga.
+   *
+   * @param stepName the step it undoes
+   * @param worker the worker that runs the compensation
+   * @param args fixed args, JSON values; empty for none
+   * @param inputNames saga inputs appended to the args, in this order; empty for none
+   * @return this builder
+   */
   public SagaTemplateBuilder compensate(String stepName, String worker, List<?> args, List<String> inputNames) {
     compensations.add(new Compensation(
         Objects.requireNonNull(stepName, "step name"), Objects.requireNonNull(worker, "compensator worker"),
@@ -62,6 +87,9 @@ public final class SagaTemplateBuilder {
   /**
    * Sets the retry policy of the compensator of {@code stepName}, instead of the node's default.
    *
+   * @param stepName the step whose compensator is declared
+   * @param policy every retry value of the compensator
+   * @return this builder
    * @throws IllegalStateException when no compensator of that step is declared yet
    */
   public SagaTemplateBuilder compensationRetry(String stepName, RetryPolicy policy) {
@@ -71,6 +99,9 @@ public final class SagaTemplateBuilder {
   /**
    * Sets the retry values of the compensator of {@code stepName} that differ from the node's default.
    *
+   * @param stepName the step whose compensator is declared
+   * @param spec the values given; each value left out is the node's default
+   * @return this builder
    * @throws IllegalStateException when no compensator of that step is declared yet
    */
   public SagaTemplateBuilder compensationRetry(String stepName, RetrySpec spec) {
@@ -81,6 +112,9 @@ public final class SagaTemplateBuilder {
   /**
    * Sets how long one attempt of the compensator of {@code stepName} may run before it counts as failed.
    *
+   * @param stepName the step whose compensator is declared
+   * @param attemptTimeout the longest attempt, positive (checked by {@link #build()})
+   * @return this builder
    * @throws IllegalStateException when no compensator of that step is declared yet
    */
   public SagaTemplateBuilder compensationTimeout(String stepName, Duration attemptTimeout) {
@@ -101,14 +135,15 @@ public final class SagaTemplateBuilder {
         + " declare it with compensate or compensateWith first");
   }
 
-  /** The template as built so far, whether valid or not. */
+  /** {@return the template as built so far, whether valid or not} */
   public SagaTemplate template() {
     return new SagaTemplate(name, inputs, steps.stream().map(s -> s.toTemplate(name)).toList(), compensations);
   }
 
   /**
-   * The validated template.
+   * Validates the template as built so far.
    *
+   * @return the valid template
    * @throws SagaValidationException carrying every problem, when the template is invalid
    */
   public SagaTemplate build() {

@@ -7,22 +7,29 @@ import java.util.stream.Collectors;
 public final class SagaValidationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The saga whose template is invalid. */
   private final String sagaName;
   private final transient ValidationReport report;
 
-  /** An exception for the saga {@code sagaName} carrying every problem of {@code report}. */
+  /**
+   * An exception for the saga {@code sagaName} carrying every problem of {@code report}; its message
+   * lists them all.
+   *
+   * @param sagaName the saga whose template is invalid
+   * @param report the problems found, at least one
+   */
   public SagaValidationException(String sagaName, ValidationReport report) {
     super(describe(sagaName, report.problems()));
     this.sagaName = sagaName;
     this.report = report;
   }
 
-  /** The saga whose template is invalid. */
+  /** {@return the saga whose template is invalid} */
   public String sagaName() {
     return sagaName;
   }
 
-  /** Every problem found. */
+  /** {@return every problem found} */
   public ValidationReport report() {
     return report;
   }

@@ -19,7 +19,11 @@ import java.util.function.Function;
 public final class SagaValidator {
   private SagaValidator() {}
 
-  /** Every problem of {@code template}, in a stable order. */
+  /**
+   * {@return every problem of {@code template}, in a stable order; an empty report when it is valid}
+   *
+   * @param template the template to check, valid or not
+   */
   public static ValidationReport validate(SagaTemplate template) {
     List<Problem> problems = new ArrayList<>();
     checkSaga(template, problems);

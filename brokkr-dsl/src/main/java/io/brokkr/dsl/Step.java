@@ -17,33 +17,33 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Step {
-  /** The step's name; empty means the method's name. */
+  /** {@return the step's name; empty means the method's name} */
   String name() default "";
 
-  /** Names of the steps whose results this step needs, in the order the step receives them. */
+  /** {@return the names of the steps whose results this step needs, in the order the step receives them} */
   String[] dependsOn() default {};
 
-  /** The worker name that runs this step; empty means {@code <SagaName>.<stepName>}. */
+  /** {@return the worker name that runs this step; empty means {@code <SagaName>.<stepName>}} */
   String worker() default "";
 
   /**
-   * Whether the step is completed from outside ({@code stepFinished} / {@code stepFailed}) rather
-   * than by its method's return value. An async step's method returns {@code void}.
+   * {@return whether the step is completed from outside ({@code stepFinished} / {@code stepFailed})
+   * rather than by its method's return value} An async step's method returns {@code void}.
    */
   boolean async() default false;
 
-  /** Attempts before the step fails, at least 1; 0 means the node's default. */
+  /** {@return the attempts before the step fails, at least 1; 0 means the node's default} */
   int maxAttempts() default 0;
 
-  /** Backoff before the first retry, e.g. {@code "100ms"}; empty means the node's default. */
+  /** {@return the backoff before the first retry, e.g. {@code "100ms"}; empty means the node's default} */
   String backoff() default "";
 
-  /** Factor by which the backoff grows after each retry, at least 1.0; 0 means the node's default. */
+  /** {@return the factor by which the backoff grows after each retry, at least 1.0; 0 means the node's default} */
   double backoffMultiplier() default 0;
 
-  /** Upper bound of the backoff, e.g. {@code "10s"}; empty means the node's default. */
+  /** {@return the upper bound of the backoff, e.g. {@code "10s"}; empty means the node's default} */
   String maxBackoff() default "";
 
-  /** How long one attempt may run before it counts as failed; empty means no timeout. */
+  /** {@return how long one attempt may run before it counts as failed; empty means no timeout} */
   String timeout() default "";
 }

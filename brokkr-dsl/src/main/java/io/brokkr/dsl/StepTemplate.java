@@ -29,6 +29,18 @@ public record StepTemplate(
     Optional<Duration> timeout,
     boolean async) {
 
+  /**
+   * Checks that no component is null; copies the lists.
+   *
+   * @param name the step's name, unique within the saga
+   * @param worker the name of the worker that runs the step
+   * @param dependsOn the steps whose results this step receives, in this order; empty for none
+   * @param inputs the saga inputs this step receives as its args, in this order; empty for none
+   * @param outputType the Java type of the step's result; empty when it has none or declares none
+   * @param retry the step's retry policy; each value left out is the node's default
+   * @param timeout how long one attempt may run; empty means no timeout
+   * @param async whether the step is completed from outside
+   */
   public StepTemplate {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(worker, "worker");
@@ -39,7 +51,12 @@ public record StepTemplate(
     Objects.requireNonNull(timeout, "timeout");
   }
 
-  /** The worker name a step gets when none is given: {@code <sagaName>.<stepName>}. */
+  /**
+   * {@return the worker name a step gets when none is given: {@code <sagaName>.<stepName>}}
+   *
+   * @param sagaName the saga's name
+   * @param stepName the step's name
+   */
   public static String defaultWorker(String sagaName, String stepName) {
     return sagaName + "." + stepName;
   }

@@ -10,11 +10,16 @@ import java.util.List;
  */
 public record ValidationReport(List<Problem> problems) {
 
+  /**
+   * Copies the list.
+   *
+   * @param problems the problems, in the stable order; empty when the template is valid
+   */
   public ValidationReport {
     problems = List.copyOf(problems);
   }
 
-  /** Whether the template has no problem. */
+  /** {@return whether the template has no problem} */
   public boolean isValid() {
     return problems.isEmpty();
   }
@@ -22,6 +27,7 @@ public record ValidationReport(List<Problem> problems) {
   /**
    * Throws when there is a problem.
    *
+   * @param sagaName the saga the problems are about, named in the exception's message
    * @throws SagaValidationException carrying every problem
    */
   public void throwIfInvalid(String sagaName) {

@@ -22,7 +22,7 @@ abstract class BrokkrMojo extends AbstractMojo {
   @Parameter(property = "brokkr.sourceDirectory", defaultValue = "${project.basedir}/src/main/brokkr", required = true)
   File sourceDirectory;
 
-  /** Skips the goal. */
+  /** Skips the goal when true (also from the command line: {@code -Dbrokkr.skip}); default false. */
   @Parameter(property = "brokkr.skip", defaultValue = "false")
   boolean skip;
 

@@ -21,7 +21,7 @@ public class DiagramMojo extends BrokkrMojo {
       defaultValue = "${project.build.outputDirectory}/META-INF/brokkr", required = true)
   File descriptorDirectory;
 
-  /** Where the diagrams go. */
+  /** Where the diagrams go: a {@code .mmd} and a {@code .dot} file per valid saga, and {@code index.md}. */
   @Parameter(property = "brokkr.diagramDirectory",
       defaultValue = "${project.build.directory}/brokkr/diagrams", required = true)
   File diagramDirectory;

@@ -22,10 +22,11 @@ public class GenerateMojo extends BrokkrMojo {
       defaultValue = "${project.build.directory}/generated-sources/brokkr", required = true)
   File generatedSourcesDirectory;
 
-  /** The package of the launchers. */
+  /** The Java package of the generated launchers, e.g. {@code com.acme.sagas}; default the project's groupId. */
   @Parameter(property = "brokkr.packageName", defaultValue = "${project.groupId}", required = true)
   String packageName;
 
+  /** The project being built, which gets the launchers' source root; set by Maven, not configurable. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 

@@ -10,12 +10,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 abstract class VersionedMojo extends BrokkrMojo {
   /**
    * YAML files holding the previous version of sagas (e.g. the descriptors of the last release);
-   * each saga in them is compared with the current saga of the same name.
+   * each saga in them is compared with the current saga of the same name. Empty (the default): no
+   * comparison.
    */
   @Parameter
   List<File> previousDescriptors = new ArrayList<>();
 
-  /** Whether an incompatible change fails the build instead of being a warning. */
+  /** Whether an incompatible change fails the build instead of being a warning; default false. */
   @Parameter(property = "brokkr.failOnIncompatibleChange", defaultValue = "false")
   boolean failOnIncompatibleChange;
 

@@ -36,6 +36,7 @@ public final class LauncherEmitter {
    *
    * @param packageName the launcher's package, e.g. {@code com.acme.sagas}
    * @param sagaName the saga's name
+   * @return the launcher's class name: the saga's name in upper camel case, then {@code Launcher}
    */
   public static ClassName launcherName(String packageName, String sagaName) {
     Objects.requireNonNull(packageName, "packageName");
@@ -54,6 +55,7 @@ public final class LauncherEmitter {
    * @param launcher the class to generate, e.g. {@code com.acme.HammerLauncher}
    * @param generator the tool that generates it, named in its {@code @Generated}, e.g. the class name
    *     of a Maven goal
+   * @return the launcher's source file, to write to a generated-sources folder
    * @throws io.brokkr.dsl.SagaValidationException when the template is invalid
    * @throws IllegalArgumentException quoting a type name that is not a Java type, or when
    *     {@code generator} is blank

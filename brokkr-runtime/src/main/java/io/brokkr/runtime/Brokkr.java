@@ -19,7 +19,12 @@ public interface Brokkr extends AutoCloseable {
     return builder().inMemory();
   }
 
-  /** {@return a node on a new embedded in-memory store, in {@code namespace}} */
+  /**
+   * {@return a node on a new embedded in-memory store, in {@code namespace}}
+   *
+   * @param namespace the namespace of the node's sagas, not blank
+   * @throws IllegalArgumentException when the namespace is blank
+   */
   static Brokkr inMemory(String namespace) {
     return builder().namespace(namespace).inMemory();
   }
@@ -27,17 +32,25 @@ public interface Brokkr extends AutoCloseable {
   /**
    * {@return a node on Redis, in the default namespace, with the default {@link RedisOptions}} The client is
    * the application's (single server, sentinel or cluster; TLS, user and password are its config).
+   *
+   * @param client the application's Redisson client; closing the node does not shut it down
    */
   static Brokkr redis(RedissonClient client) {
     return builder().redis(client);
   }
 
-  /** {@return a node on Redis, in {@code namespace}, with the default {@link RedisOptions}} */
+  /**
+   * {@return a node on Redis, in {@code namespace}, with the default {@link RedisOptions}}
+   *
+   * @param client the application's Redisson client; closing the node does not shut it down
+   * @param namespace the namespace of the node's sagas: 1 to 64 letters, digits, '.', '_' or '-'
+   * @throws IllegalArgumentException when the namespace breaks those rules
+   */
   static Brokkr redis(RedissonClient client, String namespace) {
     return builder().namespace(namespace).redis(client);
   }
 
-  /** Options for a node: namespace, worker concurrency, default retry policy, clock, listeners. */
+  /** {@return a builder of a node's options: namespace, worker concurrency, default retry policy, clock, listeners} */
   static BrokkrBuilder builder() {
     return new BrokkrBuilder();
   }
@@ -48,11 +61,17 @@ public interface Brokkr extends AutoCloseable {
   /**
    * Registers a worker: steps of its name, queued on this node's store, run here.
    *
+   * @param worker the worker, by its name
    * @throws IllegalArgumentException when a worker of that name is registered already
    */
   void registerWorker(Worker worker);
 
-  /** Registers several workers; see {@link #registerWorker(Worker)}. */
+  /**
+   * Registers several workers; see {@link #registerWorker(Worker)}.
+   *
+   * @param workers the workers, each of its own name
+   * @throws IllegalArgumentException when a worker of one of those names is registered already
+   */
   void registerWorkers(Worker... workers);
 
   /** Stops taking new steps; attempts already running go on. */
@@ -61,7 +80,7 @@ public interface Brokkr extends AutoCloseable {
   /** Takes steps again after {@link #stopWorkers()}. */
   void startWorkers();
 
-  /** Creates an empty saga in state CREATED. */
+  /** {@return a new, empty saga in state CREATED, without a name, under a new id} */
   Saga createSaga();
 
   /**
@@ -69,6 +88,7 @@ public interface Brokkr extends AutoCloseable {
    * template's sagas carry the template's name).
    *
    * @param name 1 to 200 characters without '{', '}' or control characters
+   * @return the new saga, under a new id
    * @throws IllegalArgumentException when the name breaks those rules
    */
   Saga createSaga(String name);
@@ -76,20 +96,30 @@ public interface Brokkr extends AutoCloseable {
   /**
    * Async variant of {@link #createSaga()}; like every async variant of the API it runs on the
    * caller's thread, and the stage completes when the store has applied the call.
+   *
+   * @return a stage of the new saga
    */
   CompletionStage<Saga> createSagaAsync();
 
-  /** {@return the saga of that id in this namespace, if there is one} */
+  /**
+   * {@return the saga of that id in this namespace, if there is one; empty also once its retention
+   * dropped it}
+   *
+   * @param sagaId the saga's id, as {@link Saga#getId()} gives it
+   */
   Optional<Saga> getSaga(String sagaId);
 
   /**
    * One page of the sagas of this namespace that match {@code query}, by last change, newest first.
    * Ask for the next page with {@code query.after(page.nextCursor().get())}. Sagas dropped after
    * their retention are not found.
+   *
+   * @param query the filters, the page size and where the page starts
+   * @return the page, with a cursor when more sagas match
    */
   SagaPage findSagas(SagaQuery query);
 
-  /** How many sagas this namespace keeps, by status (every status listed, 0 where none). */
+  /** {@return how many sagas this namespace keeps, by status (every status listed, 0 where none)} */
   Map<SagaStatus, Long> countSagas();
 
   /** The live nodes of this namespace, this one included, by id: each as it last announced itself. */
@@ -106,7 +136,9 @@ public interface Brokkr extends AutoCloseable {
    * Starts a saga from a template: one step per template step, whose id is the step's name and whose
    * args are the values of the step's inputs, and one compensator per template compensation.
    *
+   * @param template the saga's steps, compensations and inputs, as the DSL, YAML or processor built it
    * @param inputs a value for every input the template declares
+   * @return a handle on the running saga, whose outcome carries every step's result
    * @throws io.brokkr.dsl.SagaValidationException when the template is invalid
    * @throws IllegalArgumentException naming the input when one is missing, unknown or not JSON-encodable
    */

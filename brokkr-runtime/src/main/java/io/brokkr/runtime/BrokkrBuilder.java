@@ -55,7 +55,13 @@ public final class BrokkrBuilder {
 
   BrokkrBuilder() {}
 
-  /** The namespace: every key and saga of this node lives under it. Default {@code brokkr}. */
+  /**
+   * The namespace: every key and saga of this node lives under it. Default {@code brokkr}.
+   *
+   * @param value the namespace; nodes share sagas and work only within one namespace
+   * @return this builder
+   * @throws IllegalArgumentException when the namespace is blank
+   */
   public BrokkrBuilder namespace(String value) {
     Objects.requireNonNull(value, "namespace");
     if (value.isBlank()) {
@@ -65,7 +71,13 @@ public final class BrokkrBuilder {
     return this;
   }
 
-  /** This node's name in leases and logs. Default: a random UUID. */
+  /**
+   * This node's name in leases and logs. Default: a random UUID.
+   *
+   * @param value the node's name, unique among the nodes of the namespace
+   * @return this builder
+   * @throws IllegalArgumentException when the name is blank
+   */
   public BrokkrBuilder nodeId(String value) {
     Objects.requireNonNull(value, "nodeId");
     if (value.isBlank()) {
@@ -75,7 +87,13 @@ public final class BrokkrBuilder {
     return this;
   }
 
-  /** How many step attempts this node runs at once. Default {@value #DEFAULT_CONCURRENCY}. */
+  /**
+   * How many step attempts this node runs at once. Default {@value #DEFAULT_CONCURRENCY}.
+   *
+   * @param value the most attempts at once, at least 1
+   * @return this builder
+   * @throws IllegalArgumentException when the value is under 1
+   */
   public BrokkrBuilder concurrency(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, was " + value);
@@ -87,6 +105,10 @@ public final class BrokkrBuilder {
   /**
    * The retry policy of steps that set none. Default {@link RetryPolicy#DEFAULT}: 3 attempts,
    * backoff from 100 ms doubling to at most 10 s.
+   *
+   * @param value the policy of every step and compensator without its own
+   * @return this builder
+   * @throws IllegalArgumentException quoting the policy when the validator rejects it
    */
   public BrokkrBuilder defaultRetryPolicy(RetryPolicy value) {
     this.defaultRetry = Policies.checkRetry(Objects.requireNonNull(value, "defaultRetryPolicy"), "defaultRetryPolicy");
@@ -96,13 +118,22 @@ public final class BrokkrBuilder {
   /**
    * How long the lease of an attempt lasts unless this node renews it (every third of it). When a
    * node dies, its attempts are taken over once their leases expired. Default 30 s.
+   *
+   * @param value the lease's length, positive; longer means a slower takeover after a crash
+   * @return this builder
+   * @throws IllegalArgumentException quoting the value when it is not positive
    */
   public BrokkrBuilder leaseDuration(Duration value) {
     this.lease = Policies.checkTimeout(Objects.requireNonNull(value, "leaseDuration"), "leaseDuration");
     return this;
   }
 
-  /** The clock of leases, deadlines and backoffs. Default: the system clock in UTC. */
+  /**
+   * The clock of leases, deadlines and backoffs. Default: the system clock in UTC.
+   *
+   * @param value the clock; a test may pass one it moves itself
+   * @return this builder
+   */
   public BrokkrBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
     return this;
@@ -111,6 +142,9 @@ public final class BrokkrBuilder {
   /**
    * Where step attempts run, instead of a pool the node owns; the node does not shut it down.
    * {@link #concurrency(int)} still bounds how many attempts run at once.
+   *
+   * @param value the executor of step bodies, owned by the caller
+   * @return this builder
    */
   public BrokkrBuilder executor(Executor value) {
     this.executor = Optional.of(Objects.requireNonNull(value, "executor"));
@@ -121,6 +155,10 @@ public final class BrokkrBuilder {
    * How long {@link Brokkr#close()} waits for the attempts running on this node to end; those still
    * running then are handed back to the store without counting an attempt (another node runs them
    * again, and their steps count as possibly done). Zero hands them back at once. Default 10 s.
+   *
+   * @param value how long to wait, zero or more
+   * @return this builder
+   * @throws IllegalArgumentException when the value is negative
    */
   public BrokkrBuilder drainTimeout(Duration value) {
     Objects.requireNonNull(value, "drainTimeout");
@@ -135,6 +173,10 @@ public final class BrokkrBuilder {
    * How long a step that this node made ready, for a worker it does not host, may wait unclaimed
    * before this node logs a WARNING naming the worker, the saga and the step (once per readiness).
    * The step keeps waiting: a node that registers the worker runs it. Default 1 minute.
+   *
+   * @param value how long to wait before the warning, positive
+   * @return this builder
+   * @throws IllegalArgumentException when the value is zero or negative
    */
   public BrokkrBuilder strandedWarningAfter(Duration value) {
     Objects.requireNonNull(value, "strandedWarningAfter");
@@ -145,7 +187,12 @@ public final class BrokkrBuilder {
     return this;
   }
 
-  /** Adds a listener that sees every saga and step transition of the namespace. */
+  /**
+   * Adds a listener that sees every saga and step transition of the namespace.
+   *
+   * @param value the listener; each call adds one more
+   * @return this builder
+   */
   public BrokkrBuilder listener(SagaListener value) {
     listeners.add(Objects.requireNonNull(value, "listener"));
     return this;
@@ -157,6 +204,8 @@ public final class BrokkrBuilder {
    * the mapper has it already. Default: a plain mapper with that support, writing dates and
    * durations as ISO-8601 text.
    *
+   * @param value the mapper to copy; later changes to it do not reach the node
+   * @return this builder
    * @throws IllegalArgumentException when the mapper has default typing activated: stored values
    *     must name no Java class
    */
@@ -166,18 +215,29 @@ public final class BrokkrBuilder {
     return this;
   }
 
-  /** Adds a Jackson module (serializers for your types, say) to the node's mapper. */
+  /**
+   * Adds a Jackson module (serializers for your types, say) to the node's mapper.
+   *
+   * @param value the module; each call adds one more
+   * @return this builder
+   */
   public BrokkrBuilder jacksonModule(Module value) {
     jacksonModules.add(Objects.requireNonNull(value, "jacksonModule"));
     return this;
   }
 
-  /** A node on a new embedded in-memory store. */
+  /** {@return a started node on a new embedded in-memory store, which lives as long as the node} */
   public Brokkr inMemory() {
     return build(InMemoryBackend.create());
   }
 
-  /** A node on Redis through {@code client}, with the default {@link RedisOptions}. */
+  /**
+   * A node on Redis through {@code client}, with the default {@link RedisOptions}.
+   *
+   * @param client the application's Redisson client; the node does not shut it down
+   * @return the new node
+   * @throws IllegalArgumentException when the namespace is not 1 to 64 letters, digits, '.', '_' or '-'
+   */
   public Brokkr redis(RedissonClient client) {
     return redis(client, RedisOptions.defaults());
   }
@@ -186,6 +246,9 @@ public final class BrokkrBuilder {
    * A node on Redis through {@code client}. To run several nodes in one process, share one
    * {@link RedisBackend} and {@link #build(StoreBackend) build} them on it.
    *
+   * @param client the application's Redisson client; the node does not shut it down
+   * @param options payload limit, retention, timeouts and replica acknowledgement
+   * @return the new node
    * @throws IllegalArgumentException when the namespace is not 1 to 64 letters, digits, '.', '_' or '-'
    */
   public Brokkr redis(RedissonClient client, RedisOptions options) {
@@ -195,6 +258,8 @@ public final class BrokkrBuilder {
   /**
    * A node on {@code backend}: nodes on one backend share the sagas of their namespace.
    *
+   * @param backend where the sagas are kept; the node opens its own view of it
+   * @return the new node
    * @see InMemoryBackend
    */
   public Brokkr build(StoreBackend backend) {

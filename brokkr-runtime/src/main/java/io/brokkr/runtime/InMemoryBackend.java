@@ -41,6 +41,7 @@ public final class InMemoryBackend implements StoreBackend {
    * {@return a new, empty backend that drops a saga {@code retention} after it settled (or was created, if
    * it is never started), as Redis does ({@link RedisOptions#withRetention})}
    *
+   * @param retention how long to keep a settled saga, at least 1 ms
    * @throws IllegalArgumentException when the retention is under 1 ms
    */
   public static InMemoryBackend create(Duration retention) {
@@ -52,6 +53,8 @@ public final class InMemoryBackend implements StoreBackend {
    * {@code payloadLimit} bytes, as Redis has ({@link RedisOptions#withPayloadLimit}): larger args or
    * results are refused, as they are on Redis, and ids follow the same rules}
    *
+   * @param retention how long to keep a settled saga, at least 1 ms
+   * @param payloadLimit the largest args, result or failure reason of one step, in bytes of UTF-8
    * @throws IllegalArgumentException when the retention is under 1 ms or the limit under 1024 bytes
    */
   public static InMemoryBackend create(Duration retention, int payloadLimit) {

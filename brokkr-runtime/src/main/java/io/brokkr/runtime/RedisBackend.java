@@ -24,12 +24,21 @@ public final class RedisBackend implements StoreBackend {
     this.stores = stores;
   }
 
-  /** {@return a backend with the {@linkplain RedisOptions#defaults() default options}} */
+  /**
+   * {@return a backend with the {@linkplain RedisOptions#defaults() default options}}
+   *
+   * @param client the application's Redisson client; it stays the application's to shut down
+   */
   public static RedisBackend on(RedissonClient client) {
     return on(client, RedisOptions.defaults());
   }
 
-  /** {@return a backend with {@code options}} */
+  /**
+   * {@return a backend with {@code options}}
+   *
+   * @param client the application's Redisson client; it stays the application's to shut down
+   * @param options payload limit, retention, partitions, durability and call listener
+   */
   public static RedisBackend on(RedissonClient client, RedisOptions options) {
     return new RedisBackend(new RedisStores(client, options));
   }

@@ -11,7 +11,12 @@ import java.time.Duration;
 @FunctionalInterface
 public interface RedisCallListener {
 
-  /** A request of {@code kind} was answered (or failed) after {@code took}. */
+  /**
+   * A request of {@code kind} was answered (or failed) after {@code took}.
+   *
+   * @param kind the script's name, or {@code peek}, {@code timers} or {@code active} for a batch
+   * @param took the time from sending the request to its answer or failure
+   */
   void onCall(String kind, Duration took);
 
   /** Sees nothing. */

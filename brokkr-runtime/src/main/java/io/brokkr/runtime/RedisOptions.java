@@ -44,7 +44,7 @@ public final class RedisOptions {
     this.callListener = callListener;
   }
 
-  /** Payload limit 1 MiB, retention 7 days, 16 partitions, not durable. */
+  /** {@return the options with payload limit 1 MiB, retention 7 days, 16 partitions, not durable} */
   public static RedisOptions defaults() {
     return DEFAULTS;
   }
@@ -54,6 +54,10 @@ public final class RedisOptions {
    * Larger args or results from outside are rejected with an {@link IllegalArgumentException}
    * before anything is written; a larger result of an attempt fails the attempt; a longer failure
    * reason is cut.
+   *
+   * @param bytes the limit in bytes, at least {@value StoreLimits#MIN_PAYLOAD_LIMIT}
+   * @return a copy with this limit
+   * @throws IllegalArgumentException when the limit is under {@value StoreLimits#MIN_PAYLOAD_LIMIT} bytes
    */
   public RedisOptions withPayloadLimit(int bytes) {
     return new RedisOptions(new StoreLimits(bytes).payloadLimit(), retention, partitions, durability, callListener);
@@ -62,6 +66,10 @@ public final class RedisOptions {
   /**
    * How long a settled saga (and a saga created but never started) is kept before Redis drops it.
    * Unfinished sagas are kept until they settle.
+   *
+   * @param value how long to keep a settled saga, at least 1 ms
+   * @return a copy with this retention
+   * @throws IllegalArgumentException when the retention is under 1 ms
    */
   public RedisOptions withRetention(Duration value) {
     Objects.requireNonNull(value, "retention");
@@ -75,6 +83,10 @@ public final class RedisOptions {
    * Into how many partitions (hash slots) the sagas of a namespace are spread, so that a Redis
    * Cluster shares them. Every node of a namespace must use the same number; a node that opens a
    * namespace with another number fails, naming both.
+   *
+   * @param value the number of partitions, 1 to 1024
+   * @return a copy with this number of partitions
+   * @throws IllegalArgumentException when the number is out of that range
    */
   public RedisOptions withPartitions(int value) {
     if (value < 1 || value > 1024) {
@@ -89,38 +101,49 @@ public final class RedisOptions {
    * {@code WAITAOF 1 replicas} (written to the append-only file of the master and of the replicas);
    * otherwise with {@code WAIT replicas} (received by the replicas). Lease renewals do not wait.
    * What each mode can lose is described in the README.
+   *
+   * @param replicas how many replicas acknowledge each transition, at least 1
+   * @param timeout how long a transition waits for them, at least 1 ms; when fewer acknowledged in
+   *     time, the transition stands and a warning is logged
+   * @return a copy in durable mode
+   * @throws IllegalArgumentException when there are no replicas or the timeout is under 1 ms
    */
   public RedisOptions withDurability(int replicas, Duration timeout) {
     return new RedisOptions(payloadLimit, retention, partitions, Optional.of(new Durability(replicas, timeout)),
         callListener);
   }
 
-  /** Sees every request the backend sends to Redis, with how long it took (metrics, cost figures). */
+  /**
+   * Sees every request the backend sends to Redis, with how long it took (metrics, cost figures).
+   *
+   * @param value the listener, replacing the one set before
+   * @return a copy with this listener
+   */
   public RedisOptions withCallListener(RedisCallListener value) {
     return new RedisOptions(payloadLimit, retention, partitions, durability, Objects.requireNonNull(value, "callListener"));
   }
 
-  /** The listener of the backend's requests; {@link RedisCallListener#NONE} unless set. */
+  /** {@return the listener of the backend's requests; {@link RedisCallListener#NONE} unless set} */
   public RedisCallListener callListener() {
     return callListener;
   }
 
-  /** The payload limit in bytes. */
+  /** {@return the payload limit in bytes} */
   public int payloadLimit() {
     return payloadLimit;
   }
 
-  /** How long settled sagas are kept. */
+  /** {@return how long settled sagas are kept} */
   public Duration retention() {
     return retention;
   }
 
-  /** Partitions of a namespace. */
+  /** {@return the number of partitions of a namespace} */
   public int partitions() {
     return partitions;
   }
 
-  /** The durable mode, if set. */
+  /** {@return the durable mode; empty when transitions do not wait for replicas} */
   public Optional<Durability> durability() {
     return durability;
   }
@@ -139,6 +162,13 @@ public final class RedisOptions {
    *     transition stands and a warning is logged
    */
   public record Durability(int replicas, Duration timeout) {
+    /**
+     * Checks both values.
+     *
+     * @param replicas how many replicas acknowledge each transition, at least 1
+     * @param timeout how long a transition waits for them, at least 1 ms
+     * @throws IllegalArgumentException when there are no replicas or the timeout is under 1 ms
+     */
     public Durability {
       Objects.requireNonNull(timeout, "timeout");
       if (replicas < 1) {

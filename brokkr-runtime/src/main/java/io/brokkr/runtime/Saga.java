@@ -31,16 +31,21 @@ public interface Saga {
    */
   boolean cancel(String reason);
 
-  /** The saga's name: its template's, or the one given to {@link Brokkr#createSaga(String)}. */
+  /**
+   * {@return the saga's name: its template's, or the one given to {@link Brokkr#createSaga(String)};
+   * empty for a saga created without one}
+   */
   Optional<String> getName();
 
-  /** The saga as a list shows it now: id, name, status, when it was created and last changed. */
+  /** {@return the saga as a list shows it now: id, name, status, when it was created and last changed} */
   SagaSummary getSummary();
 
   /**
    * Adds a step without dependencies.
    *
-   * @param args JSON-encodable fixed args
+   * @param workerName the worker that runs the step: any node that registered a worker of this name
+   * @param args JSON-encodable fixed args, passed to the worker in this order; empty for none
+   * @return the new step, with its id
    * @throws IllegalArgumentException when an arg cannot be encoded as JSON
    * @throws IllegalStateException when the saga is settled or compensating
    */
@@ -50,6 +55,10 @@ public interface Saga {
    * Adds a step that runs once the steps {@code dependsOnStepIds} finished, receiving their results
    * in this order. A step may be added to a RUNNING saga.
    *
+   * @param workerName the worker that runs the step
+   * @param args JSON-encodable fixed args, passed to the worker in this order; empty for none
+   * @param dependsOnStepIds the ids of steps of this saga, each listed once; empty for none
+   * @return the new step, with its id
    * @throws IllegalArgumentException naming the id when a dependency is not a step of this saga, or
    *     when an arg cannot be encoded as JSON
    * @throws IllegalStateException when the saga is settled or compensating
@@ -60,6 +69,11 @@ public interface Saga {
    * Adds a step as {@link #addStep(String, List, List)} does, with its own retry policy or attempt
    * timeout (an async step that is never settled fails when its timeout passes).
    *
+   * @param workerName the worker that runs the step
+   * @param args JSON-encodable fixed args, passed to the worker in this order; empty for none
+   * @param dependsOnStepIds the ids of steps of this saga, each listed once; empty for none
+   * @param options the step's retry policy and attempt timeout, where they differ from the node's
+   * @return the new step, with its id
    * @throws IllegalArgumentException as {@link #addStep(String, List, List)}
    * @throws IllegalStateException as {@link #addStep(String, List, List)}
    */
@@ -72,12 +86,19 @@ public interface Saga {
    */
   void start();
 
-  /** Finishes a step without result; see {@link #stepFinished(String, Object)}. */
+  /**
+   * Finishes a step without result; see {@link #stepFinished(String, Object)}.
+   *
+   * @param stepId the step to finish
+   * @return true when this call settled the step; false when it was settled already
+   */
   boolean stepFinished(String stepId);
 
   /**
    * Finishes a running step with a JSON-encodable result, from any thread or node.
    *
+   * @param stepId the step to finish
+   * @param result the step's result, passed to its dependents and its compensator
    * @return true when this call settled the step; false when it was settled already (a duplicate
    *     or late completion changes nothing)
    * @throws IllegalArgumentException when the step is not part of this saga or the result cannot be
@@ -85,12 +106,19 @@ public interface Saga {
    */
   boolean stepFinished(String stepId, Object result);
 
-  /** Fails a step without a reason; see {@link #stepFailed(String, String)}. */
+  /**
+   * Fails a step without a reason; see {@link #stepFailed(String, String)}.
+   *
+   * @param stepId the step to fail
+   * @return true when this call settled the step; false when it was settled already
+   */
   boolean stepFailed(String stepId);
 
   /**
    * Fails a running step: the saga compensates (an attempt failed from outside is final, not retried).
    *
+   * @param stepId the step to fail
+   * @param reason why it failed, recorded on the step and in the saga's outcome
    * @return true when this call settled the step; false when it was settled already
    * @throws IllegalArgumentException when the step is not part of this saga
    */
@@ -99,45 +127,82 @@ public interface Saga {
   /** {@return every step, compensators included, in the order they were added} */
   List<SagaStep> getSteps();
 
-  /** {@return the step of that id, if this saga has one} */
+  /**
+   * {@return the step of that id, if this saga has one}
+   *
+   * @param stepId the id of a step or compensator
+   */
   Optional<SagaStep> getStep(String stepId);
 
   /**
    * Completes when the saga settles: FINISHED, COMPENSATED or FAILED. Each call returns a new
    * future, so completing or cancelling it affects no other caller.
+   *
+   * @return a new future of the saga's outcome, completed at once when the saga settled already
    */
   CompletableFuture<SagaOutcome> getOutcome();
 
   /**
    * Async variant of {@link #addStep(String, List)}; it completes when the store has applied the
    * call.
+   *
+   * @param workerName the worker that runs the step
+   * @param args JSON-encodable fixed args; empty for none
+   * @return a stage of the new step, failed with the exception {@link #addStep(String, List)} throws
    */
   CompletionStage<SagaStep> addStepAsync(String workerName, List<?> args);
 
   /**
    * Async variant of {@link #addStep(String, List, List)}; it completes when the store has applied
    * the call.
+   *
+   * @param workerName the worker that runs the step
+   * @param args JSON-encodable fixed args; empty for none
+   * @param dependsOnStepIds the ids of steps of this saga, each listed once; empty for none
+   * @return a stage of the new step, failed with the exception the plain call throws
    */
   CompletionStage<SagaStep> addStepAsync(String workerName, List<?> args, List<String> dependsOnStepIds);
 
-  /** Async variant of {@link #start()}; it completes when the store has applied the call. */
+  /**
+   * Async variant of {@link #start()}; it completes when the store has applied the call.
+   *
+   * @return a stage that completes once the saga runs, failed with the exception the plain call throws
+   */
   CompletionStage<Void> startAsync();
 
   /**
    * Async variant of {@link #stepFinished(String, Object)}; it completes when the store has applied
    * the call.
+   *
+   * @param stepId the step to finish
+   * @param result the step's result
+   * @return a stage of true when this call settled the step, false when it was settled already
    */
   CompletionStage<Boolean> stepFinishedAsync(String stepId, Object result);
 
-  /** Async variant of {@link #stepFinished(String)}; it completes when the store has applied the call. */
+  /**
+   * Async variant of {@link #stepFinished(String)}; it completes when the store has applied the call.
+   *
+   * @param stepId the step to finish
+   * @return a stage of true when this call settled the step, false when it was settled already
+   */
   CompletionStage<Boolean> stepFinishedAsync(String stepId);
 
-  /** Async variant of {@link #stepFailed(String)}; it completes when the store has applied the call. */
+  /**
+   * Async variant of {@link #stepFailed(String)}; it completes when the store has applied the call.
+   *
+   * @param stepId the step to fail
+   * @return a stage of true when this call settled the step, false when it was settled already
+   */
   CompletionStage<Boolean> stepFailedAsync(String stepId);
 
   /**
    * Async variant of {@link #stepFailed(String, String)}; it completes when the store has applied
    * the call.
+   *
+   * @param stepId the step to fail
+   * @param reason why it failed
+   * @return a stage of true when this call settled the step, false when it was settled already
    */
   CompletionStage<Boolean> stepFailedAsync(String stepId, String reason);
 }

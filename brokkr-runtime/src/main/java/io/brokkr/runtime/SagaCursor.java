@@ -17,13 +17,22 @@ public record SagaCursor(Instant updatedAt, String sagaId) {
   public static final Comparator<SagaSummary> ORDER = Comparator.comparing(SagaSummary::updatedAt)
       .thenComparing(SagaSummary::sagaId).reversed();
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param updatedAt the last change of the saga the previous page ended with
+   * @param sagaId that saga's id
+   */
   public SagaCursor {
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(sagaId, "sagaId");
   }
 
-  /** The cursor after {@code saga}. */
+  /**
+   * {@return the cursor after {@code saga}}
+   *
+   * @param saga the last saga of a page
+   */
   public static SagaCursor after(SagaSummary saga) {
     return new SagaCursor(saga.updatedAt(), saga.sagaId());
   }
@@ -31,6 +40,8 @@ public record SagaCursor(Instant updatedAt, String sagaId) {
   /**
    * Reads a cursor's text.
    *
+   * @param text the cursor's text form, as {@link #toString()} writes it
+   * @return the cursor
    * @throws IllegalArgumentException when {@code text} is not a cursor's text
    */
   public static SagaCursor parse(String text) {
@@ -45,7 +56,11 @@ public record SagaCursor(Instant updatedAt, String sagaId) {
     throw new IllegalArgumentException("\"" + text + "\" is not a cursor of findSagas (SagaPage.nextCursor())");
   }
 
-  /** Whether {@code saga} comes after this cursor in the order of pages. */
+  /**
+   * {@return whether {@code saga} comes after this cursor in the order of pages}
+   *
+   * @param saga a saga as a list shows it
+   */
   public boolean comesBefore(SagaSummary saga) {
     int byTime = saga.updatedAt().compareTo(updatedAt);
     return byTime < 0 || (byTime == 0 && saga.sagaId().compareTo(sagaId) < 0);

@@ -4,8 +4,14 @@ package io.brokkr.runtime;
 public final class SagaFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** How the saga ended; not serialized. */
   private final transient SagaOutcome outcome;
 
+  /**
+   * An exception whose message names the saga, how it ended and the step failure, if any.
+   *
+   * @param outcome how the saga ended: COMPENSATED or FAILED
+   */
   public SagaFailedException(SagaOutcome outcome) {
     super("saga " + outcome.sagaId() + " ended " + outcome.status()
         + outcome.failure().map(f -> f.stepId().isEmpty() ? ": cancelled: " + f.reason()

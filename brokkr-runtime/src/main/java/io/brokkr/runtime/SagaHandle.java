@@ -14,7 +14,13 @@ public final class SagaHandle<R> {
   private final CompletableFuture<SagaOutcome> outcome;
   private final Function<StepResults, R> resultOf;
 
-  /** A handle whose result is read from the outcome's step results by {@code resultOf}. */
+  /**
+   * A handle whose result is read from the outcome's step results by {@code resultOf}.
+   *
+   * @param sagaId the saga's id
+   * @param outcome completes when the saga settles
+   * @param resultOf reads the saga's result from the results of its finished steps
+   */
   public SagaHandle(String sagaId, CompletableFuture<SagaOutcome> outcome, Function<StepResults, R> resultOf) {
     this.sagaId = Objects.requireNonNull(sagaId, "sagaId");
     this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -29,6 +35,8 @@ public final class SagaHandle<R> {
   /**
    * Completes when the saga settles, however it ends. Each call returns a new future, so completing
    * or cancelling it affects no other caller.
+   *
+   * @return a new future of the saga's outcome
    */
   public CompletableFuture<SagaOutcome> outcome() {
     return outcome.copy();
@@ -37,6 +45,8 @@ public final class SagaHandle<R> {
   /**
    * Completes with the saga's result when it finishes, or exceptionally with a
    * {@link SagaFailedException} when it compensates or fails.
+   *
+   * @return a future of the saga's result
    */
   public CompletableFuture<R> result() {
     return outcome.thenApply(o -> {
@@ -47,7 +57,12 @@ public final class SagaHandle<R> {
     });
   }
 
-  /** {@return a handle of the same saga whose result is read by {@code mapper} from this one's} */
+  /**
+   * {@return a handle of the same saga whose result is read by {@code mapper} from this one's}
+   *
+   * @param <U> the type of the new result
+   * @param mapper turns this handle's result into the new one; called once per {@link #result()} future
+   */
   public <U> SagaHandle<U> map(Function<? super R, ? extends U> mapper) {
     Objects.requireNonNull(mapper, "mapper");
     return new SagaHandle<>(sagaId, outcome, results -> mapper.apply(resultOf.apply(results)));

@@ -9,9 +9,22 @@ package io.brokkr.runtime;
  */
 public interface SagaListener {
 
-  /** A saga moved from {@code from} to {@code to}. */
+  /**
+   * A saga moved from {@code from} to {@code to}.
+   *
+   * @param sagaId the saga
+   * @param from its status before
+   * @param to its status now
+   */
   default void onSagaTransition(String sagaId, SagaStatus from, SagaStatus to) {}
 
-  /** A step moved from {@code from} to {@code to}. */
+  /**
+   * A step moved from {@code from} to {@code to}.
+   *
+   * @param sagaId the step's saga
+   * @param stepId the step (for a saga started from a template, the step's name)
+   * @param from its status before
+   * @param to its status now
+   */
   default void onStepTransition(String sagaId, String stepId, StepStatus from, StepStatus to) {}
 }

@@ -20,12 +20,26 @@ public record SagaOutcome(String sagaId, SagaStatus status, Optional<Failure> fa
    * @param reason why, as given by the worker, {@code stepFailed} or {@code cancel}
    */
   public record Failure(String stepId, String reason) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param stepId the step that failed
+     * @param reason why, as given by the worker or {@code stepFailed}
+     */
     public Failure {
       Objects.requireNonNull(stepId, "stepId");
       Objects.requireNonNull(reason, "reason");
     }
   }
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param sagaId the saga's id
+   * @param status FINISHED, COMPENSATED or FAILED
+   * @param failure the step failure that made the saga compensate; empty when it finished
+   * @param results the results of the steps that finished
+   */
   public SagaOutcome {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(status, "status");

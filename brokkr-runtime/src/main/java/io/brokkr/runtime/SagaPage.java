@@ -12,7 +12,12 @@ import java.util.Optional;
  */
 public record SagaPage(List<SagaSummary> sagas, Optional<String> nextCursor) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param sagas the sagas of this page; empty when none match
+   * @param nextCursor where the next page starts; empty on the last page
+   */
   public SagaPage {
     sagas = List.copyOf(sagas);
     Objects.requireNonNull(nextCursor, "nextCursor");

@@ -40,8 +40,17 @@ public record SagaQuery(Set<SagaStatus> statuses, Optional<String> name, Optiona
   public static final int MAX_LIMIT = 1000;
 
   /**
-   * Checks the query.
+   * Checks the query; times are cut to whole milliseconds, as stores keep them.
    *
+   * @param statuses the statuses a saga may have; empty for any
+   * @param name the saga name it must have; empty for any
+   * @param createdAfter it was created at or after this time; empty for no bound
+   * @param createdBefore it was created before this time; empty for no bound
+   * @param updatedAfter it last changed at or after this time; empty for no bound
+   * @param updatedBefore it last changed before this time; empty for no bound
+   * @param waitingOn the worker one of its steps is queued for; empty for any
+   * @param limit the most sagas a page holds, 1 to {@value #MAX_LIMIT}
+   * @param cursor where the page starts; empty for the first page
    * @throws IllegalArgumentException when the limit is out of range or a name is not a valid id
    */
   public SagaQuery {
@@ -59,62 +68,98 @@ public record SagaQuery(Set<SagaStatus> statuses, Optional<String> name, Optiona
     }
   }
 
-  /** Every saga, {@value #DEFAULT_LIMIT} a page. */
+  /** {@return the query of every saga, {@value #DEFAULT_LIMIT} a page, from the first page} */
   public static SagaQuery all() {
     return new SagaQuery(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), DEFAULT_LIMIT, Optional.empty());
   }
 
-  /** The sagas in one of these statuses. */
+  /**
+   * {@return this query narrowed to the sagas in one of these statuses, which replace any set before}
+   *
+   * @param first a status
+   * @param more further statuses, if any
+   */
   public SagaQuery withStatus(SagaStatus first, SagaStatus... more) {
     return new SagaQuery(EnumSet.of(first, more), name, createdAfter, createdBefore, updatedAfter, updatedBefore,
         waitingOn, limit, cursor);
   }
 
-  /** The sagas of this name (a template's name, or one given to {@link Brokkr#createSaga(String)}). */
+  /**
+   * {@return this query narrowed to the sagas of this name}
+   *
+   * @param sagaName a template's name, or one given to {@link Brokkr#createSaga(String)}
+   * @throws IllegalArgumentException when the name is not a valid id
+   */
   public SagaQuery withName(String sagaName) {
     return new SagaQuery(statuses, Optional.of(sagaName), createdAfter, createdBefore, updatedAfter, updatedBefore,
         waitingOn, limit, cursor);
   }
 
-  /** The sagas created at or after {@code time}. */
+  /**
+   * {@return this query narrowed to the sagas created at or after {@code time}}
+   *
+   * @param time the earliest creation time, cut to milliseconds
+   */
   public SagaQuery createdAfter(Instant time) {
     return new SagaQuery(statuses, name, Optional.of(time), createdBefore, updatedAfter, updatedBefore, waitingOn,
         limit, cursor);
   }
 
-  /** The sagas created before {@code time}. */
+  /**
+   * {@return this query narrowed to the sagas created before {@code time}}
+   *
+   * @param time the creation time they precede, cut to milliseconds
+   */
   public SagaQuery createdBefore(Instant time) {
     return new SagaQuery(statuses, name, createdAfter, Optional.of(time), updatedAfter, updatedBefore, waitingOn,
         limit, cursor);
   }
 
-  /** The sagas that last changed at or after {@code time}. */
+  /**
+   * {@return this query narrowed to the sagas that last changed at or after {@code time}}
+   *
+   * @param time the earliest last change, cut to milliseconds
+   */
   public SagaQuery updatedAfter(Instant time) {
     return new SagaQuery(statuses, name, createdAfter, createdBefore, Optional.of(time), updatedBefore, waitingOn,
         limit, cursor);
   }
 
-  /** The sagas that last changed before {@code time}. */
+  /**
+   * {@return this query narrowed to the sagas that last changed before {@code time}}
+   *
+   * @param time the time their last change precedes, cut to milliseconds
+   */
   public SagaQuery updatedBefore(Instant time) {
     return new SagaQuery(statuses, name, createdAfter, createdBefore, updatedAfter, Optional.of(time), waitingOn,
         limit, cursor);
   }
 
-  /** The sagas with a step queued for {@code workerName}: ready, or waiting out a backoff. */
+  /**
+   * {@return this query narrowed to the sagas with a step queued for {@code workerName}: ready, or
+   * waiting out a backoff}
+   *
+   * @param workerName the worker the step waits for
+   */
   public SagaQuery waitingOn(String workerName) {
     return new SagaQuery(statuses, name, createdAfter, createdBefore, updatedAfter, updatedBefore,
         Optional.of(workerName), limit, cursor);
   }
 
-  /** At most {@code sagas} a page. */
+  /**
+   * {@return this query with at most {@code sagas} a page}
+   *
+   * @param sagas the page size, 1 to {@value #MAX_LIMIT}
+   * @throws IllegalArgumentException when the size is out of that range
+   */
   public SagaQuery limit(int sagas) {
     return new SagaQuery(statuses, name, createdAfter, createdBefore, updatedAfter, updatedBefore, waitingOn, sagas,
         cursor);
   }
 
   /**
-   * The page that starts after a previous page of this query.
+   * {@return this query from the page that starts after a previous page of this query}
    *
    * @param nextCursor a {@link SagaPage#nextCursor()}
    * @throws IllegalArgumentException when it is not one
@@ -128,7 +173,11 @@ public record SagaQuery(Set<SagaStatus> statuses, Optional<String> name, Optiona
     return time.truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Whether a saga meets every condition but {@link #waitingOn} and the cursor. */
+  /**
+   * {@return whether a saga meets every condition but {@link #waitingOn} and the cursor}
+   *
+   * @param saga the saga as a list shows it
+   */
   public boolean matches(SagaSummary saga) {
     return (statuses.isEmpty() || statuses.contains(saga.status()))
         && name.map(n -> saga.name().equals(Optional.of(n))).orElse(true)

@@ -25,7 +25,12 @@ public interface SagaStep {
   /** {@return the step's result as a JSON value, once it finished with one} */
   Optional<Object> getResult();
 
-  /** {@return the step's result read as {@code type}, once it finished with one} */
+  /**
+   * {@return the step's result read as {@code type}, once it finished with one}
+   *
+   * @param <T> the type of the result
+   * @param type the class the node's Jackson mapper reads the result JSON as
+   */
   <T> Optional<T> getResult(Class<T> type);
 
   /**
@@ -50,6 +55,8 @@ public interface SagaStep {
    * Sets the compensator of this step: the worker that undoes it if the saga fails. The compensator
    * waits in {@link StepStatus#WAITING_FOR_COMPENSATION}.
    *
+   * @param workerName the worker that undoes the step; it receives the step's result
+   * @param args JSON-encodable fixed args of the compensator; empty for none
    * @return the compensator step
    * @throws IllegalArgumentException when this step is a compensator itself, or an arg cannot be
    *     encoded as JSON
@@ -63,6 +70,10 @@ public interface SagaStep {
    * retry policy or attempt timeout (an async compensator that is never settled fails when its
    * timeout passes, and the saga ends FAILED).
    *
+   * @param workerName the worker that undoes the step; it receives the step's result
+   * @param args JSON-encodable fixed args of the compensator; empty for none
+   * @param options the compensator's retry policy and attempt timeout, where they differ from the node's
+   * @return the compensator step
    * @throws IllegalArgumentException as {@link #compensateWith(String, List)}
    * @throws IllegalStateException as {@link #compensateWith(String, List)}
    */

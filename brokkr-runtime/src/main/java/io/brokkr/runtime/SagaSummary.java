@@ -17,7 +17,15 @@ import java.util.Optional;
 public record SagaSummary(String sagaId, Optional<String> name, SagaStatus status, Instant createdAt,
     Instant updatedAt) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param sagaId the saga's id
+   * @param name the name it was created with; empty for an unnamed dynamic saga
+   * @param status where the saga is
+   * @param createdAt when the store created it
+   * @param updatedAt when it last changed
+   */
   public SagaSummary {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(name, "name");

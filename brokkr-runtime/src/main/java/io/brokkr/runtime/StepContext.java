@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record StepContext(String sagaId, String stepId, int attempt) {
 
+  /**
+   * Checks that no id is null.
+   *
+   * @param sagaId the saga's id
+   * @param stepId the step's id
+   * @param attempt the attempt number, from 1
+   */
   public StepContext {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(stepId, "stepId");

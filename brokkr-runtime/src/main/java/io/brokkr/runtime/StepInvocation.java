@@ -22,10 +22,24 @@ public interface StepInvocation {
    */
   List<@Nullable Object> args();
 
-  /** Arg {@code index}, read as {@code type}. */
+  /**
+   * {@return arg {@code index}, read as {@code type} by the node's Jackson mapper}
+   *
+   * @param <T> the type to read
+   * @param index the arg's position, from 0
+   * @param type the class to read the arg's JSON as
+   * @throws IndexOutOfBoundsException when the step has no arg at {@code index}
+   */
   <T> T arg(int index, Class<T> type);
 
-  /** Arg {@code index}, read as a generic type. */
+  /**
+   * {@return arg {@code index}, read as a generic type by the node's Jackson mapper}
+   *
+   * @param <T> the type to read
+   * @param index the arg's position, from 0
+   * @param type the type to read the arg's JSON as, e.g. {@code new TypeRef<List<Part>>() {}}
+   * @throws IndexOutOfBoundsException when the step has no arg at {@code index}
+   */
   <T> T arg(int index, TypeRef<T> type);
 
   /**
@@ -34,10 +48,24 @@ public interface StepInvocation {
    */
   List<@Nullable Object> dependencyResults();
 
-  /** {@return the result of dependency {@code index} (in declared order), read as {@code type}} */
+  /**
+   * {@return the result of dependency {@code index} (in declared order), read as {@code type}}
+   *
+   * @param <T> the type to read
+   * @param index the dependency's position in the step's {@code dependsOn}, from 0
+   * @param type the class to read the result's JSON as
+   * @throws IndexOutOfBoundsException when the step has no dependency at {@code index}
+   */
   <T> T dependencyResult(int index, Class<T> type);
 
-  /** {@return the result of dependency {@code index}, read as a generic type} */
+  /**
+   * {@return the result of dependency {@code index}, read as a generic type}
+   *
+   * @param <T> the type to read
+   * @param index the dependency's position in the step's {@code dependsOn}, from 0
+   * @param type the type to read the result's JSON as
+   * @throws IndexOutOfBoundsException when the step has no dependency at {@code index}
+   */
   <T> T dependencyResult(int index, TypeRef<T> type);
 
   /**
@@ -46,20 +74,23 @@ public interface StepInvocation {
    * Its result is then unknown ({@code null} among the dependency results): the compensator must
    * ask the service what was done, by the step's idempotency key ({@code sagaId + ":" + stepId} of
    * the compensated step), and undo whatever was. Compensators must be idempotent. False for steps.
+   *
+   * @return true when the compensated step's outcome is unknown; false for a compensator of a step
+   *     that finished, and for every step that is not a compensator
    */
   boolean compensatedResultUnknown();
 
-  /** Shortcut for {@code context().sagaId()}. */
+  /** {@return the saga's id: shortcut for {@code context().sagaId()}} */
   default String sagaId() {
     return context().sagaId();
   }
 
-  /** Shortcut for {@code context().stepId()}. */
+  /** {@return the step's id: shortcut for {@code context().stepId()}} */
   default String stepId() {
     return context().stepId();
   }
 
-  /** Shortcut for {@code context().attempt()}. */
+  /** {@return the attempt number, from 1: shortcut for {@code context().attempt()}} */
   default int attempt() {
     return context().attempt();
   }

@@ -19,6 +19,14 @@ public record StepOptions(Optional<RetryPolicy> retry, Optional<Duration> timeou
   /** The node's default retry policy, no timeout. */
   public static final StepOptions DEFAULTS = new StepOptions(Optional.empty(), Optional.empty());
 
+  /**
+   * Checks both options.
+   *
+   * @param retry the step's retry policy; empty means the node's default
+   * @param timeout how long one attempt may run; empty means no limit
+   * @throws IllegalArgumentException quoting the bad value when the policy is invalid or the timeout
+   *     not positive
+   */
   public StepOptions {
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(timeout, "timeout");
@@ -29,6 +37,8 @@ public record StepOptions(Optional<RetryPolicy> retry, Optional<Duration> timeou
   /**
    * These options with {@code policy}.
    *
+   * @param policy the step's retry policy, instead of the node's default
+   * @return a copy with this policy
    * @throws IllegalArgumentException quoting the bad value when the policy is invalid
    */
   public StepOptions withRetry(RetryPolicy policy) {
@@ -38,6 +48,8 @@ public record StepOptions(Optional<RetryPolicy> retry, Optional<Duration> timeou
   /**
    * These options with an attempt timeout.
    *
+   * @param attemptTimeout how long one attempt may run before it fails, positive
+   * @return a copy with this timeout
    * @throws IllegalArgumentException quoting the value when it is not positive
    */
   public StepOptions withTimeout(Duration attemptTimeout) {

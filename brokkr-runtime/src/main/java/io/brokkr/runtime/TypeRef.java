@@ -26,7 +26,12 @@ public abstract class TypeRef<T> {
     this.type = Objects.requireNonNull(type, "type");
   }
 
-  /** {@return the type of a class} */
+  /**
+   * {@return the type of a class}
+   *
+   * @param <T> the class's type
+   * @param type a class without type parameters; for a generic type subclass {@code TypeRef} instead
+   */
   public static <T> TypeRef<T> of(Class<T> type) {
     return new TypeRef<>(type) {};
   }

@@ -22,6 +22,8 @@ public final class SagaDiagrams {
   /**
    * The Mermaid flowchart of a valid template, titled with the saga's name.
    *
+   * @param template the saga to draw
+   * @return the flowchart's text, for a {@code .mmd} file or a Markdown {@code mermaid} block
    * @throws SagaValidationException when the template is invalid
    */
   public static String mermaid(SagaTemplate template) {
@@ -31,6 +33,8 @@ public final class SagaDiagrams {
   /**
    * The Graphviz DOT digraph of a valid template.
    *
+   * @param template the saga to draw
+   * @return the digraph's text, for a {@code .dot} file
    * @throws SagaValidationException when the template is invalid
    */
   public static String dot(SagaTemplate template) {
@@ -41,6 +45,8 @@ public final class SagaDiagrams {
    * A Markdown page that embeds the Mermaid flowchart of every template, by saga name, and links
    * the files named {@code <SagaName>.mmd} and {@code <SagaName>.dot} beside it.
    *
+   * @param templates the sagas, in the order the page lists them
+   * @return the page's Markdown text
    * @throws SagaValidationException when a template is invalid
    */
   public static String index(List<SagaTemplate> templates) {
@@ -49,7 +55,12 @@ public final class SagaDiagrams {
     return MarkdownIndex.render(sorted);
   }
 
-  /** The file name of a saga's diagram with that extension, e.g. {@code Hammer.mmd}. */
+  /**
+   * {@return the file name of a saga's diagram with that extension, e.g. {@code Hammer.mmd}}
+   *
+   * @param template the saga, whose name is the file's
+   * @param extension {@link #MERMAID_EXTENSION} or {@link #DOT_EXTENSION}, without the dot
+   */
   public static String fileName(SagaTemplate template, String extension) {
     return template.name() + "." + extension;
   }

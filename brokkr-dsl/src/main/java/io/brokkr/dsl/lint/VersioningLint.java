@@ -27,6 +27,10 @@ public final class VersioningLint {
   /**
    * Every incompatible change from {@code previous} to {@code current}, in the previous version's
    * step order.
+   *
+   * @param previous the saga as the previous version described it
+   * @param current the saga now, of the same name
+   * @return the problems, each a warning or an error as the caller decides; empty when compatible
    */
   public static List<Problem> compare(SagaTemplate previous, SagaTemplate current) {
     Set<String> currentNames = names(current);

@@ -33,13 +33,21 @@ public final class SagaYaml {
   /**
    * Reads every saga of a file.
    *
+   * @param file a YAML file in UTF-8, named in the problems as given
+   * @return the sagas and every problem found
    * @throws IOException when the file cannot be read
    */
   public static YamlSagas read(Path file) throws IOException {
     return read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
   }
 
-  /** Reads every saga of a YAML text; {@code file} names it in the problems. */
+  /**
+   * Reads every saga of a YAML text; {@code file} names it in the problems.
+   *
+   * @param file the text's name in the problems' locations, e.g. its path
+   * @param text the YAML text, one saga per document
+   * @return the sagas and every problem found
+   */
   public static YamlSagas read(String file, String text) {
     List<YamlProblem> problems = new ArrayList<>();
     List<SagaTemplate> sagas = new ArrayList<>();
@@ -71,6 +79,10 @@ public final class SagaYaml {
    * writes them, else at the saga's name, else at the start of the file.
    *
    * @param file names the text in the location
+   * @param text the YAML text that describes the saga
+   * @param saga the saga's name
+   * @param problem the problem, found elsewhere
+   * @return the problem at its place in the text
    */
   public static YamlProblem locate(String file, String text, String saga, Problem problem) {
     try {
@@ -86,12 +98,20 @@ public final class SagaYaml {
     return new YamlProblem(new SourceLocation(file, 1, 1), problem);
   }
 
-  /** The YAML text of the templates, one document each; reading it gives equal templates. */
+  /**
+   * {@return the YAML text of the templates, one document each; reading it gives equal templates}
+   *
+   * @param templates the sagas to write, in this order
+   */
   public static String write(List<SagaTemplate> templates) {
     return TemplateWriter.write(templates);
   }
 
-  /** The YAML text of one template. */
+  /**
+   * {@return the YAML text of one template; reading it gives an equal template}
+   *
+   * @param template the saga to write
+   */
   public static String write(SagaTemplate template) {
     return write(List.of(template));
   }

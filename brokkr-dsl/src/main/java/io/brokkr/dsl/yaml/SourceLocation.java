@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public record SourceLocation(String file, int line, int column) {
 
+  /**
+   * Checks that the file is not null.
+   *
+   * @param file the file's name as given to the reader
+   * @param line the line, from 1
+   * @param column the column, from 1
+   */
   public SourceLocation {
     Objects.requireNonNull(file, "file");
   }

@@ -18,6 +18,12 @@ public record YamlProblem(SourceLocation location, Problem problem) {
       .thenComparingInt(p -> p.location().line())
       .thenComparingInt(p -> p.location().column());
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param location the file, line and column of the offending node
+   * @param problem what is wrong
+   */
   public YamlProblem {
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(problem, "problem");

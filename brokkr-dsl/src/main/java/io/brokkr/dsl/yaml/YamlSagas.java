@@ -12,12 +12,18 @@ import java.util.stream.Collectors;
  */
 public record YamlSagas(List<SagaTemplate> sagas, List<YamlProblem> problems) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param sagas every saga the source describes well enough to build, in written order
+   * @param problems every problem, by line and column; empty when the source is valid
+   */
   public YamlSagas {
     sagas = List.copyOf(sagas);
     problems = List.copyOf(problems);
   }
 
-  /** Whether the source has no problem. */
+  /** {@return whether the source has no problem} */
   public boolean isValid() {
     return problems.isEmpty();
   }
@@ -25,6 +31,7 @@ public record YamlSagas(List<SagaTemplate> sagas, List<YamlProblem> problems) {
   /**
    * The sagas, when the source has no problem.
    *
+   * @return every saga, in written order
    * @throws IllegalArgumentException listing every problem, one per line, otherwise
    */
   public List<SagaTemplate> orThrow() {

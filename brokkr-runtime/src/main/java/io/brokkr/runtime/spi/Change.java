@@ -21,8 +21,19 @@ import java.util.Optional;
  */
 public record Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt, List<Claim> claims) {
 
-  /** A step that became claimable by the workers of {@code workerName}. */
+  /**
+   * A step that became claimable by the workers of {@code workerName}.
+   *
+   * @param step the step now in its worker's ready queue
+   * @param workerName the worker that runs it
+   */
   public record Ready(StepRef step, String workerName) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param step the step now in its worker's ready queue
+     * @param workerName the worker that runs it
+     */
     public Ready {
       Objects.requireNonNull(step, "step");
       Objects.requireNonNull(workerName, "workerName");
@@ -32,13 +43,27 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
   /** Nothing happened. */
   public static final Change NONE = new Change(false, List.of(), Optional.empty());
 
+  /**
+   * Checks that no component is null; copies the lists.
+   *
+   * @param applied false when the operation was a no-op
+   * @param ready the steps that became claimable
+   * @param retryAt when a failed attempt will be retried; empty when none will be
+   * @param claims the steps claimed at once for the caller
+   */
   public Change {
     ready = List.copyOf(ready);
     Objects.requireNonNull(retryAt, "retryAt");
     claims = List.copyOf(claims);
   }
 
-  /** A change that claimed nothing. */
+  /**
+   * A change that claimed nothing.
+   *
+   * @param applied false when the operation was a no-op
+   * @param ready the steps that became claimable
+   * @param retryAt when a failed attempt will be retried; empty when none will be
+   */
   public Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt) {
     this(applied, ready, retryAt, List.of());
   }
@@ -48,7 +73,11 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
     return claims.stream().findFirst();
   }
 
-  /** {@return this change with {@code claim} also taken for the caller: its step is no longer among the ready ones} */
+  /**
+   * {@return this change with {@code claim} also taken for the caller: its step is no longer among the ready ones}
+   *
+   * @param claim a claim of one of the steps this change made ready
+   */
   public Change claiming(Claim claim) {
     StepRef step = claim.step().ref();
     List<Claim> all = new ArrayList<>(claims);

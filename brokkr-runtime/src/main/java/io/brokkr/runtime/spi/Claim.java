@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record Claim(StepSnapshot step, Lease lease, List<String> dependencyResultsJson) {
 
+  /**
+   * Checks that no component is null; copies the results.
+   *
+   * @param step the step as it is now (RUNNING)
+   * @param lease the attempt's lease and fencing token
+   * @param dependencyResultsJson the JSON results of the step's dependencies in declared order
+   */
   public Claim {
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(lease, "lease");

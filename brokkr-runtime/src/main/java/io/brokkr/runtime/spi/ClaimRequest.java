@@ -17,6 +17,14 @@ import java.util.Set;
  */
 public record ClaimRequest(String nodeId, Instant now, Duration lease, Set<String> workerNames) {
 
+  /**
+   * Checks that no component is null; copies the worker names.
+   *
+   * @param nodeId the node that would run the step
+   * @param now when the lease starts
+   * @param lease how long it lasts
+   * @param workerNames the workers registered on the node; empty claims nothing
+   */
   public ClaimRequest {
     Objects.requireNonNull(nodeId, "nodeId");
     Objects.requireNonNull(now, "now");

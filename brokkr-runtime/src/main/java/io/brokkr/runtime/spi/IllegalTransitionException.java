@@ -11,12 +11,24 @@ import java.util.Optional;
 public final class IllegalTransitionException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The saga whose transition was refused. */
   private final String sagaId;
+  /** The step whose transition was refused; empty for the saga's own. */
   private final String stepId;
+  /** The status before. */
   private final String from;
+  /** The status asked for. */
   private final String to;
 
-  /** A transition of saga {@code sagaId}, or of its step {@code stepId} when present. */
+  /**
+   * A transition of saga {@code sagaId}, or of its step {@code stepId} when present.
+   *
+   * @param sagaId the saga
+   * @param stepId the step whose transition it was; empty for a transition of the saga
+   * @param from the status before, a {@link io.brokkr.runtime.SagaStatus} or
+   *     {@link io.brokkr.runtime.StepStatus} name
+   * @param to the status asked for
+   */
   public IllegalTransitionException(String sagaId, Optional<String> stepId, String from, String to) {
     super(stepId.map(s -> "step \"" + s + "\" of saga " + sagaId).orElse("saga " + sagaId)
         + " cannot move from " + from + " to " + to);

@@ -18,6 +18,14 @@ public record Lease(long token, String owner, Instant until, Optional<Instant> d
   /** The end of the lease of a parked async attempt: it waits for its deadline or a settler. */
   public static final Instant OPEN_ENDED = Instant.parse("9999-12-31T00:00:00Z");
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param token the fencing token
+   * @param owner the node that claimed the attempt
+   * @param until when the lease expires unless renewed; {@link #OPEN_ENDED} for a parked attempt
+   * @param deadline when the attempt times out; empty without timeout
+   */
   public Lease {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(until, "until");

@@ -49,7 +49,12 @@ public enum Rejection {
     return badArgument;
   }
 
-  /** {@return the exception for saga {@code sagaId} with this reason's details} */
+  /**
+   * {@return the exception for saga {@code sagaId} with this reason's details}
+   *
+   * @param sagaId the saga the refused operation was about
+   * @param details the values this reason's message names, in the order its constant's comment lists
+   */
   public StoreRejectedException of(String sagaId, Object... details) {
     Object[] all = new Object[details.length + 1];
     all[0] = sagaId;

@@ -21,7 +21,14 @@ import java.util.Optional;
 public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators,
     Optional<String> name) {
 
-  /** Checks that no component is null; copies the steps and compensators in order. */
+  /**
+   * Checks that no component is null; copies the steps and compensators in order.
+   *
+   * @param sagaId the new saga's id
+   * @param steps its steps, each after its dependencies
+   * @param compensators the compensators by the id of the step each compensates
+   * @param name the saga's name; empty for none
+   */
   public SagaDraft {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(name, "name");
@@ -30,7 +37,13 @@ public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpe
     compensators = Collections.unmodifiableMap(new LinkedHashMap<>(compensators));
   }
 
-  /** A draft of a saga without a name. */
+  /**
+   * A draft of a saga without a name.
+   *
+   * @param sagaId the new saga's id
+   * @param steps its steps, each after its dependencies
+   * @param compensators the compensators by the id of the step each compensates; empty for none
+   */
   public SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators) {
     this(sagaId, steps, compensators, Optional.empty());
   }

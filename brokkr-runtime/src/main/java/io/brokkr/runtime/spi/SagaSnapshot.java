@@ -24,7 +24,17 @@ public record SagaSnapshot(
     String sagaId, SagaStatus status, Optional<SagaOutcome.Failure> failure, List<StepSnapshot> steps,
     Optional<String> name, Instant createdAt, Instant updatedAt) {
 
-  /** Checks that no component is null; copies the steps. */
+  /**
+   * Checks that no component is null; copies the steps.
+   *
+   * @param sagaId the saga's id
+   * @param status where the saga is
+   * @param failure the step failure that made it compensate; empty unless one did
+   * @param steps every step, compensators included, in the order they were added
+   * @param name the saga's name; empty when it has none
+   * @param createdAt when the store created it
+   * @param updatedAt when it last changed
+   */
   public SagaSnapshot {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(status, "status");
@@ -35,12 +45,16 @@ public record SagaSnapshot(
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
-  /** The saga as a list shows it. */
+  /** {@return the saga as a list shows it, without its steps} */
   public SagaSummary summary() {
     return new SagaSummary(sagaId, name, status, createdAt, updatedAt);
   }
 
-  /** {@return the step of that id, if the saga has one} */
+  /**
+   * {@return the step of that id, if the saga has one}
+   *
+   * @param stepId the id of a step or compensator
+   */
   public Optional<StepSnapshot> step(String stepId) {
     return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst();
   }

@@ -58,6 +58,7 @@ public interface SagaStore extends AutoCloseable {
   /**
    * Creates an empty CREATED saga without a name.
    *
+   * @param sagaId the new saga's id, unique within the namespace (see {@link StoreLimits})
    * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}
    */
   default void createSaga(String sagaId) {
@@ -67,6 +68,8 @@ public interface SagaStore extends AutoCloseable {
   /**
    * Creates an empty CREATED saga, named or not: its name is a filter of {@link #query}.
    *
+   * @param sagaId the new saga's id, unique within the namespace
+   * @param name the saga's name, shared by the sagas of one kind; empty for none
    * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}
    * @throws IllegalArgumentException when the id or name breaks {@link StoreLimits}
    */
@@ -75,6 +78,9 @@ public interface SagaStore extends AutoCloseable {
   /**
    * Adds a step (CREATED, or QUEUED at once when the saga runs and its dependencies finished).
    *
+   * @param sagaId the saga that gets the step
+   * @param step the new step; its dependencies must have been added before it
+   * @return what the store did: the step among {@link Change#ready()} when it was queued at once
    * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#SAGA_CLOSED},
    *     {@link Rejection#DUPLICATE_STEP}, {@link Rejection#UNKNOWN_DEPENDENCY},
    *     {@link Rejection#DUPLICATE_DEPENDENCY}, {@link Rejection#DEPENDENCY_ON_COMPENSATOR}
@@ -85,6 +91,10 @@ public interface SagaStore extends AutoCloseable {
    * Adds the compensator of step {@code stepId}, WAITING_FOR_COMPENSATION; the store sets its
    * spec's {@code dependsOn} to {@code [stepId]}, so that it receives that step's result.
    *
+   * @param sagaId the saga of both steps
+   * @param stepId the step to compensate, not itself a compensator
+   * @param compensator the compensator; its {@code dependsOn} is ignored
+   * @return what the store did; a compensator is never ready when added
    * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#SAGA_CLOSED},
    *     {@link Rejection#NO_SUCH_STEP}, {@link Rejection#COMPENSATOR_EXISTS},
    *     {@link Rejection#COMPENSATOR_OF_COMPENSATOR}, {@link Rejection#DUPLICATE_STEP}
@@ -94,6 +104,8 @@ public interface SagaStore extends AutoCloseable {
   /**
    * CREATED → RUNNING; queues the steps without dependencies; FINISHED at once without steps.
    *
+   * @param sagaId the saga to start
+   * @return what the store did, with the steps it queued among {@link Change#ready()}
    * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NOT_CREATED}
    */
   Change start(String sagaId);
@@ -105,6 +117,7 @@ public interface SagaStore extends AutoCloseable {
    * rejected draft writes nothing. The default makes the checks first, then those calls; a store
    * overrides it to make it one atomic call.
    *
+   * @param draft the saga with its steps and compensators
    * @return what {@link #start} did
    * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}, or the rejection of the first
    *     call that would be rejected (see {@link SagaDraft#check})
@@ -123,6 +136,9 @@ public interface SagaStore extends AutoCloseable {
    * {@link #claimNext} would, in the same call where the store can. The default creates and starts,
    * then claims the next step of each such step's worker while fewer than {@code max} were claimed.
    *
+   * @param draft the saga with its steps and compensators
+   * @param next the caller's node, workers, time and lease for the claims
+   * @param max the most steps to claim; 0 claims none
    * @return as {@link #createAndStart}, with the claims in {@link Change#claims()}
    */
   default Change createStartAndClaim(SagaDraft draft, ClaimRequest next, int max) {
@@ -147,6 +163,10 @@ public interface SagaStore extends AutoCloseable {
    * {@code deadline = now + timeout} when the step has one. Queue entries that are stale (the step
    * is no longer QUEUED, or waits out a backoff) are dropped.
    *
+   * @param workerName the worker whose ready queue is read
+   * @param nodeId the node that will run the attempt; it becomes the lease's owner
+   * @param now when the lease starts (the caller's clock)
+   * @param lease how long the lease lasts unless renewed by {@link #heartbeat}
    * @return the claim, or empty when the queue holds nothing claimable
    */
   Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease);
@@ -154,6 +174,9 @@ public interface SagaStore extends AutoCloseable {
   /**
    * Renews the lease of the attempt holding {@code token}.
    *
+   * @param step the running step
+   * @param token the fencing token of the caller's attempt ({@link Lease#token()})
+   * @param until the lease's new end
    * @return false when the token is stale (the step moved on): stop renewing
    */
   boolean heartbeat(StepRef step, long token, Instant until);
@@ -161,6 +184,9 @@ public interface SagaStore extends AutoCloseable {
   /**
    * Finishes a step with an optional JSON result and advances the saga.
    *
+   * @param step the step to finish
+   * @param by the attempt holding the lease, or a settler from outside
+   * @param resultJson the step's result as JSON text; empty for a step without result
    * @return a change not {@linkplain Change#applied() applied} when the step had settled already or
    *     the token is stale
    * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NO_SUCH_STEP},
@@ -175,6 +201,10 @@ public interface SagaStore extends AutoCloseable {
    * completion and the next step's claim in one round trip. The default finishes, then claims
    * the first such step's worker's next step.
    *
+   * @param step the step to finish
+   * @param by the attempt holding the lease, or a settler from outside
+   * @param resultJson the step's result as JSON text; empty for a step without result
+   * @param next the caller's node, workers, time and lease for the claim
    * @return as {@link #finish}, with the claim, if any, in {@link Change#claimed()}
    */
   default Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
@@ -194,6 +224,10 @@ public interface SagaStore extends AutoCloseable {
    * Fails an attempt (retried per the step's policy, see the class comment) or, from outside, the
    * step. Timeouts and expired leases are failures of the attempt holding the token.
    *
+   * @param step the step whose attempt failed
+   * @param by the attempt holding the lease (retried per policy), or a settler from outside (final)
+   * @param reason why it failed, recorded on the step (cut to the payload limit)
+   * @param now the caller's time, from which a retry's backoff is counted
    * @return as {@link #finish}; {@link Change#retryAt()} is set when a retry was scheduled
    * @throws StoreRejectedException as {@link #finish}
    */
@@ -205,6 +239,10 @@ public interface SagaStore extends AutoCloseable {
    * <em>possibly done</em> ({@link StepSnapshot#possiblyDone()}) until an attempt finishes it: when
    * the saga compensates, the step's compensator runs although the step never finished.
    *
+   * @param step the step whose attempt ended unknown
+   * @param token the fencing token of that attempt
+   * @param reason why it ended, recorded on the step
+   * @param now the caller's time, from which a retry's backoff is counted
    * @return as {@link #fail}; not applied for a stale token
    */
   Change failUnknown(StepRef step, long token, String reason, Instant now);
@@ -215,6 +253,10 @@ public interface SagaStore extends AutoCloseable {
    * a compensator while it compensates); otherwise it fails. When the body may have run, the step
    * is possibly done (see {@link #failUnknown}).
    *
+   * @param step the step whose attempt is given back
+   * @param token the fencing token of that attempt
+   * @param mayHaveRun true when the body started, so its side effects may have happened; false
+   *     when it never ran
    * @return not applied for a stale token
    */
   Change handBack(StepRef step, long token, boolean mayHaveRun);
@@ -224,6 +266,8 @@ public interface SagaStore extends AutoCloseable {
    * lease no longer needs renewing; its deadline, if it has one, still ends it (the store's timers
    * enforce it).
    *
+   * @param step the step whose async attempt returned
+   * @param token the fencing token of that attempt
    * @return false when the token is stale
    */
   default boolean park(StepRef step, long token) {
@@ -234,6 +278,7 @@ public interface SagaStore extends AutoCloseable {
    * Ends the backoff of a QUEUED step: pushes it to its worker's ready queue. Also re-pushes a
    * QUEUED step whose queue entry may have been lost; a second entry is harmless.
    *
+   * @param step the QUEUED step
    * @return not applied when the step is not QUEUED
    */
   Change requeue(StepRef step);
@@ -244,11 +289,16 @@ public interface SagaStore extends AutoCloseable {
    * first, so a timer fired twice, or by two nodes, acts once. The view's own sweep calls this
    * with the clock it was opened with; a caller may call it to drive time itself.
    *
+   * @param now the time against which leases, deadlines and backoffs are compared
    * @return how many timers acted
    */
   int fireDue(Instant now);
 
-  /** {@return the saga as stored, if it exists} */
+  /**
+   * {@return the saga as stored, if it exists; empty also after its retention dropped it}
+   *
+   * @param sagaId the saga to read
+   */
   Optional<SagaSnapshot> load(String sagaId);
 
   /** {@return the ids of the sagas that are RUNNING or COMPENSATING} */
@@ -267,10 +317,13 @@ public interface SagaStore extends AutoCloseable {
   /**
    * One page of the sagas that match {@code query}, by last change, newest first (then by id, the
    * greatest first). A saga dropped after its retention is not listed.
+   *
+   * @param query the filters, the page size and where the page starts
+   * @return the page, with the cursor of the next one if more sagas match
    */
   SagaPage query(SagaQuery query);
 
-  /** How many sagas the store keeps, by status (every status listed, 0 where none). */
+  /** {@return how many sagas the store keeps, by status (every status listed, 0 where none)} */
   Map<SagaStatus, Long> countByStatus();
 
   /** How many steps are ready to be claimed (queued, not waiting out a backoff), by worker; only workers with some. */
@@ -288,6 +341,9 @@ public interface SagaStore extends AutoCloseable {
   /**
    * Delivers every event of the namespace, from every node, to {@code listener} until the returned
    * subscription is closed. Events of one saga arrive in the order of its transitions.
+   *
+   * @param listener called once per event; it must not block for long
+   * @return the subscription, to close when the events are no longer wanted
    */
   Subscription subscribe(StoreListener listener);
 

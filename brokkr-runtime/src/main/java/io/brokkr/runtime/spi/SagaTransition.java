@@ -44,6 +44,9 @@ public enum SagaTransition {
   /**
    * {@return the transition from {@code from} to {@code to}}
    *
+   * @param sagaId the saga that moves, named by the exception
+   * @param from its status now
+   * @param to the status it should move to
    * @throws IllegalTransitionException naming the saga when the table has no such transition
    */
   public static SagaTransition of(String sagaId, SagaStatus from, SagaStatus to) {

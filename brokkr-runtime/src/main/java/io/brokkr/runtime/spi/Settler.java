@@ -3,7 +3,11 @@ package io.brokkr.runtime.spi;
 /** Who settles a step: the attempt holding a fencing token, or someone outside the engine. */
 public sealed interface Settler {
 
-  /** The attempt that holds {@code token}: rejected when a newer attempt started or the step settled. */
+  /**
+   * The attempt that holds {@code token}: rejected when a newer attempt started or the step settled.
+   *
+   * @param token the fencing token of the attempt's lease
+   */
   record Attempt(long token) implements Settler {}
 
   /**
@@ -12,7 +16,11 @@ public sealed interface Settler {
    */
   record External() implements Settler {}
 
-  /** {@return the attempt holding {@code token}} */
+  /**
+   * {@return the attempt holding {@code token}}
+   *
+   * @param token the fencing token of the attempt's lease ({@link Lease#token()})
+   */
   static Settler attempt(long token) {
     return new Attempt(token);
   }

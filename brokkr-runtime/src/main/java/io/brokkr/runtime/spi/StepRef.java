@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record StepRef(String sagaId, String stepId) {
 
+  /**
+   * Checks that both ids are present.
+   *
+   * @param sagaId the saga's id
+   * @param stepId the step's id within the saga
+   */
   public StepRef {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(stepId, "stepId");

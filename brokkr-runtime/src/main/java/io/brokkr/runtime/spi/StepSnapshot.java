@@ -36,6 +36,21 @@ public record StepSnapshot(
     Optional<String> failureReason,
     boolean possiblyDone) {
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param sagaId the saga's id
+   * @param spec what the step is
+   * @param compensates for a compensator, the step it compensates; empty for a step
+   * @param compensator the compensator's id; empty for a step without one, and for a compensator
+   * @param status where the step is
+   * @param attempt attempts made so far, the current one included; 0 before the first claim
+   * @param lease the lock of the current attempt; empty unless RUNNING
+   * @param retryAt when the backoff after a failed attempt ends; empty unless waiting for one
+   * @param resultJson the result; empty until finished, and for a step without result
+   * @param failureReason why it failed; empty unless it did
+   * @param possiblyDone whether an attempt ended with its outcome unknown (see the class comment)
+   */
   public StepSnapshot {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(spec, "spec");

@@ -25,6 +25,16 @@ public record StepSpec(
     RetryPolicy retry,
     Optional<Duration> timeout) {
 
+  /**
+   * Checks that no component is null; copies the dependencies.
+   *
+   * @param stepId the step's id, unique within its saga
+   * @param workerName the worker that runs it
+   * @param dependsOn the steps whose results it receives, in this order; empty for none
+   * @param argsJson its fixed args, a JSON array
+   * @param retry how often an attempt is made and how long to wait in between
+   * @param timeout how long one attempt may run; empty for no limit
+   */
   public StepSpec {
     Objects.requireNonNull(stepId, "stepId");
     Objects.requireNonNull(workerName, "workerName");

@@ -75,6 +75,10 @@ public enum StepTransition {
   /**
    * {@return the transition from {@code from} to {@code to}}
    *
+   * @param sagaId the saga of the step, named by the exception
+   * @param stepId the step that moves, named by the exception
+   * @param from its status now
+   * @param to the status it should move to
    * @throws IllegalTransitionException naming saga and step when the table has no such transition
    */
   public static StepTransition of(String sagaId, String stepId, StepStatus from, StepStatus to) {

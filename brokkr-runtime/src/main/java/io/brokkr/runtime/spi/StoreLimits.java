@@ -32,6 +32,7 @@ public record StoreLimits(int payloadLimit) {
   /**
    * Limits of {@code payloadLimit} bytes.
    *
+   * @param payloadLimit the largest args, result or failure reason of one step, in bytes of UTF-8
    * @throws IllegalArgumentException when the limit is under {@value #MIN_PAYLOAD_LIMIT} bytes
    */
   public StoreLimits {
@@ -44,6 +45,7 @@ public record StoreLimits(int payloadLimit) {
   /**
    * Checks a new saga's id, its steps and its compensators, as {@link SagaStore#createAndStart} must.
    *
+   * @param draft the saga about to be created
    * @throws IllegalArgumentException naming the first id or payload that breaks the limits
    */
   public void check(SagaDraft draft) {
@@ -55,6 +57,8 @@ public record StoreLimits(int payloadLimit) {
   /**
    * Checks a step or compensator about to be added: its id, its worker name and its args.
    *
+   * @param sagaId the saga it is added to, named in the message
+   * @param step the step or compensator
    * @param kind {@code ""} for a step, {@code "compensator "} for a compensator
    * @throws IllegalArgumentException naming what breaks the limits
    */
@@ -71,6 +75,9 @@ public record StoreLimits(int payloadLimit) {
    * {@return why a step's result may not be stored; empty when it fits} A store refuses a result from
    * outside with an {@link IllegalArgumentException} of this message, and fails an attempt that
    * returned it (retried by its policy).
+   *
+   * @param step the step that produced the result, named in the message
+   * @param resultJson the result as JSON text; empty always fits
    */
   public Optional<String> resultTooLarge(StepRef step, Optional<String> resultJson) {
     return resultJson.flatMap(r -> tooLarge("the result of step \"" + step.stepId() + "\" of saga " + step.sagaId(), r));
@@ -93,7 +100,12 @@ public record StoreLimits(int payloadLimit) {
         + " bytes of JSON, over the claim limit of " + CLAIM_LIMIT + " bytes");
   }
 
-  /** {@return why {@code json} may not be stored, naming {@code what} and both sizes; empty when it fits} */
+  /**
+   * {@return why {@code json} may not be stored, naming {@code what} and both sizes; empty when it fits}
+   *
+   * @param what names the payload in the message, e.g. {@code the args of step "s" of saga 42}
+   * @param json the payload, measured in bytes of UTF-8
+   */
   public Optional<String> tooLarge(String what, String json) {
     int bytes = size(json);
     if (bytes <= payloadLimit) {
@@ -103,7 +115,11 @@ public record StoreLimits(int payloadLimit) {
         + " bytes (RedisOptions.withPayloadLimit, InMemoryBackend.create(retention, payloadLimit))");
   }
 
-  /** {@return a failure reason, cut to fit the limit: a failure is always recorded} */
+  /**
+   * {@return a failure reason, cut to fit the limit: a failure is always recorded}
+   *
+   * @param reason the failure reason as given; returned unchanged when it fits
+   */
   public String cut(String reason) {
     if (size(reason) <= payloadLimit) {
       return reason;
@@ -120,6 +136,8 @@ public record StoreLimits(int payloadLimit) {
    * Checks an id or worker name.
    *
    * @param what names it in the message, e.g. {@code step id}
+   * @param id the id or worker name to check
+   * @return {@code id}, when it keeps the rules
    * @throws IllegalArgumentException quoting the id and saying what is wrong
    */
   public static String checkId(String what, String id) {
@@ -131,7 +149,11 @@ public record StoreLimits(int payloadLimit) {
     return id;
   }
 
-  /** {@return whether an id or worker name keeps the rules} */
+  /**
+   * {@return whether an id or worker name keeps the rules}
+   *
+   * @param id the id or worker name to check
+   */
   public static boolean isValidId(String id) {
     return problem(id).isEmpty();
   }

@@ -4,6 +4,10 @@ package io.brokkr.runtime.spi;
 @FunctionalInterface
 public interface StoreListener {
 
-  /** Called once per event; must not block for long. */
+  /**
+   * Called once per event; must not block for long.
+   *
+   * @param event a transition of one saga or step, or work that became ready
+   */
   void onEvent(StoreEvent event);
 }
