@@ -449,7 +449,7 @@ public final class Messages {
     String what = type.equals(missing)
         ? "\"" + type + "\" is not a class"
         : "\"" + type + "\" names " + missing + ", which is not a class";
-    String fix = suggestion.map(s -> "did you mean \"" + s + "\"?").orElse(type.contains(".")
+    String fix = suggestion.map(s -> "did you mean \"" + s + "\"?").orElse(type.contains(missing)
         ? "check its spelling, or add the dependency that holds it"
         : "a simple name other than String, Integer and the like names a class of the launchers' package;"
             + " write the class's full name");
