@@ -109,7 +109,8 @@ class GenerateEngineTest {
 
   @Test
   void aTypeNamingAMissingClassIsAnErrorAtTheTypeAndItsSagaGetsNoLauncher() throws IOException {
-    Projects.write(project, "src/main/java/com/acme/forge/Receipt.java", "package com.acme.forge;\nrecord Receipt() {}\n");
+    Projects.write(project, "src/main/java/com/acme/forge/Receipt.java",
+        "package com.acme.forge;\nrecord Receipt() {}\n");
     Projects.write(project, "src/main/brokkr/hammer.yaml", Projects.HAMMER);
     Projects.write(project, "src/main/brokkr/order.yaml", """
         saga: Order
@@ -136,7 +137,8 @@ class GenerateEngineTest {
 
   @Test
   void typesAreNotCheckedWhenTheLookupIsOff() throws IOException {
-    Projects.write(project, "src/main/brokkr/order.yaml", "saga: Order\nsteps: { charge: { output: com.acme.Recipt } }\n");
+    Projects.write(project, "src/main/brokkr/order.yaml",
+        "saga: Order\nsteps: { charge: { output: com.acme.Recipt } }\n");
     assertEquals(Outcome.CLEAN, generate("com.acme.forge", GenerateConfig.TypeLookup.OFF));
     assertTrue(Files.readString(launcher("OrderLauncher")).contains("com.acme.Recipt"));
   }

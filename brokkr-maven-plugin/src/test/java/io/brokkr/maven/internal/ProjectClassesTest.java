@@ -24,7 +24,8 @@ class ProjectClassesTest {
 
   @BeforeEach
   void aProjectWithSourcesClassesAndAJar() throws IOException {
-    Projects.write(project, "src/main/java/com/acme/Receipt.java", "package com.acme;\npublic record Receipt(String id) {}\n");
+    Projects.write(project, "src/main/java/com/acme/Receipt.java",
+        "package com.acme;\npublic record Receipt(String id) {}\n");
     Projects.write(project, "src/main/java/com/acme/Orders.java", """
         package com.acme;
         public class Orders {
@@ -36,8 +37,8 @@ class ProjectClassesTest {
     Projects.write(project, "target/classes/com/acme/Invoice$Line.class", "not read");
     Path jar = Files.createDirectories(project.resolve("lib")).resolve("parts.jar");
     try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (String entry : List.of("com/acme/parts/Bolt.class", "com/acme/parts/Nut.class", "com/acme/parts/Nut$Thread.class",
-          "com/acme/parts/sub/Washer.class")) {
+      for (String entry : List.of("com/acme/parts/Bolt.class", "com/acme/parts/Nut.class",
+          "com/acme/parts/Nut$Thread.class", "com/acme/parts/sub/Washer.class")) {
         zip.putNextEntry(new ZipEntry(entry));
         zip.closeEntry();
       }
@@ -57,8 +58,9 @@ class ProjectClassesTest {
 
   @Test
   void missesMisspeltAndMisplacedClasses() {
-    for (String missing : List.of("java.time.Instnt", "java.util.Map.Entri", "com.acme.Recipt", "com.acme.Orders.State",
-        "com.acme.Receipt.Line", "com.acme.Invoice.Total", "com.acme.parts.Washer", "com.acme.Bolt", "com.acme.parts.Nut.Bolt")) {
+    for (String missing : List.of("java.time.Instnt", "java.util.Map.Entri", "com.acme.Recipt",
+        "com.acme.Orders.State", "com.acme.Receipt.Line", "com.acme.Invoice.Total", "com.acme.parts.Washer",
+        "com.acme.Bolt", "com.acme.parts.Nut.Bolt")) {
       assertFalse(classes.exists(ClassName.bestGuess(missing)), missing);
     }
   }
