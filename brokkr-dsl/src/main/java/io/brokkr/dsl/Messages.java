@@ -729,4 +729,38 @@ public final class Messages {
         "saga \"" + saga + "\" would get launcher " + launcher + ", like saga \"" + otherSaga + "\" in " + elsewhere
             + "; rename one of them so that their launchers differ");
   }
+
+  /**
+   * A step's output type that names a class the build cannot find.
+   *
+   * @param type the type as written, e.g. {@code java.util.List<com.acme.Part>}
+   * @param missing the class it names that is missing, as the launcher would reference it
+   * @param suggestion a class of the same package with a close name, if there is one
+   */
+  public static Problem unknownOutputType(String step, String type, String missing, Optional<String> suggestion) {
+    return new Problem(ProblemKind.UNKNOWN_TYPE, Optional.of(step),
+        stepParty(step) + ": output type " + unknownType(type, missing, suggestion), Optional.of("output"));
+  }
+
+  /**
+   * A saga input's type that names a class the build cannot find; the problem's subject is the
+   * input's name.
+   *
+   * @see #unknownOutputType
+   */
+  public static Problem unknownInputType(String input, String type, String missing, Optional<String> suggestion) {
+    return new Problem(ProblemKind.UNKNOWN_TYPE, Optional.empty(),
+        "input \"" + input + "\": type " + unknownType(type, missing, suggestion), Optional.of(input));
+  }
+
+  private static String unknownType(String type, String missing, Optional<String> suggestion) {
+    String what = type.equals(missing)
+        ? "\"" + type + "\" is not a class"
+        : "\"" + type + "\" names " + missing + ", which is not a class";
+    String fix = suggestion.map(s -> "did you mean \"" + s + "\"?").orElse(type.contains(missing)
+        ? "check its spelling, or add the dependency that holds it"
+        : "a simple name other than String, Integer and the like names a class of the launchers' package;"
+            + " write the class's full name");
+    return what + " on the compile classpath or in the project's sources; " + fix;
+  }
 }

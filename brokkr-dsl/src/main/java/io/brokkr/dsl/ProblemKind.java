@@ -74,7 +74,9 @@ public enum ProblemKind {
   /** A method annotated with both {@code @Step} and {@code @Compensate}. */
   STEP_AND_COMPENSATOR("Brokkr/StepAndCompensator"),
   /** Two sagas of one build whose names give the same launcher class. */
-  LAUNCHER_NAME_CLASH("Brokkr/LauncherNameClash");
+  LAUNCHER_NAME_CLASH("Brokkr/LauncherNameClash"),
+  /** A type of a YAML saga's input or step output that names a class the build cannot find. */
+  UNKNOWN_TYPE("Brokkr/UnknownType");
 
   private final String id;
 

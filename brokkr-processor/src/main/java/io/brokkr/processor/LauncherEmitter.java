@@ -12,6 +12,7 @@ import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,21 @@ public final class LauncherEmitter {
     Objects.requireNonNull(packageName, "packageName");
     Objects.requireNonNull(sagaName, "sagaName");
     return ClassName.get(packageName, Identifiers.upperCamel(sagaName) + "Launcher");
+  }
+
+  /**
+   * The classes a type name of a template refers to, as the launcher in {@code packageName} reads
+   * it: {@code java.util.List<com.acme.Part>} gives {@code java.util.List} and {@code com.acme.Part};
+   * a simple name outside the common {@code java.lang} ones gives a class of {@code packageName}; a
+   * primitive gives none. A tool that emits launchers checks with it that every class exists before
+   * javac would fail on the launcher.
+   *
+   * @throws IllegalArgumentException quoting {@code type} when it is not a Java type
+   */
+  public static List<ClassName> classesNamedBy(String type, String packageName) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(packageName, "packageName");
+    return TypeNames.classesIn(TypeNames.parse(type, packageName));
   }
 
   /**

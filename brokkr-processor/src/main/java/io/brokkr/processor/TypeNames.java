@@ -6,6 +6,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,32 @@ final class TypeNames {
       return type;
     } catch (IndexOutOfBoundsException e) {
       throw parser.error();
+    }
+  }
+
+  /**
+   * Every class {@code type} refers to, in order of appearance, each once: the raw type and the type
+   * arguments of a parameterized type, the written bound of a wildcard, the component of an array.
+   */
+  static List<ClassName> classesIn(TypeName type) {
+    LinkedHashSet<ClassName> classes = new LinkedHashSet<>();
+    collect(type, classes);
+    return List.copyOf(classes);
+  }
+
+  private static void collect(TypeName type, LinkedHashSet<ClassName> classes) {
+    if (type instanceof ClassName name) {
+      classes.add(name);
+    } else if (type instanceof ParameterizedTypeName parameterized) {
+      classes.add(parameterized.rawType());
+      parameterized.typeArguments().forEach(argument -> collect(argument, classes));
+    } else if (type instanceof ArrayTypeName array) {
+      collect(array.componentType(), classes);
+    } else if (type instanceof WildcardTypeName wildcard) {
+      // "?" and "? super Part" have the upper bound Object, which the text does not name (and is always there).
+      wildcard.upperBounds().stream().filter(bound -> !bound.equals(ClassName.OBJECT))
+          .forEach(bound -> collect(bound, classes));
+      wildcard.lowerBounds().forEach(bound -> collect(bound, classes));
     }
   }
 

@@ -3,6 +3,8 @@ package io.brokkr.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.palantir.javapoet.ClassName;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Type names as templates hold them, read back into JavaPoet types. */
@@ -19,6 +21,18 @@ class TypeNamesTest {
     assertThat(TypeNames.parse("java.util.List<? extends Number>", "x").toString())
         .isEqualTo("java.util.List<? extends java.lang.Number>");
     assertThat(TypeNames.parse("com.acme.Outer.Inner", "x").toString()).isEqualTo("com.acme.Outer.Inner");
+  }
+
+  @Test
+  void namesEveryClassATypeRefersToOnceInOrder() {
+    assertThat(LauncherEmitter.classesNamedBy(
+        "java.util.Map<String, java.util.List<? super Part>>[]", "com.acme").stream().map(ClassName::canonicalName))
+        .containsExactly("java.util.Map", "java.lang.String", "java.util.List", "com.acme.Part").inOrder();
+    assertThat(LauncherEmitter.classesNamedBy("java.util.List<?>", "x"))
+        .containsExactly(ClassName.get("java.util", "List"));
+    assertThat(LauncherEmitter.classesNamedBy("com.acme.Outer.Inner", "x"))
+        .containsExactly(ClassName.get("com.acme", "Outer", "Inner"));
+    assertThat(LauncherEmitter.classesNamedBy("int[]", "x")).isEqualTo(List.of());
   }
 
   @Test

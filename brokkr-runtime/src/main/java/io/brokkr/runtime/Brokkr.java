@@ -122,13 +122,15 @@ public interface Brokkr extends AutoCloseable {
   /** {@return how many sagas this namespace keeps, by status (every status listed, 0 where none)} */
   Map<SagaStatus, Long> countSagas();
 
-  /** The live nodes of this namespace, this one included, by id: each as it last announced itself. */
+  /** {@return the live nodes of this namespace, this one included, by id: each as it last announced itself} */
   List<NodeInfo> liveNodes();
 
   /**
-   * The workers with steps ready to run that no live node hosts, each with how many such steps:
-   * those steps wait until a node registers their worker. Find their sagas with
-   * {@code findSagas(SagaQuery.all().waitingOn(worker))}.
+   * The workers with steps ready to run that no live node hosts: those steps wait until a node
+   * registers their worker. Find their sagas with {@code findSagas(SagaQuery.all().waitingOn(worker))}.
+   *
+   * @return each such worker's name with how many of its steps are ready; empty when every ready step
+   *     has a live node for its worker
    */
   Map<String, Long> strandedWorkers();
 

@@ -25,7 +25,16 @@ public record NodeInfo(String nodeId, String host, Set<String> workers, int conc
   /** Seconds between two announcements of a node. */
   public static final int ANNOUNCE_EVERY_SECONDS = 10;
 
-  /** Checks that no component is null; sorts the workers. */
+  /**
+   * Checks that no component is null; sorts the workers.
+   *
+   * @param nodeId the node's id
+   * @param host the name of the machine it runs on
+   * @param workers the names of the workers it hosts
+   * @param concurrency how many attempts it runs at once at most
+   * @param runningAttempts how many attempts it was running when it announced itself
+   * @param lastSeen when it announced itself, by its own clock
+   */
   public NodeInfo {
     Objects.requireNonNull(nodeId, "nodeId");
     Objects.requireNonNull(host, "host");

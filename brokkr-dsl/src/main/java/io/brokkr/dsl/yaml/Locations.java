@@ -48,6 +48,9 @@ final class Locations {
           first(step), first("saga"));
       case EMPTY_SAGA -> List.of(first("steps"), first("saga"));
       case CHANGED_DEPENDENCY -> List.of(first(step + "/dependsOn"));
+      case UNKNOWN_TYPE -> problem.step().isPresent()
+          ? List.of(first(step + "/output"))
+          : List.of(first("input:" + subject + "/type"), first("input:" + subject));
       default -> List.of();
     };
     return candidates.stream().flatMap(Optional::stream).findFirst()

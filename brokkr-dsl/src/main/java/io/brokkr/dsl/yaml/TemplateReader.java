@@ -100,8 +100,10 @@ final class TemplateReader {
     mapping(node, Optional.empty(), "the inputs of saga \"" + sagaName + "\"").ifPresent(m -> {
       for (YamlNode.Entry entry : m.entries()) {
         locations.put("input:" + entry.key(), entry.keyLocation());
-        text(entry.value(), Optional.empty(), "the type of input \"" + entry.key() + "\"")
-            .ifPresent(type -> inputs.add(new SagaInput(entry.key(), type)));
+        text(entry.value(), Optional.empty(), "the type of input \"" + entry.key() + "\"").ifPresent(type -> {
+          locations.put("input:" + entry.key() + "/type", entry.value().location());
+          inputs.add(new SagaInput(entry.key(), type));
+        });
       }
     });
     return inputs;
@@ -126,7 +128,8 @@ final class TemplateReader {
         .map(e -> names(e.value(), step, path + "/dependsOn", "dependsOn")).orElse(List.of());
     List<String> stepInputs = body.entry("inputs")
         .map(e -> names(e.value(), step, path + "/inputs", "inputs")).orElse(List.of());
-    Optional<String> output = body.entry("output").flatMap(e -> text(e.value(), step, "an output type"));
+    Optional<String> output = body.entry("output")
+        .flatMap(e -> located(path + "/output", e.value(), text(e.value(), step, "an output type")));
     PolicyOwner owner = PolicyOwner.ofStep(name);
     RetrySpec retry = body.entry("retry").map(e -> retry(e, owner)).orElse(RetrySpec.NODE_DEFAULT);
     Optional<Duration> timeout = body.entry("timeout").flatMap(e -> timeout(e, owner));

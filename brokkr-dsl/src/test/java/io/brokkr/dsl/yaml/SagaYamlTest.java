@@ -345,4 +345,28 @@ class SagaYamlTest {
     assertEquals("hammer.yaml:1:1", SagaYaml.locate("hammer.yaml", yaml, "Anvil",
         Messages.removedSaga("Anvil")).location().toString());
   }
+
+  @Test
+  void placesAnUnknownTypeAtTheTypeAsWritten() {
+    String yaml = """
+        saga: Order
+        inputs:
+          orderId: com.acme.OrderIdd
+          amount: long
+        steps:
+          charge: { output: java.util.List<com.acme.Recipt> }
+          ship:   {}
+        """;
+    YamlProblem output = SagaYaml.locate("order.yaml", yaml, "Order",
+        Messages.unknownOutputType("charge", "java.util.List<com.acme.Recipt>", "com.acme.Recipt",
+            Optional.of("com.acme.Receipt")));
+    assertEquals("order.yaml:6:21: [Brokkr/UnknownType] step \"charge\": output type"
+        + " \"java.util.List<com.acme.Recipt>\" names com.acme.Recipt, which is not a class on the compile"
+        + " classpath or in the project's sources; did you mean \"com.acme.Receipt\"?", output.toString());
+    YamlProblem input = SagaYaml.locate("order.yaml", yaml, "Order",
+        Messages.unknownInputType("orderId", "com.acme.OrderIdd", "com.acme.OrderIdd", Optional.empty()));
+    assertEquals("order.yaml:3:12: [Brokkr/UnknownType] input \"orderId\": type \"com.acme.OrderIdd\" is not a"
+        + " class on the compile classpath or in the project's sources; check its spelling, or add the dependency"
+        + " that holds it", input.toString());
+  }
 }

@@ -30,8 +30,10 @@ public final class GenerateEngine {
   /**
    * Generates the launcher of every valid saga. An invalid saga, or every saga of a file that does
    * not read cleanly, is skipped with a warning: {@code brokkr:validate} reports its problems. What
-   * only generation finds is an error: a type that is not Java, two sagas whose launchers would have
-   * one name.
+   * only generation finds is an error, and its saga gets no launcher: a type that is not Java, a type
+   * naming a class that is neither on the compile classpath nor in the source roots (at the type in
+   * the YAML, where javac could only report it in the launcher), two sagas whose launchers would
+   * have one name.
    *
    * @throws IOException when a saga file cannot be read or a launcher cannot be written
    */
@@ -45,6 +47,7 @@ public final class GenerateEngine {
     int skipped = 0;
     Map<ClassName, Owner> owners = new HashMap<>();
     List<JavaFile> launchers = new ArrayList<>();
+    ProjectClasses classes = new ProjectClasses(config.types().classpath(), config.types().sourceRoots());
     for (SagaSource source : SagaSources.read(config.baseDir(), config.sourceDirectory())) {
       if (!readsCleanly(source)) {
         skipped++;
@@ -64,7 +67,13 @@ public final class GenerateEngine {
               Messages.launcherNameClash(saga.name(), launcher.simpleName(), first.saga(), first.file())));
         } else {
           owners.put(launcher, new Owner(saga.name(), source.display()));
-          emit(source, saga, launcher, errors).ifPresent(launchers::add);
+          List<Problem> unknownTypes = config.types().check()
+              ? TypeCheck.check(saga, config.packageName(), classes) : List.of();
+          if (unknownTypes.isEmpty()) {
+            emit(source, saga, launcher, errors).ifPresent(launchers::add);
+          } else {
+            unknownTypes.forEach(problem -> errors.add(source.locate(saga.name(), problem)));
+          }
         }
       }
     }
@@ -74,7 +83,7 @@ public final class GenerateEngine {
           .resolve(launcher.typeSpec().name() + ".java");
       written += Outputs.writeIfChanged(file, launcher.toString()) ? 1 : 0;
     }
-    errors.forEach(p -> log.error(p.toString()));
+    errors.stream().sorted(YamlProblem.BY_LOCATION).forEach(p -> log.error(p.toString()));
     log.info("Brokkr: " + launchers.size() + " launcher(s) in "
         + SagaSources.display(config.baseDir(), config.outputDirectory()) + ": " + written + " written, "
         + (launchers.size() - written) + " unchanged");

@@ -18,8 +18,13 @@ class GenerateEngineTest {
   private final RecordingLog log = new RecordingLog();
 
   private Outcome generate(String packageName) throws IOException {
+    return generate(packageName, new GenerateConfig.TypeLookup(true, List.of(project.resolve("target/classes")),
+        List.of(project.resolve("src/main/java"))));
+  }
+
+  private Outcome generate(String packageName, GenerateConfig.TypeLookup types) throws IOException {
     return GenerateEngine.run(new GenerateConfig(project, project.resolve("src/main/brokkr"),
-        project.resolve("target/generated-sources/brokkr"), packageName), log);
+        project.resolve("target/generated-sources/brokkr"), packageName, types), log);
   }
 
   private Path launcher(String name) {
@@ -100,5 +105,41 @@ class GenerateEngineTest {
     assertEquals(new Outcome(1, 0), generate("com.my-company"));
     assertEquals(List.of("[ERROR] Brokkr: packageName \"com.my-company\" is not a Java package name; set"
         + " <packageName> to e.g. com.acme.sagas"), log.lines);
+  }
+
+  @Test
+  void aTypeNamingAMissingClassIsAnErrorAtTheTypeAndItsSagaGetsNoLauncher() throws IOException {
+    Projects.write(project, "src/main/java/com/acme/forge/Receipt.java",
+        "package com.acme.forge;\nrecord Receipt() {}\n");
+    Projects.write(project, "src/main/brokkr/hammer.yaml", Projects.HAMMER);
+    Projects.write(project, "src/main/brokkr/order.yaml", """
+        saga: Order
+        inputs: { placedAt: java.time.Instnt, lines: "java.util.List<Line>" }
+        steps:
+          charge: { output: com.acme.forge.Recipt }
+          ship:   { dependsOn: [charge], output: Receipt }
+        """);
+    assertEquals(new Outcome(3, 0), generate("com.acme.forge"));
+    assertEquals(List.of(
+        "[ERROR] src/main/brokkr/order.yaml:2:21: [Brokkr/UnknownType] input \"placedAt\": type \"java.time.Instnt\" is"
+            + " not a class on the compile classpath or in the project's sources; did you mean \"java.time.Instant\"?",
+        "[ERROR] src/main/brokkr/order.yaml:2:46: [Brokkr/UnknownType] input \"lines\": type \"java.util.List<Line>\""
+            + " names com.acme.forge.Line, which is not a class on the compile classpath or in the project's sources;"
+            + " a simple name other than String, Integer and the like names a class of the launchers' package;"
+            + " write the class's full name",
+        "[ERROR] src/main/brokkr/order.yaml:4:21: [Brokkr/UnknownType] step \"charge\": output type"
+            + " \"com.acme.forge.Recipt\" is not a class on the compile classpath or in the project's sources;"
+            + " did you mean \"com.acme.forge.Receipt\"?",
+        "[INFO] Brokkr: 1 launcher(s) in target/generated-sources/brokkr: 1 written, 0 unchanged"), log.lines);
+    assertFalse(Files.exists(launcher("OrderLauncher")));
+    assertTrue(Files.isRegularFile(launcher("HammerLauncher")));
+  }
+
+  @Test
+  void typesAreNotCheckedWhenTheLookupIsOff() throws IOException {
+    Projects.write(project, "src/main/brokkr/order.yaml",
+        "saga: Order\nsteps: { charge: { output: com.acme.Recipt } }\n");
+    assertEquals(Outcome.CLEAN, generate("com.acme.forge", GenerateConfig.TypeLookup.OFF));
+    assertTrue(Files.readString(launcher("OrderLauncher")).contains("com.acme.Recipt"));
   }
 }

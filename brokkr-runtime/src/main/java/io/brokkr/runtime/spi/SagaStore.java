@@ -310,6 +310,9 @@ public interface SagaStore extends AutoCloseable {
    * failure recorded with no step and {@code reason}. Not applied for a saga that compensates or has
    * settled already.
    *
+   * @param sagaId the saga to cancel
+   * @param reason why, recorded as the saga's failure (cut to the payload limit)
+   * @return what the cancel did: not applied when the saga was compensating or settled already
    * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NOT_RUNNING}
    */
   Change cancel(String sagaId, String reason);
@@ -326,16 +329,28 @@ public interface SagaStore extends AutoCloseable {
   /** {@return how many sagas the store keeps, by status (every status listed, 0 where none)} */
   Map<SagaStatus, Long> countByStatus();
 
-  /** How many steps are ready to be claimed (queued, not waiting out a backoff), by worker; only workers with some. */
+  /**
+   * {@return how many steps are ready to be claimed (queued, not waiting out a backoff), by worker
+   * name; only workers with some}
+   */
   Map<String, Long> readyByWorker();
 
-  /** Announces a node for {@code ttl}, replacing its previous announcement. */
+  /**
+   * Announces a node, replacing its previous announcement.
+   *
+   * @param node what the node says of itself
+   * @param ttl how long the announcement lasts unless renewed
+   */
   void announce(NodeInfo node, Duration ttl);
 
-  /** Withdraws a node's announcement, if it has one. */
+  /**
+   * Withdraws a node's announcement, if it has one.
+   *
+   * @param nodeId the node that closes
+   */
   void withdraw(String nodeId);
 
-  /** The nodes whose announcement has not expired, by id. */
+  /** {@return the nodes whose announcement has not expired, by id} */
   List<NodeInfo> liveNodes();
 
   /**

@@ -19,15 +19,15 @@ public final class HammerYamlSample {
    */
   static Worker[] workers(boolean forgeFails, List<String> log) {
     return new Worker[] {
-      Worker.sync("HammerHeadFactory", step -> record(log, "a " + step.arg(0, String.class) + " head")),
-      Worker.sync("HandleFactory", step -> record(log, "a " + step.arg(0, Integer.class) + " cm handle")),
-      Worker.sync("HammerFactory", step -> {
+      Worker.sync(HammerLauncher.HEAD_WORKER, step -> record(log, "a " + step.arg(0, String.class) + " head")),
+      Worker.sync(HammerLauncher.HANDLE_WORKER, step -> record(log, "a " + step.arg(0, Integer.class) + " cm handle")),
+      Worker.sync(HammerLauncher.HAMMER_WORKER, step -> {
         if (forgeFails) {
           throw new IllegalStateException("the forge went cold");
         }
         return record(log, step.dependencyResult(0, String.class) + " on " + step.dependencyResult(1, String.class));
       }),
-      Worker.sync("HammerHeadDestroyer", step -> {
+      Worker.sync(HammerLauncher.HEAD_COMPENSATOR_WORKER, step -> {
         record(log, "destroyed " + step.dependencyResult(0, String.class));
         return null;
       })

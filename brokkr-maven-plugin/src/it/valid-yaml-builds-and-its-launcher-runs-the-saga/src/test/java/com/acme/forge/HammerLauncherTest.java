@@ -13,11 +13,11 @@ class HammerLauncherTest {
   void theGeneratedLauncherRunsTheYamlSagaWithTypedInputsAndResult() throws Exception {
     try (Brokkr brokkr = Brokkr.inMemory()) {
       brokkr.registerWorkers(
-          Worker.sync("HammerHeadFactory", step -> "a " + step.arg(0, String.class) + " head"),
-          Worker.sync("HandleFactory", step -> "a " + step.arg(0, Integer.class) + " cm handle"),
-          Worker.sync("HammerFactory", step -> step.dependencyResult(0, String.class)
+          Worker.sync(HammerLauncher.HEAD_WORKER, step -> "a " + step.arg(0, String.class) + " head"),
+          Worker.sync(HammerLauncher.HANDLE_WORKER, step -> "a " + step.arg(0, Integer.class) + " cm handle"),
+          Worker.sync(HammerLauncher.HAMMER_WORKER, step -> step.dependencyResult(0, String.class)
               + " on " + step.dependencyResult(1, String.class)),
-          Worker.sync("HammerHeadDestroyer", step -> null));
+          Worker.sync(HammerLauncher.HEAD_COMPENSATOR_WORKER, step -> null));
       SagaHandle<String> hammer = HammerLauncher.start(brokkr, "thunder", 42);
       assertEquals("a thunder head on a 42 cm handle", hammer.result().get(10, TimeUnit.SECONDS));
     }

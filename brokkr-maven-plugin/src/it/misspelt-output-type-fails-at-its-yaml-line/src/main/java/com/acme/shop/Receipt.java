@@ -1,0 +1,4 @@
+package com.acme.shop;
+
+/** What charging an order gives. */
+public record Receipt(String id) {}
