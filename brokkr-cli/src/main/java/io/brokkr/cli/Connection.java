@@ -1,6 +1,7 @@
 package io.brokkr.cli;
 
 import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.SagaListener;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.redisson.config.SingleServerConfig;
 
 /**
  * A Brokkr node without workers on the namespace, and its Redisson client: opened for one command,
- * closed after it. It fails fast: a Redis that does not answer within the connect timeout is
+ * closed after it. The node does not announce itself, so it is no live node of the namespace. It fails fast: a Redis that does not answer within the connect timeout is
  * given up after one retry.
  */
 final class Connection implements AutoCloseable {
@@ -30,7 +31,8 @@ final class Connection implements AutoCloseable {
     try {
       var builder = Brokkr.builder().namespace(options.namespace).nodeId(NodeName.of());
       listeners.forEach(builder::listener);
-      Brokkr brokkr = builder.redis(client, RedisOptions.defaults().withPartitions(options.partitions));
+      RedisOptions redis = RedisOptions.defaults().withPartitions(options.partitions);
+      Brokkr brokkr = builder.build(Unannounced.of(RedisBackend.on(client, redis)));
       return new Connection(client, brokkr);
     } catch (RuntimeException e) {
       shutdown(client);

@@ -3,6 +3,7 @@ package io.brokkr.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 
-/** The filters of the coming {@code brokkr list}, parsed as picocli will parse them. */
+/** The filters of {@code brokkr list}, parsed as picocli will parse them. */
 class ListOptionsTest {
   @Command(name = "list")
   static final class Listing {
@@ -64,11 +65,27 @@ class ListOptionsTest {
   }
 
   @Test
-  void limitIsFrom1To10000() {
+  void limitIsFrom1To1000() {
     assertEquals(50, parse().limit);
-    assertEquals(10_000, parse("--limit", "10000").limit);
-    assertEquals("Invalid value for option '--limit': 0 is not from 1 to 10000", refused("--limit", "0"));
+    assertEquals(1000, parse("--limit", "1000").limit);
+    assertEquals("Invalid value for option '--limit': 0 is not from 1 to 1000", refused("--limit", "0"));
+    assertEquals("Invalid value for option '--limit': 1001 is not from 1 to 1000", refused("--limit", "1001"));
     assertEquals("Invalid value for option '--limit': \"ten\" is not a whole number", refused("--limit", "ten"));
+  }
+
+  @Test
+  void theOptionsMakeTheSagaQuery() {
+    Instant now = Instant.parse("2026-12-01T12:00:00Z");
+    assertEquals(SagaQuery.all().withStatus(SagaStatus.FAILED).withName("Hammer")
+            .updatedAfter(Instant.parse("2026-12-01T11:00:00Z")).limit(5).after("1764586800000:saga-1"),
+        parse("--status", "failed", "--name", "Hammer", "--since", "1h", "--limit", "5", "--cursor", "1764586800000:saga-1")
+            .query(now));
+    assertEquals(SagaQuery.all(), parse().query(now));
+  }
+
+  @Test
+  void aCursorMustBeOneAPageEndedWith() {
+    assertEquals("Invalid value for option '--cursor': \"page-2\" is not a cursor of brokkr list", refused("--cursor", "page-2"));
   }
 
   @Test

@@ -57,9 +57,9 @@ class ShowIT {
     assertEquals(0, run.exitCode(), run.err());
     List<String> lines = run.outLines();
     assertEquals("saga " + outcome.sagaId() + "  COMPENSATED  (namespace forge, 3 steps)", lines.get(0));
-    assertEquals("failed at step hammer: java.lang.IllegalStateException: the head cracked", lines.get(1));
+    assertEquals("failed at step hammer: IllegalStateException: the head cracked", lines.get(1));
     assertTrue(lines.get(4).matches("\\|  `- undo: head/compensator +FINISHED +1 +HammerHeadDestroyer +head"), lines.get(4));
-    assertTrue(lines.get(6).matches("`- hammer +FAILED +3 +HammerFactory +head, handle +java.lang.IllegalStateException: the head cracked"),
+    assertTrue(lines.get(6).matches("`- hammer +FAILED +3 +HammerFactory +head, handle +IllegalStateException: the head cracked"),
         lines.get(6));
   }
 
@@ -83,7 +83,7 @@ class ShowIT {
     JsonNode hammer = saga.get("steps").get(2);
     assertEquals(3, hammer.get("attempts").asInt());
     assertEquals("[\"head\",\"handle\"]", hammer.get("dependsOn").toString());
-    assertEquals("java.lang.IllegalStateException: the head cracked", hammer.get("failureReason").asText());
+    assertEquals("IllegalStateException: the head cracked", hammer.get("failureReason").asText());
     assertTrue(hammer.get("compensator").isNull());
   }
 
