@@ -733,9 +733,11 @@ public final class Messages {
   /**
    * A step's output type that names a class the build cannot find.
    *
+   * @param step the step whose output it is
    * @param type the type as written, e.g. {@code java.util.List<com.acme.Part>}
    * @param missing the class it names that is missing, as the launcher would reference it
    * @param suggestion a class of the same package with a close name, if there is one
+   * @return an {@link ProblemKind#UNKNOWN_TYPE} problem about the step's {@code output}
    */
   public static Problem unknownOutputType(String step, String type, String missing, Optional<String> suggestion) {
     return new Problem(ProblemKind.UNKNOWN_TYPE, Optional.of(step),
@@ -746,6 +748,11 @@ public final class Messages {
    * A saga input's type that names a class the build cannot find; the problem's subject is the
    * input's name.
    *
+   * @param input the input's name
+   * @param type the type as written
+   * @param missing the class it names that is missing, as the launcher would reference it
+   * @param suggestion a class of the same package with a close name, if there is one
+   * @return an {@link ProblemKind#UNKNOWN_TYPE} problem about the input
    * @see #unknownOutputType
    */
   public static Problem unknownInputType(String input, String type, String missing, Optional<String> suggestion) {

@@ -52,6 +52,9 @@ public final class LauncherEmitter {
    * primitive gives none. A tool that emits launchers checks with it that every class exists before
    * javac would fail on the launcher.
    *
+   * @param type a type as a template writes it
+   * @param packageName the package of the launcher that reads it
+   * @return each class it names, once, in the order written
    * @throws IllegalArgumentException quoting {@code type} when it is not a Java type
    */
   public static List<ClassName> classesNamedBy(String type, String packageName) {
