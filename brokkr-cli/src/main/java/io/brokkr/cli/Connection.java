@@ -29,10 +29,11 @@ final class Connection implements AutoCloseable {
   static Connection open(ConnectionOptions options, List<SagaListener> listeners) throws CliException {
     RedissonClient client = connect(options);
     try {
-      var builder = Brokkr.builder().namespace(options.namespace).nodeId(NodeName.of());
+      // The CLI observes: its node stays out of liveNodes.
+      var builder = Brokkr.builder().namespace(options.namespace).nodeId(NodeName.of()).announced(false);
       listeners.forEach(builder::listener);
       RedisOptions redis = RedisOptions.defaults().withPartitions(options.partitions);
-      Brokkr brokkr = builder.build(Unannounced.of(RedisBackend.on(client, redis)));
+      Brokkr brokkr = builder.build(RedisBackend.on(client, redis));
       return new Connection(client, brokkr);
     } catch (RuntimeException e) {
       shutdown(client);

@@ -51,6 +51,7 @@ public final class BrokkrBuilder {
   private final List<SagaListener> listeners = new ArrayList<>();
   private Optional<ObjectMapper> objectMapper = Optional.empty();
   private Duration strandedWarningAfter = DEFAULT_STRANDED_WARNING_AFTER;
+  private boolean announced = true;
   private final List<Module> jacksonModules = new ArrayList<>();
 
   BrokkrBuilder() {}
@@ -188,6 +189,19 @@ public final class BrokkrBuilder {
   }
 
   /**
+   * Whether the node announces itself in the store, so that {@link Brokkr#liveNodes()} lists it and
+   * {@link Brokkr#strandedWorkers()} counts its workers. Default {@code true}; a node that only
+   * observes (a command-line tool, a dashboard) passes {@code false}.
+   *
+   * @param value {@code false} to stay out of {@code liveNodes}
+   * @return this builder
+   */
+  public BrokkrBuilder announced(boolean value) {
+    this.announced = value;
+    return this;
+  }
+
+  /**
    * Adds a listener that sees every saga and step transition of the namespace.
    *
    * @param value the listener; each call adds one more
@@ -265,7 +279,7 @@ public final class BrokkrBuilder {
   public Brokkr build(StoreBackend backend) {
     Objects.requireNonNull(backend, "backend");
     NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners,
-        drainTimeout, JsonMappers.of(objectMapper, jacksonModules), strandedWarningAfter);
+        drainTimeout, JsonMappers.of(objectMapper, jacksonModules), strandedWarningAfter, announced);
     return new BrokkrNode(backend.open(namespace, clock), options);
   }
 }

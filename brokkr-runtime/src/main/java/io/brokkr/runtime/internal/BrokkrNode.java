@@ -90,7 +90,9 @@ public final class BrokkrNode implements Brokkr {
     this.subscription = store.subscribe(this::onEvent);
     rechecks.every(OUTCOME_RECHECK, outcomes::recheck);
     this.announcer = new Announcer(store, options, timers, dispatcher::workerNames, runner::running);
-    announcer.start();
+    if (options.announced()) {
+      announcer.start();
+    }
     LOG.info("Brokkr node {} started in namespace \"{}\" on {}: up to {} attempts at once, {} executor",
         options.nodeId(), store.namespace(), store, options.concurrency(), ownPool.isPresent() ? "its own" : "the given");
   }
@@ -105,7 +107,9 @@ public final class BrokkrNode implements Brokkr {
     Objects.requireNonNull(worker, "worker");
     lifecycle.requireOpen();
     dispatcher.register(worker);
-    announcer.announce();
+    if (options.announced()) {
+      announcer.announce();
+    }
     LOG.info("Brokkr node {} hosts worker \"{}\" ({})", options.nodeId(), worker.name(), worker.mode());
   }
 
@@ -228,7 +232,9 @@ public final class BrokkrNode implements Brokkr {
     leases.close();
     subscription.close();
     timers.close();
-    withdraw();
+    if (options.announced()) {
+      withdraw();
+    }
     rechecks.close();
     ownPool.ifPresent(pool -> {
       pool.shutdownNow();

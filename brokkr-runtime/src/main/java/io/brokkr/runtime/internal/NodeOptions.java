@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
  * @param listeners what sees every transition
  * @param drainTimeout how long {@code close()} waits for running attempts before it hands them back
  * @param mapper how args and results become JSON: checked, without default typing
+ * @param announced whether the node announces itself to {@code liveNodes}
  * @param strandedWarningAfter how long a step this node made ready, for a worker it does not host, may wait
  *     before a warning
  */
@@ -37,7 +38,8 @@ public record NodeOptions(
     List<SagaListener> listeners,
     Duration drainTimeout,
     ObjectMapper mapper,
-    Duration strandedWarningAfter) {
+    Duration strandedWarningAfter,
+    boolean announced) {
 
   public NodeOptions {
     Objects.requireNonNull(namespace, "namespace");

@@ -38,6 +38,10 @@ public interface LiveNodesContract extends ContractFixture {
     assertFalse(seen.host().isEmpty());
     assertEquals(Set.of(), find(watcher, "watcher-1").workers());
 
+    Brokkr observer = node(b -> b.nodeId("observer-1").announced(false));
+    assertEquals(List.of("hammers-1", "watcher-1"), observer.liveNodes().stream().map(NodeInfo::nodeId).toList(),
+        "a node built with announced(false) stays out of liveNodes");
+
     hammers.close();
     assertEquals(List.of("watcher-1"), watcher.liveNodes().stream().map(NodeInfo::nodeId).toList());
   }
