@@ -89,7 +89,8 @@ public final class BrokkrNode implements Brokkr {
     this.recovery = new Recovery(store, timers, leases, changes, options);
     this.subscription = store.subscribe(this::onEvent);
     rechecks.every(OUTCOME_RECHECK, outcomes::recheck);
-    this.announcer = new Announcer(store, options, timers, dispatcher::workerNames, runner::running);
+    // Announcements wait on Redis: on the thread of the outcome rechecks, not the one of backoffs and wake-ups.
+    this.announcer = new Announcer(store, options, rechecks, dispatcher::workerNames, runner::running);
     if (options.announced()) {
       announcer.start();
     }
@@ -232,10 +233,10 @@ public final class BrokkrNode implements Brokkr {
     leases.close();
     subscription.close();
     timers.close();
+    rechecks.close(); // no announcement after the withdrawal
     if (options.announced()) {
       withdraw();
     }
-    rechecks.close();
     ownPool.ifPresent(pool -> {
       pool.shutdownNow();
       Threads.await(pool);

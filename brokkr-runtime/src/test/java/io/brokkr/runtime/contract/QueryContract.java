@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
@@ -12,8 +13,12 @@ import io.brokkr.runtime.SagaCursor;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.SagaSummary;
+import io.brokkr.runtime.StepOptions;
+import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.Worker;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +158,23 @@ public interface QueryContract extends ContractFixture {
     assertEquals(List.of(), ids(brokkr.findSagas(SagaQuery.all().waitingOn("NoSuchWorker")
         .withStatus(SagaStatus.COMPENSATING))));
     assertEquals(List.of(), ids(brokkr.findSagas(SagaQuery.all().waitingOn("Unused"))));
+  }
+
+  @Test
+  default void aStepWaitingOutABackoffIsNotWaitingOnItsWorker() {
+    Brokkr brokkr = node();
+    brokkr.registerWorker(Worker.sync("Flaky", inv -> {
+      throw new IllegalStateException("not yet");
+    }));
+    Saga saga = brokkr.createSaga("backoff");
+    SagaStep flaky = saga.addStep("Flaky", List.of(), List.of(), StepOptions.DEFAULTS
+        .withRetry(new RetryPolicy(2, Duration.ofHours(1), 2.0, Duration.ofHours(1))));
+    saga.start();
+    eventually("the first attempt failed and the step waits out its backoff", () -> flaky.getAttempt() == 1
+        && flaky.getStatus() == StepStatus.QUEUED);
+
+    assertEquals(List.of(), ids(brokkr.findSagas(SagaQuery.all().waitingOn("Flaky"))));
+    assertEquals(List.of(saga.getId()), ids(brokkr.findSagas(SagaQuery.all().withName("backoff"))));
   }
 
   @Test

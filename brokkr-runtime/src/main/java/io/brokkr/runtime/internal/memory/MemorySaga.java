@@ -187,7 +187,7 @@ final class MemorySaga {
     }
     step.entry = 0; // taken from the queue
     if (step.status == QUEUED && step.retryAt.isEmpty()) {
-      Optional<String> tooLarge = StoreLimits.inputsTooLarge(stepId, inputBytes(step));
+      Optional<String> tooLarge = inputsTooLarge(step);
       if (tooLarge.isPresent()) {
         // Nothing was done: an explicit failure, for good (no retry could shrink the inputs).
         fail(stepId, Settler.external(), tooLarge.get(), now);
@@ -197,17 +197,22 @@ final class MemorySaga {
     return claimMadeReady(stepId, nodeId, now, leaseTime);
   }
 
-  /** The bytes of JSON a claim of {@code step} hands over: its args and its dependencies' results. */
-  private long inputBytes(MemoryStep step) {
-    long bytes = utf8(step.spec.argsJson());
-    for (String dependency : step.spec.dependsOn()) {
-      bytes += utf8(steps.get(dependency).result.orElse("null"));
+  /**
+   * Why a claim may not hand over {@code step}'s inputs (its args and its dependencies' results),
+   * as {@link StoreLimits#inputsTooLarge}. Counted in characters first (a character takes at most 3
+   * bytes of UTF-8, a surrogate pair 4 for 2): inputs that fit that way are not encoded, so a claim
+   * does not encode every result it hands over.
+   */
+  private Optional<String> inputsTooLarge(MemoryStep step) {
+    List<String> inputs = new ArrayList<>();
+    inputs.add(step.spec.argsJson());
+    step.spec.dependsOn().forEach(dependency -> inputs.add(steps.get(dependency).result.orElse("null")));
+    long mostBytes = 3 * inputs.stream().mapToLong(String::length).sum();
+    if (mostBytes <= StoreLimits.CLAIM_LIMIT) {
+      return Optional.empty();
     }
-    return bytes;
-  }
-
-  private static long utf8(String json) {
-    return json.getBytes(StandardCharsets.UTF_8).length;
+    return StoreLimits.inputsTooLarge(step.id(),
+        inputs.stream().mapToLong(json -> json.getBytes(StandardCharsets.UTF_8).length).sum());
   }
 
   /** Claims {@code stepId} if it is claimable, whatever its entry (left in the queue, stale). */
@@ -216,7 +221,7 @@ final class MemorySaga {
     if (step == null || step.status != QUEUED || step.retryAt.isPresent()) {
       return Optional.empty();
     }
-    if (StoreLimits.inputsTooLarge(stepId, inputBytes(step)).isPresent()) {
+    if (inputsTooLarge(step).isPresent()) {
       return Optional.empty(); // left queued: the claim from its queue fails it
     }
     begin();

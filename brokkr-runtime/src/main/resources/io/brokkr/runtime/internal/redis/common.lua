@@ -210,12 +210,18 @@ local function lease_due(s)
   return s.u
 end
 
--- The server's time in microseconds: the floor of ready sequence numbers, so that they keep
--- growing when Redis lost the last one (a restart without persistence, a FLUSHALL, a failover to a
--- lagging replica) and nodes that remember higher numbers do not ignore the new entries.
+-- The server's time in microseconds, read once per call (it is the time of the whole transition):
+-- the floor of ready sequence numbers, so that they keep growing when Redis lost the last one (a
+-- restart without persistence, a FLUSHALL, a failover to a lagging replica) and nodes that
+-- remember higher numbers do not ignore the new entries; and, in ms, when a saga was created and
+-- last changed.
+local server_time
 local function server_micros()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000000 + tonumber(t[2])
+  if not server_time then
+    local t = redis.call('TIME')
+    server_time = tonumber(t[1]) * 1000000 + tonumber(t[2])
+  end
+  return server_time
 end
 
 local function new_entry(s)
@@ -339,10 +345,8 @@ local function outcome()
   return { r = results, f = values[1] or nil }
 end
 
--- The server's time in milliseconds: when a saga was created and last changed.
 local function server_millis()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  return math.floor(server_micros() / 1000)
 end
 
 -- The partition's saga index, for queries (RedisSagaStore.query): INDEX scores every saga by its

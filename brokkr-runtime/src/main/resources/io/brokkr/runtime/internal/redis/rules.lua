@@ -424,24 +424,23 @@ local function claim_made_ready(node, now, lease, first, last, max)
     if #grants >= max then
       break
     end
-    local values, size
     if local_workers[s.w] and s.st == 'QUEUED' and not s.ra then
-      values, size = inputs(s)
-    end
-    -- Inputs over the claim limit stay queued: the claim from the queue fails the step.
-    if values and not inputs_too_large(s, size) then
       for i, entry in ipairs(enqueue) do
         if entry == s.q then
-          table.remove(enqueue, i)
-          remove(ready, s.q)
-          for k = #events, 1, -1 do
-            if events[k][1] == 'R' and events[k][2] == s.id then
-              table.remove(events, k)
-              break
+          local values, size = inputs(s)
+          -- Inputs over the claim limit stay queued: the claim from the queue fails the step.
+          if not inputs_too_large(s, size) then
+            table.remove(enqueue, i)
+            remove(ready, s.q)
+            for k = #events, 1, -1 do
+              if events[k][1] == 'R' and events[k][2] == s.id then
+                table.remove(events, k)
+                break
+              end
             end
+            s.q = nil
+            grants[#grants + 1] = grant(s, node, now, lease, values)
           end
-          s.q = nil
-          grants[#grants + 1] = grant(s, node, now, lease, values)
           break
         end
       end
