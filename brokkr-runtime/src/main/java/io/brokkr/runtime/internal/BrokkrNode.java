@@ -292,6 +292,8 @@ public final class BrokkrNode implements Brokkr {
       toListeners(() -> listeners.step(moved));
     } else if (event instanceof StoreEvent.WorkReady ready) {
       dispatcher.ready(ready.workerName());
+    } else if (event instanceof StoreEvent.Acted acted) {
+      toListeners(() -> listeners.action(acted));
     }
   }
 

@@ -211,7 +211,7 @@ sealed interface Call {
   record Cancel(String sagaId, String reason) implements Call {
     @Override
     public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
-      return actor.cancel(sagaId, reason);
+      return actor.cancel(sagaId, reason, "operator");
     }
 
     @Override

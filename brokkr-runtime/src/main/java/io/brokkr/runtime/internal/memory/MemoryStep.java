@@ -16,6 +16,8 @@ final class MemoryStep {
   Optional<String> compensator = Optional.empty();
   StepStatus status;
   int attempt;
+  /** The attempts before an operator's retry: the retry policy counts the attempts after it. */
+  int attemptBase;
   Optional<Lease> lease = Optional.empty();
   Optional<Instant> retryAt = Optional.empty();
   Optional<String> result = Optional.empty();

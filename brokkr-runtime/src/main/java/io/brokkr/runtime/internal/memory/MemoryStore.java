@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.memory;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
@@ -176,8 +177,23 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
-  public Change cancel(String sagaId, String reason) {
-    return namespace.apply(sagaId, saga -> saga.cancel(limits.cut(reason)));
+  public Change cancel(String sagaId, String reason, String author) {
+    return namespace.apply(sagaId, saga -> saga.cancel(limits.cut(reason), limits.cut(author)));
+  }
+
+  @Override
+  public Change retry(String sagaId, String author) {
+    return namespace.apply(sagaId, saga -> saga.retry(limits.cut(author)));
+  }
+
+  @Override
+  public Change resolve(StepRef step, String note, String author) {
+    return namespace.apply(step.sagaId(), saga -> saga.resolve(step.stepId(), limits.cut(note), limits.cut(author)));
+  }
+
+  @Override
+  public List<HistoryEntry> history(String sagaId) {
+    return namespace.find(sagaId).map(MemorySaga::history).orElse(List.of());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
@@ -265,8 +266,26 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
-  public Change cancel(String sagaId, String reason) {
-    return change(sagaId, calls.transition(Script.CANCEL, keys.keys(sagaId), argv.of(sagaId, List.of(limits.cut(reason)))));
+  public Change cancel(String sagaId, String reason, String author) {
+    return change(sagaId, calls.transition(Script.CANCEL, keys.keys(sagaId),
+        argv.of(sagaId, List.of(limits.cut(reason), limits.cut(author)))));
+  }
+
+  @Override
+  public Change retry(String sagaId, String author) {
+    return change(sagaId, calls.transition(Script.RETRY, keys.keys(sagaId), argv.of(sagaId, List.of(limits.cut(author)))));
+  }
+
+  @Override
+  public Change resolve(StepRef step, String note, String author) {
+    return change(step.sagaId(), calls.transition(Script.RESOLVE, keys.keys(step.sagaId()),
+        argv.of(step.sagaId(), List.of(step.stepId(), limits.cut(note), limits.cut(author)))));
+  }
+
+  @Override
+  public List<HistoryEntry> history(String sagaId) {
+    // Read on the master by a script, as load() reads the saga.
+    return HistoryEntries.decode(calls.plain(Script.HISTORY, List.of(keys.historyKey(sagaId)), HistoryEntry.LIMIT));
   }
 
   @Override
