@@ -220,6 +220,30 @@ sealed interface Call {
     }
   }
 
+  record Retry(String sagaId) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.retry(sagaId, "operator");
+    }
+
+    @Override
+    public String toString() {
+      return "retry(" + q(sagaId) + ")";
+    }
+  }
+
+  record Resolve(StepRef step, String note) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.resolve(step, note, "operator");
+    }
+
+    @Override
+    public String toString() {
+      return "resolve(" + ref(step) + ", " + q(note) + ")";
+    }
+  }
+
   record FireDue(Instant now) implements Call {
     @Override
     public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {

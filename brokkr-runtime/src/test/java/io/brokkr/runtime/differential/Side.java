@@ -1,5 +1,6 @@
 package io.brokkr.runtime.differential;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -73,8 +74,10 @@ final class Side implements AutoCloseable {
       heard.clear();
     }
     claimers.values().forEach(claimer -> claimer.awaitHeard(events));
+    Map<String, List<String>> listings = listings();
+    sagaIds.forEach(sagaId -> listings.put("history of " + sagaId, timeless(actor.history(sagaId))));
     return new Observation(reply, withoutClaimedWork(reply, events).stream().map(e -> withoutSettlement(e, sagas)).toList(),
-        sagas, actor.unfinishedSagas(), actor.countByStatus(), listings());
+        sagas, actor.unfinishedSagas(), actor.countByStatus(), listings);
   }
 
   /**
@@ -84,6 +87,12 @@ final class Side implements AutoCloseable {
   private static SagaSnapshot timeless(SagaSnapshot saga) {
     return new SagaSnapshot(saga.sagaId(), saga.status(), saga.failure(), saga.steps(), saga.name(), Instant.EPOCH,
         Instant.EPOCH);
+  }
+
+  /** A history without its times, which are the stores' own. */
+  private static List<String> timeless(List<HistoryEntry> history) {
+    return history.stream().map(e -> new HistoryEntry(Instant.EPOCH, e.kind(), e.stepId(), e.from(), e.to(), e.nodeId(),
+        e.attempt(), e.token(), e.reason(), e.action()).toString()).toList();
   }
 
   /**
