@@ -83,6 +83,7 @@ final class SagaView implements Saga {
   @Override
   public void start() {
     engine.changes().wake(Calls.store(() -> engine.store().start(id)));
+    engine.observer().started(id);
   }
 
   @Override
