@@ -67,11 +67,11 @@ public final class BrokkrNode implements Brokkr {
   private final Observer observer;
   private final Instrumentation.NodeGauges gauges;
 
-  /** A node over {@code store}, which it closes when it closes. */
-  public BrokkrNode(SagaStore store, NodeOptions options) {
-    this.observer = new Observer(options.instrumentation(), store.namespace());
+  /** A node over {@code backendStore}, which it closes when it closes. */
+  public BrokkrNode(SagaStore backendStore, NodeOptions options) {
+    this.observer = new Observer(options.instrumentation(), backendStore.namespace());
     // Store calls are timed only when something listens: otherwise the node calls the store itself.
-    this.store = observer.on() ? new TimedStore(store, options.instrumentation()) : store;
+    this.store = observer.on() ? new TimedStore(backendStore, options.instrumentation()) : backendStore;
     this.options = options;
     this.lifecycle = new Lifecycle(options.nodeId());
     Json json = new Json(options.mapper());
@@ -83,10 +83,10 @@ public final class BrokkrNode implements Brokkr {
     this.listenerThread = Executors.newSingleThreadExecutor(Threads.daemon("brokkr-" + options.nodeId() + "-listener"));
     this.listeners = new Listeners(options.listeners());
     this.outcomes = new Outcomes(store, json, callbacks);
-    this.leases = new Leases(this.store, timers, options, observer);
+    this.leases = new Leases(store, timers, options, observer);
     this.stranded = new Stranded(store, timers, options.strandedWarningAfter(), this::hosts);
     Changes changes = new Changes(store, timers, this::ready);
-    this.engine = new Engine(this.store, json, options, changes, outcomes, lifecycle, observer);
+    this.engine = new Engine(store, json, options, changes, outcomes, lifecycle, observer);
     // The dispatcher, made next, gives finishing attempts their successors.
     this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view, this::dispatcher,
         observer);
