@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * attempts, {@code r} retry [attempts, initial ms, multiplier, max ms], {@code to} timeout ms,
  * {@code of} compensated step, {@code c} compensator, {@code t} token, {@code o} owner, {@code u}
  * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code q} entry,
- * {@code pd} possibly done.
+ * {@code pd} possibly done, and in a grant only {@code tc}, the saga's trace context.
  * Plain Jackson trees: no typing, nothing but JSON is read.
  */
 final class Snapshots {
