@@ -102,6 +102,7 @@ final class SagaView implements Saga {
   @Override
   public void start() {
     engine.changes().wake(Calls.store(() -> engine.store().start(id)));
+    engine.observer().started(id);
   }
 
   @Override

@@ -77,6 +77,21 @@ public interface SagaStore extends AutoCloseable {
   void createSaga(String sagaId, Optional<String> name);
 
   /**
+   * Creates an empty CREATED saga that keeps {@code traceContext}: every claim of its steps hands it
+   * back ({@link Claim#traceContext()}), on whichever node claims. The default drops the context.
+   *
+   * @param sagaId the new saga's id, unique within the namespace
+   * @param name the saga's name; empty for none
+   * @param traceContext the trace context of the code that creates the saga (W3C {@code traceparent}
+   *     and the like); empty for none
+   * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}
+   * @throws IllegalArgumentException when the id or name breaks {@link StoreLimits}
+   */
+  default void createSaga(String sagaId, Optional<String> name, Map<String, String> traceContext) {
+    createSaga(sagaId, name);
+  }
+
+  /**
    * Adds a step (CREATED, or QUEUED at once when the saga runs and its dependencies finished).
    *
    * @param sagaId the saga that gets the step
@@ -125,7 +140,7 @@ public interface SagaStore extends AutoCloseable {
    */
   default Change createAndStart(SagaDraft draft) {
     draft.check();
-    createSaga(draft.sagaId(), draft.name());
+    createSaga(draft.sagaId(), draft.name(), draft.traceContext());
     draft.steps().forEach(step -> addStep(draft.sagaId(), step));
     draft.compensators().forEach((stepId, compensator) -> addCompensator(draft.sagaId(), stepId, compensator));
     return start(draft.sagaId());

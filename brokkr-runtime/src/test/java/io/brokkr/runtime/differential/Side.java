@@ -5,6 +5,7 @@ import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepRef;
@@ -53,6 +54,25 @@ final class Side implements AutoCloseable {
     });
   }
 
+  /**
+   * The reply without the claims' ready times: a store's own time (the view's clock in memory, the
+   * server's on Redis), as a saga's creation time is.
+   */
+  private static Object withoutReadyTimes(Object reply) {
+    if (reply instanceof Optional<?> optional && optional.isPresent() && optional.get() instanceof Claim claim) {
+      return Optional.of(readyless(claim));
+    }
+    if (reply instanceof Change change && !change.claims().isEmpty()) {
+      return new Change(change.applied(), change.ready(), change.retryAt(),
+          change.claims().stream().map(Side::readyless).toList());
+    }
+    return reply;
+  }
+
+  private static Claim readyless(Claim claim) {
+    return new Claim(claim.step(), claim.lease(), claim.dependencyResultsJson(), claim.traceContext(), Optional.empty());
+  }
+
   /** Makes the call and reads what it did; {@code sagaIds} are the sagas to load. */
   Observation observe(Call call, List<String> sagaIds) {
     Object reply;
@@ -76,8 +96,8 @@ final class Side implements AutoCloseable {
     claimers.values().forEach(claimer -> claimer.awaitHeard(events));
     Map<String, List<String>> listings = listings();
     sagaIds.forEach(sagaId -> listings.put("history of " + sagaId, timeless(actor.history(sagaId))));
-    return new Observation(reply, withoutClaimedWork(reply, events).stream().map(e -> withoutSettlement(e, sagas)).toList(),
-        sagas, actor.unfinishedSagas(), actor.countByStatus(), listings);
+    return new Observation(withoutReadyTimes(reply), withoutClaimedWork(reply, events).stream()
+        .map(e -> withoutSettlement(e, sagas)).toList(), sagas, actor.unfinishedSagas(), actor.countByStatus(), listings);
   }
 
   /**

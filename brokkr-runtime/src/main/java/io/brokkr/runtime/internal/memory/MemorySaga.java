@@ -54,6 +54,8 @@ final class MemorySaga {
   /** The compensators, so that finishing the saga skips them without walking every step. */
   private final List<MemoryStep> compensators = new ArrayList<>();
   private final Optional<String> name;
+  /** The trace context of the code that created the saga, handed to every claim. */
+  private final Map<String, String> traceContext;
   /** The clock of the view that created the saga: the time of its changes, in milliseconds as on Redis. */
   private final Clock clock;
   private final Instant createdAt;
@@ -72,8 +74,14 @@ final class MemorySaga {
   private List<Change.Ready> ready = new ArrayList<>();
 
   MemorySaga(String id, Optional<String> name, Clock clock, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
+    this(id, name, Map.of(), clock, queues, timers, outbox);
+  }
+
+  MemorySaga(String id, Optional<String> name, Map<String, String> traceContext, Clock clock, ReadyQueues queues,
+      TimerIndex timers, Outbox outbox) {
     this.id = id;
     this.name = name;
+    this.traceContext = traceContext;
     this.clock = clock;
     this.queues = queues;
     this.timers = timers;
@@ -242,7 +250,7 @@ final class MemorySaga {
     List<String> results = step.spec.dependsOn().stream()
         .map(d -> steps.get(d).result.orElse("null"))
         .toList();
-    return Optional.of(new Claim(step.snapshot(), lease, results));
+    return Optional.of(new Claim(step.snapshot(), lease, results, traceContext, Optional.of(step.readyAt)));
   }
 
   /** Renews the lease of the attempt holding {@code token}; false when the token is stale. */
@@ -510,6 +518,7 @@ final class MemorySaga {
   private void push(MemoryStep step) {
     if (step.entry == 0) {
       step.entry = ++lastEntry;
+      step.readyAt = now();
       queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref, step.entry));
     }
     ready.add(new Change.Ready(step.ref, step.spec.workerName()));

@@ -29,6 +29,8 @@ final class MemoryStep {
    * Redis, a requeue keeps that entry, and an entry of an earlier spell in QUEUED is stale.
    */
   long entry;
+  /** When the step's current entry was queued (its queue wait starts). */
+  Instant readyAt = Instant.EPOCH;
   /** Dependencies not FINISHED yet: the step is queued when the last one finishes. */
   int unfinishedDependencies;
   /** While the saga compensates: this action's verdict, and its dependents pending and BLOCKED. */

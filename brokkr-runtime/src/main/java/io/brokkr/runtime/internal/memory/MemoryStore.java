@@ -54,9 +54,14 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public void createSaga(String sagaId, Optional<String> name) {
+    createSaga(sagaId, name, Map.of());
+  }
+
+  @Override
+  public void createSaga(String sagaId, Optional<String> name, Map<String, String> traceContext) {
     StoreLimits.checkId("saga id", sagaId);
     name.ifPresent(n -> StoreLimits.checkId("saga name", n));
-    namespace.create(sagaId, name, clock);
+    namespace.create(sagaId, name, Map.copyOf(traceContext), clock);
   }
 
   @Override

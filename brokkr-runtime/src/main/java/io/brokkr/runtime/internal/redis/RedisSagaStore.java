@@ -98,9 +98,15 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public void createSaga(String sagaId, Optional<String> name) {
+    createSaga(sagaId, name, Map.of());
+  }
+
+  @Override
+  public void createSaga(String sagaId, Optional<String> name, Map<String, String> traceContext) {
     StoreLimits.checkId("saga id", sagaId);
     name.ifPresent(n -> StoreLimits.checkId("saga name", n));
-    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), argv.of(sagaId, List.of(name.orElse("")))));
+    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId),
+        argv.of(sagaId, List.of(name.orElse(""), snapshots.contextJson(traceContext)))));
   }
 
   @Override
@@ -158,6 +164,9 @@ final class RedisSagaStore implements SagaStore {
       args.add(stepId);
       args.addAll(stepArgs(compensator, List.of()));
     });
+    if (!draft.traceContext().isEmpty()) {
+      args.add(snapshots.contextJson(draft.traceContext())); // after the compensators: see create_start.lua
+    }
     return change(sagaId, calls.transition(Script.CREATE_START, keys.keys(sagaId), argv.of(sagaId, args)));
   }
 
@@ -383,7 +392,7 @@ final class RedisSagaStore implements SagaStore {
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
       return new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
-          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted)).toList());
+          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, Optional.empty())).toList());
     }
     if (reply instanceof Reply.Noop || reply instanceof Reply.Stale) {
       return Change.NONE;
