@@ -38,8 +38,9 @@ import java.util.Optional;
  *       SKIPPED after an attempt whose outcome is unknown); a step that failed explicitly is not. Dependents
  *       are undone when SKIPPED, FAILED, COMPENSATED, or FINISHED without compensator with undone
  *       dependents themselves. A RUNNING step is waited for. When a compensator finishes its step is
- *       COMPENSATED; when it fails for good its step FAILS, and the steps it depends on are not
- *       compensated. When nothing is left to wait for, the saga is COMPENSATED, or FAILED when a
+ *       COMPENSATED; when it fails for good its step FAILS, and the steps it depends on are blocked:
+ *       their compensators stay WAITING_FOR_COMPENSATION until an operator's {@link #retry} or
+ *       {@link #resolve}. When nothing is left to wait for, the saga is COMPENSATED, or FAILED when a
  *       compensator failed. Compensators of steps that never finished are SKIPPED.
  *   <li>While a view is open it fires the due timers of the whole namespace, whichever node armed
  *       them, off the hot path, at the time of the clock it was opened with ({@link #fireDue}): a
