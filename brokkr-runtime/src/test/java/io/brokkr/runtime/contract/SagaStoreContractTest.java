@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class SagaStoreContractTest implements StoreContract, DispatchContract, RetryContract,
     CompensationContract, BadInputContract, TemplateContract, NodesContract, TakeoverContract,
     SagaApiContract, RandomSagasContract, PossiblyDoneContract, DrainContract,
-    TimersContract, QueryContract, LiveNodesContract, CancelContract {
+    TimersContract, QueryContract, LiveNodesContract, CancelContract, AttemptSettleContract {
 
   private final String namespace = "contract-" + UUID.randomUUID();
   private final List<AutoCloseable> toClose = new ArrayList<>();
