@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
  * @param deadLetters where messages that cannot be handled go, with the reason in a header
  */
 public record TopicNaming(String requestPattern, String results, String deadLetters) {
+  // Before DEFAULT: its construction checks names with them.
+  private static final String WORKER = "{worker}";
+  private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
   /** {@code brokkr.{worker}.requests}, {@code brokkr.results} and {@code brokkr.dead-letters}. */
   public static final TopicNaming DEFAULT =
       new TopicNaming("brokkr.{worker}.requests", "brokkr.results", "brokkr.dead-letters");
-
-  private static final String WORKER = "{worker}";
-  private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
   /**
    * Checks each name: Kafka's legal characters, and {@code {worker}} in the request pattern.

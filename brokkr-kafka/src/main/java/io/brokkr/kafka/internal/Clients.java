@@ -33,10 +33,13 @@ public final class Clients {
     Map<String, Object> properties = common(config, clientId);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
-    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        (int) Math.min(config.sendTimeout().toMillis(), 30_000));
-    properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+    // A send is given up after sendTimeout; Kafka wants that to cover linger plus one request.
+    int linger = 1;
+    int request = (int) Math.max(1, Math.min(config.sendTimeout().toMillis() / 2, 30_000));
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        (int) Math.max(config.sendTimeout().toMillis(), request + linger));
     return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
   }
 

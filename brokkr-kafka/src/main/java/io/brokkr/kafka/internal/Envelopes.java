@@ -105,6 +105,15 @@ public final class Envelopes {
   /** Reads a result, or says what is wrong with it. */
   public StepResult decodeResult(byte @Nullable [] value) throws MalformedEnvelopeException {
     Reader json = read(value);
+    // The routing fields first: a reason names the first field that is wrong, in the documented order.
+    int version = json.version();
+    String namespace = json.text("namespace");
+    String sagaId = json.text("sagaId");
+    String stepId = json.text("stepId");
+    String worker = json.text("worker");
+    int attempt = json.attempt();
+    long token = json.token();
+    String key = json.text("idempotencyKey");
     String outcome = json.text("outcome");
     Optional<JsonNode> result = Optional.ofNullable(json.node.get("result")).filter(node -> !node.isNull());
     Optional<String> failure;
@@ -116,8 +125,7 @@ public final class Envelopes {
     } else {
       throw new MalformedEnvelopeException("field \"outcome\" is \"" + outcome + "\", not \"finished\" or \"failed\"");
     }
-    return new StepResult(json.version(), json.text("namespace"), json.text("sagaId"), json.text("stepId"),
-        json.text("worker"), json.attempt(), json.token(), json.text("idempotencyKey"), result, failure,
+    return new StepResult(version, namespace, sagaId, stepId, worker, attempt, token, key, result, failure,
         json.trace());
   }
 

@@ -76,12 +76,16 @@ public final class HandlerLoop implements Runnable {
     try {
       consumer.subscribe(List.of(config.topics().requests(worker)));
       while (!closed) {
-        handle(consumer.poll(POLL));
+        try {
+          handle(consumer.poll(POLL));
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          Rewind.toCommitted(consumer, LOG, "the handler of worker " + worker, e);
+        }
       }
     } catch (WakeupException e) {
       // close() was called.
-    } catch (RuntimeException e) {
-      LOG.error("the handler of worker {} stopped", worker, e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }

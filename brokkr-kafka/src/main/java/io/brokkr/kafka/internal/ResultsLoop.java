@@ -64,12 +64,16 @@ public final class ResultsLoop implements Runnable {
     try {
       consumer.subscribe(List.of(topic));
       while (!closed) {
-        handle(consumer.poll(POLL));
+        try {
+          handle(consumer.poll(POLL));
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          Rewind.toCommitted(consumer, LOG, "the results consumer of topic " + topic, e);
+        }
       }
     } catch (WakeupException e) {
       // close() was called.
-    } catch (RuntimeException e) {
-      LOG.error("the results consumer of topic {} stopped", topic, e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
