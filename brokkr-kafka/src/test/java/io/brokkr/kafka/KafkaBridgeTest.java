@@ -12,7 +12,20 @@ import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepResults;
+import io.brokkr.runtime.Saga;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +82,10 @@ class KafkaBridgeTest {
     assertEquals(10, hammers.hammers.size());
     assertEquals(sagas.get(0).sagaId() + ":head", hammers.heads.stream()
         .filter(key -> key.startsWith(sagas.get(0).sagaId())).findFirst().orElseThrow(), "the step's idempotency key");
-    CoordinatorStats stats = coordinator.stats();
-    assertEquals(30, stats.published());
-    assertEquals(30, stats.settled());
-    assertEquals(0, stats.refused() + stats.deadLettered());
+    // The counts follow the settles: the last may come a moment after the saga's outcome.
+    Bridge.eventually("30 published and settled", () -> coordinator.stats().published() == 30
+        && coordinator.stats().settled() == 30);
+    assertEquals(0, coordinator.stats().refused() + coordinator.stats().deadLettered());
   }
 
   @Test
@@ -95,7 +108,8 @@ class KafkaBridgeTest {
     assertTrue(outcome.failure().orElseThrow().reason().contains("IllegalStateException: the anvil cracked"),
         outcome.failure().orElseThrow().reason());
     assertEquals(List.of("head-ThunderBestowed"), hammers.destroyed, "the head is destroyed once, over Kafka");
-    assertEquals(3 + 1 + 1 + 1, coordinator.stats().settled(), "three failed attempts, head, handle, destroyer");
+    Bridge.eventually("three failed attempts, head, handle and destroyer settled",
+        () -> coordinator.stats().settled() == 3 + 1 + 1 + 1);
   }
 
   @Test
@@ -122,7 +136,77 @@ class KafkaBridgeTest {
     assertTrue(reasons.get(0).startsWith("malformed request: the value is not JSON"), reasons.toString());
     assertEquals("malformed result: field \"namespace\" is missing or not a non-empty string", reasons.get(1));
     assertEquals("unknown saga no-such-saga in namespace " + bridge.namespace + " (step head)", reasons.get(2));
-    assertEquals(2, coordinator.stats().deadLettered());
+    Bridge.eventually("two results dead-lettered", () -> coordinator.stats().deadLettered() == 2);
+  }
+
+  @Test
+  void aHandlerKilledAfterPublishingGetsTheRequestAgainAndItsDuplicateResultIsRefused() throws Exception {
+    Hammers hammers = new Hammers();
+    Brokkr node = bridge.node();
+    KafkaCoordinator coordinator = bridge.coordinator(node);
+    bridge.service("HammerHeadFactory", hammers.head());
+    bridge.service("HammerFactory", hammers.hammer());
+    Process crashing = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx128m", "-cp", Brokers.childClasspath(), CrashingService.class.getName(),
+        broker.bootstrapServers(), bridge.namespace, "HandleFactory")
+        .redirectErrorStream(true).redirectOutput(Path.of("target", "crashing-service.out").toFile()).start();
+    try {
+      SagaHandle<StepResults> saga = node.start(HAMMER, Map.of("headType", "ThunderBestowed", "handleSize", "short"));
+      assertTrue(crashing.waitFor(Bridge.PATIENCE.toMillis(), TimeUnit.MILLISECONDS), "the service halted");
+      assertEquals(137, crashing.exitValue());
+      assertEquals(SagaStatus.FINISHED, await(saga.outcome()).status(), "the result published before the crash settled");
+
+      // Its successor in the same group gets the uncommitted request again, and answers it again.
+      bridge.service("HandleFactory", hammers.handle());
+      Bridge.eventually("the duplicate result is refused", () -> coordinator.stats().refused() == 1);
+      assertEquals(List.of(saga.sagaId() + ":handle"), hammers.handles, "the same idempotency key");
+      Bridge.eventually("three settled", () -> coordinator.stats().settled() == 3);
+    } finally {
+      crashing.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theTraceContinuesThroughTheEnvelope() {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    try (SdkTracerProvider provider = SdkTracerProvider.builder()
+        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()) {
+      Tracer tracer = provider.get("test");
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      bridge.open(pool::shutdownNow);
+      // As the runtime's tracing will: each attempt's body runs in a span of its own.
+      Executor stepSpans = task -> pool.execute(() -> {
+        Span step = tracer.spanBuilder("step").startSpan();
+        try (Scope scope = step.makeCurrent()) {
+          task.run();
+        } finally {
+          step.end();
+        }
+      });
+      Brokkr node = bridge.open(Brokkr.builder().namespace(bridge.namespace).executor(stepSpans).inMemory());
+      KafkaCoordinator.start(node, bridge.config).bind("Traced");
+      bridge.service("Traced", call -> {
+        Span work = tracer.spanBuilder("service work").startSpan();
+        work.end();
+        return "traced";
+      });
+      Saga saga = node.createSaga();
+      saga.addStep("Traced", List.of());
+      saga.start();
+      assertEquals(SagaStatus.FINISHED, await(saga.getOutcome()).status());
+
+      SpanData step = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("step")).findFirst()
+          .orElseThrow();
+      SpanData work = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("service work"))
+          .findFirst().orElseThrow();
+      assertEquals(step.getTraceId(), work.getTraceId(), "the service's span is in the step's trace");
+      assertEquals(step.getSpanId(), work.getParentSpanId(), "and a child of the step's span");
+      ConsumerRecord<String, byte[]> result = bridge.read(bridge.config.topics().results(), 1).get(0);
+      assertTrue(Envelopes.header(result.headers(), "traceparent").orElseThrow().contains(step.getTraceId()),
+          "the result carries the trace back");
+      assertTrue(new String(result.value(), StandardCharsets.UTF_8).contains("\"traceparent\":\"00-" + step.getTraceId()),
+          "in its envelope too");
+    }
   }
 
   private static String reason(ConsumerRecord<String, byte[]> record) {
