@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
  * mvn -q -pl samples/kafka-services -am compile exec:java                                  # starts a broker of its own
  * mvn -q -pl samples/kafka-services -am compile exec:java -Dexec.args="--fail"             # the head is destroyed
  * mvn -q -pl samples/kafka-services -am compile exec:java -Dexec.args="localhost:9092"     # on your Kafka
+ * mvn -q -pl samples/kafka-services -am compile exec:java -Dexec.args="--throughput 3000" # the bridge's throughput
  * </pre>
  */
 public final class KafkaServicesSample {
@@ -83,8 +84,12 @@ public final class KafkaServicesSample {
     }
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     List<String> options = List.of(args);
+    if (options.contains("--throughput")) {
+      KafkaThroughput.main(options.stream().filter(arg -> !arg.startsWith("--")).toArray(String[]::new));
+      return;
+    }
     Optional<String> servers = options.stream().filter(arg -> !arg.startsWith("--")).findFirst();
     run(servers, options.contains("--fail"), System.out);
   }

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  * own, the services in this JVM), at most 256 sagas in flight.
  *
  * <pre>
- * mvn -q -pl samples/kafka-services -am compile exec:java \
- *     -Dexec.mainClass=io.brokkr.samples.kafka.KafkaThroughput -Dexec.args="3000"
+ * mvn -q -pl samples/kafka-services -am compile exec:java -Dexec.args="--throughput 3000"
  * </pre>
  */
 public final class KafkaThroughput {
