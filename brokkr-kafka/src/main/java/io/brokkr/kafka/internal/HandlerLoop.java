@@ -7,7 +7,6 @@ import io.brokkr.kafka.ServiceListener;
 import io.brokkr.kafka.StepFunction;
 import io.brokkr.kafka.StepRequest;
 import io.brokkr.kafka.StepResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,28 +34,25 @@ import org.slf4j.LoggerFactory;
  * the batch's offsets. A handler that dies in between has its requests delivered again (at least
  * once); the coordinator's fence refuses the duplicate results.
  */
-public final class HandlerLoop implements Runnable {
+public final class HandlerLoop extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(HandlerLoop.class);
-  private static final Duration POLL = Duration.ofMillis(200);
 
   private final String worker;
   private final StepFunction function;
   private final KafkaBridgeConfig config;
-  private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> producer;
   private final Envelopes envelopes;
   private final Tracing tracing;
   private final DeadLetters deadLetters;
   private final ServiceListener listener;
-  private volatile boolean closed;
 
   public HandlerLoop(String worker, StepFunction function, KafkaBridgeConfig config,
       KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, Envelopes envelopes,
       Tracing tracing, DeadLetters deadLetters, ServiceListener listener) {
+    super(consumer, config.topics().requests(worker), "the handler of worker " + worker);
     this.worker = worker;
     this.function = function;
     this.config = config;
-    this.consumer = consumer;
     this.producer = producer;
     this.envelopes = envelopes;
     this.tracing = tracing;
@@ -65,37 +60,12 @@ public final class HandlerLoop implements Runnable {
     this.listener = listener;
   }
 
-  /** Stops the loop: it leaves the group without committing what it did not finish. */
-  public void close() {
-    closed = true;
-    consumer.wakeup();
-  }
-
-  @Override
-  public void run() {
-    try {
-      consumer.subscribe(List.of(config.topics().requests(worker)));
-      while (!closed) {
-        try {
-          handle(consumer.poll(POLL));
-        } catch (WakeupException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          Rewind.toCommitted(consumer, LOG, "the handler of worker " + worker, e);
-        }
-      }
-    } catch (WakeupException e) {
-      // close() was called.
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
-  }
-
   /** What one request led to: a result to publish, or a dead letter. */
   private record Sent(Future<RecordMetadata> send, @Nullable StepRequest request, @Nullable StepResult result,
       @Nullable String deadLetter) {}
 
-  private void handle(ConsumerRecords<String, byte[]> records) {
+  @Override
+  void handle(ConsumerRecords<String, byte[]> records) {
     if (records.isEmpty()) {
       return;
     }
@@ -123,7 +93,7 @@ public final class HandlerLoop implements Runnable {
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closed = true;
+      close();
       return;
     }
     consumer.commitSync(offsets);

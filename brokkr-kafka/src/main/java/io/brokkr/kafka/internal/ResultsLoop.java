@@ -4,7 +4,6 @@ import io.brokkr.kafka.StepResult;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.spi.StoreRejectedException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,58 +26,27 @@ import org.slf4j.LoggerFactory;
  * goes to the dead-letter topic; a store that fails is asked again from the same offset, so no
  * result is lost (a result settled twice is refused the second time).
  */
-public final class ResultsLoop implements Runnable {
+public final class ResultsLoop extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ResultsLoop.class);
-  private static final Duration POLL = Duration.ofMillis(200);
-  private static final Duration STORE_BACKOFF = Duration.ofMillis(500);
 
   private final Brokkr brokkr;
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final String topic;
   private final Envelopes envelopes;
   private final Tracing tracing;
   private final DeadLetters deadLetters;
   private final Counters counters;
-  private volatile boolean closed;
 
   public ResultsLoop(Brokkr brokkr, KafkaConsumer<String, byte[]> consumer, String topic, Envelopes envelopes,
       Tracing tracing, DeadLetters deadLetters, Counters counters) {
+    super(consumer, topic, "the results consumer of topic " + topic);
     this.brokkr = brokkr;
-    this.consumer = consumer;
-    this.topic = topic;
     this.envelopes = envelopes;
     this.tracing = tracing;
     this.deadLetters = deadLetters;
     this.counters = counters;
   }
 
-  /** Stops the loop: it leaves the group without committing what it did not finish. */
-  public void close() {
-    closed = true;
-    consumer.wakeup();
-  }
-
   @Override
-  public void run() {
-    try {
-      consumer.subscribe(List.of(topic));
-      while (!closed) {
-        try {
-          handle(consumer.poll(POLL));
-        } catch (WakeupException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          Rewind.toCommitted(consumer, LOG, "the results consumer of topic " + topic, e);
-        }
-      }
-    } catch (WakeupException e) {
-      // close() was called.
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
-  }
-
-  private void handle(ConsumerRecords<String, byte[]> records) {
+  void handle(ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     List<Future<RecordMetadata>> letters = new ArrayList<>();
     boolean storeFailed = false;
@@ -184,13 +151,5 @@ public final class ResultsLoop implements Runnable {
 
   private static long firstOffset(ConsumerRecords<String, byte[]> records, TopicPartition partition) {
     return records.records(partition).get(0).offset();
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(STORE_BACKOFF.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
