@@ -29,6 +29,7 @@ final class Snippet extends SimpleJavaFileObject {
   private static final String HEADER = """
       package io.brokkr.it.readme;
       import io.brokkr.dsl.*;
+      import io.brokkr.kafka.*;
       import io.brokkr.runtime.*;
       import io.brokkr.runtime.Saga;
       """ + IMPORTS;
@@ -37,6 +38,7 @@ final class Snippet extends SimpleJavaFileObject {
       package io.brokkr.it.readme;
       import io.brokkr.dsl.*;
       import io.brokkr.dsl.Saga;
+      import io.brokkr.kafka.*;
       import io.brokkr.runtime.*;
       """ + IMPORTS;
   private static final Pattern PUBLIC_TYPE =

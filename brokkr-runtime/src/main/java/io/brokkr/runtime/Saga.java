@@ -128,6 +128,46 @@ public interface Saga extends SagaActions {
    */
   boolean stepFailed(String stepId, String reason);
 
+  /**
+   * Finishes the attempt of an async step that holds {@code fencingToken}, without result; see
+   * {@link #attemptFinished(String, long, Object)}.
+   *
+   * @param stepId the step to finish
+   * @param fencingToken the token of the attempt, from {@link StepInvocation#fencingToken()}
+   * @return true when this call settled the step; false when the token is stale or the step settled
+   * @throws IllegalArgumentException when the step is not part of this saga
+   */
+  boolean attemptFinished(String stepId, long fencingToken);
+
+  /**
+   * Finishes the attempt of an async step that holds {@code fencingToken}, from any thread or node:
+   * the settle of a reply that names its attempt (a Kafka result, say). Unlike
+   * {@link #stepFinished(String, Object)}, a reply to an attempt that was superseded (it timed out
+   * and the step was retried) or that comes after the step settled is refused.
+   *
+   * @param stepId the step to finish
+   * @param fencingToken the token of the attempt, from {@link StepInvocation#fencingToken()}
+   * @param result the step's result, passed to its dependents and its compensator
+   * @return true when this call settled the step; false when the token is stale or the step settled
+   *     (a late or duplicate reply changes nothing)
+   * @throws IllegalArgumentException when the step is not part of this saga or the result cannot be
+   *     encoded as JSON
+   */
+  boolean attemptFinished(String stepId, long fencingToken, Object result);
+
+  /**
+   * Fails the attempt of an async step that holds {@code fencingToken}: as a sync worker's exception
+   * does, the step is retried per its policy, then fails for good and the saga compensates (unlike
+   * {@link #stepFailed(String, String)}, which is final).
+   *
+   * @param stepId the step whose attempt failed
+   * @param fencingToken the token of the attempt, from {@link StepInvocation#fencingToken()}
+   * @param reason why it failed, recorded on the step
+   * @return true when this call failed the attempt; false when the token is stale or the step settled
+   * @throws IllegalArgumentException when the step is not part of this saga
+   */
+  boolean attemptFailed(String stepId, long fencingToken, String reason);
+
   /** {@return every step, compensators included, in the order they were added} */
   List<SagaStep> getSteps();
 

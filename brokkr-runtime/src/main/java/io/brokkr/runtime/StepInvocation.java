@@ -80,6 +80,14 @@ public interface StepInvocation {
    */
   boolean compensatedResultUnknown();
 
+  /**
+   * {@return the fencing token of this attempt's lease} Hand it, with the step's id, to whoever settles
+   * an async step for this attempt ({@link Saga#attemptFinished(String, long, Object)},
+   * {@link Saga#attemptFailed(String, long, String)}): a settle carrying the token of an attempt that
+   * was superseded (it timed out and a new attempt runs) or of a step settled already changes nothing.
+   */
+  long fencingToken();
+
   /** {@return the saga's id: shortcut for {@code context().sagaId()}} */
   default String sagaId() {
     return context().sagaId();

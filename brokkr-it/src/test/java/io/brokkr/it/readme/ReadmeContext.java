@@ -2,7 +2,6 @@ package io.brokkr.it.readme;
 
 import io.brokkr.runtime.Brokkr;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.redisson.api.RedissonClient;
@@ -23,19 +22,11 @@ public abstract class ReadmeContext {
   protected final Executor myExecutor = ForkJoinPool.commonPool();
   /** The reader's logger. */
   protected final Log log = (format, args) -> {};
-  /** The reader's Kafka producer. */
-  protected final Producer producer = (topic, value) -> {};
 
   /** A logger with placeholders. */
   protected interface Log {
     /** Logs {@code format} with {@code args}. */
     void info(String format, Object... args);
-  }
-
-  /** Sends a message to a topic. */
-  protected interface Producer {
-    /** Sends {@code value} to {@code topic}. */
-    void send(String topic, Map<String, ?> value);
   }
 
   /** A metrics timer. */
@@ -49,9 +40,6 @@ public abstract class ReadmeContext {
 
   /** What the handle factory makes. */
   protected record Handle(String handleId) {}
-
-  /** The event of a handle made by another service. */
-  protected record HandleCreated(String sagaId, String stepId, String handleId) {}
 
   /** The reader's timer for one kind of request. */
   protected Timer timer(String kind) {

@@ -19,6 +19,7 @@ final class Invocation implements StepInvocation {
   private final List<JsonNode> args = new ArrayList<>();
   private final List<JsonNode> dependencyResults;
   private final boolean resultUnknown;
+  private final long fencingToken;
 
   Invocation(Claim claim, Saga saga, Json json) {
     this.context = new StepContext(claim.step().sagaId(), claim.step().stepId(), claim.step().attempt());
@@ -27,6 +28,12 @@ final class Invocation implements StepInvocation {
     json.tree(claim.step().spec().argsJson()).forEach(args::add);
     this.dependencyResults = claim.dependencyResultsJson().stream().map(json::tree).toList();
     this.resultUnknown = claim.step().isCompensator() && claim.step().possiblyDone();
+    this.fencingToken = claim.lease().token();
+  }
+
+  @Override
+  public long fencingToken() {
+    return fencingToken;
   }
 
   @Override

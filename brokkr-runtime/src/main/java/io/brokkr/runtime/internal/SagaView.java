@@ -107,12 +107,12 @@ final class SagaView implements Saga {
 
   @Override
   public boolean stepFinished(String stepId) {
-    return finish(stepId, Optional.empty());
+    return finish(stepId, Settler.external(), Optional.empty());
   }
 
   @Override
   public boolean stepFinished(String stepId, Object result) {
-    return finish(stepId, Optional.of(Objects.requireNonNull(result, "result")));
+    return finish(stepId, Settler.external(), Optional.of(Objects.requireNonNull(result, "result")));
   }
 
   @Override
@@ -127,6 +127,25 @@ final class SagaView implements Saga {
     StepRef ref = new StepRef(id, stepId);
     return settled(ref, Calls.store(
         () -> engine.store().fail(ref, Settler.external(), reason, engine.options().clock().instant())));
+  }
+
+  @Override
+  public boolean attemptFinished(String stepId, long fencingToken) {
+    return finish(stepId, Settler.attempt(fencingToken), Optional.empty());
+  }
+
+  @Override
+  public boolean attemptFinished(String stepId, long fencingToken, Object result) {
+    return finish(stepId, Settler.attempt(fencingToken), Optional.of(Objects.requireNonNull(result, "result")));
+  }
+
+  @Override
+  public boolean attemptFailed(String stepId, long fencingToken, String reason) {
+    Objects.requireNonNull(stepId, "stepId");
+    Objects.requireNonNull(reason, "reason");
+    StepRef ref = new StepRef(id, stepId);
+    return settled(ref, Calls.store(() -> engine.store().fail(ref, Settler.attempt(fencingToken), reason,
+        engine.options().clock().instant())));
   }
 
   @Override
@@ -189,11 +208,11 @@ final class SagaView implements Saga {
     return "Saga " + id;
   }
 
-  private boolean finish(String stepId, Optional<Object> result) {
+  private boolean finish(String stepId, Settler by, Optional<Object> result) {
     Objects.requireNonNull(stepId, "stepId");
     StepRef ref = new StepRef(id, stepId);
     Optional<String> json = result.map(r -> engine.json().encode(r, () -> "the result of step \"" + stepId + "\""));
-    return settled(ref, Calls.store(() -> engine.store().finish(ref, Settler.external(), json)));
+    return settled(ref, Calls.store(() -> engine.store().finish(ref, by, json)));
   }
 
   private boolean settled(StepRef ref, Change change) {
