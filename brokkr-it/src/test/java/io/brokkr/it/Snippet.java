@@ -21,6 +21,10 @@ final class Snippet extends SimpleJavaFileObject {
       import org.redisson.Redisson;
       import org.redisson.api.RedissonClient;
       import org.redisson.config.Config;
+      import io.brokkr.test.*;
+      import org.junit.jupiter.api.Test;
+      import org.junit.jupiter.api.extension.ExtendWith;
+      import org.springframework.stereotype.Component;
       """;
   private static final String HEADER = """
       package io.brokkr.it.readme;

@@ -6,6 +6,7 @@ import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStep;
+import io.brokkr.runtime.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,6 +150,35 @@ public final class TestBrokkr implements AutoCloseable {
    */
   public SagaRun awaitOutcome(Saga saga, Duration patience) {
     return await(saga.getId(), saga.getOutcome(), patience);
+  }
+
+  /**
+   * Waits up to {@link #DEFAULT_PATIENCE} until the step failed an attempt and waits out its backoff
+   * (QUEUED, with the attempt's failure): the moment to {@link #advance} the clock past it.
+   *
+   * @param sagaId the saga
+   * @param stepId the step (for a saga started from a template, the step's name)
+   * @throws AssertionFailedError naming the status of each step when that does not happen in time
+   */
+  public void awaitBackoff(String sagaId, String stepId) {
+    long deadline = System.nanoTime() + DEFAULT_PATIENCE.toNanos();
+    while (!inBackoff(sagaId, stepId)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionFailedError("step \"" + stepId + "\" of saga " + sagaId + " did not wait out a backoff within "
+            + DEFAULT_PATIENCE + "; its steps:\n" + String.join("\n", describe(sagaId)));
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionFailedError("interrupted while waiting for a backoff of saga " + sagaId, e);
+      }
+    }
+  }
+
+  private boolean inBackoff(String sagaId, String stepId) {
+    return steps(sagaId).stream().anyMatch(s -> s.getId().equals(stepId) && s.getStatus() == StepStatus.QUEUED
+        && s.getFailureReason().isPresent());
   }
 
   private SagaRun await(String sagaId, CompletableFuture<SagaOutcome> outcome, Duration patience) {

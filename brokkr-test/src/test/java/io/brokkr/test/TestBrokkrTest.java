@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.AssertionFailedError;
@@ -40,7 +39,7 @@ class TestBrokkrTest {
     saga.addStep("flaky", List.of(), List.of(), HOURLY_RETRY);
     saga.start();
     SagaStep step = saga.getSteps().get(0);
-    awaitTrue(() -> saga.getStep(step.getId()).orElseThrow().getFailureReason().isPresent());
+    brokkr.awaitBackoff(saga.getId(), step.getId());
 
     assertEquals(StepStatus.QUEUED, saga.getStep(step.getId()).orElseThrow().getStatus(), "waits out its backoff");
     assertFalse(saga.getOutcome().isDone());
@@ -84,7 +83,7 @@ class TestBrokkrTest {
     Saga saga = brokkr.node().createSaga();
     SagaStep step = saga.addStep("failing", List.of(), List.of(), HOURLY_RETRY);
     saga.start();
-    awaitTrue(() -> saga.getStep(step.getId()).orElseThrow().getFailureReason().isPresent());
+    brokkr.awaitBackoff(saga.getId(), step.getId());
 
     AssertionFailedError error = assertThrows(AssertionFailedError.class,
         () -> brokkr.awaitOutcome(saga, Duration.ofMillis(50)));
@@ -114,21 +113,5 @@ class TestBrokkrTest {
       assertEquals(TestBrokkr.START, saga.getSummary().createdAt());
     }
     assertThrows(IllegalStateException.class, () -> closed.node().createSaga());
-  }
-
-  /** Polls until {@code condition} holds, for at most 10 s. */
-  static void awaitTrue(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }
