@@ -11,9 +11,12 @@ import java.lang.annotation.Target;
  * the saga at compile time and generates a typed launcher, {@code <ClassName>Launcher}, next to it.
  *
  * <p>The class must be top level or a static nested class.
+ *
+ * <p>Kept at run time so that a container can find its saga beans: the Spring Boot starter
+ * registers every {@code @Saga} bean through its launcher.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Saga {
   /** {@return the saga's name; empty means the class's simple name} */

@@ -25,6 +25,10 @@ final class Snippet extends SimpleJavaFileObject {
       import io.brokkr.opentelemetry.BrokkrTracing;
       import io.micrometer.core.instrument.MeterRegistry;
       import io.opentelemetry.api.OpenTelemetry;
+      import io.brokkr.test.*;
+      import org.junit.jupiter.api.Test;
+      import org.junit.jupiter.api.extension.ExtendWith;
+      import org.springframework.stereotype.Component;
       """;
   private static final String HEADER = """
       package io.brokkr.it.readme;

@@ -1,0 +1,119 @@
+package io.brokkr.spring.boot.autoconfigure;
+
+import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.BrokkrBuilder;
+import io.brokkr.runtime.SagaListener;
+import java.util.Objects;
+import java.util.UUID;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A Brokkr node for the application: on Redis when the context has a {@link RedissonClient} (the
+ * application's, or one made from {@code brokkr.redis.url}), else on the in-memory store with a
+ * warning. Its {@code @Saga}, {@code Worker} and {@code SagaListener} beans are attached; the node
+ * starts its work once the context is ready and drains on shutdown; the health indicator and the
+ * actuator endpoint {@code brokkr} describe it when the actuator is present.
+ */
+@AutoConfiguration(afterName = {"org.redisson.spring.starter.RedissonAutoConfiguration",
+    "org.redisson.spring.starter.RedissonAutoConfigurationV2"})
+@ConditionalOnClass(Brokkr.class)
+@EnableConfigurationProperties(BrokkrProperties.class)
+public class BrokkrAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(BrokkrAutoConfiguration.class);
+
+  /** Made by Spring. */
+  public BrokkrAutoConfiguration() {}
+
+  /** A Redisson client of {@code brokkr.redis.url}, when the context has none of its own. */
+  @Bean(destroyMethod = "shutdown")
+  @ConditionalOnMissingBean(RedissonClient.class)
+  @ConditionalOnProperty("brokkr.redis.url")
+  RedissonClient brokkrRedissonClient(BrokkrProperties properties) {
+    Config config = new Config();
+    config.useSingleServer().setAddress(Objects.requireNonNull(properties.getRedis().getUrl(), "brokkr.redis.url"));
+    return Redisson.create(config);
+  }
+
+  @Bean
+  NodeIdentity brokkrNodeIdentity(BrokkrProperties properties, ObjectProvider<RedissonClient> redisson) {
+    String nodeId = properties.getNodeId() == null || properties.getNodeId().isBlank()
+        ? UUID.randomUUID().toString() : properties.getNodeId();
+    return new NodeIdentity(nodeId, redisson.getIfAvailable() == null ? "in-memory" : "redis");
+  }
+
+  /**
+   * The application's node, built from the properties, its listeners and customizers. Closed by
+   * {@code brokkrLifecycle} when the context stops; closing it twice is harmless.
+   */
+  @Bean(destroyMethod = "close")
+  Brokkr brokkr(BrokkrProperties properties, NodeIdentity identity, ObjectProvider<RedissonClient> redisson,
+      ObjectProvider<SagaListener> listeners, ObjectProvider<BrokkrBuilderCustomizer> customizers) {
+    return build(properties, identity, redisson, listeners, customizers);
+  }
+
+  @Bean
+  BrokkrLifecycle brokkrLifecycle(Brokkr brokkr, ApplicationContext context) {
+    return new BrokkrLifecycle(brokkr, context);
+  }
+
+  private static Brokkr build(BrokkrProperties properties, NodeIdentity identity,
+      ObjectProvider<RedissonClient> redisson, ObjectProvider<SagaListener> listeners,
+      ObjectProvider<BrokkrBuilderCustomizer> customizers) {
+    BrokkrBuilder builder = Brokkr.builder()
+        .namespace(properties.getNamespace())
+        .nodeId(identity.nodeId())
+        .concurrency(properties.getConcurrency())
+        .leaseDuration(properties.getLeaseDuration())
+        .drainTimeout(properties.getDrainTimeout())
+        .defaultRetryPolicy(properties.getDefaultRetry().toPolicy());
+    listeners.orderedStream().forEach(builder::listener);
+    customizers.orderedStream().forEach(c -> c.customize(builder));
+    RedissonClient client = redisson.getIfAvailable();
+    if (client != null) {
+      LOG.info("Brokkr node {} runs on Redis, namespace {}", identity.nodeId(), properties.getNamespace());
+      return builder.redis(client, properties.getRedis().toOptions());
+    }
+    LOG.warn("Brokkr node {} runs on the in-memory store: it keeps nothing across restarts and shares nothing with "
+        + "other instances. Set brokkr.redis.url, or define a RedissonClient bean, to run on Redis.", identity.nodeId());
+    return builder.inMemory();
+  }
+
+  /** The {@code brokkr} health indicator, with Spring Boot's health support. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthIndicator.class)
+  @ConditionalOnEnabledHealthIndicator("brokkr")
+  static class Health {
+    @Bean
+    @ConditionalOnMissingBean(name = "brokkrHealthIndicator")
+    BrokkrHealthIndicator brokkrHealthIndicator(Brokkr brokkr, NodeIdentity identity) {
+      return new BrokkrHealthIndicator(brokkr, identity);
+    }
+  }
+
+  /** The {@code brokkr} actuator endpoint, with the actuator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(Endpoint.class)
+  static class Actuator {
+    @Bean
+    @ConditionalOnMissingBean
+    BrokkrEndpoint brokkrEndpoint(Brokkr brokkr, NodeIdentity identity) {
+      return new BrokkrEndpoint(brokkr, identity);
+    }
+  }
+}

@@ -1,0 +1,318 @@
+package io.brokkr.spring.boot.autoconfigure;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.BrokkrBuilder;
+import io.brokkr.runtime.RedisOptions;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The options of the application's Brokkr node, under {@code brokkr.}. The defaults are the
+ * runtime's ({@link BrokkrBuilder}, {@link RetryPolicy#DEFAULT}, {@link RedisOptions#defaults()}).
+ * The field comments are the descriptions an IDE shows.
+ */
+@ConfigurationProperties("brokkr")
+public class BrokkrProperties {
+  /** The namespace of the node's sagas: nodes share sagas and work only within one namespace. */
+  private String namespace = "brokkr";
+
+  /** This node's name in leases, logs and the live nodes; unset: a random UUID at each start. */
+  private @Nullable String nodeId;
+
+  /** How many step attempts this node runs at once. */
+  private int concurrency = BrokkrBuilder.DEFAULT_CONCURRENCY;
+
+  /** How long an attempt's lease lasts unless renewed; a dead node's steps are taken over after it. */
+  private Duration leaseDuration = BrokkrBuilder.DEFAULT_LEASE;
+
+  /** How long shutdown waits for running attempts before handing them back to the store. */
+  private Duration drainTimeout = BrokkrBuilder.DEFAULT_DRAIN_TIMEOUT;
+
+  /** The retry policy of steps and compensators that declare none. */
+  private final Retry defaultRetry = new Retry();
+
+  /** The Redis store: used when the context has a RedissonClient, or brokkr.redis.url is set. */
+  private final Redis redis = new Redis();
+
+  /** Made by Spring when it binds the properties. */
+  public BrokkrProperties() {}
+
+  /** {@return the namespace of the node's sagas} */
+  public String getNamespace() {
+    return namespace;
+  }
+
+  /**
+   * Sets the namespace.
+   *
+   * @param namespace 1 to 64 letters, digits, '.', '_' or '-' on Redis; not blank in memory
+   */
+  public void setNamespace(String namespace) {
+    this.namespace = namespace;
+  }
+
+  /** {@return the node's id; null: a random UUID} */
+  public @Nullable String getNodeId() {
+    return nodeId;
+  }
+
+  /**
+   * Sets the node's id.
+   *
+   * @param nodeId unique among the nodes of the namespace
+   */
+  public void setNodeId(@Nullable String nodeId) {
+    this.nodeId = nodeId;
+  }
+
+  /** {@return how many attempts the node runs at once} */
+  public int getConcurrency() {
+    return concurrency;
+  }
+
+  /**
+   * Sets how many attempts the node runs at once.
+   *
+   * @param concurrency at least 1
+   */
+  public void setConcurrency(int concurrency) {
+    this.concurrency = concurrency;
+  }
+
+  /** {@return how long a lease lasts} */
+  public Duration getLeaseDuration() {
+    return leaseDuration;
+  }
+
+  /**
+   * Sets how long a lease lasts.
+   *
+   * @param leaseDuration positive
+   */
+  public void setLeaseDuration(Duration leaseDuration) {
+    this.leaseDuration = leaseDuration;
+  }
+
+  /** {@return how long shutdown waits for running attempts} */
+  public Duration getDrainTimeout() {
+    return drainTimeout;
+  }
+
+  /**
+   * Sets how long shutdown waits for running attempts.
+   *
+   * @param drainTimeout zero or more
+   */
+  public void setDrainTimeout(Duration drainTimeout) {
+    this.drainTimeout = drainTimeout;
+  }
+
+  /** {@return the default retry policy's values} */
+  public Retry getDefaultRetry() {
+    return defaultRetry;
+  }
+
+  /** {@return the Redis store's options} */
+  public Redis getRedis() {
+    return redis;
+  }
+
+  /** The retry policy of steps that declare none: {@code brokkr.default-retry.*}. */
+  public static class Retry {
+    /** How many attempts a step gets, the first one included. */
+    private int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
+
+    /** How long the node waits before the second attempt. */
+    private Duration backoff = RetryPolicy.DEFAULT.initialBackoff();
+
+    /** By how much each further backoff grows. */
+    private double multiplier = RetryPolicy.DEFAULT.multiplier();
+
+    /** The longest backoff. */
+    private Duration maxBackoff = RetryPolicy.DEFAULT.maxBackoff();
+
+    /** Made by Spring when it binds the properties. */
+    public Retry() {}
+
+    /** {@return how many attempts a step gets} */
+    public int getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    /**
+     * Sets how many attempts a step gets.
+     *
+     * @param maxAttempts at least 1
+     */
+    public void setMaxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    /** {@return the first backoff} */
+    public Duration getBackoff() {
+      return backoff;
+    }
+
+    /**
+     * Sets the first backoff.
+     *
+     * @param backoff zero or more
+     */
+    public void setBackoff(Duration backoff) {
+      this.backoff = backoff;
+    }
+
+    /** {@return by how much each backoff grows} */
+    public double getMultiplier() {
+      return multiplier;
+    }
+
+    /**
+     * Sets by how much each backoff grows.
+     *
+     * @param multiplier at least 1
+     */
+    public void setMultiplier(double multiplier) {
+      this.multiplier = multiplier;
+    }
+
+    /** {@return the longest backoff} */
+    public Duration getMaxBackoff() {
+      return maxBackoff;
+    }
+
+    /**
+     * Sets the longest backoff.
+     *
+     * @param maxBackoff at least the first backoff
+     */
+    public void setMaxBackoff(Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
+    }
+
+    /** {@return these values as the runtime's policy} */
+    public RetryPolicy toPolicy() {
+      return new RetryPolicy(maxAttempts, backoff, multiplier, maxBackoff);
+    }
+  }
+
+  /** The Redis store's options: {@code brokkr.redis.*}. */
+  public static class Redis {
+    /**
+     * The Redis server, as redis://host:port (rediss:// for TLS); when set and the context has no
+     * RedissonClient of its own, one is made for it.
+     */
+    private @Nullable String url;
+
+    /** The largest args, result or failure reason of one step. */
+    private DataSize payloadLimit = DataSize.ofBytes(RedisOptions.DEFAULT_PAYLOAD_LIMIT);
+
+    /** How long a settled saga is kept before Redis drops it. */
+    private Duration retention = RedisOptions.DEFAULT_RETENTION;
+
+    /** Durable mode: transitions wait for replicas to acknowledge them. */
+    private final Durability durability = new Durability();
+
+    /** Made by Spring when it binds the properties. */
+    public Redis() {}
+
+    /** {@return the Redis server's URL; null: none} */
+    public @Nullable String getUrl() {
+      return url;
+    }
+
+    /**
+     * Sets the Redis server's URL.
+     *
+     * @param url redis://host:port or rediss://host:port
+     */
+    public void setUrl(@Nullable String url) {
+      this.url = url;
+    }
+
+    /** {@return the payload limit} */
+    public DataSize getPayloadLimit() {
+      return payloadLimit;
+    }
+
+    /**
+     * Sets the payload limit.
+     *
+     * @param payloadLimit at least 1KB
+     */
+    public void setPayloadLimit(DataSize payloadLimit) {
+      this.payloadLimit = payloadLimit;
+    }
+
+    /** {@return how long a settled saga is kept} */
+    public Duration getRetention() {
+      return retention;
+    }
+
+    /**
+     * Sets how long a settled saga is kept.
+     *
+     * @param retention at least 1 ms
+     */
+    public void setRetention(Duration retention) {
+      this.retention = retention;
+    }
+
+    /** {@return the durable mode's options} */
+    public Durability getDurability() {
+      return durability;
+    }
+
+    /** {@return these values as the runtime's Redis options} */
+    public RedisOptions toOptions() {
+      RedisOptions options = RedisOptions.defaults()
+          .withPayloadLimit(Math.toIntExact(payloadLimit.toBytes()))
+          .withRetention(retention);
+      return durability.getReplicas() > 0
+          ? options.withDurability(durability.getReplicas(), durability.getTimeout())
+          : options;
+    }
+  }
+
+  /** Durable mode: {@code brokkr.redis.durability.*}. */
+  public static class Durability {
+    /** How many replicas acknowledge each transition; 0: transitions do not wait for replicas. */
+    private int replicas;
+
+    /** How long a transition waits for the replicas before it logs a warning and goes on. */
+    private Duration timeout = Duration.ofSeconds(1);
+
+    /** Made by Spring when it binds the properties. */
+    public Durability() {}
+
+    /** {@return how many replicas acknowledge each transition; 0: none} */
+    public int getReplicas() {
+      return replicas;
+    }
+
+    /**
+     * Sets how many replicas acknowledge each transition.
+     *
+     * @param replicas 0 (not durable) or more
+     */
+    public void setReplicas(int replicas) {
+      this.replicas = replicas;
+    }
+
+    /** {@return how long a transition waits for the replicas} */
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    /**
+     * Sets how long a transition waits for the replicas.
+     *
+     * @param timeout at least 1 ms
+     */
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
+    }
+  }
+}
