@@ -2,7 +2,11 @@ package io.brokkr.spring.boot.autoconfigure;
 
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.BrokkrBuilder;
+import io.brokkr.micrometer.BrokkrMetrics;
+import io.brokkr.opentelemetry.BrokkrTracing;
 import io.brokkr.runtime.SagaListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.Objects;
 import java.util.UUID;
 import org.redisson.Redisson;
@@ -92,6 +96,29 @@ public class BrokkrAutoConfiguration {
     LOG.warn("Brokkr node {} runs on the in-memory store: it keeps nothing across restarts and shares nothing with "
         + "other instances. Set brokkr.redis.url, or define a RedissonClient bean, to run on Redis.", identity.nodeId());
     return builder.inMemory();
+  }
+
+  /**
+   * The node's metrics on the context's {@link MeterRegistry} (Boot's composite one when it has
+   * several), when {@code brokkr-micrometer} is on the class path.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({BrokkrMetrics.class, MeterRegistry.class})
+  static class Metrics {
+    @Bean
+    BrokkrBuilderCustomizer brokkrMetrics(ObjectProvider<MeterRegistry> registry) {
+      return builder -> registry.ifUnique(r -> builder.instrumentation(BrokkrMetrics.of(r)));
+    }
+  }
+
+  /** The node's traces on the context's {@link OpenTelemetry}, when {@code brokkr-opentelemetry} is on the class path. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({BrokkrTracing.class, OpenTelemetry.class})
+  static class Tracing {
+    @Bean
+    BrokkrBuilderCustomizer brokkrTracing(ObjectProvider<OpenTelemetry> openTelemetry) {
+      return builder -> openTelemetry.ifUnique(o -> builder.instrumentation(BrokkrTracing.of(o)));
+    }
   }
 
   /** The {@code brokkr} health indicator, with Spring Boot's health support. */
