@@ -1,0 +1,87 @@
+import { get } from './api.js';
+import { actionButtons } from './actions.js';
+import { debounce, el, fill } from './dom.js';
+import { badge, json, time } from './format.js';
+import { drawGraph } from './graph.js';
+import { on } from './live.js';
+
+/**
+ * One saga: its header and failure, its actions, its graph, and the selected step's detail. A
+ * transition of this saga moves its step's status at once, then the saga is read again.
+ */
+export function showSaga(view, sagaId) {
+  const head = el('div', { class: 'panel', id: 'saga-head' });
+  const graphBox = el('div', { class: 'graph', id: 'graph' });
+  const detail = el('aside', { class: 'detail panel', id: 'step-detail' }, el('p', { class: 'empty' }, 'Select a step.'));
+  fill(view, head, el('div', { class: 'layout' }, graphBox, detail));
+  let graph = null;
+  let selected = null;
+  let message = '';
+
+  async function load() {
+    try {
+      const saga = await get(`api/sagas/${encodeURIComponent(sagaId)}`);
+      renderHead(saga);
+      if (!graph) graph = drawGraph(graphBox, saga.steps, saga.failure?.stepId, select);
+      else graph.update(saga.steps);
+      if (saga.failure?.stepId) graph.markFailed(saga.failure.stepId);
+      if (selected) showStep(selected);
+    } catch (error) {
+      fill(head, el('p', { class: 'error' }, error.message));
+    }
+  }
+
+  function renderHead(saga) {
+    fill(head,
+      el('div', { class: 'saga-head' },
+        el('h1', {}, saga.name ?? 'saga'), el('span', { class: 'id' }, saga.sagaId),
+        el('span', { id: 'saga-status', 'data-status': saga.status }, badge(saga.status)),
+        el('span', {}, 'created ', time(saga.createdAt)), el('span', {}, 'changed ', time(saga.updatedAt)),
+        el('span', {}, `${saga.steps.filter((s) => !s.compensates).length} steps`)),
+      saga.failure ? el('div', { class: 'failure', id: 'saga-failure' },
+        saga.failure.stepId ? `failed at step ${saga.failure.stepId}: ${saga.failure.reason}` : `cancelled: ${saga.failure.reason}`) : null,
+      el('div', { class: 'actions' }, actionButtons(saga, (text) => { message = text; load(); }),
+        el('span', { class: 'message', id: 'action-message' }, message)));
+  }
+
+  function select(stepId) {
+    selected = stepId;
+    graph?.select(stepId);
+    showStep(stepId);
+  }
+
+  async function showStep(stepId) {
+    try {
+      const step = await get(`api/sagas/${encodeURIComponent(sagaId)}/steps/${encodeURIComponent(stepId)}`);
+      if (selected !== stepId) return;
+      const row = (label, value) => [el('dt', {}, label), el('dd', {}, value)];
+      fill(detail, el('h2', {}, step.compensates ? `compensator of ${step.compensates}` : `step ${step.id}`),
+        el('dl', { 'data-step-id': step.id },
+          row('status', badge(step.status)), row('worker', step.worker),
+          row('attempts', String(step.attempts)),
+          step.dependsOn.length ? row('depends on', step.dependsOn.join(', ')) : null,
+          step.node ? row('running on', `${step.node}, lease until ${new Date(step.leaseUntil).toLocaleTimeString()}`) : null,
+          step.possiblyDone ? row('outcome', 'possibly done: its last attempt may have run') : null,
+          step.failureReason ? row('failure', el('pre', { class: 'failure-reason' }, step.failureReason)) : null,
+          row('args', el('pre', { class: 'args' }, json(step.args))),
+          step.dependsOn.length ? row('results it was given', el('pre', {}, json(step.dependencyResults))) : null,
+          row('result', el('pre', { class: 'result' }, step.hasResult ? json(step.result) : '-'))));
+    } catch (error) {
+      fill(detail, el('p', { class: 'error' }, error.message));
+    }
+  }
+
+  const reload = debounce(load, 250);
+  const stopTransitions = on('transitions', ({ transitions }) => {
+    let mine = false;
+    for (const t of transitions) {
+      if (t.sagaId !== sagaId) continue;
+      mine = true;
+      if (t.stepId) graph?.setStatus(t.stepId, t.to);
+    }
+    if (mine) reload();
+  });
+  const stopReset = on('reset', reload);
+  load();
+  return () => { stopTransitions(); stopReset(); };
+}
