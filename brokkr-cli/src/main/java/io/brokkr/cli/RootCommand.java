@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             + " --namespace (or BROKKR_NAMESPACE), and --user and --password (or BROKKR_USER,"
             + " BROKKR_PASSWORD) for an ACL user; --verbose shows the stack trace of a failure."},
     subcommands = {ListCommand.class, CountCommand.class, ShowCommand.class, WatchCommand.class, CancelCommand.class,
-        NodesCommand.class, StrandedCommand.class, ValidateCommand.class, DiagramCommand.class})
+        DashboardCommand.class, NodesCommand.class, StrandedCommand.class, ValidateCommand.class, DiagramCommand.class})
 final class RootCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -70,7 +70,8 @@ public final class DashboardServer implements AutoCloseable {
     try {
       http = HttpServer.create(new InetSocketAddress(address, options.port()), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("the dashboard cannot listen on " + options.host() + ":" + options.port(), e);
+      throw new UncheckedIOException("the dashboard cannot listen on " + options.host() + ":" + options.port() + ": "
+          + e.getMessage(), e);
     }
     ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), daemons());

@@ -60,12 +60,25 @@ function node(step, x, y, width, height, onSelect) {
     'data-status': step.status, transform: `translate(${x},${y})`, tabindex: 0, role: 'button' },
   svg('title', {}, `${step.id} (${step.worker}): ${step.status}`),
   svg('rect', { width, height, rx: 6 }),
-  svg('text', { class: 'title', x: 10, y: 19 }, clip(step.compensates ? `undo ${step.compensates}` : step.id, width)),
-  svg('text', { class: 'sub', x: 10, y: 35 }, clip(step.worker, width)),
+  svg('text', { class: 'title', x: 10, y: 19 }, clip(title(step), width)),
+  svg('text', { class: 'sub', x: 10, y: 35 }, clip(subtitle(step), width)),
   svg('text', { class: 'sub status', x: 10, y: height - 6 }, statusLine(step)));
   group.addEventListener('click', () => onSelect(step.id));
   group.addEventListener('keydown', (event) => { if (event.key === 'Enter') onSelect(step.id); });
   return group;
+}
+
+// A dynamic saga's step ids are UUIDs: its worker names it better; a template's step ids are names.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function title(step) {
+  if (step.compensates) return `undo: ${step.worker}`;
+  return UUID.test(step.id) ? step.worker : step.id;
+}
+
+function subtitle(step) {
+  if (step.compensates) return 'compensator';
+  return UUID.test(step.id) ? step.id.slice(0, 8) : step.worker;
 }
 
 function statusLine(step) {
@@ -107,7 +120,7 @@ export function drawGraph(container, steps, failedStepId, onSelect) {
       if (undo) {
         const cx = x + W + COMP_GAP;
         edges.append(svg('path', { class: 'undo', d: `M${x + W},${y + H / 2} L${cx},${y + H / 2}` }));
-        const comp = node(undo, cx, y + 5, COMP_W, H - 10, onSelect);
+        const comp = node(undo, cx, y, COMP_W, H, onSelect);
         nodes.set(undo.id, comp);
         body.append(comp);
       }
