@@ -31,7 +31,7 @@ final class Bench implements AutoCloseable {
 
   /** Starts or finds Redis and opens the peers; a peer that cannot run is named and left out. */
   static Bench open(BenchOptions options, PrintStream log) throws IOException {
-    boolean needsRedis = options.peers().contains("redis") || options.peers().contains("bullmq");
+    boolean needsRedis = options.peers().stream().anyMatch(p -> p.startsWith("redis") || p.equals("bullmq"));
     Optional<RedisServer> server = Optional.empty();
     Optional<RedisAddress> redis = options.redisUrl().map(RedisAddress::parse);
     if (needsRedis && redis.isEmpty()) {
@@ -51,7 +51,10 @@ final class Bench implements AutoCloseable {
   private void openPeers() throws IOException {
     String runTag = Long.toString(System.currentTimeMillis(), 36);
     if (options.peers().contains("memory")) {
-      peers.add(new BrokkrPeer(new MemoryTarget(), runTag));
+      peers.add(new BrokkrPeer(new MemoryTarget(false), runTag));
+    }
+    if (options.peers().contains("memory-observed")) {
+      peers.add(new BrokkrPeer(new MemoryTarget(true), runTag));
     }
     if (redis.isPresent()) {
       RedisAddress address = redis.get();
@@ -61,7 +64,10 @@ final class Bench implements AutoCloseable {
             ? " (private, port " + address.port() + ")" : " at " + address.url()));
       }
       if (options.peers().contains("redis")) {
-        peers.add(new BrokkrPeer(new RedisTarget(address), runTag));
+        peers.add(new BrokkrPeer(new RedisTarget(address, false), runTag));
+      }
+      if (options.peers().contains("redis-observed")) {
+        peers.add(new BrokkrPeer(new RedisTarget(address, true), runTag));
       }
       if (options.peers().contains("bullmq")) {
         BullmqPeer.open(options.bullmqDir(), address, runTag, log).ifPresent(bullmq -> {

@@ -18,8 +18,13 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
     int concurrency, int submitters, int warmup, int runs, int caseBudget, int probeSagas, Path json,
     Optional<Path> bullmqDir, boolean help) {
 
-  /** The peers a run may include: Brokkr on each store, and BullMQ. */
-  static final List<String> PEERS = List.of("memory", "redis", "bullmq");
+  /**
+   * The peers a run may include: Brokkr on each store, the same with metrics and tracing on
+   * ({@code -observed}: the overhead of brokkr-micrometer and brokkr-opentelemetry), and BullMQ.
+   */
+  static final List<String> PEERS = List.of("memory", "memory-observed", "redis", "redis-observed", "bullmq");
+  /** The peers of a run that names none. */
+  static final List<String> DEFAULT_PEERS = List.of("memory", "redis", "bullmq");
 
   private static final Set<String> FLAGS = Set.of("scenarios", "peers", "redis-url", "sagas", "latency-sagas",
       "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "runs", "case-budget", "probe-sagas",
@@ -29,7 +34,8 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "brokkr-bench: Brokkr (in-memory and Redis stores) against BullMQ flows on the same Redis.",
       "",
       "  --scenarios LIST      hammer-throughput,hammer-latency,chain,fanout,scaling (default: all)",
-      "  --peers LIST          memory,redis,bullmq (default: all)",
+      "  --peers LIST          memory,memory-observed,redis,redis-observed,bullmq (default: memory,redis,bullmq;\n"
+          + "                        -observed: with brokkr-micrometer metrics and brokkr-opentelemetry tracing on)",
       "  --redis-url URL       redis://HOST:PORT to use instead of a private redis-server on a free port",
       "  --sagas N             hammer sagas per hammer-throughput run (default 2000)",
       "  --latency-sagas N     sagas per hammer-latency and chain run (default 300)",
@@ -49,7 +55,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "  --help                this text");
 
   static BenchOptions defaults() {
-    return new BenchOptions(List.of(Scenario.values()), PEERS, Optional.empty(), 2000, 300, 10, List.of(10, 100, 1000),
+    return new BenchOptions(List.of(Scenario.values()), DEFAULT_PEERS, Optional.empty(), 2000, 300, 10, List.of(10, 100, 1000),
         2000, List.of(100, 1000, 10000), 16, 4, 1, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), false);
   }
 

@@ -5,10 +5,16 @@ import java.util.Optional;
 
 /** Brokkr on its embedded in-memory store: the engine's own cost, without Redis. */
 final class MemoryTarget implements BrokkrTarget {
+  private final boolean observed;
+
+  /** {@code observed}: with metrics and tracing on ({@link Observed}). */
+  MemoryTarget(boolean observed) {
+    this.observed = observed;
+  }
 
   @Override
   public String name() {
-    return "brokkr-memory";
+    return observed ? "brokkr-memory-observed" : "brokkr-memory";
   }
 
   @Override
@@ -18,6 +24,6 @@ final class MemoryTarget implements BrokkrTarget {
 
   @Override
   public Brokkr node(String namespace, int concurrency) {
-    return Brokkr.builder().namespace(namespace).concurrency(concurrency).inMemory();
+    return Observed.onIf(observed, Brokkr.builder().namespace(namespace).concurrency(concurrency)).inMemory();
   }
 }

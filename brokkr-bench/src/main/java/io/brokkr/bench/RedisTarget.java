@@ -14,8 +14,12 @@ final class RedisTarget implements BrokkrTarget {
   private final RedisAddress address;
   private final RedissonClient redisson;
 
-  RedisTarget(RedisAddress address) {
+  private final boolean observed;
+
+  /** {@code observed}: with metrics and tracing on ({@link Observed}). */
+  RedisTarget(RedisAddress address, boolean observed) {
     this.address = address;
+    this.observed = observed;
     Config config = new Config();
     config.useSingleServer().setAddress(address.url());
     this.redisson = Redisson.create(config);
@@ -23,7 +27,7 @@ final class RedisTarget implements BrokkrTarget {
 
   @Override
   public String name() {
-    return Goals.REDIS;
+    return observed ? Goals.REDIS + "-observed" : Goals.REDIS;
   }
 
   @Override
@@ -33,7 +37,7 @@ final class RedisTarget implements BrokkrTarget {
 
   @Override
   public Brokkr node(String namespace, int concurrency) {
-    return Brokkr.builder().namespace(namespace).concurrency(concurrency).redis(redisson);
+    return Observed.onIf(observed, Brokkr.builder().namespace(namespace).concurrency(concurrency)).redis(redisson);
   }
 
   @Override

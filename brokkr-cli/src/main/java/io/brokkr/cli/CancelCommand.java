@@ -22,6 +22,9 @@ final class CancelCommand extends CliCommand {
   @Option(names = "--reason", required = true, paramLabel = "R", description = "Why: recorded as the saga's failure.")
   String reason;
 
+  @Mixin
+  AuthorOption author;
+
   /**
    * What {@code --json} prints once the saga is cancelled.
    *
@@ -33,11 +36,10 @@ final class CancelCommand extends CliCommand {
   @Override
   int execute(Output out) throws Exception {
     try (Connection open = Connection.open(connection, List.of())) {
-      Saga saga = open.brokkr().getSaga(sagaId).orElseThrow(() -> new CliException(
-          "no saga \"" + sagaId + "\" in namespace \"" + connection.namespace + "\" on " + connection.redis.shown()));
+      Saga saga = open.saga(sagaId);
       boolean cancelled;
       try {
-        cancelled = saga.cancel(reason);
+        cancelled = saga.actingAs(author.author).cancel(reason);
       } catch (IllegalStateException e) {
         throw new CliException(e.getMessage(), e);
       }

@@ -13,6 +13,10 @@ final class ConnectionOptions {
       description = "redis://HOST:PORT, or rediss://HOST:PORT for TLS (env BROKKR_REDIS; default ${DEFAULT-VALUE}).")
   RedisUrl redis;
 
+  @Option(names = "--cluster", defaultValue = "${env:BROKKR_CLUSTER:-false}",
+      description = "--redis names a node of a Redis Cluster; the others are found from it (env BROKKR_CLUSTER).")
+  boolean cluster;
+
   @Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:BROKKR_NAMESPACE:-brokkr}",
       description = "The sagas' namespace (env BROKKR_NAMESPACE; default ${DEFAULT-VALUE}).")
   String namespace;

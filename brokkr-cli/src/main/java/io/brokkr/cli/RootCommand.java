@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
         "Commands that read Redis connect with --redis URL (or BROKKR_REDIS; rediss:// for TLS),"
             + " --namespace (or BROKKR_NAMESPACE), and --user and --password (or BROKKR_USER,"
             + " BROKKR_PASSWORD) for an ACL user; --verbose shows the stack trace of a failure."},
-    subcommands = {ListCommand.class, CountCommand.class, ShowCommand.class, WatchCommand.class, CancelCommand.class,
-        DashboardCommand.class, NodesCommand.class, StrandedCommand.class, ValidateCommand.class, DiagramCommand.class})
+    subcommands = {ListCommand.class, CountCommand.class, ShowCommand.class, HistoryCommand.class, WatchCommand.class,
+        CancelCommand.class, RetryCommand.class, ResolveCommand.class, DashboardCommand.class,
+        NodesCommand.class, StrandedCommand.class, ValidateCommand.class, DiagramCommand.class})
 final class RootCommand implements Runnable {
   @Spec
   CommandSpec spec;

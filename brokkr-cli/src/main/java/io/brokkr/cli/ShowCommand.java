@@ -20,8 +20,7 @@ final class ShowCommand extends CliCommand {
   @Override
   int execute(Output out) throws Exception {
     try (Connection open = Connection.open(connection, java.util.List.of())) {
-      Saga saga = open.brokkr().getSaga(sagaId).orElseThrow(() -> new CliException(
-          "no saga \"" + sagaId + "\" in namespace \"" + connection.namespace + "\" on " + connection.redis.shown()));
+      Saga saga = open.saga(sagaId);
       SagaReport report = SagaReport.of(connection.namespace, saga);
       if (out.json()) {
         out.printJson(report);

@@ -169,7 +169,9 @@ public final class DashboardFigures {
   private static Object navigate(ChromeDriver browser, String hash, String selector, int count) {
     return browser.executeAsyncScript("const [hash, selector, count, done] = arguments; const t = performance.now();"
         + " location.hash = hash;"
-        + " (function check() { if (document.querySelectorAll(selector).length >= count) done(Math.round(performance.now() - t));"
+        + " (function check() { const n = document.querySelectorAll(selector).length;"
+        + "   if (n >= count) done(Math.round(performance.now() - t));"
+        + "   else if (performance.now() - t > 15000) done('no: ' + n + ' of ' + count + ': ' + document.body.innerText.slice(0, 200));"
         + "   else setTimeout(check, 5); })();", hash, selector, count);
   }
 

@@ -22,6 +22,10 @@ final class Snippet extends SimpleJavaFileObject {
       import org.redisson.Redisson;
       import org.redisson.api.RedissonClient;
       import org.redisson.config.Config;
+      import io.brokkr.micrometer.BrokkrMetrics;
+      import io.brokkr.opentelemetry.BrokkrTracing;
+      import io.micrometer.core.instrument.MeterRegistry;
+      import io.opentelemetry.api.OpenTelemetry;
       """;
   private static final String HEADER = """
       package io.brokkr.it.readme;

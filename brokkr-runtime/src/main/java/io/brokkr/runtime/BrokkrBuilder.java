@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.internal.BrokkrNode;
+import io.brokkr.runtime.internal.Instrumentations;
 import io.brokkr.runtime.internal.JsonMappers;
 import io.brokkr.runtime.internal.NodeOptions;
 import io.brokkr.runtime.internal.Policies;
@@ -53,6 +54,7 @@ public final class BrokkrBuilder {
   private Duration strandedWarningAfter = DEFAULT_STRANDED_WARNING_AFTER;
   private boolean announced = true;
   private final List<Module> jacksonModules = new ArrayList<>();
+  private final List<Instrumentation> instrumentations = new ArrayList<>();
 
   BrokkrBuilder() {}
 
@@ -213,6 +215,18 @@ public final class BrokkrBuilder {
   }
 
   /**
+   * Adds an instrumentation that sees the node's work: metrics ({@code brokkr-micrometer}), traces
+   * ({@code brokkr-opentelemetry}). Without any, the node reports nothing and pays nothing for it.
+   *
+   * @param value the instrumentation; each call adds one more, called in the order added
+   * @return this builder
+   */
+  public BrokkrBuilder instrumentation(Instrumentation value) {
+    instrumentations.add(Objects.requireNonNull(value, "instrumentation"));
+    return this;
+  }
+
+  /**
    * The Jackson mapper that turns args, inputs and results into JSON, instead of the default one.
    * The node uses a copy taken now, with {@code java.time} and {@code Optional} support added unless
    * the mapper has it already. Default: a plain mapper with that support, writing dates and
@@ -279,7 +293,8 @@ public final class BrokkrBuilder {
   public Brokkr build(StoreBackend backend) {
     Objects.requireNonNull(backend, "backend");
     NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners,
-        drainTimeout, JsonMappers.of(objectMapper, jacksonModules), strandedWarningAfter, announced);
+        drainTimeout, JsonMappers.of(objectMapper, jacksonModules), strandedWarningAfter, announced,
+        Instrumentations.of(instrumentations));
     return new BrokkrNode(backend.open(namespace, clock), options);
   }
 }

@@ -9,9 +9,10 @@ import java.util.concurrent.CompletionStage;
  * A saga, as in the original Brokkr: add steps, start it, and settle async steps from anywhere.
  * Every call reads or changes the stored saga; a rejected call changes nothing. The {@code ...Async}
  * variants run the call on the caller's thread: their stage completes once the store has applied
- * it, or fails with the exception the plain call throws.
+ * it, or fails with the exception the plain call throws. Its {@link SagaActions} are an operator's:
+ * cancel, retry, resolve.
  */
-public interface Saga {
+public interface Saga extends SagaActions {
 
   /** {@return the saga's id} */
   String getId();
@@ -20,16 +21,19 @@ public interface Saga {
   SagaStatus getStatus();
 
   /**
-   * Cancels the saga, as an operator: a RUNNING saga takes no new step and compensates, as when a step
-   * fails for good (steps that may have run are compensated too); its outcome's failure has no step
-   * and this reason.
+   * {@return this saga's actions as {@code author} does them: the author recorded in the history and
+   * told to listeners; the actions of the saga itself are recorded as the user running the JVM}
    *
-   * @param reason why, recorded as the saga's failure
-   * @return {@code true} when this call cancelled it, {@code false} when it was compensating or
-   *     settled already
-   * @throws IllegalStateException when the saga was never started
+   * @param author who acts: an operator's name, a dashboard user
    */
-  boolean cancel(String reason);
+  SagaActions actingAs(String author);
+
+  /**
+   * {@return the saga's timeline, oldest first: its creation, every move of the saga and of its
+   * steps (with time, node, attempt, fencing token and failure reason) and every operator action;
+   * the newest {@value HistoryEntry#LIMIT} entries are kept; dropped with the saga}
+   */
+  List<HistoryEntry> getHistory();
 
   /**
    * {@return the saga's name: its template's, or the one given to {@link Brokkr#createSaga(String)};

@@ -27,4 +27,12 @@ public interface SagaListener {
    * @param to its status now
    */
   default void onStepTransition(String sagaId, String stepId, StepStatus from, StepStatus to) {}
+
+  /**
+   * An operator acted on a saga (cancel, retry, resolve); the transitions the action caused follow.
+   *
+   * @param sagaId the saga
+   * @param action what was done, by whom, and why
+   */
+  default void onOperatorAction(String sagaId, OperatorAction action) {}
 }

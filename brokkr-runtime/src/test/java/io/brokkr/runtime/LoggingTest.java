@@ -60,7 +60,8 @@ class LoggingTest {
       assertEquals("java.lang.IllegalStateException", thrown.getClassName());
       assertEquals("java.net.SocketTimeoutException", thrown.getCause().getClassName());
       assertTrue(thrown.getStackTraceElementProxyArray().length > 0, "the stack trace is logged");
-      assertEquals(Map.of("sagaId", saga.getId(), "stepId", step.getId(), "worker", "Reserve", "attempt", "2"),
+      assertEquals(Map.of("brokkr.sagaId", saga.getId(), "brokkr.stepId", step.getId(), "brokkr.worker", "Reserve",
+          "brokkr.attempt", "2"),
           failed.getMDCPropertyMap());
 
       ILoggingEvent compensates = log.await(e -> e.getLevel() == Level.INFO && e.getLoggerName().equals(ATTEMPT_LOG),
@@ -115,7 +116,7 @@ class LoggingTest {
       assertEquals("saga " + saga.getId() + " FAILED: compensator \"" + refund + "\" of step \"" + charge.getId()
           + "\" failed for good (UnsupportedOperationException: refunds are closed); the step is not undone",
           failed.getFormattedMessage());
-      assertEquals(refund, failed.getMDCPropertyMap().get("stepId"));
+      assertEquals(refund, failed.getMDCPropertyMap().get("brokkr.stepId"));
     }
   }
 

@@ -78,8 +78,8 @@ public final class DashboardServer implements AutoCloseable {
     pool.allowCoreThreadTimeOut(true);
     Brokkr.Subscription subscription = brokkr.addListener(hub);
     Guard guard = new Guard(options, address);
-    http.createContext("/", new Router(brokkr, guard, new Assets(), SagaActions.of(options.actionsEnabled()),
-        overview, hub));
+    http.createContext("/", new Router(brokkr, guard, new Assets(), PageActions.of(options.actionsEnabled()),
+        overview, hub, clock));
     http.setExecutor(pool);
     http.start();
     hub.start();

@@ -51,6 +51,8 @@ final class EventHub implements SagaListener, AutoCloseable {
   EventHub(Activity activity, Supplier<ObjectNode> overview) {
     this.activity = activity;
     this.overview = overview;
+    // nanoTime has no zero: the first overview is measured from now (a new page gets one at once).
+    this.lastOverview = System.nanoTime();
   }
 
   void start() {

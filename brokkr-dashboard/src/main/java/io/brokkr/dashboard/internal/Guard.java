@@ -88,7 +88,9 @@ final class Guard {
       return Optional.of(new Refusal(403, "an action must carry the dashboard's " + CSRF_HEADER + " header"));
     }
     String origin = headers.getFirst("Origin");
-    if (origin != null && !origin.equals("http://" + headers.getFirst("Host"))) {
+    String host = headers.getFirst("Host");
+    // https: behind a proxy that ends TLS, the page's origin is https and the dashboard's host the same.
+    if (origin != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
       return Optional.of(new Refusal(403, "an action must come from the dashboard's own page, not " + origin));
     }
     String site = headers.getFirst("Sec-Fetch-Site");

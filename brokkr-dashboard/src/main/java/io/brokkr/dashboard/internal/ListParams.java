@@ -3,7 +3,7 @@ package io.brokkr.dashboard.internal;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.Set;
  */
 record ListParams(SagaQuery query, Optional<String> sagaId) {
 
-  static ListParams of(Map<String, String> params) {
+  static ListParams of(Map<String, String> params, Clock clock) {
     SagaQuery query = SagaQuery.all();
     String statuses = params.getOrDefault("status", "").strip();
     if (!statuses.isEmpty()) {
@@ -42,7 +42,7 @@ record ListParams(SagaQuery query, Optional<String> sagaId) {
     }
     String since = params.getOrDefault("since", "").strip();
     if (!since.isEmpty()) {
-      query = query.updatedAfter(Instant.now().minus(duration(since)));
+      query = query.updatedAfter(clock.instant().minus(duration(since)));
     }
     String waitingOn = params.getOrDefault("waitingOn", "").strip();
     if (!waitingOn.isEmpty()) {

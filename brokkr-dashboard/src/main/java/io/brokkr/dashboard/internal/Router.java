@@ -10,6 +10,7 @@ import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.StepSummary;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,17 +37,20 @@ final class Router implements HttpHandler {
   private final Brokkr brokkr;
   private final Guard guard;
   private final Assets assets;
-  private final SagaActions actions;
+  private final PageActions actions;
   private final Overview overview;
   private final EventHub hub;
+  private final Clock clock;
 
-  Router(Brokkr brokkr, Guard guard, Assets assets, SagaActions actions, Overview overview, EventHub hub) {
+  Router(Brokkr brokkr, Guard guard, Assets assets, PageActions actions, Overview overview, EventHub hub,
+      Clock clock) {
     this.brokkr = brokkr;
     this.guard = guard;
     this.assets = assets;
     this.actions = actions;
     this.overview = overview;
     this.hub = hub;
+    this.clock = clock;
   }
 
   @Override
@@ -131,7 +135,7 @@ final class Router implements HttpHandler {
   }
 
   private void list(HttpExchange exchange) throws IOException {
-    ListParams params = ListParams.of(Exchanges.query(exchange));
+    ListParams params = ListParams.of(Exchanges.query(exchange), clock);
     SagaPage page;
     if (params.sagaId().isPresent()) {
       // A search by id finds that saga, whatever the other filters say.
@@ -182,7 +186,7 @@ final class Router implements HttpHandler {
       Exchanges.error(exchange, 404, "no such action");
       return;
     }
-    Optional<SagaActions.Action> action = actions.named(path.get(2));
+    Optional<PageActions.Action> action = actions.named(path.get(2));
     if (action.isEmpty()) {
       Exchanges.error(exchange, 404, "no action \"" + path.get(2) + "\"; this dashboard has " + actions.names());
       return;
@@ -193,7 +197,7 @@ final class Router implements HttpHandler {
       Exchanges.error(exchange, 404, "no saga \"" + path.get(1) + "\" in namespace \"" + brokkr.namespace() + "\"");
       return;
     }
-    SagaActions.Outcome outcome = action.get().apply(saga.get(), body);
+    PageActions.Outcome outcome = action.get().apply(saga.get(), body);
     LOG.info("dashboard action {} on saga {}: {}", action.get().name(), saga.get().getId(), outcome.message());
     Exchanges.json(exchange, outcome.applied() ? 200 : 409, Exchanges.JSON.createObjectNode()
         .put("applied", outcome.applied()).put("message", outcome.message())

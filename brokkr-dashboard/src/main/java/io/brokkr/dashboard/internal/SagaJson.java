@@ -43,7 +43,7 @@ final class SagaJson {
    * A saga with every step as its graph draws them (one read of the store), the step whose failure
    * made it compensate and the actions it allows now.
    */
-  static ObjectNode detail(Saga saga, SagaActions actions) {
+  static ObjectNode detail(Saga saga, PageActions actions) {
     SagaSummary summary = saga.getSummary();
     List<StepSummary> steps = saga.getStepSummaries();
     ObjectNode detail = row(summary);

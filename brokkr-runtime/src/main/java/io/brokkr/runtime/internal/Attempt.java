@@ -19,6 +19,9 @@ public final class Attempt {
   private final Runnable releaseThread;
   private final AtomicBoolean released = new AtomicBoolean();
   private volatile boolean started;
+  private volatile long startedAt;
+  /** The node learnt that the attempt's lease expired: its report will be stale. */
+  private volatile boolean lost;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile Instant until;
   private volatile Optional<FutureTask<?>> task = Optional.empty();
@@ -77,7 +80,22 @@ public final class Attempt {
   }
 
   void markStarted() {
+    startedAt = System.nanoTime();
     started = true;
+  }
+
+  /** {@return how long the body has run; zero when it never started} */
+  Duration runningFor() {
+    return started ? Duration.ofNanos(System.nanoTime() - startedAt) : Duration.ZERO;
+  }
+
+  /** The attempt's lease expired while it ran. */
+  void lose() {
+    lost = true;
+  }
+
+  boolean lost() {
+    return lost;
   }
 
   boolean started() {
@@ -90,6 +108,11 @@ public final class Attempt {
    */
   boolean end() {
     return ended.compareAndSet(false, true);
+  }
+
+  /** {@return whether the attempt ended: its body returned or it timed out} */
+  boolean ended() {
+    return ended.get();
   }
 
   /** Interrupts the body, if it still runs. */

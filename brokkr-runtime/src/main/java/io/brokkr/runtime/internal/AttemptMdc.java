@@ -11,10 +11,10 @@ import org.slf4j.MDC;
  * thread's MDC held before, so a pooled thread, or the caller's own thread, keeps nothing of it.
  */
 final class AttemptMdc implements AutoCloseable {
-  static final String SAGA_ID = "sagaId";
-  static final String STEP_ID = "stepId";
-  static final String WORKER = "worker";
-  static final String ATTEMPT = "attempt";
+  static final String SAGA_ID = "brokkr.sagaId";
+  static final String STEP_ID = "brokkr.stepId";
+  static final String WORKER = "brokkr.worker";
+  static final String ATTEMPT = "brokkr.attempt";
 
   private final Map<String, Optional<String>> previous = new LinkedHashMap<>();
 

@@ -1,6 +1,8 @@
 package io.brokkr.runtime.internal;
 
 import io.brokkr.dsl.Durations;
+import io.brokkr.runtime.Instrumentation.AttemptOutcome;
+import io.brokkr.runtime.Instrumentation.Scope;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.Change;
@@ -44,6 +46,7 @@ final class AttemptRunner {
   private final Executor executor;
   private final Function<String, Saga> sagas;
   private final Supplier<? extends Successors> successors;
+  private final Observer observer;
   private final InFlight inFlight = new InFlight();
   private final AtomicBoolean rejectionLogged = new AtomicBoolean();
   private volatile boolean closed;
@@ -58,7 +61,8 @@ final class AttemptRunner {
   }
 
   AttemptRunner(SagaStore store, Json json, Timers timers, Leases leases, Changes changes, Executor executor,
-      Function<String, Saga> sagas, Supplier<? extends Successors> successors) {
+      Function<String, Saga> sagas, Supplier<? extends Successors> successors, Observer observer) {
+    this.observer = observer;
     this.store = store;
     this.json = json;
     this.timers = timers;
@@ -110,6 +114,7 @@ final class AttemptRunner {
   private void handBack(Attempt attempt, Duration permitPause) {
     leases.drop(attempt);
     inFlight.remove(attempt);
+    observer.ended(attempt, AttemptOutcome.HANDED_BACK, Optional.empty());
     try {
       changes.wake(store.handBack(attempt.ref(), attempt.token(), attempt.started()));
     } catch (RuntimeException e) {
@@ -124,6 +129,9 @@ final class AttemptRunner {
   }
 
   private Attempt prepare(Attempt attempt) {
+    if (observer.on()) {
+      observer.claimed(attempt.claim, timers.now());
+    }
     leases.hold(attempt);
     inFlight.add(attempt);
     FutureTask<Void> task = new FutureTask<>(() -> run(attempt), null) {
@@ -151,14 +159,17 @@ final class AttemptRunner {
     }
   }
 
-  /** Runs an attempt with its keys in the thread's MDC, removed after, also on a pooled thread. */
+  /**
+   * Runs an attempt with its keys in the thread's MDC, removed after, also on a pooled thread, and
+   * inside the instrumentation's scope (its span).
+   */
   private void run(Attempt attempt) {
-    try (AttemptMdc mdc = AttemptMdc.of(attempt)) {
-      runBody(attempt);
+    try (AttemptMdc mdc = AttemptMdc.of(attempt); Scope scope = observer.attempt(attempt)) {
+      runBody(attempt, scope);
     }
   }
 
-  private void runBody(Attempt attempt) {
+  private void runBody(Attempt attempt, Scope scope) {
     if (!timers.now().isBefore(attempt.leaseDue())) {
       // The claim reached this node after its lease or deadline ended (a reply delayed by the
       // network, a stalled thread): the store fails or has failed it, and another attempt may run.
@@ -167,6 +178,8 @@ final class AttemptRunner {
       attempt.end();
       leases.drop(attempt);
       inFlight.remove(attempt);
+      attempt.lose();
+      observer.ended(attempt, AttemptOutcome.LOST, Optional.empty());
       attempt.releaseThread();
       return;
     }
@@ -180,14 +193,17 @@ final class AttemptRunner {
       }
       if (attempt.worker.mode() == Worker.Mode.ASYNC) {
         keepLease = !park(attempt);
+        observer.ended(attempt, AttemptOutcome.PARKED, Optional.empty());
       } else {
         successor = finish(attempt, value);
       }
     } catch (Exception e) {
+      scope.failed(e);
       if (attempt.end()) {
         fail(attempt, FailureReason.of(e), e);
       }
     } catch (Error e) {
+      scope.failed(e);
       if (attempt.end()) {
         fail(attempt, FailureReason.of(e), e);
       }
@@ -236,6 +252,9 @@ final class AttemptRunner {
     if (change.filter(Change::applied).isPresent()) {
       AttemptLog.finished(attempt);
     }
+    if (change.isPresent()) {
+      observer.ended(attempt, change.get().applied() ? AttemptOutcome.FINISHED : AttemptOutcome.STALE, change);
+    }
     Optional<Claim> claimed = change.flatMap(Change::claimed);
     if (claimed.isEmpty()) {
       return Optional.empty();
@@ -251,7 +270,10 @@ final class AttemptRunner {
   /** Fails the attempt with {@code reason}; {@code failure} is logged with its stack trace. */
   private void fail(Attempt attempt, String reason, Throwable failure) {
     reportChange(attempt, () -> store.fail(attempt.ref(), attempt.settler(), reason, timers.now()))
-        .ifPresent(change -> AttemptLog.failed(attempt, reason, Optional.of(failure), change));
+        .ifPresent(change -> {
+          AttemptLog.failed(attempt, reason, Optional.of(failure), change);
+          observer.ended(attempt, change.applied() ? AttemptOutcome.FAILED : AttemptOutcome.STALE, Optional.of(change));
+        });
   }
 
   private void timedOut(Attempt attempt) {
@@ -261,8 +283,10 @@ final class AttemptRunner {
     String reason = Attempt.timedOut(attempt.number(), attempt.claim.step().spec().timeout().orElseThrow());
     // Not applied when the store's own timer failed the attempt first: it is over either way.
     try (AttemptMdc mdc = AttemptMdc.of(attempt)) {
-      reportChange(attempt, () -> store.failUnknown(attempt.ref(), attempt.token(), reason, timers.now()))
-          .ifPresent(change -> AttemptLog.failed(attempt, reason, Optional.empty(), change));
+      Optional<Change> change = reportChange(attempt,
+          () -> store.failUnknown(attempt.ref(), attempt.token(), reason, timers.now()));
+      change.ifPresent(c -> AttemptLog.failed(attempt, reason, Optional.empty(), c));
+      observer.ended(attempt, AttemptOutcome.TIMED_OUT, change);
     }
     leases.drop(attempt);
     inFlight.remove(attempt);

@@ -3,6 +3,7 @@ package io.brokkr.runtime.internal;
 import io.brokkr.dsl.Durations;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.Instrumentation;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaListener;
@@ -64,10 +65,14 @@ public final class BrokkrNode implements Brokkr {
   private final Announcer announcer;
   private final Engine engine;
   private final SagaStore.Subscription subscription;
+  private final Observer observer;
+  private final Instrumentation.NodeGauges gauges;
 
-  /** A node over {@code store}, which it closes when it closes. */
-  public BrokkrNode(SagaStore store, NodeOptions options) {
-    this.store = store;
+  /** A node over {@code backendStore}, which it closes when it closes. */
+  public BrokkrNode(SagaStore backendStore, NodeOptions options) {
+    this.observer = new Observer(options.instrumentation(), backendStore.namespace());
+    // Store calls are timed only when something listens: otherwise the node calls the store itself.
+    this.store = observer.on() ? new TimedStore(backendStore, options.instrumentation()) : backendStore;
     this.options = options;
     this.lifecycle = new Lifecycle(options.nodeId());
     Json json = new Json(options.mapper());
@@ -79,12 +84,13 @@ public final class BrokkrNode implements Brokkr {
     this.listenerThread = Executors.newSingleThreadExecutor(Threads.daemon("brokkr-" + options.nodeId() + "-listener"));
     this.listeners = new Listeners(options.listeners());
     this.outcomes = new Outcomes(store, json, callbacks);
-    this.leases = new Leases(store, timers, options);
+    this.leases = new Leases(store, timers, options, observer);
     this.stranded = new Stranded(store, timers, options.strandedWarningAfter(), this::hosts);
     Changes changes = new Changes(store, timers, this::ready);
-    this.engine = new Engine(store, json, options, changes, outcomes, lifecycle);
+    this.engine = new Engine(store, json, options, changes, outcomes, lifecycle, observer);
     // The dispatcher, made next, gives finishing attempts their successors.
-    this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view, this::dispatcher);
+    this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view, this::dispatcher,
+        observer);
     this.dispatcher = new Dispatcher(store, options, timers, runner);
     this.starter = new TemplateStarter(engine, dispatcher::createAndStart);
     this.recovery = new Recovery(store, timers, leases, changes, options);
@@ -95,6 +101,8 @@ public final class BrokkrNode implements Brokkr {
     if (options.announced()) {
       announcer.start();
     }
+    this.gauges = new Gauges();
+    options.instrumentation().nodeStarted(gauges);
     LOG.info("Brokkr node {} started in namespace \"{}\" on {}: up to {} attempts at once, {} executor",
         options.nodeId(), store.namespace(), store, options.concurrency(), ownPool.isPresent() ? "its own" : "the given");
   }
@@ -147,7 +155,15 @@ public final class BrokkrNode implements Brokkr {
   private Saga create(Optional<String> name) {
     lifecycle.requireOpen();
     String id = UUID.randomUUID().toString();
-    store.createSaga(id, name);
+    try (Instrumentation.Scope scope = observer.creating(id, name)) {
+      try {
+        store.createSaga(id, name, scope.traceContext());
+      } catch (RuntimeException e) {
+        scope.failed(e);
+        observer.notCreated(id);
+        throw e;
+      }
+    }
     return view(id);
   }
 
@@ -251,6 +267,7 @@ public final class BrokkrNode implements Brokkr {
       Threads.await(pool);
     });
     outcomes.abandon(options.nodeId());
+    options.instrumentation().nodeClosed(gauges);
     listenerThread.shutdown();
     Threads.await(listenerThread);
     callbacks.shutdown();
@@ -277,6 +294,39 @@ public final class BrokkrNode implements Brokkr {
     return dispatcher.worker(workerName).isPresent();
   }
 
+  /** What the node's gauges read. */
+  private final class Gauges implements Instrumentation.NodeGauges {
+    @Override
+    public String namespace() {
+      return store.namespace();
+    }
+
+    @Override
+    public String nodeId() {
+      return options.nodeId();
+    }
+
+    @Override
+    public int runningAttempts() {
+      return runner.running();
+    }
+
+    @Override
+    public int freePermits() {
+      return dispatcher.freePermits();
+    }
+
+    @Override
+    public Set<String> workers() {
+      return dispatcher.workerNames();
+    }
+
+    @Override
+    public Map<String, Long> readyByWorker() {
+      return lifecycle.isOpen() ? store.readyByWorker() : Map.of();
+    }
+  }
+
   private Dispatcher dispatcher() {
     return dispatcher;
   }
@@ -287,6 +337,7 @@ public final class BrokkrNode implements Brokkr {
 
   private void onEvent(StoreEvent event) {
     if (event instanceof StoreEvent.SagaMoved moved) {
+      observer.moved(moved);
       // An outcome is read after the listeners saw the settling: who waits for it sees them done.
       Runnable settled = moved.to().isSettled() ? () -> outcomes.settled(moved.sagaId()) : () -> {};
       if (listeners.isEmpty()) {
@@ -301,6 +352,8 @@ public final class BrokkrNode implements Brokkr {
       toListeners(() -> listeners.step(moved));
     } else if (event instanceof StoreEvent.WorkReady ready) {
       dispatcher.ready(ready.workerName());
+    } else if (event instanceof StoreEvent.Acted acted) {
+      toListeners(() -> listeners.action(acted));
     }
   }
 

@@ -181,6 +181,11 @@ final class Dispatcher implements AttemptRunner.Successors {
     }
   }
 
+  /** How many more attempts this node could run now. */
+  int freePermits() {
+    return permits.availablePermits();
+  }
+
   /** The names of the workers registered here. */
   Set<String> workerNames() {
     return Set.copyOf(workers.keySet());

@@ -7,7 +7,8 @@ import io.brokkr.runtime.spi.SagaStore;
  * What the views of sagas and steps share: the node's store and helpers. The views reach the store
  * only through {@link #store()}, which refuses once the node closed.
  */
-record Engine(SagaStore store, Json json, NodeOptions options, Changes changes, Outcomes outcomes, Lifecycle lifecycle) {
+record Engine(SagaStore store, Json json, NodeOptions options, Changes changes, Outcomes outcomes, Lifecycle lifecycle,
+    Observer observer) {
 
   /** The node's store; refused with an {@link IllegalStateException} once the node closed. */
   @Override

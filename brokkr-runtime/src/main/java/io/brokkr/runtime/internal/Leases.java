@@ -21,11 +21,13 @@ final class Leases implements AutoCloseable {
   private final SagaStore store;
   private final Timers timers;
   private final NodeOptions options;
+  private final Observer observer;
   private final Set<Attempt> held = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor renewer;
 
-  Leases(SagaStore store, Timers timers, NodeOptions options) {
+  Leases(SagaStore store, Timers timers, NodeOptions options, Observer observer) {
     this.store = store;
+    this.observer = observer;
     this.timers = timers;
     this.options = options;
     this.renewer = new ScheduledThreadPoolExecutor(1, Threads.daemon("brokkr-" + options.nodeId() + "-leases"));
@@ -54,6 +56,18 @@ final class Leases implements AutoCloseable {
     return held.stream().anyMatch(a -> a.ref().equals(step) && a.token() == token);
   }
 
+  /**
+   * A renewal was refused while the body still ran: the store's timer failed the attempt, its lease
+   * having expired (a renewal came too late), unless its deadline passed (a timeout, reported as such).
+   */
+  private void expired(Attempt attempt) {
+    boolean pastDeadline = attempt.claim.lease().deadline().filter(d -> !d.isAfter(timers.now())).isPresent();
+    if (!attempt.ended() && !pastDeadline) {
+      attempt.lose();
+      observer.leaseExpired(attempt);
+    }
+  }
+
   private void renew() {
     Instant until = timers.now().plus(options.lease());
     for (Attempt attempt : held) {
@@ -62,6 +76,7 @@ final class Leases implements AutoCloseable {
           attempt.renewed(until);
         } else {
           drop(attempt);
+          expired(attempt);
         }
       } catch (RuntimeException e) {
         // The next renewal tries again; a lease that expires meanwhile fails its attempt as possibly done.

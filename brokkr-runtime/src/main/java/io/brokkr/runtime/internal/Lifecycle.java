@@ -21,6 +21,11 @@ final class Lifecycle {
     return state.compareAndSet(State.OPEN, State.DRAINING);
   }
 
+  /** {@return whether the node neither closes nor closed} */
+  boolean isOpen() {
+    return state.get() == State.OPEN;
+  }
+
   void closed() {
     state.set(State.CLOSED);
   }

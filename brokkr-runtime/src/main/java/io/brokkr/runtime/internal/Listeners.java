@@ -46,6 +46,10 @@ final class Listeners {
     each(event, l -> l.onStepTransition(event.sagaId(), event.stepId(), event.from(), event.to()));
   }
 
+  void action(StoreEvent.Acted event) {
+    each(event, l -> l.onOperatorAction(event.sagaId(), event.action()));
+  }
+
   private void each(StoreEvent event, Consumer<SagaListener> call) {
     for (SagaListener listener : listeners) {
       try {

@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.Instrumentation;
 import io.brokkr.runtime.SagaListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executor;
  * @param drainTimeout how long {@code close()} waits for running attempts before it hands them back
  * @param mapper how args and results become JSON: checked, without default typing
  * @param announced whether the node announces itself to {@code liveNodes}
+ * @param instrumentation what the node reports its work to; {@link Instrumentation#NONE} for nothing
  * @param strandedWarningAfter how long a step this node made ready, for a worker it does not host, may wait
  *     before a warning
  */
@@ -39,7 +41,8 @@ public record NodeOptions(
     Duration drainTimeout,
     ObjectMapper mapper,
     Duration strandedWarningAfter,
-    boolean announced) {
+    boolean announced,
+    Instrumentation instrumentation) {
 
   public NodeOptions {
     Objects.requireNonNull(namespace, "namespace");
@@ -52,5 +55,6 @@ public record NodeOptions(
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(mapper, "mapper");
     Objects.requireNonNull(strandedWarningAfter, "strandedWarningAfter");
+    Objects.requireNonNull(instrumentation, "instrumentation");
   }
 }

@@ -45,7 +45,7 @@ final class Outcomes {
 
   /** The future of a saga's outcome; completed already when the saga has settled. */
   CompletableFuture<SagaOutcome> of(String sagaId) {
-    CompletableFuture<SagaOutcome> future = pending.computeIfAbsent(sagaId, id -> new CompletableFuture<>());
+    CompletableFuture<SagaOutcome> future = pending(sagaId);
     // Registered first, read second: a saga settling in between completes the future either way.
     // The caller's own thread completes it: a settled saga's outcome is there at once.
     confirm(sagaId, Runnable::run);
@@ -57,7 +57,15 @@ final class Outcomes {
    * read; the event of its settling makes the node read it.
    */
   CompletableFuture<SagaOutcome> expect(String sagaId) {
-    return pending.computeIfAbsent(sagaId, id -> new CompletableFuture<>());
+    return pending(sagaId);
+  }
+
+  /**
+   * The pending future of a saga, a new one if it has none, or if its future completed but is not
+   * removed yet: an operator's retry or resolve may have taken the saga back from its outcome.
+   */
+  private CompletableFuture<SagaOutcome> pending(String sagaId) {
+    return pending.compute(sagaId, (id, future) -> future == null || future.isDone() ? new CompletableFuture<>() : future);
   }
 
   /** Drops the future of a saga that was not started after all. */
@@ -99,7 +107,10 @@ final class Outcomes {
 
   /** Reads the saga; completes its future ({@code by} running the completion) when it settled, fails it when it is gone. */
   private void confirm(String sagaId, Consumer<Runnable> by) {
-    if (!pending.containsKey(sagaId)) {
+    // The future before the read: a read completes only futures asked for before it, since an
+    // operator's retry or resolve may take a settled saga back to COMPENSATING after the read.
+    CompletableFuture<SagaOutcome> future = pending.get(sagaId);
+    if (future == null) {
       return;
     }
     Optional<SagaSnapshot> saga;
@@ -110,10 +121,6 @@ final class Outcomes {
       return;
     }
     // Completed, then removed: a caller who finds the future still pending completes it too.
-    CompletableFuture<SagaOutcome> future = pending.get(sagaId);
-    if (future == null) {
-      return;
-    }
     if (saga.isEmpty()) {
       by.accept(() -> {
         future.completeExceptionally(new IllegalStateException("saga " + sagaId + " is gone from namespace \"" + store.namespace()

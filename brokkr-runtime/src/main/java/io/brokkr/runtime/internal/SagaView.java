@@ -1,6 +1,8 @@
 package io.brokkr.runtime.internal;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.Saga;
+import io.brokkr.runtime.SagaActions;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
@@ -45,10 +47,27 @@ final class SagaView implements Saga {
 
   @Override
   public boolean cancel(String reason) {
-    Objects.requireNonNull(reason, "reason");
-    Change change = Calls.store(() -> engine.store().cancel(id, reason));
-    engine.changes().wake(change);
-    return change.applied();
+    return actingAs(OperatorActions.defaultAuthor()).cancel(reason);
+  }
+
+  @Override
+  public boolean retry() {
+    return actingAs(OperatorActions.defaultAuthor()).retry();
+  }
+
+  @Override
+  public boolean resolve(String stepId, String note) {
+    return actingAs(OperatorActions.defaultAuthor()).resolve(stepId, note);
+  }
+
+  @Override
+  public SagaActions actingAs(String author) {
+    return new OperatorActions(engine, id, author);
+  }
+
+  @Override
+  public List<HistoryEntry> getHistory() {
+    return Calls.store(() -> engine.store().history(id));
   }
 
   @Override
@@ -87,6 +106,7 @@ final class SagaView implements Saga {
   @Override
   public void start() {
     engine.changes().wake(Calls.store(() -> engine.store().start(id)));
+    engine.observer().started(id);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.brokkr.dsl.Compensation;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
+import io.brokkr.runtime.Instrumentation.Scope;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.StepResults;
@@ -83,11 +84,18 @@ final class TemplateStarter {
     // Expected before the start: the saga may settle before start returns. A saga this node just
     // starts cannot have settled before, so nothing is read.
     CompletableFuture<SagaOutcome> outcome = engine.outcomes().expect(sagaId);
-    try {
-      Calls.store(() -> engine.changes().wake(createAndStart.apply(new SagaDraft(sagaId, steps, compensators, Optional.of(template.name())))));
-    } catch (RuntimeException e) {
-      engine.outcomes().forget(sagaId);
-      throw e;
+    Optional<String> name = Optional.of(template.name());
+    try (Scope scope = engine.observer().creating(sagaId, name)) {
+      try {
+        SagaDraft draft = new SagaDraft(sagaId, steps, compensators, name, scope.traceContext());
+        Calls.store(() -> engine.changes().wake(createAndStart.apply(draft)));
+      } catch (RuntimeException e) {
+        scope.failed(e);
+        engine.observer().notCreated(sagaId);
+        engine.outcomes().forget(sagaId);
+        throw e;
+      }
+      engine.observer().started(sagaId);
     }
     return new SagaHandle<>(sagaId, outcome, results -> results);
   }

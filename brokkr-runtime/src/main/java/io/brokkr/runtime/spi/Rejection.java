@@ -31,7 +31,12 @@ public enum Rejection {
   /** Details: step id, step status. */
   NOT_STARTED(false, "saga %s: step \"%s\" is %s; only a QUEUED or RUNNING step can be settled"),
   /** Details: saga status (an operator cancelled a saga that was never started). */
-  NOT_RUNNING(false, "saga %s is %s; only a RUNNING saga can be cancelled");
+  NOT_RUNNING(false, "saga %s is %s; only a RUNNING saga can be cancelled"),
+  /** Details: saga status (an operator retried a saga where nothing failed for good). */
+  NOT_FAILED(false, "saga %s is %s; only a FAILED saga can be retried"),
+  /** Details: step id, step status, saga status. */
+  NOT_RESOLVABLE(false, "saga %s: step \"%s\" is %s while the saga is %s; an operator resolves a QUEUED or RUNNING "
+      + "step, or a compensator that failed in a FAILED saga");
 
   private final boolean badArgument;
   private final String format;

@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param compensators the compensators by the id of the step each compensates, in the order
  *     {@link SagaStore#addCompensator} would add them, after the steps
  * @param name the saga's name (a template's), if it has one
+ * @param traceContext the trace context of the code that starts the saga, kept with it and handed
+ *     to every claim of its steps ({@link Claim#traceContext()}); empty for none
  */
 public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators,
-    Optional<String> name) {
+    Optional<String> name, Map<String, String> traceContext) {
 
   /**
    * Checks that no component is null; copies the steps and compensators in order.
@@ -28,10 +30,12 @@ public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpe
    * @param steps its steps, each after its dependencies
    * @param compensators the compensators by the id of the step each compensates
    * @param name the saga's name; empty for none
+   * @param traceContext the trace context to keep with the saga; empty for none
    */
   public SagaDraft {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(name, "name");
+    traceContext = Map.copyOf(traceContext);
     steps = List.copyOf(steps);
     // Copied in order: the order of the compensators is the order they are added.
     compensators = Collections.unmodifiableMap(new LinkedHashMap<>(compensators));
@@ -46,6 +50,18 @@ public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpe
    */
   public SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators) {
     this(sagaId, steps, compensators, Optional.empty());
+  }
+
+  /**
+   * A draft without trace context.
+   *
+   * @param sagaId the new saga's id
+   * @param steps its steps, each after its dependencies
+   * @param compensators the compensators by the id of the step each compensates; empty for none
+   * @param name the saga's name; empty for none
+   */
+  public SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators, Optional<String> name) {
+    this(sagaId, steps, compensators, name, Map.of());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.brokkr.runtime.spi;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
@@ -76,6 +77,21 @@ public interface SagaStore extends AutoCloseable {
   void createSaga(String sagaId, Optional<String> name);
 
   /**
+   * Creates an empty CREATED saga that keeps {@code traceContext}: every claim of its steps hands it
+   * back ({@link Claim#traceContext()}), on whichever node claims. The default drops the context.
+   *
+   * @param sagaId the new saga's id, unique within the namespace
+   * @param name the saga's name; empty for none
+   * @param traceContext the trace context of the code that creates the saga (W3C {@code traceparent}
+   *     and the like); empty for none
+   * @throws StoreRejectedException {@link Rejection#SAGA_EXISTS}
+   * @throws IllegalArgumentException when the id or name breaks {@link StoreLimits}
+   */
+  default void createSaga(String sagaId, Optional<String> name, Map<String, String> traceContext) {
+    createSaga(sagaId, name);
+  }
+
+  /**
    * Adds a step (CREATED, or QUEUED at once when the saga runs and its dependencies finished).
    *
    * @param sagaId the saga that gets the step
@@ -124,7 +140,7 @@ public interface SagaStore extends AutoCloseable {
    */
   default Change createAndStart(SagaDraft draft) {
     draft.check();
-    createSaga(draft.sagaId(), draft.name());
+    createSaga(draft.sagaId(), draft.name(), draft.traceContext());
     draft.steps().forEach(step -> addStep(draft.sagaId(), step));
     draft.compensators().forEach((stepId, compensator) -> addCompensator(draft.sagaId(), stepId, compensator));
     return start(draft.sagaId());
@@ -307,15 +323,56 @@ public interface SagaStore extends AutoCloseable {
   /**
    * An operator cancels a RUNNING saga: RUNNING → COMPENSATING as when a step fails for good (steps
    * not yet running are skipped; running and possibly-done ones are compensated once they end), its
-   * failure recorded with no step and {@code reason}. Not applied for a saga that compensates or has
-   * settled already.
+   * failure recorded with no step and {@code reason}. The action goes first in the history and the
+   * events ({@link StoreEvent.Acted}). Not applied for a saga that compensates or has settled
+   * already.
    *
    * @param sagaId the saga to cancel
    * @param reason why, recorded as the saga's failure (cut to the payload limit)
+   * @param author who cancels it (cut to the payload limit)
    * @return what the cancel did: not applied when the saga was compensating or settled already
    * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NOT_RUNNING}
    */
-  Change cancel(String sagaId, String reason);
+  Change cancel(String sagaId, String reason, String author);
+
+  /**
+   * An operator retries a FAILED saga: FAILED → COMPENSATING; each compensator that failed for good
+   * FAILED → QUEUED for a new attempt (its retry policy counts afresh from there) and its step
+   * FAILED → COMPENSATING; then the compensation pass runs over the whole saga again. (A step whose
+   * dependent's compensator failed is BLOCKED: its compensator stays WAITING_FOR_COMPENSATION in a
+   * FAILED saga, so that it runs after a retry or resolve.) Not applied for a saga that compensates
+   * or has settled otherwise.
+   *
+   * @param sagaId the saga to retry
+   * @param author who retries it
+   * @return what the retry did, with the compensators it queued among {@link Change#ready()}
+   * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NOT_FAILED}
+   */
+  Change retry(String sagaId, String author);
+
+  /**
+   * An operator settles a step by hand: a QUEUED or RUNNING step (or compensator) finishes without
+   * result, as {@link #finish} from outside does; a compensator that failed for good in a FAILED
+   * saga FAILED → FINISHED, its step FAILED → COMPENSATED, the saga FAILED → COMPENSATING, and the
+   * compensation pass runs over the whole saga again. Naming a FAILED step whose compensator failed
+   * resolves that compensator. Not applied for a step that finished or was compensated already.
+   *
+   * @param step the step or compensator to settle
+   * @param note what was done by hand (cut to the payload limit)
+   * @param author who resolves it
+   * @return what the resolve did
+   * @throws StoreRejectedException {@link Rejection#NO_SUCH_SAGA}, {@link Rejection#NO_SUCH_STEP},
+   *     {@link Rejection#NOT_RESOLVABLE}
+   */
+  Change resolve(StepRef step, String note, String author);
+
+  /**
+   * {@return the saga's history, oldest first, the newest {@value HistoryEntry#LIMIT} entries at most;
+   * empty for a saga that does not exist}
+   *
+   * @param sagaId the saga whose history is read
+   */
+  List<HistoryEntry> history(String sagaId);
 
   /**
    * One page of the sagas that match {@code query}, by last change, newest first (then by id, the

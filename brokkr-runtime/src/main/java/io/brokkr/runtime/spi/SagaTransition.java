@@ -21,7 +21,9 @@ public enum SagaTransition {
   /** Every finished step that has a compensator was compensated. */
   COMPENSATED_ALL(COMPENSATING, COMPENSATED),
   /** A compensator failed for good. */
-  COMPENSATION_FAILED(COMPENSATING, FAILED);
+  COMPENSATION_FAILED(COMPENSATING, FAILED),
+  /** An operator retried or resolved a compensator that failed for good: compensation goes on. */
+  RESUME(FAILED, COMPENSATING);
 
   private final SagaStatus from;
   private final SagaStatus to;

@@ -52,7 +52,13 @@ public enum StepTransition {
   /** A compensator is needed: its step finished and the saga compensates. */
   NEEDED(WAITING_FOR_COMPENSATION, QUEUED),
   /** A compensator is not needed: the saga finished, or its step never finished. */
-  NOT_NEEDED(WAITING_FOR_COMPENSATION, SKIPPED);
+  NOT_NEEDED(WAITING_FOR_COMPENSATION, SKIPPED),
+  /** An operator retries this compensator, which failed for good: it is queued for a new attempt. */
+  RETRIED(FAILED, QUEUED),
+  /** An operator resolved this compensator, which failed for good, by hand. */
+  RESOLVED(FAILED, FINISHED),
+  /** An operator resolved this step's compensator, which failed for good, by hand. */
+  RESOLVED_COMPENSATED(FAILED, COMPENSATED);
 
   private final StepStatus from;
   private final StepStatus to;

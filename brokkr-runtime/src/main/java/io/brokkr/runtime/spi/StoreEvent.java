@@ -1,5 +1,6 @@
 package io.brokkr.runtime.spi;
 
+import io.brokkr.runtime.OperatorAction;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepStatus;
@@ -94,4 +95,12 @@ public sealed interface StoreEvent {
    * @param workerName the worker whose queue holds it
    */
   record WorkReady(String sagaId, String stepId, String workerName) implements StoreEvent {}
+
+  /**
+   * An operator acted on the saga; the moves the action caused follow it.
+   *
+   * @param sagaId the saga
+   * @param action what was done, by whom, and why
+   */
+  record Acted(String sagaId, OperatorAction action) implements StoreEvent {}
 }

@@ -182,7 +182,12 @@ final class Invariants implements SagaListener {
       for (SagaStep step : saga.getSteps()) {
         boolean compensator = shape.compensates.containsKey(step.getId());
         StepStatus status = step.getStatus();
-        if (!(compensator ? SETTLED_COMPENSATOR : SETTLED_STEP).contains(status) || status != shape.status.get(step.getId())) {
+        // In a FAILED saga, the compensator of a step blocked by a dependent's failed compensator waits
+        // for an operator's retry or resolve.
+        boolean waitsForOperator = compensator && outcome.status() == SagaStatus.FAILED
+            && status == StepStatus.WAITING_FOR_COMPENSATION;
+        boolean settled = (compensator ? SETTLED_COMPENSATOR : SETTLED_STEP).contains(status) || waitsForOperator;
+        if (!settled || status != shape.status.get(step.getId())) {
           violation(sagaId, step.getId() + " ended " + status + ", listeners saw " + shape.status.get(step.getId()));
         }
         boolean undid = shape.compensatorSuccesses.getOrDefault(step.getId(), 0) == 1;

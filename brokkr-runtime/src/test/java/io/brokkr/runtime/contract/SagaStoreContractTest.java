@@ -27,7 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class SagaStoreContractTest implements StoreContract, DispatchContract, RetryContract,
     CompensationContract, BadInputContract, TemplateContract, NodesContract, TakeoverContract,
     SagaApiContract, RandomSagasContract, PossiblyDoneContract, DrainContract,
-    TimersContract, QueryContract, LiveNodesContract, CancelContract {
+    TimersContract, QueryContract, LiveNodesContract, CancelContract, OperatorActionsContract,
+    TraceContextContract {
 
   private final String namespace = "contract-" + UUID.randomUUID();
   private final List<AutoCloseable> toClose = new ArrayList<>();

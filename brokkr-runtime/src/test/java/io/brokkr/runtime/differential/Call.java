@@ -211,12 +211,36 @@ sealed interface Call {
   record Cancel(String sagaId, String reason) implements Call {
     @Override
     public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
-      return actor.cancel(sagaId, reason);
+      return actor.cancel(sagaId, reason, "operator");
     }
 
     @Override
     public String toString() {
       return "cancel(" + q(sagaId) + ", " + q(reason) + ")";
+    }
+  }
+
+  record Retry(String sagaId) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.retry(sagaId, "operator");
+    }
+
+    @Override
+    public String toString() {
+      return "retry(" + q(sagaId) + ")";
+    }
+  }
+
+  record Resolve(StepRef step, String note) implements Call {
+    @Override
+    public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
+      return actor.resolve(step, note, "operator");
+    }
+
+    @Override
+    public String toString() {
+      return "resolve(" + ref(step) + ", " + q(note) + ")";
     }
   }
 

@@ -92,11 +92,32 @@ final class SequenceGenerator {
     if (roll < 93 && !steps.isEmpty()) {
       return settle(roll, target(steps));
     }
-    if (roll < 94) {
-      return new Call.Cancel(random.nextInt(10) == 0 ? sagaId(sagas, 0.0) : saga.sagaId(), pick(REASONS));
+    if (roll < 96) {
+      return operatorAction(sagas, existing, steps);
     }
     nowMs += List.of(30, 60, 120, 450, 1000).get(random.nextInt(5));
     return new Call.FireDue(now());
+  }
+
+  /** An operator's cancel, retry (mostly of a FAILED saga) or resolve (mostly of a failed compensator or stuck step). */
+  private Call operatorAction(Map<String, Optional<SagaSnapshot>> sagas, List<SagaSnapshot> existing,
+      List<StepSnapshot> steps) {
+    SagaSnapshot saga = pick(existing);
+    int kind = random.nextInt(3);
+    if (kind == 0) {
+      return new Call.Cancel(random.nextInt(10) == 0 ? sagaId(sagas, 0.0) : saga.sagaId(), pick(REASONS));
+    }
+    if (kind == 1) {
+      List<SagaSnapshot> failed = existing.stream().filter(s -> s.status() == SagaStatus.FAILED).toList();
+      return new Call.Retry(failed.isEmpty() || random.nextInt(5) == 0 ? saga.sagaId() : pick(failed).sagaId());
+    }
+    if (steps.isEmpty()) {
+      return new Call.Resolve(new StepRef(saga.sagaId(), "nope"), pick(REASONS));
+    }
+    List<StepSnapshot> resolvable = steps.stream().filter(s -> s.status() == StepStatus.FAILED
+        || s.status() == StepStatus.QUEUED || s.status() == StepStatus.RUNNING).toList();
+    StepSnapshot step = resolvable.isEmpty() || random.nextInt(4) == 0 ? pick(steps) : pick(resolvable);
+    return new Call.Resolve(step.ref(), pick(REASONS));
   }
 
   private Call settle(int roll, StepSnapshot step) {

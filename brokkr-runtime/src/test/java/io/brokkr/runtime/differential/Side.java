@@ -1,9 +1,11 @@
 package io.brokkr.runtime.differential;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepRef;
@@ -52,6 +54,25 @@ final class Side implements AutoCloseable {
     });
   }
 
+  /**
+   * The reply without the claims' ready times: a store's own time (the view's clock in memory, the
+   * server's on Redis), as a saga's creation time is.
+   */
+  private static Object withoutReadyTimes(Object reply) {
+    if (reply instanceof Optional<?> optional && optional.isPresent() && optional.get() instanceof Claim claim) {
+      return Optional.of(readyless(claim));
+    }
+    if (reply instanceof Change change && !change.claims().isEmpty()) {
+      return new Change(change.applied(), change.ready(), change.retryAt(),
+          change.claims().stream().map(Side::readyless).toList());
+    }
+    return reply;
+  }
+
+  private static Claim readyless(Claim claim) {
+    return new Claim(claim.step(), claim.lease(), claim.dependencyResultsJson(), claim.traceContext(), Optional.empty());
+  }
+
   /** Makes the call and reads what it did; {@code sagaIds} are the sagas to load. */
   Observation observe(Call call, List<String> sagaIds) {
     Object reply;
@@ -73,8 +94,10 @@ final class Side implements AutoCloseable {
       heard.clear();
     }
     claimers.values().forEach(claimer -> claimer.awaitHeard(events));
-    return new Observation(reply, withoutClaimedWork(reply, events).stream().map(e -> withoutSettlement(e, sagas)).toList(),
-        sagas, actor.unfinishedSagas(), actor.countByStatus(), listings());
+    Map<String, List<String>> listings = listings();
+    sagaIds.forEach(sagaId -> listings.put("history of " + sagaId, timeless(actor.history(sagaId))));
+    return new Observation(withoutReadyTimes(reply), withoutClaimedWork(reply, events).stream()
+        .map(e -> withoutSettlement(e, sagas)).toList(), sagas, actor.unfinishedSagas(), actor.countByStatus(), listings);
   }
 
   /**
@@ -84,6 +107,12 @@ final class Side implements AutoCloseable {
   private static SagaSnapshot timeless(SagaSnapshot saga) {
     return new SagaSnapshot(saga.sagaId(), saga.status(), saga.failure(), saga.steps(), saga.name(), Instant.EPOCH,
         Instant.EPOCH);
+  }
+
+  /** A history without its times, which are the stores' own. */
+  private static List<String> timeless(List<HistoryEntry> history) {
+    return history.stream().map(e -> new HistoryEntry(Instant.EPOCH, e.kind(), e.stepId(), e.from(), e.to(), e.nodeId(),
+        e.attempt(), e.token(), e.reason(), e.action()).toString()).toList();
   }
 
   /**

@@ -10,6 +10,7 @@ export function showList(view, params) {
   const cursors = [];   // the cursors of the pages before this one
   let cursor = '';
   let shown = new Set();
+  let stopped = false;  // a reply that comes after the operator left must not draw over the next view
 
   const filters = el('form', { class: 'filters', id: 'filters' });
   const statuses = new Set((params.get('status') || '').split(',').filter(Boolean));
@@ -44,6 +45,7 @@ export function showList(view, params) {
     if (cursor) query.set('cursor', cursor);
     try {
       const page = await get(`api/sagas?${query}`);
+      if (stopped) return;
       shown = new Set(page.sagas.map((s) => s.sagaId));
       fill(table, page.sagas.length === 0 ? el('p', { class: 'empty' }, 'No saga matches.') : el('table', {},
         el('thead', {}, el('tr', {}, ['Id', 'Name', 'Status', 'Created', 'Changed'].map((h) => el('th', {}, h)))),
@@ -68,5 +70,5 @@ export function showList(view, params) {
   });
   const stopReset = on('reset', reload);
   load();
-  return () => { stopTransitions(); stopReset(); };
+  return () => { stopped = true; stopTransitions(); stopReset(); };
 }

@@ -6,10 +6,12 @@ import { on } from './live.js';
 /** Sagas by status, the last hour, live nodes and stranded work; the server pushes each change. */
 export function showOverview(view) {
   fill(view, el('h1', {}, 'Overview'), el('p', { class: 'empty' }, 'Reading…'));
-  const render = (overview) => fill(view, el('h1', {}, 'Overview'),
+  let stopped = false;   // a reply that comes after the operator left must not draw over the next view
+  const render = (overview) => stopped || fill(view, el('h1', {}, 'Overview'),
     counts(overview), activity(overview.activity), nodes(overview.nodes), stranded(overview.stranded));
-  get('api/overview').then(render).catch((e) => fill(view, el('p', { class: 'error' }, e.message)));
-  return on('overview', render);
+  get('api/overview').then(render).catch((e) => stopped || fill(view, el('p', { class: 'error' }, e.message)));
+  const stop = on('overview', render);
+  return () => { stopped = true; stop(); };
 }
 
 function counts(overview) {

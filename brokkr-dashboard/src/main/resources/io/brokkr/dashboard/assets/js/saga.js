@@ -17,10 +17,12 @@ export function showSaga(view, sagaId) {
   let graph = null;
   let selected = null;
   let message = '';
+  let stopped = false;  // a reply that comes after the operator left must not draw over the next view
 
   async function load() {
     try {
       const saga = await get(`api/sagas/${encodeURIComponent(sagaId)}`);
+      if (stopped) return;
       renderHead(saga);
       if (!graph) graph = drawGraph(graphBox, saga.steps, saga.failure?.stepId, select);
       else graph.update(saga.steps);
@@ -53,7 +55,7 @@ export function showSaga(view, sagaId) {
   async function showStep(stepId) {
     try {
       const step = await get(`api/sagas/${encodeURIComponent(sagaId)}/steps/${encodeURIComponent(stepId)}`);
-      if (selected !== stepId) return;
+      if (stopped || selected !== stepId) return;
       const row = (label, value) => [el('dt', {}, label), el('dd', {}, value)];
       fill(detail, el('h2', {}, step.compensates ? `compensator of ${step.compensates}` : `step ${step.id}`),
         el('dl', { 'data-step-id': step.id },
@@ -83,5 +85,5 @@ export function showSaga(view, sagaId) {
   });
   const stopReset = on('reset', reload);
   load();
-  return () => { stopTransitions(); stopReset(); };
+  return () => { stopped = true; stopTransitions(); stopReset(); };
 }

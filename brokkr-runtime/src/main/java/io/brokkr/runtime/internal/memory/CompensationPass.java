@@ -30,7 +30,10 @@ final class CompensationPass {
 
   private CompensationPass() {}
 
-  /** Called under the saga's lock when compensation begins: decides every action once. */
+  /**
+   * Called under the saga's lock when compensation begins, or resumes after an operator's retry or
+   * resolve: decides every action afresh.
+   */
   static void begin(MemorySaga saga) {
     List<MemoryStep> actions = saga.actions();
     saga.undoPending = actions.size();
@@ -114,7 +117,7 @@ final class CompensationPass {
         return Undo.PENDING;
       }
       if (step.blockedDependents > 0) {
-        skip(saga, compensator);
+        // Its compensator waits: it runs once an operator retries or resolves what blocks it.
         return Undo.BLOCKED;
       }
       if (compensator.isEmpty()) {

@@ -60,7 +60,11 @@ final class MemoryNamespace {
   }
 
   void create(String sagaId, Optional<String> sagaName, Clock clock) {
-    MemorySaga saga = new MemorySaga(sagaId, sagaName, clock, queues, timers, new Outbox(this::deliver));
+    create(sagaId, sagaName, Map.of(), clock);
+  }
+
+  void create(String sagaId, Optional<String> sagaName, Map<String, String> traceContext, Clock clock) {
+    MemorySaga saga = new MemorySaga(sagaId, sagaName, traceContext, clock, queues, timers, new Outbox(this::deliver));
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }

@@ -8,6 +8,8 @@ import static io.brokkr.runtime.StepStatus.RUNNING;
 import static io.brokkr.runtime.StepStatus.SKIPPED;
 import static io.brokkr.runtime.StepStatus.WAITING_FOR_COMPENSATION;
 
+import io.brokkr.runtime.HistoryEntry;
+import io.brokkr.runtime.OperatorAction;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaSummary;
@@ -52,6 +54,8 @@ final class MemorySaga {
   /** The compensators, so that finishing the saga skips them without walking every step. */
   private final List<MemoryStep> compensators = new ArrayList<>();
   private final Optional<String> name;
+  /** The trace context of the code that created the saga, handed to every claim. */
+  private final Map<String, String> traceContext;
   /** The clock of the view that created the saga: the time of its changes, in milliseconds as on Redis. */
   private final Clock clock;
   private final Instant createdAt;
@@ -65,18 +69,27 @@ final class MemorySaga {
   /** While compensating: the actions not decided yet, and whether one is BLOCKED (CompensationPass). */
   int undoPending;
   boolean undoBlocked;
+  private final History history = new History();
   /** What the current operation made ready; reset at the start of each. */
   private List<Change.Ready> ready = new ArrayList<>();
 
   MemorySaga(String id, Optional<String> name, Clock clock, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
+    this(id, name, Map.of(), clock, queues, timers, outbox);
+  }
+
+  MemorySaga(String id, Optional<String> name, Map<String, String> traceContext, Clock clock, ReadyQueues queues,
+      TimerIndex timers, Outbox outbox) {
     this.id = id;
     this.name = name;
+    this.traceContext = traceContext;
     this.clock = clock;
     this.queues = queues;
     this.timers = timers;
     this.outbox = outbox;
     this.createdAt = now();
     this.updatedAt = createdAt;
+    record(HistoryEntry.Kind.CREATED, Optional.empty(), Optional.empty(), Optional.of(status.name()), null,
+        Optional.empty());
   }
 
   String id() {
@@ -95,6 +108,10 @@ final class MemorySaga {
   synchronized SagaSnapshot snapshot() {
     return new SagaSnapshot(id, status, failure, steps.values().stream().map(MemoryStep::snapshot).toList(), name,
         createdAt, updatedAt);
+  }
+
+  synchronized List<HistoryEntry> history() {
+    return history.entries();
   }
 
   synchronized SagaSummary summary() {
@@ -233,7 +250,7 @@ final class MemorySaga {
     List<String> results = step.spec.dependsOn().stream()
         .map(d -> steps.get(d).result.orElse("null"))
         .toList();
-    return Optional.of(new Claim(step.snapshot(), lease, results));
+    return Optional.of(new Claim(step.snapshot(), lease, results, traceContext, Optional.of(step.readyAt)));
   }
 
   /** Renews the lease of the attempt holding {@code token}; false when the token is stale. */
@@ -257,7 +274,6 @@ final class MemorySaga {
     step.result = result;
     step.failureReason = Optional.empty();
     step.possiblyDone = false;
-    step.lease = Optional.empty();
     step.retryAt = Optional.empty(); // settled from outside during a backoff
     move(step, FINISHED);
     if (step.isCompensator()) {
@@ -277,7 +293,6 @@ final class MemorySaga {
       return Change.NONE;
     }
     begin();
-    step.lease = Optional.empty();
     if (by instanceof Settler.Attempt && mayRetry(step)) {
       Instant at = now.plus(step.spec.retry().backoffBefore(step.attempt + 1));
       step.retryAt = Optional.of(at);
@@ -325,12 +340,11 @@ final class MemorySaga {
     }
     begin();
     step.attempt--;
-    step.lease = Optional.empty();
     queue(step);
     return applied(Optional.empty());
   }
 
-  synchronized Change cancel(String reason) {
+  synchronized Change cancel(String reason, String author) {
     if (status == SagaStatus.CREATED) {
       throw Rejection.NOT_RUNNING.of(id, status);
     }
@@ -338,9 +352,71 @@ final class MemorySaga {
       return Change.NONE;
     }
     begin();
+    act(new OperatorAction(OperatorAction.Kind.CANCEL, Optional.empty(), author, reason));
     failure = Optional.of(new SagaOutcome.Failure("", reason));
     beginCompensation();
     return applied(Optional.empty());
+  }
+
+  /** An operator retries a FAILED saga (see SagaStore#retry). */
+  synchronized Change retry(String author) {
+    if (status == SagaStatus.CREATED || status == SagaStatus.RUNNING) {
+      throw Rejection.NOT_FAILED.of(id, status);
+    }
+    if (status != SagaStatus.FAILED) {
+      return Change.NONE;
+    }
+    begin();
+    act(new OperatorAction(OperatorAction.Kind.RETRY, Optional.empty(), author, ""));
+    move(SagaStatus.COMPENSATING);
+    for (MemoryStep compensator : compensators) {
+      if (compensator.status == FAILED) {
+        MemoryStep target = steps.get(compensator.compensates.get());
+        target.failureReason = Optional.empty();
+        move(target, StepStatus.COMPENSATING);
+        compensator.attemptBase = compensator.attempt;
+        queue(compensator);
+      }
+    }
+    CompensationPass.begin(this);
+    return applied(Optional.empty());
+  }
+
+  /** An operator settles a step by hand (see SagaStore#resolve). */
+  synchronized Change resolve(String stepId, String note, String author) {
+    MemoryStep step = resolvable(require(stepId));
+    OperatorAction action = new OperatorAction(OperatorAction.Kind.RESOLVE, Optional.of(step.id()), author, note);
+    if (step.status == QUEUED || step.status == RUNNING) {
+      act(action);
+      return finish(step.id(), Settler.external(), Optional.empty());
+    }
+    if (step.status == FINISHED || step.status == StepStatus.COMPENSATED) {
+      return Change.NONE;
+    }
+    if (!step.isCompensator() || step.status != FAILED
+        || (status != SagaStatus.FAILED && status != SagaStatus.COMPENSATING)) {
+      throw Rejection.NOT_RESOLVABLE.of(id, step.id(), step.status, status);
+    }
+    begin();
+    act(action);
+    if (status == SagaStatus.FAILED) {
+      move(SagaStatus.COMPENSATING);
+    }
+    step.failureReason = Optional.empty();
+    move(step, FINISHED);
+    MemoryStep target = steps.get(step.compensates.get());
+    target.failureReason = Optional.empty();
+    move(target, StepStatus.COMPENSATED);
+    CompensationPass.begin(this);
+    return applied(Optional.empty());
+  }
+
+  /** The step a resolve of {@code step} settles: its compensator when that is what failed or runs. */
+  private MemoryStep resolvable(MemoryStep step) {
+    Optional<MemoryStep> compensator = step.compensator.map(steps::get);
+    boolean compensatorsTurn = step.status == StepStatus.COMPENSATING
+        || (step.status == FAILED && compensator.map(c -> c.status == FAILED).orElse(false));
+    return compensatorsTurn ? compensator.get() : step;
   }
 
   synchronized Change requeue(String stepId) {
@@ -379,11 +455,16 @@ final class MemorySaga {
   void move(MemoryStep step, StepStatus to) {
     StepStatus from = step.status;
     StepTransition.of(id, step.id(), from, to);
+    record(HistoryEntry.Kind.STEP_MOVED, Optional.of(step.id()), Optional.of(from.name()), Optional.of(to.name()),
+        step, stepMoveReason(step, from, to));
     if (from == QUEUED) {
       step.entry = 0; // what its queue still holds is stale
     }
     if (from == QUEUED || from == RUNNING) {
       timers.disarm(step.ref);
+    }
+    if (from == RUNNING) {
+      step.lease = Optional.empty();
     }
     step.status = to;
     publish(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
@@ -393,8 +474,37 @@ final class MemorySaga {
   void move(SagaStatus to) {
     SagaStatus from = status;
     SagaTransition.of(id, from, to);
+    record(HistoryEntry.Kind.SAGA_MOVED, Optional.empty(), Optional.of(from.name()), Optional.of(to.name()), null,
+        to == SagaStatus.COMPENSATING && from == SagaStatus.RUNNING ? failure.map(SagaOutcome.Failure::reason)
+            : Optional.empty());
     status = to;
     publish(new StoreEvent.SagaMoved(id, from, to));
+  }
+
+  /** Why a step moved, for its history: a failure, or a failed attempt that is retried after a backoff. */
+  private static Optional<String> stepMoveReason(MemoryStep step, StepStatus from, StepStatus to) {
+    boolean retried = from == RUNNING && to == QUEUED && step.retryAt.isPresent();
+    return to == FAILED || retried ? step.failureReason : Optional.empty();
+  }
+
+  /**
+   * Adds an entry to the history; a step's attempt, and for a move into or out of RUNNING its node
+   * and fencing token, as the Lua history_entry() records them.
+   */
+  private void record(HistoryEntry.Kind kind, Optional<String> stepId, Optional<String> from, Optional<String> to,
+      MemoryStep step, Optional<String> reason) {
+    boolean leased = step != null && step.lease.isPresent()
+        && (StepStatus.RUNNING.name().equals(from.orElse("")) || StepStatus.RUNNING.name().equals(to.orElse("")));
+    history.add(new HistoryEntry(now(), kind, stepId, from, to,
+        leased ? Optional.of(step.lease.get().owner()) : Optional.empty(), step == null ? 0 : step.attempt,
+        leased ? step.lease.get().token() : 0, reason, Optional.empty()));
+  }
+
+  /** Records an operator action, first in the history and the events of the change it makes. */
+  private void act(OperatorAction action) {
+    history.add(new HistoryEntry(now(), HistoryEntry.Kind.ACTION, action.stepId(), Optional.empty(),
+        Optional.empty(), Optional.empty(), 0, 0, Optional.empty(), Optional.of(action)));
+    publish(new StoreEvent.Acted(id, action));
   }
 
   /** Moves a step to QUEUED and makes it claimable. */
@@ -408,6 +518,7 @@ final class MemorySaga {
   private void push(MemoryStep step) {
     if (step.entry == 0) {
       step.entry = ++lastEntry;
+      step.readyAt = now();
       queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref, step.entry));
     }
     ready.add(new Change.Ready(step.ref, step.spec.workerName()));
@@ -465,7 +576,7 @@ final class MemorySaga {
 
   /** Retries happen only while the step's phase lasts: actions while RUNNING, compensators after. */
   private boolean mayRetry(MemoryStep step) {
-    return inPhase(step) && step.attempt < step.spec.retry().maxAttempts();
+    return inPhase(step) && step.attempt - step.attemptBase < step.spec.retry().maxAttempts();
   }
 
   private boolean inPhase(MemoryStep step) {

@@ -16,6 +16,8 @@ final class MemoryStep {
   Optional<String> compensator = Optional.empty();
   StepStatus status;
   int attempt;
+  /** The attempts before an operator's retry: the retry policy counts the attempts after it. */
+  int attemptBase;
   Optional<Lease> lease = Optional.empty();
   Optional<Instant> retryAt = Optional.empty();
   Optional<String> result = Optional.empty();
@@ -27,6 +29,8 @@ final class MemoryStep {
    * Redis, a requeue keeps that entry, and an entry of an earlier spell in QUEUED is stale.
    */
   long entry;
+  /** When the step's current entry was queued (its queue wait starts). */
+  Instant readyAt = Instant.EPOCH;
   /** Dependencies not FINISHED yet: the step is queued when the last one finishes. */
   int unfinishedDependencies;
   /** While the saga compensates: this action's verdict, and its dependents pending and BLOCKED. */

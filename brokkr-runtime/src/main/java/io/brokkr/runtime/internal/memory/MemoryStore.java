@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.memory;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
@@ -53,9 +54,14 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public void createSaga(String sagaId, Optional<String> name) {
+    createSaga(sagaId, name, Map.of());
+  }
+
+  @Override
+  public void createSaga(String sagaId, Optional<String> name, Map<String, String> traceContext) {
     StoreLimits.checkId("saga id", sagaId);
     name.ifPresent(n -> StoreLimits.checkId("saga name", n));
-    namespace.create(sagaId, name, clock);
+    namespace.create(sagaId, name, Map.copyOf(traceContext), clock);
   }
 
   @Override
@@ -176,8 +182,23 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
-  public Change cancel(String sagaId, String reason) {
-    return namespace.apply(sagaId, saga -> saga.cancel(limits.cut(reason)));
+  public Change cancel(String sagaId, String reason, String author) {
+    return namespace.apply(sagaId, saga -> saga.cancel(limits.cut(reason), limits.cut(author)));
+  }
+
+  @Override
+  public Change retry(String sagaId, String author) {
+    return namespace.apply(sagaId, saga -> saga.retry(limits.cut(author)));
+  }
+
+  @Override
+  public Change resolve(StepRef step, String note, String author) {
+    return namespace.apply(step.sagaId(), saga -> saga.resolve(step.stepId(), limits.cut(note), limits.cut(author)));
+  }
+
+  @Override
+  public List<HistoryEntry> history(String sagaId) {
+    return namespace.find(sagaId).map(MemorySaga::history).orElse(List.of());
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.StepSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,7 +56,9 @@ final class Claims {
           List.of(workerName, entry.raw(), entry.step().stepId(), nodeId, now.toEpochMilli(), lease.toMillis()))));
       if (reply instanceof Reply.Claimed claimed) {
         heads.learn(workerName, partition, claimed.sequence(), claimed.following());
-        return Optional.of(claim(snapshots, sagaId, claimed.granted()));
+        // The entry's sequence is the server's time in microseconds when the step was queued (common.lua).
+        return Optional.of(claim(snapshots, sagaId, claimed.granted(),
+            Optional.of(Instant.EPOCH.plus(entry.sequence(), ChronoUnit.MICROS))));
       } else if (reply instanceof Reply.Miss miss) {
         heads.learn(workerName, partition, miss.sequence(), miss.head());
       } else if (reply instanceof Reply.Dropped dropped) {
@@ -67,10 +70,14 @@ final class Claims {
     return Optional.empty();
   }
 
-  /** The claim a script granted. */
-  static Claim claim(Snapshots snapshots, String sagaId, Reply.Granted granted) {
+  /**
+   * The claim a script granted; {@code readyAt} is empty for a step claimed in the call that made it
+   * ready.
+   */
+  static Claim claim(Snapshots snapshots, String sagaId, Reply.Granted granted, Optional<Instant> readyAt) {
     StepSnapshot step = snapshots.step(sagaId, granted.stepJson(), granted.argsJson(), Optional.empty());
-    return new Claim(step, step.lease().orElseThrow(), granted.dependencyResults());
+    return new Claim(step, step.lease().orElseThrow(), granted.dependencyResults(),
+        snapshots.context(granted.stepJson()), readyAt);
   }
 
   /** Reads the heads of some workers' queues in some partitions, in one round trip. */

@@ -15,6 +15,7 @@ import java.util.zip.CRC32;
  * {ns:p}:timers          zset   "sagaId\nstepId" scored by due time (lease expiry, end of backoff)
  * {ns:p}:active          set    ids of the RUNNING and COMPENSATING sagas
  * {ns:p}:seq             string the last ready sequence number
+ * {ns:p}:h:&lt;sagaId&gt;     list   the saga's history, one JSON entry each, expiring with the saga
  * {ns:p}:ix              zset   every saga of the partition, scored by its last change (ms)
  * {ns:p}:ix:&lt;STATUS&gt;     zset   the sagas of a status, scored the same
  * {ns:p}:ix:n:&lt;name&gt;     zset   the sagas of a name, scored the same
@@ -36,6 +37,11 @@ record KeyLayout(String namespace, int partitions) {
 
   String sagaKey(String sagaId) {
     return sagaKeyPrefix(partitionOf(sagaId)) + sagaId;
+  }
+
+  /** The list of a saga's history entries. */
+  String historyKey(String sagaId) {
+    return tag(partitionOf(sagaId)) + ":h:" + sagaId;
   }
 
   String readyKey(int partition) {
@@ -95,7 +101,8 @@ record KeyLayout(String namespace, int partitions) {
   /** The KEYS of every transition of a saga, in the order common.lua names them. */
   List<Object> keys(String sagaId) {
     int p = partitionOf(sagaId);
-    return List.of(sagaKey(sagaId), readyKey(p), timersKey(p), activeKey(p), seqKey(p), indexKey(p));
+    return List.of(sagaKey(sagaId), readyKey(p), timersKey(p), activeKey(p), seqKey(p), indexKey(p),
+        historyKey(sagaId));
   }
 
   private String tag(int partition) {

@@ -1,6 +1,7 @@
 package io.brokkr.runtime.internal.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brokkr.runtime.OperatorAction;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.spi.StoreEvent;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /**
  * One message of the event channel: the events of one transition of one saga, with the saga's
  * sequence number, {@code {"s":sagaId,"q":seq,"e":[["S",from,to],["T",step,worker,from,to],
- * ["R",step,worker,entry]]}}; the message of a saga's settling also carries its outcome,
+ * ["R",step,worker,entry],["A",action,step or "",author,note]]}}; the message of a saga's settling also carries its outcome,
  * {@code "o":{"r":[step,resultJson,...],"f":failureJson}}, unless the results were too long.
  *
  * @param ready the queue entries of the WorkReady events, in the same order
@@ -38,6 +39,11 @@ record Message(String sagaId, long sequence, List<StoreEvent> events, List<Entry
         case "R" -> {
           events.add(new StoreEvent.WorkReady(sagaId, e.get(1).asText(), e.get(2).asText()));
           ready.add(Entry.parse(e.get(3).asText()).orElseThrow());
+        }
+        case "A" -> {
+          String step = e.get(2).asText();
+          events.add(new StoreEvent.Acted(sagaId, new OperatorAction(OperatorAction.Kind.valueOf(e.get(1).asText()),
+              step.isEmpty() ? Optional.empty() : Optional.of(step), e.get(3).asText(), e.get(4).asText())));
         }
         default -> throw new IllegalStateException("unknown event " + e);
       }

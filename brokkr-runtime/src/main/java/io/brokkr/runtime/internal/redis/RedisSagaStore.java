@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
@@ -97,9 +98,15 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public void createSaga(String sagaId, Optional<String> name) {
+    createSaga(sagaId, name, Map.of());
+  }
+
+  @Override
+  public void createSaga(String sagaId, Optional<String> name, Map<String, String> traceContext) {
     StoreLimits.checkId("saga id", sagaId);
     name.ifPresent(n -> StoreLimits.checkId("saga name", n));
-    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId), argv.of(sagaId, List.of(name.orElse("")))));
+    change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId),
+        argv.of(sagaId, List.of(name.orElse(""), snapshots.contextJson(traceContext)))));
   }
 
   @Override
@@ -157,6 +164,9 @@ final class RedisSagaStore implements SagaStore {
       args.add(stepId);
       args.addAll(stepArgs(compensator, List.of()));
     });
+    if (!draft.traceContext().isEmpty()) {
+      args.add(snapshots.contextJson(draft.traceContext())); // after the compensators: see create_start.lua
+    }
     return change(sagaId, calls.transition(Script.CREATE_START, keys.keys(sagaId), argv.of(sagaId, args)));
   }
 
@@ -265,8 +275,26 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
-  public Change cancel(String sagaId, String reason) {
-    return change(sagaId, calls.transition(Script.CANCEL, keys.keys(sagaId), argv.of(sagaId, List.of(limits.cut(reason)))));
+  public Change cancel(String sagaId, String reason, String author) {
+    return change(sagaId, calls.transition(Script.CANCEL, keys.keys(sagaId),
+        argv.of(sagaId, List.of(limits.cut(reason), limits.cut(author)))));
+  }
+
+  @Override
+  public Change retry(String sagaId, String author) {
+    return change(sagaId, calls.transition(Script.RETRY, keys.keys(sagaId), argv.of(sagaId, List.of(limits.cut(author)))));
+  }
+
+  @Override
+  public Change resolve(StepRef step, String note, String author) {
+    return change(step.sagaId(), calls.transition(Script.RESOLVE, keys.keys(step.sagaId()),
+        argv.of(step.sagaId(), List.of(step.stepId(), limits.cut(note), limits.cut(author)))));
+  }
+
+  @Override
+  public List<HistoryEntry> history(String sagaId) {
+    // Read on the master by a script, as load() reads the saga.
+    return HistoryEntries.decode(calls.plain(Script.HISTORY, List.of(keys.historyKey(sagaId)), HistoryEntry.LIMIT));
   }
 
   @Override
@@ -364,7 +392,7 @@ final class RedisSagaStore implements SagaStore {
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
       return new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
-          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted)).toList());
+          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, Optional.empty())).toList());
     }
     if (reply instanceof Reply.Noop || reply instanceof Reply.Stale) {
       return Change.NONE;

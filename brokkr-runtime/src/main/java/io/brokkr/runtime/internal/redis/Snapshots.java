@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads the saga hash and the step states the scripts write. A step state is JSON with short names:
@@ -25,7 +26,7 @@ import java.util.Optional;
  * attempts, {@code r} retry [attempts, initial ms, multiplier, max ms], {@code to} timeout ms,
  * {@code of} compensated step, {@code c} compensator, {@code t} token, {@code o} owner, {@code u}
  * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code q} entry,
- * {@code pd} possibly done.
+ * {@code pd} possibly done, and in a grant only {@code tc}, the saga's trace context.
  * Plain Jackson trees: no typing, nothing but JSON is read.
  */
 final class Snapshots {
@@ -75,6 +76,32 @@ final class Snapshots {
         : Optional.empty();
     return new StepSnapshot(sagaId, spec, text(s, "of"), text(s, "c"), status, s.get("a").asInt(), lease,
         millis(s, "ra").map(Instant::ofEpochMilli), result, text(s, "fr"), s.path("pd").asBoolean(false));
+  }
+
+  /** A trace context as the saga hash keeps it ({@code tc}): a JSON object of strings; '' for none. */
+  String contextJson(Map<String, String> context) {
+    if (context.isEmpty()) {
+      return "";
+    }
+    try {
+      return mapper.writeValueAsString(new TreeMap<>(context));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("a trace context that is not JSON: " + context, e);
+    }
+  }
+
+  /** The trace context a grant carries in its step state ({@code tc}, see grant in rules.lua); empty for none. */
+  Map<String, String> context(String stepJson) {
+    if (!stepJson.contains("\"tc\"")) {
+      return Map.of(); // most sagas have none: no second parse
+    }
+    Optional<String> json = text(tree(stepJson), "tc");
+    if (json.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> context = new TreeMap<>();
+    tree(json.get()).fields().forEachRemaining(e -> context.put(e.getKey(), e.getValue().asText()));
+    return context;
   }
 
   JsonNode tree(String json) {

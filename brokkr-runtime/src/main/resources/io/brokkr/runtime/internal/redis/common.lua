@@ -2,8 +2,8 @@
 -- of each script.
 --
 -- KEYS: 1 the saga's hash, 2 the partition's ready set, 3 its timers, 4 its active sagas, 5 its
--- ready sequence, 6 its saga index (the prefix of the index keys, see index_saga), and 7, for a
--- transition, the key of its request id, where its reply is kept for a while: a call the client
+-- ready sequence, 6 its saga index (the prefix of the index keys, see index_saga), 7 the saga's
+-- history (a list), and 8, for a transition, the key of its request id, where its reply is kept for a while: a call the client
 -- re-sends (a response timeout, a reconnect) replays the stored reply instead of applying the
 -- transition twice. All carry the partition's hash tag: a call touches one slot.
 -- ARGV: 1 the saga's id, 2 the event channel, 3 the retention of settled sagas in ms; the script's
@@ -13,8 +13,10 @@
 -- commit() writes them once the body returned. A body that stops (a rejection, a stale token, an
 -- illegal move) has written nothing.
 
-local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, REQUEST = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6],
-  KEYS[7]
+local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, HISTORY, REQUEST = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5],
+  KEYS[6], KEYS[7], KEYS[8]
+-- The most entries a saga's history keeps (HistoryEntry.LIMIT): past it the oldest are dropped.
+local HISTORY_LIMIT = 1000
 -- How long a request's reply is kept for a re-sent call: far longer than a client's re-sends last
 -- (Redisson's defaults: 4 tries of 3 s, 1.5 s apart), short enough that replies cost little memory.
 local REQUEST_TTL_MS = 60000
@@ -29,7 +31,8 @@ local STEP_MOVES = {
   QUEUED = { RUNNING = 'CLAIM', FINISHED = 'FINISH_QUEUED', FAILED = 'FAIL_QUEUED', SKIPPED = 'SKIP_QUEUED' },
   RUNNING = { FINISHED = 'FINISH', FAILED = 'FAIL', QUEUED = 'RETRY' },
   FINISHED = { COMPENSATING = 'COMPENSATE' },
-  FAILED = { COMPENSATING = 'COMPENSATE_FAILED' },
+  FAILED = { COMPENSATING = 'COMPENSATE_FAILED', QUEUED = 'RETRIED', FINISHED = 'RESOLVED',
+    COMPENSATED = 'RESOLVED_COMPENSATED' },
   SKIPPED = { COMPENSATING = 'COMPENSATE_SKIPPED' },
   COMPENSATING = { COMPENSATED = 'COMPENSATED_BY', FAILED = 'COMPENSATION_FAILED' },
   WAITING_FOR_COMPENSATION = { QUEUED = 'NEEDED', SKIPPED = 'NOT_NEEDED' },
@@ -38,6 +41,7 @@ local SAGA_MOVES = {
   CREATED = { RUNNING = 'START' },
   RUNNING = { FINISHED = 'FINISH', COMPENSATING = 'COMPENSATE' },
   COMPENSATING = { COMPENSATED = 'COMPENSATED_ALL', FAILED = 'COMPENSATION_FAILED' },
+  FAILED = { COMPENSATING = 'RESUME' },
 }
 local SETTLED = { FINISHED = true, COMPENSATED = true, FAILED = true }
 
@@ -53,6 +57,10 @@ local enqueue, dequeue = {}, {}
 local timers = {}      -- timer member -> due ms, or false to remove it
 local ready_seq        -- the partition's last ready sequence number, once read
 local order            -- the saga's step ids in the order they were added, once read
+-- The entries this call adds to the saga's history, without their time (commit() adds it): y the
+-- kind (C created, S saga moved, T step moved, A operator action), s step, f from, o to, n node,
+-- a attempt, k fencing token, r reason; for an action x its kind, u its author, m its note.
+local history = {}
 
 -- Ends the body early; run() returns the values and nothing is written.
 local function stop(...)
@@ -245,13 +253,25 @@ local function push(s)
   events[#events + 1] = { 'R', s.id, s.w, s.q }
 end
 
+-- Why a step moved, for its history: a failure, or a failed attempt retried after a backoff.
+local function move_reason(s, from, to)
+  if to == 'FAILED' or (from == 'RUNNING' and to == 'QUEUED' and s.ra) then
+    return s.fr
+  end
+  return nil
+end
+
 -- Moves a step along the table; what leaving QUEUED or RUNNING releases goes with the move.
 local function move(s, to)
   local from = s.st
   if not (STEP_MOVES[from] and STEP_MOVES[from][to]) then
     stop(R.ILLEGAL, s.id, from, to)
   end
-  if from == 'QUEUED' then
+  local entry = { y = 'T', s = s.id, f = from, o = to, a = s.a, r = move_reason(s, from, to) }
+  if (from == 'RUNNING' or to == 'RUNNING') and s.o then
+    entry.n, entry.k = s.o, s.t
+  end
+  history[#history + 1] = entry  if from == 'QUEUED' then
     if s.q then
       dequeue[#dequeue + 1] = s.q
       s.q = nil
@@ -274,6 +294,11 @@ local function move_saga(to)
   if not (SAGA_MOVES[from] and SAGA_MOVES[from][to]) then
     stop(R.ILLEGAL, '', from, to)
   end
+  local entry = { y = 'S', f = from, o = to, a = 0 }
+  if from == 'RUNNING' and to == 'COMPENSATING' and fields.fail then
+    entry.r = cjson.decode(fields.fail).r
+  end
+  history[#history + 1] = entry
   saga.status = to
   events[#events + 1] = { 'S', from, to }
 end
@@ -281,6 +306,12 @@ end
 local function queue(s)
   move(s, 'QUEUED')
   push(s)
+end
+
+-- An operator's action (cancel, retry, resolve): first in the history and the events of its call.
+local function act(kind, step_id, author, note)
+  history[#history + 1] = { y = 'A', x = kind, s = step_id, u = author, m = note, a = 0 }
+  events[#events + 1] = { 'A', kind, step_id or '', author, note }
 end
 
 -- A step's count of unfinished dependencies is the hash field n:<id>, there while it is above 0:
@@ -367,6 +398,31 @@ local function index_saga(now)
   end
 end
 
+-- Appends this call's entries to the saga's history, all at the time of the call, and drops the
+-- oldest past HISTORY_LIMIT.
+local function write_history(now)
+  if not loaded.status then
+    table.insert(history, 1, { y = 'C', o = 'CREATED', a = 0 })
+  end
+  if #history == 0 then
+    return
+  end
+  local encoded = {}
+  for i, entry in ipairs(history) do
+    entry.t = tonumber(now)
+    encoded[i] = cjson.encode(entry)
+  end
+  local length
+  for i = 1, #encoded, CHUNK do
+    length = redis.call('RPUSH', HISTORY, unpack(encoded, i, math.min(i + CHUNK - 1, #encoded)))
+  end
+  -- Trimmed once a tenth over the limit, not at every call: a trim is a command more; history.lua
+  -- reads the newest HISTORY_LIMIT.
+  if length > HISTORY_LIMIT + HISTORY_LIMIT / 10 then
+    redis.call('LTRIM', HISTORY, -HISTORY_LIMIT, -1)
+  end
+end
+
 local function commit()
   if saga then
     local changed = #events > 0 or not loaded.status
@@ -387,6 +443,7 @@ local function commit()
         end
       end
       index_saga(now)
+      write_history(now)
     end
     for _, name in ipairs({ 'status', 'seq', 'tok', 'open' }) do
       if saga[name] ~= loaded[name] then
@@ -413,19 +470,24 @@ local function commit()
     end
     write_all('HSET', SAGA, hash)
     write_all('HDEL', SAGA, done)
+    -- The history lives and expires with the saga.
     if SETTLED[saga.status] then
       if loaded.status ~= saga.status then
         redis.call('SREM', ACTIVE, SAGA_ID)
         redis.call('PEXPIRE', SAGA, RETENTION)
+        redis.call('PEXPIRE', HISTORY, RETENTION)
       end
     elseif not loaded.status and saga.status == 'CREATED' then
       -- A saga that is never started is dropped after the retention too.
       redis.call('PEXPIRE', SAGA, RETENTION)
+      redis.call('PEXPIRE', HISTORY, RETENTION)
     elseif not loaded.status then
       redis.call('SADD', ACTIVE, SAGA_ID)
-    elseif loaded.status == 'CREATED' and saga.status ~= 'CREATED' then
+    elseif (loaded.status == 'CREATED' or SETTLED[loaded.status]) and saga.status ~= 'CREATED' then
+      -- Started, or resumed by an operator: no longer expiring.
       redis.call('SADD', ACTIVE, SAGA_ID)
       redis.call('PERSIST', SAGA)
+      redis.call('PERSIST', HISTORY)
     end
   end
   write_all('ZREM', READY, dequeue)

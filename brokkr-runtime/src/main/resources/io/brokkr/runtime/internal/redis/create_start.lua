@@ -3,7 +3,8 @@
 -- the number of steps; the number k of claim values that follow (0: claim nothing), then those values
 -- (createStartAndClaim: at most how many steps it makes ready to claim, node id, now ms, lease ms,
 -- the node's workers); each step as add_step's ARGV (id to timeout) preceded by its number of
--- dependencies and followed by them; then each compensator: the compensated step's id, then id to timeout.
+-- dependencies and followed by them; then each compensator: the compensated step's id, then id to timeout;
+-- last, when the saga has one, its trace context (JSON): one value where a compensator has 9.
 -- The node checked the draft as add_step and add_compensator would (SagaDraft.check).
 return run(function()
   if redis.call('EXISTS', SAGA) == 1 then
@@ -29,7 +30,12 @@ return run(function()
     saga.open = saga.open + 1
     i = i + 9 + count
   end
-  while i <= #ARGV do
+  local last = #ARGV
+  if (last - i + 1) % 9 == 1 then
+    fields.tc = ARGV[last]
+    last = last - 1
+  end
+  while i <= last do
     local target = steps[ARGV[i]]
     local c = step_from(i + 1, 'WAITING_FOR_COMPENSATION', { target.id })
     c.of = target.id

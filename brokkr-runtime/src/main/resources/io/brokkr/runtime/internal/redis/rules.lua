@@ -66,7 +66,8 @@ end
 -- Retries happen only while the step's phase lasts: actions while RUNNING, compensators after.
 local function may_retry(s)
   local phase = (s.of and saga.status == 'COMPENSATING') or (not s.of and saga.status == 'RUNNING')
-  return phase and s.a < s.r[1]
+  -- ab: the attempts before an operator's retry; the policy counts the attempts after it.
+  return phase and s.a - (s.ab or 0) < s.r[1]
 end
 
 -- RetryPolicy.backoffBefore: initial * multiplier^(attempt - 2), at most the maximum.
@@ -151,7 +152,7 @@ local function decide(s)
       return PENDING
     end
     if s.cb > 0 then
-      skip_compensator(c)
+      -- Its compensator waits: it runs once an operator retries or resolves what blocks it.
       return BLOCKED
     end
     if not c then
@@ -209,8 +210,8 @@ local function settle_saga_undo()
   end
 end
 
--- The whole pass, once when compensation begins: the actions backwards, so that each is decided
--- after its dependents.
+-- The whole pass, when compensation begins or resumes after an operator's retry or resolve: the
+-- actions backwards, so that each is decided after its dependents.
 local function first_compensation_pass()
   local list = actions()
   undo = { pending = #list, blocked = false }
@@ -267,13 +268,31 @@ local function advance_after_finish(s)
   queue_then_settle(made_ready)
 end
 
+-- Finishes s (its settler checked by the caller) with a result JSON, or nil for none, and advances
+-- the saga: a compensator's step is COMPENSATED.
+local function finish_step(s, result)
+  if result then
+    fields['r:' .. s.id] = result
+  end
+  s.fr, s.pd = nil, nil
+  move(s, 'FINISHED')
+  if s.of then
+    local target = step(s.of)
+    move(target, 'COMPENSATED')
+    compensation_pass(target)
+  else
+    saga.open = saga.open - 1
+    advance_after_finish(s)
+  end
+end
+
 -- Fails the attempt holding the step (token checked by the caller): retried or failed for good.
 local function fail_attempt(s, by_attempt, reason, now)
   s.fr = reason
   if by_attempt and may_retry(s) then
     local at = now + backoff(s, s.a + 1)
-    move(s, 'QUEUED')
     s.ra = at
+    move(s, 'QUEUED')
     timers[timer_member(s)] = at
     return at
   end
@@ -385,17 +404,21 @@ local function inputs_too_large(s, size)
 end
 
 local function grant(s, node, now, lease, values)
-  move(s, 'RUNNING')
+  -- The attempt first, so that the history's entry of the move names it.
   saga.tok = saga.tok + 1
   s.a = s.a + 1
   s.t = saga.tok
   s.o = node
+  move(s, 'RUNNING')
   s.u = now + lease
   if s.to then
     s.dl = now + s.to
   end
   timers[timer_member(s)] = lease_due(s)
+  -- The saga's trace context goes with the grant's state, not into the stored step.
+  s.tc = fields.tc or redis.call('HGET', SAGA, 'tc') or nil
   local granted = { cjson.encode(s) }
+  s.tc = nil
   for i, value in ipairs(values) do
     granted[i + 1] = value
   end
@@ -447,4 +470,50 @@ local function claim_made_ready(node, now, lease, first, last, max)
     end
   end
   return grants
+end
+
+-- FAILED -> COMPENSATING after an operator's retry or resolve; the pass then runs over every action.
+local function resume_compensation()
+  if saga.status == 'FAILED' then
+    move_saga('COMPENSATING')
+  end
+end
+
+-- An operator retries a FAILED saga: each compensator that failed for good is queued for a new
+-- attempt (its policy counts afresh), its step compensates again, and the pass runs anew.
+local function retry_saga(author)
+  act('RETRY', nil, author, '')
+  resume_compensation()
+  for id in string.gmatch(cs_text(), '[^\n]+') do
+    local c = step(id)
+    if c.st == 'FAILED' then
+      local target = step(c.of)
+      target.fr = nil
+      move(target, 'COMPENSATING')
+      c.ab = c.a
+      queue(c)
+    end
+  end
+  first_compensation_pass()
+end
+
+-- The step a resolve of s settles: its compensator when that is what failed or runs.
+local function resolvable(s)
+  local c = s.c and step(s.c)
+  if c and (s.st == 'COMPENSATING' or (s.st == 'FAILED' and c.st == 'FAILED')) then
+    return c
+  end
+  return s
+end
+
+-- An operator settles a compensator that failed for good: it counts as finished, its step as
+-- compensated, and compensation goes on.
+local function resolve_failed_compensator(c)
+  resume_compensation()
+  c.fr = nil
+  move(c, 'FINISHED')
+  local target = step(c.of)
+  target.fr = nil
+  move(target, 'COMPENSATED')
+  first_compensation_pass()
 end

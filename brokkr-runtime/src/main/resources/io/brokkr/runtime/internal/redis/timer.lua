@@ -10,9 +10,10 @@ return run(function()
     if s.dl and s.dl <= now then
       reason = timed_out(s)
     end
+    local retry_at = fail_unknown(s, reason, now)
     -- The attempt lost its lease: whatever it reports later is stale.
     s.t = nil
-    return applied(fail_unknown(s, reason, now))
+    return applied(retry_at)
   elseif s and s.st == 'QUEUED' and s.ra and s.ra <= now then
     requeue(s)
     return applied()

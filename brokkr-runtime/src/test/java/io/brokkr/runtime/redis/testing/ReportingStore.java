@@ -1,5 +1,6 @@
 package io.brokkr.runtime.redis.testing;
 
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
@@ -116,8 +117,23 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
-  public Change cancel(String sagaId, String reason) {
-    return store.cancel(sagaId, reason);
+  public Change cancel(String sagaId, String reason, String author) {
+    return store.cancel(sagaId, reason, author);
+  }
+
+  @Override
+  public Change retry(String sagaId, String author) {
+    return store.retry(sagaId, author);
+  }
+
+  @Override
+  public Change resolve(StepRef step, String note, String author) {
+    return store.resolve(step, note, author);
+  }
+
+  @Override
+  public List<HistoryEntry> history(String sagaId) {
+    return store.history(sagaId);
   }
 
   @Override

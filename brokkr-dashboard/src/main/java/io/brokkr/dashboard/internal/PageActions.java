@@ -12,7 +12,7 @@ import java.util.Optional;
  * of its button and the last segment of its POST), the statuses that allow it, and what it does.
  * The page offers an action when the saga's detail lists it.
  */
-final class SagaActions {
+final class PageActions {
   /** Reasons and notes are recorded with the saga: a line or a paragraph, not a document. */
   static final int MAX_TEXT = 1000;
 
@@ -45,13 +45,13 @@ final class SagaActions {
 
   private final List<Action> actions;
 
-  private SagaActions(List<Action> actions) {
+  private PageActions(List<Action> actions) {
     this.actions = actions;
   }
 
   /** The actions of a dashboard: every one when enabled, none when it is read-only. */
-  static SagaActions of(boolean enabled) {
-    return new SagaActions(enabled ? List.of(new Cancel()) : List.of());
+  static PageActions of(boolean enabled) {
+    return new PageActions(enabled ? List.of(new Cancel()) : List.of());
   }
 
   Optional<Action> named(String name) {
