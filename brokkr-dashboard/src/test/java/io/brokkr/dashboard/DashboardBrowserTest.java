@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -44,6 +46,7 @@ class DashboardBrowserTest {
   private static final Path DOCS = Path.of("..", "docs");
 
   private final CountDownLatch gate = new CountDownLatch(1);
+  private final AtomicBoolean furnaceLit = new AtomicBoolean();
   private RedisServer redis;
   private RedissonClient client;
   private Brokkr forge;
@@ -71,7 +74,13 @@ class DashboardBrowserTest {
           gate.await();
           return "quenched";
         }),
-        Worker.sync("Engraver", inv -> XSS));
+        Worker.sync("Engraver", inv -> XSS),
+        Worker.sync("Cooling", inv -> {
+          if (!furnaceLit.get()) {
+            throw new IllegalStateException("the furnace is out");
+          }
+          return "cooled";
+        }));
     observer = Brokkr.builder().namespace("hammers").nodeId("dashboard").announced(false).build(RedisBackend.on(client));
     dashboard = BrokkrDashboard.start(observer, DashboardOptions.defaults().withPort(0).withActions(true));
     for (int i = 0; i < 5; i++) {
@@ -137,7 +146,13 @@ class DashboardBrowserTest {
 
   private void screenshot(String name) throws Exception {
     Files.createDirectories(DOCS);
-    Files.write(DOCS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    // Tall enough for a saga's timeline under its graph.
+    browser.manage().window().setSize(new Dimension(1400, 1200));
+    try {
+      Files.write(DOCS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.manage().window().setSize(new Dimension(1400, 900));
+    }
   }
 
   @Test
@@ -199,6 +214,8 @@ class DashboardBrowserTest {
     assertEquals("the bronze is too soft", saga.getOutcome().get().failure().orElseThrow().reason());
     wait.until(d -> d.findElement(By.id("saga-failure")).getText().contains("the bronze is too soft"));
     assertTrue(browser.findElements(By.cssSelector("[data-action=cancel]")).isEmpty(), "no cancel on a settled saga");
+    wait.until(d -> d.findElements(By.cssSelector("#timeline tr[data-kind=ACTION]")).stream()
+        .anyMatch(r -> r.getText().contains("cancel") && r.getText().contains("dashboard (127.0.0.1): the bronze is too soft")));
     step(undo.getId()).click();
     wait.until(d -> d.findElement(By.cssSelector("#step-detail .result")).getText().contains("melted"));
   }
@@ -253,6 +270,46 @@ class DashboardBrowserTest {
     long compensated = observer.countSagas().get(SagaStatus.COMPENSATED);
     wait.until(d -> d.findElement(By.cssSelector("[data-count=COMPENSATED] .n")).getText().equals(String.valueOf(compensated)));
     screenshot("dashboard-overview.png");
+  }
+
+  @Test
+  void aStuckStepIsResolvedFromThePageWithANote() throws Exception {
+    Saga saga = forge.createSaga("Blade");
+    SagaStep temper = saga.addStep("Tempering", List.of());
+    saga.start();
+    open("/saga/" + saga.getId());
+    waitForStatus(temper.getId(), "QUEUED");
+    step(temper.getId()).click();
+
+    wait.until(d -> !d.findElements(By.cssSelector("#step-detail [data-action=resolve]")).isEmpty());
+    browser.findElement(By.cssSelector("#step-detail [data-action=resolve]")).click();
+    browser.findElement(By.id("confirm-input")).sendKeys("tempered in the old forge");
+    browser.findElement(By.cssSelector("[data-action=confirm]")).click();
+
+    waitForStatus(temper.getId(), "FINISHED");
+    assertEquals(SagaStatus.FINISHED, await(saga));
+    wait.until(d -> d.findElements(By.cssSelector("#timeline tr[data-kind=ACTION]")).stream()
+        .anyMatch(r -> r.getText().contains("resolve") && r.getText().contains("tempered in the old forge")));
+  }
+
+  @Test
+  void aFailedSagaIsRetriedFromThePage() throws Exception {
+    Saga saga = forge.createSaga("Cast");
+    SagaStep pour = saga.addStep("HandleFactory", List.of());
+    SagaStep cool = pour.compensateWith("Cooling", List.of(), StepOptions.DEFAULTS.withRetry(RetryPolicy.NO_RETRY));
+    saga.addStep("HammerFactory", List.of(true), List.of(pour.getId()), StepOptions.DEFAULTS.withRetry(RetryPolicy.NO_RETRY));
+    saga.start();
+    assertEquals(SagaStatus.FAILED, await(saga));
+    open("/saga/" + saga.getId());
+    waitForStatus(cool.getId(), "FAILED");
+    furnaceLit.set(true);
+
+    browser.findElement(By.cssSelector("[data-action=retry]")).click();
+    browser.findElement(By.cssSelector("[data-action=confirm]")).click();
+
+    waitForStatus(cool.getId(), "FINISHED");
+    wait.until(d -> "COMPENSATED".equals(d.findElement(By.id("saga-status")).getAttribute("data-status")));
+    assertEquals(SagaStatus.COMPENSATED, observer.getSaga(saga.getId()).orElseThrow().getStatus());
   }
 
   @Test

@@ -177,6 +177,34 @@ class DashboardHttpTest {
   }
 
   @Test
+  void retryAndResolveAnswerWhatTheSagaAllowsAndTheHistoryNamesTheAuthor() throws Exception {
+    URI url = start(DashboardOptions.defaults().withActions(true)).url();
+    Saga saga = running();
+    String tempering = saga.getSteps().get(1).getId();
+    Map<String, String> headers = csrf(url);
+
+    HttpResponse<String> retry = Http.post(url, "api/sagas/" + saga.getId() + "/retry", "{}", headers);
+    HttpResponse<String> noNote = Http.post(url, "api/sagas/" + saga.getId() + "/resolve",
+        "{\"stepId\":\"" + tempering + "\"}", headers);
+    JsonNode offered = json(Http.get(url, "api/sagas/" + saga.getId() + "/steps/" + tempering));
+    HttpResponse<String> resolved = Http.post(url, "api/sagas/" + saga.getId() + "/resolve",
+        "{\"stepId\":\"" + tempering + "\",\"note\":\"tempered by hand\"}", headers);
+    HttpResponse<String> unknown = Http.post(url, "api/sagas/" + saga.getId() + "/polish", "{}", headers);
+
+    assertEquals(409, retry.statusCode(), retry.body());
+    assertEquals(400, noNote.statusCode(), noNote.body());
+    assertEquals("[\"resolve\"]", offered.get("actions").toString());
+    assertEquals(200, resolved.statusCode(), resolved.body());
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+    JsonNode history = json(Http.get(url, "api/sagas/" + saga.getId())).get("history");
+    JsonNode action = history.findValues("action").get(0);
+    assertEquals("RESOLVE", action.get("kind").asText());
+    assertEquals("dashboard (127.0.0.1)", action.get("author").asText());
+    assertEquals("tempered by hand", action.get("note").asText());
+  }
+
+  @Test
   void aTokenGuardsEveryRequestAndMovesToAnHttpOnlyCookie() throws Exception {
     URI url = start(DashboardOptions.defaults().withToken(TOKEN)).url();
 

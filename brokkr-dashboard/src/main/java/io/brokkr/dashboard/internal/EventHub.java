@@ -3,6 +3,7 @@ package io.brokkr.dashboard.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokkr.runtime.OperatorAction;
 import io.brokkr.runtime.SagaListener;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepStatus;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +72,14 @@ final class EventHub implements SagaListener, AutoCloseable {
     add(transition(sagaId, stepId, from.name(), to.name()));
   }
 
-  private static ObjectNode transition(String sagaId, String stepId, String from, String to) {
+  @Override
+  public void onOperatorAction(String sagaId, OperatorAction action) {
+    // The saga's page reads the saga again, its timeline with the action.
+    add(transition(sagaId, action.stepId().orElse(null), null, null).put("action", action.kind().name()));
+  }
+
+  private static ObjectNode transition(String sagaId, @Nullable String stepId, @Nullable String from,
+      @Nullable String to) {
     return Exchanges.JSON.createObjectNode().put("sagaId", sagaId).put("stepId", stepId).put("from", from).put("to", to);
   }
 

@@ -160,7 +160,10 @@ final class Router implements HttpHandler {
       Exchanges.error(exchange, 404, "no step \"" + stepId + "\" in saga \"" + sagaId + "\"");
       return;
     }
-    Exchanges.json(exchange, 200, SagaJson.stepDetail(step.get(), summary.get()));
+    ObjectNode detail = SagaJson.stepDetail(step.get(), summary.get());
+    ArrayNode offered = detail.putArray("actions");
+    actions.offeredOn(saga.get().getStatus(), summary.get()).forEach(offered::add);
+    Exchanges.json(exchange, 200, detail);
   }
 
   private void events(HttpExchange exchange) throws IOException {
@@ -197,7 +200,9 @@ final class Router implements HttpHandler {
       Exchanges.error(exchange, 404, "no saga \"" + path.get(1) + "\" in namespace \"" + brokkr.namespace() + "\"");
       return;
     }
-    PageActions.Outcome outcome = action.get().apply(saga.get(), body);
+    // The history records who acted: the dashboard, and the address the request came from.
+    String author = "dashboard (" + exchange.getRemoteAddress().getAddress().getHostAddress() + ")";
+    PageActions.Outcome outcome = action.get().apply(saga.get().actingAs(author), body);
     LOG.info("dashboard action {} on saga {}: {}", action.get().name(), saga.get().getId(), outcome.message());
     Exchanges.json(exchange, outcome.applied() ? 200 : 409, Exchanges.JSON.createObjectNode()
         .put("applied", outcome.applied()).put("message", outcome.message())

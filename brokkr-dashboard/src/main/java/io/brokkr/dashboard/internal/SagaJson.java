@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
@@ -41,7 +42,7 @@ final class SagaJson {
 
   /**
    * A saga with every step as its graph draws them (one read of the store), the step whose failure
-   * made it compensate and the actions it allows now.
+   * made it compensate, the actions it offers now and its timeline.
    */
   static ObjectNode detail(Saga saga, PageActions actions) {
     SagaSummary summary = saga.getSummary();
@@ -54,9 +55,30 @@ final class SagaJson {
       node.put("stepId", failure.stepId().isEmpty() ? null : failure.stepId());
       node.put("reason", failure.reason());
     });
-    ArrayNode allowed = detail.putArray("actions");
-    actions.allowedOn(summary.status()).forEach(allowed::add);
+    ArrayNode offered = detail.putArray("actions");
+    actions.offeredOn(summary.status()).forEach(offered::add);
+    ArrayNode history = detail.putArray("history");
+    saga.getHistory().forEach(entry -> history.add(entry(entry)));
     return detail;
+  }
+
+  /** An entry of the saga's timeline. */
+  static ObjectNode entry(HistoryEntry entry) {
+    ObjectNode node = NODES.objectNode();
+    node.put("at", entry.at().toString());
+    node.put("kind", entry.kind().name());
+    node.put("stepId", entry.stepId().orElse(null));
+    node.put("from", entry.from().orElse(null));
+    node.put("to", entry.to().orElse(null));
+    node.put("node", entry.nodeId().orElse(null));
+    node.put("attempt", entry.attempt());
+    node.put("reason", entry.reason().orElse(null));
+    entry.action().ifPresent(action -> node.putObject("action")
+        .put("kind", action.kind().name())
+        .put("stepId", action.stepId().orElse(null))
+        .put("author", action.author())
+        .put("note", action.note()));
+    return node;
   }
 
   /** A step as its node in the graph shows it. */

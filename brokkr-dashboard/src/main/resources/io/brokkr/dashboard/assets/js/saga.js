@@ -13,7 +13,8 @@ export function showSaga(view, sagaId) {
   const head = el('div', { class: 'panel', id: 'saga-head' });
   const graphBox = el('div', { class: 'graph', id: 'graph' });
   const detail = el('aside', { class: 'detail panel', id: 'step-detail' }, el('p', { class: 'empty' }, 'Select a step.'));
-  fill(view, head, el('div', { class: 'layout' }, graphBox, detail));
+  const timeline = el('section', { class: 'panel', id: 'timeline' });
+  fill(view, head, el('div', { class: 'layout' }, graphBox, detail), timeline);
   let graph = null;
   let selected = null;
   let message = '';
@@ -27,6 +28,7 @@ export function showSaga(view, sagaId) {
       if (!graph) graph = drawGraph(graphBox, saga.steps, saga.failure?.stepId, select);
       else graph.update(saga.steps);
       if (saga.failure?.stepId) graph.markFailed(saga.failure.stepId);
+      renderTimeline(saga.history);
       if (selected) showStep(selected);
     } catch (error) {
       fill(head, el('p', { class: 'error' }, error.message));
@@ -42,8 +44,32 @@ export function showSaga(view, sagaId) {
         el('span', {}, `${saga.steps.filter((s) => !s.compensates).length} steps`)),
       saga.failure ? el('div', { class: 'failure', id: 'saga-failure' },
         saga.failure.stepId ? `failed at step ${saga.failure.stepId}: ${saga.failure.reason}` : `cancelled: ${saga.failure.reason}`) : null,
-      el('div', { class: 'actions' }, actionButtons(saga, (text) => { message = text; load(); }),
+      el('div', { class: 'actions' }, actionButtons(saga.sagaId, saga.actions, acted),
         el('span', { class: 'message', id: 'action-message' }, message)));
+  }
+
+  const clock = (iso) => {
+    const date = new Date(iso);
+    return `${date.toLocaleTimeString(undefined, { hour12: false })}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+  };
+
+  /** The saga's history, newest first: moves, with node and attempt, failures and operator actions. */
+  function renderTimeline(history) {
+    const what = (e) => (e.kind === 'ACTION' ? e.action.kind.toLowerCase()
+      : e.kind === 'CREATED' ? 'created' : e.kind === 'SAGA_MOVED' ? 'saga' : 'step');
+    const detailOf = (e) => (e.action ? `${e.action.author}: ${e.action.note}` : e.reason ?? '');
+    fill(timeline, el('h2', {}, `Timeline (${history.length})`), el('table', {},
+      el('thead', {}, el('tr', {}, ['Time', 'What', 'Step', 'Move', 'Node', 'Attempt', 'Detail'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, history.slice().reverse().map((e) => el('tr', { 'data-kind': e.kind },
+        el('td', { class: 'mono', title: e.at }, clock(e.at)),
+        el('td', {}, what(e)), el('td', { class: 'mono' }, e.stepId ?? e.action?.stepId ?? ''),
+        el('td', {}, e.from && e.to ? `${e.from} → ${e.to}` : e.to ?? ''), el('td', { class: 'mono' }, e.node ?? ''),
+        el('td', {}, e.attempt || ''), el('td', { class: 'timeline-detail' }, detailOf(e)))))));
+  }
+
+  function acted(text) {
+    message = text;
+    load();
   }
 
   function select(stepId) {
@@ -67,7 +93,8 @@ export function showSaga(view, sagaId) {
           step.failureReason ? row('failure', el('pre', { class: 'failure-reason' }, step.failureReason)) : null,
           row('args', el('pre', { class: 'args' }, json(step.args))),
           step.dependsOn.length ? row('results it was given', el('pre', {}, json(step.dependencyResults))) : null,
-          row('result', el('pre', { class: 'result' }, step.hasResult ? json(step.result) : '-'))));
+          row('result', el('pre', { class: 'result' }, step.hasResult ? json(step.result) : '-'))),
+        el('div', { class: 'actions' }, actionButtons(sagaId, step.actions, acted, step.id)));
     } catch (error) {
       fill(detail, el('p', { class: 'error' }, error.message));
     }
@@ -79,7 +106,7 @@ export function showSaga(view, sagaId) {
     for (const t of transitions) {
       if (t.sagaId !== sagaId) continue;
       mine = true;
-      if (t.stepId) graph?.setStatus(t.stepId, t.to);
+      if (t.stepId && t.to) graph?.setStatus(t.stepId, t.to);
     }
     if (mine) reload();
   });
