@@ -27,8 +27,8 @@ final class DashboardCommand extends CliCommand {
           + " interface.")
   String bind;
 
-  @Option(names = "--actions", description = "Let operators cancel sagas from the page (a token is required when"
-      + " --bind is not a loopback address).")
+  @Option(names = "--actions", description = "Let operators cancel, retry and resolve sagas from the page (a token is"
+      + " required when --bind is not a loopback address).")
   boolean actions;
 
   @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:BROKKR_DASHBOARD_TOKEN}",

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param host the address to listen on: {@value #DEFAULT_HOST} by default; {@code 0.0.0.0} for every
  *     interface (then actions need a token)
  * @param port the port, 0 for a free one (see {@link BrokkrDashboard#url()}); {@value #DEFAULT_PORT} by default
- * @param actionsEnabled whether operators may cancel sagas from the dashboard; false by default
+ * @param actionsEnabled whether operators may cancel, retry and resolve sagas from the dashboard; false by
+ *     default
  * @param token when present, every request must carry it (a cookie that {@code /?token=...} sets,
  *     or an {@code Authorization: Bearer} header); at least {@value #MIN_TOKEN_LENGTH} characters
  */
@@ -71,7 +72,7 @@ public record DashboardOptions(String host, int port, boolean actionsEnabled, Op
   }
 
   /**
-   * {@return these options with actions (cancel) enabled or not}
+   * {@return these options with actions (cancel, retry, resolve) enabled or not}
    *
    * @param value true to let operators act on sagas
    */
