@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             + " --namespace (or BROKKR_NAMESPACE), and --user and --password (or BROKKR_USER,"
             + " BROKKR_PASSWORD) for an ACL user; --verbose shows the stack trace of a failure."},
     subcommands = {ListCommand.class, CountCommand.class, ShowCommand.class, HistoryCommand.class, WatchCommand.class,
-        CancelCommand.class, RetryCommand.class, ResolveCommand.class,
+        CancelCommand.class, RetryCommand.class, ResolveCommand.class, DashboardCommand.class,
         NodesCommand.class, StrandedCommand.class, ValidateCommand.class, DiagramCommand.class})
 final class RootCommand implements Runnable {
   @Spec

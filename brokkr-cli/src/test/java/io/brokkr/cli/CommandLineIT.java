@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The jar, its launcher, help, version, completion and usage errors. */
 class CommandLineIT {
-  static final List<String> COMMANDS = List.of("list", "count", "show", "watch", "cancel", "nodes", "stranded", "validate", "diagram", "completion");
+  static final List<String> COMMANDS = List.of("list", "count", "show", "history", "watch", "cancel", "retry", "resolve",
+      "dashboard", "nodes", "stranded", "validate", "diagram", "completion");
 
   @Test
   void everyCommandHasHelpWithTheExitCodes() {
@@ -50,7 +51,8 @@ class CommandLineIT {
   void usageErrorsAreOneLineAndExitCode2() {
     Cli.Run none = Cli.run();
     assertEquals(2, none.exitCode());
-    assertEquals(List.of("brokkr: a command is missing: one of [list, count, show, watch, cancel, nodes, stranded, validate, diagram, completion]"
+    assertEquals(List.of("brokkr: a command is missing: one of [list, count, show, history, watch, cancel, retry,"
+        + " resolve, dashboard, nodes, stranded, validate, diagram, completion]"
         + " (see brokkr --help)"), none.errLines());
     Cli.Run unknown = Cli.run("show", "--bogus", "id");
     assertEquals(2, unknown.exitCode());

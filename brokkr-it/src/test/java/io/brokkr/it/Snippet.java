@@ -15,6 +15,7 @@ import javax.tools.SimpleJavaFileObject;
 final class Snippet extends SimpleJavaFileObject {
   static final String PACKAGE = "io.brokkr.it.readme";
   private static final String IMPORTS = """
+      import io.brokkr.dashboard.*;
       import java.nio.file.Path;
       import java.time.*;
       import java.util.*;

@@ -135,6 +135,25 @@ public interface Brokkr extends AutoCloseable {
   Map<String, Long> strandedWorkers();
 
   /**
+   * Adds a listener to this node while it runs, as {@link BrokkrBuilder#listener} does at build time:
+   * from the next transition on, it sees every saga and step transition of the namespace, on the
+   * node's listener thread, until the returned subscription is closed. For what attaches to a node it
+   * did not build (a dashboard, a bridge).
+   *
+   * @param listener the listener; adding one twice makes it see each transition twice
+   * @return the subscription; closing it removes the listener (once; a second close does nothing)
+   * @throws IllegalStateException when the node is closing or closed
+   */
+  Subscription addListener(SagaListener listener);
+
+  /** A listener added by {@link #addListener}: closing it removes the listener. */
+  interface Subscription extends AutoCloseable {
+    /** Removes the listener; it sees no transition that comes after. Idempotent. */
+    @Override
+    void close();
+  }
+
+  /**
    * Starts a saga from a template: one step per template step, whose id is the step's name and whose
    * args are the values of the step's inputs, and one compensator per template compensation.
    *

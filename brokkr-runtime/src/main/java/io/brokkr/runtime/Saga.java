@@ -172,6 +172,13 @@ public interface Saga extends SagaActions {
   List<SagaStep> getSteps();
 
   /**
+   * {@return every step, compensators included, in the order they were added, all as of one read of
+   * the store} Each getter of a {@link SagaStep} reads the stored saga again; this reads it once,
+   * which is what a view of a large saga (a dashboard's graph) needs.
+   */
+  List<StepSummary> getStepSummaries();
+
+  /**
    * {@return the step of that id, if this saga has one}
    *
    * @param stepId the id of a step or compensator

@@ -6,6 +6,7 @@ import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Instrumentation;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
+import io.brokkr.runtime.SagaListener;
 import io.brokkr.runtime.NodeInfo;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
@@ -171,6 +172,14 @@ public final class BrokkrNode implements Brokkr {
     Objects.requireNonNull(query, "query");
     lifecycle.requireNotClosed();
     return store.query(query);
+  }
+
+  @Override
+  public Subscription addListener(SagaListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    lifecycle.requireOpen();
+    Runnable remove = listeners.add(listener);
+    return remove::run;
   }
 
   @Override

@@ -3,18 +3,35 @@ package io.brokkr.runtime.internal;
 import io.brokkr.runtime.SagaListener;
 import io.brokkr.runtime.spi.StoreEvent;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands each transition to the node's listeners; a listener that throws is logged and skipped. */
+/**
+ * Hands each transition to the node's listeners; a listener that throws is logged and skipped. Those
+ * of the builder are there from the start; others come and go while the node runs (a copy-on-write
+ * list: transitions are read far more often than listeners change).
+ */
 final class Listeners {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
   private final List<SagaListener> listeners;
 
   Listeners(List<SagaListener> listeners) {
-    this.listeners = listeners;
+    this.listeners = new CopyOnWriteArrayList<>(listeners);
+  }
+
+  /** Adds a listener; the returned call removes it (once). */
+  Runnable add(SagaListener listener) {
+    listeners.add(listener);
+    AtomicBoolean removed = new AtomicBoolean();
+    return () -> {
+      if (removed.compareAndSet(false, true)) {
+        listeners.remove(listener);
+      }
+    };
   }
 
   boolean isEmpty() {

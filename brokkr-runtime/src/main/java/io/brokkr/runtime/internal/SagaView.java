@@ -8,9 +8,13 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.SagaSummary;
 import io.brokkr.runtime.StepOptions;
+import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.StepSummary;
 import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Lease;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
 import java.util.List;
 import java.util.Objects;
@@ -151,6 +155,19 @@ final class SagaView implements Saga {
   @Override
   public List<SagaStep> getSteps() {
     return engine.load(id).steps().stream().<SagaStep>map(s -> new StepView(engine, id, s.stepId())).toList();
+  }
+
+  @Override
+  public List<StepSummary> getStepSummaries() {
+    return engine.load(id).steps().stream().map(SagaView::summary).toList();
+  }
+
+  private static StepSummary summary(StepSnapshot step) {
+    // The lease of a settled attempt may linger in the snapshot: only a running one has a node.
+    Optional<Lease> lease = step.status() == StepStatus.RUNNING ? step.lease() : Optional.empty();
+    return new StepSummary(step.stepId(), step.spec().workerName(), step.status(), step.spec().dependsOn(),
+        step.compensates(), step.compensator(), step.attempt(), step.failureReason(), step.possiblyDone(),
+        lease.map(Lease::owner), lease.map(Lease::until));
   }
 
   @Override

@@ -76,6 +76,33 @@ public interface NodesContract extends ContractFixture {
   }
 
   @Test
+  default void aListenerAddedToARunningNodeSeesTransitionsUntilItsSubscriptionCloses() {
+    Brokkr brokkr = node();
+    brokkr.registerWorker(Worker.sync("Forge", inv -> "forged"));
+    Recorder added = new Recorder();
+    Brokkr.Subscription subscription = brokkr.addListener(added);
+    Saga seen = brokkr.createSaga();
+    SagaStep forge = seen.addStep("Forge", List.of());
+    seen.start();
+    assertEquals(SagaStatus.FINISHED, outcome(seen).status());
+    eventually("the added listener to see the saga finish", () -> added.of(seen.getId()).contains("saga RUNNING->FINISHED"));
+    assertTrue(added.ofStep(seen.getId(), forge.getId()).contains("RUNNING->FINISHED"), added.all().toString());
+
+    subscription.close();
+    subscription.close();
+    // Listeners run one after the other on one thread: once the later one saw the saga finish, the
+    // removed one would have seen it too.
+    Recorder later = new Recorder();
+    brokkr.addListener(later);
+    Saga unseen = brokkr.createSaga();
+    unseen.addStep("Forge", List.of());
+    unseen.start();
+    eventually("the later listener to see the saga finish", () -> later.of(unseen.getId()).contains("saga RUNNING->FINISHED"));
+
+    assertEquals(List.of(), added.of(unseen.getId()), "a closed subscription sees nothing more");
+  }
+
+  @Test
   default void namespacesAreIsolated() {
     Map<String, String> ranOn = new ConcurrentHashMap<>();
     Brokkr here = node();

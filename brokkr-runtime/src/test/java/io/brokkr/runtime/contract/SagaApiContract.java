@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
+import io.brokkr.runtime.StepOptions;
 import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.StepSummary;
+import io.brokkr.runtime.Worker;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +28,42 @@ public interface SagaApiContract extends ContractFixture {
 
   private <T> T done(CompletionStage<T> stage) {
     return await(stage.toCompletableFuture());
+  }
+
+  @Test
+  default void stepSummariesShowEveryStepAsItsGettersDo() {
+    Brokkr brokkr = node();
+    brokkr.registerWorker(Worker.sync("Head", inv -> "head"));
+    brokkr.registerWorker(Worker.sync("Undo", inv -> "undone"));
+    brokkr.registerWorker(Worker.sync("Hammer", inv -> {
+      throw new IllegalStateException("cracked");
+    }));
+    Saga saga = brokkr.createSaga();
+    SagaStep head = saga.addStep("Head", List.of(1));
+    SagaStep undo = head.compensateWith("Undo", List.of());
+    SagaStep hammer = saga.addStep("Hammer", List.of(), List.of(head.getId()),
+        StepOptions.DEFAULTS.withRetry(RetryPolicy.NO_RETRY));
+    saga.start();
+    assertEquals(SagaStatus.COMPENSATED, outcome(saga).status());
+
+    List<StepSummary> summaries = saga.getStepSummaries();
+
+    assertEquals(saga.getSteps().stream().map(SagaStep::getId).toList(),
+        summaries.stream().map(StepSummary::stepId).toList());
+    for (StepSummary summary : summaries) {
+      SagaStep step = saga.getStep(summary.stepId()).orElseThrow();
+      assertEquals(step.getWorkerName(), summary.workerName());
+      assertEquals(step.getStatus(), summary.status());
+      assertEquals(step.getDependsOn(), summary.dependsOn());
+      assertEquals(step.getAttempt(), summary.attempt());
+      assertEquals(step.getFailureReason(), summary.failureReason());
+      assertEquals(step.getCompensator().map(SagaStep::getId), summary.compensator());
+      assertEquals(Optional.empty(), summary.node(), "no attempt runs");
+    }
+    StepSummary compensator = summaries.stream().filter(s -> s.stepId().equals(undo.getId())).findFirst().orElseThrow();
+    assertEquals(Optional.of(head.getId()), compensator.compensates());
+    assertEquals(StepStatus.FAILED, summaries.stream().filter(s -> s.stepId().equals(hammer.getId())).findFirst()
+        .orElseThrow().status());
   }
 
   @Test
