@@ -117,12 +117,13 @@ class OperationsIT {
     List<String> lines = ok("nodes").outLines();
     assertEquals(2, lines.size(), lines.toString());
     assertTrue(lines.get(0).matches("NODE +HOST +WORKERS +RUNNING/CONCURRENCY +LAST SEEN"), lines.get(0));
-    assertTrue(lines.get(1).matches("[0-9a-f-]{36} +\\S+ +HammerFactory, HammerHeadDestroyer, HammerHeadFactory,"
-        + " HandleFactory +0/8 +\\d+s ago"), lines.get(1));
+    assertTrue(lines.get(1).matches("[0-9a-f-]{36} +\\S+ +Charge, HammerFactory, HammerHeadDestroyer, HammerHeadFactory,"
+        + " HandleFactory, Refund, Ship +0/8 +\\d+s ago"), lines.get(1));
     JsonNode nodes = JSON.readTree(ok("nodes", "--json").out()).get("nodes");
     assertEquals(1, nodes.size());
     JsonNode node = nodes.get(0);
-    assertEquals("[\"HammerFactory\",\"HammerHeadDestroyer\",\"HammerHeadFactory\",\"HandleFactory\"]",
+    assertEquals("[\"Charge\",\"HammerFactory\",\"HammerHeadDestroyer\",\"HammerHeadFactory\",\"HandleFactory\","
+        + "\"Refund\",\"Ship\"]",
         node.get("workers").toString());
     assertEquals(8, node.get("concurrency").asInt());
     assertEquals(0, node.get("runningAttempts").asInt());
