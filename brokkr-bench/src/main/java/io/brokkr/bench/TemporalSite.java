@@ -43,7 +43,9 @@ final class TemporalSite implements AutoCloseable {
   /** The test server as a gRPC service on a free loopback port, reached by a {@code WorkflowServiceStubs} client. */
   static TemporalSite overGrpc() throws IOException {
     int port = freePort();
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
+    // true: time skipping locked, i.e. real time, as in inProcess(). Unlocked, the server jumps its
+    // clock while no activity runs, and the SDK fails converting the jumped durations.
+    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
     WorkflowServiceStubs stubs;
     try {
       stubs = WorkflowServiceStubs.newServiceStubs(
