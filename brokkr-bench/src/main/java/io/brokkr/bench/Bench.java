@@ -56,6 +56,12 @@ final class Bench implements AutoCloseable {
     if (options.peers().contains("memory-observed")) {
       peers.add(new BrokkrPeer(new MemoryTarget(true), runTag));
     }
+    for (String temporal : List.of(TemporalPeer.IN_PROCESS, TemporalPeer.GRPC)) {
+      if (options.peers().contains(temporal)) {
+        peers.add(new TemporalPeer(temporal.equals(TemporalPeer.GRPC), runTag));
+        about.put("temporal-sdk", TemporalPeer.version() + " (its test server, in this JVM)");
+      }
+    }
     if (redis.isPresent()) {
       RedisAddress address = redis.get();
       try (RedisConnection connection = RedisConnection.open(address)) {

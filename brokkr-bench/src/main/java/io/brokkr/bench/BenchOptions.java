@@ -20,22 +20,26 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
 
   /**
    * The peers a run may include: Brokkr on each store, the same with metrics and tracing on
-   * ({@code -observed}: the overhead of brokkr-micrometer and brokkr-opentelemetry), and BullMQ.
+   * ({@code -observed}: the overhead of brokkr-micrometer and brokkr-opentelemetry), BullMQ, and
+   * Temporal's Java SDK on its test server, reached in-process or over gRPC on loopback.
    */
-  static final List<String> PEERS = List.of("memory", "memory-observed", "redis", "redis-observed", "bullmq");
+  static final List<String> PEERS = List.of("memory", "memory-observed", "redis", "redis-observed", "bullmq",
+      TemporalPeer.IN_PROCESS, TemporalPeer.GRPC);
   /** The peers of a run that names none. */
-  static final List<String> DEFAULT_PEERS = List.of("memory", "redis", "bullmq");
+  static final List<String> DEFAULT_PEERS = List.of("memory", "redis", "bullmq", TemporalPeer.IN_PROCESS, TemporalPeer.GRPC);
 
   private static final Set<String> FLAGS = Set.of("scenarios", "peers", "redis-url", "sagas", "latency-sagas",
       "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "runs", "case-budget", "probe-sagas",
       "json", "bullmq-dir", "help");
 
   static final String USAGE = String.join("\n",
-      "brokkr-bench: Brokkr (in-memory and Redis stores) against BullMQ flows on the same Redis.",
+      "brokkr-bench: Brokkr (in-memory and Redis stores) against BullMQ flows on the same Redis and Temporal's Java SDK.",
       "",
       "  --scenarios LIST      hammer-throughput,hammer-latency,chain,fanout,scaling (default: all)",
-      "  --peers LIST          memory,memory-observed,redis,redis-observed,bullmq (default: memory,redis,bullmq;\n"
-          + "                        -observed: with brokkr-micrometer metrics and brokkr-opentelemetry tracing on)",
+      "  --peers LIST          memory,memory-observed,redis,redis-observed,bullmq,temporal,temporal-grpc\n"
+          + "                        (default: memory,redis,bullmq,temporal,temporal-grpc; -observed: with brokkr-micrometer\n"
+          + "                        metrics and brokkr-opentelemetry tracing on; temporal: Temporal's test server in-process,\n"
+          + "                        temporal-grpc: the same server over gRPC on loopback)",
       "  --redis-url URL       redis://HOST:PORT to use instead of a private redis-server on a free port",
       "  --sagas N             hammer sagas per hammer-throughput run (default 2000)",
       "  --latency-sagas N     sagas per hammer-latency and chain run (default 300)",

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The goals of issue 7, checked against one run's results. */
+/** The goals of issues 7 and 18, checked against one run's results. */
 final class Goals {
   static final String REDIS = "brokkr-redis";
   static final String BULLMQ = "bullmq";
@@ -31,6 +31,8 @@ final class Goals {
     goals.add(ratio(results, "hammer latency (p50) at most half of BullMQ's", Scenario.HAMMER_LATENCY, Metric.P50, 2));
     goals.add(ratio(results, "chain latency (p50) at most half of BullMQ's", Scenario.CHAIN, Metric.P50, 2));
     goals.add(roundTrips(results));
+    goals.add(ahead(results, "brokkr-memory", TemporalPeer.IN_PROCESS));
+    goals.add(ahead(results, REDIS, TemporalPeer.GRPC));
     for (String peer : List.of("brokkr-memory", REDIS)) {
       for (Shape shape : List.of(Shape.CHAIN, Shape.FANOUT)) {
         goals.add(flat(results, peer, shape));
@@ -50,6 +52,34 @@ final class Goals {
     String measured = String.format(Locale.ROOT, "%s %s vs %s: x%.2f", metric.label(), Numbers.format(ours.get().median()),
         Numbers.format(theirs.get().median()), advantage);
     return new Goal(goal, measured, Optional.of(advantage >= needed));
+  }
+
+  /**
+   * Brokkr ahead of a Temporal peer on every case both ran: sagas/s where sagas are submitted at
+   * once, p50 where one is in flight.
+   */
+  private static Goal ahead(List<CaseResult> results, String ours, String theirs) {
+    String goal = ours + " ahead of " + theirs + " on every scenario";
+    List<String> measured = new ArrayList<>();
+    boolean everywhere = true;
+    for (CaseResult mine : results) {
+      if (!mine.peer().equals(ours) || mine.error().isPresent()) {
+        continue;
+      }
+      Metric metric = mine.c().scenario().allAtOnce() ? Metric.SAGAS_PER_S : Metric.P50;
+      Optional<Stat> us = mine.stat(metric);
+      Optional<Stat> them = results.stream().filter(r -> r.peer().equals(theirs) && r.c().equals(mine.c()))
+          .findFirst().flatMap(r -> r.stat(metric));
+      if (us.isPresent() && them.isPresent() && us.get().median() > 0 && them.get().median() > 0) {
+        double advantage = Numbers.advantage(metric, us.get().median(), them.get().median());
+        everywhere &= advantage > 1;
+        measured.add(String.format(Locale.ROOT, "%s x%.2f", mine.c().label(), advantage));
+      }
+    }
+    if (measured.isEmpty()) {
+      return new Goal(goal, "not measured: no case has both " + ours + " and " + theirs, Optional.empty());
+    }
+    return new Goal(goal, "sagas/s or p50: " + String.join(", ", measured), Optional.of(everywhere));
   }
 
   private static Goal roundTrips(List<CaseResult> results) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param peers the peers that took part, in column order
  * @param cases the cases, in the order they ran
  * @param results one per case and peer that supports it
- * @param goals the goals of issue 7 checked against the results
+ * @param goals the goals of issues 7 and 18 checked against the results
  */
 record Report(Map<String, String> machine, String command, List<String> peers, List<Case> cases,
     List<CaseResult> results, List<Goals.Goal> goals) {

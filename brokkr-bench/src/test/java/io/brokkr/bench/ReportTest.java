@@ -69,6 +69,20 @@ class ReportTest {
     assertTrue(json.contains("\"latency_p50_ms\":{\"unit\":\"ms\",\"min\":1.0,\"median\":1.0,\"max\":1.0,\"runs\":[1.0,1.0]}"), json);
   }
 
+  @Test
+  void brokkrIsComparedWithEachTemporalPeerOnEveryCaseBothRan() {
+    CaseResult memory = CaseResult.of("brokkr-memory", HAMMER, new Peer.Runs(List.of(run(1000, 2000)), Optional.empty(), List.of()));
+    CaseResult temporal = CaseResult.of(TemporalPeer.IN_PROCESS, HAMMER, new Peer.Runs(List.of(run(3000, 5000)),
+        Optional.empty(), List.of()));
+    CaseResult redis = CaseResult.of(Goals.REDIS, HAMMER, new Peer.Runs(List.of(run(4000, 5000)), Optional.empty(), List.of()));
+    CaseResult grpc = CaseResult.of(TemporalPeer.GRPC, HAMMER, new Peer.Runs(List.of(run(2000, 5000)), Optional.empty(), List.of()));
+    String goals = Goals.check(List.of(memory, temporal, redis, grpc)).toString();
+    assertTrue(goals.contains("brokkr-memory ahead of temporal on every scenario, measured=sagas/s or p50: hammer-latency x3.00,"
+        + " met=Optional[true]"), goals);
+    assertTrue(goals.contains("brokkr-redis ahead of temporal-grpc on every scenario, measured=sagas/s or p50: hammer-latency x0.50,"
+        + " met=Optional[false]"), goals);
+  }
+
   private static MeasuredRun run(long p50Us, long p99Us) {
     RawRun raw = new RawRun(4, 12, 10_000, 1_000, 8_000, new long[] {p50Us, p50Us, p50Us, p99Us}, List.of());
     return new MeasuredRun(raw, new RedisUsage(Optional.of(new RedisInfo.Delta(120, 0.004, 40_000)), Map.of()));
