@@ -256,15 +256,21 @@ class DashboardBrowserTest {
   }
 
   @Test
-  void theOverviewShowsCountsNodesAndStrandedWork() throws Exception {
+  void theOverviewShowsCountsNodesReadyQueuesAndStrandedWork() throws Exception {
     Saga stranded = forge.createSaga("Blade");
     stranded.addStep("Tempering", List.of());
     stranded.start();
+    // Other tests may have left Tempering steps waiting too: the row shows them all.
+    long waiting = observer.readyQueues().stream().filter(q -> q.worker().equals("Tempering")).findFirst()
+        .orElseThrow().depth();
 
     open("/");
 
     wait.until(d -> !d.findElements(By.cssSelector("#nodes [data-node-id='forge-1']")).isEmpty());
     wait.until(d -> !d.findElements(By.cssSelector("#stranded")).isEmpty());
+    String queue = "#ready-queues tr[data-worker='Tempering']";
+    wait.until(d -> d.findElement(By.cssSelector(queue + " .depth")).getText().equals(String.valueOf(waiting)));
+    wait.until(d -> d.findElement(By.cssSelector(queue + " .age")).getText().matches("\\d+( ms|s|m \\d+s|h \\d+m)"));
     assertTrue(browser.findElements(By.cssSelector("#nodes [data-node-id='dashboard']")).isEmpty(),
         "the dashboard's own node does not announce itself");
     long compensated = observer.countSagas().get(SagaStatus.COMPENSATED);

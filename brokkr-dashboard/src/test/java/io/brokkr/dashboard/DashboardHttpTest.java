@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +113,7 @@ class DashboardHttpTest {
   @Test
   void theApiShowsSagasAndTheirSteps() throws Exception {
     URI url = start(DashboardOptions.defaults()).url();
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Saga saga = running();
 
     JsonNode list = json(Http.get(url, "api/sagas?status=RUNNING&name=blade"));
@@ -132,6 +134,14 @@ class DashboardHttpTest {
     assertEquals("[1]", step.get("args").toString());
     assertEquals(1, overview.get("counts").get("RUNNING").asInt());
     assertEquals("Tempering", overview.get("stranded").get(0).get("worker").asText());
+    JsonNode queue = overview.get("readyQueues").get(0);
+    assertEquals(1, overview.get("readyQueues").size(), overview.toString());
+    assertEquals("Tempering", queue.get("worker").asText());
+    assertEquals(1, queue.get("depth").asLong());
+    Instant oldest = Instant.parse(queue.get("oldestReadyAt").asText());
+    Instant at = Instant.parse(overview.get("at").asText());
+    assertFalse(oldest.isBefore(before) || oldest.isAfter(at), oldest + " not between " + before + " and " + at);
+    assertEquals(Duration.between(oldest, at).toMillis(), queue.get("oldestAgeMillis").asLong());
     assertEquals(60, overview.get("activity").size());
     assertEquals(404, Http.get(url, "api/sagas/no-such-saga").statusCode());
     assertEquals(400, Http.get(url, "api/sagas?status=DONE").statusCode());

@@ -135,6 +135,16 @@ public interface Brokkr extends AutoCloseable {
   Map<String, Long> strandedWorkers();
 
   /**
+   * The ready queues of this namespace: for each worker with steps ready to run (queued, not waiting
+   * out a retry's backoff), how many there are and when the one that has waited longest was queued.
+   * A queue that grows, or whose oldest step gets old, needs more nodes for its worker (or one at
+   * all: see {@link #strandedWorkers()}).
+   *
+   * @return the queues sorted by worker name; only workers with ready steps
+   */
+  List<ReadyQueue> readyQueues();
+
+  /**
    * Adds a listener to this node while it runs, as {@link BrokkrBuilder#listener} does at build time:
    * from the next transition on, it sees every saga and step transition of the namespace, on the
    * node's listener thread, until the returned subscription is closed. For what attaches to a node it

@@ -9,7 +9,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard's server: the JDK's HTTP server (no dependency, enough for a page, a JSON API and
- * event streams on one port), a pool of threads for its requests (each open page holds one for its
- * event stream), and the hub that the node's transitions reach through a listener added to it.
+ * event streams on one port) and a pool of threads for its requests (each open page holds one for its
+ * event stream), serving the dashboard's {@link Mount}.
  */
 public final class DashboardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
@@ -30,17 +29,14 @@ public final class DashboardServer implements AutoCloseable {
 
   private final HttpServer http;
   private final ThreadPoolExecutor pool;
-  private final EventHub hub;
-  private final Brokkr.Subscription subscription;
+  private final Mount mount;
   private final URI url;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private DashboardServer(HttpServer http, ThreadPoolExecutor pool, EventHub hub, Brokkr.Subscription subscription,
-      URI url) {
+  private DashboardServer(HttpServer http, ThreadPoolExecutor pool, Mount mount, URI url) {
     this.http = http;
     this.pool = pool;
-    this.hub = hub;
-    this.subscription = subscription;
+    this.mount = mount;
     this.url = url;
   }
 
@@ -62,10 +58,6 @@ public final class DashboardServer implements AutoCloseable {
       throw new IllegalArgumentException("actions on " + options.host() + ", which other machines reach, need a token:"
           + " DashboardOptions.withToken(...)");
     }
-    Clock clock = Clock.systemUTC();
-    Activity activity = new Activity(clock);
-    Overview overview = new Overview(brokkr, activity, clock);
-    EventHub hub = new EventHub(activity, overview::read);
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(address, options.port()), 0);
@@ -76,25 +68,14 @@ public final class DashboardServer implements AutoCloseable {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), daemons());
     pool.allowCoreThreadTimeOut(true);
-    Brokkr.Subscription subscription = brokkr.addListener(hub);
-    Guard guard = new Guard(options, address);
-    http.createContext("/", new Router(brokkr, guard, new Assets(), PageActions.of(options.actionsEnabled()),
-        overview, hub, clock));
+    Mount mount = Mount.of(brokkr, options, address.isLoopbackAddress(), pool);
+    http.createContext("/", mount.handler());
     http.setExecutor(pool);
     http.start();
-    hub.start();
-    // The chart's first hour comes from the store, off the caller's thread.
-    pool.execute(() -> {
-      try {
-        activity.seed(brokkr);
-      } catch (RuntimeException e) {
-        LOG.warn("the dashboard could not count the last hour's sagas; its chart starts empty", e);
-      }
-    });
     URI url = url(address, http.getAddress().getPort());
     LOG.info("Brokkr dashboard of namespace \"{}\" at {} ({}{})", brokkr.namespace(), url,
         options.actionsEnabled() ? "actions enabled" : "read-only", options.token().isPresent() ? ", token required" : "");
-    return new DashboardServer(http, pool, hub, subscription, url);
+    return new DashboardServer(http, pool, mount, url);
   }
 
   private static URI url(InetAddress address, int port) {
@@ -124,8 +105,7 @@ public final class DashboardServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    subscription.close();
-    hub.close();
+    mount.close();
     http.stop(0);
     pool.shutdownNow();
     LOG.info("Brokkr dashboard at {} stopped", url);

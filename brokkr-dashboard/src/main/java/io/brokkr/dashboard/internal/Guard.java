@@ -3,7 +3,6 @@ package io.brokkr.dashboard.internal;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.brokkr.dashboard.DashboardOptions;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -33,9 +32,9 @@ final class Guard {
   private final boolean loopbackOnly;
   private final String csrfToken;
 
-  Guard(DashboardOptions options, InetAddress bound) {
+  Guard(DashboardOptions options, boolean loopbackOnly) {
     this.options = options;
-    this.loopbackOnly = bound.isLoopbackAddress();
+    this.loopbackOnly = loopbackOnly;
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     this.csrfToken = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

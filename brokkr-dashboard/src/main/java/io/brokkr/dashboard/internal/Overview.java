@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaStatus;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
-/** The overview: sagas by status, the last hour's activity, live nodes and stranded work. */
+/** The overview: sagas by status, the last hour's activity, live nodes, ready queues and stranded work. */
 final class Overview {
   private final Brokkr brokkr;
   private final Activity activity;
@@ -24,7 +27,8 @@ final class Overview {
   ObjectNode read() {
     ObjectNode overview = JsonNodeFactory.instance.objectNode();
     overview.put("namespace", brokkr.namespace());
-    overview.put("at", clock.instant().toString());
+    Instant at = clock.instant();
+    overview.put("at", at.toString());
     ObjectNode counts = overview.putObject("counts");
     long total = 0;
     for (Map.Entry<SagaStatus, Long> count : brokkr.countSagas().entrySet()) {
@@ -43,6 +47,13 @@ final class Overview {
           .put("lastSeen", node.lastSeen().toString());
       ArrayNode workers = row.putArray("workers");
       node.workers().forEach(workers::add);
+    }
+    ArrayNode queues = overview.putArray("readyQueues");
+    for (ReadyQueue queue : brokkr.readyQueues()) {
+      ObjectNode row = queues.addObject().put("worker", queue.worker()).put("depth", queue.depth());
+      // The age is measured here, by the dashboard's clock, so that a browser's clock does not skew it.
+      queue.oldestReadyAt().ifPresent(oldest -> row.put("oldestReadyAt", oldest.toString())
+          .put("oldestAgeMillis", Math.max(0, Duration.between(oldest, at).toMillis())));
     }
     ArrayNode stranded = overview.putArray("stranded");
     brokkr.strandedWorkers().forEach((worker, ready) -> stranded.addObject().put("worker", worker).put("readySteps", ready));

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * GET  /                                the page (hash routes: #/, #/sagas, #/saga/ID)
  * GET  /app.css, /js/*.js               its style and scripts
  * GET  /api/config                      namespace, enabled actions, the CSRF token
- * GET  /api/overview                    counts, activity, nodes, stranded work
+ * GET  /api/overview                    counts, activity, nodes, ready queues, stranded work
  * GET  /api/sagas?status=&amp;name=&amp;since=&amp;waitingOn=&amp;id=&amp;limit=&amp;cursor=   a page of sagas
  * GET  /api/sagas/ID                    a saga with its steps
  * GET  /api/sagas/ID/steps/STEP         a step with its args and results

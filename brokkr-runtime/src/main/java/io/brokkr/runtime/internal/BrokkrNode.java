@@ -8,6 +8,7 @@ import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaListener;
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -202,6 +203,12 @@ public final class BrokkrNode implements Brokkr {
     Map<String, Long> stranded = new TreeMap<>(store.readyByWorker());
     stranded.keySet().removeAll(hosted);
     return stranded;
+  }
+
+  @Override
+  public List<ReadyQueue> readyQueues() {
+    lifecycle.requireNotClosed();
+    return store.readyQueues();
   }
 
   /** Takes this node's announcement back; a store that cannot be reached lets it expire. */

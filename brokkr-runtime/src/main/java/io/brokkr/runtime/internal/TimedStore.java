@@ -3,6 +3,7 @@ package io.brokkr.runtime.internal;
 import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.Instrumentation;
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -187,6 +188,11 @@ final class TimedStore implements SagaStore {
   @Override
   public Map<String, Long> readyByWorker() {
     return timed("readyByWorker", store::readyByWorker);
+  }
+
+  @Override
+  public List<ReadyQueue> readyQueues() {
+    return timed("readyQueues", store::readyQueues);
   }
 
   @Override

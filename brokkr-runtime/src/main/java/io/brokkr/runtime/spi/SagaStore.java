@@ -2,6 +2,7 @@ package io.brokkr.runtime.spi;
 
 import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -392,6 +393,12 @@ public interface SagaStore extends AutoCloseable {
    * name; only workers with some}
    */
   Map<String, Long> readyByWorker();
+
+  /**
+   * {@return the ready queues, by worker name: the steps {@link #readyByWorker()} counts, each
+   * worker's with when its longest-waiting step was queued; only workers with some}
+   */
+  List<ReadyQueue> readyQueues();
 
   /**
    * Announces a node, replacing its previous announcement.

@@ -6,18 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.SagaStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Nodes announce themselves; operators see the live ones, and the workers no live node hosts. */
+/**
+ * Nodes announce themselves; operators see the live ones, the workers no live node hosts, and the
+ * ready queues.
+ */
 public interface LiveNodesContract extends ContractFixture {
 
   private static NodeInfo find(Brokkr brokkr, String nodeId) {
@@ -68,5 +73,37 @@ public interface LiveNodesContract extends ContractFixture {
     adopter.registerWorker(Worker.sync("Orphan", inv -> "home"));
     eventually("the saga finished", () -> saga.getStatus() == SagaStatus.FINISHED);
     assertEquals(Map.of(), operator.strandedWorkers());
+  }
+
+  @Test
+  default void readyQueuesShowEachWorkersDepthAndWhenItsOldestStepWasQueued() {
+    Brokkr operator = node(b -> b.nodeId("operator-1"));
+    assertEquals(List.of(), operator.readyQueues());
+    // Stores keep times to the millisecond at least: the step may show queued within the millisecond before.
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Saga saga = operator.createSaga("queued");
+    saga.addStep("Anvil", List.of());
+    saga.addStep("Anvil", List.of());
+    saga.addStep("Bellows", List.of());
+    saga.start();
+    Saga later = operator.createSaga("queued later");
+    later.addStep("Anvil", List.of());
+    later.start();
+
+    List<ReadyQueue> queues = operator.readyQueues();
+    Instant now = Instant.now();
+    assertEquals(List.of("Anvil", "Bellows"), queues.stream().map(ReadyQueue::worker).toList());
+    assertEquals(List.of(3L, 1L), queues.stream().map(ReadyQueue::depth).toList());
+    for (ReadyQueue queue : queues) {
+      Instant oldest = queue.oldestReadyAt().orElseThrow(() -> new AssertionError("no oldest step in " + queue));
+      assertFalse(oldest.isBefore(before), queue + " queued before " + before);
+      assertFalse(oldest.isAfter(now), queue + " queued after " + now);
+    }
+
+    Brokkr smith = node(b -> b.nodeId("smith-1"));
+    smith.registerWorker(Worker.sync("Anvil", inv -> "struck"));
+    eventually("the Anvil steps ran", () -> operator.readyQueues().stream().map(ReadyQueue::worker).toList()
+        .equals(List.of("Bellows")));
+    assertEquals(1L, operator.readyQueues().get(0).depth());
   }
 }

@@ -20,6 +20,16 @@ export function ago(iso) {
   return seconds < 120 ? `${seconds}s ago` : `${Math.round(seconds / 60)}m ago`;
 }
 
+/** A length of time in milliseconds, as "850 ms", "42s", "7m 5s" or "3h 20m". */
+export function span(millis) {
+  if (millis < 1000) return `${millis} ms`;
+  const seconds = Math.floor(millis / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${seconds % 60}s`;
+  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
 /** A JSON value for a <pre>: its text, indented. */
 export function json(value) {
   return value === undefined ? '-' : JSON.stringify(value, null, 2);

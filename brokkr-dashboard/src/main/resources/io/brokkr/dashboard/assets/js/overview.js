@@ -1,14 +1,15 @@
 import { get } from './api.js';
 import { el, fill, svg } from './dom.js';
-import { ago, badge, SAGA_STATUSES } from './format.js';
+import { ago, badge, span, SAGA_STATUSES } from './format.js';
 import { on } from './live.js';
 
-/** Sagas by status, the last hour, live nodes and stranded work; the server pushes each change. */
+/** Sagas by status, the last hour, live nodes, ready queues and stranded work; the server pushes each change. */
 export function showOverview(view) {
   fill(view, el('h1', {}, 'Overview'), el('p', { class: 'empty' }, 'Reading…'));
   let stopped = false;   // a reply that comes after the operator left must not draw over the next view
   const render = (overview) => stopped || fill(view, el('h1', {}, 'Overview'),
-    counts(overview), activity(overview.activity), nodes(overview.nodes), stranded(overview.stranded));
+    counts(overview), activity(overview.activity), nodes(overview.nodes), readyQueues(overview.readyQueues),
+    stranded(overview.stranded));
   get('api/overview').then(render).catch((e) => stopped || fill(view, el('p', { class: 'error' }, e.message)));
   const stop = on('overview', render);
   return () => { stopped = true; stop(); };
@@ -49,6 +50,18 @@ function nodes(list) {
         el('tbody', {}, list.map((node) => el('tr', { 'data-node-id': node.nodeId },
           el('td', { class: 'mono' }, node.nodeId), el('td', {}, node.host), el('td', {}, node.workers.join(', ')),
           el('td', {}, `${node.runningAttempts} / ${node.concurrency}`), el('td', {}, ago(node.lastSeen)))))));
+}
+
+function readyQueues(list) {
+  return el('section', {}, el('h2', {}, 'Ready queues'),
+    list.length === 0 ? el('p', { class: 'empty' }, 'No step waits for a node to claim it.')
+      : el('table', { id: 'ready-queues' },
+        el('thead', {}, el('tr', {}, ['Worker', 'Ready steps', 'Oldest waits'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, list.map((row) => el('tr', { 'data-worker': row.worker },
+          el('td', {}, el('a', { href: `#/sagas?waitingOn=${encodeURIComponent(row.worker)}` }, row.worker)),
+          el('td', { class: 'depth' }, row.depth),
+          el('td', { class: 'age', title: row.oldestReadyAt ?? '' },
+            row.oldestAgeMillis === undefined ? '-' : span(row.oldestAgeMillis)))))));
 }
 
 function stranded(list) {

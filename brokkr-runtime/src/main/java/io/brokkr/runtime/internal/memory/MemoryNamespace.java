@@ -1,12 +1,14 @@
 package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaCursor;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaSummary;
 import io.brokkr.runtime.internal.Pages;
+import io.brokkr.runtime.internal.QueueDepths;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Rejection;
@@ -172,6 +174,12 @@ final class MemoryNamespace {
     Map<String, Long> counts = new TreeMap<>();
     sagas.values().forEach(saga -> saga.countReady(counts));
     return counts;
+  }
+
+  List<ReadyQueue> readyQueues() {
+    QueueDepths queues = new QueueDepths();
+    sagas.values().forEach(saga -> saga.addReady(queues));
+    return queues.queues();
   }
 
   void announce(NodeInfo node, Instant expires) {

@@ -14,6 +14,7 @@ import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaSummary;
 import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.internal.QueueDepths;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Lease;
@@ -122,6 +123,12 @@ final class MemorySaga {
   synchronized void countReady(Map<String, Long> byWorker) {
     steps.values().stream().filter(step -> step.status == QUEUED && step.retryAt.isEmpty())
         .forEach(step -> byWorker.merge(step.spec.workerName(), 1L, Long::sum));
+  }
+
+  /** Adds the steps {@link #countReady} counts to their workers' queues, each with when it was queued. */
+  synchronized void addReady(QueueDepths queues) {
+    steps.values().stream().filter(step -> step.status == QUEUED && step.retryAt.isEmpty())
+        .forEach(step -> queues.add(step.spec.workerName(), 1, Optional.of(step.readyAt)));
   }
 
   /** Whether a step of {@code workerName} is ready to be claimed (queued, not waiting out a backoff). */

@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -214,6 +215,11 @@ final class MemoryStore implements SagaStore {
   @Override
   public Map<String, Long> readyByWorker() {
     return namespace.readyByWorker();
+  }
+
+  @Override
+  public List<ReadyQueue> readyQueues() {
+    return namespace.readyQueues();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -310,6 +311,11 @@ final class RedisSagaStore implements SagaStore {
   @Override
   public Map<String, Long> readyByWorker() {
     return index.readyByWorker();
+  }
+
+  @Override
+  public List<ReadyQueue> readyQueues() {
+    return index.readyQueues();
   }
 
   @Override

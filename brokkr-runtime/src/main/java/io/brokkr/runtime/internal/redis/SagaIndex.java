@@ -1,13 +1,16 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaCursor;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaSummary;
 import io.brokkr.runtime.internal.Pages;
+import io.brokkr.runtime.internal.QueueDepths;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -90,12 +93,25 @@ final class SagaIndex {
   /** How many steps are ready to be claimed, by worker, over every partition. */
   Map<String, Long> readyByWorker() {
     Map<String, Long> counts = new TreeMap<>();
+    readyQueues().forEach(queue -> counts.put(queue.worker(), queue.depth()));
+    return counts;
+  }
+
+  /**
+   * The ready queues over every partition: each worker's entries counted, and its oldest entry's
+   * sequence read as the time it was queued (ready_counts.lua). A stale entry (its step moved on
+   * before its entry was dropped) counts in both, as {@link #readyByWorker()} has always counted it.
+   */
+  List<ReadyQueue> readyQueues() {
+    QueueDepths queues = new QueueDepths();
     for (List<Object> values : eachPartition("ready counts", Script.READY_COUNTS, keys::readyKey, p -> new Object[0])) {
-      for (int i = 0; i + 1 < values.size(); i += 2) {
-        counts.merge(String.valueOf(values.get(i)), ((Number) values.get(i + 1)).longValue(), Long::sum);
+      for (int i = 0; i + 2 < values.size(); i += 3) {
+        long sequence = Long.parseLong(String.valueOf(values.get(i + 2)));
+        queues.add(String.valueOf(values.get(i)), ((Number) values.get(i + 1)).longValue(),
+            Optional.of(Instant.EPOCH.plus(sequence, ChronoUnit.MICROS)));
       }
     }
-    return counts;
+    return queues.queues();
   }
 
   /** Drops the entries of sagas gone after {@code retention}; returns how many. */

@@ -2,6 +2,7 @@ package io.brokkr.runtime.redis.testing;
 
 import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.NodeInfo;
+import io.brokkr.runtime.ReadyQueue;
 import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
@@ -149,6 +150,11 @@ final class ReportingStore implements SagaStore {
   @Override
   public Map<String, Long> readyByWorker() {
     return store.readyByWorker();
+  }
+
+  @Override
+  public List<ReadyQueue> readyQueues() {
+    return store.readyQueues();
   }
 
   @Override

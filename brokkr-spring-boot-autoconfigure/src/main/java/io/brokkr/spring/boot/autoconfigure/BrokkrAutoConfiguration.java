@@ -1,5 +1,6 @@
 package io.brokkr.spring.boot.autoconfigure;
 
+import io.brokkr.dashboard.DashboardHandler;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.BrokkrBuilder;
 import io.brokkr.micrometer.BrokkrMetrics;
@@ -20,19 +21,23 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
  * A Brokkr node for the application: on Redis when the context has a {@link RedissonClient} (the
  * application's, or one made from {@code brokkr.redis.url}), else on the in-memory store with a
  * warning. Its {@code @Saga}, {@code Worker} and {@code SagaListener} beans are attached; the node
  * starts its work once the context is ready and drains on shutdown; the health indicator and the
- * actuator endpoint {@code brokkr} describe it when the actuator is present.
+ * actuator endpoint {@code brokkr} describe it when the actuator is present; with
+ * {@code brokkr-dashboard}, the dashboard is served at {@code /brokkr}.
  */
 @AutoConfiguration(afterName = {"org.redisson.spring.starter.RedissonAutoConfiguration",
     "org.redisson.spring.starter.RedissonAutoConfigurationV2"})
@@ -141,6 +146,35 @@ public class BrokkrAutoConfiguration {
     @ConditionalOnMissingBean
     BrokkrEndpoint brokkrEndpoint(Brokkr brokkr, NodeIdentity identity) {
       return new BrokkrEndpoint(brokkr, identity);
+    }
+  }
+
+  /**
+   * The dashboard at {@code /brokkr} on the application's own server, when {@code brokkr-dashboard}
+   * is on the class path of a servlet web application. With Spring Security on the class path it
+   * needs an authenticated user.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"io.brokkr.dashboard.DashboardHandler", "jakarta.servlet.http.HttpServlet"})
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnProperty(name = "brokkr.dashboard.enabled", havingValue = "true", matchIfMissing = true)
+  static class Dashboard {
+    /** Where the dashboard is served on the application's server. */
+    static final String PATH = "/brokkr";
+
+    @Bean
+    DashboardLifecycle brokkrDashboard(Brokkr brokkr, BrokkrProperties properties) {
+      return new DashboardLifecycle(DashboardHandler.of(brokkr, properties.getDashboard().isActionsEnabled()));
+    }
+
+    @Bean
+    ServletRegistrationBean<DashboardServlet> brokkrDashboardServlet(DashboardLifecycle dashboard,
+        ApplicationContext context) {
+      boolean security = ClassUtils.isPresent("org.springframework.security.core.Authentication", context.getClassLoader());
+      ServletRegistrationBean<DashboardServlet> registration =
+          new ServletRegistrationBean<>(new DashboardServlet(dashboard.handler(), security), PATH + "/*");
+      registration.setName("brokkrDashboard");
+      return registration;
     }
   }
 }

@@ -36,6 +36,9 @@ public class BrokkrProperties {
   /** The Redis store: used when the context has a RedissonClient, or brokkr.redis.url is set. */
   private final Redis redis = new Redis();
 
+  /** The dashboard at /brokkr: served when brokkr-dashboard is on the class path of a servlet web application. */
+  private final Dashboard dashboard = new Dashboard();
+
   /** Made by Spring when it binds the properties. */
   public BrokkrProperties() {}
 
@@ -117,6 +120,11 @@ public class BrokkrProperties {
   /** {@return the Redis store's options} */
   public Redis getRedis() {
     return redis;
+  }
+
+  /** {@return the dashboard's options} */
+  public Dashboard getDashboard() {
+    return dashboard;
   }
 
   /** The retry policy of steps that declare none: {@code brokkr.default-retry.*}. */
@@ -313,6 +321,46 @@ public class BrokkrProperties {
      */
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
+    }
+  }
+
+  /** The dashboard at {@code /brokkr}: {@code brokkr.dashboard.*}. */
+  public static class Dashboard {
+    /** Whether the dashboard is served at /brokkr on the application's server (with brokkr-dashboard on the class path). */
+    private boolean enabled = true;
+
+    /** Whether the dashboard offers Cancel, Retry and Resolve; read-only when false. */
+    private boolean actionsEnabled;
+
+    /** Made by Spring when it binds the properties. */
+    public Dashboard() {}
+
+    /** {@return whether the dashboard is served} */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Sets whether the dashboard is served.
+     *
+     * @param enabled false to leave it out
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** {@return whether the dashboard's actions are enabled} */
+    public boolean isActionsEnabled() {
+      return actionsEnabled;
+    }
+
+    /**
+     * Sets whether the dashboard's actions are enabled.
+     *
+     * @param actionsEnabled true to offer Cancel, Retry and Resolve
+     */
+    public void setActionsEnabled(boolean actionsEnabled) {
+      this.actionsEnabled = actionsEnabled;
     }
   }
 }

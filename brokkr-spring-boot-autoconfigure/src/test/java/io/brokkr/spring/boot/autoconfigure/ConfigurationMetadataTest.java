@@ -67,6 +67,8 @@ class ConfigurationMetadataTest {
       return value.asInt();
     } else if (like instanceof Double) {
       return value.asDouble();
+    } else if (like instanceof Boolean) {
+      return value.asBoolean();
     }
     return value.asText();
   }
@@ -87,6 +89,8 @@ class ConfigurationMetadataTest {
     d.put("brokkr.redis.retention", p.getRedis().getRetention());
     d.put("brokkr.redis.durability.replicas", p.getRedis().getDurability().getReplicas());
     d.put("brokkr.redis.durability.timeout", p.getRedis().getDurability().getTimeout());
+    d.put("brokkr.dashboard.enabled", p.getDashboard().isEnabled());
+    d.put("brokkr.dashboard.actions-enabled", p.getDashboard().isActionsEnabled());
     return d;
   }
 }

@@ -61,9 +61,19 @@ class ObservabilityContextTest {
     assertTrue(registry.find("brokkr.sagas.started").counter() != null,
         () -> registry.getMeters().stream().map(m -> m.getId().toString()).toList() + " in " + registry);
     assertEquals(1.0, registry.get("brokkr.sagas.started").tag("saga", "shout").counter().count());
-    assertEquals(1L, registry.get("brokkr.step.attempts").tag("worker", "Shout").tag("outcome", "finished").timer()
-        .count());
+    // The node records the attempt once the store took its result, which may be after the outcome completed.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (attempts() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(1L, attempts());
     List<String> names = spans.getFinishedSpanItems().stream().map(SpanData::getName).toList();
     assertTrue(names.contains("saga shout") && names.contains("step Shout"), names.toString());
+  }
+
+  private long attempts() {
+    io.micrometer.core.instrument.Timer timer = registry.find("brokkr.step.attempts").tag("worker", "Shout")
+        .tag("outcome", "finished").timer();
+    return timer == null ? 0 : timer.count();
   }
 }
