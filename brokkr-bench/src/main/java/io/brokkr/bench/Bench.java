@@ -56,6 +56,9 @@ final class Bench implements AutoCloseable {
     if (options.peers().contains("memory-observed")) {
       peers.add(new BrokkrPeer(new MemoryTarget(true), runTag));
     }
+    if (options.peers().contains("floor")) {
+      peers.add(new FloorPeer());
+    }
     if (redis.isPresent()) {
       RedisAddress address = redis.get();
       try (RedisConnection connection = RedisConnection.open(address)) {

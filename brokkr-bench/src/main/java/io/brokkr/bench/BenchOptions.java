@@ -20,11 +20,12 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
 
   /**
    * The peers a run may include: Brokkr on each store, the same with metrics and tracing on
-   * ({@code -observed}: the overhead of brokkr-micrometer and brokkr-opentelemetry), and BullMQ.
+   * ({@code -observed}: the overhead of brokkr-micrometer and brokkr-opentelemetry), the floor under
+   * the in-memory store (the hammer as bare CompletableFutures, {@link FloorPeer}), and BullMQ.
    */
-  static final List<String> PEERS = List.of("memory", "memory-observed", "redis", "redis-observed", "bullmq");
+  static final List<String> PEERS = List.of("memory", "memory-observed", "floor", "redis", "redis-observed", "bullmq");
   /** The peers of a run that names none. */
-  static final List<String> DEFAULT_PEERS = List.of("memory", "redis", "bullmq");
+  static final List<String> DEFAULT_PEERS = List.of("memory", "floor", "redis", "bullmq");
 
   private static final Set<String> FLAGS = Set.of("scenarios", "peers", "redis-url", "sagas", "latency-sagas",
       "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "runs", "case-budget", "probe-sagas",
@@ -34,8 +35,9 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "brokkr-bench: Brokkr (in-memory and Redis stores) against BullMQ flows on the same Redis.",
       "",
       "  --scenarios LIST      hammer-throughput,hammer-latency,chain,fanout,scaling (default: all)",
-      "  --peers LIST          memory,memory-observed,redis,redis-observed,bullmq (default: memory,redis,bullmq;\n"
-          + "                        -observed: with brokkr-micrometer metrics and brokkr-opentelemetry tracing on)",
+      "  --peers LIST          memory,memory-observed,floor,redis,redis-observed,bullmq (default: memory,floor,redis,bullmq;\n"
+          + "                        -observed: with brokkr-micrometer metrics and brokkr-opentelemetry tracing on;\n"
+          + "                        floor: the hammer as bare CompletableFutures with the same JSON, no store)",
       "  --redis-url URL       redis://HOST:PORT to use instead of a private redis-server on a free port",
       "  --sagas N             hammer sagas per hammer-throughput run (default 2000)",
       "  --latency-sagas N     sagas per hammer-latency and chain run (default 300)",
