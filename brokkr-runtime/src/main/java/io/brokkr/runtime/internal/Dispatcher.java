@@ -35,6 +35,8 @@ final class Dispatcher implements AttemptRunner.Successors {
   private final Set<String> maybeReady = ConcurrentHashMap.newKeySet();
   private final Semaphore permits;
   private final AtomicInteger wakeUps = new AtomicInteger();
+  /** Where the next idle thread starts looking, so that every worker's queue is served in turn. */
+  private final AtomicInteger rotation = new AtomicInteger();
   private volatile boolean taking = true;
   private volatile boolean closed;
 
@@ -74,6 +76,27 @@ final class Dispatcher implements AttemptRunner.Successors {
       return Optional.empty();
     }
     return Optional.of(new ClaimRequest(options.nodeId(), timers.now(), options.lease(), workers.keySet()));
+  }
+
+  @Override
+  public Optional<Claim> claimForIdleThread() {
+    if (!taking || closed) {
+      return Optional.empty();
+    }
+    String[] names = maybeReady.toArray(String[]::new);
+    int start = Math.floorMod(rotation.getAndIncrement(), Math.max(1, names.length));
+    for (int i = 0; i < names.length; i++) {
+      String workerName = names[(start + i) % names.length];
+      if (!maybeReady.remove(workerName)) {
+        continue;
+      }
+      Optional<Claim> claim = claim(workerName);
+      if (claim.isPresent()) {
+        maybeReady.add(workerName);
+        return claim;
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
