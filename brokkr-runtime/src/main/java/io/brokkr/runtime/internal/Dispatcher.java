@@ -31,6 +31,8 @@ final class Dispatcher implements AttemptRunner.Successors {
   private final Timers timers;
   private final AttemptRunner runner;
   private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+  /** The names of {@link #workers}, immutable, so that a claim request does not copy them each time. */
+  private volatile Set<String> names = Set.of();
   /** Workers whose ready queue may hold work. */
   private final Set<String> maybeReady = ConcurrentHashMap.newKeySet();
   private final Semaphore permits;
@@ -53,6 +55,7 @@ final class Dispatcher implements AttemptRunner.Successors {
       throw new IllegalArgumentException("a worker named \"" + worker.name() + "\" is registered on node "
           + options.nodeId() + " already");
     }
+    names = Set.copyOf(workers.keySet());
     ready(worker.name());
   }
 
@@ -75,7 +78,7 @@ final class Dispatcher implements AttemptRunner.Successors {
     if (!taking || closed) {
       return Optional.empty();
     }
-    return Optional.of(new ClaimRequest(options.nodeId(), timers.now(), options.lease(), workers.keySet()));
+    return Optional.of(new ClaimRequest(options.nodeId(), timers.now(), options.lease(), names));
   }
 
   @Override
@@ -211,6 +214,6 @@ final class Dispatcher implements AttemptRunner.Successors {
 
   /** The names of the workers registered here. */
   Set<String> workerNames() {
-    return Set.copyOf(workers.keySet());
+    return names;
   }
 }
