@@ -86,10 +86,10 @@ final class Dispatcher implements AttemptRunner.Successors {
     if (!taking || closed) {
       return Optional.empty();
     }
-    String[] names = maybeReady.toArray(String[]::new);
-    int start = Math.floorMod(rotation.getAndIncrement(), Math.max(1, names.length));
-    for (int i = 0; i < names.length; i++) {
-      String workerName = names[(start + i) % names.length];
+    String[] candidates = maybeReady.toArray(String[]::new);
+    int start = Math.floorMod(rotation.getAndIncrement(), Math.max(1, candidates.length));
+    for (int i = 0; i < candidates.length; i++) {
+      String workerName = candidates[(start + i) % candidates.length];
       if (!maybeReady.remove(workerName)) {
         continue;
       }
