@@ -62,6 +62,9 @@ final class Bench implements AutoCloseable {
         about.put("temporal-sdk", TemporalPeer.version() + " (its test server, in this JVM)");
       }
     }
+    if (options.peers().contains("floor")) {
+      peers.add(new FloorPeer());
+    }
     if (redis.isPresent()) {
       RedisAddress address = redis.get();
       try (RedisConnection connection = RedisConnection.open(address)) {

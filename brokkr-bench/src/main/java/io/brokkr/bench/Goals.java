@@ -11,6 +11,7 @@ import java.util.Optional;
 final class Goals {
   static final String REDIS = "brokkr-redis";
   static final String BULLMQ = "bullmq";
+  static final String MEMORY = "brokkr-memory";
   /** How much more a step of the largest scaling saga may cost than one of the smallest and still be flat. */
   static final double FLAT = 1.5;
 
@@ -31,9 +32,10 @@ final class Goals {
     goals.add(ratio(results, "hammer latency (p50) at most half of BullMQ's", Scenario.HAMMER_LATENCY, Metric.P50, 2));
     goals.add(ratio(results, "chain latency (p50) at most half of BullMQ's", Scenario.CHAIN, Metric.P50, 2));
     goals.add(roundTrips(results));
-    goals.add(ahead(results, "brokkr-memory", TemporalPeer.IN_PROCESS));
+    goals.add(ahead(results, MEMORY, TemporalPeer.IN_PROCESS));
     goals.add(ahead(results, REDIS, TemporalPeer.GRPC));
-    for (String peer : List.of("brokkr-memory", REDIS)) {
+    goals.add(nearTheFloor(results));
+    for (String peer : List.of(MEMORY, REDIS)) {
       for (Shape shape : List.of(Shape.CHAIN, Shape.FANOUT)) {
         goals.add(flat(results, peer, shape));
       }
@@ -89,6 +91,21 @@ final class Goals {
             + " client commands per step (an upper bound: pipelined commands share a round trip)",
             Optional.of(t.median() <= 3)))
         .orElseGet(() -> new Goal(goal, "not measured: no probe of " + REDIS + " on hammer-latency", Optional.empty()));
+  }
+
+  /** Issue 18: the in-memory store's hammer throughput within 2x of the bare CompletableFuture graph's. */
+  private static Goal nearTheFloor(List<CaseResult> results) {
+    String goal = "in-memory hammer throughput within 2x of the floor (bare CompletableFutures)";
+    Optional<Stat> ours = find(results, MEMORY, Scenario.HAMMER_THROUGHPUT).flatMap(r -> r.stat(Metric.SAGAS_PER_S));
+    Optional<Stat> floor = find(results, FloorPeer.NAME, Scenario.HAMMER_THROUGHPUT).flatMap(r -> r.stat(Metric.SAGAS_PER_S));
+    if (ours.isEmpty() || floor.isEmpty()) {
+      return new Goal(goal, "not measured: the run lacks " + (ours.isEmpty() ? MEMORY : FloorPeer.NAME)
+          + " on hammer-throughput", Optional.empty());
+    }
+    double share = ours.get().median() / floor.get().median();
+    String measured = String.format(Locale.ROOT, "sagas/s %s vs %s: x%.2f of the floor", Numbers.format(ours.get().median()),
+        Numbers.format(floor.get().median()), share);
+    return new Goal(goal, measured, Optional.of(share >= 0.5));
   }
 
   private static Goal flat(List<CaseResult> results, String peer, Shape shape) {

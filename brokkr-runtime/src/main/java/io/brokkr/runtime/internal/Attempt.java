@@ -138,6 +138,20 @@ public final class Attempt {
     return successor;
   }
 
+  /**
+   * Takes this attempt's permit for what its thread runs next: true when the attempt still held it,
+   * and then never gives it back itself; the caller passes it on ({@link #handOver}) or gives it
+   * back ({@link #givePermitBack}). False when it was given back already (a timeout).
+   */
+  boolean takePermit() {
+    return released.compareAndSet(false, true);
+  }
+
+  /** Gives back the permit that {@link #takePermit} took. */
+  void givePermitBack() {
+    releaseThread.run();
+  }
+
   /** Gives the thread's permit back, once. */
   void releaseThread() {
     if (released.compareAndSet(false, true)) {

@@ -58,6 +58,12 @@ final class AttemptRunner {
 
     /** The worker registered on this node under {@code name}. */
     Optional<Worker> worker(String name);
+
+    /**
+     * Claims a ready step of this node's workers for a thread that holds a permit and has nothing
+     * to run: empty while the node takes no work or none is ready.
+     */
+    Optional<Claim> claimForIdleThread();
   }
 
   AttemptRunner(SagaStore store, Json json, Timers timers, Leases leases, Changes changes, Executor executor,
@@ -214,8 +220,29 @@ final class AttemptRunner {
       }
       inFlight.remove(attempt);
       if (successor.isEmpty()) {
-        attempt.releaseThread();
+        passOn(attempt);
       }
+    }
+  }
+
+  /**
+   * The thread and permit of an attempt that ended without a successor go to the next ready step,
+   * which runs on this thread (as a successor does) instead of being handed to another thread
+   * while this one goes idle; with nothing ready they are given back.
+   */
+  private void passOn(Attempt attempt) {
+    if (closed || !attempt.takePermit()) {
+      attempt.releaseThread();
+      return;
+    }
+    Successors node = successors.get();
+    Optional<Claim> claim = node.claimForIdleThread();
+    Optional<Worker> worker = claim.flatMap(c -> node.worker(c.step().spec().workerName()));
+    if (worker.isPresent()) {
+      prepare(attempt.handOver(claim.get(), worker.get()));
+    } else {
+      // A claim without its worker cannot happen (workers are never unregistered): its lease expires.
+      attempt.givePermitBack();
     }
   }
 

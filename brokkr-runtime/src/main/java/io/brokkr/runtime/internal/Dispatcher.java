@@ -31,10 +31,14 @@ final class Dispatcher implements AttemptRunner.Successors {
   private final Timers timers;
   private final AttemptRunner runner;
   private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+  /** The names of {@link #workers}, immutable, so that a claim request does not copy them each time. */
+  private volatile Set<String> names = Set.of();
   /** Workers whose ready queue may hold work. */
   private final Set<String> maybeReady = ConcurrentHashMap.newKeySet();
   private final Semaphore permits;
   private final AtomicInteger wakeUps = new AtomicInteger();
+  /** Where the next idle thread starts looking, so that every worker's queue is served in turn. */
+  private final AtomicInteger rotation = new AtomicInteger();
   private volatile boolean taking = true;
   private volatile boolean closed;
 
@@ -51,6 +55,7 @@ final class Dispatcher implements AttemptRunner.Successors {
       throw new IllegalArgumentException("a worker named \"" + worker.name() + "\" is registered on node "
           + options.nodeId() + " already");
     }
+    names = Set.copyOf(workers.keySet());
     ready(worker.name());
   }
 
@@ -73,7 +78,28 @@ final class Dispatcher implements AttemptRunner.Successors {
     if (!taking || closed) {
       return Optional.empty();
     }
-    return Optional.of(new ClaimRequest(options.nodeId(), timers.now(), options.lease(), workers.keySet()));
+    return Optional.of(new ClaimRequest(options.nodeId(), timers.now(), options.lease(), names));
+  }
+
+  @Override
+  public Optional<Claim> claimForIdleThread() {
+    if (!taking || closed) {
+      return Optional.empty();
+    }
+    String[] candidates = maybeReady.toArray(String[]::new);
+    int start = Math.floorMod(rotation.getAndIncrement(), Math.max(1, candidates.length));
+    for (int i = 0; i < candidates.length; i++) {
+      String workerName = candidates[(start + i) % candidates.length];
+      if (!maybeReady.remove(workerName)) {
+        continue;
+      }
+      Optional<Claim> claim = claim(workerName);
+      if (claim.isPresent()) {
+        maybeReady.add(workerName);
+        return claim;
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -188,6 +214,6 @@ final class Dispatcher implements AttemptRunner.Successors {
 
   /** The names of the workers registered here. */
   Set<String> workerNames() {
-    return Set.copyOf(workers.keySet());
+    return names;
   }
 }

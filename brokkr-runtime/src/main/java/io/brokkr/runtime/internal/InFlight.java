@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The attempts of this node whose bodies were handed to the executor and have not returned. */
 final class InFlight {
   private final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
+  /** Whether a drain waits: only then does a removal take the monitor to wake it. */
+  private volatile boolean awaited;
 
   void add(Attempt attempt) {
     attempts.add(attempt);
@@ -18,7 +20,7 @@ final class InFlight {
   }
 
   void remove(Attempt attempt) {
-    if (attempts.remove(attempt)) {
+    if (attempts.remove(attempt) && awaited) {
       synchronized (this) {
         notifyAll();
       }
@@ -28,6 +30,7 @@ final class InFlight {
   /** Waits until no attempt is in flight, or {@code timeout} passed; returns those still in flight. */
   List<Attempt> awaitEmpty(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    awaited = true;
     synchronized (this) {
       long left;
       while (!attempts.isEmpty() && (left = deadline - System.nanoTime()) > 0) {

@@ -44,8 +44,9 @@ final class Json {
    */
   public String encode(@Nullable Object value, Supplier<String> what) {
     try {
-      return mapper.writeValueAsString(tree(value, what));
-    } catch (JsonProcessingException e) {
+      // Written at once, not through a tree: the tree would be built, then written, for each value.
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw notEncodable(what.get(), value, e);
     }
   }

@@ -25,6 +25,9 @@ public enum SagaTransition {
   /** An operator retried or resolved a compensator that failed for good: compensation goes on. */
   RESUME(FAILED, COMPENSATING);
 
+  /** The transitions, read once: {@code values()} copies its array on every call. */
+  private static final SagaTransition[] ALL = values();
+
   private final SagaStatus from;
   private final SagaStatus to;
 
@@ -52,7 +55,7 @@ public enum SagaTransition {
    * @throws IllegalTransitionException naming the saga when the table has no such transition
    */
   public static SagaTransition of(String sagaId, SagaStatus from, SagaStatus to) {
-    for (SagaTransition t : values()) {
+    for (SagaTransition t : ALL) {
       if (t.from == from && t.to == to) {
         return t;
       }

@@ -60,6 +60,9 @@ public enum StepTransition {
   /** An operator resolved this step's compensator, which failed for good, by hand. */
   RESOLVED_COMPENSATED(FAILED, COMPENSATED);
 
+  /** The transitions, read once: {@code values()} copies its array on every call. */
+  private static final StepTransition[] ALL = values();
+
   private final StepStatus from;
   private final StepStatus to;
 
@@ -88,7 +91,7 @@ public enum StepTransition {
    * @throws IllegalTransitionException naming saga and step when the table has no such transition
    */
   public static StepTransition of(String sagaId, String stepId, StepStatus from, StepStatus to) {
-    for (StepTransition t : values()) {
+    for (StepTransition t : ALL) {
       if (t.from == from && t.to == to) {
         return t;
       }

@@ -107,10 +107,10 @@ public record StoreLimits(int payloadLimit) {
    * @param json the payload, measured in bytes of UTF-8
    */
   public Optional<String> tooLarge(String what, String json) {
-    int bytes = size(json);
-    if (bytes <= payloadLimit) {
+    if (fits(json, payloadLimit)) {
       return Optional.empty();
     }
+    int bytes = size(json);
     return Optional.of(what + " is " + bytes + " bytes of JSON, over the payload limit of " + payloadLimit
         + " bytes (RedisOptions.withPayloadLimit, InMemoryBackend.create(retention, payloadLimit))");
   }
@@ -121,7 +121,7 @@ public record StoreLimits(int payloadLimit) {
    * @param reason the failure reason as given; returned unchanged when it fits
    */
   public String cut(String reason) {
-    if (size(reason) <= payloadLimit) {
+    if (fits(reason, payloadLimit)) {
       return reason;
     }
     String marker = "… (cut to the payload limit)";
@@ -183,5 +183,10 @@ public record StoreLimits(int payloadLimit) {
 
   private static int size(String text) {
     return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Whether {@code text} fits {@code limit} bytes of UTF-8; counted in characters first (at most 3 bytes each), so short text is not encoded. */
+  private static boolean fits(String text, int limit) {
+    return 3L * text.length() <= limit || size(text) <= limit;
   }
 }

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One saga and the rules of {@link io.brokkr.runtime.spi.SagaStore}. Every public-facing operation
@@ -71,6 +72,9 @@ final class MemorySaga {
   int undoPending;
   boolean undoBlocked;
   private final History history = new History();
+  /** The time {@link #now()} read last, and its milliseconds. */
+  private @Nullable Instant lastNow;
+  private long lastMillis;
   /** What the current operation made ready; reset at the start of each. */
   private List<Change.Ready> ready = new ArrayList<>();
 
@@ -539,7 +543,13 @@ final class MemorySaga {
   }
 
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    // One Instant per millisecond, not per entry and event: a change records several at once.
+    long millis = clock.millis();
+    if (millis != lastMillis || lastNow == null) {
+      lastNow = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      lastMillis = lastNow.toEpochMilli();
+    }
+    return lastNow;
   }
 
   private void begin() {

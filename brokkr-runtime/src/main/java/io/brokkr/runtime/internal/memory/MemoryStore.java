@@ -81,7 +81,9 @@ final class MemoryStore implements SagaStore {
   public Change createAndStart(SagaDraft draft) {
     // All checked before the first write, as the Redis script does: a rejected draft writes nothing.
     limits.check(draft);
-    return SagaStore.super.createAndStart(draft);
+    draft.check();
+    draft.name().ifPresent(n -> StoreLimits.checkId("saga name", n));
+    return namespace.createAndStart(draft, clock);
   }
 
   @Override

@@ -1,0 +1,172 @@
+package io.brokkr.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.brokkr.bench.Scenario.Shape;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The floor under the in-memory store: the hammer graph as bare {@link CompletableFuture}s on a
+ * pool of the case's concurrency, with the JSON round trips a Brokkr step makes (its inputs encoded
+ * at the start; each step's args and dependency results decoded, its result encoded), each done the
+ * plain Jackson way, and nothing else: no store, no lease, no history, no event. What Brokkr in
+ * memory costs above it is coordination.
+ */
+final class FloorPeer implements Peer {
+  static final String NAME = "floor";
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectReader strings = mapper.readerFor(String.class);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Optional<RedisAddress> redis() {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean supports(Case c) {
+    return c.shape() == Shape.HAMMER;
+  }
+
+  @Override
+  public Runs run(Case c, Meter meter) throws Exception {
+    List<MeasuredRun> measured = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(c.concurrency());
+    try {
+      for (int i = 0; i < c.warmup() + c.runs(); i++) {
+        Meter.Reading reading = meter.begin(i < c.warmup() ? RunKind.WARMUP : RunKind.MEASURED);
+        RawRun raw = c.scenario().allAtOnce() ? allAtOnce(c, pool) : oneInFlight(c, pool);
+        MeasuredRun run = new MeasuredRun(raw, reading.end());
+        if (i >= c.warmup()) {
+          measured.add(run);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new Runs(measured, Optional.empty(), List.of());
+  }
+
+  private RawRun allAtOnce(Case c, ExecutorService pool) throws Exception {
+    @SuppressWarnings("unchecked")
+    CompletableFuture<String>[] outcomes = new CompletableFuture[c.sagas()];
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService submitters = Executors.newFixedThreadPool(c.submitters());
+    try {
+      long cpu = ProcessCpu.micros();
+      long start = System.nanoTime();
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < c.submitters(); t++) {
+        running.add(submitters.submit(() -> {
+          for (int i = next.getAndIncrement(); i < c.sagas(); i = next.getAndIncrement()) {
+            outcomes[i] = hammer(i, pool);
+          }
+        }));
+      }
+      for (Future<?> submitter : running) {
+        submitter.get();
+      }
+      long submitted = System.nanoTime();
+      CompletableFuture.allOf(outcomes).get(60 + c.sagas() / 20, TimeUnit.SECONDS);
+      long end = System.nanoTime();
+      long cpuUs = ProcessCpu.micros() - cpu;
+      for (int i = 0; i < outcomes.length; i++) {
+        check(i, outcomes[i].join());
+      }
+      return new RawRun(c.sagas(), c.sagas() * c.stepsPerSaga(), (end - start) / 1000, (submitted - start) / 1000,
+          cpuUs, new long[0], List.of());
+    } finally {
+      submitters.shutdownNow();
+    }
+  }
+
+  private RawRun oneInFlight(Case c, ExecutorService pool) throws Exception {
+    long[] latencies = new long[c.sagas()];
+    long submitNanos = 0;
+    long cpu = ProcessCpu.micros();
+    long start = System.nanoTime();
+    for (int i = 0; i < c.sagas(); i++) {
+      long sagaStart = System.nanoTime();
+      CompletableFuture<String> outcome = hammer(i, pool);
+      submitNanos += System.nanoTime() - sagaStart;
+      String result = outcome.get(60, TimeUnit.SECONDS);
+      latencies[i] = (System.nanoTime() - sagaStart) / 1000;
+      check(i, result);
+    }
+    long end = System.nanoTime();
+    return new RawRun(c.sagas(), c.sagas() * c.stepsPerSaga(), (end - start) / 1000, submitNanos / 1000,
+        ProcessCpu.micros() - cpu, latencies, List.of());
+  }
+
+  /** One hammer saga: head and handle at once, hammer on their results, as {@link BrokkrShapes} runs it. */
+  private CompletableFuture<String> hammer(int index, ExecutorService pool) {
+    Map<String, ?> inputs = BrokkrShapes.inputs(Shape.HAMMER, index);
+    String headArgs = "[" + encode(inputs.get("headType")) + "]";
+    String handleArgs = "[" + encode(inputs.get("handleSize")) + "]";
+    CompletableFuture<String> head = CompletableFuture.supplyAsync(() -> encode("head:" + arg(headArgs)), pool);
+    CompletableFuture<String> handle = CompletableFuture.supplyAsync(() -> encode("handle:" + arg(handleArgs)), pool);
+    return head.thenCombineAsync(handle, (h, d) -> encode(read(h) + "+" + read(d)), pool);
+  }
+
+  /** The hammer's result, as the Brokkr workers compute it: the run did the work it claims. */
+  private void check(int index, String hammerJson) {
+    String expected = "head:thunder-" + index + "+handle:short";
+    if (!read(hammerJson).equals(expected)) {
+      throw new IllegalStateException("floor saga " + index + " ended with " + hammerJson + ", expected \"" + expected + "\"");
+    }
+  }
+
+  /** The first arg of a step, decoded as a worker's {@code in.arg(0, String.class)} does. */
+  private String arg(String argsJson) {
+    return read(tree(argsJson).get(0));
+  }
+
+  private String read(String json) {
+    try {
+      return strings.readValue(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String read(JsonNode node) {
+    try {
+      return strings.readValue(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode tree(String json) {
+    try {
+      return mapper.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String encode(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
