@@ -12,6 +12,7 @@ import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.testing.Eventually;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
@@ -61,10 +62,7 @@ class DashboardHttpTest {
     SagaStep forge = saga.addStep("Forge", List.of(1));
     saga.addStep("Tempering", List.of(), List.of(forge.getId()));
     saga.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (forge.getStatus() != io.brokkr.runtime.StepStatus.FINISHED && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.until("the forge step finished", () -> forge.getStatus() == io.brokkr.runtime.StepStatus.FINISHED);
     return saga;
   }
 

@@ -6,6 +6,7 @@ import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.SagaOutcome;
+import io.brokkr.runtime.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,18 +107,7 @@ final class Bridge implements AutoCloseable {
 
   /** Waits until {@code condition} holds, failing after PATIENCE. */
   static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within " + PATIENCE + ": " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail("interrupted");
-      }
-    }
+    Eventually.until(what, condition, PATIENCE);
   }
 
   @Override

@@ -13,13 +13,13 @@ import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.StepOptions;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.testing.Eventually;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * A known workload on one in-memory node: a hammer that finishes, an order that compensates (its
@@ -108,8 +108,8 @@ final class Workload {
       held.start();
       assertTrue(leaseHeld.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the held step runs");
       try (SagaStore sweeper = backend.open(NAMESPACE, Clock.systemUTC())) {
-        eventually(() -> sweeper.fireDue(Instant.now().plus(Duration.ofHours(1))) > 0
-            || held.getStatus().isSettled());
+        Eventually.until("another view's sweep fails the held attempt",
+            () -> sweeper.fireDue(Instant.now().plus(Duration.ofHours(1))) > 0 || held.getStatus().isSettled(), PATIENCE);
       }
       assertEquals(SagaStatus.COMPENSATED, held.getOutcome().get(20, TimeUnit.SECONDS).status());
       // A renewal (every 200 ms) learns that the lease is gone; then the body returns, too late.
@@ -120,13 +120,4 @@ final class Workload {
     }
   }
 
-  static void eventually(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + PATIENCE);
-      }
-      Thread.sleep(10);
-    }
-  }
 }

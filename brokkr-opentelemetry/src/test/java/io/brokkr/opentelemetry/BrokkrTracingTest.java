@@ -21,6 +21,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.brokkr.runtime.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -143,11 +144,8 @@ class BrokkrTracingTest {
     }
   }
 
-  private List<SpanData> awaitSpans(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (exporter.getFinishedSpanItems().size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+  private List<SpanData> awaitSpans(int count) {
+    Eventually.until(count + " spans ended", () -> exporter.getFinishedSpanItems().size() >= count);
     List<SpanData> spans = exporter.getFinishedSpanItems();
     assertEquals(count, spans.size(), "spans: " + spans.stream().map(SpanData::getName).toList());
     return spans;

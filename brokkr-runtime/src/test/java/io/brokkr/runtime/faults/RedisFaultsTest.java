@@ -25,6 +25,7 @@ import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.testing.Eventually;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -254,7 +255,7 @@ class RedisFaultsTest {
       Saga saga = brokkr.createSaga();
       SagaStep step = saga.addStep("Slow", List.of());
       saga.start();
-      eventually(() -> step.getStatus() == StepStatus.FINISHED);
+      Eventually.until("the slow step finished", () -> step.getStatus() == StepStatus.FINISHED, PATIENCE);
       unblock.countDown();
       assertEquals(SagaStatus.FINISHED, await(saga.getOutcome()).status());
       assertEquals(1, runs.get(), "the attempt ran once: its lease never expired");
@@ -278,22 +279,12 @@ class RedisFaultsTest {
   }
 
   /** Waits until the stored lease of a running step changed {@code renewals} times. */
-  private static void awaitRenewals(SagaStore view, String sagaId, String stepId, int renewals) throws InterruptedException {
+  private static void awaitRenewals(SagaStore view, String sagaId, String stepId, int renewals) {
     java.util.Set<Instant> seen = new java.util.HashSet<>();
-    eventually(() -> {
+    Eventually.until(renewals + " renewals of the lease", () -> {
       view.load(sagaId).flatMap(saga -> saga.step(stepId)).flatMap(io.brokkr.runtime.spi.StepSnapshot::lease)
           .ifPresent(lease -> seen.add(lease.until()));
       return seen.size() > renewals;
-    });
-  }
-
-  private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("not reached within " + PATIENCE);
-      }
-      Thread.sleep(10);
-    }
+    }, PATIENCE);
   }
 }

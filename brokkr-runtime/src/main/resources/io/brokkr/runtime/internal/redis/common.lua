@@ -72,11 +72,13 @@ local function load_saga()
     return saga
   end
   -- The order (every step id) is read only when needed: a completion must not cost the saga's size.
-  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name')
+  -- The trace context (tc) comes with the same read: every grant hands it over.
+  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name', 'tc')
   if not v[1] then
     return nil
   end
-  loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]), name = v[5] or nil }
+  loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]), name = v[5] or nil,
+    tc = v[6] or nil }
   saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open }
   return saga
 end

@@ -416,7 +416,7 @@ local function grant(s, node, now, lease, values)
   end
   timers[timer_member(s)] = lease_due(s)
   -- The saga's trace context goes with the grant's state, not into the stored step.
-  s.tc = fields.tc or redis.call('HGET', SAGA, 'tc') or nil
+  s.tc = fields.tc or loaded.tc
   local granted = { cjson.encode(s) }
   s.tc = nil
   for i, value in ipairs(values) do

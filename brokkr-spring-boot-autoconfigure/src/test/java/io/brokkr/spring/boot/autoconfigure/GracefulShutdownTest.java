@@ -9,6 +9,7 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.testing.Eventually;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -55,11 +56,8 @@ class GracefulShutdownTest {
       assertTrue(STARTED.await(10, TimeUnit.SECONDS), "the step did not start");
 
       CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (lifecycle.isRunning() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertTrue(!lifecycle.isRunning() && !closing.isDone(), "the node should be draining while the step runs");
+      Eventually.until("the lifecycle stops taking work", () -> !lifecycle.isRunning());
+      assertTrue(!closing.isDone(), "the node should be draining while the step runs");
       RELEASE.countDown();
       closing.get(30, TimeUnit.SECONDS);
 

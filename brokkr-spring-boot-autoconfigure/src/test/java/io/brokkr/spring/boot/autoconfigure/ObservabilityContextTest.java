@@ -14,6 +14,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.brokkr.runtime.testing.Eventually;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -62,10 +63,7 @@ class ObservabilityContextTest {
         () -> registry.getMeters().stream().map(m -> m.getId().toString()).toList() + " in " + registry);
     assertEquals(1.0, registry.get("brokkr.sagas.started").tag("saga", "shout").counter().count());
     // The node records the attempt once the store took its result, which may be after the outcome completed.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (attempts() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Eventually.until("the attempt is recorded", () -> attempts() > 0);
     assertEquals(1L, attempts());
     List<String> names = spans.getFinishedSpanItems().stream().map(SpanData::getName).toList();
     assertTrue(names.contains("saga shout") && names.contains("step Shout"), names.toString());
