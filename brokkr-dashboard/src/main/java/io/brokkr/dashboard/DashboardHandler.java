@@ -17,8 +17,8 @@ import java.util.Objects;
  * <p>Unlike {@link BrokkrDashboard}, it checks neither the request's host name nor a token: the
  * server that mounts it decides who reaches it (its own authentication). Actions, when enabled, still
  * need the dashboard's CSRF header and its own origin; a server that guards {@code POST}s with a CSRF
- * token of its own hands it over with {@link #handle(HttpExchange, HostCsrfToken)}. An event stream holds the server's thread
- * that serves it while the page is open (32 pages at most).
+ * token of its own hands it over with {@link #handle(HttpExchange, HostCsrfToken)}. An event stream
+ * holds the server's thread that serves it while the page is open (32 pages at most).
  */
 public final class DashboardHandler implements HttpHandler, AutoCloseable {
   private final Mount mount;

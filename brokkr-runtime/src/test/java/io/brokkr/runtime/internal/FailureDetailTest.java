@@ -19,11 +19,16 @@ class FailureDetailTest {
 
   @Test
   void aShortTraceReadsAsTheJdkPrintsIt() {
-    IllegalStateException failure = new IllegalStateException("out of stock", new java.io.IOException("closed"));
+    java.io.IOException cause = new java.io.IOException("closed");
+    cause.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("com.acme.Socket", "read", "Socket.java", 7), frames("strike", 3)[1], frames("strike", 3)[2]});
+    IllegalStateException failure = new IllegalStateException("out of stock", cause);
+    failure.setStackTrace(frames("strike", 3));
     StringWriter printed = new StringWriter();
     failure.printStackTrace(new PrintWriter(printed));
 
     assertEquals(printed.toString().strip().replace(System.lineSeparator(), "\n"), FailureDetail.of(failure));
+    assertTrue(FailureDetail.of(failure).endsWith("\n\t... 2 more"), "frames in common with the enclosing trace");
   }
 
   @Test
