@@ -16,8 +16,9 @@ import java.util.Objects;
  *
  * <p>Unlike {@link BrokkrDashboard}, it checks neither the request's host name nor a token: the
  * server that mounts it decides who reaches it (its own authentication). Actions, when enabled, still
- * need the dashboard's CSRF header and its own origin. An event stream holds the server's thread
- * that serves it while the page is open (32 pages at most).
+ * need the dashboard's CSRF header and its own origin; a server that guards {@code POST}s with a CSRF
+ * token of its own hands it over with {@link #handle(HttpExchange, HostCsrfToken)}. An event stream
+ * holds the server's thread that serves it while the page is open (32 pages at most).
  */
 public final class DashboardHandler implements HttpHandler, AutoCloseable {
   private final Mount mount;
@@ -53,6 +54,21 @@ public final class DashboardHandler implements HttpHandler, AutoCloseable {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     mount.handler().handle(exchange);
+  }
+
+  /**
+   * Serves one request of a server that guards {@code POST}s with a CSRF token of its own (Spring
+   * Security's, for one): {@code api/config} hands {@code hostToken} to the page, which sends it in
+   * its header with each action, besides the dashboard's own header. Nothing else changes: an
+   * action still needs the dashboard's CSRF header and origin.
+   *
+   * @param exchange the request, its path relative to the dashboard's mount point
+   * @param hostToken the server's token for this request's session
+   * @throws IOException when the response cannot be written
+   */
+  public void handle(HttpExchange exchange, HostCsrfToken hostToken) throws IOException {
+    Objects.requireNonNull(hostToken, "hostToken");
+    mount.handle(exchange, hostToken);
   }
 
   /** Ends the open pages' event streams and removes the listener from the node; the node stays open. Idempotent. */

@@ -1,6 +1,7 @@
 package io.brokkr.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,6 +237,16 @@ class DashboardBrowserTest {
     step(hammerStep).click();
     wait.until(d -> d.findElement(By.cssSelector("#step-detail .failure-reason")).getText().contains("the head cracked"));
     screenshot("dashboard-saga.png");
+
+    WebElement trace = browser.findElement(By.cssSelector("#step-detail details.stack-trace"));
+    assertNull(trace.getAttribute("open"), "the stack trace starts collapsed");
+    WebElement summary = trace.findElement(By.tagName("summary"));
+    assertEquals("java.lang.IllegalStateException: the head cracked", summary.getText());
+    summary.click();
+    // Found again each time: a live update may draw the detail anew (it stays open).
+    String frame = "at " + DashboardBrowserTest.class.getName() + ".lambda$";
+    wait.withMessage(() -> "the stack trace to show " + frame).until(d -> d.findElement(
+        By.cssSelector("#step-detail details.stack-trace[open] pre")).getText().contains(frame));
   }
 
   @Test

@@ -32,6 +32,9 @@ public final class DashboardFigures {
   private static final int STEPS = 1000;
   private static final int WIDTH = 25;
   private static final int SAGAS = 100_000;
+  /** Steps left ready in the queues of workers no node hosts, for the overview's ready queues. */
+  private static final int QUEUED = 10_000;
+  private static final int QUEUES = 10;
 
   private DashboardFigures() {}
 
@@ -136,7 +139,8 @@ public final class DashboardFigures {
     System.out.printf("  GET api/sagas?name=bulk-3: median %d ms%n", median(() -> Http.get(url, "api/sagas?name=bulk-3")));
     System.out.printf("  GET api/sagas?status=FINISHED (none among the newest 100,000): median %d ms%n",
         median(() -> Http.get(url, "api/sagas?status=FINISHED")));
-    System.out.printf("  GET api/overview (counts, nodes, stranded): median %d ms%n", median(() -> Http.get(url, "api/overview")));
+    System.out.printf("  GET api/overview (counts, nodes, ready queues, stranded): median %d ms%n",
+        median(() -> Http.get(url, "api/overview")));
     SagaQuery hour = SagaQuery.all().updatedAfter(java.time.Instant.now().minus(Duration.ofHours(1))).limit(1000);
     started = System.nanoTime();
     Optional<String> cursor = Optional.empty();
@@ -163,6 +167,30 @@ public final class DashboardFigures {
     Arrays.sort(pages);
     System.out.printf("  next page (Older) in chromium: median %d ms, slowest %d ms of %d%n", pages[pages.length / 2],
         pages[pages.length - 1], pages.length);
+    queueStranded(node);
+    System.out.printf("  GET api/overview, %d steps ready for %d workers no node hosts: median %d ms%n", QUEUED,
+        QUEUES, median(() -> Http.get(url, "api/overview")));
+  }
+
+  /** Starts {@value #QUEUED} sagas of one step each, spread over {@value #QUEUES} workers that no node hosts. */
+  private static void queueStranded(Brokkr node) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<?>> started = new ArrayList<>();
+    for (int t = 0; t < 16; t++) {
+      int first = t;
+      started.add(pool.submit(() -> {
+        for (int i = first; i < QUEUED; i += 16) {
+          Saga saga = node.createSaga("stranded");
+          saga.addStep("Unhosted" + (i % QUEUES), List.of(i));
+          saga.start();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : started) {
+      f.get();
+    }
+    pool.shutdown();
   }
 
   /** Changes the page's route and returns the milliseconds until {@code count} elements match, as the page measures them. */

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
+import io.brokkr.runtime.StepOptions;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.testing.Eventually;
 import java.io.BufferedReader;
@@ -144,6 +146,27 @@ class DashboardHttpTest {
     assertEquals(404, Http.get(url, "api/sagas/no-such-saga").statusCode());
     assertEquals(400, Http.get(url, "api/sagas?status=DONE").statusCode());
     assertEquals(400, Http.get(url, "api/sagas?cursor=nonsense").statusCode());
+  }
+
+  @Test
+  void aFailedStepsDetailHasItsStackTrace() throws Exception {
+    brokkr.registerWorker(Worker.sync("Anvil", inv -> {
+      throw new IllegalStateException("the anvil split", new ArithmeticException("<b>too hard</b>"));
+    }));
+    URI url = start(DashboardOptions.defaults()).url();
+    Saga saga = brokkr.createSaga("split");
+    SagaStep anvil = saga.addStep("Anvil", List.of(), List.of(), StepOptions.DEFAULTS.withRetry(RetryPolicy.NO_RETRY));
+    saga.start();
+    assertEquals(SagaStatus.COMPENSATED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+
+    JsonNode detail = json(Http.get(url, "api/sagas/" + saga.getId()));
+    JsonNode step = json(Http.get(url, "api/sagas/" + saga.getId() + "/steps/" + anvil.getId()));
+
+    String trace = step.get("failureDetail").asText();
+    assertTrue(trace.startsWith("java.lang.IllegalStateException: the anvil split\n\tat "), trace);
+    assertTrue(trace.contains("\tat " + DashboardHttpTest.class.getName() + ".lambda$"), trace);
+    assertTrue(trace.contains("\nCaused by: java.lang.ArithmeticException: <b>too hard</b>"), trace);
+    assertFalse(detail.get("steps").get(0).has("failureDetail"), "the graph's steps go without it");
   }
 
   @Test

@@ -1,9 +1,13 @@
 package io.brokkr.dashboard.internal;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.brokkr.dashboard.DashboardOptions;
+import io.brokkr.dashboard.HostCsrfToken;
 import io.brokkr.runtime.Brokkr;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -17,12 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class Mount implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Mount.class);
 
-  private final HttpHandler router;
+  private final Router router;
   private final EventHub hub;
   private final Brokkr.Subscription subscription;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Mount(HttpHandler router, EventHub hub, Brokkr.Subscription subscription) {
+  private Mount(Router router, EventHub hub, Brokkr.Subscription subscription) {
     this.router = router;
     this.hub = hub;
     this.subscription = subscription;
@@ -59,6 +63,18 @@ public final class Mount implements AutoCloseable {
   /** {@return the handler of every request: each exchange's path is relative to where the dashboard is mounted} */
   public HttpHandler handler() {
     return router;
+  }
+
+  /**
+   * Serves a request of a server that guards POSTs with a CSRF token of its own: {@code api/config}
+   * hands it to the page.
+   *
+   * @param exchange the request, its path relative to where the dashboard is mounted
+   * @param hostToken the server's CSRF token for the request's session
+   * @throws IOException when the response cannot be written
+   */
+  public void handle(HttpExchange exchange, HostCsrfToken hostToken) throws IOException {
+    router.handle(exchange, Optional.of(hostToken));
   }
 
   /** Ends the event streams and removes the listener from the node. Idempotent. */

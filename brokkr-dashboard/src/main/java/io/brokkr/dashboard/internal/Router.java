@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.brokkr.dashboard.HostCsrfToken;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaPage;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET  /                                the page (hash routes: #/, #/sagas, #/saga/ID)
  * GET  /app.css, /js/*.js               its style and scripts
- * GET  /api/config                      namespace, enabled actions, the CSRF token
+ * GET  /api/config                      namespace, enabled actions, the CSRF token (and the server's)
  * GET  /api/overview                    counts, activity, nodes, ready queues, stranded work
  * GET  /api/sagas?status=&amp;name=&amp;since=&amp;waitingOn=&amp;id=&amp;limit=&amp;cursor=   a page of sagas
  * GET  /api/sagas/ID                    a saga with its steps
@@ -55,9 +56,14 @@ final class Router implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    handle(exchange, Optional.empty());
+  }
+
+  /** Serves a request; {@code hostToken} is the CSRF token of the server that mounts the dashboard, if any. */
+  void handle(HttpExchange exchange, Optional<HostCsrfToken> hostToken) throws IOException {
     try {
       Guard.secureHeaders(exchange);
-      route(exchange);
+      route(exchange, hostToken);
     } catch (Exchanges.BadRequest e) {
       Exchanges.error(exchange, 400, e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -72,7 +78,7 @@ final class Router implements HttpHandler {
     }
   }
 
-  private void route(HttpExchange exchange) throws IOException {
+  private void route(HttpExchange exchange, Optional<HostCsrfToken> hostToken) throws IOException {
     String method = exchange.getRequestMethod();
     List<String> path = Exchanges.segments(exchange);
     if (path.isEmpty() && method.equals("GET") && guard.tokenInQuery(exchange)) {
@@ -94,7 +100,7 @@ final class Router implements HttpHandler {
       exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
       Exchanges.error(exchange, 405, method + " is not served here");
     } else if (api) {
-      get(exchange, path.subList(1, path.size()));
+      get(exchange, path.subList(1, path.size()), hostToken);
     } else {
       String file = path.isEmpty() ? "index.html" : String.join("/", path);
       Optional<Assets.Asset> asset = assets.get(file);
@@ -106,13 +112,16 @@ final class Router implements HttpHandler {
     }
   }
 
-  private void get(HttpExchange exchange, List<String> path) throws IOException {
+  private void get(HttpExchange exchange, List<String> path, Optional<HostCsrfToken> hostToken) throws IOException {
     String first = path.isEmpty() ? "" : path.get(0);
     if (path.size() == 1 && first.equals("config")) {
       ObjectNode config = Exchanges.JSON.createObjectNode().put("namespace", brokkr.namespace())
           .put("csrfHeader", Guard.CSRF_HEADER).put("csrfToken", guard.csrfToken());
       ArrayNode enabled = config.putArray("actions");
       actions.names().forEach(enabled::add);
+      // The mounting server's own CSRF token: the page sends it with its actions too.
+      hostToken.ifPresent(host -> config.putObject("hostCsrf").put("header", host.headerName())
+          .put("token", host.token()));
       Exchanges.json(exchange, 200, config);
     } else if (path.size() == 1 && first.equals("overview")) {
       Exchanges.json(exchange, 200, overview.read());

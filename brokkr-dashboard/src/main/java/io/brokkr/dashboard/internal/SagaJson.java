@@ -99,9 +99,13 @@ final class SagaJson {
     return node;
   }
 
-  /** A step with its args, result and the results it was given: read when the operator opens it. */
+  /**
+   * A step with its args, result, the results it was given and its failed attempt's stack trace:
+   * read when the operator opens it.
+   */
   static ObjectNode stepDetail(SagaStep step, StepSummary summary) {
     ObjectNode node = step(summary);
+    node.put("failureDetail", summary.failureDetail().orElse(null));
     node.set("args", values(step.getArgs()));
     node.set("result", step.getResult().map(SagaJson::value).orElse(null));
     node.put("hasResult", step.getResult().isPresent());

@@ -294,9 +294,10 @@ final class AttemptRunner {
     return Optional.of(prepare(attempt.handOver(claimed.get(), worker.get())));
   }
 
-  /** Fails the attempt with {@code reason}; {@code failure} is logged with its stack trace. */
+  /** Fails the attempt with {@code reason}; {@code failure}'s stack trace is logged and recorded with it. */
   private void fail(Attempt attempt, String reason, Throwable failure) {
-    reportChange(attempt, () -> store.fail(attempt.ref(), attempt.settler(), reason, timers.now()))
+    reportChange(attempt, () -> store.fail(attempt.ref(), attempt.settler(), reason,
+        FailureDetail.of(failure), timers.now()))
         .ifPresent(change -> {
           AttemptLog.failed(attempt, reason, Optional.of(failure), change);
           observer.ended(attempt, change.applied() ? AttemptOutcome.FAILED : AttemptOutcome.STALE, Optional.of(change));

@@ -166,7 +166,8 @@ final class SagaView implements Saga {
     // The lease of a settled attempt may linger in the snapshot: only a running one has a node.
     Optional<Lease> lease = step.status() == StepStatus.RUNNING ? step.lease() : Optional.empty();
     return new StepSummary(step.stepId(), step.spec().workerName(), step.status(), step.spec().dependsOn(),
-        step.compensates(), step.compensator(), step.attempt(), step.failureReason(), step.possiblyDone(),
+        step.compensates(), step.compensator(), step.attempt(), step.failureReason(), step.failureDetail(),
+        step.possiblyDone(),
         lease.map(Lease::owner), lease.map(Lease::until));
   }
 

@@ -116,8 +116,8 @@ final class TimedStore implements SagaStore {
   }
 
   @Override
-  public Change fail(StepRef step, Settler by, String reason, Instant now) {
-    return timed("fail", () -> store.fail(step, by, reason, now));
+  public Change fail(StepRef step, Settler by, String reason, String detail, Instant now) {
+    return timed("fail", () -> store.fail(step, by, reason, detail, now));
   }
 
   @Override

@@ -245,15 +245,32 @@ public interface SagaStore extends AutoCloseable {
    * @param step the step whose attempt failed
    * @param by the attempt holding the lease (retried per policy), or a settler from outside (final)
    * @param reason why it failed, recorded on the step (cut to the payload limit)
+   * @param detail what the attempt left to debug it (its stack trace with its causes), recorded on
+   *     the step with the reason ({@link StepSnapshot#failureDetail()}, cut to the payload limit);
+   *     {@code ""} for none. A failed compensator's detail is also recorded on the step it undoes.
    * @param now the caller's time, from which a retry's backoff is counted
    * @return as {@link #finish}; {@link Change#retryAt()} is set when a retry was scheduled
    * @throws StoreRejectedException as {@link #finish}
    */
-  Change fail(StepRef step, Settler by, String reason, Instant now);
+  Change fail(StepRef step, Settler by, String reason, String detail, Instant now);
+
+  /**
+   * {@link #fail(StepRef, Settler, String, String, Instant)} without a detail.
+   *
+   * @param step the step whose attempt failed
+   * @param by the attempt holding the lease (retried per policy), or a settler from outside (final)
+   * @param reason why it failed, recorded on the step (cut to the payload limit)
+   * @param now the caller's time, from which a retry's backoff is counted
+   * @return as {@link #finish}; {@link Change#retryAt()} is set when a retry was scheduled
+   * @throws StoreRejectedException as {@link #finish}
+   */
+  default Change fail(StepRef step, Settler by, String reason, Instant now) {
+    return fail(step, by, reason, "", now);
+  }
 
   /**
    * Fails the attempt holding {@code token} whose outcome is unknown: it timed out, or its node lost
-   * its lease. As {@link #fail} by that attempt (retried per the step's policy), and the step is
+   * its lease. As {@link #fail} by that attempt without a detail (retried per the step's policy), and the step is
    * <em>possibly done</em> ({@link StepSnapshot#possiblyDone()}) until an attempt finishes it: when
    * the saga compensates, the step's compensator runs although the step never finished.
    *

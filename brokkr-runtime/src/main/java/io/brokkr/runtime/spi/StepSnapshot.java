@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param retryAt while QUEUED after a failed attempt: when the backoff ends and it may be claimed
  * @param resultJson the result, once finished with one
  * @param failureReason why it failed, once it did
+ * @param failureDetail what the failed attempt left with the reason (its stack trace), once one did
  * @param possiblyDone for a step: an attempt of it ended with its outcome unknown (it timed out, lost
  *     its lease, or was handed back by a closing node mid-body) and no attempt finished it since, so
  *     the saga compensates it if it compensates; for a compensator: the step it compensates was
@@ -34,6 +35,7 @@ public record StepSnapshot(
     Optional<Instant> retryAt,
     Optional<String> resultJson,
     Optional<String> failureReason,
+    Optional<String> failureDetail,
     boolean possiblyDone) {
 
   /**
@@ -49,6 +51,7 @@ public record StepSnapshot(
    * @param retryAt when the backoff after a failed attempt ends; empty unless waiting for one
    * @param resultJson the result; empty until finished, and for a step without result
    * @param failureReason why it failed; empty unless it did
+   * @param failureDetail the failed attempt's stack trace; empty unless one failed and left one
    * @param possiblyDone whether an attempt ended with its outcome unknown (see the class comment)
    */
   public StepSnapshot {
@@ -61,6 +64,7 @@ public record StepSnapshot(
     Objects.requireNonNull(retryAt, "retryAt");
     Objects.requireNonNull(resultJson, "resultJson");
     Objects.requireNonNull(failureReason, "failureReason");
+    Objects.requireNonNull(failureDetail, "failureDetail");
   }
 
   /** {@return the step's id} */

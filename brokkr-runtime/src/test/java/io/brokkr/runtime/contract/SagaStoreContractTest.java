@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
  *
  * <p>The tests live in the interfaces this class implements, one per topic.
  */
-public abstract class SagaStoreContractTest implements StoreContract, DispatchContract, RetryContract,
+public abstract class SagaStoreContractTest implements StoreContract, DispatchContract, RetryContract, FailureDetailContract,
     CompensationContract, BadInputContract, TemplateContract, NodesContract, TakeoverContract,
     SagaApiContract, RandomSagasContract, PossiblyDoneContract, DrainContract,
     TimersContract, QueryContract, LiveNodesContract, CancelContract, OperatorActionsContract,

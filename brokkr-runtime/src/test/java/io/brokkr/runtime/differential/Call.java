@@ -148,15 +148,15 @@ sealed interface Call {
     }
   }
 
-  record Fail(StepRef step, Settler by, String reason, Instant now) implements Call {
+  record Fail(StepRef step, Settler by, String reason, String detail, Instant now) implements Call {
     @Override
     public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
-      return actor.fail(step, by, reason, now);
+      return actor.fail(step, by, reason, detail, now);
     }
 
     @Override
     public String toString() {
-      return "fail(" + ref(step) + ", " + settler(by) + ", " + q(reason) + ", " + at(now) + ")";
+      return "fail(" + ref(step) + ", " + settler(by) + ", " + q(reason) + ", " + q(detail) + ", " + at(now) + ")";
     }
   }
 

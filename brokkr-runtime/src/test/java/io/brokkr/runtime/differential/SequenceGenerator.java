@@ -43,6 +43,8 @@ final class SequenceGenerator {
       new RetryPolicy(3, Duration.ofMillis(7), 3.3, Duration.ofMillis(50)));
   private static final List<Duration> LEASES = List.of(Duration.ofMillis(100), Duration.ofMillis(400));
   private static final List<String> REASONS = List.of("boom", "slash/and \"quote\"", "ünïcode ✓", "tab\tand\nline");
+  /** Failure details: none, or a stack trace. */
+  private static final List<String> DETAILS = List.of("", "java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)");
   private static final List<String> ARGS = List.of("[]", "[1,\"x\"]", "[{\"k\":[true,null]}]");
 
   /** The names sagas get; {@link Side} queries by the first. */
@@ -134,7 +136,7 @@ final class SequenceGenerator {
       return new Call.FinishAndClaim(ref, settler(step), result(), request());
     }
     if (roll < 82) {
-      return new Call.Fail(ref, settler(step), pick(REASONS), now());
+      return new Call.Fail(ref, settler(step), pick(REASONS), pick(DETAILS), now());
     }
     if (roll < 86) {
       return new Call.FailUnknown(ref, token, pick(REASONS), now());

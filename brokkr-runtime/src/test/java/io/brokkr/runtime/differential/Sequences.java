@@ -69,7 +69,7 @@ final class Sequences {
   }
 
   static Call fail(StepRef step, Settler by, String reason, Instant now) {
-    return new Call.Fail(step, by, reason, now);
+    return new Call.Fail(step, by, reason, "", now);
   }
 
   static Call failUnknown(StepRef step, long token, String reason, Instant now) {

@@ -73,10 +73,18 @@ export function showSaga(view, sagaId) {
   }
 
   function select(stepId) {
+    if (selected !== stepId) traceOpen = false;
     selected = stepId;
     graph?.select(stepId);
     showStep(stepId);
   }
+
+  // The failed attempt's stack trace, collapsed unless the operator opened it: it stays open as the
+  // step is drawn again.
+  let traceOpen = false;
+  const stackTrace = (text) => el('details', { class: 'stack-trace', open: traceOpen,
+    ontoggle: (event) => { traceOpen = event.target.open; } },
+  el('summary', {}, text.split('\n', 1)[0]), el('pre', {}, text));
 
   async function showStep(stepId) {
     try {
@@ -91,6 +99,7 @@ export function showSaga(view, sagaId) {
           step.node ? row('running on', `${step.node}, lease until ${new Date(step.leaseUntil).toLocaleTimeString()}`) : null,
           step.possiblyDone ? row('outcome', 'possibly done: its last attempt may have run') : null,
           step.failureReason ? row('failure', el('pre', { class: 'failure-reason' }, step.failureReason)) : null,
+          step.failureDetail ? row('stack trace', stackTrace(step.failureDetail)) : null,
           row('args', el('pre', { class: 'args' }, json(step.args))),
           step.dependsOn.length ? row('results it was given', el('pre', {}, json(step.dependencyResults))) : null,
           row('result', el('pre', { class: 'result' }, step.hasResult ? json(step.result) : '-'))),

@@ -218,7 +218,7 @@ final class MemorySaga {
       Optional<String> tooLarge = inputsTooLarge(step);
       if (tooLarge.isPresent()) {
         // Nothing was done: an explicit failure, for good (no retry could shrink the inputs).
-        fail(stepId, Settler.external(), tooLarge.get(), now);
+        fail(stepId, Settler.external(), tooLarge.get(), "", now);
         return Optional.empty();
       }
     }
@@ -284,6 +284,7 @@ final class MemorySaga {
     begin();
     step.result = result;
     step.failureReason = Optional.empty();
+    step.failureDetail = Optional.empty();
     step.possiblyDone = false;
     step.retryAt = Optional.empty(); // settled from outside during a backoff
     move(step, FINISHED);
@@ -298,12 +299,13 @@ final class MemorySaga {
     return applied(Optional.empty());
   }
 
-  synchronized Change fail(String stepId, Settler by, String reason, Instant now) {
+  synchronized Change fail(String stepId, Settler by, String reason, String detail, Instant now) {
     MemoryStep step = require(stepId);
     if (!settleable(step, by)) {
       return Change.NONE;
     }
     begin();
+    step.failureDetail = Optional.of(detail).filter(d -> !d.isEmpty());
     if (by instanceof Settler.Attempt && mayRetry(step)) {
       Instant at = now.plus(step.spec.retry().backoffBefore(step.attempt + 1));
       step.retryAt = Optional.of(at);
@@ -318,6 +320,7 @@ final class MemorySaga {
     if (step.isCompensator()) {
       MemoryStep target = steps.get(step.compensates.get());
       target.failureReason = Optional.of("compensator \"" + step.id() + "\" failed: " + reason);
+      target.failureDetail = step.failureDetail;
       move(target, FAILED);
       CompensationPass.run(this, target);
     } else if (status == SagaStatus.RUNNING) {
@@ -336,7 +339,7 @@ final class MemorySaga {
       return Change.NONE;
     }
     step.possiblyDone = true;
-    return fail(stepId, Settler.attempt(token), reason, now);
+    return fail(stepId, Settler.attempt(token), reason, "", now);
   }
 
   /** Gives the attempt holding {@code token} back without counting it (see SagaStore#handBack). */
@@ -347,7 +350,7 @@ final class MemorySaga {
     }
     step.possiblyDone |= mayHaveRun;
     if (!inPhase(step)) {
-      return fail(stepId, Settler.external(), "attempt handed back after the saga moved on", Instant.EPOCH);
+      return fail(stepId, Settler.external(), "attempt handed back after the saga moved on", "", Instant.EPOCH);
     }
     begin();
     step.attempt--;
@@ -384,6 +387,7 @@ final class MemorySaga {
       if (compensator.status == FAILED) {
         MemoryStep target = steps.get(compensator.compensates.get());
         target.failureReason = Optional.empty();
+        target.failureDetail = Optional.empty();
         move(target, StepStatus.COMPENSATING);
         compensator.attemptBase = compensator.attempt;
         queue(compensator);
@@ -414,9 +418,11 @@ final class MemorySaga {
       move(SagaStatus.COMPENSATING);
     }
     step.failureReason = Optional.empty();
+    step.failureDetail = Optional.empty();
     move(step, FINISHED);
     MemoryStep target = steps.get(step.compensates.get());
     target.failureReason = Optional.empty();
+    target.failureDetail = Optional.empty();
     move(target, StepStatus.COMPENSATED);
     CompensationPass.begin(this);
     return applied(Optional.empty());

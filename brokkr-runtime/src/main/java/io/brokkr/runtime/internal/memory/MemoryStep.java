@@ -22,6 +22,8 @@ final class MemoryStep {
   Optional<Instant> retryAt = Optional.empty();
   Optional<String> result = Optional.empty();
   Optional<String> failureReason = Optional.empty();
+  /** See {@link StepSnapshot#failureDetail()}: set and cleared with the reason. */
+  Optional<String> failureDetail = Optional.empty();
   /** See {@link StepSnapshot#possiblyDone()}. */
   boolean possiblyDone;
   /**
@@ -66,6 +68,6 @@ final class MemoryStep {
 
   StepSnapshot snapshot() {
     return new StepSnapshot(ref.sagaId(), spec, compensates, compensator, status, attempt, lease, retryAt,
-        result, failureReason, possiblyDone);
+        result, failureReason, failureDetail, possiblyDone);
   }
 }

@@ -150,8 +150,9 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
-  public Change fail(StepRef step, Settler by, String reason, Instant now) {
-    return namespace.apply(step.sagaId(), saga -> saga.fail(step.stepId(), by, limits.cut(reason), now));
+  public Change fail(StepRef step, Settler by, String reason, String detail, Instant now) {
+    return namespace.apply(step.sagaId(),
+        saga -> saga.fail(step.stepId(), by, limits.cut(reason), limits.cut(detail), now));
   }
 
   @Override

@@ -215,9 +215,9 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
-  public Change fail(StepRef step, Settler by, String reason, Instant now) {
+  public Change fail(StepRef step, Settler by, String reason, String detail, Instant now) {
     return change(step.sagaId(), calls.transition(Script.FAIL, keys.keys(step.sagaId()), argv.of(step.sagaId(),
-        List.of(step.stepId(), token(by), limits.cut(reason), now.toEpochMilli()))));
+        List.of(step.stepId(), token(by), limits.cut(reason), now.toEpochMilli(), limits.cut(detail)))));
   }
 
   @Override

@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * {@code id, w} worker, {@code d} dependencies, {@code dn} dependents, {@code st} status, {@code a}
  * attempts, {@code r} retry [attempts, initial ms, multiplier, max ms], {@code to} timeout ms,
  * {@code of} compensated step, {@code c} compensator, {@code t} token, {@code o} owner, {@code u}
- * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code q} entry,
- * {@code pd} possibly done, and in a grant only {@code tc}, the saga's trace context.
+ * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code fd}
+ * failure detail, {@code q} entry, {@code pd} possibly done, and in a grant only {@code tc}, the saga's trace context.
  * Plain Jackson trees: no typing, nothing but JSON is read.
  */
 final class Snapshots {
@@ -75,7 +75,8 @@ final class Snapshots {
             millis(s, "dl").map(Instant::ofEpochMilli)))
         : Optional.empty();
     return new StepSnapshot(sagaId, spec, text(s, "of"), text(s, "c"), status, s.get("a").asInt(), lease,
-        millis(s, "ra").map(Instant::ofEpochMilli), result, text(s, "fr"), s.path("pd").asBoolean(false));
+        millis(s, "ra").map(Instant::ofEpochMilli), result, text(s, "fr"), text(s, "fd"),
+        s.path("pd").asBoolean(false));
   }
 
   /** A trace context as the saga hash keeps it ({@code tc}): a JSON object of strings; '' for none. */

@@ -274,7 +274,7 @@ local function finish_step(s, result)
   if result then
     fields['r:' .. s.id] = result
   end
-  s.fr, s.pd = nil, nil
+  s.fr, s.fd, s.pd = nil, nil, nil
   move(s, 'FINISHED')
   if s.of then
     local target = step(s.of)
@@ -287,8 +287,9 @@ local function finish_step(s, result)
 end
 
 -- Fails the attempt holding the step (token checked by the caller): retried or failed for good.
-local function fail_attempt(s, by_attempt, reason, now)
-  s.fr = reason
+-- detail: the attempt's stack trace, or nil for none; a failed compensator's step gets it too.
+local function fail_attempt(s, by_attempt, reason, now, detail)
+  s.fr, s.fd = reason, detail
   if by_attempt and may_retry(s) then
     local at = now + backoff(s, s.a + 1)
     s.ra = at
@@ -299,7 +300,7 @@ local function fail_attempt(s, by_attempt, reason, now)
   move(s, 'FAILED')
   if s.of then
     local target = step(s.of)
-    target.fr = 'compensator "' .. s.id .. '" failed: ' .. reason
+    target.fr, target.fd = 'compensator "' .. s.id .. '" failed: ' .. reason, detail
     move(target, 'FAILED')
     compensation_pass(target)
   elseif saga.status == 'RUNNING' then
@@ -488,7 +489,7 @@ local function retry_saga(author)
     local c = step(id)
     if c.st == 'FAILED' then
       local target = step(c.of)
-      target.fr = nil
+      target.fr, target.fd = nil, nil
       move(target, 'COMPENSATING')
       c.ab = c.a
       queue(c)
@@ -510,10 +511,10 @@ end
 -- compensated, and compensation goes on.
 local function resolve_failed_compensator(c)
   resume_compensation()
-  c.fr = nil
+  c.fr, c.fd = nil, nil
   move(c, 'FINISHED')
   local target = step(c.of)
-  target.fr = nil
+  target.fr, target.fd = nil, nil
   move(target, 'COMPENSATED')
   first_compensation_pass()
 end

@@ -38,7 +38,7 @@ class CompensationPassTest {
     for (int i = 0; i < width; i++) {
       saga.finish("leaf-" + i, Settler.external(), Optional.empty());
     }
-    saga.fail("boom", Settler.external(), "boom", Instant.EPOCH);
+    saga.fail("boom", Settler.external(), "boom", "", Instant.EPOCH);
     for (int i = 0; i < width - 1; i++) {
       saga.finish("undo-leaf-" + i, Settler.external(), Optional.empty());
     }

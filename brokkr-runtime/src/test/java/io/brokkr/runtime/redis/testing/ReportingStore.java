@@ -40,8 +40,8 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
-  public Change fail(StepRef step, Settler by, String reason, Instant now) {
-    return reported("FAIL", step, by, store.fail(step, by, reason, now));
+  public Change fail(StepRef step, Settler by, String reason, String detail, Instant now) {
+    return reported("FAIL", step, by, store.fail(step, by, reason, detail, now));
   }
 
   private Change reported(String what, StepRef step, Settler by, Change change) {

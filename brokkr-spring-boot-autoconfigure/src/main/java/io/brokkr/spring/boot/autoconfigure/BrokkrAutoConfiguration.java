@@ -152,7 +152,7 @@ public class BrokkrAutoConfiguration {
   /**
    * The dashboard at {@code /brokkr} on the application's own server, when {@code brokkr-dashboard}
    * is on the class path of a servlet web application. With Spring Security on the class path it
-   * needs an authenticated user.
+   * needs an authenticated user, and its page sends Spring Security's CSRF token with its actions.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = {"io.brokkr.dashboard.DashboardHandler", "jakarta.servlet.http.HttpServlet"})
@@ -171,8 +171,9 @@ public class BrokkrAutoConfiguration {
     ServletRegistrationBean<DashboardServlet> brokkrDashboardServlet(DashboardLifecycle dashboard,
         ApplicationContext context) {
       boolean security = ClassUtils.isPresent("org.springframework.security.core.Authentication", context.getClassLoader());
-      ServletRegistrationBean<DashboardServlet> registration =
-          new ServletRegistrationBean<>(new DashboardServlet(dashboard.handler(), security), PATH + "/*");
+      boolean securityCsrf = ClassUtils.isPresent("org.springframework.security.web.csrf.CsrfToken", context.getClassLoader());
+      ServletRegistrationBean<DashboardServlet> registration = new ServletRegistrationBean<>(
+          new DashboardServlet(dashboard.handler(), security, securityCsrf), PATH + "/*");
       registration.setName("brokkrDashboard");
       return registration;
     }
