@@ -59,6 +59,11 @@ public final class BrokkrTracing implements Instrumentation {
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;
+  /**
+   * The parent this thread extracted last, and from what: the steps of a saga tend to run one after
+   * the other on one thread (a finishing attempt claims the next), so most attempts reuse it.
+   */
+  private final ThreadLocal<Parent> lastParent = ThreadLocal.withInitial(() -> Parent.NONE);
   /** Span names by saga name or worker: made once each, not per span. */
   private final Map<String, String> sagaSpanNames = new ConcurrentHashMap<>();
   private final Map<String, String> stepSpanNames = new ConcurrentHashMap<>();
@@ -102,7 +107,7 @@ public final class BrokkrTracing implements Instrumentation {
   @Override
   public Scope attemptStarting(AttemptInfo attempt) {
     // The stored context is the parent, whatever the thread had: the attempt belongs to its saga's trace.
-    Context parent = propagator.extract(Context.root(), attempt.traceContext(), FROM_MAP);
+    Context parent = parentOf(attempt.traceContext());
     String spanName = stepSpanNames.get(attempt.worker());
     if (spanName == null) {
       spanName = stepSpanNames.computeIfAbsent(attempt.worker(), w -> "step " + w);
@@ -113,6 +118,22 @@ public final class BrokkrTracing implements Instrumentation {
         .setAttribute(WORKER, attempt.worker()).startSpan();
     attempt.compensates().ifPresent(c -> span.setAttribute(COMPENSATES, c));
     return new SpanScope(span, parent.with(span), Map.of(), true);
+  }
+
+  /** The context stored as {@code carrier}, extracted, or reused when this thread extracted it last. */
+  private Context parentOf(Map<String, String> carrier) {
+    Parent last = lastParent.get();
+    if (last.carrier == carrier || last.carrier.equals(carrier)) {
+      return last.context;
+    }
+    Context parent = propagator.extract(Context.root(), carrier, FROM_MAP);
+    lastParent.set(new Parent(carrier, parent));
+    return parent;
+  }
+
+  /** A context and the carrier it was extracted from (an empty carrier yields the root context). */
+  private record Parent(Map<String, String> carrier, Context context) {
+    static final Parent NONE = new Parent(Map.of(), Context.root());
   }
 
   /** A span made current on this thread until closed; the MDC gets its ids when asked to. */
