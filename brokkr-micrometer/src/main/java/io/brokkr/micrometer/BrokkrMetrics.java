@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -54,14 +55,16 @@ public final class BrokkrMetrics implements Instrumentation {
 
   private final MeterRegistry registry;
   private final boolean histograms;
-  private final Map<String, Counter> started = new ConcurrentHashMap<>();
-  private final Map<String, Counter[]> settled = new ConcurrentHashMap<>();
-  private final Map<String, Timer[]> durations = new ConcurrentHashMap<>();
-  private final Map<String, Timer[]> attempts = new ConcurrentHashMap<>();
-  private final Map<String, Timer> queueWaits = new ConcurrentHashMap<>();
-  private final Map<String, Counter[]> compensations = new ConcurrentHashMap<>();
-  private final Map<String, Counter> leases = new ConcurrentHashMap<>();
-  private final Map<String, Timer> storeCalls = new ConcurrentHashMap<>();
+  // Meters by namespace, then by saga name, worker or operation: two lookups with the caller's own
+  // strings (their hash codes cached), no key built per record.
+  private final Keyed<Counter> started = new Keyed<>();
+  private final Keyed<Counter[]> settled = new Keyed<>();
+  private final Keyed<Timer[]> durations = new Keyed<>();
+  private final Keyed<Timer[]> attempts = new Keyed<>();
+  private final Keyed<Timer> queueWaits = new Keyed<>();
+  private final Keyed<Counter[]> compensations = new Keyed<>();
+  private final Keyed<Counter> leases = new Keyed<>();
+  private final Keyed<Timer> storeCalls = new Keyed<>();
   private final Map<NodeGauges, NodeMeters> nodes = new ConcurrentHashMap<>();
 
   private BrokkrMetrics(MeterRegistry registry, boolean histograms) {
@@ -93,10 +96,6 @@ public final class BrokkrMetrics implements Instrumentation {
     return name.orElse(UNNAMED);
   }
 
-  private static String key(String namespace, String other) {
-    return namespace + '\n' + other;
-  }
-
   private Timer timer(String name, String description, Tags tags) {
     return Timer.builder(name).description(description).tags(tags).publishPercentileHistogram(histograms)
         .register(registry);
@@ -108,19 +107,31 @@ public final class BrokkrMetrics implements Instrumentation {
 
   @Override
   public void sagaStarted(String namespace, Optional<String> name) {
-    started.computeIfAbsent(key(namespace, saga(name)), k -> counter("brokkr.sagas.started",
-        "sagas started by this node", Tags.of("namespace", namespace, "saga", saga(name)))).increment();
+    String saga = saga(name);
+    Counter counter = started.get(namespace, saga);
+    if (counter == null) {
+      counter = started.make(namespace, saga, (ns, s) -> counter("brokkr.sagas.started", "sagas started by this node",
+          Tags.of("namespace", ns, "saga", s)));
+    }
+    counter.increment();
   }
 
   @Override
-  public void sagaSettled(String namespace, Optional<String> name, SagaStatus status, Duration duration) {
-    String key = key(namespace, saga(name));
-    settled.computeIfAbsent(key, k -> perStatus(s -> counter("brokkr.sagas.settled",
-        "sagas started by this node that settled", Tags.of("namespace", namespace, "saga", saga(name), "status", s)),
-        Counter[]::new))[status.ordinal()].increment();
-    durations.computeIfAbsent(key, k -> perStatus(s -> timer("brokkr.saga.duration",
-        "from a saga's start to its settling", Tags.of("namespace", namespace, "saga", saga(name), "status", s)),
-        Timer[]::new))[status.ordinal()].record(duration);
+  public void sagaSettled(String namespace, Optional<String> name, SagaStatus status, long durationNanos) {
+    String saga = saga(name);
+    Counter[] counters = settled.get(namespace, saga);
+    if (counters == null) {
+      counters = settled.make(namespace, saga, (ns, n) -> perStatus(s -> counter("brokkr.sagas.settled",
+          "sagas that this node's store calls or sweeps settled", Tags.of("namespace", ns, "saga", n, "status", s)),
+          Counter[]::new));
+    }
+    counters[status.ordinal()].increment();
+    Timer[] timers = durations.get(namespace, saga);
+    if (timers == null) {
+      timers = durations.make(namespace, saga, (ns, n) -> perStatus(s -> timer("brokkr.saga.duration",
+          "from a saga's creation to its settling", Tags.of("namespace", ns, "saga", n, "status", s)), Timer[]::new));
+    }
+    timers[status.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
   /** One meter per settled status, made when first needed; the other slots stay empty. */
@@ -135,47 +146,65 @@ public final class BrokkrMetrics implements Instrumentation {
   }
 
   @Override
-  public void queueWait(String namespace, String worker, Duration waited) {
-    queueWaits.computeIfAbsent(key(namespace, worker), k -> timer("brokkr.step.queue.wait",
-        "from a step becoming ready to its claim", Tags.of("namespace", namespace, "worker", worker))).record(waited);
+  public void queueWait(String namespace, String worker, long waitedNanos) {
+    Timer timer = queueWaits.get(namespace, worker);
+    if (timer == null) {
+      timer = queueWaits.make(namespace, worker, (ns, w) -> timer("brokkr.step.queue.wait",
+          "from a step becoming ready to its claim", Tags.of("namespace", ns, "worker", w)));
+    }
+    timer.record(waitedNanos, TimeUnit.NANOSECONDS);
     for (NodeMeters node : nodes.values()) {
       node.sawWorker(namespace, worker);
     }
   }
 
   @Override
-  public void attemptEnded(String namespace, String worker, AttemptOutcome outcome, Duration duration) {
-    attempts.computeIfAbsent(key(namespace, worker), k -> {
-      Timer[] timers = new Timer[OUTCOMES.length];
-      for (AttemptOutcome o : OUTCOMES) {
-        timers[o.ordinal()] = timer("brokkr.step.attempts", "step attempts run by this node, by how they ended",
-            Tags.of("namespace", namespace, "worker", worker, "outcome", o.tag()));
-      }
-      return timers;
-    })[outcome.ordinal()].record(duration);
+  public void attemptEnded(String namespace, String worker, AttemptOutcome outcome, long durationNanos) {
+    Timer[] timers = attempts.get(namespace, worker);
+    if (timers == null) {
+      timers = attempts.make(namespace, worker, (ns, w) -> {
+        Timer[] made = new Timer[OUTCOMES.length];
+        for (AttemptOutcome o : OUTCOMES) {
+          made[o.ordinal()] = timer("brokkr.step.attempts", "step attempts run by this node, by how they ended",
+              Tags.of("namespace", ns, "worker", w, "outcome", o.tag()));
+        }
+        return made;
+      });
+    }
+    timers[outcome.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
   public void compensationEnded(String namespace, String worker, boolean compensated) {
-    compensations.computeIfAbsent(key(namespace, worker), k -> new Counter[] {
-        counter("brokkr.compensations", "compensations ended by this node's compensators",
-            Tags.of("namespace", namespace, "worker", worker, "outcome", "failed")),
-        counter("brokkr.compensations", "compensations ended by this node's compensators",
-            Tags.of("namespace", namespace, "worker", worker, "outcome", "compensated"))})[compensated ? 1 : 0]
-        .increment();
+    Counter[] counters = compensations.get(namespace, worker);
+    if (counters == null) {
+      counters = compensations.make(namespace, worker, (ns, w) -> new Counter[] {
+          counter("brokkr.compensations", "compensations ended by this node's compensators",
+              Tags.of("namespace", ns, "worker", w, "outcome", "failed")),
+          counter("brokkr.compensations", "compensations ended by this node's compensators",
+              Tags.of("namespace", ns, "worker", w, "outcome", "compensated"))});
+    }
+    counters[compensated ? 1 : 0].increment();
   }
 
   @Override
   public void leaseExpired(String namespace, String worker) {
-    leases.computeIfAbsent(key(namespace, worker), k -> counter("brokkr.leases.expired",
-        "leases of this node's attempts that expired while they ran", Tags.of("namespace", namespace, "worker", worker)))
-        .increment();
+    Counter counter = leases.get(namespace, worker);
+    if (counter == null) {
+      counter = leases.make(namespace, worker, (ns, w) -> counter("brokkr.leases.expired",
+          "expired leases whose attempts this node's sweeps failed, taking the steps over", Tags.of("namespace", ns, "worker", w)));
+    }
+    counter.increment();
   }
 
   @Override
-  public void storeCall(String namespace, String operation, Duration duration) {
-    storeCalls.computeIfAbsent(key(namespace, operation), k -> timer("brokkr.store.calls",
-        "this node's calls to its store", Tags.of("namespace", namespace, "operation", operation))).record(duration);
+  public void storeCall(String namespace, String operation, long durationNanos) {
+    Timer timer = storeCalls.get(namespace, operation);
+    if (timer == null) {
+      timer = storeCalls.make(namespace, operation, (ns, op) -> timer("brokkr.store.calls",
+          "this node's calls to its store", Tags.of("namespace", ns, "operation", op)));
+    }
+    timer.record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
@@ -217,6 +246,9 @@ public final class BrokkrMetrics implements Instrumentation {
 
     /** A worker of the namespace: its ready gauge exists from now on. */
     void sawWorker(String namespace, String worker) {
+      if (readyWorkers.containsKey(worker)) {
+        return; // the common case, read without a lock
+      }
       if (namespace.equals(node.namespace()) && readyWorkers.putIfAbsent(worker, true) == null) {
         meters.add(Gauge.builder("brokkr.steps.ready", this, m -> m.ready(worker))
             .description("steps ready to be claimed, store-wide").tags("namespace", namespace, "worker", worker)

@@ -31,6 +31,8 @@ class DashboardTest {
       registry.scrape(); // the gauges' first reading registers the ready gauges of the node's workers
       scrape.set(registry.scrape());
     });
+    // Kept for a reader (the README quotes it): target/brokkr-scrape.txt.
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "brokkr-scrape.txt"), scrape.get());
     Set<String> scraped = new TreeSet<>();
     Matcher series = SERIES.matcher(scrape.get());
     while (series.find()) {

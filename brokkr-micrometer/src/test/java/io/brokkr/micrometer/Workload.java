@@ -12,56 +12,52 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.StepOptions;
 import io.brokkr.runtime.Worker;
-import io.brokkr.runtime.spi.SagaStore;
-import io.brokkr.runtime.testing.Eventually;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A known workload on one in-memory node: a hammer that finishes, an order that compensates (its
- * charge fails, its reservation is released), a step that times out, and a step whose lease expires
- * while it runs.
+ * A known workload on two in-memory nodes, A and B: on A, a hammer that finishes, an order that
+ * compensates (its charge fails, its reservation is released) and a step that times out; then a
+ * saga started on A whose step runs on B (B settles it), and a step running on A whose lease B's
+ * sweep finds expired (B's clock jumps an hour ahead, as if A had stopped renewing): B takes it
+ * over, fails it and settles its saga.
  */
 final class Workload {
   static final String NAMESPACE = "metrics";
   private static final RetryPolicy ONCE = new RetryPolicy(1, Duration.ofMillis(10), 1.0, Duration.ofMillis(10));
   private static final Duration PATIENCE = Duration.ofSeconds(20);
+  private static final Duration LEASE = Duration.ofMillis(600);
 
   private Workload() {}
 
-  /** Runs the workload on a node with {@code instrumentation}; returns once every saga settled. */
-  static void run(Instrumentation instrumentation) throws Exception {
-    run(instrumentation, () -> {});
+  /** Runs the workload with {@code instrumentation} on both nodes; returns once every saga settled. */
+  static void run(Instrumentation instrumentation, Runnable beforeClose) throws Exception {
+    run(instrumentation, instrumentation, beforeClose);
   }
 
-  /** Runs the workload; {@code beforeClose} runs once every saga settled, while the node is open. */
-  static void run(Instrumentation instrumentation, Runnable beforeClose) throws Exception {
-    InMemoryBackend backend = InMemoryBackend.create();
+  /**
+   * Runs the workload, {@code onA} on node A and {@code onB} on node B; {@code beforeClose} runs once
+   * every saga settled, while the nodes are open.
+   */
+  static void run(Instrumentation onA, Instrumentation onB, Runnable beforeClose) throws Exception {
+    // A day: B's clock, an hour ahead, must not drop the settled sagas.
+    InMemoryBackend backend = InMemoryBackend.create(Duration.ofDays(1));
     CountDownLatch holdLease = new CountDownLatch(1);
     CountDownLatch leaseHeld = new CountDownLatch(1);
-    CountDownLatch leaseExpired = new CountDownLatch(1);
-    CountDownLatch lostEnded = new CountDownLatch(1);
-    // A second instrumentation, beside the one under test, tells the workload where the node is.
+    CountDownLatch holdEnded = new CountDownLatch(1);
+    // A second instrumentation, beside the one under test, tells the workload where node A is.
     Instrumentation progress = new Instrumentation() {
       @Override
-      public void leaseExpired(String namespace, String worker) {
-        leaseExpired.countDown();
-      }
-
-      @Override
-      public void attemptEnded(String namespace, String worker, AttemptOutcome outcome, Duration duration) {
-        if (outcome == AttemptOutcome.LOST) {
-          lostEnded.countDown();
+      public void attemptEnded(String namespace, String worker, AttemptOutcome outcome, long durationNanos) {
+        if (worker.equals("Hold")) {
+          holdEnded.countDown();
         }
       }
     };
-    try (Brokkr node = Brokkr.builder().namespace(NAMESPACE).nodeId("node-a").instrumentation(instrumentation)
-        .instrumentation(progress)
-        .defaultRetryPolicy(ONCE).leaseDuration(Duration.ofMillis(600)).build(backend)) {
+    try (Brokkr node = Brokkr.builder().namespace(NAMESPACE).nodeId("node-a").instrumentation(onA)
+        .instrumentation(progress).defaultRetryPolicy(ONCE).leaseDuration(LEASE).build(backend)) {
       node.registerWorkers(
           Worker.sync("Head", inv -> "head"),
           Worker.sync("Handle", inv -> "handle"),
@@ -101,23 +97,29 @@ final class Workload {
       assertEquals(SagaStatus.COMPENSATED, order.getOutcome().get(20, TimeUnit.SECONDS).status());
       assertEquals(SagaStatus.COMPENSATED, stalled.getOutcome().get(20, TimeUnit.SECONDS).status());
 
-      // The lease of a running attempt expires: another view's sweep, far in the future, fails it;
-      // the node learns at its next renewal, and the body's late report is stale.
-      Saga held = node.createSaga("held");
-      held.addStep("Hold", List.of());
-      held.start();
-      assertTrue(leaseHeld.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the held step runs");
-      try (SagaStore sweeper = backend.open(NAMESPACE, Clock.systemUTC())) {
-        Eventually.until("another view's sweep fails the held attempt",
-            () -> sweeper.fireDue(Instant.now().plus(Duration.ofHours(1))) > 0 || held.getStatus().isSettled(), PATIENCE);
+      // Node B joins (not before: its sweep would race A's for the stalled step's deadline).
+      AheadClock clockOfB = new AheadClock();
+      try (Brokkr b = Brokkr.builder().namespace(NAMESPACE).nodeId("node-b").instrumentation(onB).clock(clockOfB)
+          .defaultRetryPolicy(ONCE).leaseDuration(LEASE).build(backend)) {
+        b.registerWorker(Worker.sync("Relay", inv -> "relayed"));
+        Saga relay = node.createSaga("relay");
+        relay.addStep("Relay", List.of());
+        relay.start();
+        assertEquals(SagaStatus.FINISHED, relay.getOutcome().get(20, TimeUnit.SECONDS).status());
+
+        // A runs Hold and renews its lease; B's clock jumps ahead, so B's sweep sees it expired,
+        // fails the attempt and settles the saga. The body's late report changes nothing: A ends the
+        // attempt as lost when a renewal was refused first, else as stale.
+        Saga held = node.createSaga("held");
+        held.addStep("Hold", List.of());
+        held.start();
+        assertTrue(leaseHeld.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the held step runs");
+        clockOfB.moveAhead(Duration.ofHours(1));
+        assertEquals(SagaStatus.COMPENSATED, held.getOutcome().get(20, TimeUnit.SECONDS).status());
+        holdLease.countDown();
+        assertTrue(holdEnded.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the lost attempt ends");
+        beforeClose.run();
       }
-      assertEquals(SagaStatus.COMPENSATED, held.getOutcome().get(20, TimeUnit.SECONDS).status());
-      // A renewal (every 200 ms) learns that the lease is gone; then the body returns, too late.
-      assertTrue(leaseExpired.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the node learns its lease expired");
-      holdLease.countDown();
-      assertTrue(lostEnded.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the lost attempt ends");
-      beforeClose.run();
     }
   }
-
 }

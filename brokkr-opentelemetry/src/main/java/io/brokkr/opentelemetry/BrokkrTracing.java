@@ -13,6 +13,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -58,6 +59,14 @@ public final class BrokkrTracing implements Instrumentation {
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;
+  /**
+   * The parent this thread extracted last, and from what: the steps of a saga tend to run one after
+   * the other on one thread (a finishing attempt claims the next), so most attempts reuse it.
+   */
+  private final ThreadLocal<Parent> lastParent = ThreadLocal.withInitial(() -> Parent.NONE);
+  /** Span names by saga name or worker: made once each, not per span. */
+  private final Map<String, String> sagaSpanNames = new ConcurrentHashMap<>();
+  private final Map<String, String> stepSpanNames = new ConcurrentHashMap<>();
 
   private BrokkrTracing(OpenTelemetry openTelemetry) {
     this.tracer = openTelemetry.getTracer(SCOPE_NAME);
@@ -77,7 +86,12 @@ public final class BrokkrTracing implements Instrumentation {
 
   @Override
   public Scope sagaCreating(SagaInfo saga) {
-    Span span = tracer.spanBuilder("saga " + saga.name().orElse("(unnamed)")).setSpanKind(SpanKind.PRODUCER)
+    String name = saga.name().orElse("(unnamed)");
+    String spanName = sagaSpanNames.get(name);
+    if (spanName == null) {
+      spanName = sagaSpanNames.computeIfAbsent(name, n -> "saga " + n);
+    }
+    Span span = tracer.spanBuilder(spanName).setSpanKind(SpanKind.PRODUCER)
         .setAttribute(NAMESPACE, saga.namespace()).setAttribute(SAGA_ID, saga.sagaId()).startSpan();
     saga.name().ifPresent(n -> span.setAttribute(SAGA_NAME, n));
     Context context = Context.current().with(span);
@@ -93,13 +107,33 @@ public final class BrokkrTracing implements Instrumentation {
   @Override
   public Scope attemptStarting(AttemptInfo attempt) {
     // The stored context is the parent, whatever the thread had: the attempt belongs to its saga's trace.
-    Context parent = propagator.extract(Context.root(), attempt.traceContext(), FROM_MAP);
-    Span span = tracer.spanBuilder("step " + attempt.worker()).setParent(parent).setSpanKind(SpanKind.CONSUMER)
+    Context parent = parentOf(attempt.traceContext());
+    String spanName = stepSpanNames.get(attempt.worker());
+    if (spanName == null) {
+      spanName = stepSpanNames.computeIfAbsent(attempt.worker(), w -> "step " + w);
+    }
+    Span span = tracer.spanBuilder(spanName).setParent(parent).setSpanKind(SpanKind.CONSUMER)
         .setAttribute(NAMESPACE, attempt.namespace()).setAttribute(SAGA_ID, attempt.sagaId())
         .setAttribute(STEP_ID, attempt.stepId()).setAttribute(ATTEMPT, (long) attempt.attempt())
         .setAttribute(WORKER, attempt.worker()).startSpan();
     attempt.compensates().ifPresent(c -> span.setAttribute(COMPENSATES, c));
     return new SpanScope(span, parent.with(span), Map.of(), true);
+  }
+
+  /** The context stored as {@code carrier}, extracted, or reused when this thread extracted it last. */
+  private Context parentOf(Map<String, String> carrier) {
+    Parent last = lastParent.get();
+    if (last.carrier == carrier || last.carrier.equals(carrier)) {
+      return last.context;
+    }
+    Context parent = propagator.extract(Context.root(), carrier, FROM_MAP);
+    lastParent.set(new Parent(carrier, parent));
+    return parent;
+  }
+
+  /** A context and the carrier it was extracted from (an empty carrier yields the root context). */
+  private record Parent(Map<String, String> carrier, Context context) {
+    static final Parent NONE = new Parent(Map.of(), Context.root());
   }
 
   /** A span made current on this thread until closed; the MDC gets its ids when asked to. */

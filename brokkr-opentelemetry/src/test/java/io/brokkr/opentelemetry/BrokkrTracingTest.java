@@ -11,12 +11,14 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.Worker;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -40,13 +42,15 @@ class BrokkrTracingTest {
   private static final RetryPolicy ONCE = new RetryPolicy(1, Duration.ofMillis(10), 1.0, Duration.ofMillis(10));
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-  private final OpenTelemetrySdk processA = sdk();
-  private final OpenTelemetrySdk processB = sdk();
+  private final OpenTelemetrySdk processA = sdk("node-a");
+  private final OpenTelemetrySdk processB = sdk("node-b");
   private final InMemoryBackend backend = InMemoryBackend.create();
 
-  private OpenTelemetrySdk sdk() {
+  private OpenTelemetrySdk sdk(String service) {
     return OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"),
+                service)))).build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
   }
@@ -117,6 +121,17 @@ class BrokkrTracingTest {
       SpanData releaseSpan = named(spans, "step Release");
       assertEquals(sagaSpan.getSpanId(), releaseSpan.getParentSpanId(), "compensators too");
       assertEquals(reserve.getId(), releaseSpan.getAttributes().get(AttributeKey.stringKey("brokkr.compensates")));
+
+      // One connected trace across the two nodes, as a trace viewer draws it (the README shows it).
+      String tree = SpanTree.render(spans);
+      System.out.print(tree);
+      assertEquals(String.join("\n",
+          "request                    [node-a]",
+          "└── saga order             [node-a]",
+          "    ├── step Reserve       [node-b] attempt 1",
+          "    ├── step Charge        [node-b] attempt 1, ERROR IllegalStateException",
+          "    └── step Release       [node-b] attempt 1, compensates",
+          ""), tree);
 
       Map<String, String> mdc = mdcSeen.get("Reserve");
       assertEquals(reserveSpan.getTraceId(), mdc.get(BrokkrTracing.TRACE_ID));

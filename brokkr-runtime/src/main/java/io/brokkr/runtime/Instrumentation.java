@@ -1,6 +1,5 @@
 package io.brokkr.runtime;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +12,11 @@ import java.util.Set;
  * does nothing; a node without instrumentation calls none of them.
  *
  * <p>Each event is reported once, by the node where it happens: the node that creates and starts a
- * saga reports its start and, when it sees the saga settle, its settling; the node that runs an
- * attempt reports how it ended. Methods run on the node's threads (a store call's on the calling
- * thread): keep them short and never throw.
+ * saga reports its start; the node whose store call or sweep settled a saga reports its settling;
+ * the node that runs an attempt reports how it ended; the node whose sweep fails an attempt whose
+ * lease expired reports the expired lease. Methods run on the node's threads (a store call's on the calling
+ * thread): keep them short and never throw. Durations are whole nanoseconds ({@code long}), so that
+ * reporting one allocates nothing.
  */
 public interface Instrumentation {
 
@@ -43,14 +44,16 @@ public interface Instrumentation {
   default void sagaStarted(String namespace, Optional<String> name) {}
 
   /**
-   * A saga this node started settled (as this node learnt from the store's event).
+   * A call of this node to its store, or the store's sweep on this node, settled a saga: reported by
+   * that node only, whichever node started the saga, so once across the nodes.
    *
    * @param namespace the node's namespace
    * @param name the saga's name; empty for none
    * @param status FINISHED, COMPENSATED or FAILED
-   * @param duration from its start to the moment this node learnt it settled
+   * @param durationNanos from its creation (the store's time) to its settling (this node's clock),
+   *     in nanoseconds (whole milliseconds)
    */
-  default void sagaSettled(String namespace, Optional<String> name, SagaStatus status, Duration duration) {}
+  default void sagaSettled(String namespace, Optional<String> name, SagaStatus status, long durationNanos) {}
 
   /**
    * An attempt claimed by this node starts: the returned scope is open, on the attempt's thread, while
@@ -68,10 +71,10 @@ public interface Instrumentation {
    *
    * @param namespace the node's namespace
    * @param worker the step's worker
-   * @param waited from the step becoming ready to its claim (zero when claimed in the call that made
-   *     it ready)
+   * @param waitedNanos from the step becoming ready to its claim, in nanoseconds (zero when claimed in
+   *     the call that made it ready)
    */
-  default void queueWait(String namespace, String worker, Duration waited) {}
+  default void queueWait(String namespace, String worker, long waitedNanos) {}
 
   /**
    * An attempt run by this node ended.
@@ -79,9 +82,9 @@ public interface Instrumentation {
    * @param namespace the node's namespace
    * @param worker the step's worker
    * @param outcome how it ended
-   * @param duration from its body's start to its end
+   * @param durationNanos from its body's start to its end, in nanoseconds
    */
-  default void attemptEnded(String namespace, String worker, AttemptOutcome outcome, Duration duration) {}
+  default void attemptEnded(String namespace, String worker, AttemptOutcome outcome, long durationNanos) {}
 
   /**
    * A compensator run by this node ended its step's compensation: it finished, or failed for good.
@@ -93,8 +96,9 @@ public interface Instrumentation {
   default void compensationEnded(String namespace, String worker, boolean compensated) {}
 
   /**
-   * This node learnt that the lease of one of its running attempts expired: the store failed the
-   * attempt (a renewal came too late) and its report will be stale.
+   * The store's sweep on this node failed an attempt, of any node, whose lease expired (its node died,
+   * paused or lost the store): this node takes the step over (a retry, or its failure). Reported by
+   * that node only; the node that ran the attempt, if alive, reports the attempt as {@code LOST}.
    *
    * @param namespace the node's namespace
    * @param worker the step's worker
@@ -105,10 +109,11 @@ public interface Instrumentation {
    * One call of this node to its store returned or failed.
    *
    * @param namespace the node's namespace
-   * @param operation the store operation ({@code claimNext}, {@code finishAndClaim}, ...)
-   * @param duration how long it took
+   * @param operation the store operation ({@code claimNext}, {@code finishAndClaim}, ...): one of a
+   *     few constant strings, the same instance at each call, so it may key a cache
+   * @param durationNanos how long it took, in nanoseconds
    */
-  default void storeCall(String namespace, String operation, Duration duration) {}
+  default void storeCall(String namespace, String operation, long durationNanos) {}
 
   /**
    * A node started: its gauges may be read from now until {@link #nodeClosed}.

@@ -84,9 +84,9 @@ public final class Attempt {
     started = true;
   }
 
-  /** {@return how long the body has run; zero when it never started} */
-  Duration runningFor() {
-    return started ? Duration.ofNanos(System.nanoTime() - startedAt) : Duration.ZERO;
+  /** {@return how long the body has run, in nanoseconds; zero when it never started} */
+  long runningNanos() {
+    return started ? System.nanoTime() - startedAt : 0;
   }
 
   /** The attempt's lease expired while it ran. */

@@ -16,7 +16,10 @@ import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settling;
+import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StoreEvent;
+import io.brokkr.runtime.spi.StoreListener;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +74,7 @@ public final class BrokkrNode implements Brokkr {
 
   /** A node over {@code backendStore}, which it closes when it closes. */
   public BrokkrNode(SagaStore backendStore, NodeOptions options) {
-    this.observer = new Observer(options.instrumentation(), backendStore.namespace());
+    this.observer = new Observer(options.instrumentation(), backendStore.namespace(), options.clock());
     // Store calls are timed only when something listens: otherwise the node calls the store itself.
     this.store = observer.on() ? new TimedStore(backendStore, options.instrumentation()) : backendStore;
     this.options = options;
@@ -85,7 +88,7 @@ public final class BrokkrNode implements Brokkr {
     this.listenerThread = Executors.newSingleThreadExecutor(Threads.daemon("brokkr-" + options.nodeId() + "-listener"));
     this.listeners = new Listeners(options.listeners());
     this.outcomes = new Outcomes(store, json, callbacks);
-    this.leases = new Leases(store, timers, options, observer);
+    this.leases = new Leases(store, timers, options);
     this.stranded = new Stranded(store, timers, options.strandedWarningAfter(), this::hosts);
     Changes changes = new Changes(store, timers, this::ready);
     this.engine = new Engine(store, json, options, changes, outcomes, lifecycle, observer);
@@ -95,7 +98,23 @@ public final class BrokkrNode implements Brokkr {
     this.dispatcher = new Dispatcher(store, options, timers, runner);
     this.starter = new TemplateStarter(engine, dispatcher::createAndStart);
     this.recovery = new Recovery(store, timers, leases, changes, options);
-    this.subscription = store.subscribe(this::onEvent);
+    this.subscription = store.subscribe(new StoreListener() {
+      @Override
+      public void onEvent(StoreEvent event) {
+        BrokkrNode.this.onEvent(event);
+      }
+
+      // What this node's own calls and sweeps settled or expired: counted here, and on no other node.
+      @Override
+      public void settledHere(Settling settling) {
+        observer.settled(settling);
+      }
+
+      @Override
+      public void leaseExpiredHere(StepRef step, String workerName) {
+        observer.leaseExpired(workerName);
+      }
+    });
     rechecks.every(OUTCOME_RECHECK, outcomes::recheck);
     // Announcements wait on Redis: on the thread of the outcome rechecks, not the one of backoffs and wake-ups.
     this.announcer = new Announcer(store, options, rechecks, dispatcher::workerNames, runner::running);
@@ -156,7 +175,7 @@ public final class BrokkrNode implements Brokkr {
   private Saga create(Optional<String> name) {
     lifecycle.requireOpen();
     String id = UUID.randomUUID().toString();
-    try (Instrumentation.Scope scope = observer.creating(id, name)) {
+    try (Instrumentation.Scope scope = observer.creating(id, name, false)) {
       try {
         store.createSaga(id, name, scope.traceContext());
       } catch (RuntimeException e) {
@@ -344,7 +363,6 @@ public final class BrokkrNode implements Brokkr {
 
   private void onEvent(StoreEvent event) {
     if (event instanceof StoreEvent.SagaMoved moved) {
-      observer.moved(moved);
       // An outcome is read after the listeners saw the settling: who waits for it sees them done.
       Runnable settled = moved.to().isSettled() ? () -> outcomes.settled(moved.sagaId()) : () -> {};
       if (listeners.isEmpty()) {

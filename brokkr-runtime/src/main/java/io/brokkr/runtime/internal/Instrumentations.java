@@ -2,13 +2,12 @@ package io.brokkr.runtime.internal;
 
 import io.brokkr.runtime.Instrumentation;
 import io.brokkr.runtime.SagaStatus;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,89 +29,162 @@ public final class Instrumentations implements Instrumentation {
     return instrumentations.isEmpty() ? NONE : new Instrumentations(List.copyOf(instrumentations));
   }
 
+  // Each method loops itself: a lambda per call would allocate what it captures, on the hot path.
+
   @Override
   public Scope sagaCreating(SagaInfo saga) {
-    return scopes(i -> i.sagaCreating(saga));
+    Scope one = Scope.NONE;
+    @Nullable List<Scope> more = null;
+    for (Instrumentation instrumentation : all) {
+      try {
+        Scope scope = instrumentation.sagaCreating(saga);
+        if (scope != Scope.NONE) {
+          if (one == Scope.NONE) {
+            one = scope;
+          } else {
+            more = add(more, one, scope);
+          }
+        }
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
+    return more == null ? one : new Both(more);
   }
 
   @Override
   public void sagaStarted(String namespace, Optional<String> name) {
-    each(i -> i.sagaStarted(namespace, name));
+    for (Instrumentation instrumentation : all) {
+      try {
+        instrumentation.sagaStarted(namespace, name);
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
   }
 
   @Override
-  public void sagaSettled(String namespace, Optional<String> name, SagaStatus status, Duration duration) {
-    each(i -> i.sagaSettled(namespace, name, status, duration));
+  public void sagaSettled(String namespace, Optional<String> name, SagaStatus status, long durationNanos) {
+    for (Instrumentation instrumentation : all) {
+      try {
+        instrumentation.sagaSettled(namespace, name, status, durationNanos);
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
   }
 
   @Override
   public Scope attemptStarting(AttemptInfo attempt) {
-    return scopes(i -> i.attemptStarting(attempt));
+    Scope one = Scope.NONE;
+    @Nullable List<Scope> more = null;
+    for (Instrumentation instrumentation : all) {
+      try {
+        Scope scope = instrumentation.attemptStarting(attempt);
+        if (scope != Scope.NONE) {
+          if (one == Scope.NONE) {
+            one = scope;
+          } else {
+            more = add(more, one, scope);
+          }
+        }
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
+    return more == null ? one : new Both(more);
   }
 
   @Override
-  public void queueWait(String namespace, String worker, Duration waited) {
-    each(i -> i.queueWait(namespace, worker, waited));
+  public void queueWait(String namespace, String worker, long waitedNanos) {
+    for (Instrumentation instrumentation : all) {
+      try {
+        instrumentation.queueWait(namespace, worker, waitedNanos);
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
   }
 
   @Override
-  public void attemptEnded(String namespace, String worker, AttemptOutcome outcome, Duration duration) {
-    each(i -> i.attemptEnded(namespace, worker, outcome, duration));
+  public void attemptEnded(String namespace, String worker, AttemptOutcome outcome, long durationNanos) {
+    for (Instrumentation instrumentation : all) {
+      try {
+        instrumentation.attemptEnded(namespace, worker, outcome, durationNanos);
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
   }
 
   @Override
   public void compensationEnded(String namespace, String worker, boolean compensated) {
-    each(i -> i.compensationEnded(namespace, worker, compensated));
+    for (Instrumentation instrumentation : all) {
+      try {
+        instrumentation.compensationEnded(namespace, worker, compensated);
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
   }
 
   @Override
   public void leaseExpired(String namespace, String worker) {
-    each(i -> i.leaseExpired(namespace, worker));
+    for (Instrumentation instrumentation : all) {
+      try {
+        instrumentation.leaseExpired(namespace, worker);
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
   }
 
   @Override
-  public void storeCall(String namespace, String operation, Duration duration) {
-    each(i -> i.storeCall(namespace, operation, duration));
+  public void storeCall(String namespace, String operation, long durationNanos) {
+    for (Instrumentation instrumentation : all) {
+      try {
+        instrumentation.storeCall(namespace, operation, durationNanos);
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
   }
 
   @Override
   public void nodeStarted(NodeGauges node) {
-    each(i -> i.nodeStarted(node));
+    for (Instrumentation instrumentation : all) {
+      try {
+        instrumentation.nodeStarted(node);
+      } catch (RuntimeException e) {
+        failed(instrumentation, e);
+      }
+    }
   }
 
   @Override
   public void nodeClosed(NodeGauges node) {
-    each(i -> i.nodeClosed(node));
-  }
-
-  private interface Call {
-    void on(Instrumentation instrumentation);
-  }
-
-  private void each(Call call) {
     for (Instrumentation instrumentation : all) {
       try {
-        call.on(instrumentation);
+        instrumentation.nodeClosed(node);
       } catch (RuntimeException e) {
-        LOG.warn("instrumentation " + instrumentation + " failed", e);
+        failed(instrumentation, e);
       }
     }
   }
 
-  /** The scopes of every instrumentation as one; their contexts merged, closed in reverse order. */
-  private Scope scopes(Function<Instrumentation, Scope> open) {
-    List<Scope> scopes = new ArrayList<>(all.size());
-    for (Instrumentation instrumentation : all) {
-      try {
-        Scope scope = open.apply(instrumentation);
-        if (scope != Scope.NONE) {
-          scopes.add(scope);
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("instrumentation " + instrumentation + " failed to open a scope", e);
-      }
+  private static void failed(Instrumentation instrumentation, RuntimeException e) {
+    LOG.warn("instrumentation " + instrumentation + " failed", e);
+  }
+
+  /** The scopes opened so far, {@code first} among them, with {@code scope}; closed in reverse order. */
+  private static List<Scope> add(@Nullable List<Scope> more, Scope first, Scope scope) {
+    List<Scope> scopes = more;
+    if (scopes == null) {
+      scopes = new ArrayList<>(4);
+      scopes.add(first);
     }
-    return scopes.isEmpty() ? Scope.NONE : scopes.size() == 1 ? scopes.get(0) : new Both(scopes);
+    scopes.add(scope);
+    return scopes;
   }
 
   private static final class Both implements Scope {

@@ -21,13 +21,11 @@ final class Leases implements AutoCloseable {
   private final SagaStore store;
   private final Timers timers;
   private final NodeOptions options;
-  private final Observer observer;
   private final Set<Attempt> held = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor renewer;
 
-  Leases(SagaStore store, Timers timers, NodeOptions options, Observer observer) {
+  Leases(SagaStore store, Timers timers, NodeOptions options) {
     this.store = store;
-    this.observer = observer;
     this.timers = timers;
     this.options = options;
     this.renewer = new ScheduledThreadPoolExecutor(1, Threads.daemon("brokkr-" + options.nodeId() + "-leases"));
@@ -59,12 +57,12 @@ final class Leases implements AutoCloseable {
   /**
    * A renewal was refused while the body still ran: the store's timer failed the attempt, its lease
    * having expired (a renewal came too late), unless its deadline passed (a timeout, reported as such).
+   * The node whose sweep failed it counts the expired lease, not this one.
    */
   private void expired(Attempt attempt) {
     boolean pastDeadline = attempt.claim.lease().deadline().filter(d -> !d.isAfter(timers.now())).isPresent();
     if (!attempt.ended() && !pastDeadline) {
       attempt.lose();
-      observer.leaseExpired(attempt);
     }
   }
 

@@ -5,8 +5,8 @@ import io.brokkr.runtime.Instrumentation.AttemptOutcome;
 import io.brokkr.runtime.Instrumentation.Scope;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
-import io.brokkr.runtime.spi.StoreEvent;
-import java.time.Duration;
+import io.brokkr.runtime.spi.Settling;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -18,33 +18,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the node's instrumentation what happens, once, where it happens. Without instrumentation
  * every method returns at its first test: no allocation, no clock read. Durations are measured with
- * {@link System#nanoTime()}; only a queue wait, which starts on another node, compares times of the
- * store and of the node's clock.
+ * {@link System#nanoTime()}; a queue wait, which starts on another node, and a saga's duration, from
+ * its creation by the store, compare times of the store and of the node's clock.
  */
 final class Observer {
   private static final Logger LOG = LoggerFactory.getLogger(Observer.class);
-  /** Sagas this node started and waits to see settle; past this many it tracks no more. */
-  static final int MAX_TRACKED = 100_000;
+  /** Sagas created here and not started yet that this node remembers; past this many it forgets. */
+  static final int MAX_UNSTARTED = 100_000;
 
   private final Instrumentation instrumentation;
   private final String namespace;
+  private final Clock clock;
   private final boolean on;
-  /** The sagas this node created, until they settle: their name and when they started (0 before). */
-  private final Map<String, Tracked> sagas = new ConcurrentHashMap<>();
+  /** The names of the sagas created here by createSaga and not started yet, for brokkr.sagas.started. */
+  private final Map<String, Optional<String>> unstarted = new ConcurrentHashMap<>();
   private final AtomicBoolean fullLogged = new AtomicBoolean();
 
-  private static final class Tracked {
-    final Optional<String> name;
-    volatile long startedAt;
-
-    Tracked(Optional<String> name) {
-      this.name = name;
-    }
-  }
-
-  Observer(Instrumentation instrumentation, String namespace) {
+  Observer(Instrumentation instrumentation, String namespace, Clock clock) {
     this.instrumentation = instrumentation;
     this.namespace = namespace;
+    this.clock = clock;
     this.on = instrumentation != Instrumentation.NONE;
   }
 
@@ -56,16 +49,21 @@ final class Observer {
     return instrumentation;
   }
 
-  /** A saga is being created here: the scope of its creation, whose context is stored with it. */
-  Scope creating(String sagaId, Optional<String> name) {
+  /**
+   * A saga is being created here: the scope of its creation, whose context is stored with it.
+   * {@code startsNow}: it is started in the same call (a template), so its name need not be kept.
+   */
+  Scope creating(String sagaId, Optional<String> name, boolean startsNow) {
     if (!on) {
       return Scope.NONE;
     }
-    if (sagas.size() < MAX_TRACKED) {
-      sagas.put(sagaId, new Tracked(name));
-    } else if (!fullLogged.getAndSet(true)) {
-      LOG.warn("this node tracks {} unsettled sagas for brokkr.sagas.settled already; it does not track more",
-          MAX_TRACKED);
+    if (!startsNow) {
+      if (unstarted.size() < MAX_UNSTARTED) {
+        unstarted.put(sagaId, name);
+      } else if (!fullLogged.getAndSet(true)) {
+        LOG.warn("this node keeps {} created and unstarted sagas for brokkr.sagas.started already; it keeps no more",
+            MAX_UNSTARTED);
+      }
     }
     return instrumentation.sagaCreating(new Instrumentation.SagaInfo(namespace, sagaId, name));
   }
@@ -73,31 +71,32 @@ final class Observer {
   /** A saga could not be created: forget it. */
   void notCreated(String sagaId) {
     if (on) {
-      sagas.remove(sagaId);
+      unstarted.remove(sagaId);
     }
   }
 
-  /** A saga created here started. */
+  /** A saga created here by createSaga started. */
   void started(String sagaId) {
-    if (!on) {
-      return;
-    }
-    Tracked tracked = sagas.get(sagaId);
-    if (tracked != null) {
-      tracked.startedAt = System.nanoTime();
-      instrumentation.sagaStarted(namespace, tracked.name);
+    if (on) {
+      Optional<String> name = unstarted.remove(sagaId);
+      if (name != null) {
+        instrumentation.sagaStarted(namespace, name);
+      }
     }
   }
 
-  /** A saga moved: one that this node started and that settled is reported. */
-  void moved(StoreEvent.SagaMoved moved) {
-    if (!on || !moved.to().isSettled()) {
-      return;
+  /** A template's saga, created and started here at once, started. */
+  void started(Optional<String> name) {
+    if (on) {
+      instrumentation.sagaStarted(namespace, name);
     }
-    Tracked tracked = sagas.remove(moved.sagaId());
-    if (tracked != null && tracked.startedAt != 0) {
-      instrumentation.sagaSettled(namespace, tracked.name, moved.to(),
-          Duration.ofNanos(System.nanoTime() - tracked.startedAt));
+  }
+
+  /** A call or sweep of this node's store view settled a saga: this node, and no other, reports it. */
+  void settled(Settling settling) {
+    if (on) {
+      long millis = Math.max(0, clock.millis() - settling.createdAt().toEpochMilli());
+      instrumentation.sagaSettled(namespace, settling.name(), settling.status(), millis * 1_000_000L);
     }
   }
 
@@ -117,9 +116,13 @@ final class Observer {
     if (!on) {
       return;
     }
-    Duration waited = claim.readyAt().map(at -> Duration.between(at, now)).filter(d -> !d.isNegative())
-        .orElse(Duration.ZERO);
-    instrumentation.queueWait(namespace, claim.step().spec().workerName(), waited);
+    long waitedNanos = 0;
+    if (claim.readyAt().isPresent()) {
+      Instant readyAt = claim.readyAt().get();
+      long seconds = now.getEpochSecond() - readyAt.getEpochSecond();
+      waitedNanos = Math.max(0, seconds * 1_000_000_000L + now.getNano() - readyAt.getNano());
+    }
+    instrumentation.queueWait(namespace, claim.step().spec().workerName(), waitedNanos);
   }
 
   /** The attempt ended so; {@code change} is the store's answer to its report, when it made one. */
@@ -129,7 +132,7 @@ final class Observer {
     }
     String worker = attempt.worker.name();
     AttemptOutcome reported = attempt.lost() && outcome != AttemptOutcome.TIMED_OUT ? AttemptOutcome.LOST : outcome;
-    instrumentation.attemptEnded(namespace, worker, reported, attempt.runningFor());
+    instrumentation.attemptEnded(namespace, worker, reported, attempt.runningNanos());
     if (attempt.claim.step().isCompensator() && change.filter(Change::applied).isPresent()
         && change.get().retryAt().isEmpty()) {
       if (outcome == AttemptOutcome.FINISHED) {
@@ -140,10 +143,10 @@ final class Observer {
     }
   }
 
-  /** This node learnt that the lease of {@code attempt} expired. */
-  void leaseExpired(Attempt attempt) {
+  /** This node's store view failed an attempt of {@code workerName} whose lease expired: it took the step over. */
+  void leaseExpired(String workerName) {
     if (on) {
-      instrumentation.leaseExpired(namespace, attempt.worker.name());
+      instrumentation.leaseExpired(namespace, workerName);
     }
   }
 }

@@ -85,7 +85,7 @@ final class TemplateStarter {
     // starts cannot have settled before, so nothing is read.
     CompletableFuture<SagaOutcome> outcome = engine.outcomes().expect(sagaId);
     Optional<String> name = Optional.of(template.name());
-    try (Scope scope = engine.observer().creating(sagaId, name)) {
+    try (Scope scope = engine.observer().creating(sagaId, name, true)) {
       try {
         SagaDraft draft = new SagaDraft(sagaId, steps, compensators, name, scope.traceContext());
         Calls.store(() -> engine.changes().wake(createAndStart.apply(draft)));
@@ -95,7 +95,7 @@ final class TemplateStarter {
         engine.outcomes().forget(sagaId);
         throw e;
       }
-      engine.observer().started(sagaId);
+      engine.observer().started(name);
     }
     return new SagaHandle<>(sagaId, outcome, results -> results);
   }

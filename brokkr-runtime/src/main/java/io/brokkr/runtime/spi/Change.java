@@ -18,8 +18,11 @@ import java.util.Optional;
  * @param claims the steps the operation made ready and claimed at once for the caller
  *     ({@link SagaStore#finishAndClaim}, {@link SagaStore#createStartAndClaim}); they are not among
  *     {@code ready}
+ * @param settling the saga, when the operation settled it; the view also tells its own listeners
+ *     ({@link StoreListener#settledHere})
  */
-public record Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt, List<Claim> claims) {
+public record Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt, List<Claim> claims,
+    Optional<Settling> settling) {
 
   /**
    * A step that became claimable by the workers of {@code workerName}.
@@ -50,11 +53,25 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
    * @param ready the steps that became claimable
    * @param retryAt when a failed attempt will be retried; empty when none will be
    * @param claims the steps claimed at once for the caller
+   * @param settling the saga, when the operation settled it
    */
   public Change {
     ready = List.copyOf(ready);
     Objects.requireNonNull(retryAt, "retryAt");
     claims = List.copyOf(claims);
+    Objects.requireNonNull(settling, "settling");
+  }
+
+  /**
+   * A change that settled no saga.
+   *
+   * @param applied false when the operation was a no-op
+   * @param ready the steps that became claimable
+   * @param retryAt when a failed attempt will be retried; empty when none will be
+   * @param claims the steps claimed at once for the caller
+   */
+  public Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt, List<Claim> claims) {
+    this(applied, ready, retryAt, claims, Optional.empty());
   }
 
   /**
@@ -65,7 +82,7 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
    * @param retryAt when a failed attempt will be retried; empty when none will be
    */
   public Change(boolean applied, List<Ready> ready, Optional<Instant> retryAt) {
-    this(applied, ready, retryAt, List.of());
+    this(applied, ready, retryAt, List.of(), Optional.empty());
   }
 
   /** {@return the first step claimed for the caller, if any ({@link SagaStore#finishAndClaim} claims one at most)} */
@@ -82,6 +99,6 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
     StepRef step = claim.step().ref();
     List<Claim> all = new ArrayList<>(claims);
     all.add(claim);
-    return new Change(applied, ready.stream().filter(r -> !r.step().equals(step)).toList(), retryAt, all);
+    return new Change(applied, ready.stream().filter(r -> !r.step().equals(step)).toList(), retryAt, all, settling);
   }
 }

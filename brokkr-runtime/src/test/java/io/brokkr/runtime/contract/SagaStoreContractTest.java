@@ -28,7 +28,7 @@ public abstract class SagaStoreContractTest implements StoreContract, DispatchCo
     CompensationContract, BadInputContract, TemplateContract, NodesContract, TakeoverContract,
     SagaApiContract, RandomSagasContract, PossiblyDoneContract, DrainContract,
     TimersContract, QueryContract, LiveNodesContract, CancelContract, OperatorActionsContract,
-    TraceContextContract, AttemptSettleContract {
+    TraceContextContract, AttemptSettleContract, SettledHereContract {
 
   private final String namespace = "contract-" + UUID.randomUUID();
   private final List<AutoCloseable> toClose = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StoreBackend;
@@ -55,16 +56,17 @@ final class Side implements AutoCloseable {
   }
 
   /**
-   * The reply without the claims' ready times: a store's own time (the view's clock in memory, the
-   * server's on Redis), as a saga's creation time is.
+   * The reply without the claims' ready times and a settled saga's creation time: a store's own time
+   * (the view's clock in memory, the server's on Redis).
    */
   private static Object withoutReadyTimes(Object reply) {
     if (reply instanceof Optional<?> optional && optional.isPresent() && optional.get() instanceof Claim claim) {
       return Optional.of(readyless(claim));
     }
-    if (reply instanceof Change change && !change.claims().isEmpty()) {
+    if (reply instanceof Change change && (!change.claims().isEmpty() || change.settling().isPresent())) {
       return new Change(change.applied(), change.ready(), change.retryAt(),
-          change.claims().stream().map(Side::readyless).toList());
+          change.claims().stream().map(Side::readyless).toList(),
+          change.settling().map(s -> new Settling(s.sagaId(), s.name(), s.status(), Instant.EPOCH)));
     }
     return reply;
   }

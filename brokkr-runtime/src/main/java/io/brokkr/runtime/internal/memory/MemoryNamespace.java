@@ -147,12 +147,15 @@ final class MemoryNamespace {
     }
   }
 
-  /** Fires the timers due at {@code now}; called by the sweeper of every open view. Returns how many acted. */
-  int sweep(Instant now) {
+  /**
+   * Fires the timers due at {@code now}; called by the sweeper of every open view, which {@code here}
+   * tells what its sweep settled or expired. Returns how many acted.
+   */
+  int sweep(Instant now, Here here) {
     int acted = 0;
     for (StepRef step : timers.takeDue(now)) {
       try {
-        acted += apply(step.sagaId(), saga -> DueTimers.fire(saga, step.stepId(), now, timers)) ? 1 : 0;
+        acted += apply(step.sagaId(), saga -> DueTimers.fire(saga, step.stepId(), now, timers, here)) ? 1 : 0;
       } catch (RuntimeException e) {
         LOG.warn("the due timer of " + step + " in namespace " + name + " failed", e);
       }

@@ -25,6 +25,7 @@ import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StepTransition;
 import io.brokkr.runtime.spi.StoreLimits;
+import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StoreEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -77,6 +78,8 @@ final class MemorySaga {
   private long lastMillis;
   /** What the current operation made ready; reset at the start of each. */
   private List<Change.Ready> ready = new ArrayList<>();
+  /** Whether the current operation settled the saga; reset at the start of each. */
+  private boolean settledNow;
 
   MemorySaga(String id, Optional<String> name, Clock clock, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
     this(id, name, Map.of(), clock, queues, timers, outbox);
@@ -495,6 +498,7 @@ final class MemorySaga {
         to == SagaStatus.COMPENSATING && from == SagaStatus.RUNNING ? failure.map(SagaOutcome.Failure::reason)
             : Optional.empty());
     status = to;
+    settledNow |= to.isSettled();
     publish(new StoreEvent.SagaMoved(id, from, to));
   }
 
@@ -560,10 +564,12 @@ final class MemorySaga {
 
   private void begin() {
     ready = new ArrayList<>();
+    settledNow = false;
   }
 
   private Change applied(Optional<Instant> retryAt) {
-    return new Change(true, ready, retryAt);
+    return new Change(true, ready, retryAt, List.of(),
+        settledNow ? Optional.of(new Settling(id, name, status, createdAt)) : Optional.empty());
   }
 
   private void requireOpen() {

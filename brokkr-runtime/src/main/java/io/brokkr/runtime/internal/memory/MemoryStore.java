@@ -35,12 +35,15 @@ final class MemoryStore implements SagaStore {
   private final MemorySweeper sweeper;
   private final Clock clock;
   private final StoreLimits limits;
+  /** This view's listeners, told what its own calls and sweeps settled or expired. */
+  private final List<StoreListener> local = new CopyOnWriteArrayList<>();
+  private final Here here = new Here(local);
 
   MemoryStore(MemoryNamespace namespace, Clock clock, StoreLimits limits) {
     this.namespace = namespace;
     this.clock = clock;
     this.limits = limits;
-    this.sweeper = new MemorySweeper(namespace, clock);
+    this.sweeper = new MemorySweeper(namespace, clock, here);
   }
 
   @Override
@@ -83,12 +86,12 @@ final class MemoryStore implements SagaStore {
     limits.check(draft);
     draft.check();
     draft.name().ifPresent(n -> StoreLimits.checkId("saga name", n));
-    return namespace.createAndStart(draft, clock);
+    return here.changed(namespace.createAndStart(draft, clock));
   }
 
   @Override
   public Change start(String sagaId) {
-    return namespace.apply(sagaId, MemorySaga::start);
+    return here.changed(namespace.apply(sagaId, MemorySaga::start));
   }
 
   @Override
@@ -146,33 +149,33 @@ final class MemoryStore implements SagaStore {
       }
       throw new IllegalArgumentException(tooLarge.get());
     }
-    return namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson));
+    return here.changed(namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson)));
   }
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, String detail, Instant now) {
-    return namespace.apply(step.sagaId(),
-        saga -> saga.fail(step.stepId(), by, limits.cut(reason), limits.cut(detail), now));
+    return here.changed(namespace.apply(step.sagaId(),
+        saga -> saga.fail(step.stepId(), by, limits.cut(reason), limits.cut(detail), now)));
   }
 
   @Override
   public Change failUnknown(StepRef step, long token, String reason, Instant now) {
-    return namespace.apply(step.sagaId(), saga -> saga.failUnknown(step.stepId(), token, limits.cut(reason), now));
+    return here.changed(namespace.apply(step.sagaId(), saga -> saga.failUnknown(step.stepId(), token, limits.cut(reason), now)));
   }
 
   @Override
   public Change handBack(StepRef step, long token, boolean mayHaveRun) {
-    return namespace.apply(step.sagaId(), saga -> saga.handBack(step.stepId(), token, mayHaveRun));
+    return here.changed(namespace.apply(step.sagaId(), saga -> saga.handBack(step.stepId(), token, mayHaveRun)));
   }
 
   @Override
   public Change requeue(StepRef step) {
-    return namespace.apply(step.sagaId(), saga -> saga.requeue(step.stepId()));
+    return here.changed(namespace.apply(step.sagaId(), saga -> saga.requeue(step.stepId())));
   }
 
   @Override
   public int fireDue(Instant now) {
-    return namespace.sweep(now);
+    return namespace.sweep(now, here);
   }
 
   @Override
@@ -187,17 +190,17 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Change cancel(String sagaId, String reason, String author) {
-    return namespace.apply(sagaId, saga -> saga.cancel(limits.cut(reason), limits.cut(author)));
+    return here.changed(namespace.apply(sagaId, saga -> saga.cancel(limits.cut(reason), limits.cut(author))));
   }
 
   @Override
   public Change retry(String sagaId, String author) {
-    return namespace.apply(sagaId, saga -> saga.retry(limits.cut(author)));
+    return here.changed(namespace.apply(sagaId, saga -> saga.retry(limits.cut(author))));
   }
 
   @Override
   public Change resolve(StepRef step, String note, String author) {
-    return namespace.apply(step.sagaId(), saga -> saga.resolve(step.stepId(), limits.cut(note), limits.cut(author)));
+    return here.changed(namespace.apply(step.sagaId(), saga -> saga.resolve(step.stepId(), limits.cut(note), limits.cut(author))));
   }
 
   @Override
@@ -242,7 +245,12 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Subscription subscribe(StoreListener listener) {
-    Subscription subscription = namespace.subscribe(listener);
+    Subscription events = namespace.subscribe(listener);
+    local.add(listener);
+    Subscription subscription = () -> {
+      local.remove(listener);
+      events.close();
+    };
     subscriptions.add(subscription);
     return () -> {
       subscriptions.remove(subscription);

@@ -20,19 +20,19 @@ final class MemorySweeper implements AutoCloseable {
 
   private final ScheduledThreadPoolExecutor thread;
 
-  MemorySweeper(MemoryNamespace namespace, Clock clock) {
+  MemorySweeper(MemoryNamespace namespace, Clock clock, Here here) {
     this.thread = new ScheduledThreadPoolExecutor(1, task -> {
       Thread t = new Thread(task, "brokkr-memory-sweep-" + namespace.name());
       t.setDaemon(true);
       return t;
     });
-    thread.scheduleWithFixedDelay(() -> sweep(namespace, clock), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(() -> sweep(namespace, clock, here), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  private static void sweep(MemoryNamespace namespace, Clock clock) {
+  private static void sweep(MemoryNamespace namespace, Clock clock, Here here) {
     try {
       Instant now = clock.instant();
-      namespace.sweep(now);
+      namespace.sweep(now, here);
       namespace.dropExpired(now);
     } catch (RuntimeException e) {
       LOG.warn("a sweep of namespace " + namespace.name() + " failed; the next one retries", e);

@@ -15,6 +15,7 @@ import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StoreLimits;
@@ -28,11 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One node's view of a namespace in Redis. Each changing method is one script call; the answers are
@@ -40,6 +44,8 @@ import org.redisson.client.codec.StringCodec;
  * and sweeps due timers and lingering queues (see {@link Sweeper}).
  */
 final class RedisSagaStore implements SagaStore {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisSagaStore.class);
+
   private final KeyLayout keys;
   private final ScriptCalls calls;
   private final StoreLimits limits;
@@ -56,6 +62,8 @@ final class RedisSagaStore implements SagaStore {
   private final SagaIndex index;
   private final NodeAnnouncements nodes;
   private final Duration retention;
+  /** This view's listeners, told what its own calls and sweeps settled or expired. */
+  private final List<StoreListener> local = new CopyOnWriteArrayList<>();
 
   RedisSagaStore(KeyLayout keys, ScriptCalls calls, StoreLimits limits, Duration retention, Duration sweepEvery,
       Clock clock) {
@@ -340,7 +348,27 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Subscription subscribe(StoreListener listener) {
-    return events.subscribe(listener);
+    Subscription subscription = events.subscribe(listener);
+    local.add(listener);
+    return () -> {
+      local.remove(listener);
+      subscription.close();
+    };
+  }
+
+  /**
+   * Tells this view's own listeners what its call or sweep settled, and whose lease its sweep found
+   * expired (the step and its worker).
+   */
+  private void tellHere(Optional<Settling> settling, Optional<Change.Ready> leaseExpired) {
+    for (StoreListener listener : local) {
+      try {
+        settling.ifPresent(listener::settledHere);
+        leaseExpired.ifPresent(expired -> listener.leaseExpiredHere(expired.step(), expired.workerName()));
+      } catch (RuntimeException e) {
+        LOG.warn("a listener of Brokkr namespace " + keys.namespace() + " failed", e);
+      }
+    }
   }
 
   @Override
@@ -360,7 +388,7 @@ final class RedisSagaStore implements SagaStore {
   /** Fires a due timer of {@code step}: an expired lease or an ended backoff. Called by the sweep. */
   boolean fireTimer(StepRef step, Instant now) {
     Change change = change(step.sagaId(), calls.transition(Script.TIMER, keys.keys(step.sagaId()),
-        argv.of(step.sagaId(), List.of(step.stepId(), now.toEpochMilli()))));
+        argv.of(step.sagaId(), List.of(step.stepId(), now.toEpochMilli()))), Optional.of(step));
     change.retryAt().ifPresent(at -> thread.schedule(() -> requeue(step),
         Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS));
     return change.applied();
@@ -390,6 +418,11 @@ final class RedisSagaStore implements SagaStore {
   }
 
   private Change change(String sagaId, List<Object> raw) {
+    return change(sagaId, raw, Optional.empty());
+  }
+
+  /** The change a script answered; {@code timerOf}: the step whose due timer it fired. */
+  private Change change(String sagaId, List<Object> raw, Optional<StepRef> timerOf) {
     Reply reply = Reply.decode(raw);
     if (reply instanceof Reply.Applied applied) {
       if (applied.published() > 0) {
@@ -397,8 +430,16 @@ final class RedisSagaStore implements SagaStore {
       }
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
-      return new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
-          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, Optional.empty())).toList());
+      Optional<Settling> settling = applied.settled()
+          .map(settled -> new Settling(sagaId, settled.name(), settled.status(), settled.createdAt()));
+      Change change = new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
+          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, Optional.empty())).toList(),
+          settling);
+      Optional<String> leaseExpired = timerOf.isPresent() ? applied.leaseExpired() : Optional.empty();
+      if (settling.isPresent() || leaseExpired.isPresent()) {
+        tellHere(settling, leaseExpired.flatMap(worker -> timerOf.map(step -> new Change.Ready(step, worker))));
+      }
+      return change;
     }
     if (reply instanceof Reply.Noop || reply instanceof Reply.Stale) {
       return Change.NONE;

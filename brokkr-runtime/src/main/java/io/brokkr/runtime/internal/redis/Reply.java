@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Rejection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +15,14 @@ sealed interface Reply {
 
   /**
    * The change was made. {@code published} is the saga's number of the event message it published,
-   * 0 when it published none.
+   * 0 when it published none; {@code settled} the saga when the change settled it;
+   * {@code leaseExpired} the worker of the attempt whose expired lease the change failed.
    */
-  record Applied(long published, Optional<Instant> retryAt, List<Entry> ready, List<Granted> claims)
-      implements Reply {}
+  record Applied(long published, Optional<Settled> settled, Optional<String> leaseExpired,
+      Optional<Instant> retryAt, List<Entry> ready, List<Granted> claims) implements Reply {}
+
+  /** A saga that the change settled: its status, when it was created, its name. */
+  record Settled(SagaStatus status, Instant createdAt, Optional<String> name) {}
 
   /** A step granted to an attempt: its state, its args and its dependencies' results. */
   record Granted(String stepJson, String argsJson, List<String> dependencyResults) {}
@@ -60,8 +65,9 @@ sealed interface Reply {
   }
 
   /**
-   * Code, message number, retry time or '', the number of ready entries, the entries, then each
-   * grant as its number of values and the values.
+   * Code, message number (or, for the caller's own facts, the lines: message number, settled status,
+   * creation time in ms, name, expired lease's worker), retry time or '', the number of ready entries,
+   * the entries, then each grant as its number of values and the values.
    */
   private static Applied applied(List<Object> reply) {
     Optional<Instant> retryAt = text(reply, 2).isEmpty() ? Optional.empty()
@@ -77,7 +83,12 @@ sealed interface Reply {
       claims.add(new Granted(text(reply, i + 1), text(reply, i + 2), texts(reply, i + 3, i + 1 + length)));
       i += 1 + length;
     }
-    return new Applied(Long.parseLong(text(reply, 1)), retryAt, ready, claims);
+    String[] facts = text(reply, 1).split("\n", -1);
+    Optional<Settled> settled = facts.length < 5 || facts[1].isEmpty() ? Optional.empty()
+        : Optional.of(new Settled(SagaStatus.valueOf(facts[1]), Instant.ofEpochMilli(Long.parseLong(facts[2])),
+            facts[3].isEmpty() ? Optional.empty() : Optional.of(facts[3])));
+    Optional<String> leaseExpired = facts.length < 5 || facts[4].isEmpty() ? Optional.empty() : Optional.of(facts[4]);
+    return new Applied(Long.parseLong(facts[0]), settled, leaseExpired, retryAt, ready, claims);
   }
 
   private static Granted granted(List<Object> reply, int from) {

@@ -61,6 +61,8 @@ local order            -- the saga's step ids in the order they were added, once
 -- kind (C created, S saga moved, T step moved, A operator action), s step, f from, o to, n node,
 -- a attempt, k fencing token, r reason; for an action x its kind, u its author, m its note.
 local history = {}
+-- The worker of an attempt whose lease this call found expired (timer.lua); run() tells the caller.
+local lease_expired
 
 -- Ends the body early; run() returns the values and nothing is written.
 local function stop(...)
@@ -569,6 +571,19 @@ local function run(body)
   commit()
   if reply[1] == R.APPLIED and #events > 0 then
     reply[2] = saga.seq
+    local settled = SETTLED[saga.status] and loaded.status ~= saga.status
+    if settled or lease_expired then
+      -- What the calling view alone is told, one line each: the message number, the status the saga
+      -- settled in, when it was created and its name (empty when it did not settle), the worker of
+      -- the expired lease (empty for none).
+      local created, name = '', ''
+      if settled then
+        local read = redis.call('HMGET', SAGA, 'ct', 'name')
+        created, name = read[1] or '', read[2] or ''
+      end
+      reply[2] = table.concat({ string.format('%.0f', saga.seq), settled and saga.status or '', created, name,
+        lease_expired or '' }, '\n')
+    end
   end
   return remember(reply)
 end

@@ -9,6 +9,8 @@ return run(function()
     local reason = 'lease of node ' .. s.o .. ' expired'
     if s.dl and s.dl <= now then
       reason = timed_out(s)
+    else
+      lease_expired = s.w
     end
     local retry_at = fail_unknown(s, reason, now)
     -- The attempt lost its lease: whatever it reports later is stale.

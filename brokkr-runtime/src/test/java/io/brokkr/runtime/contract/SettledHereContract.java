@@ -1,0 +1,113 @@
+package io.brokkr.runtime.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.Settling;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreEvent;
+import io.brokkr.runtime.spi.StoreListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a view alone is told about its own transitions (so that one node counts each): the saga its
+ * call or sweep settled, and the expired lease its sweep failed; the other views hear neither.
+ */
+public interface SettledHereContract extends ContractFixture {
+  Instant AT = Instant.parse("2030-01-01T00:00:00Z");
+  Duration LEASE_OF_ONE = Duration.ofSeconds(30);
+  RetryPolicy ONE_ATTEMPT = new RetryPolicy(1, Duration.ofSeconds(1), 1.0, Duration.ofSeconds(1));
+
+  /** What one view's listener was told besides the events. */
+  final class Heard implements StoreListener {
+    final List<Settling> settled = new CopyOnWriteArrayList<>();
+    final List<String> expired = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onEvent(StoreEvent event) {}
+
+    @Override
+    public void settledHere(Settling settling) {
+      settled.add(settling);
+    }
+
+    @Override
+    public void leaseExpiredHere(StepRef step, String workerName) {
+      expired.add(step.sagaId() + "/" + step.stepId() + " of " + workerName);
+    }
+  }
+
+  private static StepSpec once(String id, Optional<Duration> timeout) {
+    return new StepSpec(id, "A", List.of(), "[]", ONE_ATTEMPT, timeout);
+  }
+
+  private static Heard heard(SagaStore view) {
+    Heard heard = new Heard();
+    view.subscribe(heard);
+    return heard;
+  }
+
+  private static Claim started(SagaStore view, String sagaId, StepSpec step) {
+    view.createSaga(sagaId, Optional.of("forging"));
+    view.addStep(sagaId, step);
+    view.start(sagaId);
+    return view.claimNext("A", "node-1", AT, LEASE_OF_ONE).orElseThrow();
+  }
+
+  @Test
+  default void theSettlingIsToldToTheViewWhoseCallMadeItAndToNoOther() {
+    SagaStore x = store();
+    SagaStore y = store();
+    Heard heardX = heard(x);
+    Heard heardY = heard(y);
+    Instant before = Instant.now();
+    Claim claim = started(x, "s", once("a", Optional.empty()));
+    assertEquals(List.of(), heardX.settled, "nothing settled yet");
+
+    Change finished = y.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("1"));
+    Settling settling = finished.settling().orElseThrow(() -> new AssertionError("the change settled the saga"));
+    assertEquals("s", settling.sagaId());
+    assertEquals(Optional.of("forging"), settling.name());
+    assertEquals(SagaStatus.FINISHED, settling.status());
+    assertTrue(!settling.createdAt().isBefore(before.minusSeconds(60)) && settling.createdAt().isBefore(Instant.now().plusSeconds(60)),
+        "created now, by the store's clock: " + settling.createdAt());
+    assertEquals(List.of(settling), heardY.settled);
+    assertEquals(List.of(), heardX.settled, "the other view is not told");
+    assertEquals(Optional.empty(), y.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("1"))
+        .settling(), "a duplicate settles nothing");
+    assertEquals(List.of(settling), heardY.settled);
+  }
+
+  @Test
+  default void theExpiredLeaseIsToldToTheViewWhoseSweepFailedItAndAPassedDeadlineIsNot() {
+    SagaStore x = store();
+    SagaStore y = store();
+    Heard heardX = heard(x);
+    Heard heardY = heard(y);
+    started(x, "s", once("a", Optional.empty()));
+
+    assertEquals(1, y.fireDue(AT.plus(LEASE_OF_ONE)));
+    assertEquals(List.of("s/a of A"), heardY.expired);
+    assertEquals(List.of(SagaStatus.COMPENSATED), heardY.settled.stream().map(Settling::status).toList(),
+        "its only attempt failed: the saga settled in the sweep");
+    assertEquals(List.of(), heardX.expired);
+    assertEquals(List.of(), heardX.settled);
+
+    started(x, "t", once("b", Optional.of(Duration.ofSeconds(1))));
+    assertEquals(1, y.fireDue(AT.plus(Duration.ofSeconds(1))));
+    assertEquals(List.of("s/a of A"), heardY.expired, "a deadline that passed is a timeout, not an expired lease");
+    assertEquals(2, heardY.settled.size());
+  }
+}
