@@ -63,6 +63,9 @@ local order            -- the saga's step ids in the order they were added, once
 local history = {}
 -- The worker of an attempt whose lease this call found expired (timer.lua); run() tells the caller.
 local lease_expired
+-- The settled status the saga moved into during this call, if it did (also FAILED again after an
+-- operator resumed it in the same call); run() tells the caller.
+local settled_in
 
 -- Ends the body early; run() returns the values and nothing is written.
 local function stop(...)
@@ -304,6 +307,9 @@ local function move_saga(to)
   end
   history[#history + 1] = entry
   saga.status = to
+  if SETTLED[to] then
+    settled_in = to
+  end
   events[#events + 1] = { 'S', from, to }
 end
 
@@ -571,7 +577,7 @@ local function run(body)
   commit()
   if reply[1] == R.APPLIED and #events > 0 then
     reply[2] = saga.seq
-    local settled = SETTLED[saga.status] and loaded.status ~= saga.status
+    local settled = settled_in and SETTLED[saga.status]
     if settled or lease_expired then
       -- What the calling view alone is told, one line each: the message number, the status the saga
       -- settled in, when it was created and its name (empty when it did not settle), the worker of
