@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.RedisCallListener;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
@@ -34,12 +35,14 @@ final class EventHub implements AutoCloseable {
   private final Sequencer sequencer = new Sequencer();
   private final Progress progress;
   private final AtomicBoolean subscribedBefore = new AtomicBoolean();
+  private final RedisCallListener counted;
   private int statusListener;
   private int messageListener;
 
-  EventHub(RedissonClient client, String channel, ScheduledExecutorService thread, Snapshots json, Progress progress,
-      Consumer<Message> arrived, Runnable resubscribed) {
+  EventHub(RedissonClient client, RedisCallListener counted, String channel, ScheduledExecutorService thread, Snapshots json,
+      Progress progress, Consumer<Message> arrived, Runnable resubscribed) {
     this.topic = client.getTopic(channel, StringCodec.INSTANCE);
+    this.counted = counted;
     this.progress = progress;
     this.thread = thread;
     this.json = json;
@@ -62,7 +65,10 @@ final class EventHub implements AutoCloseable {
         // Redisson resubscribes by itself after a reconnect.
       }
     });
-    messageListener = topic.addListener(String.class, (channel, text) -> receive(text));
+    messageListener = topic.addListener(String.class, (channel, text) -> {
+      counted.onMessage(channel.toString(), text.length());
+      receive(text);
+    });
   }
 
   SagaStore.Subscription subscribe(StoreListener listener) {

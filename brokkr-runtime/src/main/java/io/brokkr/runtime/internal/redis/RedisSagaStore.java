@@ -76,7 +76,7 @@ final class RedisSagaStore implements SagaStore {
       return t;
     });
     thread.setRemoveOnCancelPolicy(true);
-    this.events = new EventHub(calls.client(), keys.channel(), thread, snapshots, progress, this::arrived, this::resubscribed);
+    this.events = new EventHub(calls.client(), calls.listener(), keys.channel(), thread, snapshots, progress, this::arrived, this::resubscribed);
     this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
     events.open();
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
