@@ -95,7 +95,11 @@ public final class BrokkrNode implements Brokkr {
     this.dispatcher = new Dispatcher(store, options, timers, runner);
     this.starter = new TemplateStarter(engine, dispatcher::createAndStart);
     this.recovery = new Recovery(store, timers, leases, changes, options);
-    this.subscription = store.subscribe(this::onEvent);
+    // The events of the node's own sagas and workers; every saga's once it has listeners.
+    this.subscription = store.subscribeToOwnWork(this::onEvent);
+    if (!listeners.isEmpty()) {
+      store.followAll();
+    }
     rechecks.every(OUTCOME_RECHECK, outcomes::recheck);
     // Announcements wait on Redis: on the thread of the outcome rechecks, not the one of backoffs and wake-ups.
     this.announcer = new Announcer(store, options, rechecks, dispatcher::workerNames, runner::running);
@@ -179,6 +183,7 @@ public final class BrokkrNode implements Brokkr {
   public Subscription addListener(SagaListener listener) {
     Objects.requireNonNull(listener, "listener");
     lifecycle.requireOpen();
+    store.followAll();
     Runnable remove = listeners.add(listener);
     return remove::run;
   }
