@@ -217,15 +217,13 @@ final class NodeScaling {
       }
     }
 
-    /** The class path of this program: exec:java's class loader's, or the JVM's own. */
+    /** The class path of this program: exec:java's class loader's (not Maven's above it), or the JVM's own. */
     private static String classPath() {
-      List<String> entries = new ArrayList<>();
-      for (ClassLoader loader = NodeScaling.class.getClassLoader(); loader != null; loader = loader.getParent()) {
-        if (loader instanceof URLClassLoader urls) {
-          Arrays.stream(urls.getURLs()).map(u -> new File(u.getPath()).getPath()).forEach(entries::add);
-        }
+      if (NodeScaling.class.getClassLoader() instanceof URLClassLoader urls && urls.getURLs().length > 0) {
+        return Arrays.stream(urls.getURLs()).map(u -> new File(u.getPath()).getPath())
+            .collect(Collectors.joining(File.pathSeparator));
       }
-      return entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
+      return System.getProperty("java.class.path");
     }
   }
 }

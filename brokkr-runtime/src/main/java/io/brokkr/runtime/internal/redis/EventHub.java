@@ -79,11 +79,24 @@ final class EventHub implements AutoCloseable {
     listen(inbox, this::receive);
   }
 
-  /** From now on every saga's messages come, not only those of this view's sagas (once subscribed, for good). */
+  /**
+   * From now on every saga's messages come, not only those of this view's sagas (once subscribed,
+   * for good; a failed subscription is logged and tried again at the next call).
+   */
   synchronized void everything() {
-    if (!everything) {
-      listenToAllInboxes();
+    if (!everything && subscribed(this::listenToAllInboxes, "the events of every saga")) {
       everything = true;
+    }
+  }
+
+  /** Runs a subscription; false, logged, when it failed (the caller tries again later). */
+  private boolean subscribed(Runnable subscription, String what) {
+    try {
+      subscription.run();
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("could not subscribe to " + what + " in namespace " + keys.namespace() + "; trying again later", e);
+      return false;
     }
   }
 
@@ -92,14 +105,19 @@ final class EventHub implements AutoCloseable {
     return everything;
   }
 
-  /** From now on the ready entries of {@code worker} come; returns once subscribed. */
+  /**
+   * From now on the ready entries of {@code worker} come; returns once subscribed. A subscription
+   * that fails (Redis stalled past the client's timeout) is logged and tried again at the next call
+   * (every claim and sweep calls): a claim does not fail for it, and until then the sweep finds the
+   * entries a wake-up would have announced.
+   */
   void worker(String worker) {
     if (workers.contains(worker)) {
       return; // every claim asks: the common case takes no lock
     }
     synchronized (this) {
-      if (!workers.contains(worker)) {
-        listen(keys.workerChannel(worker), this::wakeUp);
+      if (!workers.contains(worker) && subscribed(() -> listen(keys.workerChannel(worker), this::wakeUp),
+          "the ready steps of worker " + worker)) {
         workers.add(worker);
       }
     }
