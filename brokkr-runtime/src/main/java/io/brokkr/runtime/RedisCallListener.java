@@ -3,10 +3,10 @@ package io.brokkr.runtime;
 import java.time.Duration;
 
 /**
- * Sees every request a Redis backend sends, and every message it receives. A request is one script
- * call or one pipelined batch, by kind (a script's name such as {@code finish} or {@code claim}, or {@code peek}, {@code timers},
- * {@code active}). For metrics and cost figures; it runs on the calling thread, so keep it short.
- * Set with {@link RedisOptions#withCallListener}.
+ * Sees every request a Redis backend sends, and every message it receives. A request is one
+ * script call or one pipelined batch, by kind (a script's name such as {@code finish} or
+ * {@code claim}, or {@code peek}, {@code timers}, {@code active}). For metrics and cost figures;
+ * it runs on the calling thread, so keep it short. Set with {@link RedisOptions#withCallListener}.
  */
 @FunctionalInterface
 public interface RedisCallListener {
