@@ -35,14 +35,21 @@ import java.util.stream.Collectors;
  *     -Dexec.args="--nodes 1,2,4 --sagas 4000 --rounds 2"
  * </pre>
  */
-final class NodeScaling {
+public final class NodeScaling {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private NodeScaling() {}
 
-  /** One run: how many nodes, and what each reported. */
+  /** One run: how many nodes, and what each reported ({sagas started, CPU µs, messages, characters} per node). */
   record Run(int nodes, int sagas, long wallMillis, double redisCpuMicros, long redisCommands, List<long[]> perNode) {}
 
+  /**
+   * Runs the scenario and writes its JSON.
+   *
+   * @param args {@code --nodes LIST} (default 1,2,4), {@code --sagas N} (4000), {@code --rounds N} (2),
+   *     {@code --warmup N} sagas per node (1500), {@code --json FILE}, {@code --label TEXT}
+   * @throws Exception when a node process fails or Redis cannot be read
+   */
   public static void main(String[] args) throws Exception {
     Map<String, String> given = new LinkedHashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
