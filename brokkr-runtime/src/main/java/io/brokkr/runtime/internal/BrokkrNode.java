@@ -98,7 +98,8 @@ public final class BrokkrNode implements Brokkr {
     this.dispatcher = new Dispatcher(store, options, timers, runner);
     this.starter = new TemplateStarter(engine, dispatcher::createAndStart);
     this.recovery = new Recovery(store, timers, leases, changes, options);
-    this.subscription = store.subscribe(new StoreListener() {
+    // The events of the node's own sagas and workers; every saga's once it has listeners.
+    this.subscription = store.subscribeToOwnWork(new StoreListener() {
       @Override
       public void onEvent(StoreEvent event) {
         BrokkrNode.this.onEvent(event);
@@ -115,6 +116,9 @@ public final class BrokkrNode implements Brokkr {
         observer.leaseExpired(workerName);
       }
     });
+    if (!listeners.isEmpty()) {
+      store.followAll();
+    }
     rechecks.every(OUTCOME_RECHECK, outcomes::recheck);
     // Announcements wait on Redis: on the thread of the outcome rechecks, not the one of backoffs and wake-ups.
     this.announcer = new Announcer(store, options, rechecks, dispatcher::workerNames, runner::running);
@@ -198,6 +202,7 @@ public final class BrokkrNode implements Brokkr {
   public Subscription addListener(SagaListener listener) {
     Objects.requireNonNull(listener, "listener");
     lifecycle.requireOpen();
+    store.followAll();
     Runnable remove = listeners.add(listener);
     return remove::run;
   }

@@ -45,6 +45,8 @@ final class Outcomes {
 
   /** The future of a saga's outcome; completed already when the saga has settled. */
   CompletableFuture<SagaOutcome> of(String sagaId) {
+    // The event of its settling must reach this node, though another node may have created it.
+    store.follow(sagaId);
     CompletableFuture<SagaOutcome> future = pending(sagaId);
     // Registered first, read second: a saga settling in between completes the future either way.
     // The caller's own thread completes it: a settled saga's outcome is there at once.

@@ -355,6 +355,21 @@ final class TimedStore implements SagaStore {
   }
 
   @Override
+  public Subscription subscribeToOwnWork(StoreListener listener) {
+    return store.subscribeToOwnWork(listener);
+  }
+
+  @Override
+  public void follow(String sagaId) {
+    store.follow(sagaId);
+  }
+
+  @Override
+  public void followAll() {
+    store.followAll();
+  }
+
+  @Override
   public void close() {
     store.close();
   }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param applied false when the operation was a no-op: a duplicate or late completion, a stale
  *     fencing token, a step that was no longer waiting for its backoff
  * @param ready the steps that became claimable, with their worker names; they were also pushed to
- *     the worker's ready queue and announced to every node by a {@link StoreEvent.WorkReady}
+ *     the worker's ready queue and announced to the nodes of that worker by a {@link StoreEvent.WorkReady}
  * @param retryAt when a failed attempt will be retried: the caller arms a timer that calls
  *     {@link SagaStore#requeue} then
  * @param claims the steps the operation made ready and claimed at once for the caller

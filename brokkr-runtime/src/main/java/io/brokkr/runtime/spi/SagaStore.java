@@ -444,6 +444,32 @@ public interface SagaStore extends AutoCloseable {
    */
   Subscription subscribe(StoreListener listener);
 
+  /**
+   * Like {@link #subscribe}, but the store may deliver only what concerns this view, so that a node
+   * does not pay for the events of work it does not run: every event of the sagas created through
+   * this view or {@linkplain #follow followed} by it, and the {@link StoreEvent.WorkReady} events of
+   * the workers it claims for; every event of the namespace once {@link #followAll} was called (or
+   * {@link #subscribe}). Events of one saga arrive in the order of its transitions. By default it
+   * delivers every event.
+   *
+   * @param listener called once per event; it must not block for long
+   * @return the subscription, to close when the events are no longer wanted
+   */
+  default Subscription subscribeToOwnWork(StoreListener listener) {
+    return subscribe(listener);
+  }
+
+  /**
+   * From now on, this view's {@link #subscribeToOwnWork} subscriptions also receive the events of
+   * {@code sagaId}, e.g. a saga created by another node whose outcome this node waits for.
+   *
+   * @param sagaId the saga
+   */
+  default void follow(String sagaId) {}
+
+  /** From now on, this view's {@link #subscribeToOwnWork} subscriptions receive every event of the namespace. */
+  default void followAll() {}
+
   /** Ends a {@link #subscribe subscription}. */
   @FunctionalInterface
   interface Subscription extends AutoCloseable {

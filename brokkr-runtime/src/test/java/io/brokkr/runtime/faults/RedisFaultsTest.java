@@ -209,7 +209,7 @@ class RedisFaultsTest {
       SagaStep step = saga.addStep("Remote", List.of(), List.of(), StepOptions.DEFAULTS.withRetry(RetryPolicy.NO_RETRY));
       saga.start();
       CompletableFuture<SagaOutcome> outcome = saga.getOutcome();
-      client.getTopic("{" + namespace + ":events}", org.redisson.client.codec.StringCodec.INSTANCE).publish(
+      client.getTopic("{" + namespace + ":events}:n:forger", org.redisson.client.codec.StringCodec.INSTANCE).publish(
           "{\"s\":\"" + saga.getId() + "\",\"q\":99,\"e\":[[\"S\",\"RUNNING\",\"FINISHED\"]],\"o\":{\"r\":[\""
               + step.getId() + "\",\"\\\"forged\\\"\"]}}");
       assertTrue(forgedSeen.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the node received the forged event");

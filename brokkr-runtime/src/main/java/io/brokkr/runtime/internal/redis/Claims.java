@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
@@ -28,8 +29,14 @@ final class Claims {
   private final Argv argv;
   private final ReadyHeads heads;
   private final Snapshots snapshots;
+  private final Consumer<String> follow;
 
-  Claims(KeyLayout keys, ScriptCalls calls, Argv argv, ReadyHeads heads, Snapshots snapshots) {
+  /**
+   * @param follow subscribes to a worker's ready entries; called before its queues are first read,
+   *     so that no entry queued after that read goes unannounced
+   */
+  Claims(KeyLayout keys, ScriptCalls calls, Argv argv, ReadyHeads heads, Snapshots snapshots, Consumer<String> follow) {
+    this.follow = follow;
     this.keys = keys;
     this.calls = calls;
     this.argv = argv;
@@ -38,6 +45,7 @@ final class Claims {
   }
 
   Optional<Claim> next(String workerName, String nodeId, Instant now, Duration lease) {
+    follow.accept(workerName);
     heads.track(workerName);
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Optional<Entry> next = heads.next(workerName);

@@ -1,68 +1,126 @@
 package io.brokkr.runtime.internal.redis;
 
+import io.brokkr.runtime.RedisCallListener;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.redisson.api.RPatternTopic;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.listener.PatternStatusListener;
 import org.redisson.api.listener.StatusListener;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The namespace's event channel as one node sees it. A message is read on Redisson's thread (which
- * shows its ready entries to the node at once), then put in its saga's order and delivered to the
+ * The events one view of a namespace receives. A message is read on Redisson's thread (which shows
+ * its ready entries to the node at once), then put in its saga's order and delivered to the
  * listeners on the store's own thread, one message after the other: listeners may call the store.
+ *
+ * <p>A view hears only what concerns it (see common.lua): the messages of the sagas it created, on
+ * its inbox; the ready entries of the workers it claims for, on their channels; and every saga's
+ * messages, on every inbox, only once it was asked to watch everything (a node with
+ * listeners, a wait for a saga another node created). So adding nodes does not multiply the
+ * messages each node reads.
  */
 final class EventHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
-  private final RTopic topic;
+  private final RedissonClient client;
+  private final KeyLayout keys;
+  private final String inbox;
   private final ScheduledExecutorService thread;
   private final Snapshots json;
   private final Consumer<Message> arrived;
+  private final Predicate<Entry> announce;
   private final Runnable resubscribed;
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final Sequencer sequencer = new Sequencer();
   private final Progress progress;
-  private final AtomicBoolean subscribedBefore = new AtomicBoolean();
-  private int statusListener;
-  private int messageListener;
+  private final RedisCallListener counted;
+  private final List<Runnable> unsubscribes = new ArrayList<>();
+  private final Set<String> workers = ConcurrentHashMap.newKeySet();
+  private volatile boolean everything;
+  private boolean closed;
 
-  EventHub(RedissonClient client, String channel, ScheduledExecutorService thread, Snapshots json, Progress progress,
-      Consumer<Message> arrived, Runnable resubscribed) {
-    this.topic = client.getTopic(channel, StringCodec.INSTANCE);
+  /**
+   * @param inbox the channel of the sagas this view creates
+   * @param announce shows a ready entry of a worker's channel to the node; false when it knew it already
+   */
+  EventHub(RedissonClient client, RedisCallListener counted, KeyLayout keys, String inbox, ScheduledExecutorService thread,
+      Snapshots json, Progress progress, Consumer<Message> arrived, Predicate<Entry> announce, Runnable resubscribed) {
+    this.client = client;
+    this.keys = keys;
+    this.inbox = inbox;
+    this.counted = counted;
     this.progress = progress;
     this.thread = thread;
     this.json = json;
     this.arrived = arrived;
+    this.announce = announce;
     this.resubscribed = resubscribed;
   }
 
-  /** Subscribes; returns once Redis confirmed the subscription, so no later event is missed. */
+  /** Subscribes to the inbox; returns once Redis confirmed the subscription, so no later event is missed. */
   void open() {
-    statusListener = topic.addListener(new StatusListener() {
-      @Override
-      public void onSubscribe(String channel) {
-        if (subscribedBefore.getAndSet(true)) {
-          resubscribed.run();
-        }
-      }
+    listen(inbox, this::receive);
+  }
 
-      @Override
-      public void onUnsubscribe(String channel) {
-        // Redisson resubscribes by itself after a reconnect.
+  /**
+   * From now on every saga's messages come, not only those of this view's sagas (once subscribed,
+   * for good; a failed subscription is logged and tried again at the next call).
+   */
+  synchronized void everything() {
+    if (!everything && subscribed(this::listenToAllInboxes, "the events of every saga")) {
+      everything = true;
+    }
+  }
+
+  /** Runs a subscription; false, logged, when it failed (the caller tries again later). */
+  private boolean subscribed(Runnable subscription, String what) {
+    try {
+      subscription.run();
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("could not subscribe to " + what + " in namespace " + keys.namespace() + "; trying again later", e);
+      return false;
+    }
+  }
+
+  /** Whether every saga's messages come. */
+  boolean watchesEverything() {
+    return everything;
+  }
+
+  /**
+   * From now on the ready entries of {@code worker} come; returns once subscribed. A subscription
+   * that fails (Redis stalled past the client's timeout) is logged and tried again at the next call
+   * (every claim and sweep calls): a claim does not fail for it, and until then the sweep finds the
+   * entries a wake-up would have announced.
+   */
+  void worker(String worker) {
+    if (workers.contains(worker)) {
+      return; // every claim asks: the common case takes no lock
+    }
+    synchronized (this) {
+      if (!workers.contains(worker) && subscribed(() -> listen(keys.workerChannel(worker), this::wakeUp),
+          "the ready steps of worker " + worker)) {
+        workers.add(worker);
       }
-    });
-    messageListener = topic.addListener(String.class, (channel, text) -> receive(text));
+    }
   }
 
   SagaStore.Subscription subscribe(StoreListener listener) {
@@ -77,8 +135,100 @@ final class EventHub implements AutoCloseable {
 
   @Override
   public void close() {
-    topic.removeListener(messageListener, statusListener);
+    List<Runnable> all;
+    synchronized (this) {
+      closed = true;
+      all = List.copyOf(unsubscribes);
+      unsubscribes.clear();
+    }
+    all.forEach(Runnable::run);
     listeners.clear();
+  }
+
+  private void listen(String channel, Consumer<String> handler) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+    }
+    RTopic topic = client.getTopic(channel, StringCodec.INSTANCE);
+    AtomicBoolean subscribedBefore = new AtomicBoolean();
+    int status = topic.addListener(new StatusListener() {
+      @Override
+      public void onSubscribe(String name) {
+        if (subscribedBefore.getAndSet(true)) {
+          resubscribed.run();
+        }
+      }
+
+      @Override
+      public void onUnsubscribe(String name) {
+        // Redisson resubscribes by itself after a reconnect.
+      }
+    });
+    int messages = topic.addListener(String.class, (name, text) -> {
+      counted.onMessage(channel, text.length());
+      handler.accept(text);
+    });
+    synchronized (this) {
+      unsubscribes.add(() -> topic.removeListener(messages, status));
+    }
+  }
+
+  private void listenToAllInboxes() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+    }
+    RPatternTopic topic = client.getPatternTopic(keys.inboxPattern(), StringCodec.INSTANCE);
+    AtomicBoolean subscribedBefore = new AtomicBoolean();
+    int status = topic.addListener(new PatternStatusListener() {
+      @Override
+      public void onPSubscribe(String pattern) {
+        if (subscribedBefore.getAndSet(true)) {
+          resubscribed.run();
+        }
+      }
+
+      @Override
+      public void onPUnsubscribe(String pattern) {
+        // Redisson resubscribes by itself after a reconnect.
+      }
+    });
+    int messages = topic.addListener(String.class, (pattern, channel, text) -> {
+      counted.onMessage(channel.toString(), text.length());
+      receive(text);
+    });
+    synchronized (this) {
+      unsubscribes.add(() -> {
+        topic.removeListener(messages);
+        topic.removeListener(status);
+      });
+    }
+  }
+
+  /** The ready entries of one transition for one worker, one a line (four lines each, see {@link Entry}). */
+  private void wakeUp(String text) {
+    String[] lines = text.split("\n");
+    for (int i = 0; i + 3 < lines.length; i += 4) {
+      Optional<Entry> parsed;
+      try {
+        parsed = Entry.parse(String.join("\n", lines[i], lines[i + 1], lines[i + 2], lines[i + 3]));
+      } catch (RuntimeException e) {
+        LOG.warn("ignored a ready entry that is not a Brokkr entry: " + text, e);
+        return;
+      }
+      Entry entry = parsed.orElseThrow();
+      if (announce.test(entry)) {
+        try {
+          thread.execute(() -> deliver(new StoreEvent.WorkReady(entry.step().sagaId(), entry.step().stepId(),
+              entry.worker())));
+        } catch (RejectedExecutionException closing) {
+          return; // The store is closing: nobody listens any more.
+        }
+      }
+    }
   }
 
   private void receive(String text) {
@@ -86,7 +236,7 @@ final class EventHub implements AutoCloseable {
     try {
       message = Message.read(json.tree(text), json);
     } catch (RuntimeException e) {
-      LOG.warn("ignored a message on " + topic.getChannelNames() + " that is not a Brokkr event: " + text, e);
+      LOG.warn("ignored a message that is not a Brokkr event: " + text, e);
       return;
     }
     arrived.accept(message);
@@ -97,7 +247,6 @@ final class EventHub implements AutoCloseable {
       // The store is closing: nobody listens any more.
     }
   }
-
   private void sequence(Message message) {
     boolean wasHolding = sequencer.holding();
     sequencer.accept(message, System.nanoTime()).forEach(this::deliver);

@@ -1,5 +1,7 @@
 package io.brokkr.runtime.internal.redis;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +11,16 @@ import java.util.regex.Pattern;
 final class Ids {
   private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private Ids() {}
+
+  /** A new view's inbox id: 64 random bits in hex, kept with each saga the view creates. */
+  static String inbox() {
+    byte[] bits = new byte[8];
+    RANDOM.nextBytes(bits);
+    return HexFormat.of().formatHex(bits);
+  }
 
   /** Checks a namespace: letters, digits, '.', '_' and '-', at most 64 characters. */
   static String checkNamespace(String namespace) {

@@ -10,7 +10,7 @@ import java.util.zip.CRC32;
  * slot, so a script touches one slot, and the partitions of a namespace spread over a cluster.
  *
  * <pre>
- * {ns:p}:saga:&lt;sagaId&gt;  hash   status, seq, tok, open, order, fail; s:&lt;step&gt; state, a:&lt;step&gt; args, r:&lt;step&gt; result
+ * {ns:p}:saga:&lt;sagaId&gt;  hash   status, seq, tok, open, order, fail, in (inbox); s:&lt;step&gt; state, a:&lt;step&gt; args, r:&lt;step&gt; result
  * {ns:p}:ready           zset   entries "worker\nseq\nsagaId\nstepId", all scored 0, read by prefix
  * {ns:p}:timers          zset   "sagaId\nstepId" scored by due time (lease expiry, end of backoff)
  * {ns:p}:active          set    ids of the RUNNING and COMPENSATING sagas
@@ -23,7 +23,9 @@ import java.util.zip.CRC32;
  * {ns:meta}              hash   partitions
  * {ns:nodes}             set    ids of the nodes that announced themselves
  * {ns:nodes}:&lt;nodeId&gt;    string a node's announcement (JSON), expiring
- * {ns:events}            pub/sub channel of the namespace's events
+ * {ns:events}:n:&lt;inbox&gt; pub/sub channel of the events of the sagas one view created (the saga's
+ *                        field in); views that watch every saga subscribe to {ns:events}:n:*
+ * {ns:events}:w:&lt;worker&gt; the ready entries of one worker's steps, one a line
  * </pre>
  */
 record KeyLayout(String namespace, int partitions) {
@@ -94,8 +96,24 @@ record KeyLayout(String namespace, int partitions) {
     return "{" + namespace + ":meta}";
   }
 
+  /** What the namespace's channels start with. */
   String channel() {
     return "{" + namespace + ":events}";
+  }
+
+  /** The pattern of every inbox: every saga's events, for the views that watch them all. */
+  String inboxPattern() {
+    return channel() + ":n:*";
+  }
+
+  /** The channel of the events of the sagas a view created (its inbox, a random id per view). */
+  String inboxChannel(String inbox) {
+    return channel() + ":n:" + inbox;
+  }
+
+  /** The channel of the ready entries of one worker's steps, one a line. */
+  String workerChannel(String worker) {
+    return channel() + ":w:" + worker;
   }
 
   /** The KEYS of every transition of a saga, in the order common.lua names them. */

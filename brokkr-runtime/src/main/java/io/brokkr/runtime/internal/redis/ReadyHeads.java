@@ -54,24 +54,34 @@ final class ReadyHeads {
     return List.copyOf(workers.keySet());
   }
 
-  /** An entry was queued (an event, or this node's own transition). */
-  synchronized void announce(Entry entry, int partition) {
+  /**
+   * An entry was queued (an event, or this node's own transition). Returns whether it may be news
+   * to the node: false for an entry of a queue the node knows and that it knew already.
+   */
+  synchronized boolean announce(Entry entry, int partition) {
     Queue[] queues = workers.get(entry.worker());
     if (queues == null) {
-      return;
+      return false;
     }
     Queue q = queues[partition];
-    if (!q.known || entry.sequence() <= q.sequence) {
-      return;
+    if (!q.known) {
+      return true;
+    }
+    if (entry.sequence() <= q.sequence) {
+      return false;
     }
     if (q.head.isEmpty()) {
       q.head = Optional.of(entry);
-    } else if (!q.head.get().equals(entry)) {
-      q.later.put(entry.sequence(), entry);
-      if (q.later.size() > MAX_LATER) {
-        q.later.pollLastEntry();
-      }
+      return true;
     }
+    if (q.head.get().equals(entry)) {
+      return false;
+    }
+    boolean news = q.later.put(entry.sequence(), entry) == null;
+    if (q.later.size() > MAX_LATER) {
+      q.later.pollLastEntry();
+    }
+    return news;
   }
 
   /** A reply told the queue's head as of {@code sequence}. */

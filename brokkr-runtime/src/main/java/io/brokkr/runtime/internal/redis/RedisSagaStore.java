@@ -52,6 +52,7 @@ final class RedisSagaStore implements SagaStore {
   private final Argv argv;
   private final Snapshots snapshots = new Snapshots();
   private final Progress progress = new Progress();
+  private final OwnSagas own = new OwnSagas();
   private final ReadyHeads heads;
   private final Claims claims;
   private final ScheduledThreadPoolExecutor thread;
@@ -71,12 +72,12 @@ final class RedisSagaStore implements SagaStore {
     this.clock = clock;
     this.calls = calls;
     this.limits = limits;
-    this.argv = new Argv(keys.channel(), retention.toMillis());
+    String inbox = keys.inboxChannel(Ids.inbox());
+    this.argv = new Argv(inbox, retention.toMillis());
     this.retention = retention;
     this.index = new SagaIndex(keys, calls);
     this.nodes = new NodeAnnouncements(keys, calls);
     this.heads = new ReadyHeads(keys.partitions());
-    this.claims = new Claims(keys, calls, argv, heads, snapshots);
     this.thread = new ScheduledThreadPoolExecutor(1, task -> {
       Thread t = new Thread(task, "brokkr-redis-" + keys.namespace());
       t.setDaemon(true);
@@ -84,7 +85,9 @@ final class RedisSagaStore implements SagaStore {
       return t;
     });
     thread.setRemoveOnCancelPolicy(true);
-    this.events = new EventHub(calls.client(), keys.channel(), thread, snapshots, progress, this::arrived, this::resubscribed);
+    this.events = new EventHub(calls.client(), calls.listener(), keys, inbox, thread, snapshots, progress, this::arrived,
+        entry -> heads.announce(entry, keys.partitionOf(entry.step().sagaId())), this::resubscribed);
+    this.claims = new Claims(keys, calls, argv, heads, snapshots, events::worker);
     this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
     events.open();
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -114,6 +117,7 @@ final class RedisSagaStore implements SagaStore {
   public void createSaga(String sagaId, Optional<String> name, Map<String, String> traceContext) {
     StoreLimits.checkId("saga id", sagaId);
     name.ifPresent(n -> StoreLimits.checkId("saga name", n));
+    own.add(sagaId);
     change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId),
         argv.of(sagaId, List.of(name.orElse(""), snapshots.contextJson(traceContext)))));
   }
@@ -160,6 +164,7 @@ final class RedisSagaStore implements SagaStore {
     limits.check(draft);
     draft.check();
     draft.name().ifPresent(n -> StoreLimits.checkId("saga name", n));
+    own.add(sagaId);
     List<Object> args = new ArrayList<>();
     args.add(draft.name().orElse(""));
     args.add(draft.steps().size());
@@ -348,6 +353,17 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Subscription subscribe(StoreListener listener) {
+    events.everything();
+    return listen(listener);
+  }
+
+  @Override
+  public Subscription subscribeToOwnWork(StoreListener listener) {
+    return listen(listener);
+  }
+
+  /** Hands {@code listener} this view's events and what its own calls and sweeps settled or expired. */
+  private Subscription listen(StoreListener listener) {
     Subscription subscription = events.subscribe(listener);
     local.add(listener);
     return () -> {
@@ -369,6 +385,18 @@ final class RedisSagaStore implements SagaStore {
         LOG.warn("a listener of Brokkr namespace " + keys.namespace() + " failed", e);
       }
     }
+  }
+
+  @Override
+  public void follow(String sagaId) {
+    if (!own.contains(sagaId)) {
+      events.everything();
+    }
+  }
+
+  @Override
+  public void followAll() {
+    events.everything();
   }
 
   @Override
@@ -425,7 +453,8 @@ final class RedisSagaStore implements SagaStore {
   private Change change(String sagaId, List<Object> raw, Optional<StepRef> timerOf) {
     Reply reply = Reply.decode(raw);
     if (reply instanceof Reply.Applied applied) {
-      if (applied.published() > 0) {
+      // Awaited by reads only when its message reaches this view: a saga of its own, or it watches all.
+      if (applied.published() > 0 && (own.contains(sagaId) || events.watchesEverything())) {
         progress.willArrive(sagaId, applied.published());
       }
       int partition = keys.partitionOf(sagaId);

@@ -44,6 +44,11 @@ final class ScriptCalls {
     return client;
   }
 
+  /** Who sees the requests and messages of this backend. */
+  RedisCallListener listener() {
+    return listener;
+  }
+
   /** How transitions wait for replicas: the command, or {@code none}. */
   String durability() {
     return durable.map(DurableMode::description).orElse("none");

@@ -21,6 +21,15 @@ local HISTORY_LIMIT = 1000
 -- (Redisson's defaults: 4 tries of 3 s, 1.5 s apart), short enough that replies cost little memory.
 local REQUEST_TTL_MS = 60000
 local SAGA_ID, CHANNEL, RETENTION = ARGV[1], ARGV[2], ARGV[3]
+-- CHANNEL is the calling view's inbox, '{ns:events}:n:<inbox>': a saga's messages go to the inbox
+-- of the view that created it (its field 'in'), which views that watch every saga also hear (they
+-- subscribe to the pattern '{ns:events}:n:*'); ready entries also go to their worker's channel,
+-- '{ns:events}:w:<worker>', which the views that claim for that worker subscribe to. So a node
+-- receives the events of its own sagas and of the work it can run, not those of every node.
+local STREAM, INBOX = string.match(CHANNEL, '^({[^}]*}):n:(.+)$')
+if not STREAM then
+  STREAM = CHANNEL
+end
 
 -- Result codes, decoded by Reply on the Java side.
 local R = { APPLIED = 0, NOOP = 1, STALE = 2, REJECTED = 3, ILLEGAL = 4, CLAIMED = 5, MISS = 6, DROPPED = 7 }
@@ -78,12 +87,12 @@ local function load_saga()
   end
   -- The order (every step id) is read only when needed: a completion must not cost the saga's size.
   -- The trace context (tc) comes with the same read: every grant hands it over.
-  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name', 'tc')
+  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name', 'tc', 'in')
   if not v[1] then
     return nil
   end
   loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]), name = v[5] or nil,
-    tc = v[6] or nil }
+    tc = v[6] or nil, inbox = v[7] or nil }
   saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open }
   return saga
 end
@@ -433,6 +442,29 @@ local function write_history(now)
   end
 end
 
+-- Sends a message of this call's events where it concerns someone (see CHANNEL above): the ready
+-- entries of each worker, one a line, to the worker's channel; the whole message to the saga's inbox.
+local function publish(message)
+  local by_worker, workers = {}, {}
+  for _, e in ipairs(events) do
+    if e[1] == 'R' then
+      local entries = by_worker[e[3]]
+      if not entries then
+        entries = {}
+        by_worker[e[3]] = entries
+        workers[#workers + 1] = e[3]
+      end
+      entries[#entries + 1] = e[4]
+    end
+  end
+  for _, worker in ipairs(workers) do
+    redis.call('PUBLISH', STREAM .. ':w:' .. worker, table.concat(by_worker[worker], '\n'))
+  end
+  -- A saga created before inboxes existed has none: its messages reach only the views that watch all.
+  local inbox = loaded.inbox or (not loaded.status and INBOX) or '-'
+  redis.call('PUBLISH', STREAM .. ':n:' .. inbox, message)
+end
+
 local function commit()
   if saga then
     local changed = #events > 0 or not loaded.status
@@ -450,6 +482,10 @@ local function commit()
         if saga.name then
           hash[#hash + 1] = 'name'
           hash[#hash + 1] = saga.name
+        end
+        if INBOX then
+          hash[#hash + 1] = 'in'
+          hash[#hash + 1] = INBOX
         end
       end
       index_saga(now)
@@ -522,7 +558,7 @@ local function commit()
     if saga and SETTLED[saga.status] and loaded.status ~= saga.status then
       message.o = outcome()
     end
-    redis.call('PUBLISH', CHANNEL, cjson.encode(message))
+    publish(cjson.encode(message))
   end
 end
 

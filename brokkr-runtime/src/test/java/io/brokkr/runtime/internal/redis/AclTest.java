@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.SagaListener;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisServer;
@@ -19,7 +20,7 @@ import org.redisson.api.RedissonClient;
  */
 class AclTest {
   /** The rule the README gives for namespace {@code hammers}. */
-  static final String RULE = "ACL SETUSER brokkr on >s3cret resetkeys resetchannels ~{hammers:* &{hammers:* +@all -@dangerous";
+  static final String RULE = "ACL SETUSER brokkr on >s3cret resetkeys resetchannels ~{hammers:* &{hammers:* &{hammers:events}:n:* +@all -@dangerous";
 
   @Test
   void brokkrRunsAsAUserLimitedToItsNamespace() throws Exception {
@@ -27,6 +28,8 @@ class AclTest {
       assertEquals("+OK\r\n", server.command(RULE));
       RedissonClient client = Redissons.of(server, "brokkr", "s3cret");
       try (Brokkr brokkr = Brokkr.redis(client, "hammers")) {
+        // A node with a listener hears every saga of the namespace: it subscribes to the inboxes' pattern.
+        brokkr.addListener(new SagaListener() {});
         brokkr.registerWorkers(
             Worker.sync("HammerHeadFactory", inv -> "head"),
             Worker.sync("HandleFactory", inv -> "handle"),

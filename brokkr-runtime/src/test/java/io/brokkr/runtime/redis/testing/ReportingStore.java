@@ -178,6 +178,21 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
+  public Subscription subscribeToOwnWork(StoreListener listener) {
+    return store.subscribeToOwnWork(listener);
+  }
+
+  @Override
+  public void follow(String sagaId) {
+    store.follow(sagaId);
+  }
+
+  @Override
+  public void followAll() {
+    store.followAll();
+  }
+
+  @Override
   public void close() {
     store.close();
   }

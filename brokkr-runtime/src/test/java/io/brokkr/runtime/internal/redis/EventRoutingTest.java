@@ -1,0 +1,145 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisCallListener;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaHandle;
+import io.brokkr.runtime.SagaListener;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepResults;
+import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import io.brokkr.runtime.testing.Eventually;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A node receives the events that concern it (issue 18): those of the sagas it created and the
+ * ready entries of its workers; every saga's only once it has listeners or waits for a saga of
+ * another node. Each node gets its own backend, so that its count of messages is its own.
+ */
+class EventRoutingTest {
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  private final String namespace = "routing-" + UUID.randomUUID();
+
+  /** Counts the messages a backend receives, by channel. */
+  private static final class Received implements RedisCallListener {
+    final Map<String, AtomicInteger> byChannel = new ConcurrentHashMap<>();
+
+    @Override
+    public void onCall(String kind, Duration took) {}
+
+    @Override
+    public void onMessage(String channel, int length) {
+      byChannel.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int total() {
+      return byChannel.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+  }
+
+  private Brokkr node(String id, Received received) {
+    return Brokkr.builder().namespace(namespace).nodeId(id)
+        .build(RedisBackend.on(REDIS.client(), RedisOptions.defaults().withCallListener(received)));
+  }
+
+  private static List<Worker> hammerWorkers() {
+    return List.of(
+        Worker.sync("Head", inv -> "head"),
+        Worker.sync("Handle", inv -> "handle"),
+        Worker.sync("Hammer", inv -> inv.dependencyResults().size()));
+  }
+
+  private static io.brokkr.dsl.SagaTemplate hammer() {
+    return io.brokkr.dsl.SagaTemplate.named("Hammer")
+        .step("head").worker("Head")
+        .step("handle").worker("Handle")
+        .step("hammer").worker("Hammer").dependsOn("head", "handle")
+        .build();
+  }
+
+  @Test
+  void aNodeReceivesNoEventOfSagasAndWorkItHasNothingToDoWith() throws Exception {
+    Received busy = new Received();
+    Received bystander = new Received();
+    try (Brokkr working = node("working", busy); Brokkr idle = node("idle", bystander)) {
+      working.registerWorkers(hammerWorkers().toArray(Worker[]::new));
+      idle.registerWorker(Worker.sync("Unrelated", inv -> "nothing"));
+      List<SagaHandle<StepResults>> handles = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        handles.add(working.start(hammer(), Map.of()));
+      }
+      for (SagaHandle<StepResults> handle : handles) {
+        assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
+      }
+      assertTrue(busy.total() >= 20, "the working node heard its sagas settle: " + busy.byChannel);
+      assertEquals(0, bystander.total(), "the idle node heard: " + bystander.byChannel);
+    }
+  }
+
+  @Test
+  void aNodeThatRunsAWorkerHearsItsReadyStepsAndRunsThemForAnotherNode() throws Exception {
+    Received starter = new Received();
+    Received runner = new Received();
+    try (Brokkr starting = node("starting", starter); Brokkr running = node("running", runner)) {
+      starting.registerWorkers(Worker.sync("Head", inv -> "head"), Worker.sync("Handle", inv -> "handle"));
+      running.registerWorker(Worker.sync("Hammer", inv -> inv.dependencyResults().size()));
+      SagaHandle<StepResults> handle = starting.start(hammer(), Map.of());
+      assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
+      String hammerChannel = new KeyLayout(namespace, 16).workerChannel("Hammer");
+      assertTrue(runner.byChannel.containsKey(hammerChannel), "the hammer's node was woken: " + runner.byChannel);
+      assertEquals(Set.of(hammerChannel), runner.byChannel.keySet(), "and heard nothing else");
+    }
+  }
+
+  @Test
+  void aNodeWaitingForASagaOfAnotherNodeGetsItsOutcome() throws Exception {
+    try (Brokkr starting = node("starting", new Received()); Brokkr waiting = node("waiting", new Received())) {
+      starting.registerWorkers(hammerWorkers().toArray(Worker[]::new));
+      SagaHandle<StepResults> handle = starting.start(hammer(), Map.of());
+      var outcome = waiting.getSaga(handle.sagaId()).orElseThrow().getOutcome();
+      assertEquals(SagaStatus.FINISHED, outcome.get(30, TimeUnit.SECONDS).status());
+      // And a saga it follows from before it starts: the settling event, not the 10 s recheck, completes it.
+      var later = starting.createSaga();
+      later.addStep("Head", List.of());
+      var followed = waiting.getSaga(later.getId()).orElseThrow().getOutcome();
+      later.start();
+      assertEquals(SagaStatus.FINISHED, followed.get(5, TimeUnit.SECONDS).status());
+    }
+  }
+
+  @Test
+  void aNodeWithAListenerSeesEverySagaOfTheNamespace() throws Exception {
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    try (Brokkr starting = node("starting", new Received()); Brokkr watching = node("watching", new Received())) {
+      watching.addListener(new SagaListener() {
+        @Override
+        public void onSagaTransition(String sagaId, SagaStatus from, SagaStatus to) {
+          if (to == SagaStatus.FINISHED) {
+            seen.add(sagaId);
+          }
+        }
+      });
+      starting.registerWorkers(hammerWorkers().toArray(Worker[]::new));
+      SagaHandle<StepResults> handle = starting.start(hammer(), Map.of());
+      handle.outcome().get(30, TimeUnit.SECONDS);
+      Eventually.until("the watching node saw saga " + handle.sagaId() + " finish", () -> seen.contains(handle.sagaId()));
+    }
+  }
+}
