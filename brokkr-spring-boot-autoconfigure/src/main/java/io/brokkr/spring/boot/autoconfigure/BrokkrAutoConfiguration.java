@@ -34,9 +34,10 @@ import org.springframework.util.ClassUtils;
 /**
  * A Brokkr node for the application: on Redis when the context has a {@link RedissonClient} (the
  * application's, or one made from {@code brokkr.redis.url}), else on the in-memory store with a
- * warning; or the application's own {@code Brokkr} bean, which replaces it. Its {@code @Saga}, {@code Worker} and {@code SagaListener} beans are attached; the node
- * starts its work once the context is ready and drains on shutdown; the health indicator and the
- * actuator endpoint {@code brokkr} describe it when the actuator is present; with
+ * warning; or the application's own {@code Brokkr} bean, which replaces it. Its {@code @Saga} and
+ * {@code Worker} beans are registered, and its {@code SagaListener} beans attached to the node made
+ * here; the node starts its work once the context is ready and drains on shutdown; the health
+ * indicator and the actuator endpoint {@code brokkr} describe it when the actuator is present; with
  * {@code brokkr-dashboard}, the dashboard is served at {@code /brokkr}.
  */
 @AutoConfiguration(afterName = {"org.redisson.spring.starter.RedissonAutoConfiguration",
