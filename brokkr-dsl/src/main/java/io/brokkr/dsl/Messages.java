@@ -430,6 +430,25 @@ public final class Messages {
   }
 
   /**
+   * A dependency whose result no parameter receives while a parameter of its result's type, named
+   * otherwise, becomes a saga input (a warning, at that parameter): a step receives a dependency's
+   * result only through a parameter named like the dependency.
+   *
+   * @param step the step that depends on it
+   * @param dependency the name of the step depended on
+   * @param resultType the type of the dependency's result
+   * @param parameter the step's parameter of that type, which becomes a saga input
+   * @return the problem, of kind {@link ProblemKind#UNUSED_RESULT}
+   */
+  public static Problem unusedResultBesideInput(String step, String dependency, String resultType, String parameter) {
+    return new Problem(ProblemKind.UNUSED_RESULT, Optional.of(step),
+        "step \"" + step + "\" depends on \"" + dependency + "\" but no parameter receives its result ("
+            + resultType + "); parameter \"" + parameter + "\" has that type but another name, so it is a new saga"
+            + " input: rename it \"" + dependency + "\" to receive the result, or ignore this if \"" + parameter
+            + "\" is meant as an input");
+  }
+
+  /**
    * {@code owner} is the step or compensator that has the parameter, as {@link #stepParty} names it.
    *
    * @param owner the step or compensator, as {@link #stepParty} or {@link #compensatorParty} name it

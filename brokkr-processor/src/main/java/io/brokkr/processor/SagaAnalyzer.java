@@ -234,16 +234,27 @@ final class SagaAnalyzer {
     return readers.getOrDefault(step, List.of());
   }
 
+  /**
+   * Warns of each dependency whose result no parameter receives: at a parameter of the step that
+   * could receive it but, named otherwise, became a saga input; else at the dependency.
+   */
   private void warnUnusedResults() {
     for (SourceStep step : saga.steps()) {
-      Set<String> used = parameters.get(step.method()).stream()
+      List<Parameter> sorted = parameters.get(step.method());
+      Set<String> used = sorted.stream()
           .filter(p -> p.kind() == Parameter.Source.RESULT).map(p -> p.source().name()).collect(Collectors.toSet());
       for (Attribute dependency : step.dependsOn()) {
         SourceStep target = steps.get(dependency.value());
         if (target != null && !target.isAsync() && !used.contains(dependency.value())
             && resultTypes.containsKey(dependency.value())) {
-          report(Messages.unusedResult(step.name(), dependency.value(),
-              resultTypes.get(dependency.value()).toString()), dependency.site());
+          TypeName result = resultTypes.get(dependency.value());
+          Optional<SourceParameter> input = sorted.stream()
+              .filter(p -> p.kind() == Parameter.Source.INPUT && types.canReceive(result, p.source().type()))
+              .map(Parameter::source).findFirst();
+          input.ifPresentOrElse(
+              p -> report(Messages.unusedResultBesideInput(step.name(), dependency.value(), result.toString(), p.name()),
+                  p.site()),
+              () -> report(Messages.unusedResult(step.name(), dependency.value(), result.toString()), dependency.site()));
         }
       }
     }

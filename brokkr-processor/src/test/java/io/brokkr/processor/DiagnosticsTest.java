@@ -454,6 +454,29 @@ class DiagnosticsTest {
     assertThat(compilation.generatedSourceFile("test.ForgeLauncher")).isPresent();
   }
 
+  /** The parameter meant for the dependency's result, named otherwise, is where the warning points. */
+  @Test
+  void anInputOfTheUnusedResultsTypeGetsTheWarningWithTheRename() {
+    Compilation compilation = Compilations.assertReports(source("Forge", """
+        @Saga
+        public class Forge {
+          @Step public int heat() { return 1; }
+          @Step(dependsOn = "heat") public void quench(String water, int temperature) { }
+        }
+        """), Messages.unusedResultBesideInput("quench", "heat", "int", "temperature"), Diagnostic.Kind.WARNING,
+        "temperature) {");
+    assertThat(compilation).succeeded();
+    assertThat(compilation.generatedSourceFile("test.ForgeLauncher")).isPresent();
+  }
+
+  @Test
+  void unusedResultBesideInputMessageNamesTheRename() {
+    assertThat(Messages.unusedResultBesideInput("quench", "heat", "int", "temperature").toString())
+        .isEqualTo("[Brokkr/UnusedResult] step \"quench\" depends on \"heat\" but no parameter receives its result"
+            + " (int); parameter \"temperature\" has that type but another name, so it is a new saga input: rename"
+            + " it \"heat\" to receive the result, or ignore this if \"temperature\" is meant as an input");
+  }
+
   @Test
   void parameterAskingForTheResultOfAVoidStep() {
     assertError(source("Forge", """

@@ -58,6 +58,9 @@ public interface Brokkr extends AutoCloseable {
   /** {@return the namespace this node works in} */
   String namespace();
 
+  /** {@return this node's id: its name in leases, logs and the live nodes ({@link BrokkrBuilder#nodeId})} */
+  String nodeId();
+
   /**
    * Registers a worker: steps of its name, queued on this node's store, run here.
    *

@@ -132,6 +132,11 @@ public final class BrokkrNode implements Brokkr {
   }
 
   @Override
+  public String nodeId() {
+    return options.nodeId();
+  }
+
+  @Override
   public String namespace() {
     return store.namespace();
   }

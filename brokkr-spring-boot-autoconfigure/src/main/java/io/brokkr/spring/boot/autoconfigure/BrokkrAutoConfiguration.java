@@ -34,9 +34,10 @@ import org.springframework.util.ClassUtils;
 /**
  * A Brokkr node for the application: on Redis when the context has a {@link RedissonClient} (the
  * application's, or one made from {@code brokkr.redis.url}), else on the in-memory store with a
- * warning. Its {@code @Saga}, {@code Worker} and {@code SagaListener} beans are attached; the node
- * starts its work once the context is ready and drains on shutdown; the health indicator and the
- * actuator endpoint {@code brokkr} describe it when the actuator is present; with
+ * warning; or the application's own {@code Brokkr} bean, which replaces it. Its {@code @Saga} and
+ * {@code Worker} beans are registered, and its {@code SagaListener} beans attached to the node made
+ * here; the node starts its work once the context is ready and drains on shutdown; the health
+ * indicator and the actuator endpoint {@code brokkr} describe it when the actuator is present; with
  * {@code brokkr-dashboard}, the dashboard is served at {@code /brokkr}.
  */
 @AutoConfiguration(afterName = {"org.redisson.spring.starter.RedissonAutoConfiguration",
@@ -59,34 +60,37 @@ public class BrokkrAutoConfiguration {
     return Redisson.create(config);
   }
 
+  /** What the health indicator and the endpoint say of the node: the application's own, or the one made here. */
   @Bean
-  NodeIdentity brokkrNodeIdentity(BrokkrProperties properties, ObjectProvider<RedissonClient> redisson) {
-    String nodeId = properties.getNodeId() == null || properties.getNodeId().isBlank()
-        ? UUID.randomUUID().toString() : properties.getNodeId();
-    return new NodeIdentity(nodeId, redisson.getIfAvailable() == null ? "in-memory" : "redis");
+  NodeIdentity brokkrNodeIdentity(Brokkr brokkr, ObjectProvider<RedissonClient> redisson) {
+    return new NodeIdentity(brokkr.nodeId(), redisson.getIfAvailable() == null ? "in-memory" : "redis");
   }
 
   /**
-   * The application's node, built from the properties, its listeners and customizers. Closed by
-   * {@code brokkrLifecycle} when the context stops; closing it twice is harmless.
+   * The application's node, built from the properties, its listeners and customizers, unless the
+   * application defines a {@code Brokkr} bean of its own. Closed by {@code brokkrLifecycle} when
+   * the context stops; closing it twice is harmless.
    */
   @Bean(destroyMethod = "close")
-  Brokkr brokkr(BrokkrProperties properties, NodeIdentity identity, ObjectProvider<RedissonClient> redisson,
+  @ConditionalOnMissingBean(Brokkr.class)
+  Brokkr brokkr(BrokkrProperties properties, ObjectProvider<RedissonClient> redisson,
       ObjectProvider<SagaListener> listeners, ObjectProvider<BrokkrBuilderCustomizer> customizers) {
-    return build(properties, identity, redisson, listeners, customizers);
+    return build(properties, redisson, listeners, customizers);
   }
 
+  /** Registers the saga and worker beans on the node (the application's or this one), resumes, drains. */
   @Bean
-  BrokkrLifecycle brokkrLifecycle(Brokkr brokkr, ApplicationContext context) {
-    return new BrokkrLifecycle(brokkr, context);
+  BrokkrLifecycle brokkrLifecycle(Brokkr brokkr, ApplicationContext context, BrokkrProperties properties) {
+    return new BrokkrLifecycle(brokkr, context, properties.isRestoreOnStart());
   }
 
-  private static Brokkr build(BrokkrProperties properties, NodeIdentity identity,
-      ObjectProvider<RedissonClient> redisson, ObjectProvider<SagaListener> listeners,
-      ObjectProvider<BrokkrBuilderCustomizer> customizers) {
+  private static Brokkr build(BrokkrProperties properties, ObjectProvider<RedissonClient> redisson,
+      ObjectProvider<SagaListener> listeners, ObjectProvider<BrokkrBuilderCustomizer> customizers) {
+    String nodeId = properties.getNodeId() == null || properties.getNodeId().isBlank()
+        ? UUID.randomUUID().toString() : properties.getNodeId();
     BrokkrBuilder builder = Brokkr.builder()
         .namespace(properties.getNamespace())
-        .nodeId(identity.nodeId())
+        .nodeId(nodeId)
         .concurrency(properties.getConcurrency())
         .leaseDuration(properties.getLeaseDuration())
         .drainTimeout(properties.getDrainTimeout())
@@ -95,11 +99,11 @@ public class BrokkrAutoConfiguration {
     customizers.orderedStream().forEach(c -> c.customize(builder));
     RedissonClient client = redisson.getIfAvailable();
     if (client != null) {
-      LOG.info("Brokkr node {} runs on Redis, namespace {}", identity.nodeId(), properties.getNamespace());
+      LOG.info("Brokkr node {} runs on Redis, namespace {}", nodeId, properties.getNamespace());
       return builder.redis(client, properties.getRedis().toOptions());
     }
     LOG.warn("Brokkr node {} runs on the in-memory store: it keeps nothing across restarts and shares nothing with "
-        + "other instances. Set brokkr.redis.url, or define a RedissonClient bean, to run on Redis.", identity.nodeId());
+        + "other instances. Set brokkr.redis.url, or define a RedissonClient bean, to run on Redis.", nodeId);
     return builder.inMemory();
   }
 

@@ -4,6 +4,8 @@ import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.Worker;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
@@ -13,6 +15,12 @@ import org.springframework.context.SmartLifecycle;
  * then on the node claims their steps. On stop it closes the node, which takes no new work and
  * waits up to {@code brokkr.drain-timeout} for its running attempts; the rest go back to the store.
  *
+ * <p>With {@code brokkr.restore-on-start} (the default), once the workers are registered it resumes
+ * the namespace's unfinished sagas ({@link Brokkr#restorePreviousState()}): an attempt that this
+ * node's id held before a restart fails at once and is retried, instead of waiting for its lease to
+ * expire; ready steps are re-queued and backoffs re-armed. What other, gone nodes left is taken over
+ * by the store's timers once their leases expire, with or without it.
+ *
  * <p>Its phase is below the web server's, so the node starts before the server takes requests and
  * stops after the server finished its graceful shutdown: a request that started a saga still sees
  * its steps run.
@@ -20,15 +28,18 @@ import org.springframework.context.SmartLifecycle;
 final class BrokkrLifecycle implements SmartLifecycle {
   /** Below Spring Boot's web server (whose start and stop use DEFAULT_PHASE - 2048). */
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+  private static final Logger LOG = LoggerFactory.getLogger(BrokkrLifecycle.class);
 
   private final Brokkr brokkr;
   private final ApplicationContext context;
+  private final boolean restoreOnStart;
   private volatile boolean running;
   private boolean registered;
 
-  BrokkrLifecycle(Brokkr brokkr, ApplicationContext context) {
+  BrokkrLifecycle(Brokkr brokkr, ApplicationContext context, boolean restoreOnStart) {
     this.brokkr = brokkr;
     this.context = context;
+    this.restoreOnStart = restoreOnStart;
   }
 
   @Override
@@ -42,6 +53,10 @@ final class BrokkrLifecycle implements SmartLifecycle {
     // Sorted by bean name: the same application registers its workers in the same order every time.
     Map<String, Worker> workers = new TreeMap<>(context.getBeansOfType(Worker.class));
     workers.values().forEach(brokkr::registerWorker);
+    if (restoreOnStart) {
+      int resumed = brokkr.restorePreviousState();
+      LOG.info("Brokkr resumed {} unfinished sagas of namespace {}", resumed, brokkr.namespace());
+    }
     running = true;
   }
 

@@ -30,6 +30,12 @@ public class BrokkrProperties {
   /** How long shutdown waits for running attempts before handing them back to the store. */
   private Duration drainTimeout = BrokkrBuilder.DEFAULT_DRAIN_TIMEOUT;
 
+  /**
+   * Whether the node resumes the namespace's unfinished sagas when the application starts: it fails
+   * at once the attempts its node id held before a restart, re-queues ready steps and re-arms backoffs.
+   */
+  private boolean restoreOnStart = true;
+
   /** The retry policy of steps and compensators that declare none. */
   private final Retry defaultRetry = new Retry();
 
@@ -110,6 +116,20 @@ public class BrokkrProperties {
    */
   public void setDrainTimeout(Duration drainTimeout) {
     this.drainTimeout = drainTimeout;
+  }
+
+  /** {@return whether the node resumes the namespace's unfinished sagas at startup} */
+  public boolean isRestoreOnStart() {
+    return restoreOnStart;
+  }
+
+  /**
+   * Sets whether the node resumes the namespace's unfinished sagas at startup.
+   *
+   * @param restoreOnStart false: only the store's timers take over what a gone node left, once its leases expire
+   */
+  public void setRestoreOnStart(boolean restoreOnStart) {
+    this.restoreOnStart = restoreOnStart;
   }
 
   /** {@return the default retry policy's values} */

@@ -80,6 +80,7 @@ class ConfigurationMetadataTest {
     d.put("brokkr.concurrency", p.getConcurrency());
     d.put("brokkr.lease-duration", p.getLeaseDuration());
     d.put("brokkr.drain-timeout", p.getDrainTimeout());
+    d.put("brokkr.restore-on-start", p.isRestoreOnStart());
     d.put("brokkr.default-retry.max-attempts", p.getDefaultRetry().getMaxAttempts());
     d.put("brokkr.default-retry.backoff", p.getDefaultRetry().getBackoff());
     d.put("brokkr.default-retry.multiplier", p.getDefaultRetry().getMultiplier());
