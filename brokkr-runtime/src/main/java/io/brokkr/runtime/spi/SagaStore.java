@@ -247,7 +247,7 @@ public interface SagaStore extends AutoCloseable {
    * @param reason why it failed, recorded on the step (cut to the payload limit)
    * @param detail what the attempt left to debug it (its stack trace with its causes), recorded on
    *     the step with the reason ({@link StepSnapshot#failureDetail()}, cut to the payload limit);
-   *     {@code ""} for none. A failed compensator's detail is also recorded on the step it undoes.
+   *     {@code ""} for none, never null. A failed compensator's detail is also recorded on the step it undoes.
    * @param now the caller's time, from which a retry's backoff is counted
    * @return as {@link #finish}; {@link Change#retryAt()} is set when a retry was scheduled
    * @throws StoreRejectedException as {@link #finish}

@@ -27,6 +27,7 @@ public record Settling(String sagaId, Optional<String> name, SagaStatus status, 
   public Settling {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     if (!status.isSettled()) {
       throw new IllegalArgumentException("a settling needs a settled status, got " + status);

@@ -569,7 +569,7 @@ final class MemorySaga {
 
   private Change applied(Optional<Instant> retryAt) {
     return new Change(true, ready, retryAt, List.of(),
-        settledNow ? Optional.of(new Settling(id, name, status, createdAt)) : Optional.empty());
+        settledNow && status.isSettled() ? Optional.of(new Settling(id, name, status, createdAt)) : Optional.empty());
   }
 
   private void requireOpen() {

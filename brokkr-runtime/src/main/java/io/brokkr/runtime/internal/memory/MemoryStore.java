@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -154,6 +155,7 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, String detail, Instant now) {
+    Objects.requireNonNull(detail, "detail");
     return here.changed(namespace.apply(step.sagaId(),
         saga -> saga.fail(step.stepId(), by, limits.cut(reason), limits.cut(detail), now)));
   }

@@ -54,6 +54,7 @@ final class EventHub implements AutoCloseable {
   private final List<Runnable> unsubscribes = new ArrayList<>();
   private final Set<String> workers = ConcurrentHashMap.newKeySet();
   private volatile boolean everything;
+  private volatile boolean everythingWanted;
   private boolean closed;
 
   /**
@@ -81,11 +82,19 @@ final class EventHub implements AutoCloseable {
 
   /**
    * From now on every saga's messages come, not only those of this view's sagas (once subscribed,
-   * for good; a failed subscription is logged and tried again at the next call).
+   * for good; a failed subscription is logged and tried again at the next call or sweep).
    */
   synchronized void everything() {
+    everythingWanted = true;
     if (!everything && subscribed(this::listenToAllInboxes, "the events of every saga")) {
       everything = true;
+    }
+  }
+
+  /** Tries again a subscription to every saga's messages that was asked for and failed (the sweep calls). */
+  void retryEverything() {
+    if (everythingWanted && !everything) {
+      everything();
     }
   }
 
@@ -170,9 +179,18 @@ final class EventHub implements AutoCloseable {
       counted.onMessage(channel, text.length());
       handler.accept(text);
     });
+    keepOrUndo(() -> topic.removeListener(messages, status));
+  }
+
+  /** Keeps {@code unsubscribe} for close(); runs it now if close() came while subscribing. */
+  private void keepOrUndo(Runnable unsubscribe) {
     synchronized (this) {
-      unsubscribes.add(() -> topic.removeListener(messages, status));
+      if (!closed) {
+        unsubscribes.add(unsubscribe);
+        return;
+      }
     }
+    unsubscribe.run();
   }
 
   private void listenToAllInboxes() {
@@ -197,15 +215,16 @@ final class EventHub implements AutoCloseable {
       }
     });
     int messages = topic.addListener(String.class, (pattern, channel, text) -> {
+      if (inbox.equals(channel.toString())) {
+        return; // this view's own inbox: its own subscription delivers it (no message parsed twice)
+      }
       counted.onMessage(channel.toString(), text.length());
       receive(text);
     });
-    synchronized (this) {
-      unsubscribes.add(() -> {
-        topic.removeListener(messages);
-        topic.removeListener(status);
-      });
-    }
+    keepOrUndo(() -> {
+      topic.removeListener(messages);
+      topic.removeListener(status);
+    });
   }
 
   /** The ready entries of one transition for one worker, one a line (four lines each, see {@link Entry}). */

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -229,6 +230,7 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Change fail(StepRef step, Settler by, String reason, String detail, Instant now) {
+    Objects.requireNonNull(detail, "detail");
     return change(step.sagaId(), calls.transition(Script.FAIL, keys.keys(step.sagaId()), argv.of(step.sagaId(),
         List.of(step.stepId(), token(by), limits.cut(reason), now.toEpochMilli(), limits.cut(detail)))));
   }
@@ -378,12 +380,17 @@ final class RedisSagaStore implements SagaStore {
    */
   private void tellHere(Optional<Settling> settling, Optional<Change.Ready> leaseExpired) {
     for (StoreListener listener : local) {
-      try {
-        settling.ifPresent(listener::settledHere);
-        leaseExpired.ifPresent(expired -> listener.leaseExpiredHere(expired.step(), expired.workerName()));
-      } catch (RuntimeException e) {
-        LOG.warn("a listener of Brokkr namespace " + keys.namespace() + " failed", e);
-      }
+      settling.ifPresent(settled -> tell(() -> listener.settledHere(settled)));
+      leaseExpired.ifPresent(expired -> tell(() -> listener.leaseExpiredHere(expired.step(), expired.workerName())));
+    }
+  }
+
+  /** Runs one report to a listener: one that fails is logged and keeps no other report from running. */
+  private void tell(Runnable report) {
+    try {
+      report.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a listener of Brokkr namespace " + keys.namespace() + " failed", e);
     }
   }
 

@@ -84,7 +84,8 @@ sealed interface Reply {
       i += 1 + length;
     }
     String[] facts = text(reply, 1).split("\n", -1);
-    Optional<Settled> settled = facts.length < 5 || facts[1].isEmpty() ? Optional.empty()
+    // A saga without a creation time (written before it was kept) cannot say how long it took: not told.
+    Optional<Settled> settled = facts.length < 5 || facts[1].isEmpty() || facts[2].isEmpty() ? Optional.empty()
         : Optional.of(new Settled(SagaStatus.valueOf(facts[1]), Instant.ofEpochMilli(Long.parseLong(facts[2])),
             facts[3].isEmpty() ? Optional.empty() : Optional.of(facts[3])));
     Optional<String> leaseExpired = facts.length < 5 || facts[4].isEmpty() ? Optional.empty() : Optional.of(facts[4]);

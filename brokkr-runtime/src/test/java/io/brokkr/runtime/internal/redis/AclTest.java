@@ -9,7 +9,10 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.testing.Eventually;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
@@ -27,17 +30,30 @@ class AclTest {
     try (RedisServer server = RedisServer.start()) {
       assertEquals("+OK\r\n", server.command(RULE));
       RedissonClient client = Redissons.of(server, "brokkr", "s3cret");
-      try (Brokkr brokkr = Brokkr.redis(client, "hammers")) {
-        // A node with a listener hears every saga of the namespace: it subscribes to the inboxes' pattern.
-        brokkr.addListener(new SagaListener() {});
+      RedissonClient watching = Redissons.of(server, "brokkr", "s3cret");
+      try (Brokkr brokkr = Brokkr.redis(client, "hammers"); Brokkr watcher = Brokkr.redis(watching, "hammers")) {
+        // A node with a listener hears every saga of the namespace, here one another node started: it
+        // subscribes to the inboxes' pattern, which the rule must allow.
+        List<String> settled = new CopyOnWriteArrayList<>();
+        watcher.addListener(new SagaListener() {
+          @Override
+          public void onSagaTransition(String sagaId, SagaStatus from, SagaStatus to) {
+            if (to.isSettled()) {
+              settled.add(sagaId + " " + to);
+            }
+          }
+        });
         brokkr.registerWorkers(
             Worker.sync("HammerHeadFactory", inv -> "head"),
             Worker.sync("HandleFactory", inv -> "handle"),
             Worker.sync("HammerFactory", inv -> inv.dependencyResults()));
         var handle = brokkr.start(HammerFiguresTest.hammer(), Map.of("headType", "ThunderBestowed", "handleSize", "short"));
         assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
+        Eventually.until("the watching node hears the other node's saga settle", () -> !settled.isEmpty());
+        assertEquals(List.of(handle.sagaId() + " FINISHED"), settled);
       } finally {
         client.shutdown();
+        watching.shutdown();
       }
 
       String auth = "AUTH brokkr s3cret\r\n";
@@ -45,6 +61,49 @@ class AclTest {
       assertTrue(server.command(auth + "PUBLISH {orders:events} x").contains("-NOPERM"), "another channel");
       assertTrue(server.command(auth + "FLUSHALL").contains("-NOPERM"), "a dangerous command");
       assertTrue(server.command(auth + "HGET {hammers:meta} partitions").contains("16"), "its own keys");
+    }
+  }
+
+  @Test
+  void aListenerWhosePatternWasRefusedHearsEverySagaOnceTheRuleAllowsIt() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      assertEquals("+OK\r\n", server.command(RULE.replace(" &{hammers:events}:n:*", "")));
+      RedissonClient client = Redissons.of(server, "brokkr", "s3cret");
+      RedissonClient watching = Redissons.of(server, "brokkr", "s3cret");
+      try (Brokkr brokkr = Brokkr.redis(client, "hammers"); Brokkr watcher = Brokkr.redis(watching, "hammers")) {
+        List<String> settled = new CopyOnWriteArrayList<>();
+        watcher.addListener(new SagaListener() {
+          @Override
+          public void onSagaTransition(String sagaId, SagaStatus from, SagaStatus to) {
+            if (to.isSettled()) {
+              settled.add(sagaId);
+            }
+          }
+        });
+        // The subscription was refused (logged); the watcher's sweep asks again once a second.
+        assertEquals("+OK\r\n", server.command("ACL SETUSER brokkr &{hammers:events}:n:*"));
+        brokkr.registerWorkers(
+            Worker.sync("HammerHeadFactory", inv -> "head"),
+            Worker.sync("HandleFactory", inv -> "handle"),
+            Worker.sync("HammerFactory", inv -> inv.dependencyResults()));
+        // Sagas started before the retry subscribed are not heard: start one every 200 ms until one is.
+        List<String> started = new CopyOnWriteArrayList<>();
+        long[] lastStart = {System.nanoTime() - TimeUnit.SECONDS.toNanos(1)};
+        Eventually.until("the watcher hears a saga of the other node", () -> {
+          if (started.stream().anyMatch(settled::contains)) {
+            return true;
+          }
+          if (System.nanoTime() - lastStart[0] > TimeUnit.MILLISECONDS.toNanos(200)) {
+            lastStart[0] = System.nanoTime();
+            started.add(brokkr.start(HammerFiguresTest.hammer(), Map.of("headType", "ThunderBestowed", "handleSize", "short"))
+                .sagaId());
+          }
+          return false;
+        });
+      } finally {
+        client.shutdown();
+        watching.shutdown();
+      }
     }
   }
 }
