@@ -57,14 +57,32 @@ public final class BrokkrMetrics implements Instrumentation {
   private final boolean histograms;
   // Meters by namespace, then by saga name, worker or operation: two lookups with the caller's own
   // strings (their hash codes cached), no key built per record.
-  private final Keyed<Counter> started = new Keyed<>();
-  private final Keyed<Counter[]> settled = new Keyed<>();
-  private final Keyed<Timer[]> durations = new Keyed<>();
-  private final Keyed<Timer[]> attempts = new Keyed<>();
-  private final Keyed<Timer> queueWaits = new Keyed<>();
-  private final Keyed<Counter[]> compensations = new Keyed<>();
-  private final Keyed<Counter> leases = new Keyed<>();
-  private final Keyed<Timer> storeCalls = new Keyed<>();
+  private final Keyed<Counter> started = new Keyed<>((ns, s) -> counter("brokkr.sagas.started",
+      "sagas started by this node", Tags.of("namespace", ns, "saga", s)));
+  private final Keyed<Counter[]> settled = new Keyed<>((ns, n) -> perStatus(s -> counter("brokkr.sagas.settled",
+      "sagas that this node's store calls or sweeps settled", Tags.of("namespace", ns, "saga", n, "status", s)),
+      Counter[]::new));
+  private final Keyed<Timer[]> durations = new Keyed<>((ns, n) -> perStatus(s -> timer("brokkr.saga.duration",
+      "from a saga's creation to its settling", Tags.of("namespace", ns, "saga", n, "status", s)), Timer[]::new));
+  private final Keyed<Timer[]> attempts = new Keyed<>((ns, w) -> {
+    Timer[] made = new Timer[OUTCOMES.length];
+    for (AttemptOutcome o : OUTCOMES) {
+      made[o.ordinal()] = timer("brokkr.step.attempts", "step attempts run by this node, by how they ended",
+          Tags.of("namespace", ns, "worker", w, "outcome", o.tag()));
+    }
+    return made;
+  });
+  private final Keyed<Timer> queueWaits = new Keyed<>((ns, w) -> timer("brokkr.step.queue.wait",
+      "from a step becoming ready to its claim", Tags.of("namespace", ns, "worker", w)));
+  private final Keyed<Counter[]> compensations = new Keyed<>((ns, w) -> new Counter[] {
+      counter("brokkr.compensations", "compensations ended by this node's compensators",
+          Tags.of("namespace", ns, "worker", w, "outcome", "failed")),
+      counter("brokkr.compensations", "compensations ended by this node's compensators",
+          Tags.of("namespace", ns, "worker", w, "outcome", "compensated"))});
+  private final Keyed<Counter> leases = new Keyed<>((ns, w) -> counter("brokkr.leases.expired",
+      "expired leases whose attempts this node's sweeps failed, taking the steps over", Tags.of("namespace", ns, "worker", w)));
+  private final Keyed<Timer> storeCalls = new Keyed<>((ns, op) -> timer("brokkr.store.calls",
+      "this node's calls to its store", Tags.of("namespace", ns, "operation", op)));
   private final Map<NodeGauges, NodeMeters> nodes = new ConcurrentHashMap<>();
 
   private BrokkrMetrics(MeterRegistry registry, boolean histograms) {
@@ -107,31 +125,14 @@ public final class BrokkrMetrics implements Instrumentation {
 
   @Override
   public void sagaStarted(String namespace, Optional<String> name) {
-    String saga = saga(name);
-    Counter counter = started.get(namespace, saga);
-    if (counter == null) {
-      counter = started.make(namespace, saga, (ns, s) -> counter("brokkr.sagas.started", "sagas started by this node",
-          Tags.of("namespace", ns, "saga", s)));
-    }
-    counter.increment();
+    started.of(namespace, saga(name)).increment();
   }
 
   @Override
   public void sagaSettled(String namespace, Optional<String> name, SagaStatus status, long durationNanos) {
     String saga = saga(name);
-    Counter[] counters = settled.get(namespace, saga);
-    if (counters == null) {
-      counters = settled.make(namespace, saga, (ns, n) -> perStatus(s -> counter("brokkr.sagas.settled",
-          "sagas that this node's store calls or sweeps settled", Tags.of("namespace", ns, "saga", n, "status", s)),
-          Counter[]::new));
-    }
-    counters[status.ordinal()].increment();
-    Timer[] timers = durations.get(namespace, saga);
-    if (timers == null) {
-      timers = durations.make(namespace, saga, (ns, n) -> perStatus(s -> timer("brokkr.saga.duration",
-          "from a saga's creation to its settling", Tags.of("namespace", ns, "saga", n, "status", s)), Timer[]::new));
-    }
-    timers[status.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
+    settled.of(namespace, saga)[status.ordinal()].increment();
+    durations.of(namespace, saga)[status.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
   /** One meter per settled status, made when first needed; the other slots stay empty. */
@@ -147,12 +148,7 @@ public final class BrokkrMetrics implements Instrumentation {
 
   @Override
   public void queueWait(String namespace, String worker, long waitedNanos) {
-    Timer timer = queueWaits.get(namespace, worker);
-    if (timer == null) {
-      timer = queueWaits.make(namespace, worker, (ns, w) -> timer("brokkr.step.queue.wait",
-          "from a step becoming ready to its claim", Tags.of("namespace", ns, "worker", w)));
-    }
-    timer.record(waitedNanos, TimeUnit.NANOSECONDS);
+    queueWaits.of(namespace, worker).record(waitedNanos, TimeUnit.NANOSECONDS);
     for (NodeMeters node : nodes.values()) {
       node.sawWorker(namespace, worker);
     }
@@ -160,51 +156,22 @@ public final class BrokkrMetrics implements Instrumentation {
 
   @Override
   public void attemptEnded(String namespace, String worker, AttemptOutcome outcome, long durationNanos) {
-    Timer[] timers = attempts.get(namespace, worker);
-    if (timers == null) {
-      timers = attempts.make(namespace, worker, (ns, w) -> {
-        Timer[] made = new Timer[OUTCOMES.length];
-        for (AttemptOutcome o : OUTCOMES) {
-          made[o.ordinal()] = timer("brokkr.step.attempts", "step attempts run by this node, by how they ended",
-              Tags.of("namespace", ns, "worker", w, "outcome", o.tag()));
-        }
-        return made;
-      });
-    }
-    timers[outcome.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
+    attempts.of(namespace, worker)[outcome.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
   public void compensationEnded(String namespace, String worker, boolean compensated) {
-    Counter[] counters = compensations.get(namespace, worker);
-    if (counters == null) {
-      counters = compensations.make(namespace, worker, (ns, w) -> new Counter[] {
-          counter("brokkr.compensations", "compensations ended by this node's compensators",
-              Tags.of("namespace", ns, "worker", w, "outcome", "failed")),
-          counter("brokkr.compensations", "compensations ended by this node's compensators",
-              Tags.of("namespace", ns, "worker", w, "outcome", "compensated"))});
-    }
-    counters[compensated ? 1 : 0].increment();
+    compensations.of(namespace, worker)[compensated ? 1 : 0].increment();
   }
 
   @Override
   public void leaseExpired(String namespace, String worker) {
-    Counter counter = leases.get(namespace, worker);
-    if (counter == null) {
-      counter = leases.make(namespace, worker, (ns, w) -> counter("brokkr.leases.expired",
-          "expired leases whose attempts this node's sweeps failed, taking the steps over", Tags.of("namespace", ns, "worker", w)));
-    }
-    counter.increment();
+    leases.of(namespace, worker).increment();
   }
 
   @Override
   public void storeCall(String namespace, String operation, long durationNanos) {
-    Timer timer = storeCalls.get(namespace, operation);
-    if (timer == null) {
-      timer = storeCalls.make(namespace, operation, (ns, op) -> timer("brokkr.store.calls",
-          "this node's calls to its store", Tags.of("namespace", ns, "operation", op)));
-    }
-    timer.record(durationNanos, TimeUnit.NANOSECONDS);
+    storeCalls.of(namespace, operation).record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

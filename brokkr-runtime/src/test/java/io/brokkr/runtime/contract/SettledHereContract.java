@@ -59,6 +59,13 @@ public interface SettledHereContract extends ContractFixture {
     return heard;
   }
 
+  /** A listener as a node subscribes one: to its own work only. */
+  private static Heard heardOwnWork(SagaStore view) {
+    Heard heard = new Heard();
+    view.subscribeToOwnWork(heard);
+    return heard;
+  }
+
   private static Claim started(SagaStore view, String sagaId, StepSpec step) {
     view.createSaga(sagaId, Optional.of("forging"));
     view.addStep(sagaId, step);
@@ -72,6 +79,7 @@ public interface SettledHereContract extends ContractFixture {
     SagaStore y = store();
     Heard heardX = heard(x);
     Heard heardY = heard(y);
+    Heard heardYOwnWork = heardOwnWork(y);
     Instant before = Instant.now();
     Claim claim = started(x, "s", once("a", Optional.empty()));
     assertEquals(List.of(), heardX.settled, "nothing settled yet");
@@ -84,6 +92,7 @@ public interface SettledHereContract extends ContractFixture {
     assertTrue(!settling.createdAt().isBefore(before.minusSeconds(60)) && settling.createdAt().isBefore(Instant.now().plusSeconds(60)),
         "created now, by the store's clock: " + settling.createdAt());
     assertEquals(List.of(settling), heardY.settled);
+    assertEquals(List.of(settling), heardYOwnWork.settled, "a listener of its own work only is told too");
     assertEquals(List.of(), heardX.settled, "the other view is not told");
     assertEquals(Optional.empty(), y.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("1"))
         .settling(), "a duplicate settles nothing");
@@ -95,7 +104,7 @@ public interface SettledHereContract extends ContractFixture {
     SagaStore x = store();
     SagaStore y = store();
     Heard heardX = heard(x);
-    Heard heardY = heard(y);
+    Heard heardY = heardOwnWork(y);
     started(x, "s", once("a", Optional.empty()));
 
     assertEquals(1, y.fireDue(AT.plus(LEASE_OF_ONE)));

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaListener;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
@@ -34,20 +36,9 @@ class AclTest {
       try (Brokkr brokkr = Brokkr.redis(client, "hammers"); Brokkr watcher = Brokkr.redis(watching, "hammers")) {
         // A node with a listener hears every saga of the namespace, here one another node started: it
         // subscribes to the inboxes' pattern, which the rule must allow.
-        List<String> settled = new CopyOnWriteArrayList<>();
-        watcher.addListener(new SagaListener() {
-          @Override
-          public void onSagaTransition(String sagaId, SagaStatus from, SagaStatus to) {
-            if (to.isSettled()) {
-              settled.add(sagaId + " " + to);
-            }
-          }
-        });
-        brokkr.registerWorkers(
-            Worker.sync("HammerHeadFactory", inv -> "head"),
-            Worker.sync("HandleFactory", inv -> "handle"),
-            Worker.sync("HammerFactory", inv -> inv.dependencyResults()));
-        var handle = brokkr.start(HammerFiguresTest.hammer(), Map.of("headType", "ThunderBestowed", "handleSize", "short"));
+        List<String> settled = settledSagas(watcher);
+        hostHammerWorkers(brokkr);
+        var handle = startHammer(brokkr);
         assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
         Eventually.until("the watching node hears the other node's saga settle", () -> !settled.isEmpty());
         assertEquals(List.of(handle.sagaId() + " FINISHED"), settled);
@@ -71,32 +62,20 @@ class AclTest {
       RedissonClient client = Redissons.of(server, "brokkr", "s3cret");
       RedissonClient watching = Redissons.of(server, "brokkr", "s3cret");
       try (Brokkr brokkr = Brokkr.redis(client, "hammers"); Brokkr watcher = Brokkr.redis(watching, "hammers")) {
-        List<String> settled = new CopyOnWriteArrayList<>();
-        watcher.addListener(new SagaListener() {
-          @Override
-          public void onSagaTransition(String sagaId, SagaStatus from, SagaStatus to) {
-            if (to.isSettled()) {
-              settled.add(sagaId);
-            }
-          }
-        });
+        List<String> settled = settledSagas(watcher);
         // The subscription was refused (logged); the watcher's sweep asks again once a second.
         assertEquals("+OK\r\n", server.command("ACL SETUSER brokkr &{hammers:events}:n:*"));
-        brokkr.registerWorkers(
-            Worker.sync("HammerHeadFactory", inv -> "head"),
-            Worker.sync("HandleFactory", inv -> "handle"),
-            Worker.sync("HammerFactory", inv -> inv.dependencyResults()));
+        hostHammerWorkers(brokkr);
         // Sagas started before the retry subscribed are not heard: start one every 200 ms until one is.
         List<String> started = new CopyOnWriteArrayList<>();
         long[] lastStart = {System.nanoTime() - TimeUnit.SECONDS.toNanos(1)};
         Eventually.until("the watcher hears a saga of the other node", () -> {
-          if (started.stream().anyMatch(settled::contains)) {
+          if (started.stream().anyMatch(id -> settled.contains(id + " FINISHED"))) {
             return true;
           }
           if (System.nanoTime() - lastStart[0] > TimeUnit.MILLISECONDS.toNanos(200)) {
             lastStart[0] = System.nanoTime();
-            started.add(brokkr.start(HammerFiguresTest.hammer(), Map.of("headType", "ThunderBestowed", "handleSize", "short"))
-                .sagaId());
+            started.add(startHammer(brokkr).sagaId());
           }
           return false;
         });
@@ -105,5 +84,30 @@ class AclTest {
         watching.shutdown();
       }
     }
+  }
+
+  /** The sagas {@code node}'s listener saw settle, as "id STATUS". */
+  private static List<String> settledSagas(Brokkr node) {
+    List<String> settled = new CopyOnWriteArrayList<>();
+    node.addListener(new SagaListener() {
+      @Override
+      public void onSagaTransition(String sagaId, SagaStatus from, SagaStatus to) {
+        if (to.isSettled()) {
+          settled.add(sagaId + " " + to);
+        }
+      }
+    });
+    return settled;
+  }
+
+  private static void hostHammerWorkers(Brokkr node) {
+    node.registerWorkers(
+        Worker.sync("HammerHeadFactory", inv -> "head"),
+        Worker.sync("HandleFactory", inv -> "handle"),
+        Worker.sync("HammerFactory", inv -> inv.dependencyResults()));
+  }
+
+  private static SagaHandle<StepResults> startHammer(Brokkr node) {
+    return node.start(HammerFiguresTest.hammer(), Map.of("headType", "ThunderBestowed", "handleSize", "short"));
   }
 }
