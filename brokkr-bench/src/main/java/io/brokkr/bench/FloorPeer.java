@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The floor under the in-memory store: the hammer graph as bare {@link CompletableFuture}s on a
@@ -52,7 +49,9 @@ final class FloorPeer implements Peer {
     try {
       for (int i = 0; i < c.warmup() + c.runs(); i++) {
         Meter.Reading reading = meter.begin(i < c.warmup() ? RunKind.WARMUP : RunKind.MEASURED);
-        RawRun raw = c.scenario().allAtOnce() ? allAtOnce(c, pool) : oneInFlight(c, pool);
+        RawRun raw = c.scenario().allAtOnce()
+            ? InJvmRuns.allAtOnce(c, c.sagas(), launcher(pool))
+            : InJvmRuns.oneInFlight(c, c.sagas(), launcher(pool), new LevelClock(0));
         MeasuredRun run = new MeasuredRun(raw, reading.end());
         if (i >= c.warmup()) {
           measured.add(run);
@@ -64,55 +63,12 @@ final class FloorPeer implements Peer {
     return new Runs(measured, Optional.empty(), List.of());
   }
 
-  private RawRun allAtOnce(Case c, ExecutorService pool) throws Exception {
-    @SuppressWarnings("unchecked")
-    CompletableFuture<String>[] outcomes = new CompletableFuture[c.sagas()];
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService submitters = Executors.newFixedThreadPool(c.submitters());
-    try {
-      long cpu = ProcessCpu.micros();
-      long start = System.nanoTime();
-      List<Future<?>> running = new ArrayList<>();
-      for (int t = 0; t < c.submitters(); t++) {
-        running.add(submitters.submit(() -> {
-          for (int i = next.getAndIncrement(); i < c.sagas(); i = next.getAndIncrement()) {
-            outcomes[i] = hammer(i, pool);
-          }
-        }));
-      }
-      for (Future<?> submitter : running) {
-        submitter.get();
-      }
-      long submitted = System.nanoTime();
-      CompletableFuture.allOf(outcomes).get(60 + c.sagas() / 20, TimeUnit.SECONDS);
-      long end = System.nanoTime();
-      long cpuUs = ProcessCpu.micros() - cpu;
-      for (int i = 0; i < outcomes.length; i++) {
-        check(i, outcomes[i].join());
-      }
-      return new RawRun(c.sagas(), c.sagas() * c.stepsPerSaga(), (end - start) / 1000, (submitted - start) / 1000,
-          cpuUs, new long[0], List.of());
-    } finally {
-      submitters.shutdownNow();
-    }
-  }
-
-  private RawRun oneInFlight(Case c, ExecutorService pool) throws Exception {
-    long[] latencies = new long[c.sagas()];
-    long submitNanos = 0;
-    long cpu = ProcessCpu.micros();
-    long start = System.nanoTime();
-    for (int i = 0; i < c.sagas(); i++) {
-      long sagaStart = System.nanoTime();
-      CompletableFuture<String> outcome = hammer(i, pool);
-      submitNanos += System.nanoTime() - sagaStart;
-      String result = outcome.get(60, TimeUnit.SECONDS);
-      latencies[i] = (System.nanoTime() - sagaStart) / 1000;
-      check(i, result);
-    }
-    long end = System.nanoTime();
-    return new RawRun(c.sagas(), c.sagas() * c.stepsPerSaga(), (end - start) / 1000, submitNanos / 1000,
-        ProcessCpu.micros() - cpu, latencies, List.of());
+  /** The hammer sagas as {@link InJvmRuns} launches them, each checked as it settles. */
+  private InJvmRuns.Launcher launcher(ExecutorService pool) {
+    return index -> new InJvmRuns.Launched("floor-" + index, hammer(index, pool).thenApply(result -> {
+      check(index, result);
+      return result;
+    }));
   }
 
   /** One hammer saga: head and handle at once, hammer on their results, as {@link BrokkrShapes} runs it. */

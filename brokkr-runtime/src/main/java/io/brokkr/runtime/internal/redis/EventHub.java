@@ -155,19 +155,15 @@ final class EventHub implements AutoCloseable {
   }
 
   private void listen(String channel, Consumer<String> handler) {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
+    if (isClosed()) {
+      return;
     }
     RTopic topic = client.getTopic(channel, StringCodec.INSTANCE);
-    AtomicBoolean subscribedBefore = new AtomicBoolean();
+    Runnable subscribed = resubscriptions();
     int status = topic.addListener(new StatusListener() {
       @Override
       public void onSubscribe(String name) {
-        if (subscribedBefore.getAndSet(true)) {
-          resubscribed.run();
-        }
+        subscribed.run();
       }
 
       @Override
@@ -182,6 +178,23 @@ final class EventHub implements AutoCloseable {
     keepOrUndo(() -> topic.removeListener(messages, status));
   }
 
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * What one subscription runs each time Redis confirms it: nothing the first time, {@code
+   * resubscribed} after a reconnect (events may have been missed meanwhile).
+   */
+  private Runnable resubscriptions() {
+    AtomicBoolean before = new AtomicBoolean();
+    return () -> {
+      if (before.getAndSet(true)) {
+        resubscribed.run();
+      }
+    };
+  }
+
   /** Keeps {@code unsubscribe} for close(); runs it now if close() came while subscribing. */
   private void keepOrUndo(Runnable unsubscribe) {
     synchronized (this) {
@@ -194,19 +207,15 @@ final class EventHub implements AutoCloseable {
   }
 
   private void listenToAllInboxes() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
+    if (isClosed()) {
+      return;
     }
     RPatternTopic topic = client.getPatternTopic(keys.inboxPattern(), StringCodec.INSTANCE);
-    AtomicBoolean subscribedBefore = new AtomicBoolean();
+    Runnable subscribed = resubscriptions();
     int status = topic.addListener(new PatternStatusListener() {
       @Override
       public void onPSubscribe(String pattern) {
-        if (subscribedBefore.getAndSet(true)) {
-          resubscribed.run();
-        }
+        subscribed.run();
       }
 
       @Override
