@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * A join whose inputs together pass the claim limit (each within the payload limit) fails for good
- * when claimed, with its reason, and its worker never runs: on the in-memory store through a node;
+ * when claimed, with its reason, and its worker never runs, and the node counts the saga it settled:
+ * on the in-memory store through a node;
  * the Redis store's twin is {@code RedisClaimLimitTest}, which reads the stored step alone (a node
  * would read the whole 70 MB saga to confirm its outcome). Not in the contract suite: it moves 70 MB.
  */
@@ -24,7 +26,15 @@ class ClaimLimitTest {
   @Test
   void aJoinWhoseInputsPassTheClaimLimitFailsForGoodWithoutRunning() throws Exception {
     StoreBackend backend = InMemoryBackend.create();
-    try (Brokkr brokkr = Brokkr.builder().namespace("claims-" + UUID.randomUUID()).build(backend)) {
+    List<String> settled = new CopyOnWriteArrayList<>();
+    Instrumentation counting = new Instrumentation() {
+      @Override
+      public void sagaSettled(String namespace, Optional<String> name, SagaStatus status, long durationNanos) {
+        settled.add(status.name());
+      }
+    };
+    try (Brokkr brokkr = Brokkr.builder().namespace("claims-" + UUID.randomUUID()).instrumentation(counting)
+        .build(backend)) {
       AtomicInteger joins = new AtomicInteger();
       brokkr.registerWorker(Worker.sync("Join", inv -> joins.incrementAndGet()));
       Saga saga = brokkr.createSaga();
@@ -46,6 +56,8 @@ class ClaimLimitTest {
           join.getFailureReason());
       assertEquals(0, joins.get(), "the join's worker never ran");
       assertEquals(0, join.getAttempt());
+      // The claim settled the saga (no step to undo): the node that claimed counts it, once.
+      assertEquals(List.of("COMPENSATED"), settled);
     }
   }
 }

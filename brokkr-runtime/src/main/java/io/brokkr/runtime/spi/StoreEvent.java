@@ -88,7 +88,9 @@ public sealed interface StoreEvent {
       implements StoreEvent {}
 
   /**
-   * A step was pushed to the ready queue of {@code workerName}: nodes hosting it should claim.
+   * A step was pushed to the ready queue of {@code workerName}: nodes hosting it should claim. A
+   * hint, not a transition: a store may also send it for a step found waiting in its queue, before
+   * or after the events of the move that queued it.
    *
    * @param sagaId the step's saga
    * @param stepId the step

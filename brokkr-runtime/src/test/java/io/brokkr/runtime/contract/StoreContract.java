@@ -249,7 +249,28 @@ public interface StoreContract extends ContractFixture {
         "b RUNNING->FAILED", "saga RUNNING->COMPENSATING", "a FINISHED->COMPENSATING",
         "a/undo WAITING_FOR_COMPENSATION->QUEUED", "a/undo ready for Undo",
         "a/undo QUEUED->RUNNING",
-        "a/undo RUNNING->FINISHED", "a COMPENSATING->COMPENSATED", "saga COMPENSATING->COMPENSATED"), events);
+        "a/undo RUNNING->FINISHED", "a COMPENSATING->COMPENSATED", "saga COMPENSATING->COMPENSATED"),
+        withoutExtraWakeUps(events));
+  }
+
+  /**
+   * The events without the sweep's extra wake-ups: a Redis view's sweep reads the ready queues
+   * themselves and may wake a claim for a step before the message of the move that queued it arrives,
+   * or again after it (a hint to claim, not a transition; the message's own wake-up still comes in
+   * its place). Dropped: a wake-up before its step's queuing move, and a repeated one.
+   */
+  private static List<String> withoutExtraWakeUps(List<String> events) {
+    List<String> kept = new ArrayList<>();
+    for (String event : events) {
+      int ready = event.indexOf(" ready for ");
+      String queued = ready > 0 ? event.substring(0, ready) + " " : "";
+      boolean extra = ready > 0
+          && (kept.contains(event) || kept.stream().noneMatch(e -> e.startsWith(queued) && e.endsWith("->QUEUED")));
+      if (!extra) {
+        kept.add(event);
+      }
+    }
+    return kept;
   }
 
   @Test

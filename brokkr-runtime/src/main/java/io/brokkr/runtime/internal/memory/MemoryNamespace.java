@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -110,11 +111,12 @@ final class MemoryNamespace {
     return Optional.ofNullable(sagas.get(sagaId));
   }
 
-  Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
+  Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease, Consumer<Change> failed) {
     Optional<ReadyQueues.Entry> next;
     while ((next = queues.poll(workerName)).isPresent()) {
       ReadyQueues.Entry entry = next.get();
-      Optional<Claim> claim = claim(entry.step(), saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease));
+      Optional<Claim> claim = claim(entry.step(),
+          saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease, failed));
       if (claim.isPresent()) {
         return claim;
       }

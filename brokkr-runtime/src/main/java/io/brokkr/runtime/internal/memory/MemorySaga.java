@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -210,8 +211,12 @@ final class MemorySaga {
     return applied(Optional.empty());
   }
 
-  /** Claims {@code stepId} for its queue entry {@code entry}; a stale entry yields empty and is gone. */
-  synchronized Optional<Claim> claim(String stepId, long entry, String nodeId, Instant now, Duration leaseTime) {
+  /**
+   * Claims {@code stepId} for its queue entry {@code entry}; a stale entry yields empty and is gone.
+   * A step whose inputs are over the claim limit fails for good instead: {@code failed} gets that change.
+   */
+  synchronized Optional<Claim> claim(String stepId, long entry, String nodeId, Instant now, Duration leaseTime,
+      Consumer<Change> failed) {
     MemoryStep step = steps.get(stepId);
     if (step == null || step.entry != entry) {
       return Optional.empty();
@@ -221,7 +226,7 @@ final class MemorySaga {
       Optional<String> tooLarge = inputsTooLarge(step);
       if (tooLarge.isPresent()) {
         // Nothing was done: an explicit failure, for good (no retry could shrink the inputs).
-        fail(stepId, Settler.external(), tooLarge.get(), "", now);
+        failed.accept(fail(stepId, Settler.external(), tooLarge.get(), "", now));
         return Optional.empty();
       }
     }

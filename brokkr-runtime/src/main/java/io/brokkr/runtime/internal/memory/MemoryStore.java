@@ -20,6 +20,7 @@ import io.brokkr.runtime.spi.StoreListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,7 +131,11 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Optional<Claim> claimNext(String workerName, String nodeId, Instant now, Duration lease) {
-    return namespace.claimNext(workerName, nodeId, now, lease);
+    List<Change> failed = new ArrayList<>(0);
+    Optional<Claim> claim = namespace.claimNext(workerName, nodeId, now, lease, failed::add);
+    // Told once the saga's lock is released: a step over the claim limit failed, which may settle its saga.
+    failed.forEach(here::changed);
+    return claim;
   }
 
   @Override

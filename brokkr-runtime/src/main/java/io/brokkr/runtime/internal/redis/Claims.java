@@ -1,6 +1,7 @@
 package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +31,17 @@ final class Claims {
   private final ReadyHeads heads;
   private final Snapshots snapshots;
   private final Consumer<String> follow;
+  private final Consumer<Settling> settledHere;
 
   /**
    * @param follow subscribes to a worker's ready entries; called before its queues are first read,
    *     so that no entry queued after that read goes unannounced
+   * @param settledHere told of a saga that a claim settled (its step failed for good)
    */
-  Claims(KeyLayout keys, ScriptCalls calls, Argv argv, ReadyHeads heads, Snapshots snapshots, Consumer<String> follow) {
+  Claims(KeyLayout keys, ScriptCalls calls, Argv argv, ReadyHeads heads, Snapshots snapshots, Consumer<String> follow,
+      Consumer<Settling> settledHere) {
     this.follow = follow;
+    this.settledHere = settledHere;
     this.keys = keys;
     this.calls = calls;
     this.argv = argv;
@@ -71,6 +76,7 @@ final class Claims {
         heads.learn(workerName, partition, miss.sequence(), miss.head());
       } else if (reply instanceof Reply.Dropped dropped) {
         heads.learn(workerName, partition, dropped.sequence(), dropped.following());
+        dropped.settled().ifPresent(settled -> settledHere.accept(settled.of(sagaId)));
       } else {
         throw new IllegalStateException("unexpected reply of the claim script: " + reply);
       }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * listeners on the store's own thread, one message after the other: listeners may call the store.
  *
  * <p>A view hears only what concerns it (see common.lua): the messages of the sagas it created, on
- * its inbox; the ready entries of the workers it claims for, on their channels; and every saga's
+ * its inbox (subscribed at its first creation); the ready entries of the workers it claims for, on their channels; and every saga's
  * messages, on every inbox, only once it was asked to watch everything (a node with
  * listeners, a wait for a saga another node created). So adding nodes does not multiply the
  * messages each node reads.
@@ -55,6 +55,8 @@ final class EventHub implements AutoCloseable {
   private final Set<String> workers = ConcurrentHashMap.newKeySet();
   private volatile boolean everything;
   private volatile boolean everythingWanted;
+  private volatile boolean inboxSubscribed;
+  private volatile boolean inboxWanted;
   private boolean closed;
 
   /**
@@ -75,9 +77,23 @@ final class EventHub implements AutoCloseable {
     this.resubscribed = resubscribed;
   }
 
-  /** Subscribes to the inbox; returns once Redis confirmed the subscription, so no later event is missed. */
-  void open() {
-    listen(inbox, this::receive);
+  /**
+   * Subscribes to the inbox before this view creates its first saga; returns once Redis confirmed the
+   * subscription, so none of that saga's events is missed. A view that creates no saga (the CLI's
+   * reads, a dashboard) never subscribes. A failed subscription is logged and tried again by the
+   * next creation or sweep; meanwhile the outcomes' recheck reads what the missed events would have
+   * told, so a creation does not fail for it.
+   */
+  void ownSagas() {
+    if (inboxSubscribed) {
+      return; // every creation asks: the common case takes no lock
+    }
+    synchronized (this) {
+      inboxWanted = true;
+      if (!inboxSubscribed && subscribed(() -> listen(inbox, this::receive), "the events of its own sagas")) {
+        inboxSubscribed = true;
+      }
+    }
   }
 
   /**
@@ -91,8 +107,11 @@ final class EventHub implements AutoCloseable {
     }
   }
 
-  /** Tries again a subscription to every saga's messages that was asked for and failed (the sweep calls). */
-  void retryEverything() {
+  /** Tries again the subscriptions to the inbox and to every saga's messages that were asked for and failed (the sweep calls). */
+  void retrySubscriptions() {
+    if (inboxWanted && !inboxSubscribed) {
+      ownSagas();
+    }
     if (everythingWanted && !everything) {
       everything();
     }
@@ -224,7 +243,7 @@ final class EventHub implements AutoCloseable {
       }
     });
     int messages = topic.addListener(String.class, (pattern, channel, text) -> {
-      if (inbox.equals(channel.toString())) {
+      if (inboxSubscribed && inbox.equals(channel.toString())) {
         return; // this view's own inbox: its own subscription delivers it (no message parsed twice)
       }
       counted.onMessage(channel.toString(), text.length());

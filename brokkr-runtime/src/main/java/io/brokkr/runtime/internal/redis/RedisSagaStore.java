@@ -88,9 +88,9 @@ final class RedisSagaStore implements SagaStore {
     thread.setRemoveOnCancelPolicy(true);
     this.events = new EventHub(calls.client(), calls.listener(), keys, inbox, thread, snapshots, progress, this::arrived,
         entry -> heads.announce(entry, keys.partitionOf(entry.step().sagaId())), this::resubscribed);
-    this.claims = new Claims(keys, calls, argv, heads, snapshots, events::worker);
+    this.claims = new Claims(keys, calls, argv, heads, snapshots, events::worker,
+        settling -> tellHere(Optional.of(settling), Optional.empty()));
     this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
-    events.open();
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -119,6 +119,7 @@ final class RedisSagaStore implements SagaStore {
     StoreLimits.checkId("saga id", sagaId);
     name.ifPresent(n -> StoreLimits.checkId("saga name", n));
     own.add(sagaId);
+    events.ownSagas();
     change(sagaId, calls.transition(Script.CREATE, keys.keys(sagaId),
         argv.of(sagaId, List.of(name.orElse(""), snapshots.contextJson(traceContext)))));
   }
@@ -166,6 +167,7 @@ final class RedisSagaStore implements SagaStore {
     draft.check();
     draft.name().ifPresent(n -> StoreLimits.checkId("saga name", n));
     own.add(sagaId);
+    events.ownSagas();
     List<Object> args = new ArrayList<>();
     args.add(draft.name().orElse(""));
     args.add(draft.steps().size());
@@ -466,8 +468,7 @@ final class RedisSagaStore implements SagaStore {
       }
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
-      Optional<Settling> settling = applied.settled()
-          .map(settled -> new Settling(sagaId, settled.name(), settled.status(), settled.createdAt()));
+      Optional<Settling> settling = applied.settled().map(settled -> settled.of(sagaId));
       Change change = new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
           applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, Optional.empty())).toList(),
           settling);

@@ -2,6 +2,7 @@ package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Rejection;
+import io.brokkr.runtime.spi.Settling;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,12 @@ sealed interface Reply {
       Optional<Instant> retryAt, List<Entry> ready, List<Granted> claims) implements Reply {}
 
   /** A saga that the change settled: its status, when it was created, its name. */
-  record Settled(SagaStatus status, Instant createdAt, Optional<String> name) {}
+  record Settled(SagaStatus status, Instant createdAt, Optional<String> name) {
+    /** This settling as the SPI tells it, of saga {@code sagaId}. */
+    Settling of(String sagaId) {
+      return new Settling(sagaId, name, status, createdAt);
+    }
+  }
 
   /** A step granted to an attempt: its state, its args and its dependencies' results. */
   record Granted(String stepJson, String argsJson, List<String> dependencyResults) {}
@@ -45,8 +51,11 @@ sealed interface Reply {
   /** The expected entry was not the head of the queue; {@code head} is. */
   record Miss(long sequence, Optional<Entry> head) implements Reply {}
 
-  /** The expected entry was stale and was dropped; {@code following} is the new head. */
-  record Dropped(long sequence, Optional<Entry> following) implements Reply {}
+  /**
+   * The expected entry was stale and was dropped, or its step failed for good (inputs over the claim
+   * limit); {@code following} is the new head, {@code settled} the saga that failure settled.
+   */
+  record Dropped(long sequence, Optional<Entry> following, Optional<Settled> settled) implements Reply {}
 
   /** Decodes a script's reply. */
   static Reply decode(List<Object> reply) {
@@ -59,7 +68,8 @@ sealed interface Reply {
       case 4 -> new Illegal(text(reply, 1), text(reply, 2), text(reply, 3));
       case 5 -> new Claimed(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)), granted(reply, 3));
       case 6 -> new Miss(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)));
-      case 7 -> new Dropped(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)));
+      case 7 -> new Dropped(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)),
+          reply.size() > 3 ? settled(text(reply, 3).split("\n", -1)) : Optional.empty());
       default -> throw new IllegalStateException("unknown reply code " + code + " in " + reply);
     };
   }
@@ -84,12 +94,19 @@ sealed interface Reply {
       i += 1 + length;
     }
     String[] facts = text(reply, 1).split("\n", -1);
+    Optional<String> leaseExpired = facts.length < 5 || facts[4].isEmpty() ? Optional.empty() : Optional.of(facts[4]);
+    return new Applied(Long.parseLong(facts[0]), settled(facts), leaseExpired, retryAt, ready, claims);
+  }
+
+  /**
+   * The settling among the caller's own facts (message number, settled status, creation time in ms,
+   * name, expired lease's worker); empty when the call settled nothing.
+   */
+  private static Optional<Settled> settled(String[] facts) {
     // A saga without a creation time (written before it was kept) cannot say how long it took: not told.
-    Optional<Settled> settled = facts.length < 5 || facts[1].isEmpty() || facts[2].isEmpty() ? Optional.empty()
+    return facts.length < 5 || facts[1].isEmpty() || facts[2].isEmpty() ? Optional.empty()
         : Optional.of(new Settled(SagaStatus.valueOf(facts[1]), Instant.ofEpochMilli(Long.parseLong(facts[2])),
             facts[3].isEmpty() ? Optional.empty() : Optional.of(facts[3])));
-    Optional<String> leaseExpired = facts.length < 5 || facts[4].isEmpty() ? Optional.empty() : Optional.of(facts[4]);
-    return new Applied(Long.parseLong(facts[0]), settled, leaseExpired, retryAt, ready, claims);
   }
 
   private static Granted granted(List<Object> reply, int from) {

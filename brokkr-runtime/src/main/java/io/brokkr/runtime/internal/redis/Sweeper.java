@@ -50,7 +50,7 @@ final class Sweeper {
       Instant now = store.clock().instant();
       List<String> workers = heads.tracked();
       workers.forEach(events::worker); // a subscription that failed is tried again
-      events.retryEverything();
+      events.retrySubscriptions();
       if (!workers.isEmpty()) {
         claims.peek(workers, IntStream.range(0, keys.partitions()).boxed().toList());
         wakeLingering(workers);

@@ -592,6 +592,23 @@ local function remember(reply)
   return reply
 end
 
+-- What the calling view alone is told, one line each: the message number, the status the saga
+-- settled in, when it was created and its name (empty when it did not settle), the worker of the
+-- expired lease (empty for none); nil when the call neither settled the saga nor expired a lease.
+local function own_facts()
+  local settled = settled_in and SETTLED[saga.status]
+  if not (settled or lease_expired) then
+    return nil
+  end
+  local created, name = '', ''
+  if settled then
+    local read = redis.call('HMGET', SAGA, 'ct', 'name')
+    created, name = read[1] or '', read[2] or ''
+  end
+  return table.concat({ string.format('%.0f', saga.seq), settled and saga.status or '', created, name,
+    lease_expired or '' }, '\n')
+end
+
 -- Runs the body; commits what it changed unless it stopped. A request seen before gets the reply
 -- it got then, and nothing is applied again.
 local function run(body)
@@ -612,20 +629,12 @@ local function run(body)
   end
   commit()
   if reply[1] == R.APPLIED and #events > 0 then
-    reply[2] = saga.seq
-    local settled = settled_in and SETTLED[saga.status]
-    if settled or lease_expired then
-      -- What the calling view alone is told, one line each: the message number, the status the saga
-      -- settled in, when it was created and its name (empty when it did not settle), the worker of
-      -- the expired lease (empty for none).
-      local created, name = '', ''
-      if settled then
-        local read = redis.call('HMGET', SAGA, 'ct', 'name')
-        created, name = read[1] or '', read[2] or ''
-      end
-      reply[2] = table.concat({ string.format('%.0f', saga.seq), settled and saga.status or '', created, name,
-        lease_expired or '' }, '\n')
-    end
+    reply[2] = own_facts() or saga.seq
+  elseif reply[1] == R.DROPPED and #events > 0 then
+    -- A claim that failed its step for good (inputs over the claim limit) may settle the saga: its
+    -- facts follow the next head.
+    reply[4] = own_facts()
   end
   return remember(reply)
 end
+

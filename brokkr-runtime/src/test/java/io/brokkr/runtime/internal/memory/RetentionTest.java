@@ -32,7 +32,7 @@ class RetentionTest {
     namespace.create("settled", Optional.empty(), Clock.systemUTC());
     namespace.apply("settled", saga -> saga.addStep(step("a")));
     namespace.apply("settled", MemorySaga::start);
-    Claim claim = namespace.claimNext("A", "node-1", T, Duration.ofDays(365)).orElseThrow();
+    Claim claim = namespace.claimNext("A", "node-1", T, Duration.ofDays(365), failed -> {}).orElseThrow();
     namespace.apply("settled", saga -> saga.finish("a", Settler.attempt(claim.lease().token()), Optional.empty()));
     namespace.create("never-started", Optional.empty(), Clock.systemUTC());
     namespace.create("running", Optional.empty(), Clock.systemUTC());

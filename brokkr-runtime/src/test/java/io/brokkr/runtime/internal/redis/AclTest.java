@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaListener;
+import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
@@ -82,6 +84,35 @@ class AclTest {
       } finally {
         client.shutdown();
         watching.shutdown();
+      }
+    }
+  }
+
+  @Test
+  void aUserWithoutChannelsReadsTheNamespace() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      assertEquals("+OK\r\n", server.command(RULE));
+      // The namespace's keys and no channel: no SUBSCRIBE, no PUBLISH.
+      assertEquals("+OK\r\n", server.command("ACL SETUSER reader on >s3cret resetkeys resetchannels ~{hammers:* +@all"
+          + " -@dangerous"));
+      RedissonClient client = Redissons.of(server, "brokkr", "s3cret");
+      RedissonClient reading = Redissons.of(server, "reader", "s3cret");
+      try (Brokkr brokkr = Brokkr.redis(client, "hammers")) {
+        hostHammerWorkers(brokkr);
+        String sagaId = startHammer(brokkr).sagaId();
+        assertEquals(SagaStatus.FINISHED, brokkr.getSaga(sagaId).orElseThrow().getOutcome().get(30, TimeUnit.SECONDS)
+            .status());
+        // A view that only reads (the CLI's list, count, show, history) subscribes to nothing, so it opens.
+        try (Brokkr reader = Brokkr.redis(reading, "hammers")) {
+          assertEquals(1L, reader.countSagas().get(SagaStatus.FINISHED));
+          assertEquals(List.of(sagaId), reader.findSagas(SagaQuery.all()).sagas().stream().map(s -> s.sagaId()).toList());
+          Saga saga = reader.getSaga(sagaId).orElseThrow();
+          assertEquals(SagaStatus.FINISHED, saga.getStatus());
+          assertTrue(saga.getHistory().size() > 3, saga.getHistory().toString());
+        }
+      } finally {
+        client.shutdown();
+        reading.shutdown();
       }
     }
   }

@@ -10,9 +10,12 @@ import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.redis.testing.RedisExtension;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreLimits;
+import io.brokkr.runtime.spi.StoreListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On Redis, a claim of a join whose inputs pass the claim limit grants nothing and fails the step for
  * good with the same reason as the in-memory store ({@code ClaimLimitTest}); the stored step and saga
- * are read field by field, not as the 70 MB saga.
+ * are read field by field, not as the 70 MB saga. The view whose claim settled the saga is told.
  */
 class RedisClaimLimitTest {
   @RegisterExtension
@@ -42,6 +46,16 @@ class RedisClaimLimitTest {
     String namespace = "claims-" + UUID.randomUUID();
     KeyLayout keys = new KeyLayout(namespace, 16);
     try (SagaStore store = RedisBackend.on(REDIS.client()).open(namespace)) {
+      List<Settling> settledHere = new CopyOnWriteArrayList<>();
+      store.subscribeToOwnWork(new StoreListener() {
+        @Override
+        public void onEvent(StoreEvent event) {}
+
+        @Override
+        public void settledHere(Settling settling) {
+          settledHere.add(settling);
+        }
+      });
       store.createSaga("s");
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < 70; i++) {
@@ -59,6 +73,8 @@ class RedisClaimLimitTest {
       assertEquals(0, join.get("a").asInt(), "no attempt was granted");
       assertEquals(StoreLimits.inputsTooLarge("join", 70 * 1_000_002L + 2).orElseThrow(), join.get("fr").asText());
       assertEquals("COMPENSATED", field(keys.sagaKey("s"), "status"));
+      // The claim settled the saga: its view is told, so that its node counts the settling.
+      assertEquals(List.of("s COMPENSATED"), settledHere.stream().map(x -> x.sagaId() + " " + x.status()).toList());
       assertTrue(store.claimNext("Join", "node-1", Instant.now(), Duration.ofSeconds(30)).isEmpty());
     }
   }
