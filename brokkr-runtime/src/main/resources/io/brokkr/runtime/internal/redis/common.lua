@@ -1,5 +1,7 @@
 -- The saga model every transition script shares; the registry loads it, then rules.lua, in front
--- of each script.
+-- of each script, without the functions the script never reaches (LibraryCut): each function
+-- defined costs every call. So a top-level function starts with 'local function name(' and ends
+-- with an 'end' at the start of a line.
 --
 -- KEYS: 1 the saga's hash, 2 the partition's ready set, 3 its timers, 4 its active sagas, 5 its
 -- ready sequence, 6 its saga index (the prefix of the index keys, see index_saga), 7 the saga's
