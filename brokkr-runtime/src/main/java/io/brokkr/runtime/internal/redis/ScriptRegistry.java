@@ -15,7 +15,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * The scripts' texts and SHA-1 digests, read from the resources once. A transition script is its
- * shebang line, the shared library, then its body: Lua code only; values never go into the text.
+ * shebang line, the shared library (without the functions its body does not reach, see
+ * {@link LibraryCut}), then its body: Lua code only; values never go into the text.
  */
 final class ScriptRegistry {
   private final Map<Script, String> sources = new EnumMap<>(Script.class);
@@ -29,7 +30,8 @@ final class ScriptRegistry {
       String source = body;
       if (script.usesLibrary()) {
         int firstLine = body.indexOf('\n') + 1;
-        source = body.substring(0, firstLine) + library + body.substring(firstLine);
+        source = body.substring(0, firstLine) + LibraryCut.forBody(library.toString(), body.substring(firstLine))
+            + body.substring(firstLine);
       }
       sources.put(script, source);
       shas.put(script, sha1(source));

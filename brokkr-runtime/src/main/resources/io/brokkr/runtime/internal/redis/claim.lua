@@ -14,7 +14,7 @@ return run(function()
     stop(R.MISS, seq, heads[1] or '')
   end
   local following = heads[2] or ''
-  local s = load_saga() and step(ARGV[6])
+  local s = load_saga(ARGV[6]) and step(ARGV[6])
   if not s or s.st ~= 'QUEUED' or s.q ~= expected or s.ra then
     dequeue[#dequeue + 1] = expected
     return { R.DROPPED, seq, following }

@@ -1,5 +1,7 @@
 -- The saga model every transition script shares; the registry loads it, then rules.lua, in front
--- of each script.
+-- of each script, without the functions the script never reaches (LibraryCut): each function
+-- defined costs every call. So a top-level function starts with 'local function name(' and ends
+-- with an 'end' at the start of a line.
 --
 -- KEYS: 1 the saga's hash, 2 the partition's ready set, 3 its timers, 4 its active sagas, 5 its
 -- ready sequence, 6 its saga index (the prefix of the index keys, see index_saga), 7 the saga's
@@ -19,7 +21,7 @@ local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, HISTORY, REQUEST = KEYS[1],
 local HISTORY_LIMIT = 1000
 -- How long a request's reply is kept for a re-sent call: far longer than a client's re-sends last
 -- (Redisson's defaults: 4 tries of 3 s, 1.5 s apart), short enough that replies cost little memory.
-local REQUEST_TTL_MS = 60000
+local REQUEST_TTL_MS = '60000'
 local SAGA_ID, CHANNEL, RETENTION = ARGV[1], ARGV[2], ARGV[3]
 -- CHANNEL is the calling view's inbox, '{ns:events}:n:<inbox>': a saga's messages go to the inbox
 -- of the view that created it (its field 'in'), which views that watch every saga also hear (they
@@ -34,23 +36,36 @@ end
 -- Result codes, decoded by Reply on the Java side.
 local R = { APPLIED = 0, NOOP = 1, STALE = 2, REJECTED = 3, ILLEGAL = 4, CLAIMED = 5, MISS = 6, DROPPED = 7 }
 
--- The transition tables of StepTransition and SagaTransition (a test compares them with the enums).
+-- The transition tables of StepTransition and SagaTransition (a test compares them with the enums),
+-- keyed 'FROM>TO': one table each, as nested tables cost every call a table per status.
 local STEP_MOVES = {
-  CREATED = { QUEUED = 'READY', SKIPPED = 'SKIP_CREATED' },
-  QUEUED = { RUNNING = 'CLAIM', FINISHED = 'FINISH_QUEUED', FAILED = 'FAIL_QUEUED', SKIPPED = 'SKIP_QUEUED' },
-  RUNNING = { FINISHED = 'FINISH', FAILED = 'FAIL', QUEUED = 'RETRY' },
-  FINISHED = { COMPENSATING = 'COMPENSATE' },
-  FAILED = { COMPENSATING = 'COMPENSATE_FAILED', QUEUED = 'RETRIED', FINISHED = 'RESOLVED',
-    COMPENSATED = 'RESOLVED_COMPENSATED' },
-  SKIPPED = { COMPENSATING = 'COMPENSATE_SKIPPED' },
-  COMPENSATING = { COMPENSATED = 'COMPENSATED_BY', FAILED = 'COMPENSATION_FAILED' },
-  WAITING_FOR_COMPENSATION = { QUEUED = 'NEEDED', SKIPPED = 'NOT_NEEDED' },
+  ['CREATED>QUEUED'] = 'READY',
+  ['CREATED>SKIPPED'] = 'SKIP_CREATED',
+  ['QUEUED>RUNNING'] = 'CLAIM',
+  ['QUEUED>FINISHED'] = 'FINISH_QUEUED',
+  ['QUEUED>FAILED'] = 'FAIL_QUEUED',
+  ['QUEUED>SKIPPED'] = 'SKIP_QUEUED',
+  ['RUNNING>FINISHED'] = 'FINISH',
+  ['RUNNING>FAILED'] = 'FAIL',
+  ['RUNNING>QUEUED'] = 'RETRY',
+  ['FINISHED>COMPENSATING'] = 'COMPENSATE',
+  ['FAILED>COMPENSATING'] = 'COMPENSATE_FAILED',
+  ['FAILED>QUEUED'] = 'RETRIED',
+  ['FAILED>FINISHED'] = 'RESOLVED',
+  ['FAILED>COMPENSATED'] = 'RESOLVED_COMPENSATED',
+  ['SKIPPED>COMPENSATING'] = 'COMPENSATE_SKIPPED',
+  ['COMPENSATING>COMPENSATED'] = 'COMPENSATED_BY',
+  ['COMPENSATING>FAILED'] = 'COMPENSATION_FAILED',
+  ['WAITING_FOR_COMPENSATION>QUEUED'] = 'NEEDED',
+  ['WAITING_FOR_COMPENSATION>SKIPPED'] = 'NOT_NEEDED',
 }
 local SAGA_MOVES = {
-  CREATED = { RUNNING = 'START' },
-  RUNNING = { FINISHED = 'FINISH', COMPENSATING = 'COMPENSATE' },
-  COMPENSATING = { COMPENSATED = 'COMPENSATED_ALL', FAILED = 'COMPENSATION_FAILED' },
-  FAILED = { COMPENSATING = 'RESUME' },
+  ['CREATED>RUNNING'] = 'START',
+  ['RUNNING>FINISHED'] = 'FINISH',
+  ['RUNNING>COMPENSATING'] = 'COMPENSATE',
+  ['COMPENSATING>COMPENSATED'] = 'COMPENSATED_ALL',
+  ['COMPENSATING>FAILED'] = 'COMPENSATION_FAILED',
+  ['FAILED>COMPENSATING'] = 'RESUME',
 }
 local SETTLED = { FINISHED = true, COMPENSATED = true, FAILED = true }
 
@@ -76,29 +91,44 @@ local lease_expired
 -- operator resumed it in the same call); run() tells the caller.
 local settled_in
 
+-- A whole number as text. '%d' formats it as an integer: '%.0f', and a number handed to redis.call
+-- as it is ('%.17g'), go through the C library's floating-point formatting, many times dearer.
+local function int(n)
+  return string.format('%d', n)
+end
+
 -- Ends the body early; run() returns the values and nothing is written.
 local function stop(...)
   error({ brokkr = { ... } }, 0)
 end
 
-local function load_saga()
+-- step_id, if given: the step the call is about, read with the saga's fields (one command less).
+local function load_saga(step_id)
   if saga then
     return saga
   end
   -- The order (every step id) is read only when needed: a completion must not cost the saga's size.
   -- The trace context (tc) comes with the same read: every grant hands it over.
-  local v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name', 'tc', 'in')
+  local v
+  if step_id then
+    v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name', 'tc', 'in', 's:' .. step_id)
+  else
+    v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name', 'tc', 'in')
+  end
   if not v[1] then
     return nil
   end
   loaded = { status = v[1], seq = tonumber(v[2]), tok = tonumber(v[3]), open = tonumber(v[4]), name = v[5] or nil,
     tc = v[6] or nil, inbox = v[7] or nil }
   saga = { status = loaded.status, seq = loaded.seq, tok = loaded.tok, open = loaded.open }
+  if v[8] then
+    steps[step_id] = cjson.decode(v[8])
+  end
   return saga
 end
 
-local function require_saga()
-  if not load_saga() then
+local function require_saga(step_id)
+  if not load_saga(step_id) then
     stop(R.REJECTED, 'NO_SUCH_SAGA')
   end
 end
@@ -215,7 +245,7 @@ local function duration_text(ms)
   end
   for _, unit in ipairs({ { 86400000, 'd' }, { 3600000, 'h' }, { 60000, 'm' }, { 1000, 's' }, { 1, 'ms' } }) do
     if ms % unit[1] == 0 then
-      return string.format('%.0f', ms / unit[1]) .. unit[2]
+      return int(ms / unit[1]) .. unit[2]
     end
   end
 end
@@ -254,7 +284,7 @@ local function new_entry(s)
   end
   ready_seq = ready_seq + 1
   -- Zero-padded, so the lexical order of one worker's entries is the order they were queued.
-  return s.w .. '\n' .. string.format('%016.0f', ready_seq) .. '\n' .. SAGA_ID .. '\n' .. s.id
+  return s.w .. '\n' .. string.format('%016d', ready_seq) .. '\n' .. SAGA_ID .. '\n' .. s.id
 end
 
 -- Makes a QUEUED step claimable; a step whose entry is still queued keeps it.
@@ -280,7 +310,7 @@ end
 -- Moves a step along the table; what leaving QUEUED or RUNNING releases goes with the move.
 local function move(s, to)
   local from = s.st
-  if not (STEP_MOVES[from] and STEP_MOVES[from][to]) then
+  if not STEP_MOVES[from .. '>' .. to] then
     stop(R.ILLEGAL, s.id, from, to)
   end
   local entry = { y = 'T', s = s.id, f = from, o = to, a = s.a, r = move_reason(s, from, to) }
@@ -307,7 +337,7 @@ end
 
 local function move_saga(to)
   local from = saga.status
-  if not (SAGA_MOVES[from] and SAGA_MOVES[from][to]) then
+  if not SAGA_MOVES[from .. '>' .. to] then
     stop(R.ILLEGAL, '', from, to)
   end
   local entry = { y = 'S', f = from, o = to, a = 0 }
@@ -473,7 +503,7 @@ local function commit()
     end
     local hash = {}
     if changed then
-      local now = string.format('%.0f', server_millis())
+      local now = int(server_millis())
       hash[#hash + 1] = 'ut'
       hash[#hash + 1] = now
       if not loaded.status then
@@ -494,7 +524,7 @@ local function commit()
     for _, name in ipairs({ 'status', 'seq', 'tok', 'open' }) do
       if saga[name] ~= loaded[name] then
         hash[#hash + 1] = name
-        hash[#hash + 1] = saga[name]
+        hash[#hash + 1] = type(saga[name]) == 'number' and int(saga[name]) or saga[name]
       end
     end
     for _, id in ipairs(touched) do
@@ -509,7 +539,7 @@ local function commit()
     for id, left in pairs(counts) do
       if left > 0 then
         hash[#hash + 1] = 'n:' .. id
-        hash[#hash + 1] = left
+        hash[#hash + 1] = int(left)
       else
         done[#done + 1] = 'n:' .. id
       end
@@ -540,15 +570,15 @@ local function commit()
   if #enqueue > 0 then
     local scored = {}
     for _, entry in ipairs(enqueue) do
-      scored[#scored + 1] = 0
+      scored[#scored + 1] = '0'
       scored[#scored + 1] = entry
     end
     write_all('ZADD', READY, scored)
-    redis.call('SET', READY_SEQ, string.format('%.0f', ready_seq))
+    redis.call('SET', READY_SEQ, int(ready_seq))
   end
   for member, due in pairs(timers) do
     if due then
-      redis.call('ZADD', TIMERS, due, member)
+      redis.call('ZADD', TIMERS, int(due), member)
     else
       redis.call('ZREM', TIMERS, member)
     end
@@ -566,7 +596,7 @@ end
 -- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
 -- each grant of claims (a list of grant()'s lists, see rules.lua): its length, then its values.
 local function applied(retry_at, claims)
-  local reply = { R.APPLIED, 0, retry_at and string.format('%.0f', retry_at) or '', #ready }
+  local reply = { R.APPLIED, 0, retry_at and int(retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
   end
@@ -585,7 +615,7 @@ local function remember(reply)
   if REQUEST then
     local kept = {}
     for i, value in ipairs(reply) do
-      kept[i] = type(value) == 'number' and string.format('%.0f', value) or value
+      kept[i] = type(value) == 'number' and int(value) or value
     end
     redis.call('SET', REQUEST, cjson.encode(kept), 'PX', REQUEST_TTL_MS)
   end
@@ -605,7 +635,7 @@ local function own_facts()
     local read = redis.call('HMGET', SAGA, 'ct', 'name')
     created, name = read[1] or '', read[2] or ''
   end
-  return table.concat({ string.format('%.0f', saga.seq), settled and saga.status or '', created, name,
+  return table.concat({ int(saga.seq), settled and saga.status or '', created, name,
     lease_expired or '' }, '\n')
 end
 

@@ -350,7 +350,7 @@ end
 -- while the step is QUEUED or RUNNING. A token that does not hold the step (a newer attempt was
 -- granted, or its lease expired) is STALE; the last attempt's token once the step moved on, NOOP.
 local function settleable(id, token)
-  require_saga()
+  require_saga(id)
   local s = step(id)
   if not s then
     stop(R.REJECTED, 'NO_SUCH_STEP', id)

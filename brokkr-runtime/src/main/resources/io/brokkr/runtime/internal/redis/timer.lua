@@ -4,7 +4,7 @@
 -- the step; anything else drops the timer. ARGV from 4: step id, now ms.
 return run(function()
   local now = tonumber(ARGV[5])
-  local s = load_saga() and step(ARGV[4])
+  local s = load_saga(ARGV[4]) and step(ARGV[4])
   if s and s.st == 'RUNNING' and lease_due(s) <= now then
     local reason = 'lease of node ' .. s.o .. ' expired'
     if s.dl and s.dl <= now then

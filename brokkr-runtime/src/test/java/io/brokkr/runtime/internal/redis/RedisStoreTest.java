@@ -228,10 +228,9 @@ class RedisStoreTest {
     JsonNode tables = JsonMapper.builder().build().readTree(json);
     Map<String, String> lua = new TreeMap<>();
     Map<String, String> java = new TreeMap<>();
-    tables.get(0).properties().forEach(from -> from.getValue().properties()
-        .forEach(to -> lua.put("step " + from.getKey() + "->" + to.getKey(), to.getValue().asText())));
-    tables.get(1).properties().forEach(from -> from.getValue().properties()
-        .forEach(to -> lua.put("saga " + from.getKey() + "->" + to.getKey(), to.getValue().asText())));
+    // Each table is keyed 'FROM>TO'.
+    tables.get(0).properties().forEach(move -> lua.put("step " + move.getKey().replace(">", "->"), move.getValue().asText()));
+    tables.get(1).properties().forEach(move -> lua.put("saga " + move.getKey().replace(">", "->"), move.getValue().asText()));
     for (StepTransition t : StepTransition.values()) {
       java.put("step " + t.from() + "->" + t.to(), t.name());
     }
