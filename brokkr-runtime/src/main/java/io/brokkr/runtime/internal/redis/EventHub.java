@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * listeners on the store's own thread, one message after the other: listeners may call the store.
  *
  * <p>A view hears only what concerns it (see common.lua): the messages of the sagas it created, on
- * its inbox (subscribed at its first creation); the ready entries of the workers it claims for, on their channels; and every saga's
- * messages, on every inbox, only once it was asked to watch everything (a node with
- * listeners, a wait for a saga another node created). So adding nodes does not multiply the
- * messages each node reads.
+ * its inbox (subscribed at its first creation); the ready entries of the workers it claims for, on
+ * their channels; and every saga's messages, on every inbox, only once it was asked to watch
+ * everything (a node with listeners, a wait for a saga another node created). So adding nodes does
+ * not multiply the messages each node reads.
  */
 final class EventHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -107,7 +107,10 @@ final class EventHub implements AutoCloseable {
     }
   }
 
-  /** Tries again the subscriptions to the inbox and to every saga's messages that were asked for and failed (the sweep calls). */
+  /**
+   * Tries again the subscriptions to the inbox and to every saga's messages that were asked for and
+   * failed (the sweep calls).
+   */
   void retrySubscriptions() {
     if (inboxWanted && !inboxSubscribed) {
       ownSagas();
