@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brokkr.runtime.redis.testing.RedisCluster;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import java.io.BufferedReader;
 import java.io.File;
@@ -24,15 +25,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The multi-node scenario of issue 18: 1, 2 and 4 node processes ({@link ScalingNode}) on one Redis,
- * every node running every hammer worker and starting its share of a fixed number of hammer sagas.
+ * The multi-node scenario of issue 18: 1, 2 and 4 node processes ({@link ScalingNode}) on one Redis
+ * (or, with {@code --cluster 3}, on a Redis Cluster of three masters), every node running every
+ * hammer worker and starting its share of a fixed number of hammer sagas.
  * Per run: sagas/s, Redis CPU and commands; per node: its CPU per saga and the pub/sub messages it
  * received. A node should not pay for the events of work it does not run: the total CPU per saga
  * should stay flat as nodes are added.
  *
  * <pre>
  * mvn -q -pl brokkr-bench -am test-compile exec:java -Dexec.mainClass=io.brokkr.bench.NodeScaling \
- *     -Dexec.args="--nodes 1,2,4 --sagas 4000 --rounds 2"
+ *     -Dexec.args="--nodes 1,2,4 --sagas 4000 --rounds 2 [--cluster 3]"
  * </pre>
  */
 public final class NodeScaling {
@@ -47,7 +49,8 @@ public final class NodeScaling {
    * Runs the scenario and writes its JSON.
    *
    * @param args {@code --nodes LIST} (default 1,2,4), {@code --sagas N} (4000), {@code --rounds N} (2),
-   *     {@code --warmup N} sagas per node (1500), {@code --json FILE}, {@code --label TEXT}
+   *     {@code --warmup N} sagas per node (1500), {@code --cluster MASTERS} (0: one redis-server),
+   *     {@code --json FILE}, {@code --label TEXT}
    * @throws Exception when a node process fails or Redis cannot be read
    */
   public static void main(String[] args) throws Exception {
@@ -65,15 +68,17 @@ public final class NodeScaling {
     int warmup = Integer.parseInt(given.getOrDefault("warmup", "1500"));
     Path json = Path.of(given.getOrDefault("json", "target/brokkr-node-scaling.json"));
     String label = given.getOrDefault("label", "");
+    int masters = Integer.parseInt(given.getOrDefault("cluster", "0"));
     List<Run> runs = new ArrayList<>();
     Map<String, String> machine = Machine.describe(Map.of());
-    try (RedisServer server = RedisServer.start()) {
-      RedisAddress address = new RedisAddress("127.0.0.1", server.port());
+    try (AutoCloseable redis = masters > 0 ? RedisCluster.start(masters) : RedisServer.start()) {
+      List<RedisServer> servers = redis instanceof RedisCluster cluster ? cluster.nodes() : List.of((RedisServer) redis);
+      List<RedisAddress> addresses = servers.stream().map(server -> new RedisAddress("127.0.0.1", server.port())).toList();
       String tag = Long.toString(System.currentTimeMillis(), 36);
       int count = 0;
       for (int round = 0; round < rounds; round++) {
         for (int nodes : nodeCounts) {
-          Run run = once(address, "scale-" + tag + "-" + (++count), nodes, sagas, warmup);
+          Run run = once(addresses, masters > 0, "scale-" + tag + "-" + (++count), nodes, sagas, warmup);
           runs.add(run);
           System.out.println(describe(run));
         }
@@ -83,16 +88,18 @@ public final class NodeScaling {
     System.out.println("written to " + json);
   }
 
-  private static Run once(RedisAddress redis, String namespace, int nodes, int sagas, int warmup) throws Exception {
+  /** One run on the servers {@code redis} (the masters of a cluster, or one server). */
+  private static Run once(List<RedisAddress> redis, boolean cluster, String namespace, int nodes, int sagas, int warmup)
+      throws Exception {
     List<Child> children = new ArrayList<>();
     try {
       for (int n = 0; n < nodes; n++) {
-        children.add(Child.start(redis, namespace, sagas / nodes, warmup));
+        children.add(Child.start(redis.get(0), cluster, namespace, sagas / nodes, warmup));
       }
       for (Child child : children) {
         child.await("READY");
       }
-      RedisInfo before = info(redis);
+      List<RedisInfo> before = info(redis);
       long start = System.nanoTime();
       for (Child child : children) {
         child.send("go");
@@ -101,14 +108,21 @@ public final class NodeScaling {
         child.await("DONE");
       }
       long wall = (System.nanoTime() - start) / 1_000_000;
-      RedisInfo.Delta redisUsed = info(redis).since(before);
+      List<RedisInfo> after = info(redis);
+      double redisCpu = 0;
+      long redisCommands = 0;
+      for (int i = 0; i < after.size(); i++) {
+        RedisInfo.Delta used = after.get(i).since(before.get(i));
+        redisCpu += used.cpuSeconds();
+        redisCommands += used.commands();
+      }
       List<long[]> perNode = new ArrayList<>();
       for (Child child : children) {
         child.send("report");
         String[] words = child.await("REPORT").split(" ");
         perNode.add(new long[] {sagas / nodes, Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3])});
       }
-      return new Run(nodes, sagas / nodes * nodes, wall, redisUsed.cpuSeconds() * 1e6, redisUsed.commands(), perNode);
+      return new Run(nodes, sagas / nodes * nodes, wall, redisCpu * 1e6, redisCommands, perNode);
     } finally {
       for (Child child : children) {
         child.close();
@@ -116,10 +130,15 @@ public final class NodeScaling {
     }
   }
 
-  private static RedisInfo info(RedisAddress address) throws IOException {
-    try (RedisConnection connection = RedisConnection.open(address)) {
-      return RedisInfo.of(connection);
+  /** Each server's counters, in the order given. */
+  private static List<RedisInfo> info(List<RedisAddress> addresses) throws IOException {
+    List<RedisInfo> infos = new ArrayList<>();
+    for (RedisAddress address : addresses) {
+      try (RedisConnection connection = RedisConnection.open(address)) {
+        infos.add(RedisInfo.of(connection));
+      }
     }
+    return infos;
   }
 
   static String describe(Run run) {
@@ -140,6 +159,7 @@ public final class NodeScaling {
     machine.forEach(about::put);
     root.put("scenario", "node-scaling: hammer sagas started by every node, every node running every worker");
     root.put("label", label);
+    root.put("redis", command.contains("--cluster") ? "a Redis Cluster" : "one redis-server");
     root.put("command", command);
     ArrayNode list = root.putArray("runs");
     for (Run run : runs) {
@@ -179,10 +199,10 @@ public final class NodeScaling {
       this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
-    static Child start(RedisAddress redis, String namespace, int sagas, int warmup) throws IOException {
+    static Child start(RedisAddress redis, boolean cluster, String namespace, int sagas, int warmup) throws IOException {
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
           "-cp", classPath(), ScalingNode.class.getName(), redis.url(), namespace, String.valueOf(sagas),
-          String.valueOf(warmup), "2");
+          String.valueOf(warmup), "2", cluster ? "cluster" : "single");
       return new Child(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
 

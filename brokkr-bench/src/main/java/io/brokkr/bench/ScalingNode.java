@@ -22,7 +22,7 @@ import org.redisson.config.Config;
 /**
  * One node process of the multi-node scenario ({@link NodeScaling}): every node runs every hammer
  * worker and starts its share of the sagas. Arguments: {@code <redis url> <namespace> <sagas>
- * <warm-up sagas> <submitters>}. It warms up in a namespace of its own, prints {@code READY}, and
+ * <warm-up sagas> <submitters> <single|cluster>} (cluster: the url names one node of a Redis Cluster). It warms up in a namespace of its own, prints {@code READY}, and
  * answers commands on stdin: {@code go} starts its sagas and prints {@code DONE <ms>} once all
  * finished; {@code report} prints {@code REPORT <cpu µs> <messages> <chars>}: its CPU, and the
  * pub/sub messages it received, since {@code go}. It exits when stdin closes.
@@ -50,7 +50,11 @@ final class ScalingNode {
 
   public static void main(String[] args) throws Exception {
     Config config = new Config();
-    config.useSingleServer().setAddress(args[0]);
+    if (args.length > 5 && args[5].equals("cluster")) {
+      config.useClusterServers().addNodeAddress(args[0]);
+    } else {
+      config.useSingleServer().setAddress(args[0]);
+    }
     RedissonClient client = Redisson.create(config);
     String namespace = args[1];
     int sagas = Integer.parseInt(args[2]);
