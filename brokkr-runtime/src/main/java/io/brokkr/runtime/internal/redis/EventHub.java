@@ -33,11 +33,13 @@ import org.slf4j.LoggerFactory;
  * <p>A view hears only what concerns it (see common.lua): the messages of the sagas it created, on
  * its inbox (subscribed at its first creation); the ready entries of the workers it claims for, on
  * their channels; and every saga's messages, on every inbox, only once it was asked to watch
- * everything (a node with listeners, a wait for a saga another node created). So adding nodes does
- * not multiply the messages each node reads.
+ * everything (a node with listeners); a wait for a saga another view created subscribes to that
+ * view's inbox. So adding nodes does not multiply the messages each node reads.
  */
 final class EventHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+  /** The most inboxes of other views followed one by one before watching everything. */
+  static final int MOST_FOLLOWED = 16;
 
   private final RedissonClient client;
   private final KeyLayout keys;
@@ -53,6 +55,8 @@ final class EventHub implements AutoCloseable {
   private final RedisCallListener counted;
   private final List<Runnable> unsubscribes = new ArrayList<>();
   private final Set<String> workers = ConcurrentHashMap.newKeySet();
+  /** The inboxes of other views whose sagas this view follows. */
+  private final Set<String> followed = ConcurrentHashMap.newKeySet();
   private volatile boolean everything;
   private volatile boolean everythingWanted;
   private volatile boolean inboxSubscribed;
@@ -128,6 +132,25 @@ final class EventHub implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("could not subscribe to " + what + " in namespace " + keys.namespace() + "; trying again later", e);
       return false;
+    }
+  }
+
+  /**
+   * From now on the messages of every saga that another view (whose inbox is {@code channel})
+   * created come; returns once subscribed. Past {@link #MOST_FOLLOWED} inboxes (views come and go,
+   * each with a new inbox), it watches everything instead. A failed subscription is logged; the
+   * outcomes' recheck then reads the saga.
+   */
+  synchronized void inboxOf(String channel) {
+    if (everything || followed.contains(channel) || channel.equals(inbox)) {
+      return;
+    }
+    if (followed.size() >= MOST_FOLLOWED) {
+      everything();
+      return;
+    }
+    if (subscribed(() -> listen(channel, this::receive), "the events of the sagas of inbox " + channel)) {
+      followed.add(channel);
     }
   }
 
@@ -246,10 +269,11 @@ final class EventHub implements AutoCloseable {
       }
     });
     int messages = topic.addListener(String.class, (pattern, channel, text) -> {
-      if (inboxSubscribed && inbox.equals(channel.toString())) {
-        return; // this view's own inbox: its own subscription delivers it (no message parsed twice)
+      String name = channel.toString();
+      if ((inboxSubscribed && inbox.equals(name)) || followed.contains(name)) {
+        return; // an inbox this view subscribed to by itself delivers it (no message parsed twice)
       }
-      counted.onMessage(channel.toString(), text.length());
+      counted.onMessage(name, text.length());
       receive(text);
     });
     keepOrUndo(() -> {

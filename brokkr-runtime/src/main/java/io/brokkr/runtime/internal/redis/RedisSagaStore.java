@@ -398,8 +398,16 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public void follow(String sagaId) {
-    if (!own.contains(sagaId)) {
+    if (own.contains(sagaId) || events.watchesEverything()) {
+      return;
+    }
+    // A saga's messages go to the inbox of the view that created it: hearing that inbox is enough.
+    // A saga without one (created before inboxes existed, or gone) is heard by watching everything.
+    String inbox = calls.client().<String, String>getMap(keys.sagaKey(sagaId), StringCodec.INSTANCE).get("in");
+    if (inbox == null || inbox.isEmpty() || inbox.equals("-")) {
       events.everything();
+    } else {
+      events.inboxOf(keys.inboxChannel(inbox));
     }
   }
 

@@ -127,6 +127,35 @@ class EventRoutingTest {
   }
 
   @Test
+  void aNodeWaitingForASagaOfAnotherNodeHearsThatNodesSagasAndNoOthers() throws Exception {
+    Received heard = new Received();
+    try (Brokkr starting = node("starting", new Received()); Brokkr other = node("other", new Received());
+        Brokkr waiting = node("waiting", heard)) {
+      starting.registerWorkers(hammerWorkers().toArray(Worker[]::new));
+      var later = starting.createSaga();
+      later.addStep("Head", List.of());
+      var followed = waiting.getSaga(later.getId()).orElseThrow().getOutcome();
+      later.start();
+      // Within 5 s: the settling event, not the 10 s recheck.
+      assertEquals(SagaStatus.FINISHED, followed.get(5, TimeUnit.SECONDS).status());
+      Eventually.until("the waiting node heard the followed saga's messages", () -> heard.total() >= 1);
+      assertEquals(1, heard.byChannel.size(), "one inbox, the starting node's: " + heard.byChannel);
+      String inbox = heard.byChannel.keySet().iterator().next();
+      assertTrue(inbox.startsWith(new KeyLayout(namespace, 16).inboxChannel("")), inbox);
+
+      int before = heard.total();
+      List<SagaHandle<StepResults>> others = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        others.add(other.start(hammer(), Map.of()));
+      }
+      for (SagaHandle<StepResults> handle : others) {
+        assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
+      }
+      assertEquals(before, heard.total(), "the other node's sagas reached the waiting node: " + heard.byChannel);
+    }
+  }
+
+  @Test
   void aNodeWithAListenerSeesEverySagaOfTheNamespace() throws Exception {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     try (Brokkr starting = node("starting", new Received()); Brokkr watching = node("watching", new Received())) {
