@@ -21,17 +21,49 @@ import java.util.Collection;
 final class Observed {
   private Observed() {}
 
+  /** What a peer turns on. */
+  enum Signals {
+    /** Nothing: the bare node. */
+    NONE(""),
+    /** Every meter, no tracing. */
+    METRICS("-observed-metrics"),
+    /** Every span, no meters. */
+    TRACES("-observed-traces"),
+    /** Both, as an application with both modules runs. */
+    BOTH("-observed");
+
+    private final String suffix;
+
+    Signals(String suffix) {
+      this.suffix = suffix;
+    }
+
+    /** {@return the suffix of the peer's name: {@code memory} + it} */
+    String suffix() {
+      return suffix;
+    }
+  }
+
   /** {@code builder} with metrics and tracing on when {@code on}; as it is otherwise. */
   static BrokkrBuilder onIf(boolean on, BrokkrBuilder builder) {
-    if (!on) {
-      return builder;
+    return with(on ? Signals.BOTH : Signals.NONE, builder);
+  }
+
+  /** {@code builder} with the {@code signals} on. */
+  static BrokkrBuilder with(Signals signals, BrokkrBuilder builder) {
+    BrokkrBuilder result = builder;
+    if (signals == Signals.METRICS || signals == Signals.BOTH) {
+      result = result.instrumentation(BrokkrMetrics.of(new SimpleMeterRegistry()));
     }
-    OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder()
-            .addSpanProcessor(BatchSpanProcessor.builder(new Dropping()).build()).build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .build();
-    return builder.instrumentation(BrokkrMetrics.of(new SimpleMeterRegistry())).instrumentation(BrokkrTracing.of(otel));
+    if (signals == Signals.TRACES || signals == Signals.BOTH) {
+      OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+          .setTracerProvider(SdkTracerProvider.builder()
+              .addSpanProcessor(BatchSpanProcessor.builder(new Dropping()).build()).build())
+          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .build();
+      result = result.instrumentation(BrokkrTracing.of(otel));
+    }
+    return result;
   }
 
   private static final class Dropping implements SpanExporter {
