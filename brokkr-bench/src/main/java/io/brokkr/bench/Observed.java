@@ -12,13 +12,18 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.Collection;
 
 /**
  * Metrics and tracing as an application would turn them on: every meter on a registry, every span
- * sampled and batched to an exporter (one that drops them: the network is not what is measured).
+ * (or a tenth of the traces) sampled and batched to an exporter (one that drops them: the network is
+ * not what is measured).
  */
 final class Observed {
+  /** The share of traces the {@code -observed-sampled} peer samples. */
+  static final double SAMPLED_RATIO = 0.1;
+
   private Observed() {}
 
   /** What a peer turns on. */
@@ -29,8 +34,10 @@ final class Observed {
     METRICS("-observed-metrics"),
     /** Every span, no meters. */
     TRACES("-observed-traces"),
-    /** Both, as an application with both modules runs. */
-    BOTH("-observed");
+    /** Both, as an application with both modules runs, every span sampled. */
+    BOTH("-observed"),
+    /** Both, a tenth of the sagas' traces sampled (parent-based, by trace id ratio), as a busy service samples. */
+    SAMPLED("-observed-sampled");
 
     private final String suffix;
 
@@ -52,12 +59,14 @@ final class Observed {
   /** {@code builder} with the {@code signals} on. */
   static BrokkrBuilder with(Signals signals, BrokkrBuilder builder) {
     BrokkrBuilder result = builder;
-    if (signals == Signals.METRICS || signals == Signals.BOTH) {
+    if (signals != Signals.NONE && signals != Signals.TRACES) {
       result = result.instrumentation(BrokkrMetrics.of(new SimpleMeterRegistry()));
     }
-    if (signals == Signals.TRACES || signals == Signals.BOTH) {
+    if (signals != Signals.NONE && signals != Signals.METRICS) {
+      Sampler sampler = signals == Signals.SAMPLED ? Sampler.parentBased(Sampler.traceIdRatioBased(SAMPLED_RATIO))
+          : Sampler.parentBased(Sampler.alwaysOn());
       OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-          .setTracerProvider(SdkTracerProvider.builder()
+          .setTracerProvider(SdkTracerProvider.builder().setSampler(sampler)
               .addSpanProcessor(BatchSpanProcessor.builder(new Dropping()).build()).build())
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
           .build();
