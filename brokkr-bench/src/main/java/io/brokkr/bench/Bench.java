@@ -50,11 +50,10 @@ final class Bench implements AutoCloseable {
 
   private void openPeers() throws IOException {
     String runTag = Long.toString(System.currentTimeMillis(), 36);
-    if (options.peers().contains("memory")) {
-      peers.add(new BrokkrPeer(new MemoryTarget(false), runTag));
-    }
-    if (options.peers().contains("memory-observed")) {
-      peers.add(new BrokkrPeer(new MemoryTarget(true), runTag));
+    for (Observed.Signals signals : Observed.Signals.values()) {
+      if (options.peers().contains("memory" + signals.suffix())) {
+        peers.add(new BrokkrPeer(new MemoryTarget(signals), runTag));
+      }
     }
     for (String temporal : List.of(TemporalPeer.IN_PROCESS, TemporalPeer.GRPC)) {
       if (options.peers().contains(temporal)) {

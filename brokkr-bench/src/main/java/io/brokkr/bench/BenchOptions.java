@@ -20,11 +20,14 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
 
   /**
    * The peers a run may include: Brokkr on each store, the same with metrics and tracing on
-   * ({@code -observed}: the overhead of brokkr-micrometer and brokkr-opentelemetry), the floor under
+   * ({@code -observed}: the overhead of brokkr-micrometer and brokkr-opentelemetry; on memory,
+   * {@code -observed-metrics} and {@code -observed-traces} each alone, {@code -observed-sampled} with a
+   * tenth of the traces sampled), the floor under
    * the in-memory store (the hammer as bare CompletableFutures, {@link FloorPeer}), BullMQ, and
    * Temporal's Java SDK on its test server, reached in-process or over gRPC on loopback.
    */
-  static final List<String> PEERS = List.of("memory", "memory-observed", "floor", "redis", "redis-observed", "bullmq",
+  static final List<String> PEERS = List.of("memory", "memory-observed", "memory-observed-metrics",
+      "memory-observed-traces", "memory-observed-sampled", "floor", "redis", "redis-observed", "bullmq",
       TemporalPeer.IN_PROCESS, TemporalPeer.GRPC);
   /** The peers of a run that names none. */
   static final List<String> DEFAULT_PEERS = List.of("memory", "floor", "redis", "bullmq", TemporalPeer.IN_PROCESS,
@@ -38,9 +41,12 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "brokkr-bench: Brokkr (in-memory and Redis stores) against BullMQ flows on the same Redis and Temporal's Java SDK.",
       "",
       "  --scenarios LIST      hammer-throughput,hammer-latency,chain,fanout,scaling (default: all)",
-      "  --peers LIST          memory,memory-observed,floor,redis,redis-observed,bullmq,temporal,temporal-grpc\n"
+      "  --peers LIST          memory,memory-observed,memory-observed-metrics,memory-observed-traces,\n"
+          + "                        memory-observed-sampled,floor,redis,redis-observed,bullmq,temporal,temporal-grpc\n"
           + "                        (default: memory,floor,redis,bullmq,temporal,temporal-grpc; -observed: with\n"
-          + "                        brokkr-micrometer metrics and brokkr-opentelemetry tracing on; floor: the hammer as bare\n"
+          + "                        brokkr-micrometer metrics and brokkr-opentelemetry tracing on, every span sampled;\n"
+          + "                        -observed-metrics or -observed-traces: one of them; -observed-sampled: both, a tenth\n"
+          + "                        of the traces sampled; floor: the hammer as bare\n"
           + "                        CompletableFutures with the same JSON, no store; temporal: Temporal's test server\n"
           + "                        in-process, temporal-grpc: the same server over gRPC on loopback)",
       "  --redis-url URL       redis://HOST:PORT to use instead of a private redis-server on a free port",

@@ -5,16 +5,16 @@ import java.util.Optional;
 
 /** Brokkr on its embedded in-memory store: the engine's own cost, without Redis. */
 final class MemoryTarget implements BrokkrTarget {
-  private final boolean observed;
+  private final Observed.Signals signals;
 
-  /** {@code observed}: with metrics and tracing on ({@link Observed}). */
-  MemoryTarget(boolean observed) {
-    this.observed = observed;
+  /** {@code signals}: the metrics and tracing on ({@link Observed}). */
+  MemoryTarget(Observed.Signals signals) {
+    this.signals = signals;
   }
 
   @Override
   public String name() {
-    return observed ? "brokkr-memory-observed" : "brokkr-memory";
+    return "brokkr-memory" + signals.suffix();
   }
 
   @Override
@@ -24,6 +24,6 @@ final class MemoryTarget implements BrokkrTarget {
 
   @Override
   public Brokkr node(String namespace, int concurrency) {
-    return Observed.onIf(observed, Brokkr.builder().namespace(namespace).concurrency(concurrency)).inMemory();
+    return Observed.with(signals, Brokkr.builder().namespace(namespace).concurrency(concurrency)).inMemory();
   }
 }

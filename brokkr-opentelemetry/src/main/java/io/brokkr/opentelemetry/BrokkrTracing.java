@@ -4,15 +4,19 @@ import io.brokkr.runtime.Instrumentation;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -60,10 +64,11 @@ public final class BrokkrTracing implements Instrumentation {
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   /**
-   * The parent this thread extracted last, and from what: the steps of a saga tend to run one after
-   * the other on one thread (a finishing attempt claims the next), so most attempts reuse it.
+   * True when the propagator is W3C trace context alone (the SDK's default): then the parent that
+   * extracting a carrier made here yields is known when the carrier is made, and is remembered then.
    */
-  private final ThreadLocal<Parent> lastParent = ThreadLocal.withInitial(() -> Parent.NONE);
+  private final boolean w3cOnly;
+  private final Parents parents = new Parents();
   /** Span names by saga name or worker: made once each, not per span. */
   private final Map<String, String> sagaSpanNames = new ConcurrentHashMap<>();
   private final Map<String, String> stepSpanNames = new ConcurrentHashMap<>();
@@ -71,6 +76,7 @@ public final class BrokkrTracing implements Instrumentation {
   private BrokkrTracing(OpenTelemetry openTelemetry) {
     this.tracer = openTelemetry.getTracer(SCOPE_NAME);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    this.w3cOnly = propagator == W3CTraceContextPropagator.getInstance();
   }
 
   /**
@@ -86,54 +92,103 @@ public final class BrokkrTracing implements Instrumentation {
 
   @Override
   public Scope sagaCreating(SagaInfo saga) {
-    String name = saga.name().orElse("(unnamed)");
-    String spanName = sagaSpanNames.get(name);
-    if (spanName == null) {
-      spanName = sagaSpanNames.computeIfAbsent(name, n -> "saga " + n);
+    Optional<String> name = saga.name();
+    String spanName = spanName(sagaSpanNames, "saga ", name.isPresent() ? name.get() : "(unnamed)");
+    SpanBuilder builder = tracer.spanBuilder(spanName).setSpanKind(SpanKind.PRODUCER)
+        .setAttribute(NAMESPACE, saga.namespace()).setAttribute(SAGA_ID, saga.sagaId());
+    if (name.isPresent()) {
+      builder.setAttribute(SAGA_NAME, name.get());
     }
-    Span span = tracer.spanBuilder(spanName).setSpanKind(SpanKind.PRODUCER)
-        .setAttribute(NAMESPACE, saga.namespace()).setAttribute(SAGA_ID, saga.sagaId()).startSpan();
-    saga.name().ifPresent(n -> span.setAttribute(SAGA_NAME, n));
+    Span span = builder.startSpan();
     Context context = Context.current().with(span);
-    Map<String, String> carrier = new HashMap<>();
-    propagator.inject(context, carrier, (map, key, value) -> {
-      if (map != null) {
-        map.put(key, value);
-      }
-    });
-    return new SpanScope(span, context, Map.copyOf(carrier), false);
+    Carrier carrier = new Carrier();
+    propagator.inject(context, carrier, Carrier::put);
+    Map<String, String> stored = carrier.map();
+    SpanContext spanContext = span.getSpanContext();
+    if (w3cOnly && spanContext.isValid()) {
+      // What extracting the stored carrier would give, without parsing it back: the saga's span as a
+      // remote parent, in an otherwise empty context.
+      parents.remember(stored, Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(
+          spanContext.getTraceId(), spanContext.getSpanId(), spanContext.getTraceFlags(), spanContext.getTraceState()))));
+    }
+    return new SpanScope(span, context, stored, false);
   }
 
   @Override
   public Scope attemptStarting(AttemptInfo attempt) {
     // The stored context is the parent, whatever the thread had: the attempt belongs to its saga's trace.
     Context parent = parentOf(attempt.traceContext());
-    String spanName = stepSpanNames.get(attempt.worker());
-    if (spanName == null) {
-      spanName = stepSpanNames.computeIfAbsent(attempt.worker(), w -> "step " + w);
-    }
-    Span span = tracer.spanBuilder(spanName).setParent(parent).setSpanKind(SpanKind.CONSUMER)
+    SpanBuilder builder = tracer.spanBuilder(spanName(stepSpanNames, "step ", attempt.worker())).setParent(parent)
+        .setSpanKind(SpanKind.CONSUMER)
         .setAttribute(NAMESPACE, attempt.namespace()).setAttribute(SAGA_ID, attempt.sagaId())
         .setAttribute(STEP_ID, attempt.stepId()).setAttribute(ATTEMPT, (long) attempt.attempt())
-        .setAttribute(WORKER, attempt.worker()).startSpan();
-    attempt.compensates().ifPresent(c -> span.setAttribute(COMPENSATES, c));
+        .setAttribute(WORKER, attempt.worker());
+    Optional<String> compensates = attempt.compensates();
+    if (compensates.isPresent()) {
+      builder.setAttribute(COMPENSATES, compensates.get());
+    }
+    Span span = builder.startSpan();
     return new SpanScope(span, parent.with(span), Map.of(), true);
   }
 
-  /** The context stored as {@code carrier}, extracted, or reused when this thread extracted it last. */
+  /** The span name {@code prefix + key}, made once per key. */
+  private static String spanName(Map<String, String> names, String prefix, String key) {
+    String name = names.get(key);
+    return name != null ? name : names.computeIfAbsent(key, k -> prefix + k);
+  }
+
+  /** The context stored as {@code carrier}: remembered when made or extracted lately, else extracted. */
   private Context parentOf(Map<String, String> carrier) {
-    Parent last = lastParent.get();
-    if (last.carrier == carrier || last.carrier.equals(carrier)) {
-      return last.context;
+    if (carrier.isEmpty()) {
+      return Context.root();
+    }
+    Context known = parents.of(carrier);
+    if (known != null) {
+      return known;
     }
     Context parent = propagator.extract(Context.root(), carrier, FROM_MAP);
-    lastParent.set(new Parent(carrier, parent));
+    parents.remember(carrier, parent);
     return parent;
   }
 
-  /** A context and the carrier it was extracted from (an empty carrier yields the root context). */
-  private record Parent(Map<String, String> carrier, Context context) {
-    static final Parent NONE = new Parent(Map.of(), Context.root());
+  /**
+   * What the propagator injects: one entry (the W3C {@code traceparent} alone, the common case) kept
+   * in two fields, more in a map; the stored map is immutable either way.
+   */
+  private static final class Carrier {
+    private @Nullable String key;
+    private @Nullable String value;
+    private @Nullable Map<String, String> more;
+
+    static void put(@Nullable Carrier carrier, String key, String value) {
+      if (carrier != null) {
+        carrier.add(key, value);
+      }
+    }
+
+    private void add(String k, String v) {
+      if (key == null || key.equals(k)) {
+        key = k;
+        value = v;
+        return;
+      }
+      if (more == null) {
+        more = new HashMap<>();
+      }
+      more.put(k, v);
+    }
+
+    Map<String, String> map() {
+      if (key == null || value == null) {
+        return Map.of();
+      }
+      if (more == null) {
+        return Map.of(key, value);
+      }
+      Map<String, String> all = new HashMap<>(more);
+      all.put(key, value);
+      return Map.copyOf(all);
+    }
   }
 
   /** A span made current on this thread until closed; the MDC gets its ids when asked to. */

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class Instrumentations implements Instrumentation {
   private static final Logger LOG = LoggerFactory.getLogger(Instrumentations.class);
 
-  private final List<Instrumentation> all;
+  /** An array, not a list: a loop over it allocates no iterator, on a path taken per store call. */
+  private final Instrumentation[] all;
 
   private Instrumentations(List<Instrumentation> all) {
-    this.all = all;
+    this.all = all.toArray(Instrumentation[]::new);
   }
 
   /** {@link Instrumentation#NONE} for none, else all of them as one (one alone too: it is guarded). */
