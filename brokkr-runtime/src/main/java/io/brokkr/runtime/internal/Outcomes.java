@@ -45,12 +45,17 @@ final class Outcomes {
 
   /** The future of a saga's outcome; completed already when the saga has settled. */
   CompletableFuture<SagaOutcome> of(String sagaId) {
-    // The event of its settling must reach this node, though another node may have created it.
-    store.follow(sagaId);
     CompletableFuture<SagaOutcome> future = pending(sagaId);
     // Registered first, read second: a saga settling in between completes the future either way.
-    // The caller's own thread completes it: a settled saga's outcome is there at once.
+    // The caller's own thread completes it: a settled saga's outcome is there at once, and nothing
+    // is subscribed for it (a CLI's `show` of a settled saga subscribes to nothing).
     confirm(sagaId, Runnable::run);
+    if (!future.isDone()) {
+      // The event of its settling must reach this node, though another node may have created it;
+      // read again, since it may have settled before this node heard its events.
+      store.follow(sagaId);
+      confirm(sagaId, Runnable::run);
+    }
     return future;
   }
 

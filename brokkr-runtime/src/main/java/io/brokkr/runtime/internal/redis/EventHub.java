@@ -84,9 +84,9 @@ final class EventHub implements AutoCloseable {
   /**
    * Subscribes to the inbox before this view creates its first saga; returns once Redis confirmed the
    * subscription, so none of that saga's events is missed. A view that creates no saga (the CLI's
-   * reads, a dashboard) never subscribes. A failed subscription is logged and tried again by the
-   * next creation or sweep; meanwhile the outcomes' recheck reads what the missed events would have
-   * told, so a creation does not fail for it.
+   * reads) never subscribes to its inbox. A failed subscription is logged and tried again by the next
+   * creation or sweep; meanwhile the outcomes' recheck reads what the missed events would have told
+   * and reads do not wait for them ({@link #hearsOwnSagas}), so a creation does not fail for it.
    */
   void ownSagas() {
     if (inboxSubscribed) {
@@ -138,8 +138,8 @@ final class EventHub implements AutoCloseable {
   /**
    * From now on the messages of every saga that another view (whose inbox is {@code channel})
    * created come; returns once subscribed. Past {@link #MOST_FOLLOWED} inboxes (views come and go,
-   * each with a new inbox), it watches everything instead. A failed subscription is logged; the
-   * outcomes' recheck then reads the saga.
+   * each with a new inbox), or when the subscription fails, it watches everything instead (which
+   * the sweep asks again if it fails too).
    */
   synchronized void inboxOf(String channel) {
     if (everything || followed.contains(channel) || channel.equals(inbox)) {
@@ -151,7 +151,14 @@ final class EventHub implements AutoCloseable {
     }
     if (subscribed(() -> listen(channel, this::receive), "the events of the sagas of inbox " + channel)) {
       followed.add(channel);
+    } else {
+      everything();
     }
+  }
+
+  /** Whether the messages of this view's own sagas come (its inbox is subscribed, or every saga's). */
+  boolean hearsOwnSagas() {
+    return inboxSubscribed || everything;
   }
 
   /** Whether every saga's messages come. */
@@ -216,11 +223,26 @@ final class EventHub implements AutoCloseable {
         // Redisson resubscribes by itself after a reconnect.
       }
     });
-    int messages = topic.addListener(String.class, (name, text) -> {
-      counted.onMessage(channel, text.length());
-      handler.accept(text);
-    });
+    int messages;
+    try {
+      messages = topic.addListener(String.class, (name, text) -> {
+        counted.onMessage(channel, text.length());
+        handler.accept(text);
+      });
+    } catch (RuntimeException e) {
+      throw undone(e, () -> topic.removeListener(status)); // a retry adds it again: none left behind
+    }
     keepOrUndo(() -> topic.removeListener(messages, status));
+  }
+
+  /** {@code failure}, after running {@code undo} (whose own failure is added to it as suppressed). */
+  private static RuntimeException undone(RuntimeException failure, Runnable undo) {
+    try {
+      undo.run();
+    } catch (RuntimeException also) {
+      failure.addSuppressed(also);
+    }
+    return failure;
   }
 
   private synchronized boolean isClosed() {
@@ -268,14 +290,19 @@ final class EventHub implements AutoCloseable {
         // Redisson resubscribes by itself after a reconnect.
       }
     });
-    int messages = topic.addListener(String.class, (pattern, channel, text) -> {
-      String name = channel.toString();
-      if ((inboxSubscribed && inbox.equals(name)) || followed.contains(name)) {
-        return; // an inbox this view subscribed to by itself delivers it (no message parsed twice)
-      }
-      counted.onMessage(name, text.length());
-      receive(text);
-    });
+    int messages;
+    try {
+      messages = topic.addListener(String.class, (pattern, channel, text) -> {
+        String name = channel.toString();
+        if ((inboxSubscribed && inbox.equals(name)) || followed.contains(name)) {
+          return; // an inbox this view subscribed to by itself delivers it (no message parsed twice)
+        }
+        counted.onMessage(name, text.length());
+        receive(text);
+      });
+    } catch (RuntimeException e) {
+      throw undone(e, () -> topic.removeListener(status)); // a retry adds it again: none left behind
+    }
     keepOrUndo(() -> {
       topic.removeListener(messages);
       topic.removeListener(status);

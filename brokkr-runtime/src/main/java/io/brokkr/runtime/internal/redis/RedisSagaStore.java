@@ -402,12 +402,20 @@ final class RedisSagaStore implements SagaStore {
       return;
     }
     // A saga's messages go to the inbox of the view that created it: hearing that inbox is enough.
-    // A saga without one (created before inboxes existed, or gone) is heard by watching everything.
-    String inbox = calls.client().<String, String>getMap(keys.sagaKey(sagaId), StringCodec.INSTANCE).get("in");
-    if (inbox == null || inbox.isEmpty() || inbox.equals("-")) {
+    // A saga without one (created before inboxes existed, or gone), or whose inbox cannot be read
+    // now, is heard by watching everything (which a failure does not fail either).
+    Optional<String> inbox;
+    try {
+      List<Object> read = calls.plain(Script.INBOX, List.of(keys.sagaKey(sagaId)));
+      inbox = Optional.of(String.valueOf(read.get(0)));
+    } catch (RuntimeException e) {
+      LOG.warn("could not read the inbox of saga " + sagaId + "; hearing every saga instead", e);
+      inbox = Optional.empty();
+    }
+    if (inbox.isEmpty() || inbox.get().isEmpty() || inbox.get().equals("-")) {
       events.everything();
     } else {
-      events.inboxOf(keys.inboxChannel(inbox));
+      events.inboxOf(keys.inboxChannel(inbox.get()));
     }
   }
 
@@ -471,7 +479,7 @@ final class RedisSagaStore implements SagaStore {
     Reply reply = Reply.decode(raw);
     if (reply instanceof Reply.Applied applied) {
       // Awaited by reads only when its message reaches this view: a saga of its own, or it watches all.
-      if (applied.published() > 0 && (own.contains(sagaId) || events.watchesEverything())) {
+      if (applied.published() > 0 && ((own.contains(sagaId) && events.hearsOwnSagas()) || events.watchesEverything())) {
         progress.willArrive(sagaId, applied.published());
       }
       int partition = keys.partitionOf(sagaId);

@@ -22,6 +22,7 @@ enum Script {
   TIMER("timer", true),
   PEEK("peek", false),
   LOAD("load", false),
+  INBOX("inbox", false),
   HISTORY("history", false),
   ACTIVE("active", false),
   QUERY("query", false),

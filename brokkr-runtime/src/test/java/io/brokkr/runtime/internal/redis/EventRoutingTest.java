@@ -14,6 +14,7 @@ import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisExtension;
 import io.brokkr.runtime.testing.Eventually;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,27 @@ class EventRoutingTest {
       var outcome = waiting.getSaga(handle.sagaId()).orElseThrow().getOutcome();
       assertEquals(SagaStatus.FINISHED, outcome.get(30, TimeUnit.SECONDS).status());
     }
+  }
+
+  @Test
+  void aNodeReadingTheOutcomeOfASettledSagaSubscribesToNothing() throws Exception {
+    try (Brokkr starting = node("starting", new Received()); Brokkr reading = node("reading", new Received())) {
+      starting.registerWorkers(hammerWorkers().toArray(Worker[]::new));
+      SagaHandle<StepResults> handle = starting.start(hammer(), Map.of());
+      assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
+      List<String> before = subscriptions();
+      var outcome = reading.getSaga(handle.sagaId()).orElseThrow().getOutcome();
+      assertTrue(outcome.isDone(), "a settled saga's outcome is read at once");
+      assertEquals(SagaStatus.FINISHED, outcome.join().status());
+      assertEquals(before, subscriptions(), "what the server's clients subscribe to (`brokkr show` does this)");
+    }
+  }
+
+  /** The server's subscribed channels, sorted, and its number of subscribed patterns. */
+  private static List<String> subscriptions() throws IOException {
+    List<String> lines = new ArrayList<>(REDIS.redisServer().command("PUBSUB CHANNELS *").lines().sorted().toList());
+    lines.add("patterns: " + REDIS.redisServer().command("PUBSUB NUMPAT").trim());
+    return lines;
   }
 
   @Test
