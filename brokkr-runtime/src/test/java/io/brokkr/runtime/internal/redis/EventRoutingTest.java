@@ -159,10 +159,47 @@ class EventRoutingTest {
     }
   }
 
+  @Test
+  void aNodeFollowingTheSagasOfManyNodesHearsEverySagaPastSixteenInboxes() throws Exception {
+    List<Brokkr> creators = new ArrayList<>();
+    try (Brokkr waiting = node("waiting", new Received())) {
+      for (int n = 0; n <= EventHub.MOST_FOLLOWED; n++) {
+        Brokkr creator = node("creator-" + n, new Received());
+        creators.add(creator);
+        // A step no node runs: the saga stays under way, so waiting for it follows its creator.
+        var saga = creator.createSaga();
+        saga.addStep("Nobody", List.of());
+        saga.start();
+        assertTrue(!waiting.getSaga(saga.getId()).orElseThrow().getOutcome().isDone());
+        assertEquals(n < EventHub.MOST_FOLLOWED ? ":0" : ":1", patterns(),
+            "inboxes followed one by one, then the pattern of every inbox (" + (n + 1) + " creators)");
+      }
+    } finally {
+      creators.forEach(Brokkr::close);
+    }
+  }
+
+  @Test
+  void aNodeFollowingASagaWithoutAnInboxHearsEverySaga() throws Exception {
+    try (Brokkr starting = node("starting", new Received()); Brokkr waiting = node("waiting", new Received())) {
+      var saga = starting.createSaga();
+      saga.addStep("Nobody", List.of());
+      saga.start();
+      // As a saga written by a build before the inboxes.
+      REDIS.redisServer().command("HDEL " + new KeyLayout(namespace, 16).sagaKey(saga.getId()) + " in");
+      assertTrue(!waiting.getSaga(saga.getId()).orElseThrow().getOutcome().isDone());
+      assertEquals(":1", patterns(), "the pattern of every inbox");
+    }
+  }
+
+  private static String patterns() throws IOException {
+    return REDIS.redisServer().command("PUBSUB NUMPAT").trim();
+  }
+
   /** The server's subscribed channels, sorted, and its number of subscribed patterns. */
   private static List<String> subscriptions() throws IOException {
     List<String> lines = new ArrayList<>(REDIS.redisServer().command("PUBSUB CHANNELS *").lines().sorted().toList());
-    lines.add("patterns: " + REDIS.redisServer().command("PUBSUB NUMPAT").trim());
+    lines.add("patterns: " + patterns());
     return lines;
   }
 
