@@ -84,7 +84,7 @@ public final class NodeScaling {
         }
       }
     }
-    write(json, machine, label, String.join(" ", args), runs);
+    write(json, machine, label, String.join(" ", args), masters, runs);
     System.out.println("written to " + json);
   }
 
@@ -152,14 +152,14 @@ public final class NodeScaling {
         run.redisCpuMicros() / sagas, run.redisCommands() / (sagas * 3), nodes);
   }
 
-  private static void write(Path json, Map<String, String> machine, String label, String command, List<Run> runs)
-      throws IOException {
+  private static void write(Path json, Map<String, String> machine, String label, String command, int masters,
+      List<Run> runs) throws IOException {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode about = root.putObject("machine");
     machine.forEach(about::put);
     root.put("scenario", "node-scaling: hammer sagas started by every node, every node running every worker");
     root.put("label", label);
-    root.put("redis", command.contains("--cluster") ? "a Redis Cluster" : "one redis-server");
+    root.put("redis", masters > 0 ? "a Redis Cluster of " + masters + " masters" : "one redis-server");
     root.put("command", command);
     ArrayNode list = root.putArray("runs");
     for (Run run : runs) {

@@ -50,10 +50,9 @@ final class Outcomes {
     // The caller's own thread completes it: a settled saga's outcome is there at once, and nothing
     // is subscribed for it (a CLI's `show` of a settled saga subscribes to nothing).
     confirm(sagaId, Runnable::run);
-    if (!future.isDone()) {
-      // The event of its settling must reach this node, though another node may have created it;
-      // read again, since it may have settled before this node heard its events.
-      store.follow(sagaId);
+    // The event of its settling must reach this node, though another node may have created it;
+    // once this node begins to hear the saga, read again: it may have settled before.
+    if (!future.isDone() && store.follow(sagaId)) {
       confirm(sagaId, Runnable::run);
     }
     return future;

@@ -360,8 +360,8 @@ final class TimedStore implements SagaStore {
   }
 
   @Override
-  public void follow(String sagaId) {
-    store.follow(sagaId);
+  public boolean follow(String sagaId) {
+    return store.follow(sagaId);
   }
 
   @Override

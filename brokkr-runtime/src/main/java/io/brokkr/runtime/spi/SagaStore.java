@@ -464,8 +464,12 @@ public interface SagaStore extends AutoCloseable {
    * {@code sagaId}, e.g. a saga created by another node whose outcome this node waits for.
    *
    * @param sagaId the saga
+   * @return whether this view began to receive events it did not receive before (so the saga may
+   *     have moved unheard until now); false by default, where every event comes anyway
    */
-  default void follow(String sagaId) {}
+  default boolean follow(String sagaId) {
+    return false;
+  }
 
   /** From now on, this view's {@link #subscribeToOwnWork} subscriptions receive every event of the namespace. */
   default void followAll() {}

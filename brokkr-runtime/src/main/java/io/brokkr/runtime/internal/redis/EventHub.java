@@ -103,12 +103,16 @@ final class EventHub implements AutoCloseable {
   /**
    * From now on every saga's messages come, not only those of this view's sagas (once subscribed,
    * for good; a failed subscription is logged and tried again at the next call or sweep).
+   *
+   * @return whether this call subscribed (false when it was subscribed already, or failed)
    */
-  synchronized void everything() {
+  synchronized boolean everything() {
     everythingWanted = true;
     if (!everything && subscribed(this::listenToAllInboxes, "the events of every saga")) {
       everything = true;
+      return true;
     }
+    return false;
   }
 
   /**
@@ -140,20 +144,19 @@ final class EventHub implements AutoCloseable {
    * created come; returns once subscribed. Past {@link #MOST_FOLLOWED} inboxes (views come and go,
    * each with a new inbox), or when the subscription fails, it watches everything instead (which
    * the sweep asks again if it fails too).
+   *
+   * @return whether this view began to hear messages it did not hear before
    */
-  synchronized void inboxOf(String channel) {
+  synchronized boolean inboxOf(String channel) {
     if (everything || followed.contains(channel) || channel.equals(inbox)) {
-      return;
+      return false;
     }
-    if (followed.size() >= MOST_FOLLOWED) {
-      everything();
-      return;
-    }
-    if (subscribed(() -> listen(channel, this::receive), "the events of the sagas of inbox " + channel)) {
+    if (followed.size() < MOST_FOLLOWED
+        && subscribed(() -> listen(channel, this::receive), "the events of the sagas of inbox " + channel)) {
       followed.add(channel);
-    } else {
-      everything();
+      return true;
     }
+    return everything();
   }
 
   /** Whether the messages of this view's own sagas come (its inbox is subscribed, or every saga's). */

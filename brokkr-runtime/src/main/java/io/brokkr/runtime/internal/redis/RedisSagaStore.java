@@ -397,26 +397,21 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
-  public void follow(String sagaId) {
+  public boolean follow(String sagaId) {
     if (own.contains(sagaId) || events.watchesEverything()) {
-      return;
+      return false;
     }
     // A saga's messages go to the inbox of the view that created it: hearing that inbox is enough.
     // A saga without one (created before inboxes existed, or gone), or whose inbox cannot be read
     // now, is heard by watching everything (which a failure does not fail either).
-    Optional<String> inbox;
+    String inbox;
     try {
-      List<Object> read = calls.plain(Script.INBOX, List.of(keys.sagaKey(sagaId)));
-      inbox = Optional.of(String.valueOf(read.get(0)));
+      inbox = String.valueOf(calls.plain(Script.INBOX, List.of(keys.sagaKey(sagaId))).get(0));
     } catch (RuntimeException e) {
       LOG.warn("could not read the inbox of saga " + sagaId + "; hearing every saga instead", e);
-      inbox = Optional.empty();
+      inbox = "";
     }
-    if (inbox.isEmpty() || inbox.get().isEmpty() || inbox.get().equals("-")) {
-      events.everything();
-    } else {
-      events.inboxOf(keys.inboxChannel(inbox.get()));
-    }
+    return inbox.isEmpty() ? events.everything() : events.inboxOf(keys.inboxChannel(inbox));
   }
 
   @Override

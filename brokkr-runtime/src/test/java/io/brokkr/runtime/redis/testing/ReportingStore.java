@@ -183,8 +183,8 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
-  public void follow(String sagaId) {
-    store.follow(sagaId);
+  public boolean follow(String sagaId) {
+    return store.follow(sagaId);
   }
 
   @Override
