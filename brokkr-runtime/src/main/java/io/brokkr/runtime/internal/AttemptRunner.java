@@ -43,6 +43,7 @@ final class AttemptRunner {
   private final Timers timers;
   private final Leases leases;
   private final Changes changes;
+  private final Outcomes outcomes;
   private final Executor executor;
   private final Function<String, Saga> sagas;
   private final Supplier<? extends Successors> successors;
@@ -66,9 +67,10 @@ final class AttemptRunner {
     Optional<Claim> claimForIdleThread();
   }
 
-  AttemptRunner(SagaStore store, Json json, Timers timers, Leases leases, Changes changes, Executor executor,
-      Function<String, Saga> sagas, Supplier<? extends Successors> successors, Observer observer) {
+  AttemptRunner(SagaStore store, Json json, Timers timers, Leases leases, Changes changes, Outcomes outcomes,
+      Executor executor, Function<String, Saga> sagas, Supplier<? extends Successors> successors, Observer observer) {
     this.observer = observer;
+    this.outcomes = outcomes;
     this.store = store;
     this.json = json;
     this.timers = timers;
@@ -328,7 +330,8 @@ final class AttemptRunner {
       return Optional.empty();
     }
     try {
-      return Optional.of(changes.apply(attempt.ref(), call.get()));
+      // A report that settles the saga may tell its outcome: this node's future of it completes from that.
+      return Optional.of(changes.apply(attempt.ref(), outcomes.report(attempt.ref().sagaId(), call, Change::settling)));
     } catch (RuntimeException e) {
       LOG.error("could not report attempt " + attempt.number() + " of " + attempt.ref(), e);
       return Optional.empty();

@@ -93,7 +93,7 @@ public final class BrokkrNode implements Brokkr {
     Changes changes = new Changes(store, timers, this::ready);
     this.engine = new Engine(store, json, options, changes, outcomes, lifecycle, observer);
     // The dispatcher, made next, gives finishing attempts their successors.
-    this.runner = new AttemptRunner(store, json, timers, leases, changes, executor, this::view, this::dispatcher,
+    this.runner = new AttemptRunner(store, json, timers, leases, changes, outcomes, executor, this::view, this::dispatcher,
         observer);
     this.dispatcher = new Dispatcher(store, options, timers, runner);
     this.starter = new TemplateStarter(engine, dispatcher::createAndStart);

@@ -3,6 +3,7 @@ package io.brokkr.runtime.internal;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,10 @@ final class Outcomes {
   private final Json json;
   private final Executor callbacks;
   private final Map<String, CompletableFuture<SagaOutcome>> pending = new ConcurrentHashMap<>();
+  /** Per saga, how many of this node's reports on it are in flight (only sagas with a pending future). */
+  private final Map<String, Integer> reporting = new ConcurrentHashMap<>();
+  /** Sagas whose settling event came while a report of this node on them was in flight. */
+  private final Set<String> heldBack = ConcurrentHashMap.newKeySet();
   /** Only the recheck timer's thread reads and writes it. */
   private Set<String> waitingSinceLastCheck = Set.of();
 
@@ -81,8 +88,48 @@ final class Outcomes {
 
   /** A saga settled, as an event says: its future, if any, is completed from the store on a callback thread. */
   void settled(String sagaId) {
-    if (pending.containsKey(sagaId)) {
-      onCallbackThread(() -> confirm(sagaId, Runnable::run));
+    if (!pending.containsKey(sagaId)) {
+      return;
+    }
+    // A report of this node on the saga is in flight: its reply likely tells the outcome, which saves
+    // the read. Held back until the last such report is answered; whoever takes the hint back reads.
+    if (reporting.containsKey(sagaId)) {
+      heldBack.add(sagaId);
+      if (reporting.containsKey(sagaId) || !heldBack.remove(sagaId)) {
+        return;
+      }
+    }
+    onCallbackThread(() -> confirm(sagaId, Runnable::run));
+  }
+
+  /**
+   * Makes a report of this node on a saga (a step's finish or failure), and completes the saga's
+   * future from the outcome the reply tells, if the report settled the saga and the store told it: a
+   * reply, unlike an event, cannot be forged. Only a future asked for before the report is
+   * completed so: an operator's retry may take the saga back after the reply.
+   */
+  <T> T report(String sagaId, Supplier<T> call, Function<T, Optional<Settling>> settling) {
+    CompletableFuture<SagaOutcome> before = pending.get(sagaId);
+    if (before == null) {
+      return call.get(); // nobody here waits for this saga: its event, if any, does the rest
+    }
+    reporting.merge(sagaId, 1, Integer::sum);
+    try {
+      T reply = call.get();
+      settling.apply(reply).ifPresent(settled -> settled.outcome().ifPresent(told -> {
+        if (pending.remove(sagaId, before)) {
+          SagaOutcome outcome = new SagaOutcome(sagaId, settled.status(), told.failure(),
+              new Results(sagaId, told.results(), json));
+          onCallbackThread(() -> before.complete(outcome));
+        }
+      }));
+      return reply;
+    } finally {
+      // The last report answered: a settling event held back meanwhile is acted on now.
+      if (reporting.computeIfPresent(sagaId, (id, count) -> count == 1 ? null : count - 1) == null
+          && heldBack.remove(sagaId)) {
+        settled(sagaId);
+      }
     }
   }
 

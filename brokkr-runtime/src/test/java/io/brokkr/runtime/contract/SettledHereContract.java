@@ -17,6 +17,7 @@ import io.brokkr.runtime.spi.StoreListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,38 @@ public interface SettledHereContract extends ContractFixture {
     assertEquals(Optional.empty(), y.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("1"))
         .settling(), "a duplicate settles nothing");
     assertEquals(List.of(settling), heardY.settled);
+  }
+
+  @Test
+  default void theSettlingTellsTheOutcomeAsAReadOfTheSagaDoes() {
+    SagaStore x = store();
+    x.createSaga("s", Optional.of("forging"));
+    // Added b first: the outcome keeps the order the steps were added in, not the order they finished.
+    x.addStep("s", once("b", Optional.empty()));
+    x.addStep("s", once("a", Optional.empty()));
+    x.start("s");
+    Claim first = x.claimNext("A", "node-1", AT, LEASE_OF_ONE).orElseThrow();
+    Claim second = x.claimNext("A", "node-1", AT, LEASE_OF_ONE).orElseThrow();
+    Change one = x.finish(second.step().ref(), Settler.attempt(second.lease().token()),
+        Optional.of("\"" + second.step().spec().stepId() + "\""));
+    assertEquals(Optional.empty(), one.settling());
+    Change both = x.finish(first.step().ref(), Settler.attempt(first.lease().token()),
+        Optional.of("\"" + first.step().spec().stepId() + "\""));
+
+    StoreEvent.Settlement told = both.settling().orElseThrow().outcome()
+        .orElseThrow(() -> new AssertionError("the store tells the outcome of a saga it settled"));
+    assertEquals(List.of("b", "a"), List.copyOf(told.results().keySet()));
+    assertEquals(List.of("\"b\"", "\"a\""), List.copyOf(told.results().values()));
+    assertEquals(Optional.empty(), told.failure());
+
+    Claim failing = started(x, "t", once("c", Optional.empty()));
+    Change failed = x.fail(failing.step().ref(), Settler.attempt(failing.lease().token()), "the anvil cracked", AT);
+    Settling compensated = failed.settling().orElseThrow(() -> new AssertionError("its only step failed for good: settled"));
+    assertEquals(SagaStatus.COMPENSATED, compensated.status());
+    StoreEvent.Settlement toldFailure = compensated.outcome().orElseThrow();
+    assertEquals(x.load("t").orElseThrow().failure(), toldFailure.failure());
+    assertEquals("c", toldFailure.failure().orElseThrow().stepId());
+    assertEquals(Map.of(), toldFailure.results());
   }
 
   @Test

@@ -66,7 +66,7 @@ final class Side implements AutoCloseable {
     if (reply instanceof Change change && (!change.claims().isEmpty() || change.settling().isPresent())) {
       return new Change(change.applied(), change.ready(), change.retryAt(),
           change.claims().stream().map(Side::readyless).toList(),
-          change.settling().map(s -> new Settling(s.sagaId(), s.name(), s.status(), Instant.EPOCH)));
+          change.settling().map(s -> new Settling(s.sagaId(), s.name(), s.status(), Instant.EPOCH, s.outcome())));
     }
     return reply;
   }

@@ -574,7 +574,19 @@ final class MemorySaga {
 
   private Change applied(Optional<Instant> retryAt) {
     return new Change(true, ready, retryAt, List.of(),
-        settledNow && status.isSettled() ? Optional.of(new Settling(id, name, status, createdAt)) : Optional.empty());
+        settledNow && status.isSettled() ? Optional.of(new Settling(id, name, status, createdAt, Optional.of(outcome())))
+            : Optional.empty());
+  }
+
+  /** The outcome as the saga is now: each step's result (compensators excluded) in the order added, and the failure. */
+  private StoreEvent.Settlement outcome() {
+    Map<String, String> results = new LinkedHashMap<>();
+    for (MemoryStep step : steps.values()) {
+      if (!step.isCompensator()) {
+        step.result.ifPresent(result -> results.put(step.id(), result));
+      }
+    }
+    return new StoreEvent.Settlement(failure, results);
   }
 
   private void requireOpen() {

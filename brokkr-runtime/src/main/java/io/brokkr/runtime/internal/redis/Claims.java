@@ -76,7 +76,7 @@ final class Claims {
         heads.learn(workerName, partition, miss.sequence(), miss.head());
       } else if (reply instanceof Reply.Dropped dropped) {
         heads.learn(workerName, partition, dropped.sequence(), dropped.following());
-        dropped.settled().ifPresent(settled -> settledHere.accept(settled.of(sagaId)));
+        dropped.settled().ifPresent(settled -> settledHere.accept(settled.of(sagaId, snapshots)));
       } else {
         throw new IllegalStateException("unexpected reply of the claim script: " + reply);
       }

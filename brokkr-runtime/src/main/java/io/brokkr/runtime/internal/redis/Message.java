@@ -51,7 +51,8 @@ record Message(String sagaId, long sequence, List<StoreEvent> events, List<Entry
     return new Message(sagaId, json.get("q").asLong(), events, ready);
   }
 
-  private static Optional<StoreEvent.Settlement> settlement(JsonNode o, Snapshots snapshots) {
+  /** The outcome {@code o} of a settling's message (or of the caller's own facts); empty when there is none. */
+  static Optional<StoreEvent.Settlement> settlement(JsonNode o, Snapshots snapshots) {
     if (o == null || !o.isObject()) {
       return Optional.empty();
     }

@@ -479,7 +479,7 @@ final class RedisSagaStore implements SagaStore {
       }
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
-      Optional<Settling> settling = applied.settled().map(settled -> settled.of(sagaId));
+      Optional<Settling> settling = applied.settled().map(settled -> settled.of(sagaId, snapshots));
       Change change = new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
           applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, Optional.empty())).toList(),
           settling);

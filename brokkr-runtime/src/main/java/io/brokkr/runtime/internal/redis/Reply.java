@@ -13,6 +13,8 @@ import java.util.Optional;
  * codes in common.lua).
  */
 sealed interface Reply {
+  /** The caller's own facts are at most this many lines; the last, the outcome's JSON, is kept whole. */
+  int FACTS = 6;
 
   /**
    * The change was made. {@code published} is the saga's number of the event message it published,
@@ -22,11 +24,15 @@ sealed interface Reply {
   record Applied(long published, Optional<Settled> settled, Optional<String> leaseExpired,
       Optional<Instant> retryAt, List<Entry> ready, List<Granted> claims) implements Reply {}
 
-  /** A saga that the change settled: its status, when it was created, its name. */
-  record Settled(SagaStatus status, Instant createdAt, Optional<String> name) {
+  /**
+   * A saga that the change settled: its status, when it was created, its name, and its outcome as the
+   * message of its settling carries it (JSON, see {@link Message}), if it does.
+   */
+  record Settled(SagaStatus status, Instant createdAt, Optional<String> name, Optional<String> outcomeJson) {
     /** This settling as the SPI tells it, of saga {@code sagaId}. */
-    Settling of(String sagaId) {
-      return new Settling(sagaId, name, status, createdAt);
+    Settling of(String sagaId, Snapshots snapshots) {
+      return new Settling(sagaId, name, status, createdAt,
+          outcomeJson.flatMap(outcome -> Message.settlement(snapshots.tree(outcome), snapshots)));
     }
   }
 
@@ -69,14 +75,14 @@ sealed interface Reply {
       case 5 -> new Claimed(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)), granted(reply, 3));
       case 6 -> new Miss(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)));
       case 7 -> new Dropped(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)),
-          reply.size() > 3 ? settled(text(reply, 3).split("\n", -1)) : Optional.empty());
+          reply.size() > 3 ? settled(text(reply, 3).split("\n", FACTS)) : Optional.empty());
       default -> throw new IllegalStateException("unknown reply code " + code + " in " + reply);
     };
   }
 
   /**
    * Code, message number (or, for the caller's own facts, the lines: message number, settled status,
-   * creation time in ms, name, expired lease's worker), retry time or '', the number of ready entries,
+   * creation time in ms, name, expired lease's worker, outcome), retry time or '', the number of ready entries,
    * the entries, then each grant as its number of values and the values.
    */
   private static Applied applied(List<Object> reply) {
@@ -93,20 +99,25 @@ sealed interface Reply {
       claims.add(new Granted(text(reply, i + 1), text(reply, i + 2), texts(reply, i + 3, i + 1 + length)));
       i += 1 + length;
     }
-    String[] facts = text(reply, 1).split("\n", -1);
+    String[] facts = text(reply, 1).split("\n", FACTS);
     Optional<String> leaseExpired = facts.length < 5 || facts[4].isEmpty() ? Optional.empty() : Optional.of(facts[4]);
     return new Applied(Long.parseLong(facts[0]), settled(facts), leaseExpired, retryAt, ready, claims);
   }
 
   /**
    * The settling among the caller's own facts (message number, settled status, creation time in ms,
-   * name, expired lease's worker); empty when the call settled nothing.
+   * name, expired lease's worker, outcome); empty when the call settled nothing.
    */
   private static Optional<Settled> settled(String[] facts) {
     // A saga without a creation time (written before it was kept) cannot say how long it took: not told.
     return facts.length < 5 || facts[1].isEmpty() || facts[2].isEmpty() ? Optional.empty()
         : Optional.of(new Settled(SagaStatus.valueOf(facts[1]), Instant.ofEpochMilli(Long.parseLong(facts[2])),
-            facts[3].isEmpty() ? Optional.empty() : Optional.of(facts[3])));
+            present(facts, 3), present(facts, 5)));
+  }
+
+  /** The fact at {@code index}; empty when the reply has none there (a script of an earlier build) or it is blank. */
+  private static Optional<String> present(String[] facts, int index) {
+    return facts.length <= index || facts[index].isEmpty() ? Optional.empty() : Optional.of(facts[index]);
   }
 
   private static Granted granted(List<Object> reply, int from) {

@@ -90,6 +90,8 @@ local lease_expired
 -- The settled status the saga moved into during this call, if it did (also FAILED again after an
 -- operator resumed it in the same call); run() tells the caller.
 local settled_in
+-- The outcome the message of this call's settling carries (see outcome()), if it carries one.
+local settled_outcome
 
 -- A whole number as text. '%d' formats it as an integer: '%.0f', and a number handed to redis.call
 -- as it is ('%.17g'), go through the C library's floating-point formatting, many times dearer.
@@ -587,6 +589,7 @@ local function commit()
     local message = { s = SAGA_ID, q = saga.seq, e = events }
     if saga and SETTLED[saga.status] and loaded.status ~= saga.status then
       message.o = outcome()
+      settled_outcome = message.o
     end
     publish(cjson.encode(message))
   end
@@ -624,19 +627,25 @@ end
 
 -- What the calling view alone is told, one line each: the message number, the status the saga
 -- settled in, when it was created and its name (empty when it did not settle), the worker of the
--- expired lease (empty for none); nil when the call neither settled the saga nor expired a lease.
+-- expired lease (empty for none), the settled saga's outcome as JSON (empty when its results are
+-- over the outcome's limit); nil when the call neither settled the saga nor expired a lease. The JSON is the last line:
+-- cjson escapes line breaks.
 local function own_facts()
   local settled = settled_in and SETTLED[saga.status]
   if not (settled or lease_expired) then
     return nil
   end
-  local created, name = '', ''
+  local created, name, told = '', '', ''
   if settled then
     local read = redis.call('HMGET', SAGA, 'ct', 'name')
     created, name = read[1] or '', read[2] or ''
+    -- The outcome its message carries (read here when the saga settled in the status it had), so
+    -- that the caller's node need not read the saga for it.
+    local o = settled_outcome or outcome()
+    told = o and cjson.encode(o) or ''
   end
   return table.concat({ int(saga.seq), settled and saga.status or '', created, name,
-    lease_expired or '' }, '\n')
+    lease_expired or '', told }, '\n')
 end
 
 -- Runs the body; commits what it changed unless it stopped. A request seen before gets the reply
