@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * Claims the next ready step of a worker. The claim script must know the saga's keys before it runs,
@@ -99,7 +98,7 @@ final class Claims {
     List<RFuture<List<Object>>> replies = calls.batch("peek", batch -> {
       List<RFuture<List<Object>>> futures = new ArrayList<>();
       for (int p : partitions) {
-        futures.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.PEEK),
+        futures.add(batch.getScript(ScriptCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.PEEK),
             RScript.ReturnType.MULTI, List.of(keys.readyKey(p), keys.seqKey(p)), workers.toArray()));
       }
       return futures;

@@ -338,7 +338,7 @@ final class EventHub implements AutoCloseable {
   private void receive(String text) {
     Message message;
     try {
-      message = Message.read(json.tree(text), json);
+      message = Message.read(text, json);
     } catch (RuntimeException e) {
       LOG.warn("ignored a message that is not a Brokkr event: " + text, e);
       return;

@@ -28,7 +28,46 @@ import java.util.zip.CRC32;
  * {ns:events}:w:&lt;worker&gt; the ready entries of one worker's steps, one a line
  * </pre>
  */
-record KeyLayout(String namespace, int partitions) {
+final class KeyLayout {
+  private final String namespace;
+  private final int partitions;
+  /**
+   * Per partition, its hash tag and the keys every transition names: made once, since each call of
+   * the hot path names them (they were a few percent of the client's CPU when made per call).
+   */
+  private final String[] tags;
+  private final String[] readyKeys;
+  private final String[] timersKeys;
+  private final String[] activeKeys;
+  private final String[] seqKeys;
+  private final String[] indexKeys;
+
+  KeyLayout(String namespace, int partitions) {
+    this.namespace = namespace;
+    this.partitions = partitions;
+    tags = new String[partitions];
+    readyKeys = new String[partitions];
+    timersKeys = new String[partitions];
+    activeKeys = new String[partitions];
+    seqKeys = new String[partitions];
+    indexKeys = new String[partitions];
+    for (int p = 0; p < partitions; p++) {
+      tags[p] = "{" + namespace + ":" + p + "}";
+      readyKeys[p] = tags[p] + ":ready";
+      timersKeys[p] = tags[p] + ":timers";
+      activeKeys[p] = tags[p] + ":active";
+      seqKeys[p] = tags[p] + ":seq";
+      indexKeys[p] = tags[p] + ":ix";
+    }
+  }
+
+  String namespace() {
+    return namespace;
+  }
+
+  int partitions() {
+    return partitions;
+  }
 
   /** The partition of a saga: stable across nodes and JVMs. */
   int partitionOf(String sagaId) {
@@ -47,24 +86,24 @@ record KeyLayout(String namespace, int partitions) {
   }
 
   String readyKey(int partition) {
-    return tag(partition) + ":ready";
+    return readyKeys[partition];
   }
 
   String timersKey(int partition) {
-    return tag(partition) + ":timers";
+    return timersKeys[partition];
   }
 
   String activeKey(int partition) {
-    return tag(partition) + ":active";
+    return activeKeys[partition];
   }
 
   String seqKey(int partition) {
-    return tag(partition) + ":seq";
+    return seqKeys[partition];
   }
 
   /** The partition's saga index, and the prefix of its status and name indexes. */
   String indexKey(int partition) {
-    return tag(partition) + ":ix";
+    return indexKeys[partition];
   }
 
   /** The key of a status's index ({@code indexKey:STATUS}). */
@@ -119,11 +158,11 @@ record KeyLayout(String namespace, int partitions) {
   /** The KEYS of every transition of a saga, in the order common.lua names them. */
   List<Object> keys(String sagaId) {
     int p = partitionOf(sagaId);
-    return List.of(sagaKey(sagaId), readyKey(p), timersKey(p), activeKey(p), seqKey(p), indexKey(p),
-        historyKey(sagaId));
+    return List.of(tags[p] + ":saga:" + sagaId, readyKeys[p], timersKeys[p], activeKeys[p], seqKeys[p], indexKeys[p],
+        tags[p] + ":h:" + sagaId);
   }
 
   private String tag(int partition) {
-    return "{" + namespace + ":" + partition + "}";
+    return tags[partition];
   }
 }

@@ -35,7 +35,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -282,7 +281,7 @@ final class RedisSagaStore implements SagaStore {
     List<RFuture<List<Object>>> members = calls.batch("active", batch -> {
       List<RFuture<List<Object>>> futures = new ArrayList<>();
       for (int p = 0; p < keys.partitions(); p++) {
-        futures.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.ACTIVE),
+        futures.add(batch.getScript(ScriptCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(Script.ACTIVE),
             RScript.ReturnType.MULTI, List.of(keys.activeKey(p))));
       }
       return futures;

@@ -32,7 +32,7 @@ sealed interface Reply {
     /** This settling as the SPI tells it, of saga {@code sagaId}. */
     Settling of(String sagaId, Snapshots snapshots) {
       return new Settling(sagaId, name, status, createdAt,
-          outcomeJson.flatMap(outcome -> Message.settlement(snapshots.tree(outcome), snapshots)));
+          outcomeJson.flatMap(outcome -> Message.settlement(outcome, snapshots)));
     }
   }
 

@@ -22,7 +22,6 @@ import java.util.function.Predicate;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * Reads the partitions' saga indexes, which the transition scripts keep (common.lua's
@@ -162,7 +161,7 @@ final class SagaIndex {
   }
 
   private RFuture<List<Object>> eval(RBatch batch, Script script, List<Object> keyList, Object... args) {
-    return batch.getScript(StringCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(script),
+    return batch.getScript(ScriptCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, calls.sha(script),
         RScript.ReturnType.MULTI, keyList, args);
   }
 

@@ -15,7 +15,6 @@ import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +72,7 @@ final class ScriptCalls {
 
   /** A call that needs no durability: a lease renewal, a read. */
   List<Object> plain(Script script, List<Object> keys, Object... args) {
-    return call(script, s -> client.getScript(StringCodec.INSTANCE)
+    return call(script, s -> client.getScript(ScriptCodec.INSTANCE)
         .evalSha(RScript.Mode.READ_WRITE, registry.sha(s), RScript.ReturnType.MULTI, keys, args));
   }
 
@@ -126,7 +125,7 @@ final class ScriptCalls {
 
   private List<Object> durably(DurableMode mode, Script script, List<Object> keys, Object[] args) {
     RBatch batch = client.createBatch(mode.options());
-    RFuture<List<Object>> reply = batch.getScript(StringCodec.INSTANCE)
+    RFuture<List<Object>> reply = batch.getScript(ScriptCodec.INSTANCE)
         .evalShaAsync(RScript.Mode.READ_WRITE, registry.sha(script), RScript.ReturnType.MULTI, keys, args);
     BatchResult<?> result = batch.execute();
     if (result.getSyncedSlaves() < mode.replicas()) {

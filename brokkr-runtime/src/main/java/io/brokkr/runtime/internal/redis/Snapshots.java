@@ -1,6 +1,8 @@
 package io.brokkr.runtime.internal.redis;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,11 +14,13 @@ import io.brokkr.runtime.spi.Lease;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -61,22 +65,110 @@ final class Snapshots {
     return new SagaOutcome.Failure(f.get("s").asText(), f.get("r").asText());
   }
 
-  /** One step from its state JSON, its args and its result. */
+  /**
+   * One step from its state JSON, its args and its result. The JSON is read as it streams by, without
+   * a tree: every claim reads one (a tree was most of the Jackson time of a claim). Values are read
+   * as a tree's {@code asText}, {@code asInt}, {@code asLong} and {@code asBoolean} read them.
+   */
   StepSnapshot step(String sagaId, String stateJson, String argsJson, Optional<String> result) {
-    JsonNode s = tree(stateJson);
-    StepStatus status = StepStatus.valueOf(s.get("st").asText());
-    JsonNode r = s.get("r");
-    RetryPolicy retry = new RetryPolicy(r.get(0).asInt(), Duration.ofMillis(r.get(1).asLong()),
-        Double.parseDouble(r.get(2).asText()), Duration.ofMillis(r.get(3).asLong()));
-    StepSpec spec = new StepSpec(s.get("id").asText(), s.get("w").asText(), texts(s.get("d")), argsJson, retry,
-        millis(s, "to").map(Duration::ofMillis));
-    Optional<Lease> lease = status == StepStatus.RUNNING
-        ? Optional.of(new Lease(s.get("t").asLong(), s.get("o").asText(), Instant.ofEpochMilli(s.get("u").asLong()),
-            millis(s, "dl").map(Instant::ofEpochMilli)))
+    String id = null;
+    String worker = null;
+    String status = null;
+    String owner = null;
+    String compensates = null;
+    String compensator = null;
+    String failureReason = null;
+    String failureDetail = null;
+    List<String> dependencies = List.of();
+    int attempt = 0;
+    long token = 0;
+    long until = 0;
+    Long timeout = null;
+    Long deadline = null;
+    Long retryAt = null;
+    boolean possiblyDone = false;
+    RetryPolicy retry = null;
+    try (JsonParser p = parser(stateJson)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("a stored step state that is not a JSON object: " + stateJson);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (value == JsonToken.VALUE_NULL) {
+          continue; // as an absent field (a tree's NullNode reads as "null", which no field holds)
+        }
+        switch (field) {
+          case "id" -> id = p.getValueAsString();
+          case "w" -> worker = p.getValueAsString();
+          case "st" -> status = p.getValueAsString();
+          case "o" -> owner = p.getValueAsString();
+          case "of" -> compensates = p.getValueAsString();
+          case "c" -> compensator = p.getValueAsString();
+          case "fr" -> failureReason = p.getValueAsString();
+          case "fd" -> failureDetail = p.getValueAsString();
+          case "d" -> dependencies = texts(p);
+          case "a" -> attempt = p.getValueAsInt();
+          case "t" -> token = p.getValueAsLong();
+          case "u" -> until = p.getValueAsLong();
+          case "to" -> timeout = p.getValueAsLong();
+          case "dl" -> deadline = p.getValueAsLong();
+          case "ra" -> retryAt = p.getValueAsLong();
+          case "pd" -> possiblyDone = p.getValueAsBoolean(false);
+          case "r" -> retry = retry(p);
+          default -> p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("stored value is not JSON: " + stateJson, e);
+    }
+    if (id == null || worker == null || status == null || retry == null) {
+      throw new IllegalStateException("a stored step state without its id, worker, status or retry: " + stateJson);
+    }
+    StepStatus stepStatus = StepStatus.valueOf(status);
+    StepSpec spec = new StepSpec(id, worker, dependencies, argsJson, retry,
+        Optional.ofNullable(timeout).map(Duration::ofMillis));
+    Optional<Lease> lease = stepStatus == StepStatus.RUNNING
+        ? Optional.of(new Lease(token, Objects.requireNonNull(owner, () -> "a running step without its owner: " + stateJson),
+            Instant.ofEpochMilli(until),
+            Optional.ofNullable(deadline).map(Instant::ofEpochMilli)))
         : Optional.empty();
-    return new StepSnapshot(sagaId, spec, text(s, "of"), text(s, "c"), status, s.get("a").asInt(), lease,
-        millis(s, "ra").map(Instant::ofEpochMilli), result, text(s, "fr"), text(s, "fd"),
-        s.path("pd").asBoolean(false));
+    return new StepSnapshot(sagaId, spec, Optional.ofNullable(compensates), Optional.ofNullable(compensator), stepStatus,
+        attempt, lease, Optional.ofNullable(retryAt).map(Instant::ofEpochMilli), result,
+        Optional.ofNullable(failureReason), Optional.ofNullable(failureDetail), possiblyDone);
+  }
+
+  /** The retry policy {@code [attempts, initial ms, multiplier as text, max ms]}; the parser is at its '['. */
+  private static RetryPolicy retry(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new IllegalStateException("a stored retry policy that is not an array");
+    }
+    p.nextToken();
+    int attempts = p.getValueAsInt();
+    p.nextToken();
+    long initial = p.getValueAsLong();
+    p.nextToken();
+    double multiplier = Double.parseDouble(p.getText());
+    p.nextToken();
+    long max = p.getValueAsLong();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      p.skipChildren(); // values a later version may add
+    }
+    return new RetryPolicy(attempts, Duration.ofMillis(initial), multiplier, Duration.ofMillis(max));
+  }
+
+  /** The texts of an array; none for anything else (Lua's cjson writes an empty table as {}). */
+  private static List<String> texts(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return List.of();
+    }
+    List<String> texts = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      texts.add(p.getText());
+      p.skipChildren();
+    }
+    return texts;
   }
 
   /** A trace context as the saga hash keeps it ({@code tc}): a JSON object of strings; '' for none. */
@@ -105,6 +197,11 @@ final class Snapshots {
     return context;
   }
 
+  /** A streaming parser of {@code json}, for readers that need no tree. */
+  JsonParser parser(String json) throws IOException {
+    return mapper.getFactory().createParser(json);
+  }
+
   JsonNode tree(String json) {
     try {
       return mapper.readTree(json);
@@ -113,19 +210,8 @@ final class Snapshots {
     }
   }
 
-  private static List<String> texts(JsonNode array) {
-    List<String> texts = new ArrayList<>();
-    if (array != null && array.isArray()) {
-      array.forEach(n -> texts.add(n.asText()));
-    }
-    return texts;
-  }
-
   private static Optional<String> text(JsonNode node, String field) {
     return Optional.ofNullable(node.get(field)).map(JsonNode::asText);
   }
 
-  private static Optional<Long> millis(JsonNode node, String field) {
-    return Optional.ofNullable(node.get(field)).map(JsonNode::asLong);
-  }
 }
