@@ -91,7 +91,7 @@ final class Claims {
   static Claim claim(Snapshots snapshots, String sagaId, Reply.Granted granted, Optional<Instant> readyAt) {
     StepSnapshot step = snapshots.step(sagaId, granted.stepJson(), granted.argsJson(), Optional.empty());
     return new Claim(step, step.lease().orElseThrow(), granted.dependencyResults(),
-        snapshots.context(granted.stepJson()), readyAt);
+        snapshots.context(granted.contextJson()), readyAt);
   }
 
   /** Reads the heads of some workers' queues in some partitions, in one round trip. */

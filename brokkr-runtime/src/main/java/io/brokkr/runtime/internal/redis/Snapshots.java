@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * attempts, {@code r} retry [attempts, initial ms, multiplier, max ms], {@code to} timeout ms,
  * {@code of} compensated step, {@code c} compensator, {@code t} token, {@code o} owner, {@code u}
  * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code fd}
- * failure detail, {@code q} entry, {@code pd} possibly done, and in a grant only {@code tc}, the saga's trace context.
+ * failure detail, {@code q} entry, {@code pd} possibly done.
  * Plain Jackson trees: no typing, nothing but JSON is read.
  */
 final class Snapshots {
@@ -91,17 +91,13 @@ final class Snapshots {
     }
   }
 
-  /** The trace context a grant carries in its step state ({@code tc}, see grant in rules.lua); empty for none. */
-  Map<String, String> context(String stepJson) {
-    if (!stepJson.contains("\"tc\"")) {
-      return Map.of(); // most sagas have none: no second parse
-    }
-    Optional<String> json = text(tree(stepJson), "tc");
+  /** A trace context as {@link #contextJson} wrote it, which a grant's reply carries beside its grants; empty for ''. */
+  Map<String, String> context(String json) {
     if (json.isEmpty()) {
       return Map.of();
     }
     Map<String, String> context = new TreeMap<>();
-    tree(json.get()).fields().forEachRemaining(e -> context.put(e.getKey(), e.getValue().asText()));
+    tree(json).fields().forEachRemaining(e -> context.put(e.getKey(), e.getValue().asText()));
     return context;
   }
 

@@ -4,7 +4,8 @@
 -- Each reply carries the partition's ready sequence, up to which the node's view of the queue is
 -- now current: MISS with the real head when the entry is not the head; DROPPED with the next head
 -- when the entry is stale, or when the step's inputs are over the claim limit (the step fails for
--- good); CLAIMED with the next head, the step, its args and its dependencies' results.
+-- good); CLAIMED with the next head, the saga's trace context ('' for none), the step, its args and its
+-- dependencies' results.
 return run(function()
   local worker, expected = ARGV[4], ARGV[5]
   local seq = redis.call('GET', READY_SEQ) or '0'
@@ -28,8 +29,9 @@ return run(function()
   end
   local granted = grant(s, ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), values)
   local reply = { R.CLAIMED, seq, following }
+  add_context(reply)
   for i, value in ipairs(granted) do
-    reply[i + 3] = value
+    reply[i + 4] = value
   end
   return reply
 end)

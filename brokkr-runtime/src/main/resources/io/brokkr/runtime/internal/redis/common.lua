@@ -108,7 +108,7 @@ local function load_saga(step_id)
     return saga
   end
   -- The order (every step id) is read only when needed: a completion must not cost the saga's size.
-  -- The trace context (tc) comes with the same read: every grant hands it over.
+  -- The trace context (tc) comes with the same read: a reply with grants hands it over.
   local v
   if step_id then
     v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name', 'tc', 'in', 's:' .. step_id)
@@ -592,13 +592,28 @@ local function commit()
   end
 end
 
+-- Where this call's reply carries the saga's trace context, if it does: remember() keeps a mark
+-- there instead of the context, and a replay reads the context again (a saga's never changes).
+local context_at
+
+-- Appends the saga's trace context ('' for none) to a reply that grants steps: once per reply,
+-- beside the grants, not inside each grant's state (JSON escaped in JSON, and again in the kept reply).
+local function add_context(reply)
+  reply[#reply + 1] = fields.tc or loaded.tc or ''
+  context_at = #reply
+end
+
 -- The reply of an applied change: code, the number of the event message it published (0 for
--- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
--- each grant of claims (a list of grant()'s lists, see rules.lua): its length, then its values.
+-- none; set by run()), retry time or '', the number of ready steps and the entry of each, then,
+-- when it grants steps, the saga's trace context (add_context) and each grant of claims (a list
+-- of grant()'s lists, see rules.lua): its length, then its values.
 local function applied(retry_at, claims)
   local reply = { R.APPLIED, 0, retry_at and int(retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
+  end
+  if claims and #claims > 0 then
+    add_context(reply)
   end
   for _, granted in ipairs(claims or {}) do
     reply[#reply + 1] = #granted
@@ -610,12 +625,15 @@ local function applied(retry_at, claims)
 end
 
 -- Keeps the reply of this request for a re-sent call. Every value is kept as text: cjson would
--- round large numbers.
+-- round large numbers. A trace context is kept as false, read again by a replay (see run()).
 local function remember(reply)
   if REQUEST then
     local kept = {}
     for i, value in ipairs(reply) do
       kept[i] = type(value) == 'number' and int(value) or value
+    end
+    if context_at and kept[context_at] ~= '' then
+      kept[context_at] = false
     end
     redis.call('SET', REQUEST, cjson.encode(kept), 'PX', REQUEST_TTL_MS)
   end
@@ -647,6 +665,12 @@ local function run(body)
     if seen then
       local reply = cjson.decode(seen)
       reply[1] = tonumber(reply[1])
+      for i = 1, #reply do
+        if reply[i] == false then
+          -- The saga's trace context (see remember()); gone with the saga if it expired since.
+          reply[i] = redis.call('HGET', SAGA, 'tc') or ''
+        end
+      end
       return reply
     end
   end

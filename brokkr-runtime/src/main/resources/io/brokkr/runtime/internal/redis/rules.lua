@@ -416,10 +416,8 @@ local function grant(s, node, now, lease, values)
     s.dl = now + s.to
   end
   timers[timer_member(s)] = lease_due(s)
-  -- The saga's trace context goes with the grant's state, not into the stored step.
-  s.tc = fields.tc or loaded.tc
+  -- The saga's trace context goes beside the grants, once per reply (add_context).
   local granted = { cjson.encode(s) }
-  s.tc = nil
   for i, value in ipairs(values) do
     granted[i + 1] = value
   end
