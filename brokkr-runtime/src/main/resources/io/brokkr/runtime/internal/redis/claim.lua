@@ -28,8 +28,7 @@ return run(function()
     return { R.DROPPED, seq, following }
   end
   local granted = grant(s, ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), values)
-  local reply = { R.CLAIMED, seq, following }
-  add_context(reply)
+  local reply = { R.CLAIMED, seq, following, granted.context, context_at = 4 }
   for i, value in ipairs(granted) do
     reply[i + 4] = value
   end

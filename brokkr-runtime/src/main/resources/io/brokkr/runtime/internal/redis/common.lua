@@ -592,28 +592,22 @@ local function commit()
   end
 end
 
--- Where this call's reply carries the saga's trace context, if it does: remember() keeps a mark
--- there instead of the context, and a replay reads the context again (a saga's never changes).
-local context_at
-
--- Appends the saga's trace context ('' for none) to a reply that grants steps: once per reply,
--- beside the grants, not inside each grant's state (JSON escaped in JSON, and again in the kept reply).
-local function add_context(reply)
-  reply[#reply + 1] = fields.tc or loaded.tc or ''
-  context_at = #reply
-end
-
 -- The reply of an applied change: code, the number of the event message it published (0 for
 -- none; set by run()), retry time or '', the number of ready steps and the entry of each, then,
--- when it grants steps, the saga's trace context (add_context) and each grant of claims (a list
--- of grant()'s lists, see rules.lua): its length, then its values.
+-- when it grants steps, the saga's trace context ('' for none) and each grant of claims (a list
+-- of grant()'s lists, see rules.lua): its length, then its values. The context goes once per
+-- reply, beside the grants, not inside each grant's state (JSON escaped in JSON, and escaped again
+-- in the kept reply); the reply's field context_at (not sent: Redis sends the array part) tells
+-- remember() where it is. It comes with the grants, so that no function captures another upvalue
+-- for it: each capture costs every call, a call that grants nothing too.
 local function applied(retry_at, claims)
   local reply = { R.APPLIED, 0, retry_at and int(retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
   end
   if claims and #claims > 0 then
-    add_context(reply)
+    reply[#reply + 1] = claims[1].context
+    reply.context_at = #reply
   end
   for _, granted in ipairs(claims or {}) do
     reply[#reply + 1] = #granted
@@ -632,8 +626,9 @@ local function remember(reply)
     for i, value in ipairs(reply) do
       kept[i] = type(value) == 'number' and int(value) or value
     end
-    if context_at and kept[context_at] ~= '' then
-      kept[context_at] = false
+    local at = reply.context_at
+    if at and kept[at] ~= '' then
+      kept[at] = false
     end
     redis.call('SET', REQUEST, cjson.encode(kept), 'PX', REQUEST_TTL_MS)
   end
@@ -668,7 +663,8 @@ local function run(body)
       for i = 1, #reply do
         if reply[i] == false then
           -- The saga's trace context (see remember()); gone with the saga if it expired since.
-          reply[i] = redis.call('HGET', SAGA, 'tc') or ''
+          -- KEYS[1] is SAGA, not captured here: a capture costs every call, this runs on a replay.
+          reply[i] = redis.call('HGET', KEYS[1], 'tc') or ''
         end
       end
       return reply
