@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal.redis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepSnapshot;
@@ -89,9 +90,9 @@ final class Claims {
    * ready.
    */
   static Claim claim(Snapshots snapshots, String sagaId, Reply.Granted granted, Optional<Instant> readyAt) {
-    StepSnapshot step = snapshots.step(sagaId, granted.stepJson(), granted.argsJson(), Optional.empty());
-    return new Claim(step, step.lease().orElseThrow(), granted.dependencyResults(),
-        snapshots.context(granted.contextJson()), readyAt);
+    JsonNode state = snapshots.tree(granted.stepJson());
+    StepSnapshot step = snapshots.step(sagaId, state, granted.argsJson(), Optional.empty());
+    return new Claim(step, step.lease().orElseThrow(), granted.dependencyResults(), snapshots.context(state), readyAt);
   }
 
   /** Reads the heads of some workers' queues in some partitions, in one round trip. */

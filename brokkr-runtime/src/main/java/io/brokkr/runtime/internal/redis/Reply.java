@@ -30,11 +30,8 @@ sealed interface Reply {
     }
   }
 
-  /**
-   * A step granted to an attempt: its state, its args, its dependencies' results, and the saga's
-   * trace context as stored ({@code ''} for none; one value per reply, shared by its grants).
-   */
-  record Granted(String stepJson, String argsJson, List<String> dependencyResults, String contextJson) {}
+  /** A step granted to an attempt: its state, its args and its dependencies' results. */
+  record Granted(String stepJson, String argsJson, List<String> dependencyResults) {}
 
   /** Nothing to do: the step settled already, or was not waiting. */
   record Noop() implements Reply {}
@@ -80,8 +77,7 @@ sealed interface Reply {
   /**
    * Code, message number (or, for the caller's own facts, the lines: message number, settled status,
    * creation time in ms, name, expired lease's worker), retry time or '', the number of ready entries,
-   * the entries, then, when it granted steps, the saga's trace context and each grant as its number
-   * of values and the values.
+   * the entries, then each grant as its number of values and the values.
    */
   private static Applied applied(List<Object> reply) {
     Optional<Instant> retryAt = text(reply, 2).isEmpty() ? Optional.empty()
@@ -92,11 +88,9 @@ sealed interface Reply {
       ready.add(Entry.parse(text(reply, i)).orElseThrow());
     }
     List<Granted> claims = new ArrayList<>();
-    int first = 4 + count;
-    String context = first < reply.size() ? text(reply, first) : "";
-    for (int i = first + 1; i < reply.size(); ) {
+    for (int i = 4 + count; i < reply.size(); ) {
       int length = Integer.parseInt(text(reply, i));
-      claims.add(new Granted(text(reply, i + 1), text(reply, i + 2), texts(reply, i + 3, i + 1 + length), context));
+      claims.add(new Granted(text(reply, i + 1), text(reply, i + 2), texts(reply, i + 3, i + 1 + length)));
       i += 1 + length;
     }
     String[] facts = text(reply, 1).split("\n", -1);
@@ -115,9 +109,8 @@ sealed interface Reply {
             facts[3].isEmpty() ? Optional.empty() : Optional.of(facts[3])));
   }
 
-  /** The trace context at {@code from}, then the grant's values. */
   private static Granted granted(List<Object> reply, int from) {
-    return new Granted(text(reply, from + 1), text(reply, from + 2), texts(reply, from + 3), text(reply, from));
+    return new Granted(text(reply, from), text(reply, from + 1), texts(reply, from + 2));
   }
 
   private static List<String> texts(List<Object> reply, int from) {

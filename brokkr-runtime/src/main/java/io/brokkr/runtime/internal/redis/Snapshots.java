@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * attempts, {@code r} retry [attempts, initial ms, multiplier, max ms], {@code to} timeout ms,
  * {@code of} compensated step, {@code c} compensator, {@code t} token, {@code o} owner, {@code u}
  * lease until, {@code dl} deadline, {@code ra} retry at, {@code fr} failure reason, {@code fd}
- * failure detail, {@code q} entry, {@code pd} possibly done.
+ * failure detail, {@code q} entry, {@code pd} possibly done, and in a grant only {@code tc}, the saga's trace context.
  * Plain Jackson trees: no typing, nothing but JSON is read.
  */
 final class Snapshots {
@@ -63,7 +63,11 @@ final class Snapshots {
 
   /** One step from its state JSON, its args and its result. */
   StepSnapshot step(String sagaId, String stateJson, String argsJson, Optional<String> result) {
-    JsonNode s = tree(stateJson);
+    return step(sagaId, tree(stateJson), argsJson, result);
+  }
+
+  /** One step from its parsed state, its args and its result. */
+  StepSnapshot step(String sagaId, JsonNode s, String argsJson, Optional<String> result) {
     StepStatus status = StepStatus.valueOf(s.get("st").asText());
     JsonNode r = s.get("r");
     RetryPolicy retry = new RetryPolicy(r.get(0).asInt(), Duration.ofMillis(r.get(1).asLong()),
@@ -91,13 +95,17 @@ final class Snapshots {
     }
   }
 
-  /** A trace context as {@link #contextJson} wrote it, which a grant's reply carries beside its grants; empty for ''. */
-  Map<String, String> context(String json) {
+  /**
+   * The trace context a grant carries in its parsed step state ({@code tc}, see grant in rules.lua);
+   * empty for none. The state is parsed once for the step and its context.
+   */
+  Map<String, String> context(JsonNode state) {
+    Optional<String> json = text(state, "tc");
     if (json.isEmpty()) {
       return Map.of();
     }
     Map<String, String> context = new TreeMap<>();
-    tree(json).fields().forEachRemaining(e -> context.put(e.getKey(), e.getValue().asText()));
+    tree(json.get()).fields().forEachRemaining(e -> context.put(e.getKey(), e.getValue().asText()));
     return context;
   }
 

@@ -4,8 +4,7 @@
 -- Each reply carries the partition's ready sequence, up to which the node's view of the queue is
 -- now current: MISS with the real head when the entry is not the head; DROPPED with the next head
 -- when the entry is stale, or when the step's inputs are over the claim limit (the step fails for
--- good); CLAIMED with the next head, the saga's trace context ('' for none), the step, its args and its
--- dependencies' results.
+-- good); CLAIMED with the next head, the step, its args and its dependencies' results.
 return run(function()
   local worker, expected = ARGV[4], ARGV[5]
   local seq = redis.call('GET', READY_SEQ) or '0'
@@ -28,9 +27,9 @@ return run(function()
     return { R.DROPPED, seq, following }
   end
   local granted = grant(s, ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), values)
-  local reply = { R.CLAIMED, seq, following, granted.context, context_at = 4 }
+  local reply = { R.CLAIMED, seq, following }
   for i, value in ipairs(granted) do
-    reply[i + 4] = value
+    reply[i + 3] = value
   end
   return reply
 end)

@@ -108,7 +108,7 @@ local function load_saga(step_id)
     return saga
   end
   -- The order (every step id) is read only when needed: a completion must not cost the saga's size.
-  -- The trace context (tc) comes with the same read: a reply with grants hands it over.
+  -- The trace context (tc) comes with the same read: every grant hands it over.
   local v
   if step_id then
     v = redis.call('HMGET', SAGA, 'status', 'seq', 'tok', 'open', 'name', 'tc', 'in', 's:' .. step_id)
@@ -593,21 +593,12 @@ local function commit()
 end
 
 -- The reply of an applied change: code, the number of the event message it published (0 for
--- none; set by run()), retry time or '', the number of ready steps and the entry of each, then,
--- when it grants steps, the saga's trace context ('' for none) and each grant of claims (a list
--- of grant()'s lists, see rules.lua): its length, then its values. The context goes once per
--- reply, beside the grants, not inside each grant's state (JSON escaped in JSON, and escaped again
--- in the kept reply); the reply's field context_at (not sent: Redis sends the array part) tells
--- remember() where it is. It comes with the grants, so that no function captures another upvalue
--- for it: each capture costs every call, a call that grants nothing too.
+-- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
+-- each grant of claims (a list of grant()'s lists, see rules.lua): its length, then its values.
 local function applied(retry_at, claims)
   local reply = { R.APPLIED, 0, retry_at and int(retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
-  end
-  if claims and #claims > 0 then
-    reply[#reply + 1] = claims[1].context
-    reply.context_at = #reply
   end
   for _, granted in ipairs(claims or {}) do
     reply[#reply + 1] = #granted
@@ -619,16 +610,12 @@ local function applied(retry_at, claims)
 end
 
 -- Keeps the reply of this request for a re-sent call. Every value is kept as text: cjson would
--- round large numbers. A trace context is kept as false, read again by a replay (see run()).
+-- round large numbers.
 local function remember(reply)
   if REQUEST then
     local kept = {}
     for i, value in ipairs(reply) do
       kept[i] = type(value) == 'number' and int(value) or value
-    end
-    local at = reply.context_at
-    if at and kept[at] ~= '' then
-      kept[at] = false
     end
     redis.call('SET', REQUEST, cjson.encode(kept), 'PX', REQUEST_TTL_MS)
   end
@@ -660,13 +647,6 @@ local function run(body)
     if seen then
       local reply = cjson.decode(seen)
       reply[1] = tonumber(reply[1])
-      for i = 1, #reply do
-        if reply[i] == false then
-          -- The saga's trace context (see remember()); gone with the saga if it expired since.
-          -- KEYS[1] is SAGA, not captured here: a capture costs every call, this runs on a replay.
-          reply[i] = redis.call('HGET', KEYS[1], 'tc') or ''
-        end
-      end
       return reply
     end
   end

@@ -374,8 +374,7 @@ local function settleable(id, token)
 end
 
 -- Grants the QUEUED step s to an attempt of node under a new lease: RUNNING, a fresh fencing token.
--- Returns the step, then values: its args and its dependencies' results (see inputs); its field
--- context: the saga's trace context.
+-- Returns the step, then values: its args and its dependencies' results (see inputs).
 -- The most a claim's reply may carry of a step's inputs: its args and its dependencies' results
 -- (StoreLimits.CLAIM_LIMIT). Each is within the payload limit; a join of many may not be.
 local CLAIM_LIMIT = 64 * 1024 * 1024
@@ -417,9 +416,10 @@ local function grant(s, node, now, lease, values)
     s.dl = now + s.to
   end
   timers[timer_member(s)] = lease_due(s)
-  -- The saga's trace context ('' for none) rides beside the state, not in it: the reply carries it
-  -- once (applied() in common.lua, claim.lua), and the field is not a value of the list.
-  local granted = { cjson.encode(s), context = fields.tc or loaded.tc or '' }
+  -- The saga's trace context goes with the grant's state, not into the stored step.
+  s.tc = fields.tc or loaded.tc
+  local granted = { cjson.encode(s) }
+  s.tc = nil
   for i, value in ipairs(values) do
     granted[i + 1] = value
   end
