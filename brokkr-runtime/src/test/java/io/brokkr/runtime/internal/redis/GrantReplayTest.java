@@ -1,0 +1,112 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StepSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.api.RScript;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * A grant that the client re-sends (same request id) is answered from the kept reply: the replayed
+ * claim still carries the saga's trace context.
+ */
+class GrantReplayTest {
+  private static final Map<String, String> CONTEXT =
+      Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "tracestate", "k=v");
+  private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+  private static final long LEASE_MS = 30_000;
+
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  private final String namespace = "replay-" + UUID.randomUUID();
+  private final KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+  private final Snapshots snapshots = new Snapshots();
+  private final List<SagaStore> stores = new ArrayList<>();
+
+  @AfterEach
+  void closeStores() {
+    stores.forEach(SagaStore::close);
+  }
+
+  private SagaStore tracedSaga(String sagaId, Map<String, String> context) {
+    SagaStore store = RedisBackend.on(REDIS.client()).open(namespace);
+    stores.add(store);
+    store.createSaga(sagaId, Optional.empty(), context);
+    store.addStep(sagaId, new StepSpec("a", "A", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+    store.addStep(sagaId, new StepSpec("b", "B", List.of("a"), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+    store.start(sagaId);
+    return store;
+  }
+
+  /** One call of a transition script with the request key {@code request}, as a re-send repeats it. */
+  private List<Object> call(Script script, String sagaId, String request, Object... args) {
+    List<Object> withRequest = new ArrayList<>(keys.keys(sagaId));
+    withRequest.add(request);
+    List<Object> argv = new ArrayList<>(List.of(sagaId, keys.channel(), 60_000));
+    argv.addAll(List.of(args));
+    return REDIS.client().getScript(StringCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE,
+        new ScriptRegistry().sha(script), RScript.ReturnType.MULTI, withRequest, argv.toArray());
+  }
+
+  @Test
+  void aReSentClaimIsReplayedWithTheSagasContext() {
+    tracedSaga("s", CONTEXT);
+    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("s")), StringCodec.INSTANCE)
+        .first();
+    String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    Object[] args = {"A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS};
+
+    Reply.Claimed first = assertInstanceOf(Reply.Claimed.class, Reply.decode(call(Script.CLAIM, "s", request, args)));
+    Reply.Claimed again = assertInstanceOf(Reply.Claimed.class, Reply.decode(call(Script.CLAIM, "s", request, args)));
+
+    assertEquals(first, again, "the re-sent claim gets the first reply, context included");
+    assertEquals(CONTEXT, snapshots.context(again.granted().stepJson()));
+  }
+
+  @Test
+  void aReSentFinishAndClaimIsReplayedWithTheSagasContext() {
+    SagaStore store = tracedSaga("s", CONTEXT);
+    Claim a = store.claimNext("A", "node-1", NOW, Duration.ofMillis(LEASE_MS)).orElseThrow();
+    String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    Object[] args = {"a", a.lease().token(), "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, "B"};
+
+    Reply.Applied first = assertInstanceOf(Reply.Applied.class, Reply.decode(call(Script.FINISH, "s", request, args)));
+    Reply.Applied again = assertInstanceOf(Reply.Applied.class, Reply.decode(call(Script.FINISH, "s", request, args)));
+
+    assertEquals(1, again.claims().size(), "b was claimed by the finish");
+    assertEquals(first.claims(), again.claims());
+    assertEquals(CONTEXT, snapshots.context(again.claims().get(0).stepJson()));
+  }
+
+  @Test
+  void aReSentClaimOfASagaWithoutContextHasNone() {
+    tracedSaga("plain", Map.of());
+    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("plain")),
+        StringCodec.INSTANCE).first();
+    String request = RequestIds.keyInSlotOf(keys.sagaKey("plain"));
+    Object[] args = {"A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS};
+
+    call(Script.CLAIM, "plain", request, args);
+    Reply.Claimed again = assertInstanceOf(Reply.Claimed.class, Reply.decode(call(Script.CLAIM, "plain", request, args)));
+
+    assertEquals(Map.of(), snapshots.context(again.granted().stepJson()));
+  }
+}
