@@ -87,7 +87,7 @@ public final class BrokkrNode implements Brokkr {
     this.callbacks = Executors.newCachedThreadPool(Threads.daemon("brokkr-" + options.nodeId() + "-callback"));
     this.listenerThread = Executors.newSingleThreadExecutor(Threads.daemon("brokkr-" + options.nodeId() + "-listener"));
     this.listeners = new Listeners(options.listeners());
-    this.outcomes = new Outcomes(store, json, callbacks);
+    this.outcomes = new Outcomes(store, json, callbacks, () -> !listeners.isEmpty());
     this.leases = new Leases(store, timers, options);
     this.stranded = new Stranded(store, timers, options.strandedWarningAfter(), this::hosts);
     Changes changes = new Changes(store, timers, this::ready);

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,6 +37,7 @@ final class Outcomes {
   private final SagaStore store;
   private final Json json;
   private final Executor callbacks;
+  private final BooleanSupplier listened;
   private final Map<String, CompletableFuture<SagaOutcome>> pending = new ConcurrentHashMap<>();
   /** Per saga, how many of this node's reports on it are in flight (only sagas with a pending future). */
   private final Map<String, Integer> reporting = new ConcurrentHashMap<>();
@@ -44,10 +46,15 @@ final class Outcomes {
   /** Only the recheck timer's thread reads and writes it. */
   private Set<String> waitingSinceLastCheck = Set.of();
 
-  Outcomes(SagaStore store, Json json, Executor callbacks) {
+  /**
+   * @param listened whether the node has listeners now: they see a saga's settling before its
+   *     outcome completes, so its own report's reply must not complete it first
+   */
+  Outcomes(SagaStore store, Json json, Executor callbacks, BooleanSupplier listened) {
     this.store = store;
     this.json = json;
     this.callbacks = callbacks;
+    this.listened = listened;
   }
 
   /** The future of a saga's outcome; completed already when the saga has settled. */
@@ -106,12 +113,14 @@ final class Outcomes {
    * Makes a report of this node on a saga (a step's finish or failure), and completes the saga's
    * future from the outcome the reply tells, if the report settled the saga and the store told it: a
    * reply, unlike an event, cannot be forged. Only a future asked for before the report is
-   * completed so: an operator's retry may take the saga back after the reply.
+   * completed so: an operator's retry may take the saga back after the reply. On a node with
+   * listeners the event completes it, after they saw it, as before.
    */
   <T> T report(String sagaId, Supplier<T> call, Function<T, Optional<Settling>> settling) {
     CompletableFuture<SagaOutcome> before = pending.get(sagaId);
-    if (before == null) {
-      return call.get(); // nobody here waits for this saga: its event, if any, does the rest
+    if (before == null || listened.getAsBoolean()) {
+      // Nobody here waits for this saga, or listeners must see its settling first: its event does the rest.
+      return call.get();
     }
     reporting.merge(sagaId, 1, Integer::sum);
     try {

@@ -45,7 +45,7 @@ class OutcomesReportTest {
   @Test
   void aReportThatSettlesCompletesTheFutureFromTheOutcomeItTells() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
       startedWithOneStep(store);
       CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
 
@@ -58,9 +58,23 @@ class OutcomesReportTest {
   }
 
   @Test
+  void onANodeWithListenersTheReplyCompletesNothing() {
+    try (SagaStore store = InMemoryBackend.create().open("ns")) {
+      // Its listeners see a saga's settling before its outcome completes: that stays the event's job.
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> true);
+      startedWithOneStep(store);
+      CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
+
+      outcomes.report("s", () -> told("\"told\""), reply -> reply);
+
+      assertFalse(outcome.isDone());
+    }
+  }
+
+  @Test
   void aFutureAskedForAfterTheReportWasSentIsNotCompletedByItsReply() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
       startedWithOneStep(store);
       CompletableFuture<SagaOutcome> before = outcomes.of("s");
       List<CompletableFuture<SagaOutcome>> asked = new ArrayList<>();
@@ -81,7 +95,7 @@ class OutcomesReportTest {
   @Test
   void aSettlingEventHeardDuringTheReportIsReadOnceTheReplyToldNoOutcome() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
       Claim claim = startedWithOneStep(store);
       CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
       List<Boolean> doneWhenHeard = new ArrayList<>();
