@@ -628,8 +628,8 @@ end
 -- What the calling view alone is told, one line each: the message number, the status the saga
 -- settled in, when it was created and its name (empty when it did not settle), the worker of the
 -- expired lease (empty for none), the settled saga's outcome as JSON (empty when its results are
--- over the outcome's limit); nil when the call neither settled the saga nor expired a lease. The JSON is the last line:
--- cjson escapes line breaks.
+-- over the outcome's limit); nil when the call neither settled the saga nor expired a lease. The
+-- JSON is the last line: cjson escapes line breaks.
 local function own_facts()
   local settled = settled_in and SETTLED[saga.status]
   if not (settled or lease_expired) then
