@@ -331,7 +331,7 @@ final class AttemptRunner {
     }
     try {
       // A report that settles the saga may tell its outcome: this node's future of it completes from that.
-      return Optional.of(changes.apply(attempt.ref(), outcomes.report(attempt.ref().sagaId(), call, Change::settling)));
+      return Optional.of(changes.apply(attempt.ref(), outcomes.report(attempt.ref().sagaId(), call)));
     } catch (RuntimeException e) {
       LOG.error("could not report attempt " + attempt.number() + " of " + attempt.ref(), e);
       return Optional.empty();

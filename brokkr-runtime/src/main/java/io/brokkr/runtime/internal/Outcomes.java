@@ -1,9 +1,9 @@
 package io.brokkr.runtime.internal;
 
 import io.brokkr.runtime.SagaOutcome;
+import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
-import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +115,7 @@ final class Outcomes {
    * completed so: an operator's retry may take the saga back after the reply. On a node with
    * listeners the event completes it, after they saw it, as before.
    */
-  <T> T report(String sagaId, Supplier<T> call, Function<T, Optional<Settling>> settling) {
+  Change report(String sagaId, Supplier<Change> call) {
     CompletableFuture<SagaOutcome> before = pending.get(sagaId);
     if (before == null || listened.getAsBoolean()) {
       // Nobody here waits for this saga, or listeners must see its settling first: its event does the rest.
@@ -124,8 +123,8 @@ final class Outcomes {
     }
     reporting.merge(sagaId, 1, Integer::sum);
     try {
-      T reply = call.get();
-      settling.apply(reply).ifPresent(settled -> settled.outcome().ifPresent(told -> {
+      Change reply = call.get();
+      reply.settling().ifPresent(settled -> settled.outcome().ifPresent(told -> {
         if (pending.remove(sagaId, before)) {
           SagaOutcome outcome = new SagaOutcome(sagaId, settled.status(), told.failure(),
               new Results(sagaId, told.results(), json));

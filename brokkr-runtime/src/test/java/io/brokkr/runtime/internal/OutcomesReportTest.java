@@ -8,6 +8,7 @@ import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.InMemoryBackend;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
@@ -30,9 +31,13 @@ import org.junit.jupiter.api.Test;
 class OutcomesReportTest {
 
   /** A reply that settled saga s, telling results the store itself never had: so a read cannot have produced them. */
-  private static Optional<Settling> told(String result) {
-    return Optional.of(new Settling("s", Optional.empty(), SagaStatus.FINISHED, Instant.EPOCH,
-        Optional.of(new StoreEvent.Settlement(Optional.empty(), Map.of("a", result)))));
+  private static Change told(String result) {
+    return settling(Optional.of(new Settling("s", Optional.empty(), SagaStatus.FINISHED, Instant.EPOCH,
+        Optional.of(new StoreEvent.Settlement(Optional.empty(), Map.of("a", result))))));
+  }
+
+  private static Change settling(Optional<Settling> settling) {
+    return new Change(true, List.of(), Optional.empty(), List.of(), settling);
   }
 
   private static Claim startedWithOneStep(SagaStore store) {
@@ -49,7 +54,7 @@ class OutcomesReportTest {
       startedWithOneStep(store);
       CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
 
-      outcomes.report("s", () -> told("\"told\""), reply -> reply);
+      outcomes.report("s", () -> told("\"told\""));
 
       assertTrue(outcome.isDone());
       assertEquals(SagaStatus.FINISHED, outcome.join().status());
@@ -65,7 +70,7 @@ class OutcomesReportTest {
       startedWithOneStep(store);
       CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
 
-      outcomes.report("s", () -> told("\"told\""), reply -> reply);
+      outcomes.report("s", () -> told("\"told\""));
 
       assertFalse(outcome.isDone());
     }
@@ -85,7 +90,7 @@ class OutcomesReportTest {
         outcomes.forget("s");
         asked.add(outcomes.of("s"));
         return told("\"told\"");
-      }, reply -> reply);
+      });
 
       assertFalse(asked.get(0).isDone(), "the saga still runs in the store; a later event or read completes it");
       assertFalse(before.isDone(), "forgotten before the reply came");
@@ -104,8 +109,8 @@ class OutcomesReportTest {
         store.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("\"stored\""));
         outcomes.settled("s"); // the event overtakes the reply
         doneWhenHeard.add(outcome.isDone());
-        return Optional.<Settling>empty(); // a reply that tells no outcome (over the store's limit, say)
-      }, reply -> reply);
+        return settling(Optional.empty()); // a reply that tells no outcome (over the store's limit, say)
+      });
 
       assertEquals(List.of(false), doneWhenHeard, "held back while the report was in flight");
       assertTrue(outcome.isDone(), "read once the reply came without an outcome");

@@ -98,22 +98,12 @@ record Message(String sagaId, long sequence, List<StoreEvent> events, List<Entry
       return events;
     }
     while (p.nextToken() == JsonToken.START_ARRAY) {
-      events.add(texts(p));
+      events.add(Snapshots.texts(p));
     }
     if (p.currentToken() != JsonToken.END_ARRAY) {
       throw new IllegalStateException("an event that is not an array");
     }
     return events;
-  }
-
-  /** The texts of an array (a tree's asText of each value); the parser is at its '['. */
-  private static List<String> texts(JsonParser p) throws IOException {
-    List<String> texts = new ArrayList<>(5);
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      texts.add(p.getValueAsString(""));
-      p.skipChildren();
-    }
-    return texts;
   }
 
   /** The outcome of a settling; empty when it is not an object. The parser is at its start. */
@@ -128,7 +118,7 @@ record Message(String sagaId, long sequence, List<StoreEvent> events, List<Entry
       String field = p.currentName();
       JsonToken value = p.nextToken();
       if (field.equals("r") && value == JsonToken.START_ARRAY) {
-        List<String> r = texts(p);
+        List<String> r = Snapshots.texts(p);
         for (int i = 0; i + 1 < r.size(); i += 2) {
           results.put(r.get(i), r.get(i + 1));
         }

@@ -157,8 +157,11 @@ final class Snapshots {
     return new RetryPolicy(attempts, Duration.ofMillis(initial), multiplier, Duration.ofMillis(max));
   }
 
-  /** The texts of an array; none for anything else (Lua's cjson writes an empty table as {}). */
-  private static List<String> texts(JsonParser p) throws IOException {
+  /**
+   * The texts of an array (each value as a tree's {@code asText} reads it); none for anything else
+   * (Lua's cjson writes an empty table as {}). The parser is at its '['.
+   */
+  static List<String> texts(JsonParser p) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       p.skipChildren();
       return List.of();

@@ -90,7 +90,8 @@ local lease_expired
 -- The settled status the saga moved into during this call, if it did (also FAILED again after an
 -- operator resumed it in the same call); run() tells the caller.
 local settled_in
--- The outcome the message of this call's settling carries (see outcome()), if it carries one.
+-- The outcome the message of this call's settling carries (see outcome()); false when its results
+-- were over the limit, nil when the message carried no settling.
 local settled_outcome
 
 -- A whole number as text. '%d' formats it as an integer: '%.0f', and a number handed to redis.call
@@ -589,7 +590,7 @@ local function commit()
     local message = { s = SAGA_ID, q = saga.seq, e = events }
     if saga and SETTLED[saga.status] and loaded.status ~= saga.status then
       message.o = outcome()
-      settled_outcome = message.o
+      settled_outcome = message.o or false
     end
     publish(cjson.encode(message))
   end
@@ -640,8 +641,11 @@ local function own_facts()
     local read = redis.call('HMGET', SAGA, 'ct', 'name')
     created, name = read[1] or '', read[2] or ''
     -- The outcome its message carries (read here when the saga settled in the status it had), so
-    -- that the caller's node need not read the saga for it.
-    local o = settled_outcome or outcome()
+    -- that the caller's node need not read the saga for it. Not read twice when it was too long.
+    local o = settled_outcome
+    if o == nil then
+      o = outcome()
+    end
     told = o and cjson.encode(o) or ''
   end
   return table.concat({ int(saga.seq), settled and saga.status or '', created, name,
