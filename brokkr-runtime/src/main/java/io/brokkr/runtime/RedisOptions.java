@@ -27,21 +27,23 @@ public final class RedisOptions {
 
   private static final RedisOptions DEFAULTS =
       new RedisOptions(DEFAULT_PAYLOAD_LIMIT, DEFAULT_RETENTION, DEFAULT_PARTITIONS, Optional.empty(),
-          RedisCallListener.NONE);
+          RedisCallListener.NONE, true);
 
   private final int payloadLimit;
   private final Duration retention;
   private final int partitions;
   private final Optional<Durability> durability;
   private final RedisCallListener callListener;
+  private final boolean redisFunctions;
 
   private RedisOptions(int payloadLimit, Duration retention, int partitions, Optional<Durability> durability,
-      RedisCallListener callListener) {
+      RedisCallListener callListener, boolean redisFunctions) {
     this.payloadLimit = payloadLimit;
     this.retention = retention;
     this.partitions = partitions;
     this.durability = durability;
     this.callListener = callListener;
+    this.redisFunctions = redisFunctions;
   }
 
   /** {@return the options with payload limit 1 MiB, retention 7 days, 16 partitions, not durable} */
@@ -60,7 +62,8 @@ public final class RedisOptions {
    * @throws IllegalArgumentException when the limit is under {@value StoreLimits#MIN_PAYLOAD_LIMIT} bytes
    */
   public RedisOptions withPayloadLimit(int bytes) {
-    return new RedisOptions(new StoreLimits(bytes).payloadLimit(), retention, partitions, durability, callListener);
+    return new RedisOptions(new StoreLimits(bytes).payloadLimit(), retention, partitions, durability, callListener,
+        redisFunctions);
   }
 
   /**
@@ -76,7 +79,7 @@ public final class RedisOptions {
     if (value.toMillis() < 1) {
       throw new IllegalArgumentException("the retention must be at least 1 ms, was " + value);
     }
-    return new RedisOptions(payloadLimit, value, partitions, durability, callListener);
+    return new RedisOptions(payloadLimit, value, partitions, durability, callListener, redisFunctions);
   }
 
   /**
@@ -92,7 +95,7 @@ public final class RedisOptions {
     if (value < 1 || value > 1024) {
       throw new IllegalArgumentException("partitions must be between 1 and 1024, was " + value);
     }
-    return new RedisOptions(payloadLimit, retention, value, durability, callListener);
+    return new RedisOptions(payloadLimit, retention, value, durability, callListener, redisFunctions);
   }
 
   /**
@@ -110,7 +113,7 @@ public final class RedisOptions {
    */
   public RedisOptions withDurability(int replicas, Duration timeout) {
     return new RedisOptions(payloadLimit, retention, partitions, Optional.of(new Durability(replicas, timeout)),
-        callListener);
+        callListener, redisFunctions);
   }
 
   /**
@@ -120,7 +123,28 @@ public final class RedisOptions {
    * @return a copy with this listener
    */
   public RedisOptions withCallListener(RedisCallListener value) {
-    return new RedisOptions(payloadLimit, retention, partitions, durability, Objects.requireNonNull(value, "callListener"));
+    return new RedisOptions(payloadLimit, retention, partitions, durability, Objects.requireNonNull(value, "callListener"),
+        redisFunctions);
+  }
+
+  /**
+   * Whether the store loads its transitions into Redis as a Functions library and calls them with
+   * {@code FCALL} (the default; Redis 7 or later), or sends them as scripts with {@code EVALSHA}.
+   * As functions, the code the transitions share is defined once, when loaded, instead of at every
+   * call, which costs Redis less per transition. Where the server refuses {@code FUNCTION LOAD}
+   * (Redis 6, a proxy or an ACL that does not allow it) the store uses scripts by itself and logs
+   * why; turn functions off for a server that loads them but must not be sent {@code FCALL}.
+   *
+   * @param value false to call the transitions as scripts
+   * @return a copy with this choice
+   */
+  public RedisOptions withRedisFunctions(boolean value) {
+    return new RedisOptions(payloadLimit, retention, partitions, durability, callListener, value);
+  }
+
+  /** {@return whether the transitions are loaded and called as Redis functions where the server allows it} */
+  public boolean redisFunctions() {
+    return redisFunctions;
   }
 
   /** {@return the listener of the backend's requests; {@link RedisCallListener#NONE} unless set} */
@@ -151,7 +175,8 @@ public final class RedisOptions {
   @Override
   public String toString() {
     return "RedisOptions[payloadLimit=" + payloadLimit + ", retention=" + retention + ", partitions=" + partitions
-        + ", durability=" + durability.map(Durability::toString).orElse("none") + "]";
+        + ", durability=" + durability.map(Durability::toString).orElse("none") + ", redisFunctions=" + redisFunctions
+        + "]";
   }
 
   /**

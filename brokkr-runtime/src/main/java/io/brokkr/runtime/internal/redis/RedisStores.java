@@ -50,9 +50,9 @@ public final class RedisStores {
   private synchronized ScriptCalls calls(KeyLayout keys) {
     if (calls.isEmpty()) {
       EvictionCheck.check(client);
-      registry.load(client);
+      boolean functions = registry.load(client, options.redisFunctions());
       Optional<DurableMode> durable = options.durability().map(d -> DurableMode.choose(client, d, keys.metaKey()));
-      calls = Optional.of(new ScriptCalls(client, registry, durable, options.callListener()));
+      calls = Optional.of(new ScriptCalls(client, registry, durable, options.callListener(), functions));
     }
     return calls.get();
   }

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
+import org.redisson.api.FunctionMode;
+import org.redisson.api.FunctionResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
@@ -19,10 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls the scripts by SHA. A server that lost its script cache (a restart, a failover, SCRIPT
- * FLUSH) answers NOSCRIPT: the scripts are loaded again and the call is made once more, which is
- * safe because a script that answered NOSCRIPT did not run. In durable mode a transition is sent in
- * a batch that ends with WAIT or WAITAOF, still one round trip.
+ * Calls the scripts: the transitions as functions of the Functions library (FCALL) when it is loaded,
+ * the other scripts, and the transitions otherwise, by SHA (EVALSHA). A server that lost its script
+ * cache or its functions (a restart without persistence, a failover, SCRIPT or FUNCTION FLUSH)
+ * answers NOSCRIPT or "Function not found": everything is loaded again and the call is made once
+ * more, which is safe because a call so answered did not run. In durable mode a transition is sent
+ * in a batch that ends with WAIT or WAITAOF, still one round trip.
  */
 final class ScriptCalls {
   private static final Logger LOG = LoggerFactory.getLogger(ScriptCalls.class);
@@ -31,12 +35,21 @@ final class ScriptCalls {
   private final ScriptRegistry registry;
   private final Optional<DurableMode> durable;
   private final RedisCallListener listener;
+  /** Whether the transitions are called as functions: their library was loaded. */
+  private final boolean functions;
 
-  ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RedisCallListener listener) {
+  ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RedisCallListener listener,
+      boolean functions) {
     this.client = client;
     this.registry = registry;
     this.durable = durable;
     this.listener = listener;
+    this.functions = functions;
+  }
+
+  /** {@return whether the transitions are called as functions of the loaded Functions library} */
+  boolean functions() {
+    return functions;
   }
 
   RedissonClient client() {
@@ -72,8 +85,16 @@ final class ScriptCalls {
 
   /** A call that needs no durability: a lease renewal, a read. */
   List<Object> plain(Script script, List<Object> keys, Object... args) {
+    if (asFunction(script)) {
+      return call(script, s -> client.getFunction(ScriptCodec.INSTANCE)
+          .call(FunctionMode.WRITE, registry.function(s), FunctionResult.LIST, keys, args));
+    }
     return call(script, s -> client.getScript(ScriptCodec.INSTANCE)
         .evalSha(RScript.Mode.READ_WRITE, registry.sha(s), RScript.ReturnType.MULTI, keys, args));
+  }
+
+  private boolean asFunction(Script script) {
+    return functions && script.usesLibrary();
   }
 
   /**
@@ -87,7 +108,7 @@ final class ScriptCalls {
       if (!isNoScript(e)) {
         throw e;
       }
-      registry.load(client);
+      registry.load(client, functions);
       return timed(kind, () -> fillAndRun(fill));
     }
   }
@@ -117,16 +138,19 @@ final class ScriptCalls {
       if (!isNoScript(e)) {
         throw e;
       }
-      LOG.info("Redis lost the Brokkr scripts (NOSCRIPT); loading them again");
-      registry.load(client);
+      LOG.info("Redis lost the Brokkr scripts (" + e.getMessage() + "); loading them again");
+      registry.load(client, functions);
       return timed(kind, () -> once.apply(script));
     }
   }
 
   private List<Object> durably(DurableMode mode, Script script, List<Object> keys, Object[] args) {
     RBatch batch = client.createBatch(mode.options());
-    RFuture<List<Object>> reply = batch.getScript(ScriptCodec.INSTANCE)
-        .evalShaAsync(RScript.Mode.READ_WRITE, registry.sha(script), RScript.ReturnType.MULTI, keys, args);
+    RFuture<List<Object>> reply = asFunction(script)
+        ? batch.getFunction(ScriptCodec.INSTANCE)
+            .callAsync(FunctionMode.WRITE, registry.function(script), FunctionResult.LIST, keys, args)
+        : batch.getScript(ScriptCodec.INSTANCE)
+            .evalShaAsync(RScript.Mode.READ_WRITE, registry.sha(script), RScript.ReturnType.MULTI, keys, args);
     BatchResult<?> result = batch.execute();
     if (result.getSyncedSlaves() < mode.replicas()) {
       LOG.warn("a Brokkr transition (" + script + ") was acknowledged by " + result.getSyncedSlaves()
@@ -136,9 +160,11 @@ final class ScriptCalls {
     return reply.toCompletableFuture().join();
   }
 
+  /** Whether Redis answered that it does not have the script or the function called. */
   static boolean isNoScript(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().toUpperCase(Locale.ROOT).contains("NOSCRIPT")) {
+      String message = t.getMessage() == null ? "" : t.getMessage().toUpperCase(Locale.ROOT);
+      if (message.contains("NOSCRIPT") || message.contains("FUNCTION NOT FOUND")) {
         return true;
       }
     }

@@ -8,34 +8,65 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The scripts' texts and SHA-1 digests, read from the resources once. A transition script is its
- * shebang line, the shared library (without the functions its body does not reach, see
- * {@link LibraryCut}), then its body: Lua code only; values never go into the text.
+ * The scripts' texts and SHA-1 digests, read from the resources once, and the transition scripts as
+ * one Redis Functions library. A transition script is its shebang line, the shared library (without
+ * the functions its body does not reach, see {@link LibraryCut}), a call to {@code begin}, then its
+ * body: Lua code only; values never go into the text. In the Functions library the shared library
+ * is defined once, when loaded, and each transition is a function that begins and runs its body:
+ * a call no longer pays for defining the library's functions.
  */
 final class ScriptRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(ScriptRegistry.class);
+  /** What every transition runs first: the call's keys and arguments, and fresh state. */
+  private static final String BEGIN = "begin(KEYS, ARGV)\n";
+
   private final Map<Script, String> sources = new EnumMap<>(Script.class);
   private final Map<Script, String> shas = new EnumMap<>(Script.class);
+  /** The Functions library's name: the digest of its code, so that two versions of Brokkr never share one. */
+  private final String libraryName;
+  private final String functionLibrary;
 
   ScriptRegistry() {
     StringBuilder library = new StringBuilder();
     Script.LIBRARY.forEach(file -> library.append(read(file)).append('\n'));
+    Map<Script, String> bodies = new EnumMap<>(Script.class);
     for (Script script : Script.values()) {
       String body = read(script.resource());
       String source = body;
       if (script.usesLibrary()) {
         int firstLine = body.indexOf('\n') + 1;
-        source = body.substring(0, firstLine) + LibraryCut.forBody(library.toString(), body.substring(firstLine))
-            + body.substring(firstLine);
+        String rest = BEGIN + body.substring(firstLine);
+        bodies.put(script, rest);
+        source = body.substring(0, firstLine) + LibraryCut.forBody(library.toString(), rest) + rest;
       }
       sources.put(script, source);
       shas.put(script, sha1(source));
     }
+    this.libraryName = "brokkr_" + sha1(library + String.join("\n", bodies.values())).substring(0, 16);
+    StringBuilder functions = new StringBuilder(library);
+    bodies.forEach((script, body) -> functions.append("redis.register_function('").append(function(script))
+        .append("', function(KEYS, ARGV)\n").append(body).append("\nend)\n"));
+    this.functionLibrary = functions.toString();
+  }
+
+  /** {@return the name of the Functions library's function that runs {@code script}, a transition} */
+  String function(Script script) {
+    return libraryName + "_" + script.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@return the Functions library's code, without its {@code #!lua name=} line} */
+  String functionLibrary() {
+    return functionLibrary;
   }
 
   String sha(Script script) {
@@ -46,8 +77,14 @@ final class ScriptRegistry {
     return sources.get(script);
   }
 
-  /** Loads every script into the script cache of every master (Redisson sends SCRIPT LOAD to all). */
-  void load(RedissonClient client) {
+  /**
+   * Loads every script into the script cache of every master (Redisson sends SCRIPT LOAD to all)
+   * and, when {@code functions}, the Functions library into every master.
+   *
+   * @return whether the Functions library is loaded: false when not asked to, or when a master refused
+   *     FUNCTION LOAD (Redis before 7, a proxy or an ACL that does not allow it); the scripts serve then
+   */
+  boolean load(RedissonClient client, boolean functions) {
     RScript scripts = client.getScript(StringCodec.INSTANCE);
     for (Script script : Script.values()) {
       String loaded = scripts.scriptLoad(sources.get(script));
@@ -55,6 +92,17 @@ final class ScriptRegistry {
         throw new IllegalStateException("Redis answered SCRIPT LOAD of " + script.resource() + " with SHA " + loaded
             + ", expected " + shas.get(script));
       }
+    }
+    if (!functions) {
+      return false;
+    }
+    try {
+      client.getFunction(StringCodec.INSTANCE).loadAndReplace(libraryName, functionLibrary);
+      return true;
+    } catch (RedisException e) {
+      LOG.warn("Redis refused to load Brokkr's transitions as a Functions library (" + e.getMessage()
+          + "); calling them as scripts (EVALSHA) instead, which costs Redis more per call");
+      return false;
     }
   }
 

@@ -1,7 +1,8 @@
--- The saga model every transition script shares; the registry loads it, then rules.lua, in front
--- of each script, without the functions the script never reaches (LibraryCut): each function
+-- The saga model every transition script shares, with rules.lua. On Redis 7 the registry loads
+-- both once as a Redis Functions library, each transition a function of it; otherwise both go in
+-- front of each script, without the functions the script never reaches (LibraryCut): each function
 -- defined costs every call. So a top-level function starts with 'local function name(' and ends
--- with an 'end' at the start of a line.
+-- with an 'end' at the start of a line. Every call starts with begin().
 --
 -- KEYS: 1 the saga's hash, 2 the partition's ready set, 3 its timers, 4 its active sagas, 5 its
 -- ready sequence, 6 its saga index (the prefix of the index keys, see index_saga), 7 the saga's
@@ -15,23 +16,23 @@
 -- commit() writes them once the body returned. A body that stops (a rejection, a stale token, an
 -- illegal move) has written nothing.
 
-local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, HISTORY, REQUEST = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5],
-  KEYS[6], KEYS[7], KEYS[8]
--- The most entries a saga's history keeps (HistoryEntry.LIMIT): past it the oldest are dropped.
-local HISTORY_LIMIT = 1000
--- How long a request's reply is kept for a re-sent call: far longer than a client's re-sends last
--- (Redisson's defaults: 4 tries of 3 s, 1.5 s apart), short enough that replies cost little memory.
-local REQUEST_TTL_MS = '60000'
-local SAGA_ID, CHANNEL, RETENTION = ARGV[1], ARGV[2], ARGV[3]
+-- The keys and arguments of the call (begin() sets them).
+local SAGA, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, HISTORY, REQUEST
+local SAGA_ID, CHANNEL, RETENTION
+-- The call's ARGV, for the library's functions that read a script's own arguments: a function of a
+-- Redis Functions library has no global ARGV.
+local ARGS
 -- CHANNEL is the calling view's inbox, '{ns:events}:n:<inbox>': a saga's messages go to the inbox
 -- of the view that created it (its field 'in'), which views that watch every saga also hear (they
 -- subscribe to the pattern '{ns:events}:n:*'); ready entries also go to their worker's channel,
 -- '{ns:events}:w:<worker>', which the views that claim for that worker subscribe to. So a node
 -- receives the events of its own sagas and of the work it can run, not those of every node.
-local STREAM, INBOX = string.match(CHANNEL, '^({[^}]*}):n:(.+)$')
-if not STREAM then
-  STREAM = CHANNEL
-end
+local STREAM, INBOX
+-- The most entries a saga's history keeps (HistoryEntry.LIMIT): past it the oldest are dropped.
+local HISTORY_LIMIT = 1000
+-- How long a request's reply is kept for a re-sent call: far longer than a client's re-sends last
+-- (Redisson's defaults: 4 tries of 3 s, 1.5 s apart), short enough that replies cost little memory.
+local REQUEST_TTL_MS = '60000'
 
 -- Result codes, decoded by Reply on the Java side.
 local R = { APPLIED = 0, NOOP = 1, STALE = 2, REJECTED = 3, ILLEGAL = 4, CLAIMED = 5, MISS = 6, DROPPED = 7 }
@@ -70,21 +71,21 @@ local SAGA_MOVES = {
 local SETTLED = { FINISHED = true, COMPENSATED = true, FAILED = true }
 
 local saga             -- the saga's own fields; nil until loaded or when it does not exist
-local loaded = {}      -- the same fields as read, to write back only what changed
-local steps = {}       -- decoded step states by id
-local touched, touched_set = {}, {}
-local fields = {}      -- further saga hash fields to write: args, results, order, failure
-local events = {}
-local ready = {}       -- the queue entries of the steps made claimable
-local pushed = {}      -- the steps whose entries ready holds, in the same order
-local enqueue, dequeue = {}, {}
-local timers = {}      -- timer member -> due ms, or false to remove it
+local loaded           -- the same fields as read, to write back only what changed
+local steps            -- decoded step states by id
+local touched, touched_set
+local fields           -- further saga hash fields to write: args, results, order, failure
+local events
+local ready            -- the queue entries of the steps made claimable
+local pushed           -- the steps whose entries ready holds, in the same order
+local enqueue, dequeue
+local timers           -- timer member -> due ms, or false to remove it
 local ready_seq        -- the partition's last ready sequence number, once read
 local order            -- the saga's step ids in the order they were added, once read
 -- The entries this call adds to the saga's history, without their time (commit() adds it): y the
 -- kind (C created, S saga moved, T step moved, A operator action), s step, f from, o to, n node,
 -- a attempt, k fencing token, r reason; for an action x its kind, u its author, m its note.
-local history = {}
+local history
 -- The worker of an attempt whose lease this call found expired (timer.lua); run() tells the caller.
 local lease_expired
 -- The settled status the saga moved into during this call, if it did (also FAILED again after an
@@ -93,6 +94,31 @@ local settled_in
 -- The outcome the message of this call's settling carries (see outcome()); false when its results
 -- were over the limit, nil when the message carried no settling.
 local settled_outcome
+-- The saga's compensator ids, one a line, as stored (read once; see cs_text()).
+local stored_cs
+-- The server's time in microseconds, read once per call (see server_micros()).
+local server_time
+-- A step's count of unfinished dependencies is the hash field n:<id>, there while it is above 0:
+-- a completion reads and decrements its dependents' counts and decodes only the ones it makes ready.
+local counts          -- n:<id> fields to write, 0 to delete
+local undo            -- the saga's { pending = n, blocked = bool } while compensating, once read (rules.lua)
+
+-- Starts a call: its keys and arguments, and state of its own. A script defines the library at
+-- every call, but a Redis Functions library is defined once and its functions share these locals
+-- from call to call: each call must start from nothing.
+local function begin(keys, argv)
+  SAGA, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, HISTORY, REQUEST = keys[1], keys[2], keys[3], keys[4], keys[5],
+    keys[6], keys[7], keys[8]
+  ARGS, SAGA_ID, CHANNEL, RETENTION = argv, argv[1], argv[2], argv[3]
+  STREAM, INBOX = string.match(CHANNEL, '^({[^}]*}):n:(.+)$')
+  if not STREAM then
+    STREAM = CHANNEL
+  end
+  saga, loaded, steps, touched, touched_set, fields = nil, {}, {}, {}, {}, {}
+  events, ready, pushed, enqueue, dequeue, timers = {}, {}, {}, {}, {}, {}
+  ready_seq, order, history, lease_expired, settled_in, settled_outcome = nil, nil, {}, nil, nil, nil
+  stored_cs, server_time, counts, undo = nil, nil, {}, nil
+end
 
 -- A whole number as text. '%d' formats it as an integer: '%.0f', and a number handed to redis.call
 -- as it is ('%.17g'), go through the C library's floating-point formatting, many times dearer.
@@ -171,7 +197,6 @@ local function order_text()
 end
 
 -- The saga's compensator ids, one a line: as this call set them, or as stored (read once).
-local stored_cs
 local function cs_text()
   if fields.cs then
     return fields.cs
@@ -272,7 +297,6 @@ end
 -- restart without persistence, a FLUSHALL, a failover to a lagging replica) and nodes that
 -- remember higher numbers do not ignore the new entries; and, in ms, when a saga was created and
 -- last changed.
-local server_time
 local function server_micros()
   if not server_time then
     local t = redis.call('TIME')
@@ -365,10 +389,6 @@ local function act(kind, step_id, author, note)
   history[#history + 1] = { y = 'A', x = kind, s = step_id, u = author, m = note, a = 0 }
   events[#events + 1] = { 'A', kind, step_id or '', author, note }
 end
-
--- A step's count of unfinished dependencies is the hash field n:<id>, there while it is above 0:
--- a completion reads and decrements its dependents' counts and decodes only the ones it makes ready.
-local counts = {}     -- n:<id> fields to write, 0 to delete
 
 local function unfinished_dependencies(s)
   local left = 0

@@ -4,32 +4,32 @@
 -- A new step from ARGV[first] on: id, worker, args JSON, max attempts, initial backoff ms,
 -- multiplier, max backoff ms, timeout ms or ''; its dependencies are deps (a list, maybe empty).
 local function step_from(first, status, deps)
-  local id = ARGV[first]
+  local id = ARGS[first]
   local s = {
-    id = id, w = ARGV[first + 1], st = status, a = 0,
+    id = id, w = ARGS[first + 1], st = status, a = 0,
     -- The multiplier stays text, so that Java reads back exactly the double it wrote.
-    r = { tonumber(ARGV[first + 3]), tonumber(ARGV[first + 4]), ARGV[first + 5], tonumber(ARGV[first + 6]) },
-    to = tonumber(ARGV[first + 7]),
+    r = { tonumber(ARGS[first + 3]), tonumber(ARGS[first + 4]), ARGS[first + 5], tonumber(ARGS[first + 6]) },
+    to = tonumber(ARGS[first + 7]),
   }
   if #deps > 0 then
     s.d = deps
   end
   steps[id] = s
   touch(s)
-  fields['a:' .. id] = ARGV[first + 2]
+  fields['a:' .. id] = ARGS[first + 2]
   return s
 end
 
 -- A new step from ARGV[first] on, as step_from, then its dependencies up to the end of ARGV.
 -- Checked before it is added.
 local function new_step(first, status, check_dependencies)
-  local id = ARGV[first]
+  local id = ARGS[first]
   if redis.call('HEXISTS', SAGA, 's:' .. id) == 1 then
     stop(R.REJECTED, 'DUPLICATE_STEP', id)
   end
   local deps, seen = {}, {}
-  for i = first + 8, #ARGV do
-    local d = ARGV[i]
+  for i = first + 8, #ARGS do
+    local d = ARGS[i]
     if check_dependencies then
       local dependency = step(d)
       if not dependency then
@@ -171,8 +171,6 @@ local function decide(s)
   end
   return PENDING
 end
-
-local undo -- the saga's { pending = n, blocked = bool } while compensating, once read
 
 -- Decides s if it is pending; a decided s tells its dependencies, and those it leaves with no
 -- pending dependent go to worklist (if given).
@@ -441,7 +439,7 @@ end
 local function claim_made_ready(node, now, lease, first, last, max)
   local local_workers = {}
   for i = first, last do
-    local_workers[ARGV[i]] = true
+    local_workers[ARGS[i]] = true
   end
   local grants = {}
   for _, s in ipairs(pushed) do

@@ -58,6 +58,22 @@ class AclTest {
   }
 
   @Test
+  void aUserNotAllowedToLoadFunctionsRunsTheTransitionsAsScripts() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      assertEquals("+OK\r\n", server.command(RULE + " -function"));
+      RedissonClient client = Redissons.of(server, "brokkr", "s3cret");
+      try (Brokkr brokkr = Brokkr.redis(client, "hammers")) {
+        hostHammerWorkers(brokkr);
+        assertEquals(SagaStatus.FINISHED, startHammer(brokkr).outcome().get(30, TimeUnit.SECONDS).status());
+      } finally {
+        client.shutdown();
+      }
+      assertEquals("*0\r\n", server.command("FUNCTION LIST"), "no library was loaded");
+      assertTrue(server.command("INFO commandstats").contains("cmdstat_evalsha:"), "the transitions ran as scripts");
+    }
+  }
+
+  @Test
   void aListenerWhosePatternWasRefusedHearsEverySagaOnceTheRuleAllowsIt() throws Exception {
     try (RedisServer server = RedisServer.start()) {
       assertEquals("+OK\r\n", server.command(RULE.replace(" &{hammers:events}:n:*", "")));

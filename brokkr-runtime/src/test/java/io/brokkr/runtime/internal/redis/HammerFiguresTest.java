@@ -118,7 +118,8 @@ class HammerFiguresTest {
         (double) allRequests / steps));
     out.append(String.format("Redis commands per step (commandstats, script calls and commands inside them): %.2f%n",
         (double) allCommands / steps));
-    out.append(String.format("EVALSHA per step: %.2f%n", (double) commands.getOrDefault("evalsha", 0L) / steps));
+    out.append(String.format("script calls per step (FCALL and EVALSHA): %.2f%n",
+        (double) (commands.getOrDefault("fcall", 0L) + commands.getOrDefault("evalsha", 0L)) / steps));
     out.append("requests by kind: ").append(requests).append('\n');
     out.append("commands by name: ").append(commands).append('\n');
     out.append("memory of a settled hammer saga (MEMORY USAGE ").append(sagaKey).append(" SAMPLES 0): ")

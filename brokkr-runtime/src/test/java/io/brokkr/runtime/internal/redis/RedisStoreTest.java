@@ -164,6 +164,33 @@ class RedisStoreTest {
   }
 
   @Test
+  void transitionsAreFunctionsOfALibraryLoadedOnceAndLoadedAgainWhenLost() throws IOException {
+    SagaStore store = store();
+    String library = "brokkr_" + new ScriptRegistry().function(Script.CREATE).split("_")[1];
+    assertTrue(REDIS.redisServer().command("FUNCTION LIST LIBRARYNAME " + library).contains(library + "_create"),
+        "the library is loaded with its functions");
+    long fcalls = HammerFiguresTest.commandStats(REDIS.redisServer()).getOrDefault("fcall", 0L);
+    store.createSaga("before");
+    assertEquals(fcalls + 1, HammerFiguresTest.commandStats(REDIS.redisServer()).get("fcall"));
+    assertEquals("+OK\r\n", REDIS.redisServer().command("FUNCTION FLUSH"));
+    store.createSaga("after");
+    assertTrue(store.load("after").isPresent());
+    assertTrue(REDIS.redisServer().command("FUNCTION LIST LIBRARYNAME " + library).contains(library + "_create"),
+        "the library is loaded again");
+  }
+
+  @Test
+  void withFunctionsOffTheTransitionsAreScripts() throws IOException {
+    SagaStore store = store(RedisOptions.defaults().withRedisFunctions(false));
+    Map<String, Long> before = HammerFiguresTest.commandStats(REDIS.redisServer());
+    store.createSaga("scripted");
+    Map<String, Long> after = HammerFiguresTest.commandStats(REDIS.redisServer());
+    assertEquals(before.getOrDefault("fcall", 0L), after.getOrDefault("fcall", 0L));
+    assertEquals(before.getOrDefault("evalsha", 0L) + 1, after.get("evalsha"));
+    assertEquals(SagaStatus.CREATED, store.load("scripted").orElseThrow().status());
+  }
+
+  @Test
   void aNodeWithAnotherPartitionCountIsRefused() {
     store();
     IllegalStateException e = assertThrows(IllegalStateException.class,
