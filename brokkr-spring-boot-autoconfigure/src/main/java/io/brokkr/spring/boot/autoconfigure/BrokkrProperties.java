@@ -240,6 +240,12 @@ public class BrokkrProperties {
     /** How long a settled saga is kept before Redis drops it. */
     private Duration retention = RedisOptions.DEFAULT_RETENTION;
 
+    /**
+     * Whether the transitions are loaded as a Redis Functions library and called with FCALL (false:
+     * sent as scripts with EVALSHA, e.g. through a proxy that does not pass FCALL).
+     */
+    private boolean functions = true;
+
     /** Durable mode: transitions wait for replicas to acknowledge them. */
     private final Durability durability = new Durability();
 
@@ -288,6 +294,20 @@ public class BrokkrProperties {
       this.retention = retention;
     }
 
+    /** {@return whether the transitions are called as Redis functions} */
+    public boolean isFunctions() {
+      return functions;
+    }
+
+    /**
+     * Sets whether the transitions are called as Redis functions.
+     *
+     * @param functions false to send them as scripts
+     */
+    public void setFunctions(boolean functions) {
+      this.functions = functions;
+    }
+
     /** {@return the durable mode's options} */
     public Durability getDurability() {
       return durability;
@@ -297,7 +317,8 @@ public class BrokkrProperties {
     public RedisOptions toOptions() {
       RedisOptions options = RedisOptions.defaults()
           .withPayloadLimit(Math.toIntExact(payloadLimit.toBytes()))
-          .withRetention(retention);
+          .withRetention(retention)
+          .withRedisFunctions(functions);
       return durability.getReplicas() > 0
           ? options.withDurability(durability.getReplicas(), durability.getTimeout())
           : options;

@@ -24,8 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "brokkr.namespace=shop", "brokkr.node-id=node-a", "brokkr.concurrency=3", "brokkr.lease-duration=20s",
     "brokkr.drain-timeout=2s", "brokkr.default-retry.max-attempts=5", "brokkr.default-retry.backoff=50ms",
     "brokkr.default-retry.multiplier=1.5", "brokkr.default-retry.max-backoff=2s",
-    "brokkr.redis.payload-limit=64KB", "brokkr.redis.retention=1d", "brokkr.redis.durability.replicas=1",
-    "brokkr.redis.durability.timeout=250ms"})
+    "brokkr.redis.payload-limit=64KB", "brokkr.redis.retention=1d", "brokkr.redis.functions=false",
+    "brokkr.redis.durability.replicas=1", "brokkr.redis.durability.timeout=250ms"})
 class InMemoryContextTest {
   @Autowired Brokkr brokkr;
   @Autowired BrokkrProperties properties;
@@ -43,7 +43,8 @@ class InMemoryContextTest {
     assertEquals(new io.brokkr.dsl.RetryPolicy(5, Duration.ofMillis(50), 1.5, Duration.ofSeconds(2)),
         properties.getDefaultRetry().toPolicy());
     assertEquals("RedisOptions[payloadLimit=65536, retention=PT24H, partitions=16, "
-        + "durability=Durability[replicas=1, timeout=PT0.25S]]", properties.getRedis().toOptions().toString());
+        + "durability=Durability[replicas=1, timeout=PT0.25S], redisFunctions=false]",
+        properties.getRedis().toOptions().toString());
     assertEquals("shop", brokkr.namespace());
   }
 
