@@ -20,7 +20,7 @@ public final class RedisStores {
 
   private final RedissonClient client;
   private final RedisOptions options;
-  private final ScriptRegistry registry = new ScriptRegistry();
+  private final ScriptRegistry registry = ScriptRegistry.shared();
   private Optional<ScriptCalls> calls = Optional.empty();
 
   public RedisStores(RedissonClient client, RedisOptions options) {

@@ -63,7 +63,7 @@ class GrantReplayTest {
     List<Object> argv = new ArrayList<>(List.of(sagaId, keys.channel(), 60_000));
     argv.addAll(List.of(args));
     return REDIS.client().getScript(StringCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE,
-        new ScriptRegistry().sha(script), RScript.ReturnType.MULTI, withRequest, argv.toArray());
+        ScriptRegistry.shared().sha(script), RScript.ReturnType.MULTI, withRequest, argv.toArray());
   }
 
   @Test

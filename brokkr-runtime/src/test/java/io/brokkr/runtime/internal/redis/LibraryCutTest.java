@@ -46,7 +46,7 @@ class LibraryCutTest {
 
   @Test
   void everyTransitionScriptStillHasTheRunnerAndTheTransitionTables() {
-    ScriptRegistry scripts = new ScriptRegistry();
+    ScriptRegistry scripts = ScriptRegistry.shared();
     for (Script script : Script.values()) {
       if (script.usesLibrary()) {
         String source = scripts.source(script);

@@ -166,7 +166,7 @@ class RedisStoreTest {
   @Test
   void transitionsAreFunctionsOfALibraryLoadedOnceAndLoadedAgainWhenLost() throws IOException {
     SagaStore store = store();
-    String library = "brokkr_" + new ScriptRegistry().function(Script.CREATE).split("_")[1];
+    String library = "brokkr_" + ScriptRegistry.shared().function(Script.CREATE).split("_")[1];
     assertTrue(REDIS.redisServer().command("FUNCTION LIST LIBRARYNAME " + library).contains(library + "_create"),
         "the library is loaded with its functions");
     long fcalls = HammerFiguresTest.commandStats(REDIS.redisServer()).getOrDefault("fcall", 0L);
@@ -237,7 +237,7 @@ class RedisStoreTest {
   }
 
   private Reply finishRaw(StepRef step, long token) {
-    ScriptRegistry scripts = new ScriptRegistry();
+    ScriptRegistry scripts = ScriptRegistry.shared();
     KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
     List<Object> reply = REDIS.client().getScript(StringCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE,
         scripts.sha(Script.FINISH), RScript.ReturnType.MULTI, keys.keys(step.sagaId()),
@@ -247,7 +247,7 @@ class RedisStoreTest {
 
   @Test
   void theLuaTransitionTablesAreTheJavaOnes() throws Exception {
-    String source = new ScriptRegistry().source(Script.START);
+    String source = ScriptRegistry.shared().source(Script.START);
     String library = source.substring(source.indexOf('\n') + 1, source.indexOf("return run("));
     String json = REDIS.client().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_ONLY,
         library + "return cjson.encode({ STEP_MOVES, SAGA_MOVES })", RScript.ReturnType.VALUE,
