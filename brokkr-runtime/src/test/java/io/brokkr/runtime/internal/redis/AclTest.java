@@ -54,6 +54,7 @@ class AclTest {
       assertTrue(server.command(auth + "PUBLISH {orders:events} x").contains("-NOPERM"), "another channel");
       assertTrue(server.command(auth + "FLUSHALL").contains("-NOPERM"), "a dangerous command");
       assertTrue(server.command(auth + "HGET {hammers:meta} partitions").contains("16"), "its own keys");
+      assertTrue(server.command("INFO commandstats").contains("cmdstat_fcall:"), "the rule lets it call its functions");
     }
   }
 
