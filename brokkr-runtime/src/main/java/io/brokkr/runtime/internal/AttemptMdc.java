@@ -1,8 +1,6 @@
 package io.brokkr.runtime.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -16,27 +14,33 @@ final class AttemptMdc implements AutoCloseable {
   static final String WORKER = "brokkr.worker";
   static final String ATTEMPT = "brokkr.attempt";
 
-  private final Map<String, Optional<String>> previous = new LinkedHashMap<>();
+  /** The keys, in the order their values are given; every attempt sets them all. */
+  private static final String[] KEYS = {SAGA_ID, STEP_ID, WORKER, ATTEMPT};
 
-  private AttemptMdc(Map<String, String> values) {
-    values.forEach((key, value) -> {
-      previous.put(key, Optional.ofNullable(MDC.get(key)));
-      MDC.put(key, value);
-    });
+  /** What the thread's MDC held under each key before, by the index of the key; null for nothing. */
+  private final @Nullable String[] previous = new String[KEYS.length];
+
+  private AttemptMdc(String... values) {
+    for (int i = 0; i < KEYS.length; i++) {
+      previous[i] = MDC.get(KEYS[i]);
+      MDC.put(KEYS[i], values[i]);
+    }
   }
 
   /** Puts {@code attempt}'s keys into the calling thread's MDC until closed. */
   static AttemptMdc of(Attempt attempt) {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put(SAGA_ID, attempt.ref().sagaId());
-    values.put(STEP_ID, attempt.ref().stepId());
-    values.put(WORKER, attempt.worker.name());
-    values.put(ATTEMPT, Integer.toString(attempt.number()));
-    return new AttemptMdc(values);
+    return new AttemptMdc(attempt.ref().sagaId(), attempt.ref().stepId(), attempt.worker.name(),
+        Integer.toString(attempt.number()));
   }
 
   @Override
   public void close() {
-    previous.forEach((key, value) -> value.ifPresentOrElse(v -> MDC.put(key, v), () -> MDC.remove(key)));
+    for (int i = 0; i < KEYS.length; i++) {
+      if (previous[i] == null) {
+        MDC.remove(KEYS[i]);
+      } else {
+        MDC.put(KEYS[i], previous[i]);
+      }
+    }
   }
 }

@@ -63,12 +63,15 @@ public record StoreLimits(int payloadLimit) {
    * @throws IllegalArgumentException naming what breaks the limits
    */
   public void checkNewStep(String sagaId, StepSpec step, String kind) {
-    checkId(kind + "step id", step.stepId());
+    // Every saga's steps pass here: the messages are built only for a step that breaks a limit.
+    if (!isValidId(step.stepId())) {
+      checkId(kind + "step id", step.stepId());
+    }
     checkId("worker name", step.workerName());
-    tooLarge("the args of " + kind + "step \"" + step.stepId() + "\" of saga " + sagaId, step.argsJson())
-        .ifPresent(problem -> {
-          throw new IllegalArgumentException(problem);
-        });
+    if (!fits(step.argsJson(), payloadLimit)) {
+      String what = "the args of " + kind + "step \"" + step.stepId() + "\" of saga " + sagaId;
+      throw new IllegalArgumentException(tooLarge(what, step.argsJson()).orElseThrow());
+    }
   }
 
   /**
@@ -80,7 +83,10 @@ public record StoreLimits(int payloadLimit) {
    * @param resultJson the result as JSON text; empty always fits
    */
   public Optional<String> resultTooLarge(StepRef step, Optional<String> resultJson) {
-    return resultJson.flatMap(r -> tooLarge("the result of step \"" + step.stepId() + "\" of saga " + step.sagaId(), r));
+    if (resultJson.isEmpty() || fits(resultJson.get(), payloadLimit)) {
+      return Optional.empty();
+    }
+    return tooLarge("the result of step \"" + step.stepId() + "\" of saga " + step.sagaId(), resultJson.get());
   }
 
   /**
