@@ -47,11 +47,6 @@ final class ScriptCalls {
     this.functions = functions;
   }
 
-  /** {@return whether the transitions are called as functions of the loaded Functions library} */
-  boolean functions() {
-    return functions;
-  }
-
   RedissonClient client() {
     return client;
   }

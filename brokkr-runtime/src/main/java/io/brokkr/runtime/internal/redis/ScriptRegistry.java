@@ -76,11 +76,6 @@ final class ScriptRegistry {
     return libraryName + "_" + script.name().toLowerCase(Locale.ROOT);
   }
 
-  /** {@return the Functions library's code, without its {@code #!lua name=} line} */
-  String functionLibrary() {
-    return functionLibrary;
-  }
-
   String sha(Script script) {
     return shas.get(script);
   }
