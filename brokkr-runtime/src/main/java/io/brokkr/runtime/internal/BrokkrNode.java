@@ -35,7 +35,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,8 @@ public final class BrokkrNode implements Brokkr {
   private final Optional<ThreadPoolExecutor> ownPool;
   private final ExecutorService callbacks;
   private final ExecutorService listenerThread;
+  /** The thread of {@link #listenerThread}, once made: a task from it needs not queue behind itself. */
+  private volatile @Nullable Thread listenerThreadItself;
   private final Listeners listeners;
   private final Outcomes outcomes;
   private final Leases leases;
@@ -85,9 +89,14 @@ public final class BrokkrNode implements Brokkr {
     this.ownPool = options.executor().isPresent() ? Optional.empty() : Optional.of(pool(options));
     Executor executor = options.executor().or(() -> ownPool.map(Executor.class::cast)).orElseThrow();
     this.callbacks = Executors.newCachedThreadPool(Threads.daemon("brokkr-" + options.nodeId() + "-callback"));
-    this.listenerThread = Executors.newSingleThreadExecutor(Threads.daemon("brokkr-" + options.nodeId() + "-listener"));
+    ThreadFactory listenerThreads = Threads.daemon("brokkr-" + options.nodeId() + "-listener");
+    this.listenerThread = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = listenerThreads.newThread(task);
+      listenerThreadItself = thread;
+      return thread;
+    });
     this.listeners = new Listeners(options.listeners());
-    this.outcomes = new Outcomes(store, json, callbacks, () -> !listeners.isEmpty());
+    this.outcomes = new Outcomes(store, json, callbacks, () -> !listeners.isEmpty(), this::afterListeners);
     this.leases = new Leases(store, timers, options);
     this.stranded = new Stranded(store, timers, options.strandedWarningAfter(), this::hosts);
     Changes changes = new Changes(store, timers, this::ready);
@@ -389,6 +398,15 @@ public final class BrokkrNode implements Brokkr {
       dispatcher.ready(ready.workerName());
     } else if (event instanceof StoreEvent.Acted acted) {
       toListeners(() -> listeners.action(acted));
+    }
+  }
+
+  /** Runs {@code task} after the listeners ran for every event received so far: at once on their own thread. */
+  private void afterListeners(Runnable task) {
+    if (Thread.currentThread() == listenerThreadItself) {
+      task.run();
+    } else {
+      listenerThread.execute(task);
     }
   }
 

@@ -37,6 +37,7 @@ final class Outcomes {
   private final Json json;
   private final Executor callbacks;
   private final BooleanSupplier listened;
+  private final Executor afterListeners;
   private final Map<String, CompletableFuture<SagaOutcome>> pending = new ConcurrentHashMap<>();
   /** Per saga, how many of this node's reports on it are in flight (only sagas with a pending future). */
   private final Map<String, Integer> reporting = new ConcurrentHashMap<>();
@@ -48,12 +49,15 @@ final class Outcomes {
   /**
    * @param listened whether the node has listeners now: they see a saga's settling before its
    *     outcome completes, so its own report's reply must not complete it first
+   * @param afterListeners runs a task after the listeners ran for every event the node received
+   *     before (the listener thread's queue; at once on that thread itself)
    */
-  Outcomes(SagaStore store, Json json, Executor callbacks, BooleanSupplier listened) {
+  Outcomes(SagaStore store, Json json, Executor callbacks, BooleanSupplier listened, Executor afterListeners) {
     this.store = store;
     this.json = json;
     this.callbacks = callbacks;
     this.listened = listened;
+    this.afterListeners = afterListeners;
   }
 
   /** The future of a saga's outcome; completed already when the saga has settled. */
@@ -62,11 +66,11 @@ final class Outcomes {
     // Registered first, read second: a saga settling in between completes the future either way.
     // The caller's own thread completes it: a settled saga's outcome is there at once, and nothing
     // is subscribed for it (a CLI's `show` of a settled saga subscribes to nothing).
-    confirm(sagaId, Runnable::run);
+    confirm(sagaId, Runnable::run, false);
     // The event of its settling must reach this node, though another node may have created it;
     // once this node begins to hear the saga, read again: it may have settled before.
     if (!future.isDone() && store.follow(sagaId)) {
-      confirm(sagaId, Runnable::run);
+      confirm(sagaId, Runnable::run, false);
     }
     return future;
   }
@@ -105,7 +109,8 @@ final class Outcomes {
         return;
       }
     }
-    onCallbackThread(() -> confirm(sagaId, Runnable::run));
+    // Called after the listeners ran for the event, or on a node without listeners.
+    onCallbackThread(() -> confirm(sagaId, Runnable::run, true));
   }
 
   /**
@@ -155,7 +160,7 @@ final class Outcomes {
         due.add(sagaId);
       }
     }
-    due.forEach(sagaId -> confirm(sagaId, this::onCallbackThread));
+    due.forEach(sagaId -> confirm(sagaId, this::onCallbackThread, false));
     waitingSinceLastCheck = waitingNow;
   }
 
@@ -166,8 +171,14 @@ final class Outcomes {
     pending.clear();
   }
 
-  /** Reads the saga; completes its future ({@code by} running the completion) when it settled, fails it when it is gone. */
-  private void confirm(String sagaId, Consumer<Runnable> by) {
+  /**
+   * Reads the saga; completes its future ({@code by} running the completion) when it settled, fails
+   * it when it is gone. Unless {@code listenersRan} (the listeners ran for the event of its settling,
+   * or there are none), the completion waits for the listeners: a read may see a saga settled before
+   * the listeners ran for the event of it, which the node may have received already.
+   */
+  private void confirm(String sagaId, Consumer<Runnable> by, boolean listenersRan) {
+    Consumer<Runnable> complete = listenersRan || !listened.getAsBoolean() ? by : this::afterTheListeners;
     // The future before the read: a read completes only futures asked for before it, since an
     // operator's retry or resolve may take a settled saga back to COMPENSATING after the read.
     CompletableFuture<SagaOutcome> future = pending.get(sagaId);
@@ -183,7 +194,7 @@ final class Outcomes {
     }
     // Completed, then removed: a caller who finds the future still pending completes it too.
     if (saga.isEmpty()) {
-      by.accept(() -> {
+      complete.accept(() -> {
         future.completeExceptionally(new IllegalStateException("saga " + sagaId + " is gone from namespace \"" + store.namespace()
             + "\" before its outcome was read: Redis lost it (a restart without persistence, a flush, a failover"
             + " to a replica that lagged) or its retention passed"));
@@ -191,10 +202,19 @@ final class Outcomes {
       });
     } else if (saga.get().status().isSettled()) {
       SagaOutcome outcome = outcome(saga.get());
-      by.accept(() -> {
+      complete.accept(() -> {
         future.complete(outcome);
         pending.remove(sagaId, future);
       });
+    }
+  }
+
+  /** Runs a completion on a callback thread once the listeners ran for what the node received so far. */
+  private void afterTheListeners(Runnable completion) {
+    try {
+      afterListeners.execute(() -> onCallbackThread(completion));
+    } catch (RejectedExecutionException closed) {
+      onCallbackThread(completion);
     }
   }
 

@@ -26,7 +26,7 @@ class OutcomesRecheckTest {
   void aSagaThatSettledUnseenIsReadAtTheSecondCheck() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
       // No subscription: this node sees none of the saga's events, as after a lost message.
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false, Runnable::run);
       store.createSaga("s");
       store.addStep("s", new StepSpec("a", "A", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
       CompletableFuture<SagaOutcome> outcome = outcomes.expect("s");
@@ -46,7 +46,7 @@ class OutcomesRecheckTest {
   @Test
   void aSagaStillRunningStaysPending() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false, Runnable::run);
       store.createSaga("s");
       store.addStep("s", new StepSpec("a", "A", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
       store.start("s");

@@ -50,7 +50,7 @@ class OutcomesReportTest {
   @Test
   void aReportThatSettlesCompletesTheFutureFromTheOutcomeItTells() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false, Runnable::run);
       startedWithOneStep(store);
       CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
 
@@ -66,7 +66,7 @@ class OutcomesReportTest {
   void onANodeWithListenersTheReplyCompletesNothing() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
       // Its listeners see a saga's settling before its outcome completes: that stays the event's job.
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> true);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> true, Runnable::run);
       startedWithOneStep(store);
       CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
 
@@ -79,7 +79,7 @@ class OutcomesReportTest {
   @Test
   void aFutureAskedForAfterTheReportWasSentIsNotCompletedByItsReply() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false, Runnable::run);
       startedWithOneStep(store);
       CompletableFuture<SagaOutcome> before = outcomes.of("s");
       List<CompletableFuture<SagaOutcome>> asked = new ArrayList<>();
@@ -100,7 +100,7 @@ class OutcomesReportTest {
   @Test
   void aSettlingEventHeardDuringTheReportIsReadOnceTheReplyToldNoOutcome() {
     try (SagaStore store = InMemoryBackend.create().open("ns")) {
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false, Runnable::run);
       Claim claim = startedWithOneStep(store);
       CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
       List<Boolean> doneWhenHeard = new ArrayList<>();

@@ -26,7 +26,7 @@ class VanishedSagaTest {
   @Test
   void theOutcomeOfASagaRedisLostFailsAtTheSecondCheck() throws Exception {
     try (SagaStore store = RedisBackend.on(REDIS.client()).open("vanish-" + UUID.randomUUID())) {
-      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false);
+      Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> false, Runnable::run);
       store.createSaga("s");
       store.addStep("s", new StepSpec("a", "A", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
       store.start("s");
