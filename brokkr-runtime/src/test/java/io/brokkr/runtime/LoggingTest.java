@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +118,29 @@ class LoggingTest {
           + "\" failed for good (UnsupportedOperationException: refunds are closed); the step is not undone",
           failed.getFormattedMessage());
       assertEquals(refund, failed.getMDCPropertyMap().get("brokkr.stepId"));
+    }
+  }
+
+  @Test
+  void anAttemptGivesBackWhatTheThreadsMdcHeldBefore() throws Exception {
+    // The pooled thread already carries a value under one of the attempt's keys, as a caller's own
+    // thread might: the attempt overrides it while it runs, and puts it back after.
+    thread.submit(() -> MDC.put("brokkr.worker", "the caller's")).get(20, TimeUnit.SECONDS);
+    try (Brokkr brokkr = Brokkr.builder().nodeId("logging-3").concurrency(1).executor(thread)
+        .build(InMemoryBackend.create())) {
+      List<Map<String, String>> during = new CopyOnWriteArrayList<>();
+      brokkr.registerWorker(Worker.sync("Reserve", inv -> {
+        during.add(mdc());
+        return "reserved";
+      }));
+      Saga saga = brokkr.createSaga();
+      saga.addStep("Reserve", List.of());
+      saga.start();
+      assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+
+      assertEquals("Reserve", during.get(0).get("brokkr.worker"));
+      assertEquals(Map.of("brokkr.worker", "the caller's"), thread.submit(LoggingTest::mdc).get(20, TimeUnit.SECONDS),
+          "the thread's own value is back, and nothing of the attempt stays");
     }
   }
 

@@ -64,8 +64,9 @@ final class Outcomes {
   CompletableFuture<SagaOutcome> of(String sagaId) {
     CompletableFuture<SagaOutcome> future = pending(sagaId);
     // Registered first, read second: a saga settling in between completes the future either way.
-    // The caller's own thread completes it: a settled saga's outcome is there at once, and nothing
-    // is subscribed for it (a CLI's `show` of a settled saga subscribes to nothing).
+    // On a node without listeners the caller's own thread completes it: a settled saga's outcome is
+    // there at once, and nothing is subscribed for it (a CLI's `show` of a settled saga subscribes
+    // to nothing); with listeners it completes once they ran for what the node received.
     confirm(sagaId, Runnable::run, false);
     // The event of its settling must reach this node, though another node may have created it;
     // once this node begins to hear the saga, read again: it may have settled before.

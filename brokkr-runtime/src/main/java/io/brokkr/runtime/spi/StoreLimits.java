@@ -3,6 +3,7 @@ package io.brokkr.runtime.spi;
 import io.brokkr.dsl.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The limits every store applies before it writes anything: the payload limit (the largest args,
@@ -68,10 +69,10 @@ public record StoreLimits(int payloadLimit) {
       checkId(kind + "step id", step.stepId());
     }
     checkId("worker name", step.workerName());
-    if (!fits(step.argsJson(), payloadLimit)) {
-      String what = "the args of " + kind + "step \"" + step.stepId() + "\" of saga " + sagaId;
-      throw new IllegalArgumentException(tooLarge(what, step.argsJson()).orElseThrow());
-    }
+    tooLarge(() -> "the args of " + kind + "step \"" + step.stepId() + "\" of saga " + sagaId, step.argsJson())
+        .ifPresent(problem -> {
+          throw new IllegalArgumentException(problem);
+        });
   }
 
   /**
@@ -83,10 +84,7 @@ public record StoreLimits(int payloadLimit) {
    * @param resultJson the result as JSON text; empty always fits
    */
   public Optional<String> resultTooLarge(StepRef step, Optional<String> resultJson) {
-    if (resultJson.isEmpty() || fits(resultJson.get(), payloadLimit)) {
-      return Optional.empty();
-    }
-    return tooLarge("the result of step \"" + step.stepId() + "\" of saga " + step.sagaId(), resultJson.get());
+    return resultJson.flatMap(r -> tooLarge(() -> "the result of step \"" + step.stepId() + "\" of saga " + step.sagaId(), r));
   }
 
   /**
@@ -113,11 +111,16 @@ public record StoreLimits(int payloadLimit) {
    * @param json the payload, measured in bytes of UTF-8
    */
   public Optional<String> tooLarge(String what, String json) {
+    return tooLarge(() -> what, json);
+  }
+
+  /** As {@link #tooLarge(String, String)}; the name is made only for a payload over the limit (every step passes here). */
+  private Optional<String> tooLarge(Supplier<String> what, String json) {
     if (fits(json, payloadLimit)) {
       return Optional.empty();
     }
     int bytes = size(json);
-    return Optional.of(what + " is " + bytes + " bytes of JSON, over the payload limit of " + payloadLimit
+    return Optional.of(what.get() + " is " + bytes + " bytes of JSON, over the payload limit of " + payloadLimit
         + " bytes (RedisOptions.withPayloadLimit, InMemoryBackend.create(retention, payloadLimit))");
   }
 

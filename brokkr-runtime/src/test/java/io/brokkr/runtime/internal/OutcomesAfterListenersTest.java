@@ -38,11 +38,15 @@ class OutcomesAfterListenersTest {
     store.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("\"done\""));
   }
 
-  private static void runAll(Queue<Runnable> queue) {
+  /** The outcome is pending until the listener thread's queue has run, and then it is there. */
+  private void assertCompletesOnlyAfterTheListeners(CompletableFuture<SagaOutcome> outcome) {
+    assertFalse(outcome.isDone(), "not before the listeners ran");
     Runnable task;
-    while ((task = queue.poll()) != null) {
+    while ((task = listenerQueue.poll()) != null) {
       task.run();
     }
+    assertTrue(outcome.isDone());
+    assertEquals(SagaStatus.FINISHED, outcome.join().status());
   }
 
   @Test
@@ -51,11 +55,7 @@ class OutcomesAfterListenersTest {
       Outcomes outcomes = new Outcomes(store, new Json(), Runnable::run, () -> true, listenerQueue::add);
       settle(store, "s");
 
-      CompletableFuture<SagaOutcome> outcome = outcomes.of("s");
-      assertFalse(outcome.isDone(), "not before the listeners ran");
-      runAll(listenerQueue);
-      assertTrue(outcome.isDone());
-      assertEquals(SagaStatus.FINISHED, outcome.join().status());
+      assertCompletesOnlyAfterTheListeners(outcomes.of("s"));
     }
   }
 
@@ -68,9 +68,7 @@ class OutcomesAfterListenersTest {
 
       outcomes.recheck();
       outcomes.recheck();
-      assertFalse(outcome.isDone(), "not before the listeners ran");
-      runAll(listenerQueue);
-      assertEquals(SagaStatus.FINISHED, outcome.join().status());
+      assertCompletesOnlyAfterTheListeners(outcome);
     }
   }
 
