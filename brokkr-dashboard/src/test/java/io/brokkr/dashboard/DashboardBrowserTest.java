@@ -138,7 +138,19 @@ class DashboardBrowserTest {
   }
 
   private WebElement step(String stepId) {
-    return browser.findElement(By.cssSelector("[data-step-id='" + stepId + "']"));
+    return browser.findElement(stepAt(stepId));
+  }
+
+  private static By stepAt(String stepId) {
+    return By.cssSelector("[data-step-id='" + stepId + "']");
+  }
+
+  /** Clicks what {@code at} finds, found again if a live update drew it anew before the click. */
+  private void click(By at) {
+    wait.withMessage(() -> "a click on " + at).until(d -> {
+      d.findElement(at).click();
+      return true;
+    });
   }
 
   private void waitForStatus(String stepId, String status) {
@@ -171,8 +183,8 @@ class DashboardBrowserTest {
     assertEquals("FINISHED", row.getAttribute("data-status"));
     assertTrue(browser.findElements(By.cssSelector("tr[data-saga-id]")).size() >= 6);
 
-    browser.findElement(By.cssSelector("input[name=status][value=COMPENSATED]")).click();
-    browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+    click(By.cssSelector("input[name=status][value=COMPENSATED]"));
+    click(By.cssSelector("#filters button[type=submit]"));
     wait.until(d -> d.findElements(By.cssSelector("tr[data-saga-id]")).stream()
         .allMatch(r -> "COMPENSATED".equals(r.getAttribute("data-status"))));
   }
@@ -207,9 +219,9 @@ class DashboardBrowserTest {
     waitForStatus(head.getId(), "FINISHED");
     waitForStatus(temper.getId(), "QUEUED");
 
-    browser.findElement(By.cssSelector("[data-action=cancel]")).click();
+    click(By.cssSelector("[data-action=cancel]"));
     browser.findElement(By.id("confirm-input")).sendKeys("the bronze is too soft");
-    browser.findElement(By.cssSelector("[data-action=confirm]")).click();
+    click(By.cssSelector("[data-action=confirm]"));
 
     waitForStatus(head.getId(), "COMPENSATED");
     waitForStatus(undo.getId(), "FINISHED");
@@ -220,7 +232,7 @@ class DashboardBrowserTest {
     assertTrue(browser.findElements(By.cssSelector("[data-action=cancel]")).isEmpty(), "no cancel on a settled saga");
     wait.until(d -> d.findElements(By.cssSelector("#timeline tr[data-kind=ACTION]")).stream()
         .anyMatch(r -> r.getText().contains("cancel") && r.getText().contains("dashboard (127.0.0.1): the bronze is too soft")));
-    step(undo.getId()).click();
+    click(stepAt(undo.getId()));
     wait.until(d -> d.findElement(By.cssSelector("#step-detail .result")).getText().contains("melted"));
   }
 
@@ -237,7 +249,7 @@ class DashboardBrowserTest {
     assertTrue(browser.findElement(By.id("saga-failure")).getText().contains("the head cracked"));
     assertEquals("COMPENSATED", step(saga.getSteps().get(0).getId()).getAttribute("data-status"));
     assertTrue(step(saga.getSteps().get(1).getId()).getAttribute("class").contains("compensator"));
-    step(hammerStep).click();
+    click(stepAt(hammerStep));
     wait.until(d -> d.findElement(By.cssSelector("#step-detail .failure-reason")).getText().contains("the head cracked"));
     screenshot("dashboard-saga.png");
 
@@ -261,7 +273,7 @@ class DashboardBrowserTest {
 
     open("/saga/" + saga.getId());
     waitForStatus(engrave.getId(), "FINISHED");
-    step(engrave.getId()).click();
+    click(stepAt(engrave.getId()));
 
     wait.until(d -> d.findElement(By.cssSelector("#step-detail .result")).getText().contains(XSS));
     // Found again each time: a live update may draw the detail anew.
@@ -301,12 +313,12 @@ class DashboardBrowserTest {
     saga.start();
     open("/saga/" + saga.getId());
     waitForStatus(temper.getId(), "QUEUED");
-    step(temper.getId()).click();
+    click(stepAt(temper.getId()));
 
     wait.until(d -> !d.findElements(By.cssSelector("#step-detail [data-action=resolve]")).isEmpty());
-    browser.findElement(By.cssSelector("#step-detail [data-action=resolve]")).click();
+    click(By.cssSelector("#step-detail [data-action=resolve]"));
     browser.findElement(By.id("confirm-input")).sendKeys("tempered in the old forge");
-    browser.findElement(By.cssSelector("[data-action=confirm]")).click();
+    click(By.cssSelector("[data-action=confirm]"));
 
     waitForStatus(temper.getId(), "FINISHED");
     assertEquals(SagaStatus.FINISHED, await(saga));
@@ -326,8 +338,8 @@ class DashboardBrowserTest {
     waitForStatus(cool.getId(), "FAILED");
     furnaceLit.set(true);
 
-    browser.findElement(By.cssSelector("[data-action=retry]")).click();
-    browser.findElement(By.cssSelector("[data-action=confirm]")).click();
+    click(By.cssSelector("[data-action=retry]"));
+    click(By.cssSelector("[data-action=confirm]"));
 
     waitForStatus(cool.getId(), "FINISHED");
     wait.until(d -> "COMPENSATED".equals(d.findElement(By.id("saga-status")).getAttribute("data-status")));
