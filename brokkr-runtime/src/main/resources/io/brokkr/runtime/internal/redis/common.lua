@@ -633,15 +633,12 @@ local function applied(retry_at, claims)
   return reply
 end
 
--- Keeps the reply of this request for a re-sent call. Every value is kept as text: cjson would
--- round large numbers.
+-- Keeps the reply of this request for a re-sent call, as MessagePack: its values (JSON texts among
+-- them) are copied as they are, where cjson would escape every quote, and its numbers stay whole
+-- numbers, so a replay returns the very reply.
 local function remember(reply)
   if REQUEST then
-    local kept = {}
-    for i, value in ipairs(reply) do
-      kept[i] = type(value) == 'number' and int(value) or value
-    end
-    redis.call('SET', REQUEST, cjson.encode(kept), 'PX', REQUEST_TTL_MS)
+    redis.call('SET', REQUEST, cmsgpack.pack(reply), 'PX', REQUEST_TTL_MS)
   end
   return reply
 end
@@ -678,9 +675,7 @@ local function run(body)
   if REQUEST then
     local seen = redis.call('GET', REQUEST)
     if seen then
-      local reply = cjson.decode(seen)
-      reply[1] = tonumber(reply[1])
-      return reply
+      return cmsgpack.unpack(seen)
     end
   end
   local ok, reply = pcall(body)

@@ -24,8 +24,8 @@ import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * A grant that the client re-sends (same request id) is answered from the kept reply: the replayed
- * claim still carries the saga's trace context.
+ * A call that the client re-sends (same request id) is answered from the kept reply: the very reply
+ * of the first call, and a replayed claim still carries the saga's trace context.
  */
 class GrantReplayTest {
   private static final Map<String, String> CONTEXT =
@@ -94,6 +94,33 @@ class GrantReplayTest {
     assertEquals(1, again.claims().size(), "b was claimed by the finish");
     assertEquals(first.claims(), again.claims());
     assertEquals(CONTEXT, snapshots.context(again.claims().get(0).stepJson()));
+  }
+
+  @Test
+  void aReSentCallGetsTheVeryReplyItGotFirst() {
+    SagaStore store = tracedSaga("s", CONTEXT);
+    Claim a = store.claimNext("A", "node-1", NOW, Duration.ofMillis(LEASE_MS)).orElseThrow();
+    String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    Object[] args = {"a", a.lease().token(), "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, "B"};
+
+    List<Object> first = call(Script.FINISH, "s", request, args);
+    List<Object> again = call(Script.FINISH, "s", request, args);
+
+    assertEquals(first, again, "the same values, in the same order");
+    assertInstanceOf(Long.class, again.get(1), "the message number is still a number");
+    assertInstanceOf(Long.class, again.get(3), "the count of ready steps is still a number");
+  }
+
+  @Test
+  void aReSentRejectedCallIsRejectedAgainTheSameWay() {
+    String request = RequestIds.keyInSlotOf(keys.sagaKey("none"));
+    Object[] args = {"a", 1L, "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, "B"};
+
+    List<Object> first = call(Script.FINISH, "none", request, args);
+    List<Object> again = call(Script.FINISH, "none", request, args);
+
+    assertEquals(List.of(3L, "NO_SUCH_SAGA"), first);
+    assertEquals(first, again);
   }
 
   @Test
