@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * the other scripts, and the transitions otherwise, by SHA (EVALSHA). A server that lost its script
  * cache or its functions (a restart without persistence, a failover, SCRIPT or FUNCTION FLUSH)
  * answers NOSCRIPT or "Function not found": everything is loaded again and the call is made once
- * more, which is safe because a call so answered did not run. In durable mode a transition is sent
+ * more, which is safe because a call so answered did not run; where Redis then refuses the library,
+ * that call and every later one go as scripts. In durable mode a transition is sent
  * in a batch that ends with WAIT or WAITAOF, still one round trip.
  */
 final class ScriptCalls {
@@ -35,8 +36,11 @@ final class ScriptCalls {
   private final ScriptRegistry registry;
   private final Optional<DurableMode> durable;
   private final RedisCallListener listener;
-  /** Whether the transitions are called as functions: their library was loaded. */
-  private final boolean functions;
+  /**
+   * Whether the transitions are called as functions: their library was loaded. Turns false for good
+   * when loading it again was refused (an ACL changed while the node ran): the scripts serve then.
+   */
+  private volatile boolean functions;
 
   ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RedisCallListener listener,
       boolean functions) {
@@ -80,12 +84,17 @@ final class ScriptCalls {
 
   /** A call that needs no durability: a lease renewal, a read. */
   List<Object> plain(Script script, List<Object> keys, Object... args) {
-    if (asFunction(script)) {
-      return call(script, s -> client.getFunction(ScriptCodec.INSTANCE)
-          .call(FunctionMode.WRITE, registry.function(s), FunctionResult.LIST, keys, args));
-    }
-    return call(script, s -> client.getScript(ScriptCodec.INSTANCE)
-        .evalSha(RScript.Mode.READ_WRITE, registry.sha(s), RScript.ReturnType.MULTI, keys, args));
+    // Function or script is decided at each try: a reload may have turned the functions off.
+    return call(script, s -> asFunction(s)
+        ? client.getFunction(ScriptCodec.INSTANCE).call(FunctionMode.WRITE, registry.function(s), FunctionResult.LIST,
+            keys, args)
+        : client.getScript(ScriptCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE, registry.sha(s),
+            RScript.ReturnType.MULTI, keys, args));
+  }
+
+  /** Loads the scripts again, and the library if the transitions are functions and Redis still allows it. */
+  private void reload() {
+    functions = registry.load(client, functions);
   }
 
   private boolean asFunction(Script script) {
@@ -103,7 +112,7 @@ final class ScriptCalls {
       if (!isNoScript(e)) {
         throw e;
       }
-      registry.load(client, functions);
+      reload();
       return timed(kind, () -> fillAndRun(fill));
     }
   }
@@ -134,7 +143,7 @@ final class ScriptCalls {
         throw e;
       }
       LOG.info("Redis lost the Brokkr scripts (" + e.getMessage() + "); loading them again");
-      registry.load(client, functions);
+      reload();
       return timed(kind, () -> once.apply(script));
     }
   }

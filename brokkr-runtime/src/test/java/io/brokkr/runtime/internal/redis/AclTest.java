@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
@@ -70,8 +72,44 @@ class AclTest {
         client.shutdown();
       }
       assertEquals("*0\r\n", server.command("FUNCTION LIST"), "no library was loaded");
-      assertTrue(server.command("INFO commandstats").contains("cmdstat_evalsha:"), "the transitions ran as scripts");
+      String stats = server.command("INFO commandstats");
+      assertEquals(0, stat(stats, "fcall", "calls"), "no transition was called as a function: " + stats);
+      assertTrue(stat(stats, "evalsha", "calls") >= 4, "the transitions ran as scripts: " + stats);
     }
+  }
+
+  @Test
+  void aUserWhoseFunctionsAreTakenAwayWhileItRunsGoesOnWithScripts() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      assertEquals("+OK\r\n", server.command(RULE));
+      RedissonClient client = Redissons.of(server, "brokkr", "s3cret");
+      try (Brokkr brokkr = Brokkr.redis(client, "hammers")) {
+        hostHammerWorkers(brokkr);
+        assertEquals(SagaStatus.FINISHED, startHammer(brokkr).outcome().get(30, TimeUnit.SECONDS).status());
+        // The user may no longer load functions, and the library is gone: the next transition finds no
+        // function, loading the library again is refused, and it runs as a script, as do those after it.
+        assertEquals("+OK\r\n", server.command("ACL SETUSER brokkr -function"));
+        assertEquals("+OK\r\n", server.command("FUNCTION FLUSH"));
+        assertEquals("+OK\r\n", server.command("CONFIG RESETSTAT"));
+        for (int i = 0; i < 2; i++) {
+          assertEquals(SagaStatus.FINISHED, startHammer(brokkr).outcome().get(30, TimeUnit.SECONDS).status());
+        }
+      } finally {
+        client.shutdown();
+      }
+      assertEquals("*0\r\n", server.command("FUNCTION LIST"), "the library was not loaded again");
+      String stats = server.command("INFO commandstats");
+      assertEquals(stat(stats, "fcall", "failed_calls"), stat(stats, "fcall", "calls"),
+          "no transition ran as a function after the library was gone: " + stats);
+      assertTrue(stat(stats, "evalsha", "calls") >= 8, "both sagas' transitions ran as scripts: " + stats);
+    }
+  }
+
+  /** A figure of {@code command}'s line in INFO commandstats; 0 when Redis ran no such command. */
+  private static long stat(String stats, String command, String figure) {
+    Matcher m = Pattern.compile("cmdstat_" + command + ":[^\\r\\n]*\\b" + figure + "=(\\d+)")
+        .matcher(stats);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   @Test
