@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Reads the entries of a saga's history list as common.lua writes them: JSON with short names, t
- * time (ms), y kind (C, S, T, A), s step, f from, o to, n node, a attempt, k token, r reason; for an
+ * time (ms, a string since 2026-12, a number before: both are read), y kind (C, S, T, A), s step, f from, o to, n node, a attempt, k token, r reason; for an
  * action x its kind, u its author, m its note.
  */
 final class HistoryEntries {

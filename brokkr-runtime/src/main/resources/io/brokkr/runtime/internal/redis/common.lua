@@ -479,9 +479,11 @@ local function write_history(now)
   if #history == 0 then
     return
   end
+  -- The time goes in as the text it is: cjson formats every number with '%.14g', and a 13-digit one
+  -- costs more than the rest of the entry (HistoryEntries reads either).
   local encoded = {}
   for i, entry in ipairs(history) do
-    entry.t = tonumber(now)
+    entry.t = now
     encoded[i] = cjson.encode(entry)
   end
   local length
