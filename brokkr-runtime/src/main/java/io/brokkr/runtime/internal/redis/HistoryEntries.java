@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Reads the entries of a saga's history list as common.lua writes them: JSON with short names, t
- * time (ms, a string since 2026-12, a number before: both are read), y kind (C, S, T, A), s step, f from, o to, n node, a attempt, k token, r reason; for an
- * action x its kind, u its author, m its note.
+ * time (ms; written as text now, as a number before, read either way), y kind (C, S, T, A), s step,
+ * f from, o to, n node, a attempt, k token, r reason; for an action x its kind, u its author, m its
+ * note.
  */
 final class HistoryEntries {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
