@@ -50,7 +50,7 @@ public final class RedisStores {
   private synchronized ScriptCalls calls(KeyLayout keys) {
     if (calls.isEmpty()) {
       EvictionCheck.check(client);
-      boolean functions = registry.load(client, options.redisFunctions());
+      boolean functions = registry.load(client, options.redisFunctions(), false);
       Optional<DurableMode> durable = options.durability().map(d -> DurableMode.choose(client, d, keys.metaKey()));
       calls = Optional.of(new ScriptCalls(client, registry, durable, options.callListener(), functions));
     }

@@ -94,7 +94,7 @@ final class ScriptCalls {
 
   /** Loads the scripts again, and the library if the transitions are functions and Redis still allows it. */
   private void reload() {
-    functions = registry.load(client, functions);
+    functions = registry.load(client, functions, true);
   }
 
   private boolean asFunction(Script script) {

@@ -8,8 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.redisson.api.RFunction;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -85,31 +87,56 @@ final class ScriptRegistry {
   }
 
   /**
-   * Loads every script into the script cache of every master (Redisson sends SCRIPT LOAD to all)
-   * and, when {@code functions}, the Functions library into every master.
+   * Loads the scripts into the script cache of every master (Redisson sends SCRIPT LOAD to all) and,
+   * when {@code functions}, the Functions library into every master. A store that opens loads only
+   * what Redis lacks (most often nothing: each load compiles the scripts again, some 30 round trips
+   * and tens of ms of Redis's CPU, which every CLI command and node start paid); after Redis answered
+   * that it lost them, {@code everything} loads all again, whatever one master says.
    *
    * @return whether the Functions library is loaded: false when not asked to, or when a master refused
    *     FUNCTION LOAD (Redis before 7, a proxy or an ACL that does not allow it); the scripts serve then
    */
-  boolean load(RedissonClient client, boolean functions) {
+  boolean load(RedissonClient client, boolean functions, boolean everything) {
     RScript scripts = client.getScript(StringCodec.INSTANCE);
-    for (Script script : Script.values()) {
-      String loaded = scripts.scriptLoad(sources.get(script));
-      if (!loaded.equalsIgnoreCase(shas.get(script))) {
-        throw new IllegalStateException("Redis answered SCRIPT LOAD of " + script.resource() + " with SHA " + loaded
-            + ", expected " + shas.get(script));
+    Script[] all = Script.values();
+    // SCRIPT EXISTS goes to every master; a script counts as there when every master has it.
+    List<Boolean> cached = everything ? List.of() : scripts.scriptExists(shasOf(all));
+    for (int i = 0; i < all.length; i++) {
+      if (everything || !cached.get(i)) {
+        scriptLoad(scripts, all[i]);
       }
     }
     if (!functions) {
       return false;
     }
     try {
-      client.getFunction(StringCodec.INSTANCE).loadAndReplace(libraryName, functionLibrary);
+      RFunction library = client.getFunction(StringCodec.INSTANCE);
+      // FUNCTION LIST asks one master; one that lacks the library answers "Function not found" and
+      // the call that meets it loads everything.
+      if (everything || library.list(libraryName).isEmpty()) {
+        library.loadAndReplace(libraryName, functionLibrary);
+      }
       return true;
     } catch (RedisException e) {
       LOG.warn("Redis refused to load Brokkr's transitions as a Functions library (" + e.getMessage()
           + "); calling them as scripts (EVALSHA) instead, which costs Redis more per call");
       return false;
+    }
+  }
+
+  private String[] shasOf(Script[] scripts) {
+    String[] digests = new String[scripts.length];
+    for (int i = 0; i < scripts.length; i++) {
+      digests[i] = shas.get(scripts[i]);
+    }
+    return digests;
+  }
+
+  private void scriptLoad(RScript scripts, Script script) {
+    String loaded = scripts.scriptLoad(sources.get(script));
+    if (!loaded.equalsIgnoreCase(shas.get(script))) {
+      throw new IllegalStateException("Redis answered SCRIPT LOAD of " + script.resource() + " with SHA " + loaded
+          + ", expected " + shas.get(script));
     }
   }
 

@@ -164,6 +164,34 @@ class RedisStoreTest {
   }
 
   @Test
+  void aStoreThatOpensWhereEverythingIsLoadedLoadsNothing() throws IOException {
+    try (SagaStore first = RedisBackend.on(REDIS.client()).open(namespace)) {
+      first.createSaga("first");
+    }
+    Map<String, Long> before = HammerFiguresTest.commandStats(REDIS.redisServer());
+    store().createSaga("second");
+    Map<String, Long> opened = HammerFiguresTest.delta(HammerFiguresTest.commandStats(REDIS.redisServer()), before);
+    assertEquals(1L, opened.get("script|exists"), opened.toString());
+    assertEquals(0L, opened.getOrDefault("script|load", 0L), opened.toString());
+    assertEquals(0L, opened.getOrDefault("function|load", 0L), opened.toString());
+  }
+
+  @Test
+  void aStoreThatOpensWhereTheScriptsWereLostLoadsThem() throws IOException {
+    try (SagaStore first = RedisBackend.on(REDIS.client()).open(namespace)) {
+      first.createSaga("first");
+    }
+    assertEquals("+OK\r\n", REDIS.redisServer().command("SCRIPT FLUSH"));
+    Map<String, Long> before = HammerFiguresTest.commandStats(REDIS.redisServer());
+    SagaStore store = store();
+    Map<String, Long> opened = HammerFiguresTest.delta(HammerFiguresTest.commandStats(REDIS.redisServer()), before);
+    assertEquals((long) Script.values().length, opened.get("script|load"), opened.toString());
+    assertEquals(0L, opened.getOrDefault("function|load", 0L), "the library was still there: " + opened);
+    store.createSaga("after");
+    assertTrue(store.load("after").isPresent());
+  }
+
+  @Test
   void transitionsAreFunctionsOfALibraryLoadedOnceAndLoadedAgainWhenLost() throws IOException {
     SagaStore store = store();
     String library = "brokkr_" + ScriptRegistry.shared().function(Script.CREATE).split("_")[1];
