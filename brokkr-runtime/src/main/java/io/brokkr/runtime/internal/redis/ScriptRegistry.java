@@ -89,9 +89,10 @@ final class ScriptRegistry {
   /**
    * Loads the scripts into the script cache of every master (Redisson sends SCRIPT LOAD to all) and,
    * when {@code functions}, the Functions library into every master. A store that opens loads only
-   * what Redis lacks (most often nothing: each load compiles the scripts again, some 30 round trips
-   * and tens of ms of Redis's CPU, which every CLI command and node start paid); after Redis answered
-   * that it lost them, {@code everything} loads all again, whatever one master says.
+   * what Redis lacks, most often nothing (loading all sent some 30 scripts and compiled the library
+   * again: about 4 ms of Redis's time and 20 ms of the caller's, paid by every node start and CLI
+   * command); after Redis answered that it lost them, {@code everything} loads all again, whatever
+   * one master says.
    *
    * @return whether the Functions library is loaded: false when not asked to, or when a master refused
    *     FUNCTION LOAD (Redis before 7, a proxy or an ACL that does not allow it); the scripts serve then
