@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
@@ -72,9 +70,9 @@ class AclTest {
         client.shutdown();
       }
       assertEquals("*0\r\n", server.command("FUNCTION LIST"), "no library was loaded");
-      String stats = server.command("INFO commandstats");
-      assertEquals(0, stat(stats, "fcall", "calls"), "no transition was called as a function: " + stats);
-      assertTrue(stat(stats, "evalsha", "calls") >= 4, "the transitions ran as scripts: " + stats);
+      Map<String, Long> calls = HammerFiguresTest.commandStats(server);
+      assertEquals(0L, calls.getOrDefault("fcall", 0L), "no transition was called as a function: " + calls);
+      assertTrue(calls.getOrDefault("evalsha", 0L) >= 4, "the transitions ran as scripts: " + calls);
     }
   }
 
@@ -98,18 +96,12 @@ class AclTest {
         client.shutdown();
       }
       assertEquals("*0\r\n", server.command("FUNCTION LIST"), "the library was not loaded again");
-      String stats = server.command("INFO commandstats");
-      assertEquals(stat(stats, "fcall", "failed_calls"), stat(stats, "fcall", "calls"),
-          "no transition ran as a function after the library was gone: " + stats);
-      assertTrue(stat(stats, "evalsha", "calls") >= 8, "both sagas' transitions ran as scripts: " + stats);
+      Map<String, Long> calls = HammerFiguresTest.commandStats(server);
+      Map<String, Long> failed = HammerFiguresTest.commandStats(server, "failed_calls");
+      assertEquals(failed.getOrDefault("fcall", 0L), calls.getOrDefault("fcall", 0L),
+          "no transition ran as a function after the library was gone: " + calls + " failed " + failed);
+      assertTrue(calls.getOrDefault("evalsha", 0L) >= 8, "both sagas' transitions ran as scripts: " + calls);
     }
-  }
-
-  /** A figure of {@code command}'s line in INFO commandstats; 0 when Redis ran no such command. */
-  private static long stat(String stats, String command, String figure) {
-    Matcher m = Pattern.compile("cmdstat_" + command + ":[^\\r\\n]*\\b" + figure + "=(\\d+)")
-        .matcher(stats);
-    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   @Test

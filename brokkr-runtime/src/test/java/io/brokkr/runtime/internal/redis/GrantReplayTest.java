@@ -81,15 +81,26 @@ class GrantReplayTest {
     assertEquals(CONTEXT, snapshots.context(again.granted().stepJson()));
   }
 
-  @Test
-  void aReSentFinishAndClaimIsReplayedWithTheSagasContext() {
+  /** The arguments of finishing step a with {@code token}, then claiming b for node-1. */
+  private static Object[] finishAAndClaimB(long token) {
+    return new Object[] {"a", token, "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, "B"};
+  }
+
+  /** A traced saga's step a finished (claiming b) by one request sent twice: the first reply, then the re-sent one's. */
+  private List<List<Object>> finishSentTwice() {
     SagaStore store = tracedSaga("s", CONTEXT);
     Claim a = store.claimNext("A", "node-1", NOW, Duration.ofMillis(LEASE_MS)).orElseThrow();
     String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
-    Object[] args = {"a", a.lease().token(), "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, "B"};
+    Object[] args = finishAAndClaimB(a.lease().token());
+    return List.of(call(Script.FINISH, "s", request, args), call(Script.FINISH, "s", request, args));
+  }
 
-    Reply.Applied first = assertInstanceOf(Reply.Applied.class, Reply.decode(call(Script.FINISH, "s", request, args)));
-    Reply.Applied again = assertInstanceOf(Reply.Applied.class, Reply.decode(call(Script.FINISH, "s", request, args)));
+  @Test
+  void aReSentFinishAndClaimIsReplayedWithTheSagasContext() {
+    List<List<Object>> replies = finishSentTwice();
+
+    Reply.Applied first = assertInstanceOf(Reply.Applied.class, Reply.decode(replies.get(0)));
+    Reply.Applied again = assertInstanceOf(Reply.Applied.class, Reply.decode(replies.get(1)));
 
     assertEquals(1, again.claims().size(), "b was claimed by the finish");
     assertEquals(first.claims(), again.claims());
@@ -98,13 +109,9 @@ class GrantReplayTest {
 
   @Test
   void aReSentCallGetsTheVeryReplyItGotFirst() {
-    SagaStore store = tracedSaga("s", CONTEXT);
-    Claim a = store.claimNext("A", "node-1", NOW, Duration.ofMillis(LEASE_MS)).orElseThrow();
-    String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
-    Object[] args = {"a", a.lease().token(), "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, "B"};
-
-    List<Object> first = call(Script.FINISH, "s", request, args);
-    List<Object> again = call(Script.FINISH, "s", request, args);
+    List<List<Object>> replies = finishSentTwice();
+    List<Object> first = replies.get(0);
+    List<Object> again = replies.get(1);
 
     assertEquals(first, again, "the same values, in the same order");
     assertInstanceOf(Long.class, again.get(1), "the message number is still a number");
@@ -114,7 +121,7 @@ class GrantReplayTest {
   @Test
   void aReSentRejectedCallIsRejectedAgainTheSameWay() {
     String request = RequestIds.keyInSlotOf(keys.sagaKey("none"));
-    Object[] args = {"a", 1L, "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, "B"};
+    Object[] args = finishAAndClaimB(1);
 
     List<Object> first = call(Script.FINISH, "none", request, args);
     List<Object> again = call(Script.FINISH, "none", request, args);

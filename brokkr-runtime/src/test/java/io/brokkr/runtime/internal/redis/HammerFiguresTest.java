@@ -128,15 +128,24 @@ class HammerFiguresTest {
   }
 
   static Map<String, Long> commandStats(RedisServer server) throws IOException {
-    Map<String, Long> calls = new TreeMap<>();
+    return commandStats(server, "calls");
+  }
+
+  /** {@code figure} (calls, failed_calls, ...) of each command in INFO commandstats, by command. */
+  static Map<String, Long> commandStats(RedisServer server, String figure) throws IOException {
+    Map<String, Long> figures = new TreeMap<>();
     for (String line : server.command("INFO commandstats").split("\r\n")) {
       if (line.startsWith("cmdstat_")) {
-        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-        String count = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
-        calls.put(name, Long.parseLong(count));
+        int colon = line.indexOf(':');
+        // Each figure follows the colon or a comma: "cmdstat_get:calls=3,usec=9,...,failed_calls=0".
+        for (String pair : line.substring(colon + 1).split(",")) {
+          if (pair.startsWith(figure + "=")) {
+            figures.put(line.substring("cmdstat_".length(), colon), Long.parseLong(pair.substring(figure.length() + 1)));
+          }
+        }
       }
     }
-    return calls;
+    return figures;
   }
 
   static Map<String, Long> delta(Map<String, Long> after, Map<String, Long> before) {
