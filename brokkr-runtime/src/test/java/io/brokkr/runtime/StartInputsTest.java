@@ -50,6 +50,18 @@ class StartInputsTest {
   }
 
   @Test
+  void aCompensatorArgThatCannotBeEncodedRefusesEveryStartOfItsTemplate() {
+    SagaTemplate template = SagaTemplate.named("Refund")
+        .step("charge").worker("Charge").compensateWith("Refund", new Object())
+        .build();
+    // The template's plan is kept only once it could be made: the second start is refused as the first.
+    for (int start = 1; start <= 2; start++) {
+      refused(() -> brokkr.start(template, Map.of()),
+          "saga \"Refund\": arg 0 of the compensator of step \"charge\" is not JSON-encodable (a java.lang.Object)");
+    }
+  }
+
+  @Test
   void inputsOfTheDeclaredTypesStartTheSaga() throws Exception {
     brokkr.registerWorker(Worker.sync("Reserve", inv ->
         inv.arg(0, Integer.class) + " " + inv.arg(1, String.class) + " " + inv.arg(2, Part[].class)[0].sku()));

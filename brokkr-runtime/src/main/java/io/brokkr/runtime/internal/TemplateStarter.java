@@ -1,6 +1,7 @@
 package io.brokkr.runtime.internal;
 
 import io.brokkr.dsl.Compensation;
+import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.dsl.SagaInput;
 import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.dsl.StepTemplate;
@@ -11,6 +12,7 @@ import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.StepSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +38,8 @@ final class TemplateStarter {
 
   private final Engine engine;
   private final Function<SagaDraft, Change> createAndStart;
-  /** The steps of each template started lately, in topological order, once it was found valid: by identity. */
-  private final Map<Identity, List<StepTemplate>> orders = new ConcurrentHashMap<>();
+  /** The plan of each template started lately, once it was found valid: by identity. */
+  private final Map<Identity, Plan> plans = new ConcurrentHashMap<>();
 
   /** A template by identity: a record's equality would cost as much as validating it. */
   private record Identity(SagaTemplate template) {
@@ -61,24 +63,16 @@ final class TemplateStarter {
   SagaHandle<StepResults> start(SagaTemplate template, Map<String, ?> inputs) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(inputs, "inputs");
-    List<StepTemplate> order = validOrder(template);
+    Plan plan = planOf(template);
     Map<String, String> values = encodeInputs(template, inputs);
-    List<StepSpec> steps = new ArrayList<>();
-    for (StepTemplate step : order) {
-      steps.add(new StepSpec(step.name(), step.worker(), step.dependsOn(), argsOf(List.of(), step.inputs(), values),
-          step.retry().resolve(engine.options().defaultRetry()), step.timeout()));
+    List<StepSpec> steps = new ArrayList<>(plan.steps().size());
+    for (PlannedStep step : plan.steps()) {
+      steps.add(step.spec(values));
     }
     Map<String, StepSpec> compensators = new LinkedHashMap<>();
-    for (Compensation compensation : template.compensations()) {
-      List<String> fixed = new ArrayList<>();
-      for (int i = 0; i < compensation.args().size(); i++) {
-        int index = i;
-        fixed.add(engine.json().encode(compensation.args().get(i),
-            () -> "saga \"" + template.name() + "\": arg " + index + " of the compensator of step \"" + compensation.step() + "\""));
-      }
-      compensators.put(compensation.step(), new StepSpec(Steps.compensatorId(compensation.step()), compensation.worker(),
-          List.of(compensation.step()), argsOf(fixed, compensation.inputs(), values),
-          compensation.retry().resolve(engine.options().defaultRetry()), compensation.timeout()));
+    for (PlannedStep compensator : plan.compensators()) {
+      // A compensator depends on the one step it compensates, which keys it.
+      compensators.put(compensator.dependsOn().get(0), compensator.spec(values));
     }
     String sagaId = UUID.randomUUID().toString();
     // Expected before the start: the saga may settle before start returns. A saga this node just
@@ -100,19 +94,46 @@ final class TemplateStarter {
     return new SagaHandle<>(sagaId, outcome, results -> results);
   }
 
-  /** The template's steps in topological order; throws when the template is invalid. Templates are immutable. */
-  private List<StepTemplate> validOrder(SagaTemplate template) {
+  /**
+   * What every saga of {@code template} shares, made at its first start: the steps in topological
+   * order with their retry policies resolved, the compensators with their fixed args encoded. Throws
+   * when the template is invalid or a fixed arg cannot be encoded (nothing is kept then). Templates
+   * are immutable.
+   */
+  private Plan planOf(SagaTemplate template) {
     Identity key = new Identity(template);
-    List<StepTemplate> order = orders.get(key);
-    if (order == null) {
+    Plan plan = plans.get(key);
+    if (plan == null) {
       template.validate().throwIfInvalid(template.name());
-      order = template.topologicalOrder();
-      if (orders.size() >= MAX_TEMPLATES) {
-        orders.clear();
+      plan = plan(template);
+      if (plans.size() >= MAX_TEMPLATES) {
+        plans.clear();
       }
-      orders.put(key, order);
+      plans.put(key, plan);
     }
-    return order;
+    return plan;
+  }
+
+  private Plan plan(SagaTemplate template) {
+    RetryPolicy nodeDefault = engine.options().defaultRetry();
+    List<PlannedStep> steps = new ArrayList<>();
+    for (StepTemplate step : template.topologicalOrder()) {
+      steps.add(new PlannedStep(step.name(), step.worker(), step.dependsOn(), List.of(), step.inputs(),
+          step.retry().resolve(nodeDefault), step.timeout()));
+    }
+    List<PlannedStep> compensators = new ArrayList<>();
+    for (Compensation compensation : template.compensations()) {
+      List<String> fixed = new ArrayList<>();
+      for (int i = 0; i < compensation.args().size(); i++) {
+        int index = i;
+        fixed.add(engine.json().encode(compensation.args().get(i),
+            () -> "saga \"" + template.name() + "\": arg " + index + " of the compensator of step \"" + compensation.step() + "\""));
+      }
+      compensators.add(new PlannedStep(Steps.compensatorId(compensation.step()), compensation.worker(),
+          List.of(compensation.step()), fixed, compensation.inputs(), compensation.retry().resolve(nodeDefault),
+          compensation.timeout()));
+    }
+    return new Plan(List.copyOf(steps), List.copyOf(compensators));
   }
 
   /** Each input encoded once; every missing, unknown or unencodable input named in one message. */
@@ -166,9 +187,19 @@ final class TemplateStarter {
     return text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "...";
   }
 
-  private static String argsOf(List<String> fixed, List<String> inputNames, Map<String, String> values) {
-    List<String> args = new ArrayList<>(fixed);
-    inputNames.forEach(name -> args.add(values.get(name)));
-    return Json.arrayOf(args);
+  /** The steps and compensators of a template, ready to be given each saga's inputs. */
+  private record Plan(List<PlannedStep> steps, List<PlannedStep> compensators) {}
+
+  /** A step of a plan: all of its spec but the args that come from the saga's inputs. */
+  private record PlannedStep(String id, String worker, List<String> dependsOn, List<String> fixedArgs,
+      List<String> inputNames, RetryPolicy retry, Optional<Duration> timeout) {
+    StepSpec spec(Map<String, String> inputValues) {
+      List<String> args = new ArrayList<>(fixedArgs.size() + inputNames.size());
+      args.addAll(fixedArgs);
+      for (String name : inputNames) {
+        args.add(inputValues.get(name));
+      }
+      return new StepSpec(id, worker, dependsOn, Json.arrayOf(args), retry, timeout);
+    }
   }
 }
