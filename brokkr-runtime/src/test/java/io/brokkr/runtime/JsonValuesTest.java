@@ -69,6 +69,46 @@ class JsonValuesTest {
   }
 
   @Test
+  void dependencyResultsAreReadAsPlainValuesAndAsTheTypesAsked() throws Exception {
+    try (Brokkr brokkr = Brokkr.inMemory()) {
+      brokkr.registerWorker(Worker.sync("Parts", inv -> List.of(Map.of("name", "head", "grams", 700))));
+      brokkr.registerWorker(Worker.sync("Count", inv -> 3));
+      brokkr.registerWorker(Worker.sync("Join", inv -> Map.of(
+          "plain", inv.dependencyResults(),
+          "typed", inv.dependencyResult(0, new TypeRef<List<Part>>() {}).get(0).grams() + inv.dependencyResult(1, Long.class))));
+      Saga saga = brokkr.createSaga();
+      SagaStep parts = saga.addStep("Parts", List.of());
+      SagaStep count = saga.addStep("Count", List.of());
+      SagaStep join = saga.addStep("Join", List.of(), List.of(parts.getId(), count.getId()));
+      saga.start();
+      assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+      assertEquals(Map.of("plain", List.of(List.of(Map.of("name", "head", "grams", 700)), 3), "typed", 703),
+          join.getResult().orElseThrow());
+    }
+  }
+
+  /** A part as a dependency's result is read back. */
+  record Part(String name, long grams) {}
+
+  @Test
+  void aDependencyResultThatDoesNotFitTheTypeAskedFailsTheAttemptNamingIt() throws Exception {
+    try (Brokkr brokkr = Brokkr.inMemory()) {
+      brokkr.registerWorker(Worker.sync("Word", inv -> "seven"));
+      brokkr.registerWorker(Worker.sync("Twice", inv -> inv.dependencyResult(0, Integer.class) * 2));
+      Saga saga = brokkr.createSaga();
+      SagaStep word = saga.addStep("Word", List.of());
+      SagaStep twice = saga.addStep("Twice", List.of(), List.of(word.getId()),
+          StepOptions.DEFAULTS.withRetry(io.brokkr.dsl.RetryPolicy.NO_RETRY));
+      saga.start();
+      SagaOutcome outcome = saga.getOutcome().get(20, TimeUnit.SECONDS);
+      assertEquals(SagaStatus.COMPENSATED, outcome.status(), "nothing to undo: the saga is rolled back at once");
+      String reason = outcome.failure().orElseThrow().reason();
+      assertTrue(reason.contains("dependency result 0 of step \"" + twice.getId() + "\" cannot be read as java.lang.Integer"),
+          reason);
+    }
+  }
+
+  @Test
   void aUserMapperWithACustomModuleIsUsed() throws Exception {
     SimpleModule money = new SimpleModule("money").addSerializer(new StdSerializer<>(Money.class) {
       @Override

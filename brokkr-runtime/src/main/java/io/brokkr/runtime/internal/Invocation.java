@@ -8,6 +8,7 @@ import io.brokkr.runtime.TypeRef;
 import io.brokkr.runtime.spi.Claim;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,8 @@ final class Invocation implements StepInvocation {
   private final Saga saga;
   private final Json json;
   private final List<JsonNode> args = new ArrayList<>();
-  private final List<JsonNode> dependencyResults;
+  /** As JSON text: each is read once, as the type the worker asks, without a tree in between. */
+  private final List<String> dependencyResults;
   private final boolean resultUnknown;
   private final long fencingToken;
 
@@ -26,7 +28,7 @@ final class Invocation implements StepInvocation {
     this.saga = saga;
     this.json = json;
     json.tree(claim.step().spec().argsJson()).forEach(args::add);
-    this.dependencyResults = claim.dependencyResultsJson().stream().map(json::tree).toList();
+    this.dependencyResults = claim.dependencyResultsJson();
     this.resultUnknown = claim.step().isCompensator() && claim.step().possiblyDone();
     this.fencingToken = claim.lease().token();
   }
@@ -68,24 +70,41 @@ final class Invocation implements StepInvocation {
 
   @Override
   public List<@Nullable Object> dependencyResults() {
-    return json.values(dependencyResults);
+    List<@Nullable Object> values = new ArrayList<>(dependencyResults.size());
+    for (String result : dependencyResults) {
+      values.add(json.value(result));
+    }
+    return Collections.unmodifiableList(values);
   }
 
   @Override
   public <T> T dependencyResult(int index, Class<T> type) {
-    return read(dependencyResults, "dependency result", index, type);
+    return dependencyResult(index, (Type) type);
   }
 
   @Override
   public <T> T dependencyResult(int index, TypeRef<T> type) {
-    return read(dependencyResults, "dependency result", index, type.type());
+    return dependencyResult(index, type.type());
+  }
+
+  private <T> T dependencyResult(int index, Type type) {
+    checkIndex(dependencyResults, "dependency result", index);
+    return json.read(dependencyResults.get(index), type, () -> what("dependency result", index));
   }
 
   private <T> T read(List<JsonNode> values, String kind, int index, Type type) {
+    checkIndex(values, kind, index);
+    return json.read(values.get(index), type, () -> what(kind, index));
+  }
+
+  private void checkIndex(List<?> values, String kind, int index) {
     if (index < 0 || index >= values.size()) {
       throw new IndexOutOfBoundsException("step \"" + context.stepId() + "\" has " + values.size() + " " + kind
           + "s; there is no " + kind + " " + index);
     }
-    return json.read(values.get(index), type, () -> kind + " " + index + " of step \"" + context.stepId() + "\"");
+  }
+
+  private String what(String kind, int index) {
+    return kind + " " + index + " of step \"" + context.stepId() + "\"";
   }
 }

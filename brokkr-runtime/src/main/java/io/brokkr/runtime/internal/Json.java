@@ -1,9 +1,11 @@
 package io.brokkr.runtime.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 import io.brokkr.runtime.TypeRef;
@@ -24,8 +26,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class Json {
   private final ObjectMapper mapper;
+  /** Past this many readers their cache starts over (types made at run time would grow it). */
+  private static final int MAX_READERS = 256;
   /** Declared types as resolved: a node starts templates of few types, again and again. */
   private final Map<String, Optional<JavaType>> declared = new ConcurrentHashMap<>();
+  /** A reader per type asked for: making one finds its deserializer, which every read would repeat. */
+  private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
   /** With the default mapper. */
   Json() {
@@ -99,13 +105,51 @@ final class Json {
    * @throws IllegalArgumentException naming {@code what} when it does not fit the type
    */
   public <T> T read(JsonNode node, Type type, Supplier<String> what) {
-    JavaType javaType = mapper.getTypeFactory().constructType(type);
+    ObjectReader reader = readerFor(type);
     try {
-      return mapper.readerFor(javaType).readValue(node);
+      return reader.readValue(node);
     } catch (java.io.IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(what.get() + " cannot be read as " + javaType.toCanonical() + ": "
-          + e.getMessage(), e);
+      throw notReadable(what.get(), reader, e);
     }
+  }
+
+  /**
+   * Reads JSON text as {@code type}, straight from the text: no tree is built first.
+   *
+   * @throws IllegalArgumentException naming {@code what} when it does not fit the type
+   * @throws IllegalStateException when the text is not JSON (a stored value never is)
+   */
+  public <T> T read(String json, Type type, Supplier<String> what) {
+    ObjectReader reader = readerFor(type);
+    try {
+      return reader.readValue(json);
+    } catch (JsonParseException e) {
+      throw new IllegalStateException("stored value is not JSON: " + json, e);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw notReadable(what.get(), reader, e);
+    }
+  }
+
+  /** Reads JSON text as a plain value (String, Number, Boolean, List, Map, null). */
+  public @Nullable Object value(String json) {
+    return read(json, Object.class, () -> "a value");
+  }
+
+  private ObjectReader readerFor(Type type) {
+    ObjectReader reader = readers.get(type);
+    if (reader == null) {
+      reader = mapper.readerFor(mapper.getTypeFactory().constructType(type));
+      if (readers.size() >= MAX_READERS) {
+        readers.clear();
+      }
+      readers.put(type, reader);
+    }
+    return reader;
+  }
+
+  private static IllegalArgumentException notReadable(String what, ObjectReader reader, Exception cause) {
+    return new IllegalArgumentException(what + " cannot be read as " + reader.getValueType().toCanonical() + ": "
+        + cause.getMessage(), cause);
   }
 
   /**

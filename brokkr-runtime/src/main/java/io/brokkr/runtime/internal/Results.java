@@ -42,7 +42,7 @@ final class Results implements StepResults {
       throw new NoSuchElementException("step \"" + stepId + "\" of saga " + sagaId
           + " did not finish with a result; steps with results: " + results.keySet());
     }
-    return json.read(json.tree(result), type, () -> "the result of step \"" + stepId + "\"");
+    return json.read(result, type, () -> "the result of step \"" + stepId + "\"");
   }
 
   @Override

@@ -50,13 +50,13 @@ final class StepView implements SagaStep {
 
   @Override
   public Optional<Object> getResult() {
-    return snapshot().resultJson().map(r -> engine.json().value(engine.json().tree(r)));
+    return snapshot().resultJson().map(r -> engine.json().value(r));
   }
 
   @Override
   public <T> Optional<T> getResult(Class<T> type) {
     return snapshot().resultJson()
-        .map(r -> engine.json().read(engine.json().tree(r), type, () -> "the result of step \"" + id + "\""));
+        .map(r -> engine.json().read(r, type, () -> "the result of step \"" + id + "\""));
   }
 
   @Override
