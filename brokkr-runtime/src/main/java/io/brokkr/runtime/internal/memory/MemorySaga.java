@@ -97,8 +97,7 @@ final class MemorySaga {
     this.outbox = outbox;
     this.createdAt = now();
     this.updatedAt = createdAt;
-    record(HistoryEntry.Kind.CREATED, Optional.empty(), Optional.empty(), Optional.of(status.name()), null,
-        Optional.empty());
+    record(HistoryEntry.Kind.CREATED, null, null, status.name(), null, null);
   }
 
   String id() {
@@ -491,8 +490,7 @@ final class MemorySaga {
   void move(MemoryStep step, StepStatus to) {
     StepStatus from = step.status;
     StepTransition.of(id, step.id(), from, to);
-    record(HistoryEntry.Kind.STEP_MOVED, Optional.of(step.id()), Optional.of(from.name()), Optional.of(to.name()),
-        step, stepMoveReason(step, from, to));
+    record(HistoryEntry.Kind.STEP_MOVED, step.id(), from.name(), to.name(), step, stepMoveReason(step, from, to));
     if (from == QUEUED) {
       step.entry = 0; // what its queue still holds is stale
     }
@@ -510,37 +508,35 @@ final class MemorySaga {
   void move(SagaStatus to) {
     SagaStatus from = status;
     SagaTransition.of(id, from, to);
-    record(HistoryEntry.Kind.SAGA_MOVED, Optional.empty(), Optional.of(from.name()), Optional.of(to.name()), null,
-        to == SagaStatus.COMPENSATING && from == SagaStatus.RUNNING ? failure.map(SagaOutcome.Failure::reason)
-            : Optional.empty());
+    record(HistoryEntry.Kind.SAGA_MOVED, null, from.name(), to.name(), null,
+        to == SagaStatus.COMPENSATING && from == SagaStatus.RUNNING
+            ? failure.map(SagaOutcome.Failure::reason).orElse(null) : null);
     status = to;
     settledNow |= to.isSettled();
     publish(new StoreEvent.SagaMoved(id, from, to));
   }
 
   /** Why a step moved, for its history: a failure, or a failed attempt that is retried after a backoff. */
-  private static Optional<String> stepMoveReason(MemoryStep step, StepStatus from, StepStatus to) {
+  private static @Nullable String stepMoveReason(MemoryStep step, StepStatus from, StepStatus to) {
     boolean retried = from == RUNNING && to == QUEUED && step.retryAt.isPresent();
-    return to == FAILED || retried ? step.failureReason : Optional.empty();
+    return to == FAILED || retried ? step.failureReason.orElse(null) : null;
   }
 
   /**
    * Adds an entry to the history; a step's attempt, and for a move into or out of RUNNING its node
    * and fencing token, as the Lua history_entry() records them.
    */
-  private void record(HistoryEntry.Kind kind, Optional<String> stepId, Optional<String> from, Optional<String> to,
-      MemoryStep step, Optional<String> reason) {
+  private void record(HistoryEntry.Kind kind, @Nullable String stepId, @Nullable String from, String to,
+      @Nullable MemoryStep step, @Nullable String reason) {
     boolean leased = step != null && step.lease.isPresent()
-        && (StepStatus.RUNNING.name().equals(from.orElse("")) || StepStatus.RUNNING.name().equals(to.orElse("")));
-    history.add(new HistoryEntry(now(), kind, stepId, from, to,
-        leased ? Optional.of(step.lease.get().owner()) : Optional.empty(), step == null ? 0 : step.attempt,
-        leased ? step.lease.get().token() : 0, reason, Optional.empty()));
+        && (StepStatus.RUNNING.name().equals(from) || StepStatus.RUNNING.name().equals(to));
+    history.move(now(), kind, stepId, from, to, leased ? step.lease.get().owner() : null, step == null ? 0 : step.attempt,
+        leased ? step.lease.get().token() : 0, reason);
   }
 
   /** Records an operator action, first in the history and the events of the change it makes. */
   private void act(OperatorAction action) {
-    history.add(new HistoryEntry(now(), HistoryEntry.Kind.ACTION, action.stepId(), Optional.empty(),
-        Optional.empty(), Optional.empty(), 0, 0, Optional.empty(), Optional.of(action)));
+    history.action(now(), action);
     publish(new StoreEvent.Acted(id, action));
   }
 
