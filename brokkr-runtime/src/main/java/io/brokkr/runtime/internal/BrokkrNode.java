@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -192,7 +191,7 @@ public final class BrokkrNode implements Brokkr {
 
   private Saga create(Optional<String> name) {
     lifecycle.requireOpen();
-    String id = UUID.randomUUID().toString();
+    String id = RandomIds.uuid();
     try (Instrumentation.Scope scope = observer.creating(id, name, false)) {
       try {
         store.createSaga(id, name, scope.traceContext());

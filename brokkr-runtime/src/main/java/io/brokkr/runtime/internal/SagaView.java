@@ -19,7 +19,6 @@ import io.brokkr.runtime.spi.StepSpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -95,7 +94,7 @@ final class SagaView implements Saga {
     Objects.requireNonNull(args, "args");
     Objects.requireNonNull(dependsOnStepIds, "dependsOnStepIds");
     Objects.requireNonNull(options, "options");
-    StepSpec spec = new StepSpec(UUID.randomUUID().toString(), Steps.requireWorker(workerName),
+    StepSpec spec = new StepSpec(RandomIds.uuid(), Steps.requireWorker(workerName),
         List.copyOf(dependsOnStepIds),
         engine.json().encodeList(args, i -> "arg " + i + " of the new step of worker \"" + workerName + "\""),
         options.retry().orElse(engine.options().defaultRetry()), options.timeout());

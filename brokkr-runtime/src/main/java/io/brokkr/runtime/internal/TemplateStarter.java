@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -74,7 +73,7 @@ final class TemplateStarter {
       // A compensator depends on the one step it compensates, which keys it.
       compensators.put(compensator.dependsOn().get(0), compensator.spec(values));
     }
-    String sagaId = UUID.randomUUID().toString();
+    String sagaId = RandomIds.uuid();
     // Expected before the start: the saga may settle before start returns. A saga this node just
     // starts cannot have settled before, so nothing is read.
     CompletableFuture<SagaOutcome> outcome = engine.outcomes().expect(sagaId);
