@@ -87,7 +87,7 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
 
   /** {@return the first step claimed for the caller, if any ({@link SagaStore#finishAndClaim} claims one at most)} */
   public Optional<Claim> claimed() {
-    return claims.stream().findFirst();
+    return claims.isEmpty() ? Optional.empty() : Optional.of(claims.get(0));
   }
 
   /**
@@ -99,6 +99,12 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
     StepRef step = claim.step().ref();
     List<Claim> all = new ArrayList<>(claims);
     all.add(claim);
-    return new Change(applied, ready.stream().filter(r -> !r.step().equals(step)).toList(), retryAt, all, settling);
+    List<Ready> stillReady = new ArrayList<>(ready.size());
+    for (Ready r : ready) {
+      if (!r.step().equals(step)) {
+        stillReady.add(r);
+      }
+    }
+    return new Change(applied, stillReady, retryAt, all, settling);
   }
 }

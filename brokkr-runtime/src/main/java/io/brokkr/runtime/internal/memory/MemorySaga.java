@@ -165,7 +165,11 @@ final class MemorySaga {
     steps.put(step.id(), step);
     spec.dependsOn().forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(step));
     unfinished++;
-    step.unfinishedDependencies = (int) spec.dependsOn().stream().filter(d -> steps.get(d).status != FINISHED).count();
+    for (String dependency : spec.dependsOn()) {
+      if (steps.get(dependency).status != FINISHED) {
+        step.unfinishedDependencies++;
+      }
+    }
     if (status == SagaStatus.RUNNING && step.unfinishedDependencies == 0) {
       queue(step);
     }
@@ -278,7 +282,10 @@ final class MemorySaga {
     step.lease = Optional.of(lease);
     move(step, RUNNING);
     timers.arm(step.ref, step.leaseDue());
-    List<String> results = step.spec.dependsOn().stream().map(this::resultJson).toList();
+    List<String> results = new ArrayList<>(step.spec.dependsOn().size());
+    for (String dependency : step.spec.dependsOn()) {
+      results.add(resultJson(dependency));
+    }
     return Optional.of(new Claim(step.snapshot(), lease, results, traceContext, Optional.of(step.readyAt)));
   }
 
@@ -472,7 +479,13 @@ final class MemorySaga {
 
   /** The steps that are not compensators, in the order they were added (a topological order). */
   List<MemoryStep> actions() {
-    return steps.values().stream().filter(s -> !s.isCompensator()).toList();
+    List<MemoryStep> actions = new ArrayList<>(steps.size());
+    for (MemoryStep step : steps.values()) {
+      if (!step.isCompensator()) {
+        actions.add(step);
+      }
+    }
+    return actions;
   }
 
   MemoryStep step(String stepId) {
