@@ -32,6 +32,24 @@ class TimerIndexTest {
   }
 
   @Test
+  void timersOfManyStepsComeInOneOrderWhicheverStripeHoldsThem() {
+    List<StepRef> expected = new ArrayList<>();
+    for (int due = 0; due < 3; due++) {
+      for (int saga = 0; saga < 10; saga++) {
+        for (int step = 0; step < 10; step++) {
+          expected.add(new StepRef("saga-" + saga, "t" + due + "-step-" + step));
+        }
+      }
+    }
+    // Armed in reverse: the order taken is the due time's, then the saga's and the step's id.
+    for (int i = expected.size() - 1; i >= 0; i--) {
+      timers.arm(expected.get(i), T0.plusSeconds(Integer.parseInt(expected.get(i).stepId().substring(1, 2))));
+    }
+
+    assertEquals(expected, timers.takeDue(T0.plusSeconds(2)));
+  }
+
+  @Test
   void armingAgainReplacesTheDueTimeAndDisarmingRemovesIt() {
     StepRef renewed = new StepRef("s", "renewed");
     StepRef ended = new StepRef("s", "ended");
