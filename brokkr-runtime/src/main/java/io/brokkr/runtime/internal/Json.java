@@ -71,11 +71,6 @@ final class Json {
     return array.toString();
   }
 
-  /** A JSON array of JSON texts that are already encoded. */
-  public static String arrayOf(List<String> encoded) {
-    return "[" + String.join(",", encoded) + "]";
-  }
-
   /** Reads JSON text as a tree. */
   public JsonNode tree(String json) {
     try {

@@ -189,16 +189,21 @@ final class TemplateStarter {
   /** The steps and compensators of a template, ready to be given each saga's inputs. */
   private record Plan(List<PlannedStep> steps, List<PlannedStep> compensators) {}
 
-  /** A step of a plan: all of its spec but the args that come from the saga's inputs. */
+  /**
+   * A step of a plan: all of its spec but the args that come from the saga's inputs; its fixed args
+   * (a compensator's) kept encoded. Its args' JSON array is the fixed args, then the inputs named.
+   */
   private record PlannedStep(String id, String worker, List<String> dependsOn, List<String> fixedArgs,
       List<String> inputNames, RetryPolicy retry, Optional<Duration> timeout) {
     StepSpec spec(Map<String, String> inputValues) {
-      List<String> args = new ArrayList<>(fixedArgs.size() + inputNames.size());
-      args.addAll(fixedArgs);
-      for (String name : inputNames) {
-        args.add(inputValues.get(name));
+      StringBuilder args = new StringBuilder("[");
+      for (String fixed : fixedArgs) {
+        args.append(args.length() > 1 ? "," : "").append(fixed);
       }
-      return new StepSpec(id, worker, dependsOn, Json.arrayOf(args), retry, timeout);
+      for (String name : inputNames) {
+        args.append(args.length() > 1 ? "," : "").append(inputValues.get(name));
+      }
+      return new StepSpec(id, worker, dependsOn, args.append(']').toString(), retry, timeout);
     }
   }
 }
