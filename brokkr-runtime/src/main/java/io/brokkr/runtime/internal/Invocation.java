@@ -18,7 +18,7 @@ final class Invocation implements StepInvocation {
   private final Saga saga;
   private final Json json;
   private final List<JsonNode> args = new ArrayList<>();
-  /** As JSON text: each is read once, as the type the worker asks, without a tree in between. */
+  /** As JSON text: each is read when asked, as the type the worker asks, without a tree in between. */
   private final List<String> dependencyResults;
   private final boolean resultUnknown;
   private final long fencingToken;
