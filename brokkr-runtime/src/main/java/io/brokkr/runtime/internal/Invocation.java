@@ -8,7 +8,6 @@ import io.brokkr.runtime.TypeRef;
 import io.brokkr.runtime.spi.Claim;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -70,11 +69,7 @@ final class Invocation implements StepInvocation {
 
   @Override
   public List<@Nullable Object> dependencyResults() {
-    List<@Nullable Object> values = new ArrayList<>(dependencyResults.size());
-    for (String result : dependencyResults) {
-      values.add(json.value(result));
-    }
-    return Collections.unmodifiableList(values);
+    return json.valuesOf(dependencyResults);
   }
 
   @Override

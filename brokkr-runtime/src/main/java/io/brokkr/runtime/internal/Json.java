@@ -125,6 +125,15 @@ final class Json {
     }
   }
 
+  /** Reads JSON texts (the results of a step's dependencies, say) as plain values, each straight from its text. */
+  public List<@Nullable Object> valuesOf(List<String> texts) {
+    List<@Nullable Object> values = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      values.add(value(text));
+    }
+    return Collections.unmodifiableList(values);
+  }
+
   /** Reads JSON text as a plain value (String, Number, Boolean, List, Map, null). */
   public @Nullable Object value(String json) {
     return read(json, Object.class, () -> "a value");

@@ -63,8 +63,8 @@ final class StepView implements SagaStep {
   public List<@Nullable Object> getDependencyResults() {
     SagaSnapshot saga = engine.load(sagaId);
     StepSnapshot step = find(saga);
-    return engine.json().values(step.spec().dependsOn().stream()
-        .map(d -> engine.json().tree(saga.step(d).flatMap(StepSnapshot::resultJson).orElse("null")))
+    return engine.json().valuesOf(step.spec().dependsOn().stream()
+        .map(d -> saga.step(d).flatMap(StepSnapshot::resultJson).orElse("null"))
         .toList());
   }
 
