@@ -24,6 +24,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -251,6 +257,61 @@ public interface StoreContract extends ContractFixture {
         "a/undo QUEUED->RUNNING",
         "a/undo RUNNING->FINISHED", "a COMPENSATING->COMPENSATED", "saga COMPENSATING->COMPENSATED"),
         withoutExtraWakeUps(events));
+  }
+
+  /**
+   * A read waits for the events of what it shows: a node completes a saga's outcome from a read, and
+   * its listeners must have been told the settling first. The subscriber is held on the saga's first
+   * event while the saga finishes; a read made meanwhile returns only after the subscriber was handed
+   * the settling, however its delivery is scheduled (the in-memory store's start thread delivers, a
+   * Redis view's event thread does).
+   */
+  @Test
+  default void aReadReturnsOnlyOnceTheSubscribersWereToldWhatItShows() throws Exception {
+    SagaStore store = store();
+    List<String> told = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    store.subscribe(event -> {
+      if (event instanceof StoreEvent.SagaMoved m) {
+        told.add(m.from() + "->" + m.to());
+        if (m.to() == SagaStatus.RUNNING) {
+          held.countDown();
+          await(release);
+        }
+      }
+    });
+    store.createSaga("s");
+    store.addStep("s", spec("a", "A"));
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      // The in-memory store delivers on the caller's thread: the start's thread is the one held.
+      Future<?> start = threads.submit(() -> store.start("s"));
+      assertTrue(held.await(10, TimeUnit.SECONDS), "the subscriber got the start's event");
+      Claim a = claim(store, "A");
+      store.finish(a.step().ref(), Settler.attempt(a.lease().token()), Optional.empty());
+      Future<List<String>> read = threads.submit(() -> {
+        assertEquals(SagaStatus.FINISHED, store.load("s").orElseThrow().status());
+        return List.copyOf(told);
+      });
+      assertThrows(TimeoutException.class, () -> read.get(300, TimeUnit.MILLISECONDS),
+          "the read returned while the subscriber had not been told the saga finished");
+      release.countDown();
+      assertEquals(List.of("CREATED->RUNNING", "RUNNING->FINISHED"), read.get(10, TimeUnit.SECONDS),
+          "what the subscriber had been told when the read returned");
+      start.get(10, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

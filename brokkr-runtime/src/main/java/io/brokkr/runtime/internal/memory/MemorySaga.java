@@ -113,9 +113,24 @@ final class MemorySaga {
     return status;
   }
 
-  synchronized SagaSnapshot snapshot() {
+  private SagaSnapshot snapshot() {
     return new SagaSnapshot(id, status, failure, steps.values().stream().map(MemoryStep::snapshot).toList(), name,
         createdAt, updatedAt);
+  }
+
+  /**
+   * The saga as it is, returned once the events of its moves so far were handed to the subscribers:
+   * a node never shows a saga further along than its listeners were told.
+   */
+  SagaSnapshot snapshotOnceDelivered() {
+    SagaSnapshot snapshot;
+    long events;
+    synchronized (this) {
+      snapshot = snapshot();
+      events = outbox.added();
+    }
+    outbox.awaitDelivered(events);
+    return snapshot;
   }
 
   synchronized List<HistoryEntry> history() {

@@ -187,7 +187,7 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Optional<SagaSnapshot> load(String sagaId) {
-    return namespace.find(sagaId).map(MemorySaga::snapshot);
+    return namespace.find(sagaId).map(MemorySaga::snapshotOnceDelivered);
   }
 
   @Override
