@@ -65,6 +65,9 @@ final class ReadyHeads {
     }
     Queue q = queues[partition];
     if (!q.known) {
+      // Kept for the first read, which may have been made before this entry was queued.
+      q.later.put(entry.sequence(), entry);
+      trim(q);
       return true;
     }
     if (entry.sequence() <= q.sequence) {
@@ -78,10 +81,14 @@ final class ReadyHeads {
       return false;
     }
     boolean news = q.later.put(entry.sequence(), entry) == null;
+    trim(q);
+    return news;
+  }
+
+  private static void trim(Queue q) {
     if (q.later.size() > MAX_LATER) {
       q.later.pollLastEntry();
     }
-    return news;
   }
 
   /** A reply told the queue's head as of {@code sequence}. */
@@ -92,6 +99,9 @@ final class ReadyHeads {
     }
     q.known = true;
     q.sequence = sequence;
+    // A head announced after the reply's sequence was queued after what the reply saw: it stays.
+    q.head.filter(announced -> announced.sequence() > sequence)
+        .ifPresent(announced -> q.later.put(announced.sequence(), announced));
     q.later.headMap(sequence, true).clear();
     q.head = head.or(() -> Optional.ofNullable(q.later.pollFirstEntry()).map(Map.Entry::getValue));
   }

@@ -48,6 +48,28 @@ class ReadyHeadsTest {
   }
 
   @Test
+  void aReadMadeBeforeAnEntryWasQueuedDoesNotHideIt() {
+    ReadyHeads heads = new ReadyHeads(1);
+    heads.track("W");
+    heads.learn("W", 0, 3, Optional.empty());
+    // A sweep reads the queue at 4; b is queued and announced before the read's reply says "empty at 4".
+    heads.announce(entry("W", 5, "b"), 0);
+    heads.learn("W", 0, 4, Optional.empty());
+    assertEquals(Optional.of(entry("W", 5, "b")), heads.next("W"));
+    heads.learn("W", 0, 5, Optional.empty());
+    assertEquals(Optional.empty(), heads.next("W"), "a read at b's sequence that finds the queue empty: b was taken");
+  }
+
+  @Test
+  void anEntryAnnouncedBeforeTheFirstReadIsNotLostIfTheReadIsOlder() {
+    ReadyHeads heads = new ReadyHeads(1);
+    heads.track("W");
+    heads.announce(entry("W", 5, "b"), 0);
+    heads.learn("W", 0, 4, Optional.empty());
+    assertEquals(Optional.of(entry("W", 5, "b")), heads.next("W"));
+  }
+
+  @Test
   void partitionsAreTakenInTurnAndOtherWorkersAreNotFollowed() {
     ReadyHeads heads = new ReadyHeads(2);
     heads.track("W");
