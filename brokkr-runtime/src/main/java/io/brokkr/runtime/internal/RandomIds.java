@@ -12,7 +12,9 @@ import java.util.UUID;
  */
 final class RandomIds {
   private static final int IDS_PER_DRAW = 16;
-  private static final Stripe[] STRIPES = new Stripe[Math.max(4, 2 * Runtime.getRuntime().availableProcessors())];
+  /** Two generators per core, at least 4 and at most 64: each is seeded once, from the system's entropy. */
+  private static final Stripe[] STRIPES =
+      new Stripe[Math.min(64, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()))];
 
   static {
     for (int i = 0; i < STRIPES.length; i++) {
