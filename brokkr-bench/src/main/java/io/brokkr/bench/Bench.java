@@ -71,11 +71,14 @@ final class Bench implements AutoCloseable {
         about.put("redis-server", field(server, "redis_version") + (ownServer.isPresent()
             ? " (private, port " + address.port() + ")" : " at " + address.url()));
       }
+      if (options.peers().stream().anyMatch(p -> p.startsWith("redis"))) {
+        about.put("brokkr-redisson-connections", String.valueOf(options.redisConnections()));
+      }
       if (options.peers().contains("redis")) {
-        peers.add(new BrokkrPeer(new RedisTarget(address, false), runTag));
+        peers.add(new BrokkrPeer(new RedisTarget(address, options.redisConnections(), false), runTag));
       }
       if (options.peers().contains("redis-observed")) {
-        peers.add(new BrokkrPeer(new RedisTarget(address, true), runTag));
+        peers.add(new BrokkrPeer(new RedisTarget(address, options.redisConnections(), true), runTag));
       }
       if (options.peers().contains("bullmq")) {
         BullmqPeer.open(options.bullmqDir(), address, runTag, log).ifPresent(bullmq -> {

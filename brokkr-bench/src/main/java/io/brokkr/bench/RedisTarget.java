@@ -16,12 +16,17 @@ final class RedisTarget implements BrokkrTarget {
 
   private final boolean observed;
 
-  /** {@code observed}: with metrics and tracing on ({@link Observed}). */
-  RedisTarget(RedisAddress address, boolean observed) {
+  /**
+   * @param connections the client's connection pool: a small one lets Redisson send concurrent
+   *     calls back to back on one socket, as BullMQ's ioredis does on its one connection
+   * @param observed with metrics and tracing on ({@link Observed})
+   */
+  RedisTarget(RedisAddress address, int connections, boolean observed) {
     this.address = address;
     this.observed = observed;
     Config config = new Config();
-    config.useSingleServer().setAddress(address.url());
+    config.useSingleServer().setAddress(address.url()).setConnectionPoolSize(connections)
+        .setConnectionMinimumIdleSize(connections);
     this.redisson = Redisson.create(config);
   }
 

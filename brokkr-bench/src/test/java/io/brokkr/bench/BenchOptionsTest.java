@@ -19,13 +19,16 @@ class BenchOptionsTest {
   @Test
   void readsBothFlagForms() {
     BenchOptions o = BenchOptions.parse("--runs", "5", "--fanout=1000,10", "--peers", "bullmq,memory",
-        "--redis-url", "redis://127.0.0.1:6390", "--json", "out.json", "--scenarios", "chain,scaling");
+        "--redis-url", "redis://127.0.0.1:6390", "--json", "out.json", "--scenarios", "chain,scaling",
+        "--redis-connections", "8");
     assertEquals(5, o.runs());
     assertEquals(List.of(10, 1000), o.fanoutWidths());
     assertEquals(List.of("memory", "bullmq"), o.peers());
     assertEquals(Optional.of("redis://127.0.0.1:6390"), o.redisUrl());
     assertEquals(Path.of("out.json"), o.json());
     assertEquals(List.of(Scenario.CHAIN, Scenario.SCALING), o.scenarios());
+    assertEquals(8, o.redisConnections());
+    assertEquals(2, BenchOptions.defaults().redisConnections(), "a small pool, as BullMQ's one connection");
   }
 
   @Test
@@ -37,6 +40,7 @@ class BenchOptionsTest {
     assertMessage("unknown peer \"kafka\"", "--peers", "kafka");
     assertMessage("redis://HOST:PORT", "--redis-url", "http://localhost:6379");
     assertMessage("needs a value", "--runs");
+    assertMessage("at least 1, was \"0\"", "--redis-connections", "0");
   }
 
   @Test
