@@ -56,7 +56,9 @@ public class BrokkrAutoConfiguration {
   @ConditionalOnProperty("brokkr.redis.url")
   RedissonClient brokkrRedissonClient(BrokkrProperties properties) {
     Config config = new Config();
-    config.useSingleServer().setAddress(Objects.requireNonNull(properties.getRedis().getUrl(), "brokkr.redis.url"));
+    int connections = properties.getRedis().getConnectionPoolSize();
+    config.useSingleServer().setAddress(Objects.requireNonNull(properties.getRedis().getUrl(), "brokkr.redis.url"))
+        .setConnectionPoolSize(connections).setConnectionMinimumIdleSize(connections);
     return Redisson.create(config);
   }
 

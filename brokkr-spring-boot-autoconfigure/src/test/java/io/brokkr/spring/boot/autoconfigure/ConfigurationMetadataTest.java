@@ -86,6 +86,7 @@ class ConfigurationMetadataTest {
     d.put("brokkr.default-retry.multiplier", p.getDefaultRetry().getMultiplier());
     d.put("brokkr.default-retry.max-backoff", p.getDefaultRetry().getMaxBackoff());
     d.put("brokkr.redis.url", "");
+    d.put("brokkr.redis.connection-pool-size", p.getRedis().getConnectionPoolSize());
     d.put("brokkr.redis.payload-limit", p.getRedis().getPayloadLimit());
     d.put("brokkr.redis.retention", p.getRedis().getRetention());
     d.put("brokkr.redis.functions", p.getRedis().isFunctions());

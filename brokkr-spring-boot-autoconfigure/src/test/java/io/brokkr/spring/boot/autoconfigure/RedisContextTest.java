@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import org.redisson.config.SingleServerConfig;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
@@ -38,10 +39,14 @@ class RedisContextTest {
 
   @Test
   void brokkrRedisUrlMakesAClientAndTheNodeRunsOnRedis() throws Exception {
-    try (ConfigurableApplicationContext context = app("brokkr.redis.url=" + server.uri(), "brokkr.node-id=url-node")) {
+    try (ConfigurableApplicationContext context = app("brokkr.redis.url=" + server.uri(), "brokkr.node-id=url-node",
+        "brokkr.redis.connection-pool-size=3")) {
       Brokkr brokkr = context.getBean(Brokkr.class);
 
       assertTrue(context.getBeanNamesForType(RedissonClient.class).length == 1);
+      SingleServerConfig made = context.getBean(RedissonClient.class).getConfig().useSingleServer();
+      assertEquals(3, made.getConnectionPoolSize(), "the client's pool is the property's");
+      assertEquals(3, made.getConnectionMinimumIdleSize());
       assertRunsOnRedis(context, brokkr, "url-node");
     }
   }
