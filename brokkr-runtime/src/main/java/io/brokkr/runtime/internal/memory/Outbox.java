@@ -20,7 +20,7 @@ final class Outbox {
    * Past this, a read stops waiting: only a subscriber stuck in its {@code onEvent} delays a
    * delivery so long, and the read then shows what the store holds.
    */
-  static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
   /**
    * How many outboxes this thread is delivering: such a thread never waits for another's delivery,
    * since a subscriber's {@code onEvent} may act on other sagas (a node claims their steps), and two
