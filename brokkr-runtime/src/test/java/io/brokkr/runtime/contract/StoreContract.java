@@ -277,7 +277,7 @@ public interface StoreContract extends ContractFixture {
         told.add(m.from() + "->" + m.to());
         if (m.to() == SagaStatus.RUNNING) {
           held.countDown();
-          await(release);
+          await(release, "the test to release the subscriber");
         }
       }
     });
@@ -287,7 +287,7 @@ public interface StoreContract extends ContractFixture {
     try {
       // The in-memory store delivers on the caller's thread: the start's thread is the one held.
       Future<?> start = threads.submit(() -> store.start("s"));
-      assertTrue(held.await(10, TimeUnit.SECONDS), "the subscriber got the start's event");
+      await(held, "the subscriber to get the start's event");
       Claim a = claim(store, "A");
       store.finish(a.step().ref(), Settler.attempt(a.lease().token()), Optional.empty());
       Future<List<String>> read = threads.submit(() -> {
@@ -303,14 +303,6 @@ public interface StoreContract extends ContractFixture {
     } finally {
       release.countDown();
       threads.shutdownNow();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -2,6 +2,7 @@ package io.brokkr.spring.boot.autoconfigure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.runtime.Brokkr;
@@ -49,6 +50,17 @@ class RedisContextTest {
       assertEquals(3, made.getConnectionMinimumIdleSize());
       assertRunsOnRedis(context, brokkr, "url-node");
     }
+  }
+
+  @Test
+  void aConnectionPoolBelowOneStopsTheStartNamingTheProperty() {
+    RuntimeException e = assertThrows(RuntimeException.class,
+        () -> app("brokkr.redis.url=" + server.uri(), "brokkr.redis.connection-pool-size=0").close());
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+      cause = cause.getCause();
+    }
+    assertEquals("brokkr.redis.connection-pool-size must be at least 1, was 0", cause.getMessage());
   }
 
   @Test
