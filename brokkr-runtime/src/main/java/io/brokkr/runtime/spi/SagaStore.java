@@ -216,7 +216,10 @@ public interface SagaStore extends AutoCloseable {
   /**
    * {@link #finish} that also claims, for the caller, a step it makes ready for one of
    * {@code next}'s workers, as {@link #claimNext} would, in the same call where the store can: a
-   * completion and the next step's claim in one round trip. The default finishes, then claims
+   * completion and the next step's claim in one round trip. When it makes none ready for them, the
+   * in-memory and Redis stores claim the head of the finished step's worker's queue (on Redis, of the
+   * saga's partition) if it is a step of the same saga, so that the leaves of a fan-out run one after
+   * the other on the caller's thread without a claim call each. The default finishes, then claims
    * the first such step's worker's next step.
    *
    * @param step the step to finish

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * Transitions that do in one call what took several: {@link SagaStore#createAndStart} does what
  * createSaga, addStep, addCompensator and start do one after the other, with the same result,
  * events and rejections, and nothing written when rejected; {@link SagaStore#finishAndClaim}
- * finishes a step and claims, for the caller's workers, a step the completion made ready;
+ * finishes a step and claims, for the caller's workers, a step the completion made ready, or when
+ * it made none, the next queued step of the same saga for the finished step's worker;
  * {@link SagaStore#createStartAndClaim} claims some of the steps the start made ready. A store
  * passes when its subclass passes unchanged.
  */
@@ -188,6 +189,56 @@ public abstract class OneCallContractTest {
     assertEquals(Optional.empty(), change.claimed());
     assertEquals(List.of(new Change.Ready(new StepRef("s", "b"), "B")), change.ready());
     assertEquals(List.of("null"), claim(store, "B").dependencyResultsJson());
+  }
+
+  @Test
+  void aCompletionThatMakesNothingReadyClaimsTheNextQueuedStepOfItsSagaForTheSameWorker() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "A"), spec("c", "A"),
+        spec("d", "D", "a", "b", "c")), Map.of()));
+    Claim a = claim(store, "A");
+    Change change = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token()), Optional.of("1"),
+        new ClaimRequest("node-2", T0, LEASE, Set.of("A")));
+    assertTrue(change.applied());
+    assertEquals(List.of(), change.ready());
+    Claim b = change.claimed().orElseThrow(() -> new AssertionError("b heads the queue of A"));
+    assertEquals(new StepRef("s", "b"), b.step().ref());
+    assertEquals(StepStatus.RUNNING, b.step().status());
+    assertEquals(1, b.step().attempt());
+    assertEquals("node-2", b.lease().owner());
+    assertEquals(T0.plus(LEASE), b.lease().until());
+    assertTrue(b.lease().token() > a.lease().token());
+    assertEquals("[\"b\"]", b.step().spec().argsJson());
+    assertTrue(b.readyAt().isPresent(), "b waited in its queue");
+    assertEquals(b.step(), store.load("s").orElseThrow().step("b").orElseThrow());
+    assertEquals(new StepRef("s", "c"), claim(store, "A").step().ref(), "b claimed once, c next");
+    assertEquals(Optional.empty(), store.claimNext("A", "node-1", T0, LEASE));
+  }
+
+  @Test
+  void aCompletionClaimsNoQueuedStepForAWorkerTheCallerLacks() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "A")), Map.of()));
+    Claim a = claim(store, "A");
+    Change change = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token()), Optional.empty(),
+        new ClaimRequest("node-1", T0, LEASE, Set.of("B")));
+    assertEquals(Optional.empty(), change.claimed());
+    assertEquals(new StepRef("s", "b"), claim(store, "A").step().ref());
+  }
+
+  @Test
+  void aCompletionClaimsNoQueuedStepOfAnotherSaga() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A")), Map.of()));
+    store.createAndStart(new SagaDraft("t", List.of(spec("a", "A")), Map.of()));
+    // Whichever comes first (Redis takes its partitions in turn), the other saga's step stays queued.
+    Claim first = claim(store, "A");
+    String other = first.step().ref().sagaId().equals("s") ? "t" : "s";
+    Change change = store.finishAndClaim(first.step().ref(), Settler.attempt(first.lease().token()), Optional.empty(),
+        new ClaimRequest("node-1", T0, LEASE, Set.of("A")));
+    assertEquals(Optional.empty(), change.claimed());
+    assertEquals(SagaStatus.FINISHED, store.load(first.step().ref().sagaId()).orElseThrow().status());
+    assertEquals(new StepRef(other, "a"), claim(store, "A").step().ref());
   }
 
   @Test

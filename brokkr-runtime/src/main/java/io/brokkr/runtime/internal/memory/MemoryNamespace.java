@@ -11,6 +11,7 @@ import io.brokkr.runtime.internal.Pages;
 import io.brokkr.runtime.internal.QueueDepths;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.Rejection;
 import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaStore;
@@ -130,6 +131,39 @@ final class MemoryNamespace {
    */
   Optional<Claim> claimMadeReady(Change.Ready ready, String nodeId, Instant now, Duration lease) {
     return claim(ready.step(), saga -> saga.claimMadeReady(ready.step().stepId(), nodeId, now, lease));
+  }
+
+  /**
+   * Claims the head of the queue of {@code finished}'s worker when it is a step of the same saga, as
+   * the Redis finish script does. Stale entries at the head are dropped first: this queue keeps them
+   * after their step moved on, where Redis takes them out with the move.
+   */
+  Optional<Claim> claimQueuedHead(StepRef finished, ClaimRequest next) {
+    Optional<MemorySaga> saga = find(finished.sagaId());
+    if (saga.isEmpty()) {
+      return Optional.empty();
+    }
+    String workerName = saga.get().workerOf(finished.stepId());
+    if (!next.workerNames().contains(workerName)) {
+      return Optional.empty();
+    }
+    Optional<ReadyQueues.Entry> head;
+    while ((head = queues.peek(workerName)).isPresent()) {
+      ReadyQueues.Entry entry = head.get();
+      StepRef step = entry.step();
+      if (!find(step.sagaId()).map(owner -> owner.holdsEntry(step.stepId(), entry.number())).orElse(false)) {
+        queues.remove(workerName, entry);
+        continue;
+      }
+      if (!step.sagaId().equals(finished.sagaId())) {
+        return Optional.empty();
+      }
+      Optional<Claim> claim = claim(step,
+          owner -> owner.claimByEntry(step.stepId(), entry.number(), next.nodeId(), next.now(), next.lease()));
+      claim.ifPresent(taken -> queues.remove(workerName, entry));
+      return claim;
+    }
+    return Optional.empty();
   }
 
   private Optional<Claim> claim(StepRef step, Function<MemorySaga, Optional<Claim>> claiming) {

@@ -282,6 +282,26 @@ final class MemorySaga {
     return json.getBytes(StandardCharsets.UTF_8).length;
   }
 
+  /** Whether {@code entry} is {@code stepId}'s entry in its queue now (an entry of an earlier spell in QUEUED is stale). */
+  synchronized boolean holdsEntry(String stepId, long entry) {
+    MemoryStep step = steps.get(stepId);
+    return step != null && step.entry == entry;
+  }
+
+  /** The worker of {@code stepId}, a step of this saga. */
+  synchronized String workerOf(String stepId) {
+    return require(stepId).spec.workerName();
+  }
+
+  /**
+   * Claims {@code stepId} by its current queue entry, as a claim from the queue would, except that
+   * inputs over the claim limit leave it queued (the claim from the queue fails it); empty for a
+   * stale entry.
+   */
+  synchronized Optional<Claim> claimByEntry(String stepId, long entry, String nodeId, Instant now, Duration leaseTime) {
+    return holdsEntry(stepId, entry) ? claimMadeReady(stepId, nodeId, now, leaseTime) : Optional.empty();
+  }
+
   /** Claims {@code stepId} if it is claimable, whatever its entry (left in the queue, stale). */
   synchronized Optional<Claim> claimMadeReady(String stepId, String nodeId, Instant now, Duration leaseTime) {
     MemoryStep step = steps.get(stepId);

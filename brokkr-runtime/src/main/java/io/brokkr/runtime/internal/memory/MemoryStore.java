@@ -121,7 +121,10 @@ final class MemoryStore implements SagaStore {
         }
       }
     }
-    return change;
+    if (!change.applied()) {
+      return change;
+    }
+    return namespace.claimQueuedHead(step, next).map(change::claiming).orElse(change);
   }
 
   /** {@code change} also claiming {@code ready}'s step, or {@code change} itself when it went meanwhile. */

@@ -21,4 +21,17 @@ final class ReadyQueues {
     Queue<Entry> queue = queues.get(workerName);
     return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
   }
+
+  Optional<Entry> peek(String workerName) {
+    Queue<Entry> queue = queues.get(workerName);
+    return queue == null ? Optional.empty() : Optional.ofNullable(queue.peek());
+  }
+
+  /** Takes {@code entry} out of its worker's queue, if another thread did not poll it first. */
+  void remove(String workerName, Entry entry) {
+    Queue<Entry> queue = queues.get(workerName);
+    if (queue != null) {
+      queue.remove(entry);
+    }
+  }
 }

@@ -5,7 +5,6 @@ import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepSnapshot;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -68,9 +67,7 @@ final class Claims {
           List.of(workerName, entry.raw(), entry.step().stepId(), nodeId, now.toEpochMilli(), lease.toMillis()))));
       if (reply instanceof Reply.Claimed claimed) {
         heads.learn(workerName, partition, claimed.sequence(), claimed.following());
-        // The entry's sequence is the server's time in microseconds when the step was queued (common.lua).
-        return Optional.of(claim(snapshots, sagaId, claimed.granted(),
-            Optional.of(Instant.EPOCH.plus(entry.sequence(), ChronoUnit.MICROS))));
+        return Optional.of(claim(snapshots, sagaId, claimed.granted(), Optional.of(entry.queuedAt())));
       } else if (reply instanceof Reply.Miss miss) {
         heads.learn(workerName, partition, miss.sequence(), miss.head());
       } else if (reply instanceof Reply.Dropped dropped) {

@@ -1,6 +1,8 @@
 package io.brokkr.runtime.internal.redis;
 
 import io.brokkr.runtime.spi.StepRef;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -8,6 +10,11 @@ import java.util.Optional;
  * partition) orders one worker's entries, and tells a node how current its view of a queue is.
  */
 record Entry(String raw, String worker, long sequence, StepRef step) {
+
+  /** {@return when the entry was made} Its sequence is the server's time in microseconds then (common.lua). */
+  Instant queuedAt() {
+    return Instant.EPOCH.plus(sequence, ChronoUnit.MICROS);
+  }
 
   /** Reads an entry; empty text means no entry. */
   static Optional<Entry> parse(String raw) {

@@ -91,9 +91,13 @@ final class ReadyHeads {
     }
   }
 
-  /** A reply told the queue's head as of {@code sequence}. */
+  /** A reply told the queue's head as of {@code sequence}; ignored for a worker not tracked. */
   synchronized void learn(String worker, int partition, long sequence, Optional<Entry> head) {
-    Queue q = workers.get(worker)[partition];
+    Queue[] queues = workers.get(worker);
+    if (queues == null) {
+      return;
+    }
+    Queue q = queues[partition];
     if (q.known && sequence < q.sequence) {
       return;
     }

@@ -478,9 +478,15 @@ final class RedisSagaStore implements SagaStore {
       }
       int partition = keys.partitionOf(sagaId);
       applied.ready().forEach(entry -> heads.announce(entry, partition));
+      // A step claimed from its queue's head waited there since its entry was made; one the change
+      // made ready, not at all.
+      Optional<Instant> readyAt = applied.queueHead().map(head -> {
+        heads.learn(head.claimed().worker(), partition, head.sequence(), head.following());
+        return head.claimed().queuedAt();
+      });
       Optional<Settling> settling = applied.settled().map(settled -> settled.of(sagaId, snapshots));
       Change change = new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
-          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, Optional.empty())).toList(),
+          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, readyAt)).toList(),
           settling);
       Optional<String> leaseExpired = timerOf.isPresent() ? applied.leaseExpired() : Optional.empty();
       if (settling.isPresent() || leaseExpired.isPresent()) {

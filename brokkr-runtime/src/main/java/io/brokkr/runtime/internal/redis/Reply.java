@@ -22,7 +22,14 @@ sealed interface Reply {
    * {@code leaseExpired} the worker of the attempt whose expired lease the change failed.
    */
   record Applied(long published, Optional<Settled> settled, Optional<String> leaseExpired,
-      Optional<Instant> retryAt, List<Entry> ready, List<Granted> claims) implements Reply {}
+      Optional<Instant> retryAt, List<Entry> ready, Optional<QueueHead> queueHead, List<Granted> claims)
+      implements Reply {}
+
+  /**
+   * A step the change claimed from the head of its worker's queue (then its one claim):
+   * {@code following} heads the queue now, as of the partition's ready sequence {@code sequence}.
+   */
+  record QueueHead(long sequence, Entry claimed, Optional<Entry> following) {}
 
   /**
    * A saga that the change settled: its status, when it was created, its name, and its outcome as the
@@ -83,7 +90,8 @@ sealed interface Reply {
   /**
    * Code, message number (or, for the caller's own facts, the lines: message number, settled status,
    * creation time in ms, name, expired lease's worker, outcome), retry time or '', the number of ready entries,
-   * the entries, then each grant as its number of values and the values.
+   * the entries, the queue head of a step claimed from it (sequence, entry, next entry) or '', then
+   * each grant as its number of values and the values.
    */
   private static Applied applied(List<Object> reply) {
     Optional<Instant> retryAt = text(reply, 2).isEmpty() ? Optional.empty()
@@ -93,15 +101,24 @@ sealed interface Reply {
     for (int i = 4; i < 4 + count; i++) {
       ready.add(Entry.parse(text(reply, i)).orElseThrow());
     }
+    int next = 4 + count;
+    Optional<QueueHead> queueHead = Optional.empty();
+    if (text(reply, next).isEmpty()) {
+      next++;
+    } else {
+      queueHead = Optional.of(new QueueHead(Long.parseLong(text(reply, next)),
+          Entry.parse(text(reply, next + 1)).orElseThrow(), Entry.parse(text(reply, next + 2))));
+      next += 3;
+    }
     List<Granted> claims = new ArrayList<>();
-    for (int i = 4 + count; i < reply.size(); ) {
+    for (int i = next; i < reply.size(); ) {
       int length = Integer.parseInt(text(reply, i));
       claims.add(new Granted(text(reply, i + 1), text(reply, i + 2), texts(reply, i + 3, i + 1 + length)));
       i += 1 + length;
     }
     String[] facts = text(reply, 1).split("\n", FACTS);
     Optional<String> leaseExpired = facts.length < 5 || facts[4].isEmpty() ? Optional.empty() : Optional.of(facts[4]);
-    return new Applied(Long.parseLong(facts[0]), settled(facts), leaseExpired, retryAt, ready, claims);
+    return new Applied(Long.parseLong(facts[0]), settled(facts), leaseExpired, retryAt, ready, queueHead, claims);
   }
 
   /**

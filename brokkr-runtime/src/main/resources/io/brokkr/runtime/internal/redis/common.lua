@@ -102,6 +102,9 @@ local server_time
 -- a completion reads and decrements its dependents' counts and decodes only the ones it makes ready.
 local counts          -- n:<id> fields to write, 0 to delete
 local undo            -- the saga's { pending = n, blocked = bool } while compensating, once read (rules.lua)
+-- A queued step this call claimed from the head of its worker's queue (claim_queued_head in rules.lua):
+-- { the partition's ready sequence, up to which the reply tells the queue, the entry, the next entry or '' }.
+local queue_head
 
 -- Starts a call: its keys and arguments, and state of its own. A script defines the library at
 -- every call, but a Redis Functions library is defined once and its functions share these locals
@@ -117,7 +120,7 @@ local function begin(keys, argv)
   saga, loaded, steps, touched, touched_set, fields = nil, {}, {}, {}, {}, {}
   events, ready, pushed, enqueue, dequeue, timers = {}, {}, {}, {}, {}, {}
   ready_seq, order, history, lease_expired, settled_in, settled_outcome = nil, nil, {}, nil, nil, nil
-  stored_cs, server_time, counts, undo = nil, nil, {}, nil
+  stored_cs, server_time, counts, undo, queue_head = nil, nil, {}, nil, nil
 end
 
 -- A whole number as text. '%d' formats it as an integer: '%.0f', and a number handed to redis.call
@@ -620,11 +623,20 @@ end
 
 -- The reply of an applied change: code, the number of the event message it published (0 for
 -- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
--- each grant of claims (a list of grant()'s lists, see rules.lua): its length, then its values.
+-- the partition's ready sequence, the entry and the next entry of a step claimed from the head of
+-- its queue, or '' alone for none, then each grant of claims (a list of grant()'s lists, see
+-- rules.lua): its length, then its values.
 local function applied(retry_at, claims)
   local reply = { R.APPLIED, 0, retry_at and int(retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
     reply[#reply + 1] = entry
+  end
+  if queue_head then
+    reply[#reply + 1] = queue_head[1]
+    reply[#reply + 1] = queue_head[2]
+    reply[#reply + 1] = queue_head[3]
+  else
+    reply[#reply + 1] = ''
   end
   for _, granted in ipairs(claims or {}) do
     reply[#reply + 1] = #granted

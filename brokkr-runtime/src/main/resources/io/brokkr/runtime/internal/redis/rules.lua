@@ -471,6 +471,55 @@ local function claim_made_ready(node, now, lease, first, last, max)
   return grants
 end
 
+-- Whether worker is one of ARGV[first] to ARGV[last], the calling node's workers.
+local function runs_here(worker, first, last)
+  for i = first, last do
+    if ARGS[i] == worker then
+      return true
+    end
+  end
+  return false
+end
+
+-- Claims for node the head of worker's queue (in this saga's partition) when it is a step of this
+-- saga that a claim from the queue would grant now: a finish that made no step ready for its node
+-- hands the thread the saga's next queued step of the same worker (the leaves of a fan-out) without
+-- a claim call of its own. Returns a list of grant()'s lists, one or none; the reply tells the queue's
+-- new head (queue_head).
+local function claim_queued_head(worker, node, now, lease)
+  -- The entries this call takes out are still there until commit(): they are passed over.
+  local taken = {}
+  for _, entry in ipairs(dequeue) do
+    taken[entry] = true
+  end
+  local heads = redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', 0, #dequeue + 2)
+  local left = {}
+  for _, entry in ipairs(heads) do
+    if not taken[entry] then
+      left[#left + 1] = entry
+    end
+  end
+  local head = left[1]
+  if not head then
+    return {}
+  end
+  local saga_id, id = string.match(head, '^[^\n]*\n[^\n]*\n([^\n]*)\n(.*)$')
+  if saga_id ~= SAGA_ID then
+    return {}
+  end
+  local s = step(id)
+  if not s or s.st ~= 'QUEUED' or s.q ~= head or s.ra then
+    return {}
+  end
+  local values, size = inputs(s)
+  -- Inputs over the claim limit stay queued: the claim from the queue fails the step.
+  if inputs_too_large(s, size) then
+    return {}
+  end
+  queue_head = { redis.call('GET', READY_SEQ) or '0', head, left[2] or '' }
+  return { grant(s, node, now, lease, values) }
+end
+
 -- FAILED -> COMPENSATING after an operator's retry or resolve; the pass then runs over every action.
 local function resume_compensation()
   if saga.status == 'FAILED' then

@@ -26,6 +26,15 @@ class ReadyHeadsTest {
   }
 
   @Test
+  void aReplyAboutAWorkerNotFollowedIsIgnored() {
+    ReadyHeads heads = new ReadyHeads(1);
+    heads.track("W");
+    heads.learn("Other", 0, 5, Optional.of(entry("Other", 5, "s")));
+    assertEquals(List.of("W"), heads.tracked());
+    assertEquals(List.of(0), heads.unknown("W"));
+  }
+
+  @Test
   void anAnnouncementOlderThanTheViewIsIgnoredAndANewerOneBecomesTheHead() {
     ReadyHeads heads = new ReadyHeads(1);
     heads.track("W");

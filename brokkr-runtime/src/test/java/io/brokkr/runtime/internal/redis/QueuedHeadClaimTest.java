@@ -1,0 +1,59 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
+import io.brokkr.runtime.spi.SagaDraft;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A completion that claims the next queued step of its saga from the head of its worker's queue
+ * tells the node the queue's new head: the node's next claim takes it in one call, not after a miss.
+ */
+class QueuedHeadClaimTest {
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  private static final Duration LEASE = Duration.ofSeconds(30);
+
+  private static StepSpec spec(String id, String worker, String... dependsOn) {
+    return new StepSpec(id, worker, List.of(dependsOn), "[]", RetryPolicy.NO_RETRY, Optional.empty());
+  }
+
+  @Test
+  void theNodeLearnsTheHeadLeftByAClaimFromTheQueueInACompletion() {
+    RequestCounts calls = new RequestCounts();
+    try (SagaStore store = RedisBackend.on(REDIS.client(), RedisOptions.defaults().withCallListener(calls))
+        .open("head-" + UUID.randomUUID())) {
+      store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "A"), spec("c", "A"),
+          spec("d", "D", "a", "b", "c")), Map.of()));
+      Claim a = store.claimNext("A", "node-1", T0, LEASE).orElseThrow();
+      Change change = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token()), Optional.empty(),
+          new ClaimRequest("node-1", T0, LEASE, Set.of("A")));
+      assertEquals(new StepRef("s", "b"), change.claimed().orElseThrow().step().ref());
+
+      long before = calls.snapshot().getOrDefault("claim", 0L);
+      assertEquals(new StepRef("s", "c"), store.claimNext("A", "node-1", T0, LEASE).orElseThrow().step().ref());
+      assertEquals(1L, calls.snapshot().get("claim") - before, "claim calls for c: " + calls.snapshot());
+    }
+  }
+}
