@@ -16,8 +16,8 @@ import org.redisson.api.RScript;
 /**
  * Claims the next ready step of a worker. The claim script must know the saga's keys before it runs,
  * so it is called for the entry this node believes heads the worker's queue ({@link ReadyHeads});
- * a wrong belief costs one more call, whose reply corrects it. Steady state: one call per claim,
- * none for an empty queue.
+ * a wrong belief costs one more call, whose reply corrects it, unless the real head is a step of the
+ * same saga, which the call claims instead. Steady state: one call per claim, none for an empty queue.
  */
 final class Claims {
   /** Bounds the corrections of one claim (stale entries dropped, heads taken by other nodes). */
@@ -67,7 +67,7 @@ final class Claims {
           List.of(workerName, entry.raw(), entry.step().stepId(), nodeId, now.toEpochMilli(), lease.toMillis()))));
       if (reply instanceof Reply.Claimed claimed) {
         heads.learn(workerName, partition, claimed.sequence(), claimed.following());
-        return Optional.of(claim(snapshots, sagaId, claimed.granted(), Optional.of(entry.queuedAt())));
+        return Optional.of(claim(snapshots, sagaId, claimed.granted(), Optional.of(claimed.claimed().queuedAt())));
       } else if (reply instanceof Reply.Miss miss) {
         heads.learn(workerName, partition, miss.sequence(), miss.head());
       } else if (reply instanceof Reply.Dropped dropped) {

@@ -58,8 +58,11 @@ sealed interface Reply {
   /** A transition the tables do not allow: a bug in a script; nothing changed. */
   record Illegal(String stepId, String from, String to) implements Reply {}
 
-  /** A step was claimed. {@code following} is the next entry of the worker's queue, if any. */
-  record Claimed(long sequence, Optional<Entry> following, Granted granted) implements Reply {}
+  /**
+   * A step was claimed by its entry {@code claimed}: the one expected, or the head that replaced it, a
+   * step of the same saga. {@code following} is the next entry of the worker's queue, if any.
+   */
+  record Claimed(long sequence, Optional<Entry> following, Entry claimed, Granted granted) implements Reply {}
 
   /** The expected entry was not the head of the queue; {@code head} is. */
   record Miss(long sequence, Optional<Entry> head) implements Reply {}
@@ -79,7 +82,8 @@ sealed interface Reply {
       case 2 -> new Stale();
       case 3 -> new Rejected(Rejection.valueOf(text(reply, 1)), texts(reply, 2));
       case 4 -> new Illegal(text(reply, 1), text(reply, 2), text(reply, 3));
-      case 5 -> new Claimed(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)), granted(reply, 3));
+      case 5 -> new Claimed(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)),
+          Entry.parse(text(reply, 3)).orElseThrow(), granted(reply, 4));
       case 6 -> new Miss(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)));
       case 7 -> new Dropped(Long.parseLong(text(reply, 1)), Entry.parse(text(reply, 2)),
           reply.size() > 3 ? settled(text(reply, 3).split("\n", FACTS)) : Optional.empty());

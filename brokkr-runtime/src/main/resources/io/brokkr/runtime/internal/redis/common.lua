@@ -317,6 +317,11 @@ local function new_entry(s)
   return s.w .. '\n' .. string.format('%016d', ready_seq) .. '\n' .. SAGA_ID .. '\n' .. s.id
 end
 
+-- The saga and step of a queue entry (see new_entry).
+local function entry_step(entry)
+  return string.match(entry, '^[^\n]*\n[^\n]*\n([^\n]*)\n(.*)$')
+end
+
 -- Makes a QUEUED step claimable; a step whose entry is still queued keeps it.
 local function push(s)
   if not (s.q and redis.call('ZSCORE', READY, s.q)) then

@@ -503,7 +503,7 @@ local function claim_queued_head(worker, node, now, lease)
   if not head then
     return {}
   end
-  local saga_id, id = string.match(head, '^[^\n]*\n[^\n]*\n([^\n]*)\n(.*)$')
+  local saga_id, id = entry_step(head)
   if saga_id ~= SAGA_ID then
     return {}
   end

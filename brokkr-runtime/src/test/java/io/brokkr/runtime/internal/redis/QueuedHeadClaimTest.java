@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A completion that claims the next queued step of its saga from the head of its worker's queue
- * tells the node the queue's new head: the node's next claim takes it in one call, not after a miss.
+ * Claims of a saga's queued steps that another claimer overtook cost no call more: a completion that
+ * claims the next queued step of its saga from the head of its worker's queue tells the node the
+ * queue's new head, and a claim whose expected entry was taken claims the head instead when it is a
+ * step of the same saga.
  */
 class QueuedHeadClaimTest {
   @RegisterExtension
@@ -54,6 +56,26 @@ class QueuedHeadClaimTest {
       long before = calls.snapshot().getOrDefault("claim", 0L);
       assertEquals(new StepRef("s", "c"), store.claimNext("A", "node-1", T0, LEASE).orElseThrow().step().ref());
       assertEquals(1L, calls.snapshot().get("claim") - before, "claim calls for c: " + calls.snapshot());
+    }
+  }
+
+  @Test
+  void aClaimWhoseEntryAnotherNodeTookClaimsTheNewHeadOfTheSameSagaInTheSameCall() {
+    RequestCounts calls = new RequestCounts();
+    String namespace = "taken-" + UUID.randomUUID();
+    try (SagaStore store = RedisBackend.on(REDIS.client(), RedisOptions.defaults().withCallListener(calls)).open(namespace);
+        SagaStore other = RedisBackend.on(REDIS.client()).open(namespace)) {
+      store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "A"), spec("c", "A")), Map.of()));
+      assertEquals(new StepRef("s", "a"), store.claimNext("A", "node-1", T0, LEASE).orElseThrow().step().ref());
+      // This view believes b heads the queue; another node takes it.
+      assertEquals(new StepRef("s", "b"), other.claimNext("A", "node-2", T0, LEASE).orElseThrow().step().ref());
+
+      long before = calls.snapshot().getOrDefault("claim", 0L);
+      Claim c = store.claimNext("A", "node-1", T0, LEASE).orElseThrow();
+      assertEquals(new StepRef("s", "c"), c.step().ref());
+      assertEquals(1L, calls.snapshot().get("claim") - before, "claim calls for c: " + calls.snapshot());
+      assertEquals("node-1", c.lease().owner());
+      assertEquals(Optional.empty(), store.claimNext("A", "node-1", T0, LEASE));
     }
   }
 }
