@@ -10,6 +10,7 @@ import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.SagaStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -65,6 +66,15 @@ final class AttemptRunner {
      * to run: empty while the node takes no work or none is ready.
      */
     Optional<Claim> claimForIdleThread();
+
+    /** Takes the node's free permits, for the attempts a completion may claim; returns how many it took. */
+    int reservePermits();
+
+    /** Gives back {@code count} reserved permits that no attempt took. */
+    void giveBackPermits(int count);
+
+    /** Gives back the permit of an attempt started under a reserved one: its thread is free. */
+    void releasePermit();
   }
 
   AttemptRunner(SagaStore store, Json json, Timers timers, Leases leases, Changes changes, Outcomes outcomes,
@@ -263,7 +273,11 @@ final class AttemptRunner {
     }
   }
 
-  /** Finishes the step; returns the attempt of a step the completion claimed for this node, if any. */
+  /**
+   * Finishes the step; returns the attempt of a step the completion claimed for this node, if any.
+   * The completion may claim one more step for each free permit of the node (a fan-out's root makes
+   * many ready at once): those run on threads of their own, under the permits reserved for them.
+   */
   private Optional<Attempt> finish(Attempt attempt, @Nullable Object value) {
     Optional<String> result;
     try {
@@ -275,25 +289,72 @@ final class AttemptRunner {
     }
     Successors node = successors.get();
     Optional<ClaimRequest> request = node.request();
-    Optional<Change> change = reportChange(attempt, () -> request.isPresent()
-        ? store.finishAndClaim(attempt.ref(), attempt.settler(), result, request.get())
-        : store.finish(attempt.ref(), attempt.settler(), result));
-    if (change.filter(Change::applied).isPresent()) {
-      AttemptLog.finished(attempt);
-    }
-    if (change.isPresent()) {
+    Reservation reservation = new Reservation(node, request.isPresent() ? node.reservePermits() : 0);
+    try {
+      Optional<Change> change = reportChange(attempt, () -> {
+        if (request.isEmpty()) {
+          return store.finish(attempt.ref(), attempt.settler(), result);
+        }
+        Change claiming = store.finishAndClaim(attempt.ref(), attempt.settler(), result, request.get(),
+            1 + reservation.held());
+        // Before the saga's outcome may complete: a start waiting on it takes a permit at once.
+        reservation.keep(claiming.claims().size() - 1);
+        return claiming;
+      });
+      if (change.filter(Change::applied).isPresent()) {
+        AttemptLog.finished(attempt);
+      }
+      if (change.isEmpty()) {
+        return Optional.empty();
+      }
       observer.ended(attempt, change.get().applied() ? AttemptOutcome.FINISHED : AttemptOutcome.STALE, change);
+      List<Claim> claims = change.get().claims();
+      for (Claim claim : claims.subList(Math.min(1, claims.size()), claims.size())) {
+        // A claim without its worker cannot happen (workers are never unregistered): its lease
+        // expires and another node retries.
+        Optional<Worker> worker = node.worker(claim.step().spec().workerName());
+        if (worker.isPresent() && reservation.take()) {
+          start(claim, worker.get(), node::releasePermit);
+        }
+      }
+      Optional<Worker> worker = change.get().claimed().flatMap(c -> node.worker(c.step().spec().workerName()));
+      return worker.map(w -> prepare(attempt.handOver(change.get().claimed().orElseThrow(), w)));
+    } finally {
+      reservation.keep(0); // what is left when the call failed or was not made
     }
-    Optional<Claim> claimed = change.flatMap(Change::claimed);
-    if (claimed.isEmpty()) {
-      return Optional.empty();
+  }
+
+  /** Permits a completion took for the further steps it may claim; those it does not use go back. */
+  private static final class Reservation {
+    private final Successors node;
+    private int held;
+
+    Reservation(Successors node, int held) {
+      this.node = node;
+      this.held = held;
     }
-    Optional<Worker> worker = node.worker(claimed.get().step().spec().workerName());
-    if (worker.isEmpty()) {
-      // Unregistered meanwhile (cannot happen today): the lease expires and another node retries.
-      return Optional.empty();
+
+    int held() {
+      return held;
     }
-    return Optional.of(prepare(attempt.handOver(claimed.get(), worker.get())));
+
+    /** Keeps at most {@code count} of the permits and gives the rest back. */
+    void keep(int count) {
+      int back = held - Math.max(0, Math.min(count, held));
+      if (back > 0) {
+        held -= back;
+        node.giveBackPermits(back);
+      }
+    }
+
+    /** Takes a kept permit for an attempt; false when none is left. */
+    boolean take() {
+      if (held == 0) {
+        return false;
+      }
+      held--;
+      return true;
+    }
   }
 
   /** Fails the attempt with {@code reason}; {@code failure}'s stack trace is logged and recorded with it. */

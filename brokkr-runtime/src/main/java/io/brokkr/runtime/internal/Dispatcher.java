@@ -68,8 +68,27 @@ final class Dispatcher implements AttemptRunner.Successors {
   }
 
   /** An attempt gave its thread back. */
-  private void release() {
+  @Override
+  public void releasePermit() {
     permits.release();
+    wake();
+  }
+
+  @Override
+  public int reservePermits() {
+    if (!taking || closed) {
+      return 0;
+    }
+    int reserved = 0;
+    while (permits.tryAcquire()) {
+      reserved++;
+    }
+    return reserved;
+  }
+
+  @Override
+  public void giveBackPermits(int count) {
+    permits.release(count);
     wake();
   }
 
@@ -135,7 +154,7 @@ final class Dispatcher implements AttemptRunner.Successors {
       Worker worker = workers.get(claim.step().spec().workerName());
       if (worker != null && reserved > 0) {
         reserved--;
-        runner.start(claim, worker, this::release);
+        runner.start(claim, worker, this::releasePermit);
       }
       // Otherwise (cannot happen: workers are never unregistered) the lease expires and the step is retried.
     }
@@ -193,7 +212,7 @@ final class Dispatcher implements AttemptRunner.Successors {
         }
         maybeReady.add(workerName);
         claimed = true;
-        runner.start(claim.get(), workers.get(workerName), this::release);
+        runner.start(claim.get(), workers.get(workerName), this::releasePermit);
       }
     }
   }

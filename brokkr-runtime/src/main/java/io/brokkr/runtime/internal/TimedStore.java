@@ -150,10 +150,10 @@ final class TimedStore implements SagaStore {
   }
 
   @Override
-  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
+  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next, int max) {
     long start = System.nanoTime();
     try {
-      return store.finishAndClaim(step, by, resultJson, next);
+      return store.finishAndClaim(step, by, resultJson, next, max);
     } finally {
       report("finishAndClaim", start);
     }

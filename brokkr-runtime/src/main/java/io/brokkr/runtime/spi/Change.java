@@ -85,7 +85,7 @@ public record Change(boolean applied, List<Ready> ready, Optional<Instant> retry
     this(applied, ready, retryAt, List.of(), Optional.empty());
   }
 
-  /** {@return the first step claimed for the caller, if any ({@link SagaStore#finishAndClaim} claims one at most)} */
+  /** {@return the first step claimed for the caller, if any} */
   public Optional<Claim> claimed() {
     return claims.isEmpty() ? Optional.empty() : Optional.of(claims.get(0));
   }

@@ -215,12 +215,8 @@ public interface SagaStore extends AutoCloseable {
 
   /**
    * {@link #finish} that also claims, for the caller, a step it makes ready for one of
-   * {@code next}'s workers, as {@link #claimNext} would, in the same call where the store can: a
-   * completion and the next step's claim in one round trip. When it makes none ready for them, the
-   * in-memory and Redis stores claim the head of the finished step's worker's queue (on Redis, of the
-   * saga's partition) if it is a step of the same saga, so that the leaves of a fan-out run one after
-   * the other on the caller's thread without a claim call each. The default finishes, then claims
-   * the first such step's worker's next step.
+   * {@code next}'s workers: {@link #finishAndClaim(StepRef, Settler, Optional, ClaimRequest, int)}
+   * with a {@code max} of 1.
    *
    * @param step the step to finish
    * @param by the attempt holding the lease, or a settler from outside
@@ -229,12 +225,40 @@ public interface SagaStore extends AutoCloseable {
    * @return as {@link #finish}, with the claim, if any, in {@link Change#claimed()}
    */
   default Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
+    return finishAndClaim(step, by, resultJson, next, 1);
+  }
+
+  /**
+   * {@link #finish} that also claims, for the caller, up to {@code max} of the steps it makes ready
+   * for {@code next}'s workers, in the order they became ready, as {@link #claimNext} would, in the
+   * same call where the store can: a completion and the next steps' claims in one round trip. When
+   * it makes none ready for them, the in-memory and Redis stores claim the head of the finished
+   * step's worker's queue (on Redis, of the saga's partition) if it is a step of the same saga, so
+   * that the leaves of a fan-out run one after the other on the caller's thread without a claim call
+   * each. The default finishes, then claims the next step of each such step's worker while fewer
+   * than {@code max} were claimed.
+   *
+   * @param step the step to finish
+   * @param by the attempt holding the lease, or a settler from outside
+   * @param resultJson the step's result as JSON text; empty for a step without result
+   * @param next the caller's node, workers, time and lease for the claims
+   * @param max the most steps to claim, at least 1
+   * @return as {@link #finish}, with the claims in {@link Change#claims()}
+   * @throws IllegalArgumentException when {@code max} is below 1
+   */
+  default Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("a completion claims at least 1 step, not " + max);
+    }
     Change change = finish(step, by, resultJson);
     for (Change.Ready ready : change.ready()) {
+      if (change.claims().size() >= max) {
+        break;
+      }
       if (next.workerNames().contains(ready.workerName())) {
         Optional<Claim> claim = claimNext(ready.workerName(), next.nodeId(), next.now(), next.lease());
         if (claim.isPresent()) {
-          return change.claiming(claim.get());
+          change = change.claiming(claim.get());
         }
       }
     }

@@ -192,6 +192,39 @@ public abstract class OneCallContractTest {
   }
 
   @Test
+  void aCompletionClaimsUpToMaxOfTheStepsItMakesReadyForTheCallersWorkersInOrder() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B", "a"), spec("c", "A", "a"),
+        spec("d", "C", "a"), spec("e", "A", "a")), Map.of()));
+    Claim a = claim(store, "A");
+    Change change = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token()), Optional.of("1"),
+        new ClaimRequest("node-2", T0, LEASE, Set.of("A", "B")), 2);
+    assertEquals(List.of(new StepRef("s", "b"), new StepRef("s", "c")),
+        change.claims().stream().map(c -> c.step().ref()).toList());
+    assertEquals(List.of(new Change.Ready(new StepRef("s", "d"), "C"), new Change.Ready(new StepRef("s", "e"), "A")),
+        change.ready(), "the claimed steps are not left for others");
+    for (Claim claim : change.claims()) {
+      assertEquals(StepStatus.RUNNING, claim.step().status());
+      assertEquals("node-2", claim.lease().owner());
+      assertEquals(List.of("1"), claim.dependencyResultsJson());
+      assertEquals(claim.step(), store.load("s").orElseThrow().step(claim.step().ref().stepId()).orElseThrow());
+    }
+    assertTrue(change.claims().get(0).lease().token() != change.claims().get(1).lease().token());
+    assertEquals(new StepRef("s", "e"), claim(store, "A").step().ref(), "c claimed once");
+  }
+
+  @Test
+  void aCompletionClaimsAtLeastOneStep() {
+    SagaStore store = store();
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B", "a")), Map.of()));
+    Claim a = claim(store, "A");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.finishAndClaim(a.step().ref(),
+        Settler.attempt(a.lease().token()), Optional.empty(), new ClaimRequest("node-1", T0, LEASE, Set.of("B")), 0));
+    assertEquals("a completion claims at least 1 step, not 0", e.getMessage());
+    assertEquals(StepStatus.RUNNING, store.load("s").orElseThrow().step("a").orElseThrow().status(), "nothing done");
+  }
+
+  @Test
   void aCompletionThatMakesNothingReadyClaimsTheNextQueuedStepOfItsSagaForTheSameWorker() {
     SagaStore store = store();
     store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "A"), spec("c", "A"),

@@ -135,16 +135,17 @@ sealed interface Call {
     }
   }
 
-  record FinishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) implements Call {
+  record FinishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next, int max)
+      implements Call {
     @Override
     public Object apply(SagaStore actor, Function<String, SagaStore> claimers) {
-      return actor.finishAndClaim(step, by, resultJson, next);
+      return actor.finishAndClaim(step, by, resultJson, next, max);
     }
 
     @Override
     public String toString() {
       return "finishAndClaim(" + ref(step) + ", " + settler(by) + ", " + optional(resultJson) + ", "
-          + request(next) + ")";
+          + request(next) + ", " + max + ")";
     }
   }
 

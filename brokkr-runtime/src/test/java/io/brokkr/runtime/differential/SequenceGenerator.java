@@ -133,7 +133,7 @@ final class SequenceGenerator {
       return new Call.Finish(ref, settler(step), result());
     }
     if (roll < 73) {
-      return new Call.FinishAndClaim(ref, settler(step), result(), request());
+      return new Call.FinishAndClaim(ref, settler(step), result(), request(), 1 + random.nextInt(3));
     }
     if (roll < 82) {
       return new Call.Fail(ref, settler(step), pick(REASONS), pick(DETAILS), now());

@@ -65,7 +65,11 @@ final class Sequences {
   }
 
   static Call finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
-    return new Call.FinishAndClaim(step, by, resultJson, next);
+    return finishAndClaim(step, by, resultJson, next, 1);
+  }
+
+  static Call finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next, int max) {
+    return new Call.FinishAndClaim(step, by, resultJson, next, max);
   }
 
   static Call fail(StepRef step, Settler by, String reason, Instant now) {

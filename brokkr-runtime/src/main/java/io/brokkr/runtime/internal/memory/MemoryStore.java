@@ -111,17 +111,20 @@ final class MemoryStore implements SagaStore {
   }
 
   @Override
-  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
+  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("a completion claims at least 1 step, not " + max);
+    }
     Change change = finish(step, by, resultJson);
     for (Change.Ready ready : change.ready()) {
+      if (change.claims().size() >= max) {
+        break;
+      }
       if (next.workerNames().contains(ready.workerName())) {
-        Change claimed = claimMadeReady(change, ready, next);
-        if (claimed != change) {
-          return claimed;
-        }
+        change = claimMadeReady(change, ready, next);
       }
     }
-    if (!change.applied()) {
+    if (!change.applied() || !change.claims().isEmpty()) {
       return change;
     }
     return namespace.claimQueuedHead(step, next).map(change::claiming).orElse(change);

@@ -207,8 +207,11 @@ final class RedisSagaStore implements SagaStore {
   }
 
   @Override
-  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next) {
-    List<Object> claim = new ArrayList<>(List.of(next.nodeId(), next.now().toEpochMilli(), next.lease().toMillis()));
+  public Change finishAndClaim(StepRef step, Settler by, Optional<String> resultJson, ClaimRequest next, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("a completion claims at least 1 step, not " + max);
+    }
+    List<Object> claim = new ArrayList<>(List.of(next.nodeId(), next.now().toEpochMilli(), next.lease().toMillis(), max));
     next.workerNames().stream().filter(StoreLimits::isValidId).forEach(claim::add);
     return finish(step, by, resultJson, claim);
   }

@@ -1,0 +1,51 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.brokkr.dsl.SagaTemplate;
+import io.brokkr.dsl.StepTemplateBuilder;
+import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A node with free threads runs a fan-out's leaves without a claim call of its own: the root's
+ * completion claims them all, one for each free thread, and the last leaf's claims the join.
+ */
+class FanOutClaimsTest {
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  private static final int LEAVES = 5;
+
+  @Test
+  void theRootsCompletionClaimsEveryLeafForTheNodesFreeThreads() throws Exception {
+    StepTemplateBuilder template = SagaTemplate.named("FanOut").step("root").worker("Root");
+    for (int i = 0; i < LEAVES; i++) {
+      template = template.step("leaf" + i).worker("Leaf").dependsOn("root");
+    }
+    String[] leaves = new String[LEAVES];
+    for (int i = 0; i < LEAVES; i++) {
+      leaves[i] = "leaf" + i;
+    }
+    SagaTemplate fanOut = template.step("join").worker("Join").dependsOn(leaves).build();
+    RequestCounts calls = new RequestCounts();
+    try (Brokkr brokkr = Brokkr.builder().namespace("fan-" + UUID.randomUUID())
+        .build(RedisBackend.on(REDIS.client(), RedisOptions.defaults().withCallListener(calls)))) {
+      brokkr.registerWorkers(Worker.sync("Root", inv -> 1), Worker.sync("Leaf", inv -> 2), Worker.sync("Join", inv -> 3));
+      assertEquals(SagaStatus.FINISHED, brokkr.start(fanOut, Map.of()).outcome().get(30, TimeUnit.SECONDS).status());
+    }
+    Map<String, Long> counts = calls.snapshot();
+    assertEquals(1L, counts.get("create_start"), "calls: " + counts);
+    assertEquals(LEAVES + 2L, counts.get("finish"), "calls: " + counts);
+    assertEquals(0L, counts.getOrDefault("claim", 0L), "calls: " + counts);
+  }
+}
