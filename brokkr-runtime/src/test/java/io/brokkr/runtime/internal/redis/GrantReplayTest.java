@@ -83,7 +83,7 @@ class GrantReplayTest {
 
   /** The arguments of finishing step a with {@code token}, then claiming b for node-1. */
   private static Object[] finishAAndClaimB(long token) {
-    return new Object[] {"a", token, "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, "B"};
+    return new Object[] {"a", token, "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, 1, "B"};
   }
 
   /** A traced saga's step a finished (claiming b) by one request sent twice: the first reply, then the re-sent one's. */
