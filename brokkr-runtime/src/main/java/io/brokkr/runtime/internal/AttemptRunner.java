@@ -70,8 +70,14 @@ final class AttemptRunner {
     /** Takes the node's free permits, for the attempts a completion may claim; returns how many it took. */
     int reservePermits();
 
-    /** Gives back {@code count} reserved permits that no attempt took. */
+    /**
+     * Gives back {@code count} reserved permits that no attempt took, without waking the dispatcher
+     * on this thread (its drain may claim: not before the completion is told): {@link #wakeUp} does.
+     */
     void giveBackPermits(int count);
+
+    /** Wakes the dispatcher: permits were given back. */
+    void wakeUp();
 
     /** Gives back the permit of an attempt started under a reserved one: its thread is free. */
     void releasePermit();
@@ -321,6 +327,9 @@ final class AttemptRunner {
       return worker.map(w -> prepare(attempt.handOver(change.get().claimed().orElseThrow(), w)));
     } finally {
       reservation.keep(0); // what is left when the call failed or was not made
+      if (reservation.gaveBack()) {
+        node.wakeUp();
+      }
     }
   }
 
@@ -328,6 +337,7 @@ final class AttemptRunner {
   private static final class Reservation {
     private final Successors node;
     private int held;
+    private boolean gaveBack;
 
     Reservation(Successors node, int held) {
       this.node = node;
@@ -343,8 +353,14 @@ final class AttemptRunner {
       int back = held - Math.max(0, Math.min(count, held));
       if (back > 0) {
         held -= back;
+        gaveBack = true;
         node.giveBackPermits(back);
       }
+    }
+
+    /** Whether any permit went back. */
+    boolean gaveBack() {
+      return gaveBack;
     }
 
     /** Takes a kept permit for an attempt; false when none is left. */

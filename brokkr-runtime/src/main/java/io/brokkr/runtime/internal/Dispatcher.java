@@ -89,6 +89,10 @@ final class Dispatcher implements AttemptRunner.Successors {
   @Override
   public void giveBackPermits(int count) {
     permits.release(count);
+  }
+
+  @Override
+  public void wakeUp() {
     wake();
   }
 
