@@ -216,7 +216,8 @@ public interface SagaStore extends AutoCloseable {
   /**
    * {@link #finish} that also claims, for the caller, a step it makes ready for one of
    * {@code next}'s workers: {@link #finishAndClaim(StepRef, Settler, Optional, ClaimRequest, int)}
-   * with a {@code max} of 1.
+   * with a {@code max} of 1. Nodes call the five-argument form: a store that does a completion and
+   * its claims in one call overrides that one.
    *
    * @param step the step to finish
    * @param by the attempt holding the lease, or a settler from outside
