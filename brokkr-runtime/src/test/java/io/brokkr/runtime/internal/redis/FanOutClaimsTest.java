@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node with free threads runs a fan-out's leaves without a claim call of its own: the root's
- * completion claims them all, one for each free thread, and the last leaf's claims the join.
+ * completion claims them all, one for each free thread, and the last leaf's claims the join; and
+ * the threads a completion reserved for its claims are free again for the next start.
  */
 class FanOutClaimsTest {
   @RegisterExtension
@@ -46,6 +47,27 @@ class FanOutClaimsTest {
     Map<String, Long> counts = calls.snapshot();
     assertEquals(1L, counts.get("create_start"), "calls: " + counts);
     assertEquals(LEAVES + 2L, counts.get("finish"), "calls: " + counts);
+    assertEquals(0L, counts.getOrDefault("claim", 0L), "calls: " + counts);
+  }
+
+  @Test
+  void sagasStartedOneAfterAnotherClaimTheirFirstStepInTheStart() throws Exception {
+    // The completion that settles a saga reserves the node's free threads for what it may claim; it
+    // must give them back before the outcome completes, or the next start finds none free.
+    SagaTemplate pair = SagaTemplate.named("Pair").step("first").worker("First").step("second").worker("Second")
+        .dependsOn("first").build();
+    RequestCounts calls = new RequestCounts();
+    int sagas = 30;
+    try (Brokkr brokkr = Brokkr.builder().namespace("pair-" + UUID.randomUUID())
+        .build(RedisBackend.on(REDIS.client(), RedisOptions.defaults().withCallListener(calls)))) {
+      brokkr.registerWorkers(Worker.sync("First", inv -> 1), Worker.sync("Second", inv -> 2));
+      for (int i = 0; i < sagas; i++) {
+        assertEquals(SagaStatus.FINISHED, brokkr.start(pair, Map.of()).outcome().get(30, TimeUnit.SECONDS).status());
+      }
+    }
+    Map<String, Long> counts = calls.snapshot();
+    assertEquals((long) sagas, counts.get("create_start"), "calls: " + counts);
+    assertEquals(2L * sagas, counts.get("finish"), "calls: " + counts);
     assertEquals(0L, counts.getOrDefault("claim", 0L), "calls: " + counts);
   }
 }
