@@ -15,9 +15,10 @@ import java.util.Optional;
  *     the worker's ready queue and announced to the nodes of that worker by a {@link StoreEvent.WorkReady}
  * @param retryAt when a failed attempt will be retried: the caller arms a timer that calls
  *     {@link SagaStore#requeue} then
- * @param claims the steps the operation made ready and claimed at once for the caller
- *     ({@link SagaStore#finishAndClaim}, {@link SagaStore#createStartAndClaim}); they are not among
- *     {@code ready}
+ * @param claims the steps the operation claimed at once for the caller
+ *     ({@link SagaStore#finishAndClaim}, {@link SagaStore#createStartAndClaim}): steps it made ready,
+ *     which are not among {@code ready}, or queued ones; a completion's may be another saga's step
+ *     (see {@link SagaStore#finishAndClaim(StepRef, Settler, Optional, ClaimRequest, int)})
  * @param settling the saga, when the operation settled it; the view also tells its own listeners
  *     ({@link StoreListener#settledHere})
  */

@@ -236,8 +236,13 @@ public interface SagaStore extends AutoCloseable {
    * it makes none ready for them, the in-memory and Redis stores claim the head of the finished
    * step's worker's queue (on Redis, of the saga's partition) if it is a step of the same saga, so
    * that the leaves of a fan-out run one after the other on the caller's thread without a claim call
-   * each. The default finishes, then claims the next step of each such step's worker while fewer
-   * than {@code max} were claimed.
+   * each. When that claims nothing either, a store may claim one queued step of another saga for
+   * one of {@code next}'s workers, as {@link #claimNext} would: the Redis store does, in the same
+   * call, when the view knows the head of such a queue in the saga's partition (it follows the
+   * queues of the workers it has claimed for), so that the thread the step gives back takes the
+   * next saga's step without a claim call; the in-memory store leaves it to the caller's next
+   * {@link #claimNext}. The default finishes, then claims the next step of each such step's worker
+   * while fewer than {@code max} were claimed.
    *
    * @param step the step to finish
    * @param by the attempt holding the lease, or a settler from outside

@@ -62,20 +62,34 @@ final class Claims {
       }
       Entry entry = next.get();
       String sagaId = entry.step().sagaId();
-      int partition = keys.partitionOf(sagaId);
       Reply reply = Reply.decode(calls.transition(Script.CLAIM, keys.keys(sagaId), argv.of(sagaId,
           List.of(workerName, entry.raw(), entry.step().stepId(), nodeId, now.toEpochMilli(), lease.toMillis()))));
-      if (reply instanceof Reply.Claimed claimed) {
-        heads.learn(workerName, partition, claimed.sequence(), claimed.following());
-        return Optional.of(claim(snapshots, sagaId, claimed.granted(), Optional.of(claimed.claimed().queuedAt())));
-      } else if (reply instanceof Reply.Miss miss) {
-        heads.learn(workerName, partition, miss.sequence(), miss.head());
-      } else if (reply instanceof Reply.Dropped dropped) {
-        heads.learn(workerName, partition, dropped.sequence(), dropped.following());
-        dropped.settled().ifPresent(settled -> settledHere.accept(settled.of(sagaId, snapshots)));
-      } else {
-        throw new IllegalStateException("unexpected reply of the claim script: " + reply);
+      Optional<Claim> claim = answered(entry, reply);
+      if (claim.isPresent()) {
+        return claim;
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What the node learns from the answer to a claim of {@code expected} (a claim call's, or one that
+   * followed a completion in its call): the queue's head, and the claim when it was granted.
+   */
+  Optional<Claim> answered(Entry expected, Reply reply) {
+    String sagaId = expected.step().sagaId();
+    String workerName = expected.worker();
+    int partition = keys.partitionOf(sagaId);
+    if (reply instanceof Reply.Claimed claimed) {
+      heads.learn(workerName, partition, claimed.sequence(), claimed.following());
+      return Optional.of(claim(snapshots, sagaId, claimed.granted(), Optional.of(claimed.claimed().queuedAt())));
+    } else if (reply instanceof Reply.Miss miss) {
+      heads.learn(workerName, partition, miss.sequence(), miss.head());
+    } else if (reply instanceof Reply.Dropped dropped) {
+      heads.learn(workerName, partition, dropped.sequence(), dropped.following());
+      dropped.settled().ifPresent(settled -> settledHere.accept(settled.of(sagaId, snapshots)));
+    } else {
+      throw new IllegalStateException("unexpected reply of the claim script: " + reply);
     }
     return Optional.empty();
   }

@@ -1,6 +1,7 @@
 package io.brokkr.runtime.internal.redis;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,23 @@ import java.util.TreeMap;
  * a worker is skipped.
  */
 final class ReadyHeads {
+  /**
+   * How much longer than the head of a partition another partition's head of the same worker may have
+   * waited for a completion in the first to take its head ({@link #headIn}): a completion may name only
+   * its own saga's partition, and without a bound a busy node's threads would serve the partitions they
+   * are in while the others' queues wait. Past it the thread goes back to the node's dispatcher, which
+   * takes the partitions in turn. An entry's sequence is the server's time in microseconds.
+   */
+  static final long MAX_OVERTAKE_MICROS = 100_000;
+
   /** Announced entries kept per queue beyond the known head; past that the sweep catches up. */
   private static final int MAX_LATER = 256;
 
   private final int partitions;
   private final Map<String, Queue[]> workers = new HashMap<>();
   private final Map<String, Integer> cursors = new HashMap<>();
+  /** Where {@link #headIn} starts among the workers it is given, so that each queue is served in turn. */
+  private int turn;
 
   ReadyHeads(int partitions) {
     this.partitions = partitions;
@@ -122,6 +134,33 @@ final class ReadyHeads {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The known head of one of {@code names}' queues in {@code partition}, the workers taken in turn,
+   * unless its worker's head in another partition has waited longer by more than
+   * {@link #MAX_OVERTAKE_MICROS}; empty when there is none such (workers not tracked have none).
+   */
+  synchronized Optional<Entry> headIn(int partition, Collection<String> names) {
+    String[] candidates = names.toArray(String[]::new);
+    int start = Math.floorMod(turn++, Math.max(1, candidates.length));
+    for (int i = 0; i < candidates.length; i++) {
+      Queue[] queues = workers.get(candidates[(start + i) % candidates.length]);
+      if (queues != null && queues[partition].head.isPresent() && !overtakes(queues, queues[partition].head.get())) {
+        return queues[partition].head;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code head} was queued more than {@link #MAX_OVERTAKE_MICROS} after another of the queues' heads. */
+  private static boolean overtakes(Queue[] queues, Entry head) {
+    for (Queue q : queues) {
+      if (q.head.isPresent() && q.head.get().sequence() < head.sequence() - MAX_OVERTAKE_MICROS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The partitions whose queue of {@code worker} this node has not read yet. */

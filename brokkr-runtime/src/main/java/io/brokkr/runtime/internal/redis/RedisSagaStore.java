@@ -203,7 +203,7 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
-    return finish(step, by, resultJson, List.of());
+    return finish(step, by, resultJson, List.of(), Optional.empty());
   }
 
   @Override
@@ -212,12 +212,25 @@ final class RedisSagaStore implements SagaStore {
       throw new IllegalArgumentException("a completion claims at least 1 step, not " + max);
     }
     List<Object> claim = new ArrayList<>(List.of(next.nodeId(), next.now().toEpochMilli(), next.lease().toMillis(), max));
+    // When it claims nothing else, the call claims the head this node knows of one of its workers'
+    // queues in the saga's partition (whose keys it may name): the thread the step gives back takes
+    // it without a claim call of its own.
+    Optional<Entry> then = heads.headIn(keys.partitionOf(step.sagaId()), next.workerNames());
+    if (then.isPresent()) {
+      Entry entry = then.get();
+      claim.addAll(List.of(entry.step().sagaId(), entry.worker(), entry.raw(), entry.step().stepId()));
+    } else {
+      claim.addAll(List.of("", "", "", ""));
+    }
     next.workerNames().stream().filter(StoreLimits::isValidId).forEach(claim::add);
-    return finish(step, by, resultJson, claim);
+    return finish(step, by, resultJson, claim, then);
   }
 
-  /** The finish script, with the terms of a claim of what it makes ready, or none. */
-  private Change finish(StepRef step, Settler by, Optional<String> resultJson, List<Object> claim) {
+  /**
+   * The finish script, with the terms of a claim of what it makes ready, or none, and the entry of
+   * another saga's step it then claims if it claimed nothing else.
+   */
+  private Change finish(StepRef step, Settler by, Optional<String> resultJson, List<Object> claim, Optional<Entry> then) {
     Optional<String> tooLarge = limits.resultTooLarge(step, resultJson);
     if (tooLarge.isPresent()) {
       if (by instanceof Settler.Attempt) {
@@ -229,7 +242,10 @@ final class RedisSagaStore implements SagaStore {
     List<Object> args = new ArrayList<>(List.of(step.stepId(), token(by), resultJson.isPresent() ? "1" : "0",
         resultJson.orElse("")));
     args.addAll(claim);
-    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), argv.of(step.sagaId(), args)));
+    List<Object> thenKeys = then.map(entry -> List.<Object>of(keys.sagaKey(entry.step().sagaId()),
+        keys.historyKey(entry.step().sagaId()))).orElse(List.of());
+    return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), thenKeys,
+        argv.of(step.sagaId(), args)), Optional.empty(), then);
   }
 
   @Override
@@ -471,8 +487,15 @@ final class RedisSagaStore implements SagaStore {
     return change(sagaId, raw, Optional.empty());
   }
 
-  /** The change a script answered; {@code timerOf}: the step whose due timer it fired. */
   private Change change(String sagaId, List<Object> raw, Optional<StepRef> timerOf) {
+    return change(sagaId, raw, timerOf, Optional.empty());
+  }
+
+  /**
+   * The change a script answered; {@code timerOf}: the step whose due timer it fired; {@code then}:
+   * the entry whose claim the call made after the change when it claimed nothing else.
+   */
+  private Change change(String sagaId, List<Object> raw, Optional<StepRef> timerOf, Optional<Entry> then) {
     Reply reply = Reply.decode(raw);
     if (reply instanceof Reply.Applied applied) {
       // Awaited by reads only when its message reaches this view: a saga of its own, or it watches all.
@@ -488,9 +511,11 @@ final class RedisSagaStore implements SagaStore {
         return head.claimed().queuedAt();
       });
       Optional<Settling> settling = applied.settled().map(settled -> settled.of(sagaId, snapshots));
+      List<Claim> granted = new ArrayList<>(applied.claims().stream()
+          .map(grant -> Claims.claim(snapshots, sagaId, grant, readyAt)).toList());
+      applied.claimAfter().flatMap(after -> claims.answered(then.orElseThrow(), after)).ifPresent(granted::add);
       Change change = new Change(true, applied.ready().stream().map(e -> new Change.Ready(e.step(), e.worker())).toList(),
-          applied.retryAt(), applied.claims().stream().map(granted -> Claims.claim(snapshots, sagaId, granted, readyAt)).toList(),
-          settling);
+          applied.retryAt(), granted, settling);
       Optional<String> leaseExpired = timerOf.isPresent() ? applied.leaseExpired() : Optional.empty();
       if (settling.isPresent() || leaseExpired.isPresent()) {
         tellHere(settling, leaseExpired.flatMap(worker -> timerOf.map(step -> new Change.Ready(step, worker))));

@@ -19,11 +19,13 @@ sealed interface Reply {
   /**
    * The change was made. {@code published} is the saga's number of the event message it published,
    * 0 when it published none; {@code settled} the saga when the change settled it;
-   * {@code leaseExpired} the worker of the attempt whose expired lease the change failed.
+   * {@code leaseExpired} the worker of the attempt whose expired lease the change failed;
+   * {@code claimAfter} the answer of a claim of another saga's step that followed the change in the
+   * same call ({@link Claimed}, {@link Miss} or {@link Dropped}; its grant is not among {@code claims}).
    */
   record Applied(long published, Optional<Settled> settled, Optional<String> leaseExpired,
-      Optional<Instant> retryAt, List<Entry> ready, Optional<QueueHead> queueHead, List<Granted> claims)
-      implements Reply {}
+      Optional<Instant> retryAt, List<Entry> ready, Optional<QueueHead> queueHead, List<Granted> claims,
+      Optional<Reply> claimAfter) implements Reply {}
 
   /**
    * A step the change claimed from the head of its worker's queue (then its one claim):
@@ -94,7 +96,8 @@ sealed interface Reply {
   /**
    * Code, message number (or, for the caller's own facts, the lines: message number, settled status,
    * creation time in ms, name, expired lease's worker, outcome), retry time or '', the number of ready entries,
-   * the entries, the queue head of a step claimed from it (sequence, entry, next entry) or '', then
+   * the entries, the queue head of a step claimed from it (sequence, entry, next entry) or '', the
+   * claim of another saga's step that followed in the same call (see {@link #claimAfter}) or '', then
    * each grant as its number of values and the values.
    */
   private static Applied applied(List<Object> reply) {
@@ -114,6 +117,14 @@ sealed interface Reply {
           Entry.parse(text(reply, next + 1)).orElseThrow(), Entry.parse(text(reply, next + 2))));
       next += 3;
     }
+    Optional<String[]> after = Optional.empty();
+    if (text(reply, next).isEmpty()) {
+      next++;
+    } else {
+      after = Optional.of(new String[] {text(reply, next), text(reply, next + 1), text(reply, next + 2),
+          text(reply, next + 3)});
+      next += 4;
+    }
     List<Granted> claims = new ArrayList<>();
     for (int i = next; i < reply.size(); ) {
       int length = Integer.parseInt(text(reply, i));
@@ -122,7 +133,26 @@ sealed interface Reply {
     }
     String[] facts = text(reply, 1).split("\n", FACTS);
     Optional<String> leaseExpired = facts.length < 5 || facts[4].isEmpty() ? Optional.empty() : Optional.of(facts[4]);
-    return new Applied(Long.parseLong(facts[0]), settled(facts), leaseExpired, retryAt, ready, queueHead, claims);
+    Optional<Reply> claimAfter = after.map(values -> claimAfter(values, claims));
+    return new Applied(Long.parseLong(facts[0]), settled(facts), leaseExpired, retryAt, ready, queueHead, claims,
+        claimAfter);
+  }
+
+  /**
+   * The claim that followed a change in its call: code, ready sequence, next entry (the head, for a
+   * miss), then the entry claimed or the settled saga's facts; a claim's grant is the last of
+   * {@code claims}, taken from them.
+   */
+  private static Reply claimAfter(String[] values, List<Granted> claims) {
+    long sequence = Long.parseLong(values[1]);
+    return switch (Integer.parseInt(values[0])) {
+      case 5 -> new Claimed(sequence, Entry.parse(values[2]), Entry.parse(values[3]).orElseThrow(),
+          claims.remove(claims.size() - 1));
+      case 6 -> new Miss(sequence, Entry.parse(values[2]));
+      case 7 -> new Dropped(sequence, Entry.parse(values[2]),
+          values[3].isEmpty() ? Optional.empty() : settled(values[3].split("\n", FACTS)));
+      default -> throw new IllegalStateException("unknown code of a claim after a change: " + values[0]);
+    };
   }
 
   /**

@@ -75,9 +75,15 @@ final class ScriptCalls {
    * response timeout replays the first reply instead of applying the transition twice.
    */
   List<Object> transition(Script script, List<Object> keys, Object... args) {
-    List<Object> withRequest = new ArrayList<>(keys.size() + 1);
+    return transition(script, keys, List.of(), args);
+  }
+
+  /** A transition whose script is given {@code moreKeys} after the request id's key. */
+  List<Object> transition(Script script, List<Object> keys, List<Object> moreKeys, Object... args) {
+    List<Object> withRequest = new ArrayList<>(keys.size() + 1 + moreKeys.size());
     withRequest.addAll(keys);
     withRequest.add(RequestIds.keyInSlotOf(String.valueOf(keys.get(0))));
+    withRequest.addAll(moreKeys);
     return durable.map(mode -> call(script, s -> durably(mode, s, withRequest, args)))
         .orElseGet(() -> plain(script, withRequest, args));
   }

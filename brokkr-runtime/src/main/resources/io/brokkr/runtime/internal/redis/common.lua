@@ -629,8 +629,9 @@ end
 -- The reply of an applied change: code, the number of the event message it published (0 for
 -- none; set by run()), retry time or '', the number of ready steps and the entry of each, then
 -- the partition's ready sequence, the entry and the next entry of a step claimed from the head of
--- its queue, or '' alone for none, then each grant of claims (a list of grant()'s lists, see
--- rules.lua): its length, then its values.
+-- its queue, or '' alone for none, then '' (or the reply of a claim of another saga's step that
+-- followed in the same call, see claimed_after), then each grant of claims (a list of grant()'s
+-- lists, see rules.lua): its length, then its values.
 local function applied(retry_at, claims)
   local reply = { R.APPLIED, 0, retry_at and int(retry_at) or '', #ready }
   for _, entry in ipairs(ready) do
@@ -643,6 +644,7 @@ local function applied(retry_at, claims)
   else
     reply[#reply + 1] = ''
   end
+  reply[#reply + 1] = ''
   for _, granted in ipairs(claims or {}) do
     reply[#reply + 1] = #granted
     for _, value in ipairs(granted) do
@@ -650,6 +652,27 @@ local function applied(retry_at, claims)
     end
   end
   return reply
+end
+
+-- Puts into an applied reply that claimed nothing the reply of the claim (claim.lua's) that followed
+-- it in the same call: its code, the ready sequence, the next entry (or the head, for a MISS) and the
+-- entry claimed or the settled saga's facts (or ''), in the slot applied() left; a grant goes last,
+-- as the applied change's grants do.
+local function claimed_after(reply, claim)
+  local slot = 6 + tonumber(reply[4])
+  if reply[slot - 1] ~= '' then
+    slot = slot + 2
+  end
+  reply[slot] = claim[1]
+  table.insert(reply, slot + 1, claim[2])
+  table.insert(reply, slot + 2, claim[3])
+  table.insert(reply, slot + 3, claim[4] or '')
+  if claim[1] == R.CLAIMED then
+    reply[#reply + 1] = #claim - 4
+    for i = 5, #claim do
+      reply[#reply + 1] = claim[i]
+    end
+  end
 end
 
 -- Keeps the reply of this request for a re-sent call, as MessagePack: its values (JSON texts among
@@ -689,10 +712,13 @@ local function own_facts()
 end
 
 -- Runs the body; commits what it changed unless it stopped. A request seen before gets the reply
--- it got then, and nothing is applied again.
-local function run(body)
-  if REQUEST then
-    local seen = redis.call('GET', REQUEST)
+-- it got then, and nothing is applied again. after, if given, runs after an applied body's commit
+-- with its reply, which it may extend: a second call in the same one (it begins afresh), whose
+-- result is kept with the first's for a re-sent request.
+local function run(body, after)
+  local request = REQUEST
+  if request then
+    local seen = redis.call('GET', request)
     if seen then
       return cmsgpack.unpack(seen)
     end
@@ -711,6 +737,10 @@ local function run(body)
     -- A claim that failed its step for good (inputs over the claim limit) may settle the saga: its
     -- facts follow the next head.
     reply[4] = own_facts()
+  end
+  if after and reply[1] == R.APPLIED then
+    after(reply)
+    REQUEST = request
   end
   return remember(reply)
 end

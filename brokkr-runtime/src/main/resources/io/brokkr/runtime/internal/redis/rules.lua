@@ -520,6 +520,44 @@ local function claim_queued_head(worker, node, now, lease)
   return { grant(s, node, now, lease, values) }
 end
 
+-- Claims for node the step of entry head (step id) when head still heads worker's queue; when another
+-- claimer took it and the head now is a step of the same saga (a fan-out's leaves), that head instead:
+-- its keys are this call's. Returns claim.lua's reply (see there); stops with MISS otherwise.
+local function claim_entry(worker, head, id, node, now, lease)
+  local seq = redis.call('GET', READY_SEQ) or '0'
+  -- A worker's entries start with its name and '\n'; '\11' is the next character.
+  local heads = redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', 0, 2)
+  if heads[1] ~= head then
+    local saga_id, head_step = nil, nil
+    if heads[1] then
+      saga_id, head_step = entry_step(heads[1])
+    end
+    if saga_id ~= SAGA_ID then
+      stop(R.MISS, seq, heads[1] or '')
+    end
+    head, id = heads[1], head_step
+  end
+  local following = heads[2] or ''
+  local s = load_saga(id) and step(id)
+  if not s or s.st ~= 'QUEUED' or s.q ~= head or s.ra then
+    dequeue[#dequeue + 1] = head
+    return { R.DROPPED, seq, following }
+  end
+  local values, size = inputs(s)
+  local too_large = inputs_too_large(s, size)
+  if too_large then
+    -- Nothing was done: an explicit failure, for good (no retry could shrink the inputs).
+    fail_attempt(s, false, too_large, now)
+    return { R.DROPPED, seq, following }
+  end
+  local granted = grant(s, node, now, lease, values)
+  local reply = { R.CLAIMED, seq, following, head }
+  for i, value in ipairs(granted) do
+    reply[i + 4] = value
+  end
+  return reply
+end
+
 -- FAILED -> COMPENSATING after an operator's retry or resolve; the pass then runs over every action.
 local function resume_compensation()
   if saga.status == 'FAILED' then

@@ -7,11 +7,16 @@ import io.brokkr.dsl.StepTemplateBuilder;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisExtension;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A node with free threads runs a fan-out's leaves without a claim call of its own: the root's
  * completion claims them all, one for each free thread, and the last leaf's claims the join; and
- * the threads a completion reserved for its claims are free again for the next start.
+ * the threads a completion reserved for its claims are free again for the next start. A busy node's
+ * completion takes the next queued saga's step in its call.
  */
 class FanOutClaimsTest {
   @RegisterExtension
@@ -69,5 +75,30 @@ class FanOutClaimsTest {
     assertEquals((long) sagas, counts.get("create_start"), "calls: " + counts);
     assertEquals(2L * sagas, counts.get("finish"), "calls: " + counts);
     assertEquals(0L, counts.getOrDefault("claim", 0L), "calls: " + counts);
+  }
+
+  @Test
+  void aBusyNodesCompletionsTakeTheQueuedSagasStepsWithoutAClaimCall() throws Exception {
+    SagaTemplate single = SagaTemplate.named("Single").step("only").worker("Only").build();
+    RequestCounts calls = new RequestCounts();
+    int sagas = 20;
+    CountDownLatch queued = new CountDownLatch(1);
+    // One partition: every queued step is in the finishing saga's partition, whose keys a finish may name.
+    try (Brokkr brokkr = Brokkr.builder().namespace("busy-" + UUID.randomUUID()).concurrency(1)
+        .build(RedisBackend.on(REDIS.client(), RedisOptions.defaults().withPartitions(1).withCallListener(calls)))) {
+      brokkr.registerWorkers(Worker.sync("Only", inv -> queued.await(30, TimeUnit.SECONDS)));
+      List<CompletableFuture<SagaOutcome>> outcomes = new ArrayList<>();
+      for (int i = 0; i < sagas; i++) {
+        outcomes.add(brokkr.start(single, Map.of()).outcome());
+      }
+      queued.countDown(); // the node's one thread ran the first saga's step while the others queued
+      for (CompletableFuture<SagaOutcome> outcome : outcomes) {
+        assertEquals(SagaStatus.FINISHED, outcome.get(30, TimeUnit.SECONDS).status());
+      }
+    }
+    Map<String, Long> counts = calls.snapshot();
+    assertEquals((long) sagas, counts.get("create_start"), "calls: " + counts);
+    assertEquals((long) sagas, counts.get("finish"), "calls: " + counts);
+    assertEquals(0L, counts.getOrDefault("claim", 0L), "each finish claimed the next saga's step: " + counts);
   }
 }

@@ -58,8 +58,14 @@ class GrantReplayTest {
 
   /** One call of a transition script with the request key {@code request}, as a re-send repeats it. */
   private List<Object> call(Script script, String sagaId, String request, Object... args) {
+    return call(script, sagaId, request, List.of(), args);
+  }
+
+  /** As {@link #call(Script, String, String, Object...)}, with keys after the request key. */
+  private List<Object> call(Script script, String sagaId, String request, List<Object> moreKeys, Object... args) {
     List<Object> withRequest = new ArrayList<>(keys.keys(sagaId));
     withRequest.add(request);
+    withRequest.addAll(moreKeys);
     List<Object> argv = new ArrayList<>(List.of(sagaId, keys.channel(), 60_000));
     argv.addAll(List.of(args));
     return REDIS.client().getScript(StringCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE,
@@ -83,7 +89,8 @@ class GrantReplayTest {
 
   /** The arguments of finishing step a with {@code token}, then claiming b for node-1. */
   private static Object[] finishAAndClaimB(long token) {
-    return new Object[] {"a", token, "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, 1, "B"};
+    // No other saga's step to claim after it ('' for its saga, worker, entry and step), then the node's workers.
+    return new Object[] {"a", token, "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, 1, "", "", "", "", "B"};
   }
 
   /** A traced saga's step a finished (claiming b) by one request sent twice: the first reply, then the re-sent one's. */
@@ -93,6 +100,38 @@ class GrantReplayTest {
     String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
     Object[] args = finishAAndClaimB(a.lease().token());
     return List.of(call(Script.FINISH, "s", request, args), call(Script.FINISH, "s", request, args));
+  }
+
+  @Test
+  void aReSentFinishThatClaimedAnotherSagasStepAfterItIsReplayedAndClaimsItOnce() {
+    SagaStore store = tracedSaga("s", CONTEXT);
+    // Another saga in the same partition (a call touches one slot), its step a queued for worker A after s's.
+    String other = "t";
+    for (int i = 0; keys.partitionOf(other) != keys.partitionOf("s"); i++) {
+      other = "t" + i;
+    }
+    tracedSaga(other, Map.of());
+    Claim a = store.claimNext("A", "node-1", NOW, Duration.ofMillis(LEASE_MS)).orElseThrow();
+    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("s")), StringCodec.INSTANCE)
+        .first();
+    String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    // Finishing s's a makes b ready for worker B, which node-1 lacks: nothing else is claimed.
+    Object[] args = {"a", a.lease().token(), "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, 1, other, "A",
+        entry, "a", "A"};
+    List<Object> otherKeys = List.of(keys.sagaKey(other), keys.historyKey(other));
+
+    Reply.Applied first = assertInstanceOf(Reply.Applied.class,
+        Reply.decode(call(Script.FINISH, "s", request, otherKeys, args)));
+    Reply.Applied again = assertInstanceOf(Reply.Applied.class,
+        Reply.decode(call(Script.FINISH, "s", request, otherKeys, args)));
+
+    Reply.Claimed claimed = assertInstanceOf(Reply.Claimed.class, first.claimAfter().orElseThrow());
+    assertEquals(entry, claimed.claimed().raw());
+    assertEquals(List.of(), first.claims(), "the other saga's grant is the claim's, not the change's");
+    assertEquals(first, again, "the re-sent call gets the first reply, the claim after it included");
+    var step = store.load(other).orElseThrow().step("a").orElseThrow();
+    assertEquals(1, step.attempt(), "claimed once");
+    assertEquals("node-1", step.lease().orElseThrow().owner());
   }
 
   @Test

@@ -50,7 +50,7 @@ class LibraryCutTest {
     for (Script script : Script.values()) {
       if (script.usesLibrary()) {
         String source = scripts.source(script);
-        assertTrue(source.contains("local function run(body)") && source.contains("local STEP_MOVES = {"), script.name());
+        assertTrue(source.contains("local function run(body, after)") && source.contains("local STEP_MOVES = {"), script.name());
       }
     }
     assertFalse(scripts.source(Script.HEARTBEAT).contains("local function retry_saga("), "heartbeat never retries a saga");

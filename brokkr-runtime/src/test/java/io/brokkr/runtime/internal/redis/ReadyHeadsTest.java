@@ -26,6 +26,27 @@ class ReadyHeadsTest {
   }
 
   @Test
+  void aCompletionTakesItsPartitionsHeadUnlessAnotherPartitionsHeadWaitedLongerByMoreThanTheBound() {
+    ReadyHeads heads = new ReadyHeads(2);
+    heads.track("W");
+    heads.track("V");
+    long own = 10 * ReadyHeads.MAX_OVERTAKE_MICROS;
+    heads.learn("W", 0, own, Optional.of(entry("W", own, "mine")));
+    heads.learn("W", 1, 1, Optional.of(entry("W", own - ReadyHeads.MAX_OVERTAKE_MICROS, "older-within-bound")));
+    assertEquals(Optional.of(entry("W", own, "mine")), heads.headIn(0, List.of("W")));
+
+    heads.learn("W", 1, 2, Optional.of(entry("W", own - ReadyHeads.MAX_OVERTAKE_MICROS - 1, "waited-too-long")));
+    assertEquals(Optional.empty(), heads.headIn(0, List.of("W")), "partition 1's head goes first");
+    assertEquals(Optional.of(entry("W", own - ReadyHeads.MAX_OVERTAKE_MICROS - 1, "waited-too-long")),
+        heads.headIn(1, List.of("W")));
+
+    heads.learn("V", 0, own, Optional.of(entry("V", own, "other-worker")));
+    assertEquals(Optional.of(entry("V", own, "other-worker")), heads.headIn(0, List.of("W", "V")),
+        "another worker's queue is not held back by W's");
+    assertEquals(Optional.empty(), heads.headIn(0, List.of("Untracked")));
+  }
+
+  @Test
   void aReplyAboutAWorkerNotFollowedIsIgnored() {
     ReadyHeads heads = new ReadyHeads(1);
     heads.track("W");

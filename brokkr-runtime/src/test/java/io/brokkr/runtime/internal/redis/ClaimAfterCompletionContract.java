@@ -1,0 +1,134 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.spi.Change;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.ClaimRequest;
+import io.brokkr.runtime.spi.SagaDraft;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepRef;
+import io.brokkr.runtime.spi.StepSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+/**
+ * A completion that claims nothing else for its node (no step of its saga ready for it) claims, in the
+ * same call, the step the node knows to head one of its workers' queues in the saga's partition, a
+ * step of another saga: the thread the finished step gives back takes it without a claim call.
+ * Run on one Redis and on a Cluster (the call names both sagas' keys, of one slot).
+ */
+abstract class ClaimAfterCompletionContract {
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final ClaimRequest NODE_1 = new ClaimRequest("node-1", T0, LEASE, Set.of("A"));
+
+  private final String namespace = "after-" + UUID.randomUUID();
+
+  /** The client of the Redis or Cluster under test. */
+  protected abstract RedissonClient client();
+  private final RequestCounts calls = new RequestCounts();
+
+  /** One partition: every saga's steps share a queue, as two sagas of one partition do. */
+  private SagaStore view(boolean counted) {
+    RedisOptions options = RedisOptions.defaults().withPartitions(1);
+    return RedisBackend.on(client(), counted ? options.withCallListener(calls) : options).open(namespace);
+  }
+
+  private static void oneStepSaga(SagaStore store, String sagaId) {
+    store.createAndStart(new SagaDraft(sagaId,
+        List.of(new StepSpec("a", "A", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty())), Map.of()));
+  }
+
+  private static Change finish(SagaStore store, Claim claim) {
+    return store.finishAndClaim(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.empty(), NODE_1, 1);
+  }
+
+  private long claimCalls() {
+    return calls.snapshot().getOrDefault("claim", 0L);
+  }
+
+  @Test
+  void aCompletionThatClaimsNothingElseClaimsTheQueuedStepOfAnotherSagaInTheSameCall() {
+    try (SagaStore store = view(true)) {
+      oneStepSaga(store, "x");
+      oneStepSaga(store, "y");
+      Claim x = store.claimNext("A", "node-1", T0, LEASE).orElseThrow(); // the node now knows y heads the queue
+      long before = claimCalls();
+
+      Change change = finish(store, x);
+
+      Claim y = change.claimed().orElseThrow();
+      assertEquals(new StepRef("y", "a"), y.step().ref());
+      assertEquals(1, change.claims().size());
+      assertEquals("node-1", y.lease().owner());
+      assertTrue(y.readyAt().isPresent(), "the step waited in the queue");
+      assertEquals(0L, claimCalls() - before, "claim calls: " + calls.snapshot());
+      assertEquals(StepStatus.RUNNING, store.load("y").orElseThrow().step("a").orElseThrow().status());
+      assertEquals(StepStatus.FINISHED, store.load("x").orElseThrow().step("a").orElseThrow().status());
+      assertEquals(Optional.empty(), store.claimNext("A", "node-1", T0, LEASE));
+    }
+  }
+
+  @Test
+  void aHeadAnotherNodeTookIsNotClaimedAndTheNodeLearnsTheNewHead() {
+    try (SagaStore store = view(true); SagaStore other = view(false)) {
+      oneStepSaga(store, "x");
+      oneStepSaga(store, "y");
+      oneStepSaga(store, "z");
+      Claim x = store.claimNext("A", "node-1", T0, LEASE).orElseThrow(); // believes y heads the queue
+      assertEquals(new StepRef("y", "a"), other.claimNext("A", "node-2", T0, LEASE).orElseThrow().step().ref());
+
+      Change change = finish(store, x);
+
+      assertEquals(List.of(), change.claims(), "y is node-2's; z's keys were not the call's");
+      long before = claimCalls();
+      assertEquals(new StepRef("z", "a"), store.claimNext("A", "node-1", T0, LEASE).orElseThrow().step().ref());
+      assertEquals(1L, claimCalls() - before, "the reply told the new head: " + calls.snapshot());
+      assertEquals("node-2", store.load("y").orElseThrow().step("a").orElseThrow().lease().orElseThrow().owner());
+    }
+  }
+
+  @Test
+  void aViewThatClaimsNothingForTheWorkerClaimsNoStepOfAnotherSaga() {
+    try (SagaStore claimer = view(false); SagaStore actor = view(false)) {
+      oneStepSaga(claimer, "x");
+      oneStepSaga(claimer, "y");
+      Claim x = claimer.claimNext("A", "node-1", T0, LEASE).orElseThrow();
+
+      Change change = finish(actor, x);
+
+      assertEquals(List.of(), change.claims(), "the actor knows no head of A's queue");
+      assertEquals(StepStatus.QUEUED, actor.load("y").orElseThrow().step("a").orElseThrow().status());
+    }
+  }
+
+  @Test
+  void aCompletionThatClaimsAStepOfItsOwnSagaClaimsNoOther() {
+    try (SagaStore store = view(false)) {
+      store.createAndStart(new SagaDraft("x", List.of(
+          new StepSpec("a", "A", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()),
+          new StepSpec("b", "A", List.of("a"), "[]", RetryPolicy.NO_RETRY, Optional.empty())), Map.of()));
+      oneStepSaga(store, "y");
+      Claim a = store.claimNext("A", "node-1", T0, LEASE).orElseThrow();
+
+      Change change = finish(store, a);
+
+      assertEquals(List.of(new StepRef("x", "b")), change.claims().stream().map(c -> c.step().ref()).toList());
+      assertEquals(StepStatus.QUEUED, store.load("y").orElseThrow().step("a").orElseThrow().status());
+    }
+  }
+}
