@@ -40,12 +40,44 @@ abstract class ClaimAfterCompletionContract {
 
   /** The client of the Redis or Cluster under test. */
   protected abstract RedissonClient client();
+
   private final RequestCounts calls = new RequestCounts();
 
   /** One partition: every saga's steps share a queue, as two sagas of one partition do. */
   private SagaStore view(boolean counted) {
     RedisOptions options = RedisOptions.defaults().withPartitions(1);
     return RedisBackend.on(client(), counted ? options.withCallListener(calls) : options).open(namespace);
+  }
+
+  @Test
+  void aHeadInAnotherPartitionIsLeftToAClaimCall() {
+    int partitions = 4;
+    KeyLayout layout = new KeyLayout(namespace, partitions);
+    // x in partition 0, which the node's first claim reads first; y in another: a call names the keys
+    // of one slot (a Cluster's rule, kept on every Redis).
+    String x = "x";
+    for (int i = 0; layout.partitionOf(x) != 0; i++) {
+      x = "x" + i;
+    }
+    String y = "y";
+    for (int i = 0; layout.partitionOf(y) == 0; i++) {
+      y = "y" + i;
+    }
+    try (SagaStore store = RedisBackend.on(client(), RedisOptions.defaults().withPartitions(partitions)
+        .withCallListener(calls)).open(namespace)) {
+      oneStepSaga(store, x);
+      oneStepSaga(store, y);
+      Claim first = store.claimNext("A", "node-1", T0, LEASE).orElseThrow();
+      assertEquals(new StepRef(x, "a"), first.step().ref());
+      long before = claimCalls();
+
+      Change change = finish(store, first);
+
+      assertEquals(List.of(), change.claims());
+      assertEquals(StepStatus.QUEUED, store.load(y).orElseThrow().step("a").orElseThrow().status());
+      assertEquals(new StepRef(y, "a"), store.claimNext("A", "node-1", T0, LEASE).orElseThrow().step().ref());
+      assertEquals(1L, claimCalls() - before, "claim calls: " + calls.snapshot());
+    }
   }
 
   private static void oneStepSaga(SagaStore store, String sagaId) {
