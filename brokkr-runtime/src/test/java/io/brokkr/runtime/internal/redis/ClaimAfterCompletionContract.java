@@ -37,11 +37,10 @@ abstract class ClaimAfterCompletionContract {
   private static final ClaimRequest NODE_1 = new ClaimRequest("node-1", T0, LEASE, Set.of("A"));
 
   private final String namespace = "after-" + UUID.randomUUID();
+  private final RequestCounts calls = new RequestCounts();
 
   /** The client of the Redis or Cluster under test. */
   protected abstract RedissonClient client();
-
-  private final RequestCounts calls = new RequestCounts();
 
   /** One partition: every saga's steps share a queue, as two sagas of one partition do. */
   private SagaStore view(boolean counted) {
