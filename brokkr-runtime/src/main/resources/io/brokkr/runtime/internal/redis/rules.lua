@@ -481,6 +481,17 @@ local function runs_here(worker, first, last)
   return false
 end
 
+-- The first count entries of worker's queue in this partition: a worker's entries start with its
+-- name and '\n'; '\11' is the next character.
+local function worker_heads(worker, count)
+  return redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', 0, count)
+end
+
+-- Whether entry is s's current entry and s may be claimed from it (not a retry waiting for its backoff).
+local function queued_at(s, entry)
+  return s and s.st == 'QUEUED' and s.q == entry and not s.ra
+end
+
 -- Claims for node the head of worker's queue (in this saga's partition) when it is a step of this
 -- saga that a claim from the queue would grant now: a finish that made no step ready for its node
 -- hands the thread the saga's next queued step of the same worker (the leaves of a fan-out) without
@@ -492,7 +503,7 @@ local function claim_queued_head(worker, node, now, lease)
   for _, entry in ipairs(dequeue) do
     taken[entry] = true
   end
-  local heads = redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', 0, #dequeue + 2)
+  local heads = worker_heads(worker, #dequeue + 2)
   local left = {}
   for _, entry in ipairs(heads) do
     if not taken[entry] then
@@ -508,7 +519,7 @@ local function claim_queued_head(worker, node, now, lease)
     return {}
   end
   local s = step(id)
-  if not s or s.st ~= 'QUEUED' or s.q ~= head or s.ra then
+  if not queued_at(s, head) then
     return {}
   end
   local values, size = inputs(s)
@@ -525,8 +536,7 @@ end
 -- its keys are this call's. Returns claim.lua's reply (see there); stops with MISS otherwise.
 local function claim_entry(worker, head, id, node, now, lease)
   local seq = redis.call('GET', READY_SEQ) or '0'
-  -- A worker's entries start with its name and '\n'; '\11' is the next character.
-  local heads = redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', 0, 2)
+  local heads = worker_heads(worker, 2)
   if heads[1] ~= head then
     local saga_id, head_step = nil, nil
     if heads[1] then
@@ -539,7 +549,7 @@ local function claim_entry(worker, head, id, node, now, lease)
   end
   local following = heads[2] or ''
   local s = load_saga(id) and step(id)
-  if not s or s.st ~= 'QUEUED' or s.q ~= head or s.ra then
+  if not queued_at(s, head) then
     dequeue[#dequeue + 1] = head
     return { R.DROPPED, seq, following }
   end
