@@ -84,7 +84,8 @@ local ready_seq        -- the partition's last ready sequence number, once read
 local order            -- the saga's step ids in the order they were added, once read
 -- The entries this call adds to the saga's history, without their time (commit() adds it): y the
 -- kind (C created, S saga moved, T step moved, A operator action), s step, f from, o to, n node,
--- a attempt, k fencing token, r reason; for an action x its kind, u its author, m its note.
+-- a attempt (absent for 0: cjson formats every number with the C library's printf), k fencing
+-- token, r reason; for an action x its kind, u its author, m its note.
 local history
 -- The worker of an attempt whose lease this call found expired (timer.lua); run() tells the caller.
 local lease_expired
@@ -348,7 +349,7 @@ local function move(s, to)
   if not STEP_MOVES[from .. '>' .. to] then
     stop(R.ILLEGAL, s.id, from, to)
   end
-  local entry = { y = 'T', s = s.id, f = from, o = to, a = s.a, r = move_reason(s, from, to) }
+  local entry = { y = 'T', s = s.id, f = from, o = to, a = s.a > 0 and s.a or nil, r = move_reason(s, from, to) }
   if (from == 'RUNNING' or to == 'RUNNING') and s.o then
     entry.n, entry.k = s.o, s.t
   end
@@ -375,7 +376,7 @@ local function move_saga(to)
   if not SAGA_MOVES[from .. '>' .. to] then
     stop(R.ILLEGAL, '', from, to)
   end
-  local entry = { y = 'S', f = from, o = to, a = 0 }
+  local entry = { y = 'S', f = from, o = to }
   if from == 'RUNNING' and to == 'COMPENSATING' and fields.fail then
     entry.r = cjson.decode(fields.fail).r
   end
@@ -394,7 +395,7 @@ end
 
 -- An operator's action (cancel, retry, resolve): first in the history and the events of its call.
 local function act(kind, step_id, author, note)
-  history[#history + 1] = { y = 'A', x = kind, s = step_id, u = author, m = note, a = 0 }
+  history[#history + 1] = { y = 'A', x = kind, s = step_id, u = author, m = note }
   events[#events + 1] = { 'A', kind, step_id or '', author, note }
 end
 
@@ -482,7 +483,7 @@ end
 -- oldest past HISTORY_LIMIT.
 local function write_history(now)
   if not loaded.status then
-    table.insert(history, 1, { y = 'C', o = 'CREATED', a = 0 })
+    table.insert(history, 1, { y = 'C', o = 'CREATED' })
   end
   if #history == 0 then
     return

@@ -7,8 +7,10 @@ local function step_from(first, status, deps)
   local id = ARGS[first]
   local s = {
     id = id, w = ARGS[first + 1], st = status, a = 0,
-    -- The multiplier stays text, so that Java reads back exactly the double it wrote.
-    r = { tonumber(ARGS[first + 3]), tonumber(ARGS[first + 4]), ARGS[first + 5], tonumber(ARGS[first + 6]) },
+    -- The policy stays text: Java reads back exactly the double it wrote, and cjson copies text where
+    -- it formats a number with the C library's floating-point printf at every write of the state.
+    -- Read it with tonumber(): states written before keep numbers.
+    r = { ARGS[first + 3], ARGS[first + 4], ARGS[first + 5], ARGS[first + 6] },
     to = tonumber(ARGS[first + 7]),
   }
   if #deps > 0 then
@@ -67,14 +69,15 @@ end
 local function may_retry(s)
   local phase = (s.of and saga.status == 'COMPENSATING') or (not s.of and saga.status == 'RUNNING')
   -- ab: the attempts before an operator's retry; the policy counts the attempts after it.
-  return phase and s.a - (s.ab or 0) < s.r[1]
+  return phase and s.a - (s.ab or 0) < tonumber(s.r[1])
 end
 
 -- RetryPolicy.backoffBefore: initial * multiplier^(attempt - 2), at most the maximum.
 local function backoff(s, attempt)
-  local ms = s.r[2] * tonumber(s.r[3]) ^ (attempt - 2)
-  if ms >= s.r[4] then
-    return s.r[4]
+  local ms = tonumber(s.r[2]) * tonumber(s.r[3]) ^ (attempt - 2)
+  local max = tonumber(s.r[4])
+  if ms >= max then
+    return max
   end
   return math.floor(ms)
 end

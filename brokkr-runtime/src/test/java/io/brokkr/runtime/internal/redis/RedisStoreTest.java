@@ -313,4 +313,31 @@ class RedisStoreTest {
     assertTrue(entries.get(0).matches("Anvil\n\\d{16}\ns\na"), entries.get(0));
     assertFalse(store.load("s").orElseThrow().step("a").orElseThrow().lease().isPresent());
   }
+
+  @Test
+  void aRetryPolicyIsStoredAsTextAndOneStoredAsNumbersBeforeStillRetries() {
+    SagaStore store = store();
+    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+    RetryPolicy policy = new RetryPolicy(2, Duration.ofSeconds(1), 1.5, Duration.ofSeconds(5));
+    store.createSaga("s");
+    store.addStep("s", new StepSpec("a", "A", List.of(), "[]", policy, Optional.empty()));
+    store.start("s");
+    var hash = REDIS.client().<String, String>getMap(keys.sagaKey("s"), StringCodec.INSTANCE);
+    String state = hash.get("s:a");
+    // Text: cjson copies it where it would format a number with printf at every write.
+    assertTrue(state.contains("\"r\":[\"2\",\"1000\",\"1.5\",\"5000\"]"), state);
+    assertEquals(policy, store.load("s").orElseThrow().step("a").orElseThrow().spec().retry());
+    // As an earlier build wrote it.
+    hash.put("s:a", state.replace("[\"2\",\"1000\",\"1.5\",\"5000\"]", "[2,1000,\"1.5\",5000]"));
+    assertEquals(policy, store.load("s").orElseThrow().step("a").orElseThrow().spec().retry());
+
+    Claim first = store.claimNext("A", "node-1", NOW, LEASE).orElseThrow();
+    assertEquals(Optional.of(NOW.plusSeconds(1)),
+        store.fail(first.step().ref(), Settler.attempt(first.lease().token()), "boom", NOW).retryAt());
+    store.requeue(first.step().ref());
+    Claim second = store.claimNext("A", "node-1", NOW, LEASE).orElseThrow();
+    assertEquals(Optional.empty(),
+        store.fail(second.step().ref(), Settler.attempt(second.lease().token()), "boom", NOW).retryAt(), "no attempt left");
+    assertEquals(StepStatus.FAILED, store.load("s").orElseThrow().step("a").orElseThrow().status());
+  }
 }
