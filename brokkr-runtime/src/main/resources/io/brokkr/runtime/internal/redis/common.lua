@@ -509,26 +509,30 @@ end
 -- Sends a message of this call's events where it concerns someone (see CHANNEL above): the ready
 -- entries of each worker, one a line, to the worker's channel; the whole message to the saga's inbox.
 local function publish(message)
-  local by_worker, workers = {}, {}
-  for _, e in ipairs(events) do
-    if e[1] == 'R' then
-      local entries = by_worker[e[3]]
-      if not entries then
-        entries = {}
-        by_worker[e[3]] = entries
-        workers[#workers + 1] = e[3]
+  if #ready > 0 then
+    local by_worker, workers = {}, {}
+    for _, e in ipairs(events) do
+      if e[1] == 'R' then
+        local entries = by_worker[e[3]]
+        if not entries then
+          entries = {}
+          by_worker[e[3]] = entries
+          workers[#workers + 1] = e[3]
+        end
+        entries[#entries + 1] = e[4]
       end
-      entries[#entries + 1] = e[4]
     end
-  end
-  for _, worker in ipairs(workers) do
-    redis.call('PUBLISH', STREAM .. ':w:' .. worker, table.concat(by_worker[worker], '\n'))
+    for _, worker in ipairs(workers) do
+      redis.call('PUBLISH', STREAM .. ':w:' .. worker, table.concat(by_worker[worker], '\n'))
+    end
   end
   -- A saga created before inboxes existed has none: its messages reach only the views that watch all.
   local inbox = loaded.inbox or (not loaded.status and INBOX) or '-'
   redis.call('PUBLISH', STREAM .. ':n:' .. inbox, message)
 end
 
+-- The saga's own fields that commit() writes back when they changed (made once, not at every call).
+local SAGA_FIELDS = { 'status', 'seq', 'tok', 'open' }
 local function commit()
   if saga then
     local changed = #events > 0 or not loaded.status
@@ -555,7 +559,7 @@ local function commit()
       index_saga(now)
       write_history(now)
     end
-    for _, name in ipairs({ 'status', 'seq', 'tok', 'open' }) do
+    for _, name in ipairs(SAGA_FIELDS) do
       if saga[name] ~= loaded[name] then
         hash[#hash + 1] = name
         hash[#hash + 1] = type(saga[name]) == 'number' and int(saga[name]) or saga[name]
