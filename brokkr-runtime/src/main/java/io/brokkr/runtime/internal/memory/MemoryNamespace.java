@@ -116,6 +116,9 @@ final class MemoryNamespace {
     Optional<ReadyQueues.Entry> next;
     while ((next = queues.poll(workerName)).isPresent()) {
       ReadyQueues.Entry entry = next.get();
+      if (!entry.isCurrent()) {
+        continue; // stale: its saga's lock need not be taken to learn it
+      }
       Optional<Claim> claim = claim(entry.step(),
           saga -> saga.claim(entry.step().stepId(), entry.number(), nodeId, now, lease, failed));
       if (claim.isPresent()) {
@@ -151,7 +154,7 @@ final class MemoryNamespace {
     while ((head = queues.peek(workerName)).isPresent()) {
       ReadyQueues.Entry entry = head.get();
       StepRef step = entry.step();
-      if (!find(step.sagaId()).map(owner -> owner.holdsEntry(step.stepId(), entry.number())).orElse(false)) {
+      if (!entry.isCurrent() || find(step.sagaId()).isEmpty()) {
         queues.remove(workerName, entry);
         continue;
       }

@@ -282,12 +282,6 @@ final class MemorySaga {
     return json.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  /** Whether {@code entry} is {@code stepId}'s entry in its queue now (an entry of an earlier spell in QUEUED is stale). */
-  synchronized boolean holdsEntry(String stepId, long entry) {
-    MemoryStep step = steps.get(stepId);
-    return step != null && step.entry == entry;
-  }
-
   /** The worker of {@code stepId}, a step of this saga. */
   synchronized String workerOf(String stepId) {
     return require(stepId).spec.workerName();
@@ -299,7 +293,8 @@ final class MemorySaga {
    * stale entry.
    */
   synchronized Optional<Claim> claimByEntry(String stepId, long entry, String nodeId, Instant now, Duration leaseTime) {
-    return holdsEntry(stepId, entry) ? claimMadeReady(stepId, nodeId, now, leaseTime) : Optional.empty();
+    MemoryStep step = steps.get(stepId);
+    return step != null && step.entry == entry ? claimMadeReady(stepId, nodeId, now, leaseTime) : Optional.empty();
   }
 
   /** Claims {@code stepId} if it is claimable, whatever its entry (left in the queue, stale). */
@@ -600,7 +595,7 @@ final class MemorySaga {
     if (step.entry == 0) {
       step.entry = ++lastEntry;
       step.readyAt = now();
-      queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref, step.entry));
+      queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref, step.entry, step));
     }
     ready.add(new Change.Ready(step.ref, step.spec.workerName()));
     publish(new StoreEvent.WorkReady(id, step.id(), step.spec.workerName()));

@@ -28,9 +28,10 @@ final class MemoryStep {
   boolean possiblyDone;
   /**
    * The number of the step's entry in its worker's queue while it has one there, else 0. As in
-   * Redis, a requeue keeps that entry, and an entry of an earlier spell in QUEUED is stale.
+   * Redis, a requeue keeps that entry, and an entry of an earlier spell in QUEUED is stale. Written
+   * under the saga's lock, read without it by claimers looking at a queue's head (volatile).
    */
-  long entry;
+  volatile long entry;
   /** When the step's current entry was queued (its queue wait starts). */
   Instant readyAt = Instant.EPOCH;
   /** Dependencies not FINISHED yet: the step is queued when the last one finishes. */

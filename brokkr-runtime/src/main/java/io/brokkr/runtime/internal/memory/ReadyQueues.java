@@ -8,8 +8,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** One FIFO queue of claimable steps per worker name, shared by the nodes of a namespace. */
 final class ReadyQueues {
-  /** An entry of {@code step}, numbered so that only the step's current entry claims it. */
-  record Entry(StepRef step, long number) {}
+  /**
+   * An entry of {@code step}, numbered so that only the step's current entry claims it; {@code holder}
+   * is that step's state.
+   */
+  record Entry(StepRef step, long number, MemoryStep holder) {
+    /**
+     * Whether this is still its step's entry. Told without the saga's lock: an entry once stale stays
+     * stale (a step's entry numbers only grow), so claimers skip stale heads without waiting on a saga
+     * that another thread is changing.
+     */
+    boolean isCurrent() {
+      return holder.entry == number;
+    }
+  }
 
   private final ConcurrentHashMap<String, Queue<Entry>> queues = new ConcurrentHashMap<>();
 
