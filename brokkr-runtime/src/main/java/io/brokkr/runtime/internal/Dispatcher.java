@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,14 @@ final class Dispatcher implements AttemptRunner.Successors {
   private final Map<String, Worker> workers = new ConcurrentHashMap<>();
   /** The names of {@link #workers}, immutable, so that a claim request does not copy them each time. */
   private volatile Set<String> names = Set.of();
-  /** Workers whose ready queue may hold work. */
-  private final Set<String> maybeReady = ConcurrentHashMap.newKeySet();
+  /**
+   * For each worker, whether its ready queue may hold work: a flag of its own, so that threads
+   * raising and taking the flags of a few workers do not queue on one map bin's lock (a holder the
+   * scheduler pauses on 2 cores holds up every thread behind it).
+   */
+  private final Map<String, AtomicBoolean> maybeReady = new ConcurrentHashMap<>();
+  /** The names of {@link #workers}, immutable, for the idle threads' rotation. */
+  private volatile List<String> order = List.of();
   private final Semaphore permits;
   private final AtomicInteger wakeUps = new AtomicInteger();
   /** Where the next idle thread starts looking, so that every worker's queue is served in turn. */
@@ -51,18 +58,24 @@ final class Dispatcher implements AttemptRunner.Successors {
   }
 
   void register(Worker worker) {
-    if (workers.putIfAbsent(worker.name(), worker) != null) {
-      throw new IllegalArgumentException("a worker named \"" + worker.name() + "\" is registered on node "
-          + options.nodeId() + " already");
+    // One registration at a time: each copies the names after its own, so none is left out.
+    synchronized (this) {
+      if (workers.putIfAbsent(worker.name(), worker) != null) {
+        throw new IllegalArgumentException("a worker named \"" + worker.name() + "\" is registered on node "
+            + options.nodeId() + " already");
+      }
+      maybeReady.put(worker.name(), new AtomicBoolean());
+      names = Set.copyOf(workers.keySet());
+      order = List.copyOf(maybeReady.keySet());
     }
-    names = Set.copyOf(workers.keySet());
     ready(worker.name());
   }
 
   /** Work may be ready for {@code workerName}; ignored unless it is registered here. */
   void ready(String workerName) {
-    if (workers.containsKey(workerName)) {
-      maybeReady.add(workerName);
+    AtomicBoolean flag = maybeReady.get(workerName);
+    if (flag != null) {
+      flag.set(true);
       wake();
     }
   }
@@ -109,16 +122,17 @@ final class Dispatcher implements AttemptRunner.Successors {
     if (!taking || closed) {
       return Optional.empty();
     }
-    String[] candidates = maybeReady.toArray(String[]::new);
-    int start = Math.floorMod(rotation.getAndIncrement(), Math.max(1, candidates.length));
-    for (int i = 0; i < candidates.length; i++) {
-      String workerName = candidates[(start + i) % candidates.length];
-      if (!maybeReady.remove(workerName)) {
+    List<String> candidates = order;
+    int start = Math.floorMod(rotation.getAndIncrement(), Math.max(1, candidates.size()));
+    for (int i = 0; i < candidates.size(); i++) {
+      String workerName = candidates.get((start + i) % candidates.size());
+      AtomicBoolean flag = maybeReady.get(workerName);
+      if (!flag.compareAndSet(true, false)) {
         continue;
       }
       Optional<Claim> claim = claim(workerName);
       if (claim.isPresent()) {
-        maybeReady.add(workerName);
+        flag.set(true);
         return claim;
       }
     }
@@ -180,7 +194,7 @@ final class Dispatcher implements AttemptRunner.Successors {
 
   /** Work may be ready for any of the workers registered here. */
   void wakeAll() {
-    maybeReady.addAll(workers.keySet());
+    maybeReady.values().forEach(flag -> flag.set(true));
     wake();
   }
 
@@ -204,17 +218,21 @@ final class Dispatcher implements AttemptRunner.Successors {
     boolean claimed = true;
     while (claimed && taking && !closed) {
       claimed = false;
-      for (String workerName : List.copyOf(maybeReady)) {
+      for (String workerName : order) {
+        AtomicBoolean flag = maybeReady.get(workerName);
+        if (!flag.get()) {
+          continue;
+        }
         if (!permits.tryAcquire()) {
           return;
         }
-        maybeReady.remove(workerName);
+        flag.set(false);
         Optional<Claim> claim = claim(workerName);
         if (claim.isEmpty()) {
           permits.release();
           continue;
         }
-        maybeReady.add(workerName);
+        flag.set(true);
         claimed = true;
         runner.start(claim.get(), workers.get(workerName), this::releasePermit);
       }
