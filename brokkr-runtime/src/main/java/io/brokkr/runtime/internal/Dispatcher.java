@@ -31,17 +31,11 @@ final class Dispatcher implements AttemptRunner.Successors {
   private final NodeOptions options;
   private final Timers timers;
   private final AttemptRunner runner;
-  private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+  private final Map<String, Registered> workers = new ConcurrentHashMap<>();
   /** The names of {@link #workers}, immutable, so that a claim request does not copy them each time. */
   private volatile Set<String> names = Set.of();
-  /**
-   * For each worker, whether its ready queue may hold work: a flag of its own, so that threads
-   * raising and taking the flags of a few workers do not queue on one map bin's lock (a holder the
-   * scheduler pauses on 2 cores holds up every thread behind it).
-   */
-  private final Map<String, AtomicBoolean> maybeReady = new ConcurrentHashMap<>();
-  /** The names of {@link #workers}, immutable, for the idle threads' rotation. */
-  private volatile List<String> order = List.of();
+  /** The {@link #workers}, immutable, for the drain and the idle threads' rotation. */
+  private volatile List<Registered> order = List.of();
   private final Semaphore permits;
   private final AtomicInteger wakeUps = new AtomicInteger();
   /** Where the next idle thread starts looking, so that every worker's queue is served in turn. */
@@ -57,25 +51,35 @@ final class Dispatcher implements AttemptRunner.Successors {
     this.permits = new Semaphore(options.concurrency());
   }
 
+  /**
+   * A worker registered here, and whether its ready queue may hold work: a flag of its own, so that
+   * threads raising and taking the flags of a few workers do not queue on one map bin's lock (a
+   * holder the scheduler pauses on 2 cores holds up every thread behind it).
+   */
+  private record Registered(Worker worker, AtomicBoolean maybeReady) {
+    String name() {
+      return worker.name();
+    }
+  }
+
   void register(Worker worker) {
-    // One registration at a time: each copies the names after its own, so none is left out.
+    // One registration at a time: each copies the workers after its own, so none is left out.
     synchronized (this) {
-      if (workers.putIfAbsent(worker.name(), worker) != null) {
+      if (workers.putIfAbsent(worker.name(), new Registered(worker, new AtomicBoolean())) != null) {
         throw new IllegalArgumentException("a worker named \"" + worker.name() + "\" is registered on node "
             + options.nodeId() + " already");
       }
-      maybeReady.put(worker.name(), new AtomicBoolean());
       names = Set.copyOf(workers.keySet());
-      order = List.copyOf(maybeReady.keySet());
+      order = List.copyOf(workers.values());
     }
     ready(worker.name());
   }
 
   /** Work may be ready for {@code workerName}; ignored unless it is registered here. */
   void ready(String workerName) {
-    AtomicBoolean flag = maybeReady.get(workerName);
-    if (flag != null) {
-      flag.set(true);
+    Registered registered = workers.get(workerName);
+    if (registered != null) {
+      registered.maybeReady().set(true);
       wake();
     }
   }
@@ -122,17 +126,16 @@ final class Dispatcher implements AttemptRunner.Successors {
     if (!taking || closed) {
       return Optional.empty();
     }
-    List<String> candidates = order;
+    List<Registered> candidates = order;
     int start = Math.floorMod(rotation.getAndIncrement(), Math.max(1, candidates.size()));
     for (int i = 0; i < candidates.size(); i++) {
-      String workerName = candidates.get((start + i) % candidates.size());
-      AtomicBoolean flag = maybeReady.get(workerName);
-      if (!flag.compareAndSet(true, false)) {
+      Registered candidate = candidates.get((start + i) % candidates.size());
+      if (!candidate.maybeReady().compareAndSet(true, false)) {
         continue;
       }
-      Optional<Claim> claim = claim(workerName);
+      Optional<Claim> claim = claim(candidate.name());
       if (claim.isPresent()) {
-        flag.set(true);
+        candidate.maybeReady().set(true);
         return claim;
       }
     }
@@ -141,7 +144,7 @@ final class Dispatcher implements AttemptRunner.Successors {
 
   @Override
   public Optional<Worker> worker(String name) {
-    return Optional.ofNullable(workers.get(name));
+    return Optional.ofNullable(workers.get(name)).map(Registered::worker);
   }
 
   /**
@@ -169,10 +172,10 @@ final class Dispatcher implements AttemptRunner.Successors {
       throw e;
     }
     for (Claim claim : change.claims()) {
-      Worker worker = workers.get(claim.step().spec().workerName());
-      if (worker != null && reserved > 0) {
+      Registered registered = workers.get(claim.step().spec().workerName());
+      if (registered != null && reserved > 0) {
         reserved--;
-        runner.start(claim, worker, this::releasePermit);
+        runner.start(claim, registered.worker(), this::releasePermit);
       }
       // Otherwise (cannot happen: workers are never unregistered) the lease expires and the step is retried.
     }
@@ -194,7 +197,7 @@ final class Dispatcher implements AttemptRunner.Successors {
 
   /** Work may be ready for any of the workers registered here. */
   void wakeAll() {
-    maybeReady.values().forEach(flag -> flag.set(true));
+    order.forEach(registered -> registered.maybeReady().set(true));
     wake();
   }
 
@@ -218,23 +221,22 @@ final class Dispatcher implements AttemptRunner.Successors {
     boolean claimed = true;
     while (claimed && taking && !closed) {
       claimed = false;
-      for (String workerName : order) {
-        AtomicBoolean flag = maybeReady.get(workerName);
-        if (!flag.get()) {
+      for (Registered registered : order) {
+        if (!registered.maybeReady().get()) {
           continue;
         }
         if (!permits.tryAcquire()) {
           return;
         }
-        flag.set(false);
-        Optional<Claim> claim = claim(workerName);
+        registered.maybeReady().set(false);
+        Optional<Claim> claim = claim(registered.name());
         if (claim.isEmpty()) {
           permits.release();
           continue;
         }
-        flag.set(true);
+        registered.maybeReady().set(true);
         claimed = true;
-        runner.start(claim.get(), workers.get(workerName), this::releasePermit);
+        runner.start(claim.get(), registered.worker(), this::releasePermit);
       }
     }
   }

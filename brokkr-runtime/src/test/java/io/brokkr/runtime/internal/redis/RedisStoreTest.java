@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.SagaStatus;
@@ -339,5 +340,24 @@ class RedisStoreTest {
     assertEquals(Optional.empty(),
         store.fail(second.step().ref(), Settler.attempt(second.lease().token()), "boom", NOW).retryAt(), "no attempt left");
     assertEquals(StepStatus.FAILED, store.load("s").orElseThrow().step("a").orElseThrow().status());
+  }
+
+  @Test
+  void aHistoryEntryOfAttemptZeroLeavesItsAttemptOutAndReadsAsZero() {
+    SagaStore store = store();
+    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+    store.createSaga("s");
+    store.addStep("s", spec("a", "A", "[]"));
+    store.start("s");
+    Claim claim = store.claimNext("A", "node-1", NOW, LEASE).orElseThrow();
+    store.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("1"));
+
+    List<String> stored = REDIS.client().<String>getList(keys.historyKey("s"), StringCodec.INSTANCE).readAll();
+    // Created, started, queued, settled: attempt 0, written without it (cjson would format the 0 with printf).
+    assertEquals(4, stored.stream().filter(entry -> !entry.contains("\"a\":")).count(), stored.toString());
+    assertTrue(stored.stream().noneMatch(entry -> entry.contains("\"a\":0")), stored.toString());
+    List<Integer> attempts = store.history("s").stream().map(HistoryEntry::attempt).toList();
+    // Created, saga started, queued, running, finished, saga finished.
+    assertEquals(List.of(0, 0, 0, 1, 1, 0), attempts);
   }
 }
