@@ -67,6 +67,19 @@ class RedisStoreTest {
     return store(RedisOptions.defaults());
   }
 
+  private KeyLayout keys() {
+    return new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+  }
+
+  /** A store with saga "s" started: one step "a" of {@code worker}, queued. */
+  private SagaStore startedOneStepSaga(String worker, String argsJson) {
+    SagaStore store = store();
+    store.createSaga("s");
+    store.addStep("s", spec("a", worker, argsJson));
+    store.start("s");
+    return store;
+  }
+
   private static StepSpec spec(String id, String worker, String argsJson) {
     return new StepSpec(id, worker, List.of(), argsJson, TWICE, Optional.empty());
   }
@@ -129,7 +142,7 @@ class RedisStoreTest {
   @Test
   void settledSagasExpireAfterTheRetentionAndRunningOnesDoNot() {
     SagaStore store = store(RedisOptions.defaults().withRetention(Duration.ofMillis(1500)));
-    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+    KeyLayout keys = keys();
     store.createSaga("settles");
     store.addStep("settles", spec("a", "A", "[]"));
     assertTrue(ttl(keys.sagaKey("settles")) > 0, "a saga never started expires too");
@@ -267,7 +280,7 @@ class RedisStoreTest {
 
   private Reply finishRaw(StepRef step, long token) {
     ScriptRegistry scripts = ScriptRegistry.shared();
-    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+    KeyLayout keys = keys();
     List<Object> reply = REDIS.client().getScript(StringCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE,
         scripts.sha(Script.FINISH), RScript.ReturnType.MULTI, keys.keys(step.sagaId()),
         step.sagaId(), keys.channel(), 60_000, step.stepId(), token, "1", "\"raw\"");
@@ -298,11 +311,8 @@ class RedisStoreTest {
 
   @Test
   void aSagaIsOneHashInItsPartitionsSlotAndItsQueueEntriesNameItsWorker() {
-    SagaStore store = store();
-    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
-    store.createSaga("s");
-    store.addStep("s", spec("a", "Anvil", "[1]"));
-    store.start("s");
+    SagaStore store = startedOneStepSaga("Anvil", "[1]");
+    KeyLayout keys = keys();
     int p = keys.partitionOf("s");
     assertEquals("{" + namespace + ":" + p + "}:saga:s", keys.sagaKey("s"));
     Map<String, String> hash = REDIS.client().<String, String>getMap(keys.sagaKey("s"), StringCodec.INSTANCE).readAllMap();
@@ -318,7 +328,7 @@ class RedisStoreTest {
   @Test
   void aRetryPolicyIsStoredAsTextAndOneStoredAsNumbersBeforeStillRetries() {
     SagaStore store = store();
-    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
+    KeyLayout keys = keys();
     RetryPolicy policy = new RetryPolicy(2, Duration.ofSeconds(1), 1.5, Duration.ofSeconds(5));
     store.createSaga("s");
     store.addStep("s", new StepSpec("a", "A", List.of(), "[]", policy, Optional.empty()));
@@ -344,11 +354,8 @@ class RedisStoreTest {
 
   @Test
   void aHistoryEntryOfAttemptZeroLeavesItsAttemptOutAndReadsAsZero() {
-    SagaStore store = store();
-    KeyLayout keys = new KeyLayout(namespace, RedisOptions.DEFAULT_PARTITIONS);
-    store.createSaga("s");
-    store.addStep("s", spec("a", "A", "[]"));
-    store.start("s");
+    SagaStore store = startedOneStepSaga("A", "[]");
+    KeyLayout keys = keys();
     Claim claim = store.claimNext("A", "node-1", NOW, LEASE).orElseThrow();
     store.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("1"));
 
