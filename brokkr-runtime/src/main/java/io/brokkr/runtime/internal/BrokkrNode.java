@@ -50,6 +50,8 @@ public final class BrokkrNode implements Brokkr {
   private static final Logger LOG = LoggerFactory.getLogger(BrokkrNode.class);
   /** How often outcomes still pending are read again, in case their settling event was lost. */
   static final Duration OUTCOME_RECHECK = Duration.ofSeconds(10);
+  /** How long a callback that blocks holds up the outcomes queued behind it, at most about twice. */
+  static final Duration CALLBACK_STALL = Duration.ofMillis(10);
 
   private final SagaStore store;
   private final NodeOptions options;
@@ -57,7 +59,7 @@ public final class BrokkrNode implements Brokkr {
   private final Timers timers;
   private final Timers rechecks;
   private final Optional<ThreadPoolExecutor> ownPool;
-  private final ExecutorService callbacks;
+  private final CallbackLane callbacks;
   private final ExecutorService listenerThread;
   /** The thread of {@link #listenerThread}, once made: a task from it needs not queue behind itself. */
   private volatile @Nullable Thread listenerThreadItself;
@@ -87,7 +89,7 @@ public final class BrokkrNode implements Brokkr {
     this.rechecks = new Timers(options.clock(), options.nodeId(), "outcomes");
     this.ownPool = options.executor().isPresent() ? Optional.empty() : Optional.of(pool(options));
     Executor executor = options.executor().or(() -> ownPool.map(Executor.class::cast)).orElseThrow();
-    this.callbacks = Executors.newCachedThreadPool(Threads.daemon("brokkr-" + options.nodeId() + "-callback"));
+    this.callbacks = new CallbackLane("brokkr-" + options.nodeId() + "-callback", rechecks, CALLBACK_STALL);
     ThreadFactory listenerThreads = Threads.daemon("brokkr-" + options.nodeId() + "-listener");
     this.listenerThread = Executors.newSingleThreadExecutor(task -> {
       Thread thread = listenerThreads.newThread(task);

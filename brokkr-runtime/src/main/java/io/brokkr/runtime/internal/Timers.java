@@ -38,6 +38,16 @@ final class Timers implements AutoCloseable {
     }
   }
 
+  /** Runs {@code task} after {@code delay}; false, and never runs it, once the node closed. */
+  boolean after(Duration delay, Runnable task) {
+    try {
+      scheduler.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (RejectedExecutionException closed) {
+      return false;
+    }
+  }
+
   /** Runs {@code task} every {@code period} until the node closes. */
   void every(Duration period, Runnable task) {
     long millis = Math.max(1, period.toMillis());

@@ -1,0 +1,157 @@
+package io.brokkr.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node's callback threads: completions run off the caller's thread, queued ones in turn on one
+ * thread, and one that blocks (on another saga's outcome, say) holds the others up only for a stall.
+ */
+class CallbackLaneTest {
+  /** How long a test waits for what must happen: a bound on a hang, not a measured time. */
+  private static final long PATIENCE_SECONDS = 30;
+  private static final Duration NEVER = Duration.ofHours(1);
+  private static final Duration SHORT_STALL = Duration.ofMillis(10);
+
+  private final Timers watch = new Timers(Clock.systemUTC(), "lane-test", "watch");
+
+  @AfterEach
+  void close() {
+    watch.close();
+  }
+
+  @Test
+  void completionsQueuedBehindARunningOneRunInTurnOnTheLanesThread() throws Exception {
+    CallbackLane lane = new CallbackLane("lane-test-callback", watch, NEVER);
+    CountDownLatch gateEntered = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    List<Thread> gateThread = Collections.synchronizedList(new ArrayList<>());
+    lane.execute(() -> {
+      gateThread.add(Thread.currentThread());
+      gateEntered.countDown();
+      await(gate);
+    });
+    assertTrue(gateEntered.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+
+    List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    CountDownLatch done = new CountDownLatch(50);
+    for (int i = 0; i < 50; i++) {
+      int index = i;
+      lane.execute(() -> {
+        order.add(index);
+        threads.add(Thread.currentThread());
+        done.countDown();
+      });
+    }
+    gate.countDown();
+
+    assertTrue(done.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    assertEquals(Set.of(gateThread.get(0)), threads, "one thread ran them all: the one that ran the gate");
+    assertNotEquals(Thread.currentThread(), gateThread.get(0));
+    assertTrue(gateThread.get(0).getName().startsWith("lane-test-callback-"), gateThread.get(0).getName());
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      expected.add(i);
+    }
+    assertEquals(expected, order);
+    lane.shutdown();
+  }
+
+  @Test
+  void aCompletionThatWaitsForALaterOneIsHelpedAfterAStall() throws Exception {
+    CallbackLane lane = new CallbackLane("lane-test-callback", watch, SHORT_STALL);
+    CountDownLatch laterRan = new CountDownLatch(1);
+    CountDownLatch firstReturned = new CountDownLatch(1);
+    CountDownLatch firstEntered = new CountDownLatch(1);
+    lane.execute(() -> {
+      firstEntered.countDown();
+      await(laterRan);
+      firstReturned.countDown();
+    });
+    assertTrue(firstEntered.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+
+    lane.execute(laterRan::countDown);
+
+    assertTrue(laterRan.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "another thread ran the later completion");
+    assertTrue(firstReturned.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    lane.shutdown();
+  }
+
+  @Test
+  void aCompletionWaitingBehindABlockedOneRunsAtOnceWhenTheTimersAreClosed() throws Exception {
+    CallbackLane lane = new CallbackLane("lane-test-callback", watch, NEVER);
+    CountDownLatch laterRan = new CountDownLatch(1);
+    CountDownLatch firstEntered = new CountDownLatch(1);
+    lane.execute(() -> {
+      firstEntered.countDown();
+      await(laterRan);
+    });
+    assertTrue(firstEntered.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    watch.close(); // the node closes: no stall can be watched any more
+
+    lane.execute(laterRan::countDown);
+
+    assertTrue(laterRan.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "another thread ran it without waiting for a stall");
+    lane.shutdown();
+  }
+
+  @Test
+  void aCompletionThatThrowsLeavesTheOthersRunning() throws Exception {
+    CallbackLane lane = new CallbackLane("lane-test-callback", watch, NEVER);
+    CountDownLatch next = new CountDownLatch(1);
+
+    lane.execute(() -> {
+      throw new IllegalStateException("a failing completion");
+    });
+    lane.execute(next::countDown);
+
+    assertTrue(next.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    lane.shutdown();
+  }
+
+  @Test
+  void afterShutdownQueuedCompletionsRunAndNewOnesAreRejected() throws Exception {
+    CallbackLane lane = new CallbackLane("lane-test-callback", watch, NEVER);
+    CountDownLatch gateEntered = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    CountDownLatch queuedRan = new CountDownLatch(1);
+    lane.execute(() -> {
+      gateEntered.countDown();
+      await(gate);
+    });
+    assertTrue(gateEntered.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    lane.execute(queuedRan::countDown);
+
+    lane.shutdown();
+    gate.countDown();
+
+    assertTrue(queuedRan.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "a completion queued before the shutdown ran");
+    assertThrows(RejectedExecutionException.class, () -> lane.execute(() -> { }));
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("waited " + PATIENCE_SECONDS + " s in vain");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
