@@ -189,7 +189,8 @@ public interface Saga extends SagaActions {
    * Completes when the saga settles: FINISHED, COMPENSATED or FAILED. Each call returns a new
    * future, so completing or cancelling it affects no other caller.
    * It completes on the node's callback threads, where callbacks without an executor of their own
-   * run one after the other: a callback that blocks delays the outcomes queued behind it by 10 to 20 ms.
+   * run one after the other: a callback that blocks, or a backlog of slow ones, delays the outcomes
+   * queued behind it by 10 to 20 ms, then more threads take them.
    *
    * @return a new future of the saga's outcome, completed at once when the saga settled already
    */

@@ -36,7 +36,8 @@ public final class SagaHandle<R> {
    * Completes when the saga settles, however it ends. Each call returns a new future, so completing
    * or cancelling it affects no other caller.
    * It completes on the node's callback threads, where callbacks without an executor of their own
-   * run one after the other: a callback that blocks delays the outcomes queued behind it by 10 to 20 ms.
+   * run one after the other: a callback that blocks, or a backlog of slow ones, delays the outcomes
+   * queued behind it by 10 to 20 ms, then more threads take them.
    *
    * @return a new future of the saga's outcome
    */

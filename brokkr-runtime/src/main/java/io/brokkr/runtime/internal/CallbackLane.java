@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * never runs on a thread of the node, and may block, even on another saga's outcome. Completions
  * queue, and one thread at a time runs them in turn: a burst of outcomes costs one wake-up, where a
  * thread per completion (a cached pool hands each task to a thread of its own) cost a park and an
- * unpark per saga. A callback that blocks holds up the completions queued behind it for about a
- * {@code stall} or two: when the lane's thread has begun no completion for that long while others
- * wait, another thread runs them.
+ * unpark per saga. A callback that blocks, or callbacks slower than outcomes come, hold up the
+ * completions queued behind them for about a {@code stall} or two: when completions have waited
+ * that long without the lane's thread once finding its queue empty, another thread runs them (and
+ * one more each {@code stall} while they still wait).
  */
 final class CallbackLane implements Executor {
   private static final Logger LOG = LoggerFactory.getLogger(CallbackLane.class);
@@ -32,8 +33,8 @@ final class CallbackLane implements Executor {
   private final Duration stall;
   /** Whether a check of the lane's progress is due. */
   private final AtomicBoolean watched = new AtomicBoolean();
-  /** How many completions the lane's thread began; only that thread writes it. */
-  private volatile long begun;
+  /** How many times the lane's thread found its queue empty; only that thread writes it. */
+  private volatile long emptied;
   private volatile boolean shutdown;
 
   /**
@@ -76,19 +77,19 @@ final class CallbackLane implements Executor {
     do {
       Runnable completion;
       while ((completion = queue.poll()) != null) {
-        begun++; // the only writer
         run(completion);
       }
+      emptied++; // the only writer
       missed = wakeUps.addAndGet(-missed);
     } while (missed != 0);
   }
 
-  /** Checks after a stall whether the lane's thread moved on; once at a time. */
+  /** Checks after a stall whether the lane's thread caught up; one check at a time. */
   private void watch() {
     if (!watched.compareAndSet(false, true)) {
       return;
     }
-    long seen = begun;
+    long seen = emptied;
     if (!watch.after(stall, () -> check(seen))) {
       watched.set(false);
       help(); // no timer any more (the node closes): another thread runs what waits, at once
@@ -100,13 +101,13 @@ final class CallbackLane implements Executor {
     if (queue.isEmpty()) {
       return;
     }
-    if (begun == seen) {
-      help();
+    if (emptied == seen) {
+      help(); // behind since the check was set: a completion blocks, or they come faster than they run
     }
-    watch(); // completions still wait: the lane's thread may block on the one it began since
+    watch(); // completions still wait
   }
 
-  /** Another thread runs the completions that wait, while the lane's thread is held up. */
+  /** Another thread runs the completions that wait, while the lane's thread is held up or behind. */
   private void help() {
     try {
       threads.execute(() -> {

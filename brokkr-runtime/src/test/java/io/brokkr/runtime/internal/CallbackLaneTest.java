@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The node's callback threads: completions run off the caller's thread, queued ones in turn on one
- * thread, and one that blocks (on another saga's outcome, say) holds the others up only for a stall.
+ * thread, and one that blocks (on another saga's outcome, say), or a backlog of slow ones, holds the
+ * others up only for a stall or two.
  */
 class CallbackLaneTest {
   /** How long a test waits for what must happen: a bound on a hang, not a measured time. */
@@ -94,6 +95,24 @@ class CallbackLaneTest {
   }
 
   @Test
+  void callbacksSlowerThanTheyComeAreHelpedByMoreThreads() throws Exception {
+    CallbackLane lane = new CallbackLane("lane-test-callback", watch, SHORT_STALL);
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    CountDownLatch done = new CountDownLatch(200);
+    for (int i = 0; i < 200; i++) {
+      lane.execute(() -> {
+        threads.add(Thread.currentThread());
+        pause(Duration.ofMillis(2)); // shorter than a stall: the lane's thread keeps moving on, and stays behind
+        done.countDown();
+      });
+    }
+
+    assertTrue(done.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    assertTrue(threads.size() > 1, "a backlog of 400 ms ran on more than the lane's thread: " + threads);
+    lane.shutdown();
+  }
+
+  @Test
   void aCompletionWaitingBehindABlockedOneRunsAtOnceWhenTheTimersAreClosed() throws Exception {
     CallbackLane lane = new CallbackLane("lane-test-callback", watch, NEVER);
     CountDownLatch laterRan = new CountDownLatch(1);
@@ -143,6 +162,14 @@ class CallbackLaneTest {
 
     assertTrue(queuedRan.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "a completion queued before the shutdown ran");
     assertThrows(RejectedExecutionException.class, () -> lane.execute(() -> { }));
+  }
+
+  private static void pause(Duration time) {
+    try {
+      Thread.sleep(time.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void await(CountDownLatch latch) {
