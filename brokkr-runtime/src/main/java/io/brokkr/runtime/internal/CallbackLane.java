@@ -40,7 +40,7 @@ final class CallbackLane implements Executor {
   /**
    * @param threadNames the prefix of the lane's thread names
    * @param watch the timers that check the lane's progress
-   * @param stall how long the lane's thread may take over one completion while others wait
+   * @param stall how long completions may wait without the lane's thread catching up before another thread helps
    */
   CallbackLane(String threadNames, Timers watch, Duration stall) {
     this.threads = Executors.newCachedThreadPool(Threads.daemon(threadNames));
@@ -75,10 +75,7 @@ final class CallbackLane implements Executor {
   private void drain() {
     int missed = 1;
     do {
-      Runnable completion;
-      while ((completion = queue.poll()) != null) {
-        run(completion);
-      }
+      runQueued();
       emptied++; // the only writer
       missed = wakeUps.addAndGet(-missed);
     } while (missed != 0);
@@ -110,14 +107,17 @@ final class CallbackLane implements Executor {
   /** Another thread runs the completions that wait, while the lane's thread is held up or behind. */
   private void help() {
     try {
-      threads.execute(() -> {
-        Runnable completion;
-        while ((completion = queue.poll()) != null) {
-          run(completion);
-        }
-      });
+      threads.execute(this::runQueued);
     } catch (RejectedExecutionException shutDown) {
       // The lane's thread runs them once the completion holding it returns.
+    }
+  }
+
+  /** Runs queued completions until the queue is empty. */
+  private void runQueued() {
+    Runnable completion;
+    while ((completion = queue.poll()) != null) {
+      run(completion);
     }
   }
 
