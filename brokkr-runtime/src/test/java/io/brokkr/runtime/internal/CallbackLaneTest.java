@@ -98,11 +98,16 @@ class CallbackLaneTest {
   void callbacksSlowerThanTheyComeAreHelpedByMoreThreads() throws Exception {
     CallbackLane lane = new CallbackLane("lane-test-callback", watch, SHORT_STALL);
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    CountDownLatch helped = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(200);
     for (int i = 0; i < 200; i++) {
       lane.execute(() -> {
         threads.add(Thread.currentThread());
-        pause(Duration.ofMillis(2)); // shorter than a stall: the lane's thread keeps moving on, and stays behind
+        if (threads.size() > 1) {
+          helped.countDown();
+        }
+        // Each waits for help 2 ms at most, shorter than a stall: the lane's thread keeps moving on, and stays behind.
+        awaitBriefly(helped);
         done.countDown();
       });
     }
@@ -164,9 +169,9 @@ class CallbackLaneTest {
     assertThrows(RejectedExecutionException.class, () -> lane.execute(() -> { }));
   }
 
-  private static void pause(Duration time) {
+  private static void awaitBriefly(CountDownLatch latch) {
     try {
-      Thread.sleep(time.toMillis());
+      latch.await(2, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
