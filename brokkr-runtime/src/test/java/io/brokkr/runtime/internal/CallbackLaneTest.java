@@ -39,15 +39,8 @@ class CallbackLaneTest {
   @Test
   void completionsQueuedBehindARunningOneRunInTurnOnTheLanesThread() throws Exception {
     CallbackLane lane = new CallbackLane("lane-test-callback", watch, NEVER);
-    CountDownLatch gateEntered = new CountDownLatch(1);
     CountDownLatch gate = new CountDownLatch(1);
-    List<Thread> gateThread = Collections.synchronizedList(new ArrayList<>());
-    lane.execute(() -> {
-      gateThread.add(Thread.currentThread());
-      gateEntered.countDown();
-      await(gate);
-    });
-    assertTrue(gateEntered.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    Thread gateThread = holdLane(lane, gate);
 
     List<Integer> order = Collections.synchronizedList(new ArrayList<>());
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -63,9 +56,9 @@ class CallbackLaneTest {
     gate.countDown();
 
     assertTrue(done.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
-    assertEquals(Set.of(gateThread.get(0)), threads, "one thread ran them all: the one that ran the gate");
-    assertNotEquals(Thread.currentThread(), gateThread.get(0));
-    assertTrue(gateThread.get(0).getName().startsWith("lane-test-callback-"), gateThread.get(0).getName());
+    assertEquals(Set.of(gateThread), threads, "one thread ran them all: the one that ran the gate");
+    assertNotEquals(Thread.currentThread(), gateThread);
+    assertTrue(gateThread.getName().startsWith("lane-test-callback-"), gateThread.getName());
     List<Integer> expected = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       expected.add(i);
@@ -79,13 +72,7 @@ class CallbackLaneTest {
     CallbackLane lane = new CallbackLane("lane-test-callback", watch, SHORT_STALL);
     CountDownLatch laterRan = new CountDownLatch(1);
     CountDownLatch firstReturned = new CountDownLatch(1);
-    CountDownLatch firstEntered = new CountDownLatch(1);
-    lane.execute(() -> {
-      firstEntered.countDown();
-      await(laterRan);
-      firstReturned.countDown();
-    });
-    assertTrue(firstEntered.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    holdLane(lane, laterRan, firstReturned::countDown);
 
     lane.execute(laterRan::countDown);
 
@@ -121,12 +108,7 @@ class CallbackLaneTest {
   void aCompletionWaitingBehindABlockedOneRunsAtOnceWhenTheTimersAreClosed() throws Exception {
     CallbackLane lane = new CallbackLane("lane-test-callback", watch, NEVER);
     CountDownLatch laterRan = new CountDownLatch(1);
-    CountDownLatch firstEntered = new CountDownLatch(1);
-    lane.execute(() -> {
-      firstEntered.countDown();
-      await(laterRan);
-    });
-    assertTrue(firstEntered.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    holdLane(lane, laterRan);
     watch.close(); // the node closes: no stall can be watched any more
 
     lane.execute(laterRan::countDown);
@@ -152,14 +134,9 @@ class CallbackLaneTest {
   @Test
   void afterShutdownQueuedCompletionsRunAndNewOnesAreRejected() throws Exception {
     CallbackLane lane = new CallbackLane("lane-test-callback", watch, NEVER);
-    CountDownLatch gateEntered = new CountDownLatch(1);
     CountDownLatch gate = new CountDownLatch(1);
     CountDownLatch queuedRan = new CountDownLatch(1);
-    lane.execute(() -> {
-      gateEntered.countDown();
-      await(gate);
-    });
-    assertTrue(gateEntered.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    holdLane(lane, gate);
     lane.execute(queuedRan::countDown);
 
     lane.shutdown();
@@ -167,6 +144,26 @@ class CallbackLaneTest {
 
     assertTrue(queuedRan.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "a completion queued before the shutdown ran");
     assertThrows(RejectedExecutionException.class, () -> lane.execute(() -> { }));
+  }
+
+  /** Holds the lane: runs a completion that waits for {@code release}; returns its thread once it began. */
+  private static Thread holdLane(CallbackLane lane, CountDownLatch release) throws InterruptedException {
+    return holdLane(lane, release, () -> { });
+  }
+
+  /** {@link #holdLane(CallbackLane, CountDownLatch)}, the completion running {@code afterwards} once released. */
+  private static Thread holdLane(CallbackLane lane, CountDownLatch release, Runnable afterwards)
+      throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(1);
+    List<Thread> holder = Collections.synchronizedList(new ArrayList<>());
+    lane.execute(() -> {
+      holder.add(Thread.currentThread());
+      entered.countDown();
+      await(release);
+      afterwards.run();
+    });
+    assertTrue(entered.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "the lane's thread began the holding completion");
+    return holder.get(0);
   }
 
   private static void awaitBriefly(CountDownLatch latch) {

@@ -2,55 +2,126 @@ package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.OperatorAction;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepStatus;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A saga's timeline, the newest {@link HistoryEntry#LIMIT} entries; guarded by its saga's lock. The
- * entries are kept as lines of nullable fields and made {@link HistoryEntry}s when read: a settled
- * saga keeps its history for days, and an {@code Optional} per field was a quarter of its memory.
+ * A saga's timeline, the newest {@link HistoryEntry#LIMIT} entries; guarded by its saga's lock. A
+ * settled saga keeps its history for its retention, and every young collection copies the sagas
+ * settled since the last: the entries are packed in two arrays (three numbers and three references
+ * a line, in a ring once full), not an object each, and made {@link HistoryEntry}s when read.
  */
 final class History {
-  private final Deque<Line> lines = new ArrayDeque<>();
+  /** A line's numbers: its time in epoch milliseconds, its fencing token, its attempt, kind and statuses. */
+  private static final int NUMBERS = 3;
+  /** A line's references: its step, its node, and its reason or operator action. */
+  private static final int REFERENCES = 3;
+  /** Lines room is made for at first: a saga of a few steps records about a dozen. */
+  private static final int FIRST_CAPACITY = 16;
+  private static final HistoryEntry.Kind[] KINDS = HistoryEntry.Kind.values();
+  private static final SagaStatus[] SAGA_STATUSES = SagaStatus.values();
+  private static final StepStatus[] STEP_STATUSES = StepStatus.values();
 
-  /** An entry as kept; {@link HistoryEntry} says what each field means. */
-  private record Line(Instant at, HistoryEntry.Kind kind, @Nullable String stepId, @Nullable String from,
-      @Nullable String to, @Nullable String nodeId, int attempt, long token, @Nullable String reason,
-      @Nullable OperatorAction action) {
-    HistoryEntry entry() {
-      return new HistoryEntry(at, kind, Optional.ofNullable(stepId), Optional.ofNullable(from), Optional.ofNullable(to),
-          Optional.ofNullable(nodeId), attempt, token, Optional.ofNullable(reason), Optional.ofNullable(action));
-    }
-  }
+  private long[] numbers = new long[NUMBERS * FIRST_CAPACITY];
+  private @Nullable Object[] references = new Object[REFERENCES * FIRST_CAPACITY];
+  /** The slot of the oldest line, and how many lines there are. */
+  private int first;
+  private int size;
 
-  /** A move of the saga (no step) or of a step; its node and token only where it holds a lease. */
-  void move(Instant at, HistoryEntry.Kind kind, @Nullable String stepId, @Nullable String from, String to,
+  /** A move of the saga (no step, saga statuses) or of a step; its node and token only where it holds a lease. */
+  void move(Instant at, HistoryEntry.Kind kind, @Nullable String stepId, @Nullable Enum<?> from, Enum<?> to,
       @Nullable String nodeId, int attempt, long token, @Nullable String reason) {
-    add(new Line(at, kind, stepId, from, to, nodeId, attempt, token, reason, null));
+    add(at, kind, from, to, attempt, token, stepId, nodeId, reason);
   }
 
   /** An operator's action. */
   void action(Instant at, OperatorAction action) {
-    add(new Line(at, HistoryEntry.Kind.ACTION, action.stepId().orElse(null), null, null, null, 0, 0, null, action));
+    add(at, HistoryEntry.Kind.ACTION, null, null, 0, 0, action.stepId().orElse(null), null, action);
   }
 
-  private void add(Line line) {
-    if (lines.size() == HistoryEntry.LIMIT) {
-      lines.removeFirst();
+  /** Gives back the room made for lines not recorded: called as the saga settles, when few more come. */
+  void trim() {
+    if (size < capacity()) {
+      resize(size);
     }
-    lines.addLast(line);
   }
 
   List<HistoryEntry> entries() {
-    List<HistoryEntry> entries = new ArrayList<>(lines.size());
-    for (Line line : lines) {
-      entries.add(line.entry());
+    List<HistoryEntry> entries = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      entries.add(entry((first + i) % capacity()));
     }
     return List.copyOf(entries);
+  }
+
+  private void add(Instant at, HistoryEntry.Kind kind, @Nullable Enum<?> from, @Nullable Enum<?> to, int attempt,
+      long token, @Nullable String stepId, @Nullable String nodeId, @Nullable Object note) {
+    int slot;
+    if (size == HistoryEntry.LIMIT) {
+      slot = first; // the oldest line makes room
+      first = (first + 1) % capacity();
+    } else {
+      if (size == capacity()) {
+        resize(Math.min(HistoryEntry.LIMIT, Math.max(FIRST_CAPACITY, 2 * size)));
+      }
+      slot = (first + size) % capacity();
+      size++;
+    }
+    numbers[NUMBERS * slot] = at.toEpochMilli();
+    numbers[NUMBERS * slot + 1] = token;
+    numbers[NUMBERS * slot + 2] = ((long) attempt << 32) | (kind.ordinal() << 16) | (code(from) << 8) | code(to);
+    references[REFERENCES * slot] = stepId;
+    references[REFERENCES * slot + 1] = nodeId;
+    references[REFERENCES * slot + 2] = note;
+  }
+
+  private HistoryEntry entry(int slot) {
+    long packed = numbers[NUMBERS * slot + 2];
+    HistoryEntry.Kind kind = KINDS[(int) (packed >>> 16) & 0xff];
+    @Nullable Object note = references[REFERENCES * slot + 2];
+    return new HistoryEntry(Instant.ofEpochMilli(numbers[NUMBERS * slot]), kind,
+        Optional.ofNullable((String) references[REFERENCES * slot]), status(kind, (int) (packed >>> 8) & 0xff),
+        status(kind, (int) packed & 0xff), Optional.ofNullable((String) references[REFERENCES * slot + 1]),
+        (int) (packed >>> 32), numbers[NUMBERS * slot + 1],
+        note instanceof String reason ? Optional.of(reason) : Optional.empty(),
+        note instanceof OperatorAction action ? Optional.of(action) : Optional.empty());
+  }
+
+  /** A status as a line keeps it: 0 for none, else its ordinal plus one. */
+  private static int code(@Nullable Enum<?> status) {
+    return status == null ? 0 : status.ordinal() + 1;
+  }
+
+  /** The name of the status of {@code code}: a step's for a step's move, else the saga's. */
+  private static Optional<String> status(HistoryEntry.Kind kind, int code) {
+    if (code == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(kind == HistoryEntry.Kind.STEP_MOVED ? STEP_STATUSES[code - 1].name()
+        : SAGA_STATUSES[code - 1].name());
+  }
+
+  private int capacity() {
+    return numbers.length / NUMBERS;
+  }
+
+  /** Moves the lines, oldest first, to arrays of room for {@code lines}. */
+  private void resize(int lines) {
+    long[] movedNumbers = new long[NUMBERS * lines];
+    @Nullable Object[] movedReferences = new Object[REFERENCES * lines];
+    for (int i = 0; i < size; i++) {
+      int slot = (first + i) % capacity();
+      System.arraycopy(numbers, NUMBERS * slot, movedNumbers, NUMBERS * i, NUMBERS);
+      System.arraycopy(references, REFERENCES * slot, movedReferences, REFERENCES * i, REFERENCES);
+    }
+    numbers = movedNumbers;
+    references = movedReferences;
+    first = 0;
   }
 }

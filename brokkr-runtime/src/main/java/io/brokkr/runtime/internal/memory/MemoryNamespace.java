@@ -44,6 +44,8 @@ final class MemoryNamespace {
   private final ReadyQueues queues = new ReadyQueues();
   private final TimerIndex timers = new TimerIndex();
   private final List<StoreListener> subscribers = new CopyOnWriteArrayList<>();
+  /** What every saga's outbox hands its events to: one for all, not one per saga kept for its retention. */
+  private final StoreListener deliverer = this::deliver;
   private final Retention retention;
   private final Map<String, Announcement> nodes = new ConcurrentHashMap<>();
 
@@ -69,7 +71,7 @@ final class MemoryNamespace {
   }
 
   void create(String sagaId, Optional<String> sagaName, Map<String, String> traceContext, Clock clock) {
-    MemorySaga saga = new MemorySaga(sagaId, sagaName, traceContext, clock, queues, timers, new Outbox(this::deliver));
+    MemorySaga saga = new MemorySaga(sagaId, sagaName, traceContext, clock, queues, timers, new Outbox(deliverer));
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }
@@ -83,7 +85,7 @@ final class MemoryNamespace {
    */
   Change createAndStart(SagaDraft draft, Clock clock) {
     MemorySaga saga = new MemorySaga(draft.sagaId(), draft.name(), Map.copyOf(draft.traceContext()), clock, queues,
-        timers, new Outbox(this::deliver));
+        timers, new Outbox(deliverer));
     synchronized (saga) {
       draft.steps().forEach(saga::addStep);
       draft.compensators().forEach(saga::addCompensator);

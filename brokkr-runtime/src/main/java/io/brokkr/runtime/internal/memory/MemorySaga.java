@@ -53,8 +53,7 @@ final class MemorySaga {
   private final ReadyQueues queues;
   private final TimerIndex timers;
   private final Outbox outbox;
-  private final Map<String, MemoryStep> steps = new LinkedHashMap<>();
-  private final Map<String, List<MemoryStep>> dependents = new LinkedHashMap<>();
+  private final StepTable steps = new StepTable();
   /** The compensators, so that finishing the saga skips them without walking every step. */
   private final List<MemoryStep> compensators = new ArrayList<>();
   private final Optional<String> name;
@@ -77,8 +76,8 @@ final class MemorySaga {
   /** The time {@link #now()} read last, and its milliseconds. */
   private @Nullable Instant lastNow;
   private long lastMillis;
-  /** What the current operation made ready; reset at the start of each. */
-  private List<Change.Ready> ready = new ArrayList<>();
+  /** What the current operation made ready; reset at the start of each (most make nothing ready). */
+  private List<Change.Ready> ready = List.of();
   /** Whether the current operation settled the saga; reset at the start of each. */
   private boolean settledNow;
 
@@ -97,7 +96,7 @@ final class MemorySaga {
     this.outbox = outbox;
     this.createdAt = now();
     this.updatedAt = createdAt;
-    record(HistoryEntry.Kind.CREATED, null, null, status.name(), null, null);
+    record(HistoryEntry.Kind.CREATED, null, null, status, null, null);
   }
 
   String id() {
@@ -114,7 +113,7 @@ final class MemorySaga {
   }
 
   private SagaSnapshot snapshot() {
-    return new SagaSnapshot(id, status, failure, steps.values().stream().map(MemoryStep::snapshot).toList(), name,
+    return new SagaSnapshot(id, status, failure, steps.stream().map(MemoryStep::snapshot).toList(), name,
         createdAt, updatedAt);
   }
 
@@ -143,19 +142,19 @@ final class MemorySaga {
 
   /** Adds the steps ready to be claimed (queued, not waiting out a backoff) to the counts by worker. */
   synchronized void countReady(Map<String, Long> byWorker) {
-    steps.values().stream().filter(step -> step.status == QUEUED && step.retryAt.isEmpty())
+    steps.stream().filter(step -> step.status == QUEUED && step.retryAt.isEmpty())
         .forEach(step -> byWorker.merge(step.spec.workerName(), 1L, Long::sum));
   }
 
   /** Adds the steps {@link #countReady} counts to their workers' queues, each with when it was queued. */
   synchronized void addReady(QueueDepths queues) {
-    steps.values().stream().filter(step -> step.status == QUEUED && step.retryAt.isEmpty())
+    steps.stream().filter(step -> step.status == QUEUED && step.retryAt.isEmpty())
         .forEach(step -> queues.add(step.spec.workerName(), 1, Optional.of(step.readyAt)));
   }
 
   /** Whether a step of {@code workerName} is ready to be claimed (queued, not waiting out a backoff). */
   synchronized boolean waitsOn(String workerName) {
-    return steps.values().stream().anyMatch(step -> step.status == QUEUED && step.retryAt.isEmpty()
+    return steps.stream().anyMatch(step -> step.status == QUEUED && step.retryAt.isEmpty()
         && step.spec.workerName().equals(workerName));
   }
 
@@ -164,7 +163,7 @@ final class MemorySaga {
     requireNewId(spec.stepId());
     Set<String> seen = new HashSet<>();
     for (String dependency : spec.dependsOn()) {
-      MemoryStep d = steps.get(dependency);
+      MemoryStep d = steps.find(dependency);
       if (d == null) {
         throw Rejection.UNKNOWN_DEPENDENCY.of(id, spec.stepId(), dependency);
       }
@@ -177,11 +176,12 @@ final class MemorySaga {
     }
     begin();
     MemoryStep step = new MemoryStep(id, spec, Optional.empty());
-    steps.put(step.id(), step);
-    spec.dependsOn().forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(step));
+    steps.add(step);
     unfinished++;
     for (String dependency : spec.dependsOn()) {
-      if (steps.get(dependency).status != FINISHED) {
+      MemoryStep d = steps.find(dependency);
+      d.addDependent(step);
+      if (d.status != FINISHED) {
         step.unfinishedDependencies++;
       }
     }
@@ -206,7 +206,7 @@ final class MemorySaga {
     StepSpec onlyItsStep = new StepSpec(spec.stepId(), spec.workerName(), List.of(stepId), spec.argsJson(),
         spec.retry(), spec.timeout());
     MemoryStep compensator = new MemoryStep(id, onlyItsStep, Optional.of(stepId));
-    steps.put(compensator.id(), compensator);
+    steps.add(compensator);
     compensators.add(compensator);
     step.compensator = Optional.of(compensator.id());
     return applied(Optional.empty());
@@ -235,7 +235,7 @@ final class MemorySaga {
    */
   synchronized Optional<Claim> claim(String stepId, long entry, String nodeId, Instant now, Duration leaseTime,
       Consumer<Change> failed) {
-    MemoryStep step = steps.get(stepId);
+    MemoryStep step = steps.find(stepId);
     if (step == null || step.entry != entry) {
       return Optional.empty();
     }
@@ -275,7 +275,7 @@ final class MemorySaga {
 
   /** The result a dependency hands over: its JSON, {@code null} when it has none. */
   private String resultJson(String dependency) {
-    return steps.get(dependency).result.orElse("null");
+    return steps.find(dependency).result.orElse("null");
   }
 
   private static long utf8Length(String json) {
@@ -293,13 +293,13 @@ final class MemorySaga {
    * stale entry.
    */
   synchronized Optional<Claim> claimByEntry(String stepId, long entry, String nodeId, Instant now, Duration leaseTime) {
-    MemoryStep step = steps.get(stepId);
+    MemoryStep step = steps.find(stepId);
     return step != null && step.entry == entry ? claimMadeReady(stepId, nodeId, now, leaseTime) : Optional.empty();
   }
 
   /** Claims {@code stepId} if it is claimable, whatever its entry (left in the queue, stale). */
   synchronized Optional<Claim> claimMadeReady(String stepId, String nodeId, Instant now, Duration leaseTime) {
-    MemoryStep step = steps.get(stepId);
+    MemoryStep step = steps.find(stepId);
     if (step == null || step.status != QUEUED || step.retryAt.isPresent()) {
       return Optional.empty();
     }
@@ -321,7 +321,7 @@ final class MemorySaga {
 
   /** Renews the lease of the attempt holding {@code token}; false when the token is stale. */
   synchronized boolean heartbeat(String stepId, long token, Instant until) {
-    MemoryStep step = steps.get(stepId);
+    MemoryStep step = steps.find(stepId);
     if (step == null || !step.heldBy(token)) {
       return false;
     }
@@ -344,7 +344,7 @@ final class MemorySaga {
     step.retryAt = Optional.empty(); // settled from outside during a backoff
     move(step, FINISHED);
     if (step.isCompensator()) {
-      MemoryStep target = steps.get(step.compensates.get());
+      MemoryStep target = steps.find(step.compensates.get());
       move(target, StepStatus.COMPENSATED);
       CompensationPass.run(this, target);
     } else {
@@ -373,7 +373,7 @@ final class MemorySaga {
     step.retryAt = Optional.empty();
     move(step, FAILED);
     if (step.isCompensator()) {
-      MemoryStep target = steps.get(step.compensates.get());
+      MemoryStep target = steps.find(step.compensates.get());
       target.failureReason = Optional.of("compensator \"" + step.id() + "\" failed: " + reason);
       target.failureDetail = step.failureDetail;
       move(target, FAILED);
@@ -440,7 +440,7 @@ final class MemorySaga {
     move(SagaStatus.COMPENSATING);
     for (MemoryStep compensator : compensators) {
       if (compensator.status == FAILED) {
-        MemoryStep target = steps.get(compensator.compensates.get());
+        MemoryStep target = steps.find(compensator.compensates.get());
         target.failureReason = Optional.empty();
         target.failureDetail = Optional.empty();
         move(target, StepStatus.COMPENSATING);
@@ -475,7 +475,7 @@ final class MemorySaga {
     step.failureReason = Optional.empty();
     step.failureDetail = Optional.empty();
     move(step, FINISHED);
-    MemoryStep target = steps.get(step.compensates.get());
+    MemoryStep target = steps.find(step.compensates.get());
     target.failureReason = Optional.empty();
     target.failureDetail = Optional.empty();
     move(target, StepStatus.COMPENSATED);
@@ -485,14 +485,14 @@ final class MemorySaga {
 
   /** The step a resolve of {@code step} settles: its compensator when that is what failed or runs. */
   private MemoryStep resolvable(MemoryStep step) {
-    Optional<MemoryStep> compensator = step.compensator.map(steps::get);
+    Optional<MemoryStep> compensator = step.compensator.map(steps::find);
     boolean compensatorsTurn = step.status == StepStatus.COMPENSATING
         || (step.status == FAILED && compensator.map(c -> c.status == FAILED).orElse(false));
     return compensatorsTurn ? compensator.get() : step;
   }
 
   synchronized Change requeue(String stepId) {
-    MemoryStep step = steps.get(stepId);
+    MemoryStep step = steps.find(stepId);
     if (step == null || step.status != QUEUED) {
       return Change.NONE;
     }
@@ -510,7 +510,7 @@ final class MemorySaga {
   /** The steps that are not compensators, in the order they were added (a topological order). */
   List<MemoryStep> actions() {
     List<MemoryStep> actions = new ArrayList<>(steps.size());
-    for (MemoryStep step : steps.values()) {
+    for (MemoryStep step : steps) {
       if (!step.isCompensator()) {
         actions.add(step);
       }
@@ -519,11 +519,11 @@ final class MemorySaga {
   }
 
   MemoryStep step(String stepId) {
-    return steps.get(stepId);
+    return steps.find(stepId);
   }
 
   Collection<MemoryStep> dependentsOf(MemoryStep step) {
-    return dependents.getOrDefault(step.id(), List.of());
+    return step.dependents();
   }
 
   /**
@@ -533,7 +533,7 @@ final class MemorySaga {
   void move(MemoryStep step, StepStatus to) {
     StepStatus from = step.status;
     StepTransition.of(id, step.id(), from, to);
-    record(HistoryEntry.Kind.STEP_MOVED, step.id(), from.name(), to.name(), step, stepMoveReason(step, from, to));
+    record(HistoryEntry.Kind.STEP_MOVED, step.id(), from, to, step, stepMoveReason(step, from, to));
     if (from == QUEUED) {
       step.entry = 0; // what its queue still holds is stale
     }
@@ -551,11 +551,14 @@ final class MemorySaga {
   void move(SagaStatus to) {
     SagaStatus from = status;
     SagaTransition.of(id, from, to);
-    record(HistoryEntry.Kind.SAGA_MOVED, null, from.name(), to.name(), null,
+    record(HistoryEntry.Kind.SAGA_MOVED, null, from, to, null,
         to == SagaStatus.COMPENSATING && from == SagaStatus.RUNNING
             ? failure.map(SagaOutcome.Failure::reason).orElse(null) : null);
     status = to;
-    settledNow |= to.isSettled();
+    if (to.isSettled()) {
+      settledNow = true;
+      history.trim();
+    }
     publish(new StoreEvent.SagaMoved(id, from, to));
   }
 
@@ -569,10 +572,9 @@ final class MemorySaga {
    * Adds an entry to the history; a step's attempt, and for a move into or out of RUNNING its node
    * and fencing token, as the Lua history_entry() records them.
    */
-  private void record(HistoryEntry.Kind kind, @Nullable String stepId, @Nullable String from, String to,
+  private void record(HistoryEntry.Kind kind, @Nullable String stepId, @Nullable Enum<?> from, Enum<?> to,
       @Nullable MemoryStep step, @Nullable String reason) {
-    boolean leased = step != null && step.lease.isPresent()
-        && (StepStatus.RUNNING.name().equals(from) || StepStatus.RUNNING.name().equals(to));
+    boolean leased = step != null && step.lease.isPresent() && (from == RUNNING || to == RUNNING);
     history.move(now(), kind, stepId, from, to, leased ? step.lease.get().owner() : null, step == null ? 0 : step.attempt,
         leased ? step.lease.get().token() : 0, reason);
   }
@@ -597,6 +599,9 @@ final class MemorySaga {
       step.readyAt = now();
       queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref, step.entry, step));
     }
+    if (ready.isEmpty()) {
+      ready = new ArrayList<>(2);
+    }
     ready.add(new Change.Ready(step.ref, step.spec.workerName()));
     publish(new StoreEvent.WorkReady(id, step.id(), step.spec.workerName()));
   }
@@ -618,7 +623,7 @@ final class MemorySaga {
   }
 
   private void begin() {
-    ready = new ArrayList<>();
+    ready = List.of();
     settledNow = false;
   }
 
@@ -631,7 +636,7 @@ final class MemorySaga {
   /** The outcome as the saga is now: each step's result (compensators excluded) in the order added, and the failure. */
   private StoreEvent.Settlement outcome() {
     Map<String, String> results = new LinkedHashMap<>();
-    for (MemoryStep step : steps.values()) {
+    for (MemoryStep step : steps) {
       if (!step.isCompensator()) {
         step.result.ifPresent(result -> results.put(step.id(), result));
       }
@@ -646,13 +651,13 @@ final class MemorySaga {
   }
 
   private void requireNewId(String stepId) {
-    if (steps.containsKey(stepId)) {
+    if (steps.find(stepId) != null) {
       throw Rejection.DUPLICATE_STEP.of(id, stepId);
     }
   }
 
   private MemoryStep require(String stepId) {
-    MemoryStep step = steps.get(stepId);
+    MemoryStep step = steps.find(stepId);
     if (step == null) {
       throw Rejection.NO_SUCH_STEP.of(id, stepId);
     }

@@ -6,6 +6,8 @@ import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The mutable state of one step; guarded by its saga's lock. */
@@ -40,6 +42,8 @@ final class MemoryStep {
   CompensationPass.Undo undo = CompensationPass.Undo.PENDING;
   int pendingDependents;
   int blockedDependents;
+  /** The steps that depend on this one, in the order they were added; none for most. */
+  private List<MemoryStep> dependents = List.of();
 
   MemoryStep(String sagaId, StepSpec spec, Optional<String> compensates) {
     this.ref = new StepRef(sagaId, spec.stepId());
@@ -50,6 +54,18 @@ final class MemoryStep {
 
   String id() {
     return spec.stepId();
+  }
+
+  /** Adds a step that depends on this one. */
+  void addDependent(MemoryStep dependent) {
+    if (dependents.isEmpty()) {
+      dependents = new ArrayList<>(2);
+    }
+    dependents.add(dependent);
+  }
+
+  List<MemoryStep> dependents() {
+    return dependents;
   }
 
   boolean isCompensator() {
