@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Attempt {
   final Claim claim;
   final Worker worker;
+  /** The step's reference, made once: the attempt's log, report and timers each ask for it. */
+  private final StepRef ref;
   private final Runnable releaseThread;
   private final AtomicBoolean released = new AtomicBoolean();
   private volatile boolean started;
@@ -31,6 +33,7 @@ public final class Attempt {
   Attempt(Claim claim, Worker worker, Runnable releaseThread) {
     this.claim = claim;
     this.worker = worker;
+    this.ref = claim.step().ref();
     this.releaseThread = releaseThread;
     this.until = claim.lease().until();
   }
@@ -51,7 +54,7 @@ public final class Attempt {
   }
 
   StepRef ref() {
-    return claim.step().ref();
+    return ref;
   }
 
   long token() {

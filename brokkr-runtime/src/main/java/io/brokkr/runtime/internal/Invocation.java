@@ -16,7 +16,12 @@ final class Invocation implements StepInvocation {
   private final StepContext context;
   private final Saga saga;
   private final Json json;
-  private final List<JsonNode> args = new ArrayList<>();
+  private final String argsJson;
+  /**
+   * The args as trees, read at the first ask: many workers read none (a join reads its dependencies'
+   * results). An immutable list, so that a worker's other thread sees it whole or reads it again.
+   */
+  private @Nullable List<JsonNode> argTrees;
   /** As JSON text: each is read when asked, as the type the worker asks, without a tree in between. */
   private final List<String> dependencyResults;
   private final boolean resultUnknown;
@@ -26,7 +31,7 @@ final class Invocation implements StepInvocation {
     this.context = new StepContext(claim.step().sagaId(), claim.step().stepId(), claim.step().attempt());
     this.saga = saga;
     this.json = json;
-    json.tree(claim.step().spec().argsJson()).forEach(args::add);
+    this.argsJson = claim.step().spec().argsJson();
     this.dependencyResults = claim.dependencyResultsJson();
     this.resultUnknown = claim.step().isCompensator() && claim.step().possiblyDone();
     this.fencingToken = claim.lease().token();
@@ -54,17 +59,17 @@ final class Invocation implements StepInvocation {
 
   @Override
   public List<@Nullable Object> args() {
-    return json.values(args);
+    return json.values(argTrees());
   }
 
   @Override
   public <T> T arg(int index, Class<T> type) {
-    return read(args, "arg", index, type);
+    return read(argTrees(), "arg", index, type);
   }
 
   @Override
   public <T> T arg(int index, TypeRef<T> type) {
-    return read(args, "arg", index, type.type());
+    return read(argTrees(), "arg", index, type.type());
   }
 
   @Override
@@ -80,6 +85,17 @@ final class Invocation implements StepInvocation {
   @Override
   public <T> T dependencyResult(int index, TypeRef<T> type) {
     return dependencyResult(index, type.type());
+  }
+
+  private List<JsonNode> argTrees() {
+    List<JsonNode> read = argTrees;
+    if (read == null) {
+      List<JsonNode> elements = new ArrayList<>();
+      json.tree(argsJson).forEach(elements::add);
+      read = List.copyOf(elements);
+      argTrees = read;
+    }
+    return read;
   }
 
   private <T> T dependencyResult(int index, Type type) {
