@@ -6,7 +6,6 @@ import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepStatus;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
