@@ -293,7 +293,8 @@ public final class BrokkrBuilder {
   public Brokkr build(StoreBackend backend) {
     Objects.requireNonNull(backend, "backend");
     NodeOptions options = new NodeOptions(namespace, nodeId, concurrency, defaultRetry, lease, clock, executor, listeners,
-        drainTimeout, JsonMappers.of(objectMapper, jacksonModules), strandedWarningAfter, announced,
+        drainTimeout, JsonMappers.of(objectMapper, jacksonModules), objectMapper.isEmpty() && jacksonModules.isEmpty(),
+        strandedWarningAfter, announced,
         Instrumentations.of(instrumentations));
     return new BrokkrNode(backend.open(namespace, clock), options);
   }

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.brokkr.dsl.SagaTemplate;
@@ -132,6 +135,43 @@ class JsonValuesTest {
     try (Brokkr brokkr = Brokkr.builder().jacksonModule(money).inMemory()) {
       Saga saga = brokkr.createSaga();
       assertEquals(List.of("0.05 EUR"), saga.addStep("Price", List.of(new Money(5))).getArgs());
+    }
+  }
+
+  @Test
+  void plainStringsGoThroughTheUsersModuleAndAreWrittenAsJacksonWritesThemWithoutOne() throws Exception {
+    SimpleModule loud = new SimpleModule("loud")
+        .addSerializer(String.class, new StdSerializer<>(String.class) {
+          @Override
+          public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.toUpperCase(java.util.Locale.ROOT));
+          }
+        })
+        .addDeserializer(String.class, new StdDeserializer<>(String.class) {
+          @Override
+          public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return "read:" + parser.getValueAsString();
+          }
+        });
+    assertEquals(List.of("hello", "hello"), greetingAndEcho(Brokkr.builder()));
+    // Written "HELLO", read "read:HELLO" by the echo, which writes "READ:HELLO"; each read back once more.
+    List<String> throughTheModule = List.of("read:HELLO", "read:READ:HELLO");
+    assertEquals(throughTheModule, greetingAndEcho(Brokkr.builder().jacksonModule(loud)));
+    assertEquals(throughTheModule,
+        greetingAndEcho(Brokkr.builder().objectMapper(JsonMapper.builder().addModule(loud).build())));
+  }
+
+  /** The results, read as strings, of a step returning "hello" and of one returning that result read as a string. */
+  private static List<String> greetingAndEcho(BrokkrBuilder builder) throws Exception {
+    try (Brokkr brokkr = builder.inMemory()) {
+      brokkr.registerWorker(Worker.sync("Greet", inv -> "hello"));
+      brokkr.registerWorker(Worker.sync("Echo", inv -> inv.dependencyResult(0, String.class)));
+      Saga saga = brokkr.createSaga();
+      SagaStep greet = saga.addStep("Greet", List.of());
+      SagaStep echo = saga.addStep("Echo", List.of(), List.of(greet.getId()));
+      saga.start();
+      assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+      return List.of(greet.getResult(String.class).orElseThrow(), echo.getResult(String.class).orElseThrow());
     }
   }
 

@@ -84,7 +84,7 @@ public final class BrokkrNode implements Brokkr {
     this.store = observer.on() ? new TimedStore(backendStore, options.instrumentation()) : backendStore;
     this.options = options;
     this.lifecycle = new Lifecycle(options.nodeId());
-    Json json = new Json(options.mapper());
+    Json json = new Json(options.mapper(), options.defaultMapper());
     this.timers = new Timers(options.clock(), options.nodeId(), "timer");
     this.rechecks = new Timers(options.clock(), options.nodeId(), "outcomes");
     this.ownPool = options.executor().isPresent() ? Optional.empty() : Optional.of(pool(options));

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Json {
   private final ObjectMapper mapper;
+  /** Whether the mapper is Brokkr's default, which writes and reads plain values as {@link PlainJson} does. */
+  private final boolean defaultMapper;
   /** Past this many readers their cache starts over (types made at run time would grow it). */
   private static final int MAX_READERS = 256;
   /** Declared types as resolved: a node starts templates of few types, again and again. */
@@ -35,12 +37,18 @@ final class Json {
 
   /** With the default mapper. */
   Json() {
-    this(JsonMappers.of(Optional.empty(), List.of()));
+    this(JsonMappers.of(Optional.empty(), List.of()), true);
   }
 
-  /** With {@code mapper}, which has no default typing (see {@link JsonMappers}). */
-  Json(ObjectMapper mapper) {
+  /**
+   * With {@code mapper}, which has no default typing (see {@link JsonMappers}).
+   *
+   * @param defaultMapper whether it is the default mapper, untouched by the application: strings, whole
+   *     numbers and booleans are then written and read without it, as it would
+   */
+  Json(ObjectMapper mapper, boolean defaultMapper) {
     this.mapper = mapper;
+    this.defaultMapper = defaultMapper;
   }
 
   /**
@@ -49,6 +57,10 @@ final class Json {
    * @throws IllegalArgumentException naming {@code what} when the value cannot be encoded
    */
   public String encode(@Nullable Object value, Supplier<String> what) {
+    String plain = defaultMapper ? PlainJson.write(value) : null;
+    if (plain != null) {
+      return plain;
+    }
     try {
       // Written at once, not through a tree: the tree would be built, then written, for each value.
       return mapper.writeValueAsString(value);
@@ -114,7 +126,12 @@ final class Json {
    * @throws IllegalArgumentException naming {@code what} when it does not fit the type
    * @throws IllegalStateException when the text is not JSON (a stored value never is)
    */
+  @SuppressWarnings("unchecked") // PlainJson reads only the very type asked for
   public <T> T read(String json, Type type, Supplier<String> what) {
+    Object plain = defaultMapper ? PlainJson.read(json, type) : null;
+    if (plain != null) {
+      return (T) plain;
+    }
     ObjectReader reader = readerFor(type);
     try {
       return reader.readValue(json);

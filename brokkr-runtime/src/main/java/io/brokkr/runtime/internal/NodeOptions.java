@@ -24,6 +24,7 @@ import java.util.concurrent.Executor;
  * @param listeners what sees every transition
  * @param drainTimeout how long {@code close()} waits for running attempts before it hands them back
  * @param mapper how args and results become JSON: checked, without default typing
+ * @param defaultMapper whether {@code mapper} is Brokkr's default, without the application's mapper or modules
  * @param announced whether the node announces itself to {@code liveNodes}
  * @param instrumentation what the node reports its work to; {@link Instrumentation#NONE} for nothing
  * @param strandedWarningAfter how long a step this node made ready, for a worker it does not host, may wait
@@ -40,6 +41,7 @@ public record NodeOptions(
     List<SagaListener> listeners,
     Duration drainTimeout,
     ObjectMapper mapper,
+    boolean defaultMapper,
     Duration strandedWarningAfter,
     boolean announced,
     Instrumentation instrumentation) {
