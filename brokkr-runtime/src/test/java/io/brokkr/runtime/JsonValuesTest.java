@@ -18,6 +18,7 @@ import io.brokkr.dsl.SagaTemplate;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +145,7 @@ class JsonValuesTest {
         .addSerializer(String.class, new StdSerializer<>(String.class) {
           @Override
           public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.toUpperCase(java.util.Locale.ROOT));
+            gen.writeString(value.toUpperCase(Locale.ROOT));
           }
         })
         .addDeserializer(String.class, new StdDeserializer<>(String.class) {

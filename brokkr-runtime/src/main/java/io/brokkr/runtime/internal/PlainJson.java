@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.lang.reflect.Type;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,6 @@ import org.jspecify.annotations.Nullable;
  * as is text this class does not read exactly as Jackson would.
  */
 final class PlainJson {
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   /** Digits of the longest whole number read here: any number of as many digits fits a long. */
   private static final int LONG_DIGITS = 18;
   private static final int INT_DIGITS = 9;
@@ -53,32 +53,11 @@ final class PlainJson {
     return null;
   }
 
-  /** Jackson's default escaping: quotes, backslashes and control characters; nothing else. */
+  /** A JSON string, escaped by Jackson's own encoder as its generator escapes by default. */
   private static String quote(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        if (out != null) {
-          out.append(c);
-        }
-        continue;
-      }
-      if (out == null) {
-        out = new StringBuilder(text.length() + 16).append('"').append(text, 0, i);
-      }
-      out.append('\\');
-      switch (c) {
-        case '"', '\\' -> out.append(c);
-        case '\b' -> out.append('b');
-        case '\t' -> out.append('t');
-        case '\n' -> out.append('n');
-        case '\f' -> out.append('f');
-        case '\r' -> out.append('r');
-        default -> out.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-      }
-    }
-    return out == null ? '"' + text + '"' : out.append('"').toString();
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    JsonStringEncoder.getInstance().quoteAsString(text, out);
+    return out.append('"').toString();
   }
 
   /** The content of a JSON string that escapes nothing and holds no control character, else null. */
