@@ -2,7 +2,7 @@
 // (parent/child jobs), run against the Redis the bench gives it.
 //
 //   node bench.mjs --port P --scenario hammer-throughput|hammer-latency|chain|fanout
-//                  [--host H] [--size K] [--sagas N] [--concurrency C] [--warmup W] [--runs R]
+//                  [--host H] [--size K] [--sagas N] [--concurrency C] [--warmup W] [--warmup-seconds S] [--runs R]
 //                  [--probe-sagas P] [--handshake]
 //
 // Every run prints one JSON line on stdout: {"type":"ready","kind":...} before it starts and
@@ -21,7 +21,7 @@ const SCENARIOS = {
 };
 
 function parseArgs(argv) {
-  const o = { host: '127.0.0.1', size: 10, sagas: 100, concurrency: 16, warmup: 1, runs: 3, 'probe-sagas': 0, handshake: false };
+  const o = { host: '127.0.0.1', size: 10, sagas: 100, concurrency: 16, warmup: 1, 'warmup-seconds': 0, runs: 3, 'probe-sagas': 0, handshake: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, '');
     if (name === 'handshake') {
@@ -170,15 +170,19 @@ async function main() {
     say({ type: 'ready', kind });
     if (stdin) await stdin.next();
   };
-  const plan = [];
-  for (let i = 0; i < o.warmup; i++) plan.push(['warmup', o.sagas]);
-  for (let i = 0; i < o.runs; i++) plan.push(['measured', o.sagas]);
-  if (o['probe-sagas'] > 0) plan.push(['probe', o['probe-sagas']]);
-  for (let i = 0; i < plan.length; i++) {
-    const [kind, sagas] = plan[i];
-    const run = await oneRun(o, kind, sagas, i + 1, waitForGo);
+  // Warm-up runs: at least --warmup of them, and for at least --warmup-seconds (V8 compiles its hot code
+  // during the process's first seconds under load).
+  const begun = process.hrtime.bigint();
+  let count = 0;
+  const runOne = async (kind, sagas) => {
+    const run = await oneRun(o, kind, sagas, ++count, waitForGo);
     say({ type: 'result', kind, run });
+  };
+  for (let i = 0; i < o.warmup || Number(process.hrtime.bigint() - begun) / 1e9 < o['warmup-seconds']; i++) {
+    await runOne('warmup', o.sagas);
   }
+  for (let i = 0; i < o.runs; i++) await runOne('measured', o.sagas);
+  if (o['probe-sagas'] > 0) await runOne('probe', o['probe-sagas']);
   say({ type: 'done' });
 }
 

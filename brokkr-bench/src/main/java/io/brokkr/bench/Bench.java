@@ -4,11 +4,13 @@ import io.brokkr.runtime.redis.testing.RedisServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One run of the benchmark: the Redis (a private server unless a URL was given), the peers, and
@@ -93,6 +95,7 @@ final class Bench implements AutoCloseable {
   Report run(String command) {
     List<Case> cases = Plan.of(options);
     List<CaseResult> results = new ArrayList<>();
+    Set<Peer> warmed = new HashSet<>();
     for (Case c : cases) {
       for (Peer peer : peers) {
         if (!peer.supports(c)) {
@@ -100,9 +103,14 @@ final class Bench implements AutoCloseable {
         }
         log.printf("%-28s on %-14s ...%n", c.label(), peer.name());
         long start = System.nanoTime();
+        // A JVM or a Node process compiles its hot code during its first seconds under load: the first
+        // case of each process warms up for that long, so that no peer is measured while compiling.
+        boolean first = peer.processPerCase() || warmed.add(peer);
         CaseResult result;
         try {
-          Peer.Runs runs = peer.run(c, new Meter(peer.redis()));
+          Peer.Runs runs = first
+              ? peer.run(c.warmingFor(options.warmupSeconds()), new Meter(peer.redis())).warmedFor(options.warmupSeconds())
+              : peer.run(c, new Meter(peer.redis()));
           result = CaseResult.of(peer.name(), c, runs);
         } catch (Exception e) {
           result = CaseResult.failed(peer.name(), c, e.toString());

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<String> redisUrl, int sagas,
     int latencySagas, int chainLength, List<Integer> fanoutWidths, int fanoutSteps, List<Integer> scalingSizes,
-    int concurrency, int submitters, int warmup, int runs, int caseBudget, int probeSagas, Path json,
+    int concurrency, int submitters, int warmup, int warmupSeconds, int runs, int caseBudget, int probeSagas, Path json,
     Optional<Path> bullmqDir, int redisConnections, boolean help) {
 
   /**
@@ -34,7 +34,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       TemporalPeer.GRPC);
 
   private static final Set<String> FLAGS = Set.of("scenarios", "peers", "redis-url", "sagas", "latency-sagas",
-      "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "runs", "case-budget", "probe-sagas",
+      "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "warmup-seconds", "runs", "case-budget", "probe-sagas",
       "json", "bullmq-dir", "redis-connections", "help");
 
   static final String USAGE = String.join("\n",
@@ -59,6 +59,8 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "  --concurrency N       step attempts a worker runs at once (default 16)",
       "  --submitters N        threads starting sagas in hammer-throughput (default 4)",
       "  --warmup N            warm-up runs per scenario (default 1)",
+      "  --warmup-seconds S    a process's first case warms up for at least S seconds: the first case of each\n"
+      + "                        peer in this JVM, and every case of BullMQ (a Node process each) (default 20)",
       "  --runs N              measured runs per scenario (default 3)",
       "  --case-budget SECONDS no further run of a case starts once its runs would pass this; a warm-up that alone\n"
       + "                        passes it counts as the one measured run (default 60)",
@@ -70,7 +72,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
 
   static BenchOptions defaults() {
     return new BenchOptions(List.of(Scenario.values()), DEFAULT_PEERS, Optional.empty(), 2000, 300, 10, List.of(10, 100, 1000),
-        2000, List.of(100, 1000, 10000), 16, 4, 1, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), 2, false);
+        2000, List.of(100, 1000, 10000), 16, 4, 1, 20, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), 2, false);
   }
 
   /**
@@ -94,6 +96,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
         count(given, "concurrency", d.concurrency, 1),
         count(given, "submitters", d.submitters, 1),
         count(given, "warmup", d.warmup, 0),
+        count(given, "warmup-seconds", d.warmupSeconds, 0),
         count(given, "runs", d.runs, 1),
         count(given, "case-budget", d.caseBudget, 1),
         count(given, "probe-sagas", d.probeSagas, 0),

@@ -91,15 +91,22 @@ final class BullmqPeer implements Peer {
   }
 
   @Override
+  public boolean processPerCase() {
+    return true;
+  }
+
+  @Override
   public Runs run(Case c, Meter meter) throws Exception {
     List<String> command = List.of("node", "bench.mjs", "--host", redis.host(), "--port", String.valueOf(redis.port()),
         "--scenario", c.scenario().cliName(), "--size", String.valueOf(c.size()), "--sagas", String.valueOf(c.sagas()),
         "--concurrency", String.valueOf(c.concurrency()), "--warmup", String.valueOf(c.warmup()),
+        "--warmup-seconds", String.valueOf(c.warmupSeconds()),
         "--runs", String.valueOf(c.runs()), "--probe-sagas", String.valueOf(c.probeSagas()),
         "--tag", runTag + "-" + (++caseCount), "--handshake");
     Process process = new ProcessBuilder(command).directory(dir.toFile())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    Thread watchdog = watchdog(process, Duration.ofSeconds(120 + (long) c.sagas() * c.stepsPerSaga() * (c.warmup() + c.runs()) / 100));
+    Thread watchdog = watchdog(process, Duration.ofSeconds(120 + c.warmupSeconds()
+        + (long) c.sagas() * c.stepsPerSaga() * (c.warmup() + c.runs()) / 100));
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
       return converse(out, in, meter);

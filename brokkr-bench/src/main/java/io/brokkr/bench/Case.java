@@ -13,12 +13,31 @@ import io.brokkr.bench.Scenario.Shape;
  * @param concurrency step attempts a worker runs at once
  * @param submitters threads that start sagas, when they are submitted all at once
  * @param warmup runs before the measured ones
+ * @param warmupSeconds the warm-up goes on until it has lasted this long too: the first case of a process,
+ *     whose JIT compilers are still at work (0: the warm-up runs alone)
  * @param runs measured runs
  * @param budgetSeconds no further run starts once the runs would pass it
  * @param probeSagas sagas of the round-trip probe run; 0 for none
  */
-record Case(Scenario scenario, Shape shape, int size, int sagas, int concurrency, int submitters, int warmup, int runs,
-    int budgetSeconds, int probeSagas) {
+record Case(Scenario scenario, Shape shape, int size, int sagas, int concurrency, int submitters, int warmup,
+    int warmupSeconds, int runs, int budgetSeconds, int probeSagas) {
+
+  /** A case whose warm-up is its {@code warmup} runs alone. */
+  Case(Scenario scenario, Shape shape, int size, int sagas, int concurrency, int submitters, int warmup, int runs,
+      int budgetSeconds, int probeSagas) {
+    this(scenario, shape, size, sagas, concurrency, submitters, warmup, 0, runs, budgetSeconds, probeSagas);
+  }
+
+  /** The same case, its warm-up lasting at least {@code seconds}. */
+  Case warmingFor(int seconds) {
+    return new Case(scenario, shape, size, sagas, concurrency, submitters, warmup, seconds, runs, budgetSeconds,
+        probeSagas);
+  }
+
+  /** Whether another warm-up run is due after {@code done} of them, begun {@code nanos} ago. */
+  boolean warmsOn(int done, long nanos) {
+    return done < warmup || nanos < warmupSeconds * 1_000_000_000L;
+  }
 
   /** Steps in one saga (a hammer's compensator, which never runs, is not counted). */
   int stepsPerSaga() {

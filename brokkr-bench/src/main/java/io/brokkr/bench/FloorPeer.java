@@ -47,13 +47,18 @@ final class FloorPeer implements Peer {
     List<MeasuredRun> measured = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(c.concurrency());
     try {
-      for (int i = 0; i < c.warmup() + c.runs(); i++) {
-        Meter.Reading reading = meter.begin(i < c.warmup() ? RunKind.WARMUP : RunKind.MEASURED);
+      long begun = System.nanoTime();
+      int warmups = 0;
+      while (measured.size() < c.runs()) {
+        boolean warming = c.warmsOn(warmups, System.nanoTime() - begun);
+        Meter.Reading reading = meter.begin(warming ? RunKind.WARMUP : RunKind.MEASURED);
         RawRun raw = c.scenario().allAtOnce()
             ? InJvmRuns.allAtOnce(c, c.sagas(), launcher(pool))
             : InJvmRuns.oneInFlight(c, c.sagas(), launcher(pool), new LevelClock(0));
         MeasuredRun run = new MeasuredRun(raw, reading.end());
-        if (i >= c.warmup()) {
+        if (warming) {
+          warmups++;
+        } else {
           measured.add(run);
         }
       }

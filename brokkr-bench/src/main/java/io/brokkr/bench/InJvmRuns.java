@@ -42,10 +42,16 @@ final class InJvmRuns {
     List<MeasuredRun> measured = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     long begun = System.nanoTime();
+    // The budget leaves out the seconds a process's first case warms up for.
+    long budgetFrom = begun + c.warmupSeconds() * 1_000_000_000L;
     long lastRun = 0;
-    for (int i = 0; i < c.warmup() + c.runs(); i++) {
-      RunKind kind = i < c.warmup() ? RunKind.WARMUP : RunKind.MEASURED;
-      if (!measured.isEmpty() && System.nanoTime() - begun + lastRun > c.budgetSeconds() * 1_000_000_000L) {
+    int warmups = 0;
+    while (measured.size() < c.runs()) {
+      RunKind kind = c.warmsOn(warmups, System.nanoTime() - begun) ? RunKind.WARMUP : RunKind.MEASURED;
+      if (kind == RunKind.WARMUP) {
+        warmups++;
+      }
+      if (!measured.isEmpty() && System.nanoTime() - budgetFrom + lastRun > c.budgetSeconds() * 1_000_000_000L) {
         notes.add(measured.size() + " measured run(s): another would pass the case's budget of " + c.budgetSeconds() + " s");
         break;
       }

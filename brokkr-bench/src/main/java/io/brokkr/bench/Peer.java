@@ -1,5 +1,6 @@
 package io.brokkr.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +16,30 @@ interface Peer extends AutoCloseable {
   /** Whether it can run the case (BullMQ has no scaling scenario). */
   boolean supports(Case c);
 
+  /**
+   * Whether each case runs in a process of its own (BullMQ's Node), so that each is the first of its
+   * process and warms up as long; otherwise the peer runs in the bench's JVM, whose first case warms it.
+   */
+  default boolean processPerCase() {
+    return false;
+  }
+
   /** Runs the warm-up, the measured runs and the probe of a case, each read by {@code meter}. */
   Runs run(Case c, Meter meter) throws Exception;
 
   /** The measured runs of a case, its probe if it had one, and what the reader should know about them. */
-  record Runs(List<MeasuredRun> measured, Optional<MeasuredRun> probe, List<String> notes) {}
+  record Runs(List<MeasuredRun> measured, Optional<MeasuredRun> probe, List<String> notes) {
+
+    /** The same runs, noted as the first case of their process, warmed up for at least {@code seconds}. */
+    Runs warmedFor(int seconds) {
+      if (seconds == 0) {
+        return this;
+      }
+      List<String> more = new ArrayList<>(notes);
+      more.add("the first case of its process: warm-up runs for at least " + seconds + " s before the measured ones");
+      return new Runs(measured, probe, List.copyOf(more));
+    }
+  }
 
   @Override
   default void close() throws Exception {}

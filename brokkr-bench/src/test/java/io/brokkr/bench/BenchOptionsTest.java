@@ -20,7 +20,7 @@ class BenchOptionsTest {
   void readsBothFlagForms() {
     BenchOptions o = BenchOptions.parse("--runs", "5", "--fanout=1000,10", "--peers", "bullmq,memory",
         "--redis-url", "redis://127.0.0.1:6390", "--json", "out.json", "--scenarios", "chain,scaling",
-        "--redis-connections", "8");
+        "--redis-connections", "8", "--warmup-seconds", "0");
     assertEquals(5, o.runs());
     assertEquals(List.of(10, 1000), o.fanoutWidths());
     assertEquals(List.of("memory", "bullmq"), o.peers());
@@ -28,6 +28,8 @@ class BenchOptionsTest {
     assertEquals(Path.of("out.json"), o.json());
     assertEquals(List.of(Scenario.CHAIN, Scenario.SCALING), o.scenarios());
     assertEquals(8, o.redisConnections());
+    assertEquals(0, o.warmupSeconds());
+    assertEquals(20, BenchOptions.defaults().warmupSeconds(), "a process's first case warms up for 20 s");
     assertEquals(2, BenchOptions.defaults().redisConnections(), "a small pool, as BullMQ's one connection");
   }
 
