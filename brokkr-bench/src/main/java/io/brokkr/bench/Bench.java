@@ -106,12 +106,11 @@ final class Bench implements AutoCloseable {
         // A JVM or a Node process compiles its hot code during its first seconds under load: the first
         // case of each process warms up for that long, so that no peer is measured while compiling.
         boolean first = peer.processPerCase() || warmed.add(peer);
+        Case run = first ? c.warmingFor(options.warmupSeconds()) : c;
         CaseResult result;
         try {
-          Peer.Runs runs = first
-              ? peer.run(c.warmingFor(options.warmupSeconds()), new Meter(peer.redis())).warmedFor(options.warmupSeconds())
-              : peer.run(c, new Meter(peer.redis()));
-          result = CaseResult.of(peer.name(), c, runs);
+          Peer.Runs runs = peer.run(run, new Meter(peer.redis()));
+          result = CaseResult.of(peer.name(), c, first ? runs.warmedFor(run.warmupSeconds()) : runs);
         } catch (Exception e) {
           result = CaseResult.failed(peer.name(), c, e.toString());
           log.println("  failed: " + e);
