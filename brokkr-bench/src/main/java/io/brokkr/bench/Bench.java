@@ -4,13 +4,11 @@ import io.brokkr.runtime.redis.testing.RedisServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One run of the benchmark: the Redis (a private server unless a URL was given), the peers, and
@@ -95,7 +93,7 @@ final class Bench implements AutoCloseable {
   Report run(String command) {
     List<Case> cases = Plan.of(options);
     List<CaseResult> results = new ArrayList<>();
-    Set<Peer> warmed = new HashSet<>();
+    FirstCases firstCases = new FirstCases(options.warmupSeconds());
     for (Case c : cases) {
       for (Peer peer : peers) {
         if (!peer.supports(c)) {
@@ -103,14 +101,11 @@ final class Bench implements AutoCloseable {
         }
         log.printf("%-28s on %-14s ...%n", c.label(), peer.name());
         long start = System.nanoTime();
-        // A JVM or a Node process compiles its hot code during its first seconds under load: the first
-        // case of each process warms up for that long, so that no peer is measured while compiling.
-        boolean first = peer.processPerCase() || warmed.add(peer);
-        Case run = first ? c.warmingFor(options.warmupSeconds()) : c;
+        Case run = firstCases.asRun(peer, c);
         CaseResult result;
         try {
           Peer.Runs runs = peer.run(run, new Meter(peer.redis()));
-          result = CaseResult.of(peer.name(), c, first ? runs.warmedFor(run.warmupSeconds()) : runs);
+          result = CaseResult.of(peer.name(), c, runs.warmedFor(run.warmupSeconds()));
         } catch (Exception e) {
           result = CaseResult.failed(peer.name(), c, e.toString());
           log.println("  failed: " + e);

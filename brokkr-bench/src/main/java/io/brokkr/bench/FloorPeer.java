@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.brokkr.bench.Scenario.Shape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,28 +42,18 @@ final class FloorPeer implements Peer {
 
   @Override
   public Runs run(Case c, Meter meter) throws Exception {
-    List<MeasuredRun> measured = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(c.concurrency());
     try {
-      long begun = System.nanoTime();
-      int warmups = 0;
-      while (measured.size() < c.runs()) {
-        boolean warming = c.warmsOn(warmups, System.nanoTime() - begun);
-        Meter.Reading reading = meter.begin(warming ? RunKind.WARMUP : RunKind.MEASURED);
+      return InJvmRuns.runs(c, meter, (sagas, kind) -> {
+        Meter.Reading reading = meter.begin(kind);
         RawRun raw = c.scenario().allAtOnce()
-            ? InJvmRuns.allAtOnce(c, c.sagas(), launcher(pool))
-            : InJvmRuns.oneInFlight(c, c.sagas(), launcher(pool), new LevelClock(0));
-        MeasuredRun run = new MeasuredRun(raw, reading.end());
-        if (warming) {
-          warmups++;
-        } else {
-          measured.add(run);
-        }
-      }
+            ? InJvmRuns.allAtOnce(c, sagas, launcher(pool))
+            : InJvmRuns.oneInFlight(c, sagas, launcher(pool), new LevelClock(0));
+        return new MeasuredRun(raw, reading.end());
+      });
     } finally {
       pool.shutdownNow();
     }
-    return new Runs(measured, Optional.empty(), List.of());
   }
 
   /** The hammer sagas as {@link InJvmRuns} launches them, each checked as it settles. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * How a peer that runs in this JVM (Brokkr, Temporal) is measured: the warm-up, measured runs and
@@ -39,25 +40,30 @@ final class InJvmRuns {
 
   /** The warm-up and measured runs of a case within its budget, then its probe when Redis is watched. */
   static Peer.Runs runs(Case c, Meter meter, Once once) throws Exception {
+    return runs(c, meter, once, System::nanoTime);
+  }
+
+  /** {@link #runs(Case, Meter, Once)} timed by {@code clock} (nanoseconds, as {@link System#nanoTime()}). */
+  static Peer.Runs runs(Case c, Meter meter, Once once, LongSupplier clock) throws Exception {
     List<MeasuredRun> measured = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    long begun = System.nanoTime();
+    long begun = clock.getAsLong();
     // The budget leaves out the seconds a process's first case warms up for.
     long budgetFrom = begun + c.warmupSeconds() * 1_000_000_000L;
     long lastRun = 0;
     int warmups = 0;
     while (measured.size() < c.runs()) {
-      RunKind kind = c.warmsOn(warmups, System.nanoTime() - begun) ? RunKind.WARMUP : RunKind.MEASURED;
+      RunKind kind = c.warmsOn(warmups, clock.getAsLong() - begun) ? RunKind.WARMUP : RunKind.MEASURED;
       if (kind == RunKind.WARMUP) {
         warmups++;
       }
-      if (!measured.isEmpty() && System.nanoTime() - budgetFrom + lastRun > c.budgetSeconds() * 1_000_000_000L) {
+      if (!measured.isEmpty() && clock.getAsLong() - budgetFrom + lastRun > c.budgetSeconds() * 1_000_000_000L) {
         notes.add(measured.size() + " measured run(s): another would pass the case's budget of " + c.budgetSeconds() + " s");
         break;
       }
-      long runStart = System.nanoTime();
+      long runStart = clock.getAsLong();
       MeasuredRun run = once.run(c.sagas(), kind);
-      lastRun = System.nanoTime() - runStart;
+      lastRun = clock.getAsLong() - runStart;
       if (kind == RunKind.MEASURED) {
         measured.add(run);
       } else if (lastRun > c.budgetSeconds() * 1_000_000_000L) {

@@ -1,7 +1,6 @@
 package io.brokkr.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.bench.Scenario.Shape;
 import java.util.ArrayList;
@@ -11,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class WarmupTest {
   private static final Case HAMMER = new Case(Scenario.HAMMER_THROUGHPUT, Shape.HAMMER, 0, 10, 1, 1, 1, 2, 60, 0);
+  /** Each run of the tests' peer takes this long on their clock. */
+  private static final long RUN_NANOS = 300_000_000L;
 
   @Test
   void aCaseWarmsUpForItsRunsAloneUnlessItIsTheFirstOfItsProcess() throws Exception {
     List<RunKind> kinds = new ArrayList<>();
-    Peer.Runs runs = InJvmRuns.runs(HAMMER, Meter.NONE, recording(kinds));
+    Peer.Runs runs = InJvmRuns.runs(HAMMER, Meter.NONE, recording(kinds, new long[1]), () -> 0L);
     assertEquals(List.of(RunKind.WARMUP, RunKind.MEASURED, RunKind.MEASURED), kinds);
     assertEquals(2, runs.measured().size());
   }
@@ -23,15 +24,40 @@ class WarmupTest {
   @Test
   void theFirstCaseOfAProcessWarmsUpForItsSecondsBeforeItsMeasuredRuns() throws Exception {
     List<RunKind> kinds = new ArrayList<>();
-    long start = System.nanoTime();
-    Peer.Runs runs = InJvmRuns.runs(HAMMER.warmingFor(1), Meter.NONE, recording(kinds));
-    long warmedNanos = System.nanoTime() - start;
+    long[] now = new long[1];
+    Peer.Runs runs = InJvmRuns.runs(HAMMER.warmingFor(1), Meter.NONE, recording(kinds, now), () -> now[0]);
+    // Warm-ups begun at 0, 0.3, 0.6 and 0.9 s; at 1.2 s the second has passed.
+    assertEquals(List.of(RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.MEASURED,
+        RunKind.MEASURED), kinds);
     assertEquals(2, runs.measured().size());
-    assertEquals(List.of(RunKind.MEASURED, RunKind.MEASURED), kinds.subList(kinds.size() - 2, kinds.size()));
-    // Runs of a millisecond: a second of warm-up is hundreds of them, never the one --warmup asks for.
-    assertTrue(kinds.size() - 2 > 10, kinds.size() - 2 + " warm-up runs");
-    assertTrue(kinds.subList(0, kinds.size() - 2).stream().allMatch(k -> k == RunKind.WARMUP));
-    assertTrue(warmedNanos >= 1_000_000_000L, "the warm-up lasted " + warmedNanos + " ns");
+  }
+
+  @Test
+  void theWarmUpSecondsAreLeftOutOfTheCasesBudget() throws Exception {
+    Case tight = new Case(Scenario.HAMMER_THROUGHPUT, Shape.HAMMER, 0, 10, 1, 1, 0, 4, 1, 0).warmingFor(2);
+    List<RunKind> kinds = new ArrayList<>();
+    long[] now = new long[1];
+    Peer.Runs runs = InJvmRuns.runs(tight, Meter.NONE, recording(kinds, now), () -> now[0]);
+    // 7 warm-ups (begun 0 to 1.8 s), then measured runs at 2.1, 2.4 and 2.7 s: a fourth would end at 3.3 s,
+    // past the budget of 1 s counted from 2 s (counted from 0, the first would have been the only one).
+    assertEquals(7, kinds.stream().filter(k -> k == RunKind.WARMUP).count());
+    assertEquals(3, runs.measured().size());
+    assertEquals(List.of("3 measured run(s): another would pass the case's budget of 1 s"), runs.notes());
+  }
+
+  @Test
+  void aPeerInTheJvmWarmsOnItsFirstCaseAndAPeerWithAProcessPerCaseOnEach() {
+    FirstCases first = new FirstCases(20);
+    Peer inJvm = new FloorPeer();
+    Peer nodePerCase = new ProcessPerCase();
+    Case latency = new Case(Scenario.HAMMER_LATENCY, Shape.HAMMER, 0, 10, 1, 1, 1, 2, 60, 0);
+    assertEquals(20, first.asRun(inJvm, HAMMER).warmupSeconds());
+    assertEquals(0, first.asRun(inJvm, latency).warmupSeconds());
+    assertEquals(0, first.asRun(inJvm, HAMMER).warmupSeconds());
+    assertEquals(20, first.asRun(nodePerCase, HAMMER).warmupSeconds());
+    assertEquals(20, first.asRun(nodePerCase, latency).warmupSeconds());
+    assertEquals(latency, first.asRun(inJvm, latency), "a later case runs as planned");
+    assertEquals(0, new FirstCases(0).asRun(inJvm, HAMMER).warmupSeconds());
   }
 
   @Test
@@ -45,10 +71,39 @@ class WarmupTest {
     assertEquals(runs.measured(), runs.warmedFor(20).measured());
   }
 
-  private static InJvmRuns.Once recording(List<RunKind> kinds) {
+  /** A peer that, as BullMQ's, runs each case in a process of its own. */
+  private static final class ProcessPerCase implements Peer {
+    @Override
+    public String name() {
+      return "per-case";
+    }
+
+    @Override
+    public Optional<RedisAddress> redis() {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean supports(Case c) {
+      return true;
+    }
+
+    @Override
+    public boolean processPerCase() {
+      return true;
+    }
+
+    @Override
+    public Runs run(Case c, Meter meter) {
+      throw new UnsupportedOperationException("not run here");
+    }
+  }
+
+  /** A peer whose every run takes {@link #RUN_NANOS} on the clock {@code now}, recording each run's kind. */
+  private static InJvmRuns.Once recording(List<RunKind> kinds, long[] now) {
     return (sagas, kind) -> {
       kinds.add(kind);
-      Thread.sleep(1);
+      now[0] += RUN_NANOS;
       return new MeasuredRun(new RawRun(sagas, sagas * 3, 1_000, 100, 2_000, new long[0], List.of()), RedisUsage.NONE);
     };
   }
