@@ -353,7 +353,8 @@ local function move(s, to)
   if (from == 'RUNNING' or to == 'RUNNING') and s.o then
     entry.n, entry.k = s.o, s.t
   end
-  history[#history + 1] = entry  if from == 'QUEUED' then
+  history[#history + 1] = entry
+  if from == 'QUEUED' then
     if s.q then
       dequeue[#dequeue + 1] = s.q
       s.q = nil
