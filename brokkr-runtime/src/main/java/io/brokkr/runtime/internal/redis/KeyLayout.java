@@ -101,7 +101,10 @@ final class KeyLayout {
     return seqKeys[partition];
   }
 
-  /** The partition's saga index, and the prefix of its status and name indexes. */
+  /**
+   * The prefix of the partition's status and name indexes; once, before 2026-12-04, also an index of
+   * every saga, which the trim still cleans.
+   */
   String indexKey(int partition) {
     return indexKeys[partition];
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,7 @@ final class SagaIndex {
     int wanted = query.limit() + 1; // one more than a page shows whether a next page exists
     List<Walk> walks = new ArrayList<>();
     for (int p = 0; p < keys.partitions(); p++) {
-      for (String index : indexes(query, p)) {
-        walks.add(Walk.first(p, index, query, wanted));
-      }
+      walks.add(Walk.first(p, indexes(query, p), query, wanted));
     }
     List<SagaSummary> found = new ArrayList<>();
     while (!walks.isEmpty()) {
@@ -120,15 +119,17 @@ final class SagaIndex {
         .stream().mapToLong(reply -> ((Number) reply.get(0)).longValue()).sum();
   }
 
-  /** The indexes of partition {@code p} that hold every saga the query can match. */
-  private List<String> indexes(SagaQuery query, int p) {
+  /**
+   * The indexes of partition {@code p} that hold every saga the query can match, walked together: its
+   * name's, or those of its statuses, or of every status (each saga is in its status's index; no index
+   * of all sagas is kept, which would cost every transition a write more).
+   */
+  private List<Object> indexes(SagaQuery query, int p) {
     if (query.name().isPresent()) {
       return List.of(keys.nameIndexKey(p, query.name().get()));
     }
-    if (query.statuses().isEmpty()) {
-      return List.of(keys.indexKey(p));
-    }
-    return query.statuses().stream().sorted().map(status -> keys.statusIndexKey(p, status.name())).toList();
+    Collection<SagaStatus> statuses = query.statuses().isEmpty() ? List.of(SagaStatus.values()) : query.statuses();
+    return statuses.stream().sorted().map(status -> (Object) keys.statusIndexKey(p, status.name())).toList();
   }
 
   private SagaPage waiting(SagaQuery query) {
@@ -156,7 +157,7 @@ final class SagaIndex {
   }
 
   private RFuture<List<Object>> call(RBatch batch, Walk walk) {
-    return eval(batch, Script.QUERY, List.of(walk.index), walk.max, walk.afterId, walk.min, walk.wanted,
+    return eval(batch, Script.QUERY, walk.indexes, walk.max, walk.afterId, walk.min, walk.wanted,
         keys.sagaKeyPrefix(walk.partition), READ_BUDGET, walk.statuses, walk.name, walk.createdFrom, walk.createdTo);
   }
 
@@ -181,14 +182,14 @@ final class SagaIndex {
   }
 
   /**
-   * One index of one partition, walked from {@code max} (and, at a cursor, below {@code afterId}
-   * at that score) down to {@code min}, for up to {@code wanted} matches; the other conditions
-   * are checked by the script.
+   * Some indexes of one partition, walked together from {@code max} (and, at a cursor, below
+   * {@code afterId} at that score) down to {@code min}, for up to {@code wanted} matches; the other
+   * conditions are checked by the script.
    */
-  private record Walk(int partition, String index, String max, String afterId, String min, int wanted,
+  private record Walk(int partition, List<Object> indexes, String max, String afterId, String min, int wanted,
       String statuses, String name, String createdFrom, String createdTo) {
 
-    static Walk first(int partition, String index, SagaQuery query, int wanted) {
+    static Walk first(int partition, List<Object> indexes, SagaQuery query, int wanted) {
       String max = "+inf";
       String afterId = "";
       if (query.cursor().isPresent()) {
@@ -203,14 +204,14 @@ final class SagaIndex {
       }
       String min = query.updatedAfter().map(t -> String.valueOf(t.toEpochMilli())).orElse("-inf");
       String statuses = String.join(",", query.statuses().stream().map(SagaStatus::name).sorted().toList());
-      return new Walk(partition, index, max, afterId, min, wanted, statuses, query.name().orElse(""),
+      return new Walk(partition, indexes, max, afterId, min, wanted, statuses, query.name().orElse(""),
           query.createdAfter().map(t -> String.valueOf(t.toEpochMilli())).orElse(""),
           query.createdBefore().map(t -> String.valueOf(t.toEpochMilli())).orElse(""));
     }
 
     /** The same walk, on from the entry of {@code score} and {@code id}, the last one read. */
     Walk from(String score, String id, int stillWanted) {
-      return new Walk(partition, index, String.valueOf((long) Double.parseDouble(score)), id, min, stillWanted,
+      return new Walk(partition, indexes, String.valueOf((long) Double.parseDouble(score)), id, min, stillWanted,
           statuses, name, createdFrom, createdTo);
     }
   }

@@ -462,11 +462,12 @@ local function server_millis()
   return math.floor(server_micros() / 1000)
 end
 
--- The partition's saga index, for queries (RedisSagaStore.query): INDEX scores every saga by its
--- last change; INDEX:<status> the sagas of a status; INDEX:n:<name> those of a name, and the hash
--- INDEX:names each named saga's name, so that the sweep can drop the entries of an expired saga.
+-- The partition's saga indexes, for queries (RedisSagaStore.query), each scoring its sagas by their
+-- last change: INDEX:<status> the sagas of a status (every saga is in one: a query of any status
+-- walks them all); INDEX:n:<name> those of a name, and the hash INDEX:names each named saga's
+-- name, so that the sweep can drop the entries of an expired saga. (Builds before 2026-12-04 also
+-- kept INDEX itself, every saga: a ZADD more at every change; trim.lua still drops its entries.)
 local function index_saga(now)
-  redis.call('ZADD', INDEX, now, SAGA_ID)
   if loaded.status and loaded.status ~= saga.status then
     redis.call('ZREM', INDEX .. ':' .. loaded.status, SAGA_ID)
   end

@@ -14,7 +14,7 @@ for _, status in ipairs({ 'CREATED', 'FINISHED', 'COMPENSATED', 'FAILED' }) do
   for _, id in ipairs(redis.call('ZRANGEBYSCORE', key, '-inf', string.format('%.0f', cutoff), 'LIMIT', 0, most)) do
     if redis.call('EXISTS', prefix .. id) == 0 then
       redis.call('ZREM', key, id)
-      redis.call('ZREM', index, id)
+      redis.call('ZREM', index, id) -- the index of every saga that earlier builds kept
       local name = redis.call('HGET', index .. ':names', id)
       if name then
         redis.call('ZREM', index .. ':n:' .. name, id)

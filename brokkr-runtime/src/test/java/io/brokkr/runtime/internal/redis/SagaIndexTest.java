@@ -17,11 +17,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The saga indexes on Redis: entries of sagas gone after their retention are dropped by the sweep's trim. */
+/**
+ * The saga indexes on Redis: a query of any status walks the status indexes (no index of every saga is
+ * kept); entries of sagas gone after their retention are dropped by the sweep's trim.
+ */
 class SagaIndexTest {
   @RegisterExtension
   static final RedisExtension REDIS = RedisExtension.server();
@@ -58,6 +62,43 @@ class SagaIndexTest {
       String names = REDIS.redisServer().command("HEXISTS {" + namespace + ":" + new KeyLayout(namespace, 2)
           .partitionOf("settled") + "}:ix:names settled");
       assertEquals(":0", names.trim(), "the expired saga's name entry went with it");
+    }
+  }
+
+  @Test
+  void aQueryOfAnyStatusWalksTheStatusIndexesForNoIndexOfEverySagaIsWritten() throws IOException {
+    String namespace = "index-" + UUID.randomUUID();
+    KeyLayout layout = new KeyLayout(namespace, 2);
+    try (SagaStore store = RedisBackend.on(REDIS.client(), RedisOptions.defaults().withPartitions(2)).open(namespace)) {
+      store.createSaga("created", Optional.empty());
+      store.createSaga("running", Optional.of("named"));
+      store.addStep("running", new StepSpec("only", "W", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+      store.start("running");
+      store.createSaga("finished", Optional.empty());
+      store.addStep("finished", new StepSpec("only", "W", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+      store.start("finished");
+      store.finish(new StepRef("finished", "only"), Settler.external(), Optional.empty());
+
+      assertEquals(Set.of("created", "running", "finished"), Set.copyOf(ids(store, SagaQuery.all())));
+      for (int p = 0; p < 2; p++) {
+        assertEquals(":0", REDIS.redisServer().command("EXISTS " + layout.indexKey(p)).trim(),
+            "the index of every saga in partition " + p);
+      }
+    }
+  }
+
+  @Test
+  void theTrimDropsTheEntriesAnEarlierBuildLeftInTheIndexOfEverySaga() throws IOException {
+    String namespace = "index-" + UUID.randomUUID();
+    KeyLayout layout = new KeyLayout(namespace, 1);
+    try (SagaStore store = RedisBackend.on(REDIS.client(), RedisOptions.defaults().withPartitions(1)
+        .withRetention(Duration.ofMillis(1))).open(namespace)) {
+      // A saga gone long ago, indexed as builds before 2026-12-04 indexed it.
+      REDIS.redisServer().command("ZADD " + layout.indexKey(0) + " 1000 gone");
+      REDIS.redisServer().command("ZADD " + layout.statusIndexKey(0, "FINISHED") + " 1000 gone");
+
+      assertEquals(1L, ((RedisSagaStore) store).trimIndex());
+      assertEquals(":0", REDIS.redisServer().command("EXISTS " + layout.indexKey(0)).trim());
     }
   }
 
