@@ -83,7 +83,12 @@ for _, stream in ipairs(streams) do
   end
 end
 
+-- The stream whose head the last round took reads its next only when the walk goes on.
+local taken
 while true do
+  if taken and not fill(live[taken]) then
+    table.remove(live, taken)
+  end
   local next_at
   for i, stream in ipairs(live) do
     local best = next_at and live[next_at]
@@ -94,11 +99,8 @@ while true do
   if not next_at then
     return reply('DONE')
   end
-  local taken = live[next_at]
-  local id, score = taken.id, taken.score
-  if not fill(taken) then
-    table.remove(live, next_at)
-  end
+  taken = next_at
+  local id, score = live[taken].id, live[taken].score
   local v = redis.call('HMGET', prefix .. id, 'status', 'name', 'ct', 'ut')
   if matches(v) then
     found[#found + 1] = id

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaCursor;
+import io.brokkr.runtime.SagaPage;
 import io.brokkr.runtime.SagaQuery;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.SagaSummary;
 import io.brokkr.runtime.redis.testing.RedisExtension;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
@@ -15,6 +18,7 @@ import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +88,36 @@ class SagaIndexTest {
         assertEquals(":0", REDIS.redisServer().command("EXISTS " + layout.indexKey(p)).trim(),
             "the index of every saga in partition " + p);
       }
+    }
+  }
+
+  @Test
+  void pagesOfAQueryOfAnyStatusTakeTheStatusIndexesInTurnNewestChangeFirst() {
+    String namespace = "index-" + UUID.randomUUID();
+    // One partition: the order across statuses is the script's, which merges their indexes.
+    try (SagaStore store = RedisBackend.on(REDIS.client(), RedisOptions.defaults().withPartitions(1)).open(namespace)) {
+      for (int i = 0; i < 12; i++) {
+        String id = "saga-" + i;
+        store.createSaga(id, Optional.empty());
+        if (i % 2 == 1) {
+          store.addStep(id, new StepSpec("only", "W", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+          store.start(id);
+        }
+      }
+      SagaQuery query = SagaQuery.all().limit(2);
+      List<SagaSummary> all = new ArrayList<>();
+      SagaPage page = store.query(query);
+      all.addAll(page.sagas());
+      while (page.nextCursor().isPresent()) {
+        page = store.query(query.after(page.nextCursor().get()));
+        all.addAll(page.sagas());
+      }
+
+      assertEquals(12, all.size(), "no saga is listed twice: " + all);
+      assertEquals(12, Set.copyOf(all.stream().map(SagaSummary::sagaId).toList()).size(), "nor skipped: " + all);
+      List<SagaSummary> sorted = new ArrayList<>(all);
+      sorted.sort(SagaCursor.ORDER);
+      assertEquals(sorted, all, "newest change first, then the greatest id, CREATED and RUNNING alike");
     }
   }
 
