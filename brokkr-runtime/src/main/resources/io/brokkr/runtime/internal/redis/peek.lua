@@ -3,6 +3,6 @@
 -- ready sequence. ARGV: worker names. Replies the sequence, then each worker's first entry or ''.
 local reply = { redis.call('GET', KEYS[2]) or '0' }
 for i, worker in ipairs(ARGV) do
-  reply[i + 1] = redis.call('ZRANGEBYLEX', KEYS[1], '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', 0, 1)[1] or ''
+  reply[i + 1] = redis.call('ZRANGEBYLEX', KEYS[1], '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', '0', '1')[1] or ''
 end
 return reply

@@ -485,9 +485,9 @@ local function runs_here(worker, first, last)
 end
 
 -- The first count entries of worker's queue in this partition: a worker's entries start with its
--- name and '\n'; '\11' is the next character.
+-- name and '\n'; '\11' is the next character. The limits go in as text (see int()).
 local function worker_heads(worker, count)
-  return redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', 0, count)
+  return redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', '0', int(count))
 end
 
 -- Whether entry is s's current entry and s may be claimed from it (not a retry waiting for its backoff).
