@@ -5,10 +5,12 @@
 //                  [--host H] [--size K] [--sagas N] [--concurrency C] [--warmup W] [--warmup-seconds S] [--runs R]
 //                  [--probe-sagas P] [--handshake]
 //
-// Every run prints one JSON line on stdout: {"type":"ready","kind":...} before it starts and
-// {"type":"result","kind":...,"run":{...}} when it ends, with the raw figures the Java bench turns
-// into statistics (the same fields as its RawRun). With --handshake each run waits for a line on
-// stdin after "ready", so that the bench can read the Redis counters just before it starts.
+// Every run prints JSON lines on stdout: {"type":"turn","kind":...} before it opens its Redis
+// connections, {"type":"ready","kind":...} once its worker is ready, and {"type":"result","kind":...,
+// "run":{...}} when it has closed them, with the raw figures the Java bench turns into statistics (the
+// same fields as its RawRun). With --handshake each run waits for a line on stdin after "turn", so that
+// the bench can let other peers run in between while this process holds no connection, and again
+// after "ready", so that it can read the Redis counters just before the run starts.
 import { FlowProducer, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { createInterface } from 'node:readline';
@@ -166,15 +168,18 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const stdin = o.handshake ? createInterface({ input: process.stdin })[Symbol.asyncIterator]() : undefined;
   const say = (message) => process.stdout.write(JSON.stringify(message) + '\n');
-  const waitForGo = async (kind) => {
-    say({ type: 'ready', kind });
+  const waitFor = (type) => async (kind) => {
+    say({ type, kind });
     if (stdin) await stdin.next();
   };
+  const waitForTurn = waitFor('turn');
+  const waitForGo = waitFor('ready');
   // Warm-up runs: at least --warmup of them, and for at least --warmup-seconds (V8 compiles its hot code
   // during the process's first seconds under load).
   const begun = process.hrtime.bigint();
   let count = 0;
   const runOne = async (kind, sagas) => {
+    await waitForTurn(kind);
     const run = await oneRun(o, kind, sagas, ++count, waitForGo);
     say({ type: 'result', kind, run });
   };

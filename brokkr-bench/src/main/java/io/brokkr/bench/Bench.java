@@ -89,33 +89,67 @@ final class Bench implements AutoCloseable {
     }
   }
 
-  /** Runs every case on every peer that supports it; a failing case is reported, not fatal. */
+  /**
+   * Runs every case on every peer that supports it, their measured runs taking {@link Turns}; a
+   * failing case is reported, not fatal.
+   */
   Report run(String command) {
     List<Case> cases = Plan.of(options);
     List<CaseResult> results = new ArrayList<>();
     FirstCases firstCases = new FirstCases(options.warmupSeconds());
     for (Case c : cases) {
-      for (Peer peer : peers) {
-        if (!peer.supports(c)) {
-          continue;
-        }
-        log.printf("%-28s on %-14s ...%n", c.label(), peer.name());
-        long start = System.nanoTime();
-        Case run = firstCases.asRun(peer, c);
-        CaseResult result;
-        try {
-          Peer.Runs runs = peer.run(run, new Meter(peer.redis()));
-          result = CaseResult.of(peer.name(), c, runs.warmedFor(run.warmupSeconds()));
-        } catch (Exception e) {
-          result = CaseResult.failed(peer.name(), c, e.toString());
-          log.println("  failed: " + e);
-        }
-        results.add(result);
-        log.printf("  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
-      }
+      results.addAll(runCase(c, firstCases));
     }
     List<String> names = peers.stream().map(Peer::name).toList();
     return new Report(Machine.describe(about), command, names, cases, results, Goals.check(results));
+  }
+
+  /** Opens the case on each peer (its warm-up), takes the measured runs in turns, then each probe. */
+  private List<CaseResult> runCase(Case c, FirstCases firstCases) {
+    log.printf("%s%n", c.label());
+    Map<String, Trial> trials = new LinkedHashMap<>();
+    Map<String, Case> asRun = new LinkedHashMap<>();
+    Map<String, String> failures = new LinkedHashMap<>();
+    List<Peer> running = peers.stream().filter(peer -> peer.supports(c)).toList();
+    try {
+      for (Peer peer : running) {
+        long start = System.nanoTime();
+        Case run = firstCases.asRun(peer, c);
+        try {
+          trials.put(peer.name(), peer.open(run, new Meter(peer.redis())));
+          asRun.put(peer.name(), run);
+          log.printf("  warm-up on %-14s %.1f s%n", peer.name(), (System.nanoTime() - start) / 1e9);
+        } catch (Exception e) {
+          failures.put(peer.name(), e.toString());
+          log.println("  failed on " + peer.name() + ": " + e);
+        }
+      }
+      failures.putAll(Turns.take(trials, log));
+      List<CaseResult> results = new ArrayList<>();
+      for (Peer peer : running) {
+        String name = peer.name();
+        if (!failures.containsKey(name)) {
+          try {
+            Peer.Runs runs = trials.get(name).finish();
+            results.add(CaseResult.of(name, c, runs.warmedFor(asRun.get(name).warmupSeconds()).noting(peer.notes())));
+            continue;
+          } catch (Exception e) {
+            failures.put(name, e.toString());
+            log.println("  failed on " + name + ": " + e);
+          }
+        }
+        results.add(CaseResult.failed(name, c, failures.get(name)));
+      }
+      return results;
+    } finally {
+      trials.forEach((name, trial) -> {
+        try {
+          trial.close();
+        } catch (Exception e) {
+          log.println(name + " did not close its case cleanly: " + e);
+        }
+      });
+    }
   }
 
   private static String field(String info, String name) {

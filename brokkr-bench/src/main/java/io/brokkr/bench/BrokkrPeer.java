@@ -39,9 +39,9 @@ final class BrokkrPeer implements Peer {
   }
 
   @Override
-  public Runs run(Case c, Meter meter) throws Exception {
+  public Trial open(Case c, Meter meter) throws Exception {
     SagaTemplate template = BrokkrShapes.template(c.shape(), c.size());
-    return InJvmRuns.runs(c, meter, (sagas, kind) -> once(c, template, sagas, kind, meter));
+    return InJvmRuns.open(c, meter, (sagas, kind) -> once(c, template, sagas, kind, meter));
   }
 
   @Override

@@ -1,28 +1,21 @@
 package io.brokkr.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * BullMQ flows in Node ({@code bench/peers/bullmq/bench.mjs}), on the bench's Redis. Each case is
- * one Node process that runs its warm-up, measured runs and probe, and stops before each run until
- * the bench has read the Redis counters, so both peers are measured by the same {@link Meter}.
+ * one Node process that runs its warm-up, measured runs and probe as a {@link BullmqTrial} lets it,
+ * so that its runs take turns with the other peers' and both peers are measured by the same
+ * {@link Meter}.
  */
 final class BullmqPeer implements Peer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,76 +89,18 @@ final class BullmqPeer implements Peer {
   }
 
   @Override
-  public Runs run(Case c, Meter meter) throws Exception {
+  public Trial open(Case c, Meter meter) throws IOException {
     List<String> command = List.of("node", "bench.mjs", "--host", redis.host(), "--port", String.valueOf(redis.port()),
         "--scenario", c.scenario().cliName(), "--size", String.valueOf(c.size()), "--sagas", String.valueOf(c.sagas()),
         "--concurrency", String.valueOf(c.concurrency()), "--warmup", String.valueOf(c.warmup()),
         "--warmup-seconds", String.valueOf(c.warmupSeconds()),
         "--runs", String.valueOf(c.runs()), "--probe-sagas", String.valueOf(c.probeSagas()),
         "--tag", runTag + "-" + (++caseCount), "--handshake");
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    Thread watchdog = watchdog(process, Duration.ofSeconds(120 + c.warmupSeconds()
-        + (long) c.sagas() * c.stepsPerSaga() * (c.warmup() + c.runs()) / 100));
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-      return converse(out, in, meter);
-    } finally {
-      watchdog.interrupt();
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
-  }
-
-  /** Reads the peer's lines: reads Redis at each "ready", collects each "result", ends at "done". */
-  private static Runs converse(BufferedReader out, Writer in, Meter meter) throws IOException {
-    List<MeasuredRun> measured = new ArrayList<>();
-    Optional<MeasuredRun> probe = Optional.empty();
-    Meter.Reading reading = null;
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      JsonNode message = JSON.readTree(line);
-      switch (message.path("type").asText()) {
-        case "ready" -> {
-          reading = meter.begin(RunKind.byName(message.path("kind").asText()));
-          in.write("go\n");
-          in.flush();
-        }
-        case "result" -> {
-          if (reading == null) {
-            throw new IOException("the BullMQ peer sent a result before it was ready: " + line);
-          }
-          MeasuredRun run = new MeasuredRun(JSON.treeToValue(message.path("run"), RawRun.class), reading.end());
-          switch (RunKind.byName(message.path("kind").asText())) {
-            case MEASURED -> measured.add(run);
-            case PROBE -> probe = Optional.of(run);
-            case WARMUP -> { }
-          }
-        }
-        case "done" -> {
-          return new Runs(measured, probe, List.of());
-        }
-        case "error" -> throw new IOException("the BullMQ peer failed: " + message.path("message").asText());
-        default -> throw new IOException("the BullMQ peer said something unexpected: " + line);
-      }
-    }
-    throw new IOException("the BullMQ peer ended before it was done");
-  }
-
-  private static Thread watchdog(Process process, Duration limit) {
-    Thread thread = new Thread(() -> {
-      try {
-        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException done) {
-        // The case ended first.
-      }
-    }, "bullmq-watchdog");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+    // Generous, so that only a stuck process is stopped: what its whole case takes at 100 steps a second.
+    Duration limit = Duration.ofSeconds(120 + c.warmupSeconds()
+        + (long) c.sagas() * c.stepsPerSaga() * (c.warmup() + c.runs()) / 100);
+    return BullmqTrial.start(new ProcessBuilder(command).directory(dir.toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT), meter, limit);
   }
 
   private static Optional<Path> findHome() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.brokkr.bench.Scenario.Shape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,8 @@ final class FloorPeer implements Peer {
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final ObjectReader strings = mapper.readerFor(String.class);
+  /** A pool per concurrency, kept across cases: a case's runs may take turns with other peers'. */
+  private final Map<Integer, ExecutorService> pools = new HashMap<>();
 
   @Override
   public String name() {
@@ -41,19 +44,21 @@ final class FloorPeer implements Peer {
   }
 
   @Override
-  public Runs run(Case c, Meter meter) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(c.concurrency());
-    try {
-      return InJvmRuns.runs(c, meter, (sagas, kind) -> {
-        Meter.Reading reading = meter.begin(kind);
-        RawRun raw = c.scenario().allAtOnce()
-            ? InJvmRuns.allAtOnce(c, sagas, launcher(pool))
-            : InJvmRuns.oneInFlight(c, sagas, launcher(pool), new LevelClock(0));
-        return new MeasuredRun(raw, reading.end());
-      });
-    } finally {
-      pool.shutdownNow();
-    }
+  public Trial open(Case c, Meter meter) throws Exception {
+    ExecutorService pool = pools.computeIfAbsent(c.concurrency(), Executors::newFixedThreadPool);
+    return InJvmRuns.open(c, meter, (sagas, kind) -> {
+      Meter.Reading reading = meter.begin(kind);
+      RawRun raw = c.scenario().allAtOnce()
+          ? InJvmRuns.allAtOnce(c, sagas, launcher(pool))
+          : InJvmRuns.oneInFlight(c, sagas, launcher(pool), new LevelClock(0));
+      return new MeasuredRun(raw, reading.end());
+    });
+  }
+
+  @Override
+  public void close() {
+    pools.values().forEach(ExecutorService::shutdownNow);
+    pools.clear();
   }
 
   /** The hammer sagas as {@link InJvmRuns} launches them, each checked as it settles. */

@@ -38,46 +38,88 @@ final class InJvmRuns {
    */
   record Launched(String sagaId, CompletableFuture<?> outcome) {}
 
-  /** The warm-up and measured runs of a case within its budget, then its probe when Redis is watched. */
-  static Peer.Runs runs(Case c, Meter meter, Once once) throws Exception {
-    return runs(c, meter, once, System::nanoTime);
+  /** Opens a case: runs its warm-up; the measured runs follow within its budget, then its probe when Redis is watched. */
+  static Trial open(Case c, Meter meter, Once once) throws Exception {
+    return open(c, meter, once, System::nanoTime);
   }
 
-  /** {@link #runs(Case, Meter, Once)} timed by {@code clock} (nanoseconds, as {@link System#nanoTime()}). */
-  static Peer.Runs runs(Case c, Meter meter, Once once, LongSupplier clock) throws Exception {
-    List<MeasuredRun> measured = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    long begun = clock.getAsLong();
-    // The budget leaves out the seconds a process's first case warms up for.
-    long budgetFrom = begun + c.warmupSeconds() * 1_000_000_000L;
-    long lastRun = 0;
-    int warmups = 0;
-    while (measured.size() < c.runs()) {
-      RunKind kind = c.warmsOn(warmups, clock.getAsLong() - begun) ? RunKind.WARMUP : RunKind.MEASURED;
-      if (kind == RunKind.WARMUP) {
-        warmups++;
-      }
-      if (!measured.isEmpty() && clock.getAsLong() - budgetFrom + lastRun > c.budgetSeconds() * 1_000_000_000L) {
-        notes.add(measured.size() + " measured run(s): another would pass the case's budget of " + c.budgetSeconds() + " s");
-        break;
-      }
-      long runStart = clock.getAsLong();
-      MeasuredRun run = once.run(c.sagas(), kind);
-      lastRun = clock.getAsLong() - runStart;
-      if (kind == RunKind.MEASURED) {
-        measured.add(run);
-      } else if (lastRun > c.budgetSeconds() * 1_000_000_000L) {
-        // At this length the JIT's warm-up is noise: the run is as good as a measured one.
-        measured.add(run);
-        notes.add(String.format(Locale.ROOT, "the warm-up run took %.0f s, over the case's budget of %d s:"
-            + " it is the one measured run", lastRun / 1e9, c.budgetSeconds()));
-        break;
+  /** {@link #open(Case, Meter, Once)} timed by {@code clock} (nanoseconds, as {@link System#nanoTime()}). */
+  static Trial open(Case c, Meter meter, Once once, LongSupplier clock) throws Exception {
+    InJvmTrial trial = new InJvmTrial(c, meter, once, clock);
+    trial.warmUp();
+    return trial;
+  }
+
+  /**
+   * A case on a peer in this JVM. Its budget counts only the time of its own runs, so that the turns
+   * other peers take in between do not shorten it.
+   */
+  private static final class InJvmTrial implements Trial {
+    private final Case c;
+    private final Meter meter;
+    private final Once once;
+    private final LongSupplier clock;
+    private final List<MeasuredRun> measured = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private long spent;
+    private long lastRun;
+    private boolean over;
+
+    InJvmTrial(Case c, Meter meter, Once once, LongSupplier clock) {
+      this.c = c;
+      this.meter = meter;
+      this.once = once;
+      this.clock = clock;
+    }
+
+    void warmUp() throws Exception {
+      for (int warmups = 0; c.warmsOn(warmups, spent); warmups++) {
+        MeasuredRun run = timed(RunKind.WARMUP);
+        if (lastRun > c.budgetSeconds() * 1_000_000_000L) {
+          // At this length the JIT's warm-up is noise: the run is as good as a measured one.
+          measured.add(run);
+          notes.add(String.format(Locale.ROOT, "the warm-up run took %.0f s, over the case's budget of %d s:"
+              + " it is the one measured run", lastRun / 1e9, c.budgetSeconds()));
+          over = true;
+          return;
+        }
       }
     }
-    Optional<MeasuredRun> probe = c.probeSagas() > 0 && meter.watchesRedis()
-        ? Optional.of(once.run(c.probeSagas(), RunKind.PROBE))
-        : Optional.empty();
-    return new Peer.Runs(measured, probe, notes);
+
+    @Override
+    public boolean wantsMore() {
+      if (over || measured.size() >= c.runs()) {
+        return false;
+      }
+      // The budget leaves out the seconds a process's first case warms up for.
+      if (!measured.isEmpty() && spent - c.warmupSeconds() * 1_000_000_000L + lastRun > c.budgetSeconds() * 1_000_000_000L) {
+        notes.add(measured.size() + " measured run(s): another would pass the case's budget of " + c.budgetSeconds() + " s");
+        over = true;
+        return false;
+      }
+      return true;
+    }
+
+    @Override
+    public void measure() throws Exception {
+      measured.add(timed(RunKind.MEASURED));
+    }
+
+    @Override
+    public Peer.Runs finish() throws Exception {
+      Optional<MeasuredRun> probe = c.probeSagas() > 0 && meter.watchesRedis()
+          ? Optional.of(once.run(c.probeSagas(), RunKind.PROBE))
+          : Optional.empty();
+      return new Peer.Runs(List.copyOf(measured), probe, List.copyOf(notes));
+    }
+
+    private MeasuredRun timed(RunKind kind) throws Exception {
+      long start = clock.getAsLong();
+      MeasuredRun run = once.run(c.sagas(), kind);
+      lastRun = clock.getAsLong() - start;
+      spent += lastRun;
+      return run;
+    }
   }
 
   /** Starts every saga from {@code c.submitters()} threads, then waits for all outcomes. */

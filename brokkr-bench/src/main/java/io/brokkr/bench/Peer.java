@@ -24,20 +24,41 @@ interface Peer extends AutoCloseable {
     return false;
   }
 
-  /** Runs the warm-up, the measured runs and the probe of a case, each read by {@code meter}. */
-  Runs run(Case c, Meter meter) throws Exception;
+  /** Opens a case and runs its warm-up; each run the trial takes is read by {@code meter}. */
+  Trial open(Case c, Meter meter) throws Exception;
+
+  /** What the reader should know about every case of this peer; none unless it says. */
+  default List<String> notes() {
+    return List.of();
+  }
+
+  /** Runs the warm-up, the measured runs and the probe of a case in a row, each read by {@code meter}. */
+  default Runs run(Case c, Meter meter) throws Exception {
+    try (Trial trial = open(c, meter)) {
+      return trial.runAll().noting(notes());
+    }
+  }
 
   /** The measured runs of a case, its probe if it had one, and what the reader should know about them. */
   record Runs(List<MeasuredRun> measured, Optional<MeasuredRun> probe, List<String> notes) {
+
+    /** The same runs with {@code more} notes after their own. */
+    Runs noting(List<String> more) {
+      if (more.isEmpty()) {
+        return this;
+      }
+      List<String> all = new ArrayList<>(notes);
+      all.addAll(more);
+      return new Runs(measured, probe, List.copyOf(all));
+    }
 
     /** The same runs, noted as the first case of their process, warmed up for at least {@code seconds}. */
     Runs warmedFor(int seconds) {
       if (seconds == 0) {
         return this;
       }
-      List<String> more = new ArrayList<>(notes);
-      more.add("the first case of its process: warm-up runs for at least " + seconds + " s before the measured ones");
-      return new Runs(measured, probe, List.copyOf(more));
+      return noting(List.of(
+          "the first case of its process: warm-up runs for at least " + seconds + " s before the measured ones"));
     }
   }
 

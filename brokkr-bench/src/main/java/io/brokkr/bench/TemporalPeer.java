@@ -3,7 +3,6 @@ package io.brokkr.bench;
 import io.temporal.serviceclient.Version;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,11 +52,13 @@ final class TemporalPeer implements Peer {
   }
 
   @Override
-  public Runs run(Case c, Meter meter) throws Exception {
-    Runs runs = InJvmRuns.runs(c, meter, (sagas, kind) -> once(c, sagas, kind, meter));
-    List<String> notes = new ArrayList<>(runs.notes());
-    notes.add(CPU_NOTE);
-    return new Runs(runs.measured(), runs.probe(), notes);
+  public Trial open(Case c, Meter meter) throws Exception {
+    return InJvmRuns.open(c, meter, (sagas, kind) -> once(c, sagas, kind, meter));
+  }
+
+  @Override
+  public List<String> notes() {
+    return List.of(CPU_NOTE);
   }
 
   private MeasuredRun once(Case c, int sagas, RunKind kind, Meter meter) throws Exception {

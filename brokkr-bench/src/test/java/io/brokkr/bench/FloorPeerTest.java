@@ -15,15 +15,17 @@ class FloorPeerTest {
   @Test
   void runsTheHammerGraphAndChecksEveryResult() throws Exception {
     Case throughput = new Case(Scenario.HAMMER_THROUGHPUT, Shape.HAMMER, 0, 200, 4, 2, 1, 2, 60, 0);
-    Peer.Runs runs = new FloorPeer().run(throughput, Meter.NONE);
-    assertEquals(2, runs.measured().size());
-    for (MeasuredRun run : runs.measured()) {
-      assertEquals(200, run.raw().sagas());
-      assertEquals(600, run.raw().steps());
-      assertTrue(run.raw().elapsedUs() > 0);
+    try (FloorPeer floor = new FloorPeer()) {
+      Peer.Runs runs = floor.run(throughput, Meter.NONE);
+      assertEquals(2, runs.measured().size());
+      for (MeasuredRun run : runs.measured()) {
+        assertEquals(200, run.raw().sagas());
+        assertEquals(600, run.raw().steps());
+        assertTrue(run.raw().elapsedUs() > 0);
+      }
+      Case latency = new Case(Scenario.HAMMER_LATENCY, Shape.HAMMER, 0, 20, 4, 1, 0, 1, 60, 0);
+      assertEquals(20, floor.run(latency, Meter.NONE).measured().get(0).raw().latenciesUs().length);
     }
-    Case latency = new Case(Scenario.HAMMER_LATENCY, Shape.HAMMER, 0, 20, 4, 1, 0, 1, 60, 0);
-    assertEquals(20, new FloorPeer().run(latency, Meter.NONE).measured().get(0).raw().latenciesUs().length);
   }
 
   @Test

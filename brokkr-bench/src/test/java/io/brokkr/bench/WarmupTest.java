@@ -16,7 +16,7 @@ class WarmupTest {
   @Test
   void aCaseWarmsUpForItsRunsAloneUnlessItIsTheFirstOfItsProcess() throws Exception {
     List<RunKind> kinds = new ArrayList<>();
-    Peer.Runs runs = InJvmRuns.runs(HAMMER, Meter.NONE, recording(kinds, new long[1]), () -> 0L);
+    Peer.Runs runs = InJvmRuns.open(HAMMER, Meter.NONE, recording(kinds, new long[1]), () -> 0L).runAll();
     assertEquals(List.of(RunKind.WARMUP, RunKind.MEASURED, RunKind.MEASURED), kinds);
     assertEquals(2, runs.measured().size());
   }
@@ -25,7 +25,7 @@ class WarmupTest {
   void theFirstCaseOfAProcessWarmsUpForItsSecondsBeforeItsMeasuredRuns() throws Exception {
     List<RunKind> kinds = new ArrayList<>();
     long[] now = new long[1];
-    Peer.Runs runs = InJvmRuns.runs(HAMMER.warmingFor(1), Meter.NONE, recording(kinds, now), () -> now[0]);
+    Peer.Runs runs = InJvmRuns.open(HAMMER.warmingFor(1), Meter.NONE, recording(kinds, now), () -> now[0]).runAll();
     // Warm-ups begun at 0, 0.3, 0.6 and 0.9 s; at 1.2 s the second has passed.
     assertEquals(List.of(RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.MEASURED,
         RunKind.MEASURED), kinds);
@@ -37,12 +37,30 @@ class WarmupTest {
     Case tight = new Case(Scenario.HAMMER_THROUGHPUT, Shape.HAMMER, 0, 10, 1, 1, 0, 4, 1, 0).warmingFor(2);
     List<RunKind> kinds = new ArrayList<>();
     long[] now = new long[1];
-    Peer.Runs runs = InJvmRuns.runs(tight, Meter.NONE, recording(kinds, now), () -> now[0]);
+    Peer.Runs runs = InJvmRuns.open(tight, Meter.NONE, recording(kinds, now), () -> now[0]).runAll();
     // 7 warm-ups (begun 0 to 1.8 s), then measured runs at 2.1, 2.4 and 2.7 s: a fourth would end at 3.3 s,
     // past the budget of 1 s counted from 2 s (counted from 0, the first would have been the only one).
     assertEquals(7, kinds.stream().filter(k -> k == RunKind.WARMUP).count());
     assertEquals(3, runs.measured().size());
     assertEquals(List.of("3 measured run(s): another would pass the case's budget of 1 s"), runs.notes());
+  }
+
+  @Test
+  void theBudgetCountsOnlyTheTrialsOwnRunsNotTheTurnsOfOtherPeersInBetween() throws Exception {
+    Case tight = new Case(Scenario.HAMMER_THROUGHPUT, Shape.HAMMER, 0, 10, 1, 1, 1, 3, 1, 0);
+    List<RunKind> kinds = new ArrayList<>();
+    long[] now = new long[1];
+    Trial trial = InJvmRuns.open(tight, Meter.NONE, recording(kinds, now), () -> now[0]);
+    int measured = 0;
+    while (trial.wantsMore()) {
+      trial.measure();
+      measured++;
+      now[0] += 10_000_000_000L; // another peer's turn: 10 s, ten times the budget
+    }
+    // Its own runs: a warm-up and two measured runs fill 0.9 s of the budget of 1 s, a third would pass it;
+    // counted on the wall clock, the other peers' turns would have left one measured run.
+    assertEquals(2, measured);
+    assertEquals(List.of("2 measured run(s): another would pass the case's budget of 1 s"), trial.finish().notes());
   }
 
   @Test
@@ -94,7 +112,7 @@ class WarmupTest {
     }
 
     @Override
-    public Runs run(Case c, Meter meter) {
+    public Trial open(Case c, Meter meter) {
       throw new UnsupportedOperationException("not run here");
     }
   }

@@ -1,0 +1,52 @@
+package io.brokkr.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measured runs of one case on its peers, taken in turns: A B, then B A, and so on. A host whose
+ * speed drifts, or has a slow moment, weighs on every peer of the case alike, where running one peer
+ * after the other handed the whole moment to one of them.
+ */
+final class Turns {
+  private Turns() {}
+
+  /**
+   * Takes every measured run the trials want, each trial's in turn with the others'; a trial that
+   * fails takes no further turn.
+   *
+   * @param trials the open trials by peer name, in the report's order
+   * @return why each failed trial failed, by peer name
+   */
+  static Map<String, String> take(Map<String, Trial> trials, PrintStream log) {
+    Map<String, String> failures = new LinkedHashMap<>();
+    List<String> order = new ArrayList<>(trials.keySet());
+    int round = 0;
+    boolean anyRan = true;
+    while (anyRan) {
+      anyRan = false;
+      round++;
+      for (String peer : order) {
+        Trial trial = trials.get(peer);
+        if (failures.containsKey(peer) || !trial.wantsMore()) {
+          continue;
+        }
+        anyRan = true;
+        long start = System.nanoTime();
+        try {
+          trial.measure();
+          log.printf("  run %d on %-14s %.1f s%n", round, peer, (System.nanoTime() - start) / 1e9);
+        } catch (Exception e) {
+          failures.put(peer, e.toString());
+          log.println("  failed on " + peer + ": " + e);
+        }
+      }
+      Collections.reverse(order);
+    }
+    return failures;
+  }
+}

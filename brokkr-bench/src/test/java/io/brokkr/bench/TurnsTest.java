@@ -1,0 +1,90 @@
+package io.brokkr.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TurnsTest {
+  private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+  private final PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
+
+  @Test
+  void peersTakeTheirMeasuredRunsInTurnsTheOrderReversedEachRound() {
+    List<String> taken = new ArrayList<>();
+    Map<String, Trial> trials = new LinkedHashMap<>();
+    trials.put("a", new Counted("a", 3, taken));
+    trials.put("b", new Counted("b", 3, taken));
+    trials.put("c", new Counted("c", 3, taken));
+    assertEquals(Map.of(), Turns.take(trials, log));
+    assertEquals(List.of("a", "b", "c", "c", "b", "a", "a", "b", "c"), taken);
+  }
+
+  @Test
+  void aPeerWithFewerRunsLeftStopsTakingTurnsAndTheOthersGoOn() {
+    List<String> taken = new ArrayList<>();
+    Map<String, Trial> trials = new LinkedHashMap<>();
+    trials.put("short", new Counted("short", 1, taken));
+    trials.put("long", new Counted("long", 4, taken));
+    Turns.take(trials, log);
+    assertEquals(List.of("short", "long", "long", "long", "long"), taken);
+  }
+
+  @Test
+  void aTrialThatFailsIsNamedWithItsReasonAndTakesNoFurtherTurn() {
+    List<String> taken = new ArrayList<>();
+    Map<String, Trial> trials = new LinkedHashMap<>();
+    trials.put("good", new Counted("good", 3, taken));
+    trials.put("bad", new Counted("bad", 3, taken) {
+      @Override
+      public void measure() throws IOException {
+        super.measure();
+        throw new IOException("the peer went away");
+      }
+    });
+    Map<String, String> failures = Turns.take(trials, log);
+    assertEquals(Map.of("bad", "java.io.IOException: the peer went away"), failures);
+    assertEquals(List.of("good", "bad", "good", "good"), taken);
+    assertTrue(logged.toString(StandardCharsets.UTF_8).contains("failed on bad: java.io.IOException: the peer went away"),
+        logged.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A trial that wants {@code runs} measured runs and records its name at each. */
+  private static class Counted implements Trial {
+    private final String name;
+    private final int runs;
+    private final List<String> taken;
+    private int done;
+
+    Counted(String name, int runs, List<String> taken) {
+      this.name = name;
+      this.runs = runs;
+      this.taken = taken;
+    }
+
+    @Override
+    public boolean wantsMore() {
+      return done < runs;
+    }
+
+    @Override
+    public void measure() throws IOException {
+      done++;
+      taken.add(name);
+    }
+
+    @Override
+    public Peer.Runs finish() {
+      return new Peer.Runs(List.of(), Optional.empty(), List.of());
+    }
+  }
+}
