@@ -2,8 +2,8 @@
 // (parent/child jobs), run against the Redis the bench gives it.
 //
 //   node bench.mjs --port P --scenario hammer-throughput|hammer-latency|chain|fanout
-//                  [--host H] [--size K] [--sagas N] [--concurrency C] [--warmup W] [--warmup-seconds S] [--runs R]
-//                  [--probe-sagas P] [--handshake]
+//                  [--host H] [--size K] [--sagas N] [--concurrency C] [--warmup W] [--warmup-seconds S]
+//                  [--settle N] [--runs R] [--probe-sagas P] [--handshake]
 //
 // Every run prints JSON lines on stdout: {"type":"turn","kind":...} before it opens its Redis
 // connections, {"type":"ready","kind":...} once its worker is ready, and {"type":"result","kind":...,
@@ -23,7 +23,7 @@ const SCENARIOS = {
 };
 
 function parseArgs(argv) {
-  const o = { host: '127.0.0.1', size: 10, sagas: 100, concurrency: 16, warmup: 1, 'warmup-seconds': 0, runs: 3, 'probe-sagas': 0, handshake: false };
+  const o = { host: '127.0.0.1', size: 10, sagas: 100, concurrency: 16, warmup: 1, 'warmup-seconds': 0, settle: 0, runs: 3, 'probe-sagas': 0, handshake: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, '');
     if (name === 'handshake') {
@@ -186,6 +186,8 @@ async function main() {
   for (let i = 0; i < o.warmup || Number(process.hrtime.bigint() - begun) / 1e9 < o['warmup-seconds']; i++) {
     await runOne('warmup', o.sagas);
   }
+  // Settle runs: warm-ups the bench lets go in turn with its other peers, right before the measured runs.
+  for (let i = 0; i < o.settle; i++) await runOne('settle', o.sagas);
   for (let i = 0; i < o.runs; i++) await runOne('measured', o.sagas);
   if (o['probe-sagas'] > 0) await runOne('probe', o['probe-sagas']);
   say({ type: 'done' });

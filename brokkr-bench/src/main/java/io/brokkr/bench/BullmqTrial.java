@@ -73,6 +73,13 @@ final class BullmqTrial implements Trial {
   }
 
   @Override
+  public void settle() throws IOException {
+    if (waiting.equals(Optional.of(RunKind.SETTLE))) {
+      watched(this::take);
+    }
+  }
+
+  @Override
   public boolean wantsMore() {
     return waiting.equals(Optional.of(RunKind.MEASURED));
   }
@@ -139,7 +146,7 @@ final class BullmqTrial implements Trial {
     switch (kind) {
       case MEASURED -> measured.add(run);
       case PROBE -> probe = Optional.of(run);
-      case WARMUP -> { }
+      case WARMUP, SETTLE -> { }
     }
     untilTurn();
   }

@@ -38,7 +38,10 @@ final class InJvmRuns {
    */
   record Launched(String sagaId, CompletableFuture<?> outcome) {}
 
-  /** Opens a case: runs its warm-up; the measured runs follow within its budget, then its probe when Redis is watched. */
+  /**
+   * Opens a case and runs its warm-up; the measured runs follow within its budget, then its probe when
+   * Redis is watched.
+   */
   static Trial open(Case c, Meter meter, Once once) throws Exception {
     return open(c, meter, once, System::nanoTime);
   }
@@ -75,6 +78,7 @@ final class InJvmRuns {
     void warmUp() throws Exception {
       for (int warmups = 0; c.warmsOn(warmups, spent); warmups++) {
         MeasuredRun run = timed(RunKind.WARMUP);
+        spent += lastRun;
         if (lastRun > c.budgetSeconds() * 1_000_000_000L) {
           // At this length the JIT's warm-up is noise: the run is as good as a measured one.
           measured.add(run);
@@ -86,14 +90,24 @@ final class InJvmRuns {
       }
     }
 
+    /** Left out of the budget, as the warm-up seconds are; skipped when a warm-up was the measured run. */
+    @Override
+    public void settle() throws Exception {
+      if (!over) {
+        timed(RunKind.SETTLE);
+      }
+    }
+
     @Override
     public boolean wantsMore() {
       if (over || measured.size() >= c.runs()) {
         return false;
       }
       // The budget leaves out the seconds a process's first case warms up for.
-      if (!measured.isEmpty() && spent - c.warmupSeconds() * 1_000_000_000L + lastRun > c.budgetSeconds() * 1_000_000_000L) {
-        notes.add(measured.size() + " measured run(s): another would pass the case's budget of " + c.budgetSeconds() + " s");
+      long budgetSpent = spent - c.warmupSeconds() * 1_000_000_000L;
+      if (!measured.isEmpty() && budgetSpent + lastRun > c.budgetSeconds() * 1_000_000_000L) {
+        notes.add(measured.size() + " measured run(s): another would pass the case's budget of "
+            + c.budgetSeconds() + " s");
         over = true;
         return false;
       }
@@ -103,6 +117,7 @@ final class InJvmRuns {
     @Override
     public void measure() throws Exception {
       measured.add(timed(RunKind.MEASURED));
+      spent += lastRun;
     }
 
     @Override
@@ -117,7 +132,6 @@ final class InJvmRuns {
       long start = clock.getAsLong();
       MeasuredRun run = once.run(c.sagas(), kind);
       lastRun = clock.getAsLong() - start;
-      spent += lastRun;
       return run;
     }
   }

@@ -6,6 +6,11 @@ import java.util.Locale;
 enum RunKind {
   /** Brings the JIT and the connections up to speed; not reported unless it alone used up the case's budget. */
   WARMUP,
+  /**
+   * A warm-up run taken in turn with the other peers just before the measured runs: it takes in what
+   * the peers' warm-ups left behind (a fuller Redis, a process idle for minutes); not reported.
+   */
+  SETTLE,
   /** Timed, with the Redis server's counters read before and after. */
   MEASURED,
   /** Redis MONITOR counts the commands clients send; its times are not reported. */

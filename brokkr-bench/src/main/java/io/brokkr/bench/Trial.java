@@ -6,6 +6,9 @@ package io.brokkr.bench;
  */
 interface Trial extends AutoCloseable {
 
+  /** Takes the {@link RunKind#SETTLE} run, in turn with the other peers', before the measured ones. */
+  void settle() throws Exception;
+
   /** Whether another measured run is due: fewer than the case's runs so far, and its budget allows one. */
   boolean wantsMore();
 
@@ -15,8 +18,9 @@ interface Trial extends AutoCloseable {
   /** Runs the probe when the case has one and gives every run taken. */
   Peer.Runs finish() throws Exception;
 
-  /** Every measured run in a row, then the probe: the case on this peer alone. */
+  /** The settle run, every measured run in a row, then the probe: the case on this peer alone. */
   default Peer.Runs runAll() throws Exception {
+    settle();
     while (wantsMore()) {
       measure();
     }

@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The measured runs of one case on its peers, taken in turns: A B, then B A, and so on. A host whose
- * speed drifts, or has a slow moment, weighs on every peer of the case alike, where running one peer
- * after the other handed the whole moment to one of them.
+ * The runs of one case on its peers after their warm-ups, taken in turns: a settle run each, A B,
+ * then the measured runs B A, A B, and so on. A host whose speed drifts, or has a slow moment, weighs
+ * on every peer of the case alike, where running one peer after the other handed the whole moment to
+ * one of them.
  */
 final class Turns {
   private Turns() {}
 
   /**
-   * Takes every measured run the trials want, each trial's in turn with the others'; a trial that
-   * fails takes no further turn.
+   * Takes each trial's settle run, then every measured run the trials want, each trial's in turn with
+   * the others'; a trial that fails takes no further turn.
    *
    * @param trials the open trials by peer name, in the report's order
    * @return why each failed trial failed, by peer name
@@ -25,6 +26,17 @@ final class Turns {
   static Map<String, String> take(Map<String, Trial> trials, PrintStream log) {
     Map<String, String> failures = new LinkedHashMap<>();
     List<String> order = new ArrayList<>(trials.keySet());
+    for (String peer : order) {
+      long start = System.nanoTime();
+      try {
+        trials.get(peer).settle();
+        log.printf("  settle on %-15s %.1f s%n", peer, (System.nanoTime() - start) / 1e9);
+      } catch (Exception e) {
+        failures.put(peer, e.toString());
+        log.println("  failed on " + peer + ": " + e);
+      }
+    }
+    Collections.reverse(order);
     int round = 0;
     boolean anyRan = true;
     while (anyRan) {
@@ -39,7 +51,7 @@ final class Turns {
         long start = System.nanoTime();
         try {
           trial.measure();
-          log.printf("  run %d on %-14s %.1f s%n", round, peer, (System.nanoTime() - start) / 1e9);
+          log.printf("  run %d on %-16s %.1f s%n", round, peer, (System.nanoTime() - start) / 1e9);
         } catch (Exception e) {
           failures.put(peer, e.toString());
           log.println("  failed on " + peer + ": " + e);

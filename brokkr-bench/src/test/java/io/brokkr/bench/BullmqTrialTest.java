@@ -20,19 +20,24 @@ class BullmqTrialTest {
       + "\"submitUs\":10,\"clientCpuUs\":900,\"latenciesUs\":[],\"hopsUs\":[]}}\\n' \"$1\" \"$n\"; }; n=0; ";
 
   @Test
-  void warmsUpOnStartThenGivesEachMeasuredRunWhenAskedAndTheProbeAtTheEnd() throws Exception {
-    String peer = RUN + "run warmup; run warmup; run measured; run measured; run probe; echo '{\"type\":\"done\"}'";
+  void warmsUpOnStartSettlesWhenAskedThenGivesEachMeasuredRunAndTheProbeAtTheEnd() throws Exception {
+    String peer = RUN + "run warmup; run warmup; run settle; run measured; run measured; run probe;"
+        + " echo '{\"type\":\"done\"}'";
     try (BullmqTrial trial = BullmqTrial.start(shell(peer), Meter.NONE, LIMIT)) {
+      assertFalse(trial.wantsMore(), "it waits at the settle run's turn");
+      trial.settle();
       assertTrue(trial.wantsMore(), "it waits at the first measured run's turn");
+      trial.settle();
+      assertTrue(trial.wantsMore(), "a settle with no settle run waiting takes no run");
       trial.measure();
       assertTrue(trial.wantsMore());
       trial.measure();
       assertFalse(trial.wantsMore(), "the probe is not a measured run");
       assertThrows(IllegalStateException.class, trial::measure);
       Peer.Runs runs = trial.finish();
-      assertEquals(List.of(3, 4), runs.measured().stream().map(run -> run.raw().sagas()).toList(),
-          "the two warm-ups are left out");
-      assertEquals(5, runs.probe().orElseThrow().raw().sagas());
+      assertEquals(List.of(4, 5), runs.measured().stream().map(run -> run.raw().sagas()).toList(),
+          "the two warm-ups and the settle run are left out");
+      assertEquals(6, runs.probe().orElseThrow().raw().sagas());
     }
   }
 

@@ -19,14 +19,14 @@ class TurnsTest {
   private final PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
 
   @Test
-  void peersTakeTheirMeasuredRunsInTurnsTheOrderReversedEachRound() {
+  void peersSettleThenTakeTheirMeasuredRunsInTurnsTheOrderReversedEachRound() {
     List<String> taken = new ArrayList<>();
     Map<String, Trial> trials = new LinkedHashMap<>();
     trials.put("a", new Counted("a", 3, taken));
     trials.put("b", new Counted("b", 3, taken));
     trials.put("c", new Counted("c", 3, taken));
     assertEquals(Map.of(), Turns.take(trials, log));
-    assertEquals(List.of("a", "b", "c", "c", "b", "a", "a", "b", "c"), taken);
+    assertEquals(List.of("settle a", "settle b", "settle c", "c", "b", "a", "a", "b", "c", "c", "b", "a"), taken);
   }
 
   @Test
@@ -36,7 +36,22 @@ class TurnsTest {
     trials.put("short", new Counted("short", 1, taken));
     trials.put("long", new Counted("long", 4, taken));
     Turns.take(trials, log);
-    assertEquals(List.of("short", "long", "long", "long", "long"), taken);
+    assertEquals(List.of("settle short", "settle long", "long", "short", "long", "long", "long"), taken);
+  }
+
+  @Test
+  void aTrialThatFailsToSettleTakesNoMeasuredTurn() {
+    List<String> taken = new ArrayList<>();
+    Map<String, Trial> trials = new LinkedHashMap<>();
+    trials.put("good", new Counted("good", 2, taken));
+    trials.put("bad", new Counted("bad", 2, taken) {
+      @Override
+      public void settle() {
+        throw new IllegalStateException("no Redis");
+      }
+    });
+    assertEquals(Map.of("bad", "java.lang.IllegalStateException: no Redis"), Turns.take(trials, log));
+    assertEquals(List.of("settle good", "good", "good"), taken);
   }
 
   @Test
@@ -53,12 +68,12 @@ class TurnsTest {
     });
     Map<String, String> failures = Turns.take(trials, log);
     assertEquals(Map.of("bad", "java.io.IOException: the peer went away"), failures);
-    assertEquals(List.of("good", "bad", "good", "good"), taken);
+    assertEquals(List.of("settle good", "settle bad", "bad", "good", "good", "good"), taken);
     assertTrue(logged.toString(StandardCharsets.UTF_8).contains("failed on bad: java.io.IOException: the peer went away"),
         logged.toString(StandardCharsets.UTF_8));
   }
 
-  /** A trial that wants {@code runs} measured runs and records its name at each. */
+  /** A trial that wants {@code runs} measured runs and records its name at each, and at its settle run. */
   private static class Counted implements Trial {
     private final String name;
     private final int runs;
@@ -69,6 +84,11 @@ class TurnsTest {
       this.name = name;
       this.runs = runs;
       this.taken = taken;
+    }
+
+    @Override
+    public void settle() {
+      taken.add("settle " + name);
     }
 
     @Override

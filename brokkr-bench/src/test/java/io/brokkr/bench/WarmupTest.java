@@ -17,7 +17,7 @@ class WarmupTest {
   void aCaseWarmsUpForItsRunsAloneUnlessItIsTheFirstOfItsProcess() throws Exception {
     List<RunKind> kinds = new ArrayList<>();
     Peer.Runs runs = InJvmRuns.open(HAMMER, Meter.NONE, recording(kinds, new long[1]), () -> 0L).runAll();
-    assertEquals(List.of(RunKind.WARMUP, RunKind.MEASURED, RunKind.MEASURED), kinds);
+    assertEquals(List.of(RunKind.WARMUP, RunKind.SETTLE, RunKind.MEASURED, RunKind.MEASURED), kinds);
     assertEquals(2, runs.measured().size());
   }
 
@@ -27,8 +27,8 @@ class WarmupTest {
     long[] now = new long[1];
     Peer.Runs runs = InJvmRuns.open(HAMMER.warmingFor(1), Meter.NONE, recording(kinds, now), () -> now[0]).runAll();
     // Warm-ups begun at 0, 0.3, 0.6 and 0.9 s; at 1.2 s the second has passed.
-    assertEquals(List.of(RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.MEASURED,
-        RunKind.MEASURED), kinds);
+    assertEquals(List.of(RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.SETTLE,
+        RunKind.MEASURED, RunKind.MEASURED), kinds);
     assertEquals(2, runs.measured().size());
   }
 
@@ -38,8 +38,9 @@ class WarmupTest {
     List<RunKind> kinds = new ArrayList<>();
     long[] now = new long[1];
     Peer.Runs runs = InJvmRuns.open(tight, Meter.NONE, recording(kinds, now), () -> now[0]).runAll();
-    // 7 warm-ups (begun 0 to 1.8 s), then measured runs at 2.1, 2.4 and 2.7 s: a fourth would end at 3.3 s,
-    // past the budget of 1 s counted from 2 s (counted from 0, the first would have been the only one).
+    // 7 warm-ups (begun 0 to 1.8 s), the settle run (left out of the budget too), then 3 measured runs: a fourth
+    // would end 1.3 s past the warm-up's 2 s, over the budget of 1 s (counted from 0, the first would have been
+    // the only one).
     assertEquals(7, kinds.stream().filter(k -> k == RunKind.WARMUP).count());
     assertEquals(3, runs.measured().size());
     assertEquals(List.of("3 measured run(s): another would pass the case's budget of 1 s"), runs.notes());
@@ -51,6 +52,7 @@ class WarmupTest {
     List<RunKind> kinds = new ArrayList<>();
     long[] now = new long[1];
     Trial trial = InJvmRuns.open(tight, Meter.NONE, recording(kinds, now), () -> now[0]);
+    trial.settle();
     int measured = 0;
     while (trial.wantsMore()) {
       trial.measure();
@@ -58,8 +60,9 @@ class WarmupTest {
       now[0] += 10_000_000_000L; // another peer's turn: 10 s, ten times the budget
     }
     // Its own runs: a warm-up and two measured runs fill 0.9 s of the budget of 1 s, a third would pass it;
-    // counted on the wall clock, the other peers' turns would have left one measured run.
+    // with the settle run counted, or on the wall clock with the other peers' turns, one measured run.
     assertEquals(2, measured);
+    assertEquals(List.of(RunKind.WARMUP, RunKind.SETTLE, RunKind.MEASURED, RunKind.MEASURED), kinds);
     assertEquals(List.of("2 measured run(s): another would pass the case's budget of 1 s"), trial.finish().notes());
   }
 
