@@ -3,7 +3,7 @@
 //
 //   node bench.mjs --port P --scenario hammer-throughput|hammer-latency|chain|fanout
 //                  [--host H] [--size K] [--sagas N] [--concurrency C] [--warmup W] [--warmup-seconds S]
-//                  [--settle N] [--runs R] [--probe-sagas P] [--handshake]
+//                  [--settle N] [--runs R] [--min-run-ms M] [--probe-sagas P] [--handshake]
 //
 // Every run prints JSON lines on stdout: {"type":"turn","kind":...} before it opens its Redis
 // connections, {"type":"ready","kind":...} once its worker is ready, and {"type":"result","kind":...,
@@ -23,7 +23,7 @@ const SCENARIOS = {
 };
 
 function parseArgs(argv) {
-  const o = { host: '127.0.0.1', size: 10, sagas: 100, concurrency: 16, warmup: 1, 'warmup-seconds': 0, settle: 0, runs: 3, 'probe-sagas': 0, handshake: false };
+  const o = { host: '127.0.0.1', size: 10, sagas: 100, concurrency: 16, warmup: 1, 'warmup-seconds': 0, settle: 0, runs: 3, 'min-run-ms': 0, 'probe-sagas': 0, handshake: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, '');
     if (name === 'handshake') {
@@ -134,11 +134,19 @@ async function oneRun(o, kind, sagas, runNumber, waitForGo) {
   let submitUs = 0;
   const cpu = cpuMicros();
   const start = micros();
+  let total = sagas;
   if (o.allAtOnce) {
-    const all = Array.from({ length: sagas }, (_, saga) => settled(saga));
-    await Promise.all(Array.from({ length: sagas }, (_, saga) => shape.submit(clients, queueName, saga, o.size)));
-    submitUs = micros() - start;
-    await Promise.all(all);
+    // Batch after batch of sagas, until the run has lasted --min-run-ms.
+    total = 0;
+    do {
+      const first = total;
+      const batchStart = micros();
+      const all = Array.from({ length: sagas }, (_, k) => settled(first + k));
+      await Promise.all(Array.from({ length: sagas }, (_, k) => shape.submit(clients, queueName, first + k, o.size)));
+      submitUs += micros() - batchStart;
+      await Promise.all(all);
+      total += sagas;
+    } while (micros() - start < o['min-run-ms'] * 1000);
   } else {
     for (let saga = 0; saga < sagas; saga++) {
       const sagaStart = micros();
@@ -161,7 +169,7 @@ async function oneRun(o, kind, sagas, runNumber, waitForGo) {
   if (failure) throw failure;
   await worker.close();
   await Promise.all([flows.close(), queue.close()]);
-  return { sagas, steps: sagas * shape.steps(o.size), elapsedUs, submitUs, clientCpuUs, latenciesUs: latencies, hopsUs: hops };
+  return { sagas: total, steps: total * shape.steps(o.size), elapsedUs, submitUs, clientCpuUs, latenciesUs: latencies, hopsUs: hops };
 }
 
 async function main() {

@@ -94,7 +94,8 @@ final class BullmqPeer implements Peer {
         "--scenario", c.scenario().cliName(), "--size", String.valueOf(c.size()), "--sagas", String.valueOf(c.sagas()),
         "--concurrency", String.valueOf(c.concurrency()), "--warmup", String.valueOf(c.warmup()),
         "--warmup-seconds", String.valueOf(c.warmupSeconds()),
-        "--settle", "1", "--runs", String.valueOf(c.runs()), "--probe-sagas", String.valueOf(c.probeSagas()),
+        "--settle", "1", "--runs", String.valueOf(c.runs()),
+        "--min-run-ms", String.valueOf(Case.THROUGHPUT_RUN_AT_LEAST.toMillis()), "--probe-sagas", String.valueOf(c.probeSagas()),
         "--tag", runTag + "-" + (++caseCount), "--handshake");
     // Generous, so that only a stuck process is stopped: what its whole case takes at 100 steps a second.
     Duration limit = Duration.ofSeconds(120 + c.warmupSeconds()

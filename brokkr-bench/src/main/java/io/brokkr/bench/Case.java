@@ -1,6 +1,7 @@
 package io.brokkr.bench;
 
 import io.brokkr.bench.Scenario.Shape;
+import java.time.Duration;
 
 /**
  * One measured unit of the benchmark, run the same way by every peer: a warm-up, several measured
@@ -21,6 +22,13 @@ import io.brokkr.bench.Scenario.Shape;
  */
 record Case(Scenario scenario, Shape shape, int size, int sagas, int concurrency, int submitters, int warmup,
     int warmupSeconds, int runs, int budgetSeconds, int probeSagas) {
+
+  /**
+   * A throughput run (sagas started at once) goes on, batch after batch of its sagas, until it has lasted
+   * this long: a batch of the in-memory store or the floor lasts a few milliseconds, which measures a
+   * moment of the host, not a rate.
+   */
+  static final Duration THROUGHPUT_RUN_AT_LEAST = Duration.ofSeconds(1);
 
   /** A case whose warm-up is its {@code warmup} runs alone. */
   Case(Scenario scenario, Shape shape, int size, int sagas, int concurrency, int submitters, int warmup, int runs,
@@ -62,7 +70,8 @@ record Case(Scenario scenario, Shape shape, int size, int sagas, int concurrency
   String description() {
     String each = sagas == 1 ? "1 saga" : sagas + " sagas";
     String how = scenario.allAtOnce()
-        ? "all submitted at once by " + submitters + " threads, concurrency " + concurrency
+        ? "all submitted at once by " + submitters + " threads, batch after batch for at least "
+            + THROUGHPUT_RUN_AT_LEAST.toSeconds() + " s, concurrency " + concurrency
         : "one in flight, concurrency " + concurrency;
     return each + " of " + stepsPerSaga() + " steps per run, " + how + "; " + warmup + " warm-up + " + runs + " measured runs";
   }

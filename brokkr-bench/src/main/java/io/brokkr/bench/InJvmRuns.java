@@ -136,34 +136,50 @@ final class InJvmRuns {
     }
   }
 
-  /** Starts every saga from {@code c.submitters()} threads, then waits for all outcomes. */
+  /**
+   * Starts a batch of {@code sagas} sagas from {@code c.submitters()} threads and waits for all their
+   * outcomes, batch after batch until the run has lasted {@link Case#THROUGHPUT_RUN_AT_LEAST}.
+   */
   static RawRun allAtOnce(Case c, int sagas, Launcher launcher) throws Exception {
-    CompletableFuture<?>[] outcomes = new CompletableFuture<?>[sagas];
-    AtomicInteger next = new AtomicInteger();
     ExecutorService submitters = Executors.newFixedThreadPool(c.submitters());
     try {
       long cpu = ProcessCpu.micros();
       long start = System.nanoTime();
-      List<Future<?>> running = new ArrayList<>();
-      for (int t = 0; t < c.submitters(); t++) {
-        running.add(submitters.submit(() -> {
-          for (int i = next.getAndIncrement(); i < sagas; i = next.getAndIncrement()) {
-            outcomes[i] = launcher.launch(i).outcome();
-          }
-          return null;
-        }));
-      }
-      for (Future<?> submitter : running) {
-        submitter.get();
-      }
-      long submitted = System.nanoTime();
-      CompletableFuture.allOf(outcomes).get(timeoutSeconds((long) sagas * c.stepsPerSaga()), TimeUnit.SECONDS);
+      long submitNanos = 0;
+      int started = 0;
+      do {
+        submitNanos += batch(c, started, sagas, launcher, submitters);
+        started += sagas;
+      } while (System.nanoTime() - start < Case.THROUGHPUT_RUN_AT_LEAST.toNanos());
       long end = System.nanoTime();
-      return new RawRun(sagas, sagas * c.stepsPerSaga(), (end - start) / 1000, (submitted - start) / 1000,
+      return new RawRun(started, started * c.stepsPerSaga(), (end - start) / 1000, submitNanos / 1000,
           ProcessCpu.micros() - cpu, new long[0], List.of());
     } finally {
       submitters.shutdownNow();
     }
+  }
+
+  /** Starts sagas {@code first} to {@code first + sagas - 1} at once, waits until all settle; the nanoseconds the starts took. */
+  private static long batch(Case c, int first, int sagas, Launcher launcher, ExecutorService submitters)
+      throws Exception {
+    CompletableFuture<?>[] outcomes = new CompletableFuture<?>[sagas];
+    AtomicInteger next = new AtomicInteger();
+    long start = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int t = 0; t < c.submitters(); t++) {
+      running.add(submitters.submit(() -> {
+        for (int i = next.getAndIncrement(); i < sagas; i = next.getAndIncrement()) {
+          outcomes[i] = launcher.launch(first + i).outcome();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> submitter : running) {
+      submitter.get();
+    }
+    long submitted = System.nanoTime();
+    CompletableFuture.allOf(outcomes).get(timeoutSeconds((long) sagas * c.stepsPerSaga()), TimeUnit.SECONDS);
+    return submitted - start;
   }
 
   /** Starts one saga at a time and waits for its outcome before the next; chains report each level's start. */
