@@ -4,6 +4,7 @@ import io.brokkr.runtime.redis.testing.RedisServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +91,8 @@ final class Bench implements AutoCloseable {
   }
 
   /**
-   * Runs every case on every peer that supports it, their measured runs taking {@link Turns}; a
-   * failing case is reported, not fatal.
+   * Runs every case on every peer that supports it, their runs taking {@link Turns}; a failing case
+   * is reported, not fatal.
    */
   Report run(String command) {
     List<Case> cases = Plan.of(options);
@@ -104,13 +105,24 @@ final class Bench implements AutoCloseable {
     return new Report(Machine.describe(about), command, names, cases, results, Goals.check(results));
   }
 
-  /** Opens the case on each peer (its warm-up), takes the measured runs in turns, then each probe. */
+  /** Runs a case: each group of {@link Turns#groups} in turn, its peers' runs taking turns among themselves. */
   private List<CaseResult> runCase(Case c, FirstCases firstCases) {
     log.printf("%s%n", c.label());
+    List<Peer> running = peers.stream().filter(peer -> peer.supports(c)).toList();
+    Map<String, CaseResult> results = new HashMap<>();
+    for (List<Peer> group : Turns.groups(running)) {
+      for (CaseResult result : runGroup(c, group, firstCases)) {
+        results.put(result.peer(), result);
+      }
+    }
+    return running.stream().map(peer -> results.get(peer.name())).toList();
+  }
+
+  /** Opens the case on each peer of a group (its warm-up), takes their runs in turns, then each probe. */
+  private List<CaseResult> runGroup(Case c, List<Peer> running, FirstCases firstCases) {
     Map<String, Trial> trials = new LinkedHashMap<>();
     Map<String, Case> asRun = new LinkedHashMap<>();
     Map<String, String> failures = new LinkedHashMap<>();
-    List<Peer> running = peers.stream().filter(peer -> peer.supports(c)).toList();
     try {
       for (Peer peer : running) {
         long start = System.nanoTime();

@@ -73,6 +73,35 @@ class TurnsTest {
         logged.toString(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void peersInThisJvmTakeTurnsWithEachOtherAndPeersOnTheBenchsRedisWithEachOther() {
+    Peer memory = new Named("brokkr-memory", false);
+    Peer redis = new Named("brokkr-redis", true);
+    Peer floor = new Named("floor", false);
+    Peer bullmq = new Named("bullmq", true);
+    assertEquals(List.of(List.of(memory, floor), List.of(redis, bullmq)), Turns.groups(List.of(memory, redis, floor, bullmq)));
+    assertEquals(List.of(List.of(redis, bullmq)), Turns.groups(List.of(redis, bullmq)), "no empty group");
+    assertEquals(List.of(), Turns.groups(List.of()));
+  }
+
+  /** A peer that is only a name, on the bench's Redis or not. */
+  private record Named(String name, boolean onRedis) implements Peer {
+    @Override
+    public Optional<RedisAddress> redis() {
+      return onRedis ? Optional.of(new RedisAddress("127.0.0.1", 6379)) : Optional.empty();
+    }
+
+    @Override
+    public boolean supports(Case c) {
+      return true;
+    }
+
+    @Override
+    public Trial open(Case c, Meter meter) {
+      throw new UnsupportedOperationException("not run here");
+    }
+  }
+
   /** A trial that wants {@code runs} measured runs and records its name at each, and at its settle run. */
   private static class Counted implements Trial {
     private final String name;
