@@ -45,31 +45,32 @@ class BullmqTrialTest {
   void aPeerThatFailsSaysWhy() {
     String peer = "printf '{\"type\":\"turn\",\"kind\":\"warmup\"}\\n'; read go;"
         + " printf '{\"type\":\"error\",\"message\":\"no Redis at 127.0.0.1:1\"}\\n'";
-    IOException e = assertThrows(IOException.class, () -> BullmqTrial.start(shell(peer), Meter.NONE, LIMIT));
-    assertEquals("the BullMQ peer failed: no Redis at 127.0.0.1:1", e.getMessage());
+    assertEquals("the BullMQ peer failed: no Redis at 127.0.0.1:1", failure(peer, LIMIT));
   }
 
   @Test
   void aRunOfAnotherKindThanTheTurnSaidIsRefused() {
     String peer = "printf '{\"type\":\"turn\",\"kind\":\"warmup\"}\\n'; read go;"
         + " printf '{\"type\":\"ready\",\"kind\":\"measured\"}\\n'; read go";
-    IOException e = assertThrows(IOException.class, () -> BullmqTrial.start(shell(peer), Meter.NONE, LIMIT));
-    assertEquals("the BullMQ peer said something unexpected: {\"type\":\"ready\",\"kind\":\"measured\"}", e.getMessage());
+    assertEquals("the BullMQ peer said something unexpected: {\"type\":\"ready\",\"kind\":\"measured\"}",
+        failure(peer, LIMIT));
   }
 
   @Test
   void aPeerThatStopsAnsweringIsStoppedAtTheLimit() {
     String peer = "printf '{\"type\":\"turn\",\"kind\":\"warmup\"}\\n'; read go; exec sleep 600";
-    IOException e = assertThrows(IOException.class,
-        () -> BullmqTrial.start(shell(peer), Meter.NONE, Duration.ofSeconds(1)));
-    assertEquals("the BullMQ peer did not answer within 1 s and was stopped", e.getMessage());
+    assertEquals("the BullMQ peer did not answer within 1 s and was stopped", failure(peer, Duration.ofSeconds(1)));
   }
 
   @Test
   void aPeerThatEndsEarlySaysSo() {
     String peer = RUN + "run warmup";
-    IOException e = assertThrows(IOException.class, () -> BullmqTrial.start(shell(peer), Meter.NONE, LIMIT));
-    assertEquals("the BullMQ peer ended before it was done", e.getMessage());
+    assertEquals("the BullMQ peer ended before it was done", failure(peer, LIMIT));
+  }
+
+  /** Why starting a trial on {@code script} failed: the message of the IOException it must throw. */
+  private static String failure(String script, Duration limit) {
+    return assertThrows(IOException.class, () -> BullmqTrial.start(shell(script), Meter.NONE, limit)).getMessage();
   }
 
   private static ProcessBuilder shell(String script) {
