@@ -30,6 +30,13 @@ final class Bench implements AutoCloseable {
     this.redis = redis;
   }
 
+  /** A bench of the given peers, with no Redis of its own: for tests of how a run takes its cases. */
+  static Bench of(BenchOptions options, PrintStream log, List<Peer> peers) {
+    Bench bench = new Bench(options, log, Optional.empty(), Optional.empty());
+    bench.peers.addAll(peers);
+    return bench;
+  }
+
   /** Starts or finds Redis and opens the peers; a peer that cannot run is named and left out. */
   static Bench open(BenchOptions options, PrintStream log) throws IOException {
     boolean needsRedis = options.peers().stream().anyMatch(p -> p.startsWith("redis") || p.equals("bullmq"));
@@ -130,7 +137,7 @@ final class Bench implements AutoCloseable {
         try {
           trials.put(peer.name(), peer.open(run, new Meter(peer.redis())));
           asRun.put(peer.name(), run);
-          log.printf("  warm-up on %-14s %.1f s%n", peer.name(), (System.nanoTime() - start) / 1e9);
+          log.printf("  %-27s %.1f s%n", "warm-up on " + peer.name(), (System.nanoTime() - start) / 1e9);
         } catch (Exception e) {
           failures.put(peer.name(), e.toString());
           log.println("  failed on " + peer.name() + ": " + e);

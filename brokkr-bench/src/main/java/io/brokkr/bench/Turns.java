@@ -44,14 +44,7 @@ final class Turns {
     Map<String, String> failures = new LinkedHashMap<>();
     List<String> order = new ArrayList<>(trials.keySet());
     for (String peer : order) {
-      long start = System.nanoTime();
-      try {
-        trials.get(peer).settle();
-        log.printf("  settle on %-15s %.1f s%n", peer, (System.nanoTime() - start) / 1e9);
-      } catch (Exception e) {
-        failures.put(peer, e.toString());
-        log.println("  failed on " + peer + ": " + e);
-      }
+      attempt(peer, "settle on", trials.get(peer)::settle, failures, log);
     }
     Collections.reverse(order);
     int round = 0;
@@ -65,17 +58,26 @@ final class Turns {
           continue;
         }
         anyRan = true;
-        long start = System.nanoTime();
-        try {
-          trial.measure();
-          log.printf("  run %d on %-16s %.1f s%n", round, peer, (System.nanoTime() - start) / 1e9);
-        } catch (Exception e) {
-          failures.put(peer, e.toString());
-          log.println("  failed on " + peer + ": " + e);
-        }
+        attempt(peer, "run " + round + " on", trial::measure, failures, log);
       }
       Collections.reverse(order);
     }
     return failures;
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Runs one step of a peer's trial and logs how long it took, or why it failed into {@code failures}. */
+  private static void attempt(String peer, String what, Step step, Map<String, String> failures, PrintStream log) {
+    long start = System.nanoTime();
+    try {
+      step.run();
+      log.printf("  %-27s %.1f s%n", what + " " + peer, (System.nanoTime() - start) / 1e9);
+    } catch (Exception e) {
+      failures.put(peer, e.toString());
+      log.println("  failed on " + peer + ": " + e);
+    }
   }
 }
