@@ -22,17 +22,23 @@ final class Bench implements AutoCloseable {
   private final Optional<RedisAddress> redis;
   private final List<Peer> peers = new ArrayList<>();
   private final Map<String, String> about = new LinkedHashMap<>();
+  private final Runnable collectHeap;
 
-  private Bench(BenchOptions options, PrintStream log, Optional<RedisServer> ownServer, Optional<RedisAddress> redis) {
+  private Bench(BenchOptions options, PrintStream log, Optional<RedisServer> ownServer, Optional<RedisAddress> redis,
+      Runnable collectHeap) {
     this.options = options;
     this.log = log;
     this.ownServer = ownServer;
     this.redis = redis;
+    this.collectHeap = collectHeap;
   }
 
-  /** A bench of the given peers, with no Redis of its own: for tests of how a run takes its cases. */
-  static Bench of(BenchOptions options, PrintStream log, List<Peer> peers) {
-    Bench bench = new Bench(options, log, Optional.empty(), Optional.empty());
+  /**
+   * A bench of the given peers, with no Redis of its own, that calls {@code collectHeap} where it
+   * would collect its heap: for tests of how a run takes its cases.
+   */
+  static Bench of(BenchOptions options, PrintStream log, List<Peer> peers, Runnable collectHeap) {
+    Bench bench = new Bench(options, log, Optional.empty(), Optional.empty(), collectHeap);
     bench.peers.addAll(peers);
     return bench;
   }
@@ -46,7 +52,7 @@ final class Bench implements AutoCloseable {
       server = Optional.of(RedisServer.start());
       redis = Optional.of(new RedisAddress("127.0.0.1", server.get().port()));
     }
-    Bench bench = new Bench(options, log, server, redis);
+    Bench bench = new Bench(options, log, server, redis, System::gc);
     try {
       bench.openPeers();
     } catch (IOException | RuntimeException e) {
@@ -125,8 +131,13 @@ final class Bench implements AutoCloseable {
     return running.stream().map(peer -> results.get(peer.name())).toList();
   }
 
-  /** Opens the case on each peer of a group (its warm-up), takes their runs in turns, then each probe. */
+  /**
+   * Collects the heap, opens the case on each peer of a group (its warm-up), takes their runs in
+   * turns (each after a collected heap), then each probe. The first collection leaves the garbage of
+   * the group before, or of the case before, out of this group's warm-ups.
+   */
   private List<CaseResult> runGroup(Case c, List<Peer> running, FirstCases firstCases) {
+    collectHeap.run();
     Map<String, Trial> trials = new LinkedHashMap<>();
     Map<String, Case> asRun = new LinkedHashMap<>();
     Map<String, String> failures = new LinkedHashMap<>();
@@ -143,7 +154,7 @@ final class Bench implements AutoCloseable {
           log.println("  failed on " + peer.name() + ": " + e);
         }
       }
-      failures.putAll(Turns.take(trials, log));
+      failures.putAll(Turns.take(trials, log, collectHeap));
       List<CaseResult> results = new ArrayList<>();
       for (Peer peer : running) {
         String name = peer.name();

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brokkr.runtime.redis.testing.RedisCluster;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,9 +198,8 @@ public final class NodeScaling {
     }
 
     static Child start(RedisAddress redis, boolean cluster, String namespace, int sagas, int warmup) throws IOException {
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-          "-cp", classPath(), ScalingNode.class.getName(), redis.url(), namespace, String.valueOf(sagas),
-          String.valueOf(warmup), "2", cluster ? "cluster" : "single");
+      List<String> command = ChildJvm.command(List.of("-Xmx512m"), ScalingNode.class, List.of(redis.url(), namespace,
+          String.valueOf(sagas), String.valueOf(warmup), "2", cluster ? "cluster" : "single"));
       return new Child(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
 
@@ -242,15 +239,6 @@ public final class NodeScaling {
         Thread.currentThread().interrupt();
         process.destroyForcibly();
       }
-    }
-
-    /** The class path of this program: exec:java's class loader's (not Maven's above it), or the JVM's own. */
-    private static String classPath() {
-      if (NodeScaling.class.getClassLoader() instanceof URLClassLoader urls && urls.getURLs().length > 0) {
-        return Arrays.stream(urls.getURLs()).map(u -> new File(u.getPath()).getPath())
-            .collect(Collectors.joining(File.pathSeparator));
-      }
-      return System.getProperty("java.class.path");
     }
   }
 }

@@ -13,6 +13,21 @@ interface Peer extends AutoCloseable {
   /** The Redis it keeps its state in, which the bench reads around its runs; empty for none. */
   Optional<RedisAddress> redis();
 
+  /** Which peers a peer takes turns with; see {@link Turns#groups}. */
+  enum Lane {
+    /** In the bench's JVM, light on it. */
+    JVM,
+    /** On the bench's Redis. */
+    REDIS,
+    /** In the bench's JVM, with thousands of threads and much garbage of its own: Temporal's test server. */
+    HEAVY_JVM
+  }
+
+  /** Its lane: on the bench's Redis if it has one, else light in the JVM unless it says otherwise. */
+  default Lane lane() {
+    return redis().isPresent() ? Lane.REDIS : Lane.JVM;
+  }
+
   /** Whether it can run the case (BullMQ has no scaling scenario). */
   boolean supports(Case c);
 

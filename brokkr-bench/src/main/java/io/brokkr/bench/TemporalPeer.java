@@ -45,6 +45,12 @@ final class TemporalPeer implements Peer {
     return Optional.empty();
   }
 
+  /** Its server's 2,000 threads and their garbage would weigh on the runs of a light peer after its own. */
+  @Override
+  public Lane lane() {
+    return Lane.HEAVY_JVM;
+  }
+
   /** Not the scaling scenario: a workflow of 10,000 activities is not how Temporal is used. */
   @Override
   public boolean supports(Case c) {

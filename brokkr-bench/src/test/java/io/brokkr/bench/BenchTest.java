@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How a run takes a case over its peers: groups one after the other, turns within each, every trial closed. */
+/**
+ * How a run takes a case over its peers: groups one after the other, turns within each, the heap
+ * collected before each group and each run, every trial closed.
+ */
 class BenchTest {
   private final List<String> events = new ArrayList<>();
 
@@ -23,11 +26,13 @@ class BenchTest {
     Report report = run(peers);
 
     assertEquals(List.of(
-            "open jvm-b", "open jvm-c", "settle jvm-b", "settle jvm-c",
-            "measure jvm-c", "measure jvm-b", "measure jvm-b", "measure jvm-c",
+            "collect heap", "open jvm-b", "open jvm-c", "collect heap", "settle jvm-b", "collect heap", "settle jvm-c",
+            "collect heap", "measure jvm-c", "collect heap", "measure jvm-b",
+            "collect heap", "measure jvm-b", "collect heap", "measure jvm-c",
             "finish jvm-b", "finish jvm-c", "close jvm-b", "close jvm-c",
-            "open redis-a", "open redis-d", "settle redis-a", "settle redis-d",
-            "measure redis-d", "measure redis-a", "measure redis-a", "measure redis-d",
+            "collect heap", "open redis-a", "open redis-d", "collect heap", "settle redis-a", "collect heap", "settle redis-d",
+            "collect heap", "measure redis-d", "collect heap", "measure redis-a",
+            "collect heap", "measure redis-a", "collect heap", "measure redis-d",
             "finish redis-a", "finish redis-d", "close redis-a", "close redis-d"),
         events);
     assertEquals(List.of("redis-a", "jvm-b", "jvm-c", "redis-d"), report.results().stream().map(CaseResult::peer).toList());
@@ -44,7 +49,8 @@ class BenchTest {
     };
     Report report = run(List.of(broken, new Scripted("jvm-b", false)));
 
-    assertEquals(List.of("open jvm-b", "settle jvm-b", "measure jvm-b", "measure jvm-b", "finish jvm-b", "close jvm-b"),
+    assertEquals(List.of("collect heap", "open jvm-b", "collect heap", "settle jvm-b", "collect heap", "measure jvm-b",
+            "collect heap", "measure jvm-b", "finish jvm-b", "close jvm-b"),
         events);
     CaseResult failed = report.results().get(0);
     assertEquals("jvm-broken", failed.peer());
@@ -55,7 +61,7 @@ class BenchTest {
   private Report run(List<Peer> peers) {
     BenchOptions options = BenchOptions.parse("--scenarios", "hammer-latency", "--runs", "2", "--warmup-seconds", "0");
     PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    try (Bench bench = Bench.of(options, log, peers)) {
+    try (Bench bench = Bench.of(options, log, peers, () -> events.add("collect heap"))) {
       return bench.run("test");
     }
   }

@@ -25,8 +25,18 @@ class TurnsTest {
     trials.put("a", new Counted("a", 3, taken));
     trials.put("b", new Counted("b", 3, taken));
     trials.put("c", new Counted("c", 3, taken));
-    assertEquals(Map.of(), Turns.take(trials, log));
+    assertEquals(Map.of(), Turns.take(trials, log, () -> { }));
     assertEquals(List.of("settle a", "settle b", "settle c", "c", "b", "a", "a", "b", "c", "c", "b", "a"), taken);
+  }
+
+  @Test
+  void theHeapIsCollectedBeforeEachRun() {
+    List<String> taken = new ArrayList<>();
+    Map<String, Trial> trials = new LinkedHashMap<>();
+    trials.put("a", new Counted("a", 1, taken));
+    trials.put("b", new Counted("b", 1, taken));
+    Turns.take(trials, log, () -> taken.add("collect"));
+    assertEquals(List.of("collect", "settle a", "collect", "settle b", "collect", "b", "collect", "a"), taken);
   }
 
   @Test
@@ -35,7 +45,7 @@ class TurnsTest {
     Map<String, Trial> trials = new LinkedHashMap<>();
     trials.put("short", new Counted("short", 1, taken));
     trials.put("long", new Counted("long", 4, taken));
-    Turns.take(trials, log);
+    Turns.take(trials, log, () -> { });
     assertEquals(List.of("settle short", "settle long", "long", "short", "long", "long", "long"), taken);
   }
 
@@ -50,7 +60,7 @@ class TurnsTest {
         throw new IllegalStateException("no Redis");
       }
     });
-    assertEquals(Map.of("bad", "java.lang.IllegalStateException: no Redis"), Turns.take(trials, log));
+    assertEquals(Map.of("bad", "java.lang.IllegalStateException: no Redis"), Turns.take(trials, log, () -> { }));
     assertEquals(List.of("settle good", "good", "good"), taken);
   }
 
@@ -66,7 +76,7 @@ class TurnsTest {
         throw new IOException("the peer went away");
       }
     });
-    Map<String, String> failures = Turns.take(trials, log);
+    Map<String, String> failures = Turns.take(trials, log, () -> { });
     assertEquals(Map.of("bad", "java.io.IOException: the peer went away"), failures);
     assertEquals(List.of("settle good", "settle bad", "bad", "good", "good", "good"), taken);
     assertTrue(logged.toString(StandardCharsets.UTF_8).contains("failed on bad: java.io.IOException: the peer went away"),
@@ -74,12 +84,15 @@ class TurnsTest {
   }
 
   @Test
-  void peersInThisJvmTakeTurnsWithEachOtherAndPeersOnTheBenchsRedisWithEachOther() {
+  void peersInThisJvmTakeTurnsWithEachOtherThenPeersOnTheBenchsRedisThenTemporals() {
+    Peer temporal = new TemporalPeer(false, "t");
     Peer memory = new Named("brokkr-memory", false);
     Peer redis = new Named("brokkr-redis", true);
     Peer floor = new Named("floor", false);
     Peer bullmq = new Named("bullmq", true);
-    assertEquals(List.of(List.of(memory, floor), List.of(redis, bullmq)), Turns.groups(List.of(memory, redis, floor, bullmq)));
+    Peer temporalGrpc = new TemporalPeer(true, "t");
+    assertEquals(List.of(List.of(memory, floor), List.of(redis, bullmq), List.of(temporal, temporalGrpc)),
+        Turns.groups(List.of(temporal, memory, redis, floor, bullmq, temporalGrpc)));
     assertEquals(List.of(List.of(redis, bullmq)), Turns.groups(List.of(redis, bullmq)), "no empty group");
     assertEquals(List.of(), Turns.groups(List.of()));
   }
