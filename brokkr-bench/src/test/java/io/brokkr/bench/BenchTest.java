@@ -67,32 +67,14 @@ class BenchTest {
   }
 
   /** A peer whose trials record what the bench asks of them and take the case's measured runs. */
-  private class Scripted implements Peer {
-    private final String name;
-    private final boolean onRedis;
-
+  private class Scripted extends NamedPeer {
     Scripted(String name, boolean onRedis) {
-      this.name = name;
-      this.onRedis = onRedis;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public Optional<RedisAddress> redis() {
-      return onRedis ? Optional.of(new RedisAddress("127.0.0.1", 1)) : Optional.empty();
-    }
-
-    @Override
-    public boolean supports(Case c) {
-      return true;
+      super(name, onRedis);
     }
 
     @Override
     public Trial open(Case c, Meter meter) throws IOException {
+      String name = name();
       events.add("open " + name);
       return new Trial() {
         private final List<MeasuredRun> measured = new ArrayList<>();

@@ -86,33 +86,15 @@ class TurnsTest {
   @Test
   void peersInThisJvmTakeTurnsWithEachOtherThenPeersOnTheBenchsRedisThenTemporals() {
     Peer temporal = new TemporalPeer(false, "t");
-    Peer memory = new Named("brokkr-memory", false);
-    Peer redis = new Named("brokkr-redis", true);
-    Peer floor = new Named("floor", false);
-    Peer bullmq = new Named("bullmq", true);
+    Peer memory = new NamedPeer("brokkr-memory", false);
+    Peer redis = new NamedPeer("brokkr-redis", true);
+    Peer floor = new NamedPeer("floor", false);
+    Peer bullmq = new NamedPeer("bullmq", true);
     Peer temporalGrpc = new TemporalPeer(true, "t");
     assertEquals(List.of(List.of(memory, floor), List.of(redis, bullmq), List.of(temporal, temporalGrpc)),
         Turns.groups(List.of(temporal, memory, redis, floor, bullmq, temporalGrpc)));
     assertEquals(List.of(List.of(redis, bullmq)), Turns.groups(List.of(redis, bullmq)), "no empty group");
     assertEquals(List.of(), Turns.groups(List.of()));
-  }
-
-  /** A peer that is only a name, on the bench's Redis or not. */
-  private record Named(String name, boolean onRedis) implements Peer {
-    @Override
-    public Optional<RedisAddress> redis() {
-      return onRedis ? Optional.of(new RedisAddress("127.0.0.1", 6379)) : Optional.empty();
-    }
-
-    @Override
-    public boolean supports(Case c) {
-      return true;
-    }
-
-    @Override
-    public Trial open(Case c, Meter meter) {
-      throw new UnsupportedOperationException("not run here");
-    }
   }
 
   /** A trial that wants {@code runs} measured runs and records its name at each, and at its settle run. */
