@@ -13,6 +13,7 @@ Record a run's calls on a redis-server of its own, with MONITOR (it slows the ru
 Then:
 
     python3 THIS_FILE resp mon.txt DIR    # DIR/calls.resp, DIR/subs.txt, DIR/setup-<variant>.resp
+    python3 THIS_FILE lean mon.txt DIR    # DIR/calls-lean.resp, calls-leanstate.resp and their setup (below)
     python3 THIS_FILE kinds mon.txt       # the calls by kind, and the commands each ran
     python3 THIS_FILE kinds mon.txt PORT  # also the time of each kind, from the SLOWLOG of a redis-server on PORT
                                           # started with --slowlog-log-slower-than 8 --slowlog-max-len 200000
@@ -26,6 +27,11 @@ one feature left out (nohist, noindex, noreply, nopub, all four: all), or the sa
 (histhash: the history as fields of the saga's hash; replybucket: the kept replies in one hash a partition;
 index1: one sorted set per status and name instead of one per status and one per name). A cheaper way is a
 measure of its writes only: nothing here reads it back, and a real one would need its readers changed.
+
+lean is the floor of a design in which the node decides each transition and Redis only applies it: each recorded
+call becomes one call of a function that reads the saga's version (HGET seq) and runs the very writes the call made
+(as MONITOR shows the script's commands: every feature's included, every text made beforehand, none of the reads).
+leanstate is the same without the four features' writes (history, index, kept reply, PUBLISH): the saga's state alone.
 """
 import collections
 import re
@@ -173,6 +179,65 @@ def request_key(args):
     return next((a for a in args if b':rq:' in a), None)
 
 
+LEAN_LIBRARY = b"""#!lua name=lean
+-- One recorded transition's writes: ARGV 1 the saga's hash, then each command as its length and its words.
+redis.register_function('apply', function(keys, args)
+  redis.call('HGET', args[1], 'seq')
+  local i = 2
+  while i <= #args do
+    local n = tonumber(args[i])
+    redis.call(unpack(args, i + 1, i + n))
+    i = i + n + 1
+  end
+  return 1
+end)
+"""
+WRITES = {b'ZADD', b'ZREM', b'HSET', b'HSETNX', b'HDEL', b'RPUSH', b'LTRIM', b'SET', b'DEL', b'PEXPIRE', b'PERSIST',
+          b'SADD', b'SREM', b'PUBLISH'}
+
+
+def feature(args):
+    """Whether a script's write is one of the four features': its history, the saga index, a kept reply, a PUBLISH."""
+    key = args[1] if len(args) > 1 else b''
+    return args[0].upper() == b'PUBLISH' or b':h:' in key or b':ix' in key or b':rq:' in key
+
+
+def write_lean(monitor, out):
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ('lean', 'leanstate'):
+        (out / f'setup-{name}.resp').write_bytes(resp([b'FUNCTION', b'LOAD', b'REPLACE', LEAN_LIBRARY]))
+    with open(out / 'calls-lean.resp', 'wb') as calls, open(out / 'calls-leanstate.resp', 'wb') as state_only, \
+            open(monitor, encoding='latin-1') as f:
+        current = None
+
+        def flush():
+            if current:
+                calls.write(resp([b'FCALL', b'apply', b'0'] + current))
+                state = [current[0]]
+                i = 1
+                while i < len(current):
+                    n = int(current[i])
+                    if not feature(current[i + 1:i + 1 + n]):
+                        state += current[i:i + 1 + n]
+                    i += n + 1
+                state_only.write(resp([b'FCALL', b'apply', b'0'] + state))
+
+        for line in f:
+            if '[0 lua]' in line:
+                if current is not None:
+                    args = arguments(line.rstrip('\n'))
+                    if args[0].upper() in WRITES:
+                        current += [b'%d' % len(args)] + args
+                continue
+            flush()
+            current = None
+            if '"FCALL"' in line:
+                args = arguments(line.rstrip('\n'))
+                current = [args[3]]  # the call's first key: its saga's hash
+        flush()
+
+
 def kinds(monitor, port=None):
     """Each call's kind: its function, and for a finish whether it also claimed a step (a second commit)."""
     count, commands = collections.Counter(), collections.Counter()
@@ -218,6 +283,8 @@ def kinds(monitor, port=None):
 if __name__ == '__main__':
     if sys.argv[1:2] == ['resp'] and len(sys.argv) == 4:
         write_resp(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ['lean'] and len(sys.argv) == 4:
+        write_lean(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ['kinds'] and len(sys.argv) in (3, 4):
         kinds(sys.argv[2], int(sys.argv[3]) if len(sys.argv) == 4 else None)
     else:

@@ -2,7 +2,7 @@
 # Replays a recorded run's calls (2026-12-05-round15-replay.py resp) into a fresh redis-server per run, variants in
 # turn, ROUNDS times, and prints the Redis CPU per saga of each (user + system, from INFO, over the replay alone).
 #   bash THIS_FILE DIR ROUNDS VARIANT...     e.g. bash THIS_FILE /tmp/replay 3 base nohist noindex noreply nopub all
-# DIR holds calls.resp, subs.txt and setup-<variant>.resp. One subscriber hears the run's channels, as its node did.
+# DIR holds calls.resp (or calls-<variant>.resp for a variant that makes other calls), subs.txt and setup-<variant>.resp. One subscriber hears the run's channels, as its node did.
 # Port 7781 must be free. SAGAS: the sagas of the recorded run (default 20000).
 set -euo pipefail
 dir=$1 rounds=$2
@@ -20,7 +20,9 @@ for round in $(seq "$rounds"); do
     subscriber=$!
     sleep 0.3
     before=$(cpu_us)
-    outcome=$(redis-cli -p $port --pipe < "$dir/calls.resp" | tail -1)
+    calls="$dir/calls-$variant.resp"
+    [ -e "$calls" ] || calls="$dir/calls.resp"
+    outcome=$(redis-cli -p $port --pipe < "$calls" | tail -1)
     after=$(cpu_us)
     echo "$round $variant $(( (after - before) / sagas )) µs of Redis CPU a saga ($outcome)"
     kill $subscriber
