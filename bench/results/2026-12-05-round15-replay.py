@@ -13,7 +13,7 @@ Record a run's calls on a redis-server of its own, with MONITOR (it slows the ru
 Then:
 
     python3 THIS_FILE resp mon.txt DIR    # DIR/calls.resp, DIR/subs.txt, DIR/setup-<variant>.resp
-    python3 THIS_FILE lean mon.txt DIR    # DIR/calls-lean.resp, calls-leanstate.resp and their setup (below)
+    python3 THIS_FILE lean mon.txt DIR    # DIR/calls-lean.resp, -leanstate and -leanreads and their setup (below)
     python3 THIS_FILE kinds mon.txt       # the calls by kind, and the commands each ran
     python3 THIS_FILE kinds mon.txt PORT  # also the time of each kind, from the SLOWLOG of a redis-server on PORT
                                           # started with --slowlog-log-slower-than 8 --slowlog-max-len 200000
@@ -32,6 +32,7 @@ lean is the floor of a design in which the node decides each transition and Redi
 call becomes one call of a function that reads the saga's version (HGET seq) and runs the very writes the call made
 (as MONITOR shows the script's commands: every feature's included, every text made beforehand, none of the reads).
 leanstate is the same without the four features' writes (history, index, kept reply, PUBLISH): the saga's state alone.
+leanreads runs every command the script ran, its reads too, in the same order: the scripts' commands without their logic.
 """
 import collections
 import re
@@ -207,9 +208,10 @@ def write_lean(monitor, out):
     out.mkdir(parents=True, exist_ok=True)
     for name in ('lean', 'leanstate'):
         (out / f'setup-{name}.resp').write_bytes(resp([b'FUNCTION', b'LOAD', b'REPLACE', LEAN_LIBRARY]))
+    (out / 'setup-leanreads.resp').write_bytes(resp([b'FUNCTION', b'LOAD', b'REPLACE', LEAN_LIBRARY]))
     with open(out / 'calls-lean.resp', 'wb') as calls, open(out / 'calls-leanstate.resp', 'wb') as state_only, \
-            open(monitor, encoding='latin-1') as f:
-        current = None
+            open(out / 'calls-leanreads.resp', 'wb') as with_reads, open(monitor, encoding='latin-1') as f:
+        current, everything = None, None
 
         def flush():
             if current:
@@ -222,11 +224,13 @@ def write_lean(monitor, out):
                         state += current[i:i + 1 + n]
                     i += n + 1
                 state_only.write(resp([b'FCALL', b'apply', b'0'] + state))
+                with_reads.write(resp([b'FCALL', b'apply', b'0'] + everything))
 
         for line in f:
             if '[0 lua]' in line:
                 if current is not None:
                     args = arguments(line.rstrip('\n'))
+                    everything += [b'%d' % len(args)] + args
                     if args[0].upper() in WRITES:
                         current += [b'%d' % len(args)] + args
                 continue
@@ -235,6 +239,7 @@ def write_lean(monitor, out):
             if '"FCALL"' in line:
                 args = arguments(line.rstrip('\n'))
                 current = [args[3]]  # the call's first key: its saga's hash
+                everything = [args[3]]
         flush()
 
 
