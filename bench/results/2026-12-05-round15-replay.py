@@ -206,9 +206,8 @@ def feature(args):
 def write_lean(monitor, out):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    for name in ('lean', 'leanstate'):
+    for name in ('lean', 'leanstate', 'leanreads'):
         (out / f'setup-{name}.resp').write_bytes(resp([b'FUNCTION', b'LOAD', b'REPLACE', LEAN_LIBRARY]))
-    (out / 'setup-leanreads.resp').write_bytes(resp([b'FUNCTION', b'LOAD', b'REPLACE', LEAN_LIBRARY]))
     with open(out / 'calls-lean.resp', 'wb') as calls, open(out / 'calls-leanstate.resp', 'wb') as state_only, \
             open(out / 'calls-leanreads.resp', 'wb') as with_reads, open(monitor, encoding='latin-1') as f:
         current, everything = None, None
