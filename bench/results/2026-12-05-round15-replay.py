@@ -25,6 +25,7 @@ one pipelined client, they make the same sagas go through the same transitions (
 setup-<variant>.resp loads the run's scripts and its Functions library, patched for the variant: base as it was,
 one feature left out (nohist, noindex, noreply, nopub, all four: all), or the same feature kept a cheaper way
 (histhash: the history as fields of the saga's hash; replybucket: the kept replies in one hash a partition;
+replyhash: the kept replies as fields of the saga's hash, kept as long as the saga;
 index1: one sorted set per status and name instead of one per status and one per name). A cheaper way is a
 measure of its writes only: nothing here reads it back, and a real one would need its readers changed.
 
@@ -113,6 +114,11 @@ VARIANTS['replybucket'] = [
      b"    redis.call('PEXPIRE', bucket, REQUEST_TTL_MS, 'NX')"),
     (b"local seen = redis.call('GET', request)",
      b"local seen = redis.call('HGET', " + BUCKET % (b"request", b"request") + b", request)"),
+]
+VARIANTS['replyhash'] = [
+    (b"redis.call('SET', REQUEST, cmsgpack.pack(reply), 'PX', REQUEST_TTL_MS)",
+     b"redis.call('HSET', SAGA, 'q:' .. REQUEST, cmsgpack.pack(reply))"),
+    (b"local seen = redis.call('GET', request)", b"local seen = redis.call('HGET', SAGA, 'q:' .. request)"),
 ]
 VARIANTS['index1'] = [
     (b"local function index_saga(now)\n",
