@@ -257,12 +257,12 @@ def kinds(monitor, port=None):
 
     def close():
         if current:
-            kind, committed, ran, _ = current
+            kind, committed, ran, key = current
             if kind == 'finish' and len(committed) > 1:
                 kind += ' + a claim of ' + ('the same saga' if len(set(committed)) == 1 else 'another saga')
             count[kind] += 1
             commands[kind] += ran
-            kind_of[current[3]] = kind
+            kind_of[key] = kind
 
     with open(monitor, encoding='latin-1') as f:
         for line in f:
