@@ -482,8 +482,11 @@ public interface SagaStore extends AutoCloseable {
    * does not pay for the events of work it does not run: every event of the sagas created through
    * this view or {@linkplain #follow followed} by it, and the {@link StoreEvent.WorkReady} events of
    * the workers it claims for; every event of the namespace once {@link #followAll} was called (or
-   * {@link #subscribe}). Events of one saga arrive in the order of its transitions. By default it
-   * delivers every event.
+   * {@link #subscribe}). Of another view's sagas, a store may announce only the step that heads its
+   * worker's queue, when that queue had nothing to claim before: a view that keeps claiming with
+   * {@link #claimNext} until it finds nothing misses no step (the Redis store does so, so that the
+   * nodes of a worker do not all hear of every step one of them will run). Events of one saga arrive
+   * in the order of its transitions. By default it delivers every event.
    *
    * @param listener called once per event; it must not block for long
    * @return the subscription, to close when the events are no longer wanted

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * listeners on the store's own thread, one message after the other: listeners may call the store.
  *
  * <p>A view hears only what concerns it (see common.lua): the messages of the sagas it created, on
- * its inbox (subscribed at its first creation); the ready entries of the workers it claims for, on
- * their channels; and every saga's messages, on every inbox, only once it was asked to watch
+ * its inbox (subscribed at its first creation); the ready entries that head the queues of the
+ * workers it claims for, on their channels (the entries behind a head it learns from its claims'
+ * replies, see {@link ReadyHeads}); and every saga's messages, on every inbox, only once it was asked to watch
  * everything (a node with listeners); a wait for a saga another view created subscribes to that
  * view's inbox. So adding nodes does not multiply the messages each node reads.
  */
@@ -312,7 +313,10 @@ final class EventHub implements AutoCloseable {
     });
   }
 
-  /** The ready entries of one transition for one worker, one a line (four lines each, see {@link Entry}). */
+  /**
+   * A worker's ready entry that heads its queue in a partition (four lines, see {@link Entry}); builds
+   * before 2026-12-05 sent every entry a transition made ready, one after the other.
+   */
   private void wakeUp(String text) {
     String[] lines = text.split("\n");
     for (int i = 0; i + 3 < lines.length; i += 4) {

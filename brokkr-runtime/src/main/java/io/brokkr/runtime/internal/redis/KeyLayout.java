@@ -25,7 +25,8 @@ import java.util.zip.CRC32;
  * {ns:nodes}:&lt;nodeId&gt;    string a node's announcement (JSON), expiring
  * {ns:events}:n:&lt;inbox&gt; pub/sub channel of the events of the sagas one view created (the saga's
  *                        field in); views that watch every saga subscribe to {ns:events}:n:*
- * {ns:events}:w:&lt;worker&gt; the ready entries of one worker's steps, one a line
+ * {ns:events}:w:&lt;worker&gt; a ready entry that heads one worker's queue in a partition (one that
+ *                        was empty, or whose head was taken in the same call)
  * </pre>
  */
 final class KeyLayout {
@@ -153,7 +154,7 @@ final class KeyLayout {
     return channel() + ":n:" + inbox;
   }
 
-  /** The channel of the ready entries of one worker's steps, one a line. */
+  /** The channel of one worker's ready entries that head its queue in a partition (common.lua's publish). */
   String workerChannel(String worker) {
     return channel() + ":w:" + worker;
   }

@@ -16,8 +16,10 @@ import java.util.TreeMap;
  * <p>Every script reply about a queue carries the partition's ready sequence; the view is current
  * up to it. Entries announced by events (or by this node's own transitions) with a higher sequence
  * are kept in order: they come after the known head, and become the head when the queue empties.
- * Announcements arrive in the order the entries were made (one slot, one channel), so no entry of
- * a worker is skipped.
+ * A worker's channel announces only an entry that heads its queue (common.lua's publish), so the
+ * entries kept may skip some; a claim of a wrong head costs a call whose reply tells the real one,
+ * and no queue goes unclaimed: a queue this node learned empty at a sequence is empty until an
+ * entry queued after it, which heads the queue and is announced.
  */
 final class ReadyHeads {
   /**

@@ -24,9 +24,10 @@ local SAGA_ID, CHANNEL, RETENTION
 local ARGS
 -- CHANNEL is the calling view's inbox, '{ns:events}:n:<inbox>': a saga's messages go to the inbox
 -- of the view that created it (its field 'in'), which views that watch every saga also hear (they
--- subscribe to the pattern '{ns:events}:n:*'); ready entries also go to their worker's channel,
--- '{ns:events}:w:<worker>', which the views that claim for that worker subscribe to. So a node
--- receives the events of its own sagas and of the work it can run, not those of every node.
+-- subscribe to the pattern '{ns:events}:n:*'); a ready entry that heads its worker's queue also
+-- goes to the worker's channel, '{ns:events}:w:<worker>', which the views that claim for that worker
+-- subscribe to (see publish). So a node receives the events of its own sagas and word of the work it
+-- can run, not those of every node.
 local STREAM, INBOX
 -- The most entries a saga's history keeps (HistoryEntry.LIMIT): past it the oldest are dropped.
 local HISTORY_LIMIT = 1000
@@ -508,24 +509,36 @@ local function write_history(now)
   end
 end
 
--- Sends a message of this call's events where it concerns someone (see CHANNEL above): the ready
--- entries of each worker, one a line, to the worker's channel; the whole message to the saga's inbox.
+-- The first count entries of worker's queue in this partition: a worker's entries start with its
+-- name and '\n'; '\11' is the next character. The limits go in as text (see int()).
+local function worker_heads(worker, count)
+  return redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', '0', int(count))
+end
+
+-- Sends a message of this call's events where it concerns someone (see CHANNEL above): the whole
+-- message to the saga's inbox, and to a worker's channel the head of its queue in this partition
+-- when it is an entry this call made ready (called after the queue's writes). An entry queued behind
+-- another is not announced: a node that knows a queue's head learns what follows from the reply of
+-- its claim (every claim's reply tells the next head, a MISS the real one), and one that learned the
+-- queue empty hears of the first entry queued after, which finds it empty. So the nodes of a worker
+-- hear of its work when its queue fills again, not of every step of it, whichever node runs it.
 local function publish(message)
   if #ready > 0 then
-    local by_worker, workers = {}, {}
+    local made, workers = {}, {}
     for _, e in ipairs(events) do
       if e[1] == 'R' then
-        local entries = by_worker[e[3]]
-        if not entries then
-          entries = {}
-          by_worker[e[3]] = entries
+        if not made[e[3]] then
+          made[e[3]] = {}
           workers[#workers + 1] = e[3]
         end
-        entries[#entries + 1] = e[4]
+        made[e[3]][e[4]] = true
       end
     end
     for _, worker in ipairs(workers) do
-      redis.call('PUBLISH', STREAM .. ':w:' .. worker, table.concat(by_worker[worker], '\n'))
+      local head = worker_heads(worker, 1)[1]
+      if head and made[worker][head] then
+        redis.call('PUBLISH', STREAM .. ':w:' .. worker, head)
+      end
     end
   end
   -- A saga created before inboxes existed has none: its messages reach only the views that watch all.

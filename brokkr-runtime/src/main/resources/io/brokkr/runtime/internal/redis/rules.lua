@@ -484,12 +484,6 @@ local function runs_here(worker, first, last)
   return false
 end
 
--- The first count entries of worker's queue in this partition: a worker's entries start with its
--- name and '\n'; '\11' is the next character. The limits go in as text (see int()).
-local function worker_heads(worker, count)
-  return redis.call('ZRANGEBYLEX', READY, '[' .. worker .. '\n', '(' .. worker .. '\11', 'LIMIT', '0', int(count))
-end
-
 -- Whether entry is s's current entry and s may be claimed from it (not a retry waiting for its backoff).
 local function queued_at(s, entry)
   return s and s.st == 'QUEUED' and s.q == entry and not s.ra

@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,58 @@ class EventRoutingTest {
       assertTrue(runner.byChannel.containsKey(hammerChannel), "the hammer's node was woken: " + runner.byChannel);
       assertEquals(Set.of(hammerChannel), runner.byChannel.keySet(), "and heard nothing else");
     }
+  }
+
+  /**
+   * Two nodes of one worker, one attempt at a time each, on one partition (one queue): each hears of
+   * a queued step only when it heads the queue, and runs the steps queued behind it from what its
+   * claims' replies tell it. Builds before 2026-12-05 announced every step to both.
+   */
+  @Test
+  void nodesOfAWorkerHearOfAStepOnlyWhenItHeadsTheQueueAndStillRunEveryStep() throws Exception {
+    Received first = new Received();
+    Received second = new Received();
+    CountDownLatch running = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    RedisOptions onePartition = RedisOptions.defaults().withPartitions(1);
+    try (Brokkr starting = Brokkr.builder().namespace(namespace).nodeId("starting")
+            .build(RedisBackend.on(REDIS.client(), onePartition));
+        Brokkr a = Brokkr.builder().namespace(namespace).nodeId("a").concurrency(1)
+            .build(RedisBackend.on(REDIS.client(), onePartition.withCallListener(first)));
+        Brokkr b = Brokkr.builder().namespace(namespace).nodeId("b").concurrency(1)
+            .build(RedisBackend.on(REDIS.client(), onePartition.withCallListener(second)))) {
+      for (Brokkr node : List.of(a, b)) {
+        node.registerWorker(Worker.sync("Slow", inv -> {
+          running.countDown();
+          assertTrue(release.await(30, TimeUnit.SECONDS));
+          return "done";
+        }));
+      }
+      io.brokkr.dsl.SagaTemplate slow = io.brokkr.dsl.SagaTemplate.named("Slow").step("slow").worker("Slow").build();
+      List<SagaHandle<StepResults>> handles = new ArrayList<>();
+      // Each of the first two steps heads the empty queue, and one of the nodes takes it.
+      handles.add(starting.start(slow, Map.of()));
+      Eventually.until("a node runs the first step", () -> running.getCount() == 1);
+      handles.add(starting.start(slow, Map.of()));
+      assertTrue(running.await(30, TimeUnit.SECONDS), "both nodes run a step");
+      // With both busy, the third heads the queue again; the ten after it queue behind it.
+      for (int i = 0; i < 11; i++) {
+        handles.add(starting.start(slow, Map.of()));
+      }
+      release.countDown();
+      for (SagaHandle<StepResults> handle : handles) {
+        assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
+      }
+      String channel = new KeyLayout(namespace, 1).workerChannel("Slow");
+      assertEquals(Map.of(channel, 3), counts(first), "the first node heard the steps that headed the queue");
+      assertEquals(Map.of(channel, 3), counts(second), "and so did the second");
+    }
+  }
+
+  private static Map<String, Integer> counts(Received received) {
+    Map<String, Integer> counts = new TreeMap<>();
+    received.byChannel.forEach((channel, count) -> counts.put(channel, count.get()));
+    return counts;
   }
 
   @Test
