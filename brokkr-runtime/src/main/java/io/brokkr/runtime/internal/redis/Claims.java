@@ -14,10 +14,11 @@ import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 
 /**
- * Claims the next ready step of a worker. The claim script must know the saga's keys before it runs,
- * so it is called for the entry this node believes heads the worker's queue ({@link ReadyHeads});
- * a wrong belief costs one more call, whose reply corrects it, unless the real head is a step of the
- * same saga, which the call claims instead. Steady state: one call per claim, none for an empty queue.
+ * Claims the next ready step of a worker. The claim script is called for the entry this node
+ * believes heads the worker's queue ({@link ReadyHeads}), whose saga's keys it names; when another
+ * claimer took that entry, the call claims the queue's new head instead (a step of any saga of the
+ * partition: its keys are of the same slot). A call more only when the queue emptied or its new head
+ * cannot be granted; steady state: one call per claim, none for an empty queue.
  */
 final class Claims {
   /** Bounds the corrections of one claim (stale entries dropped, heads taken by other nodes). */
@@ -82,7 +83,9 @@ final class Claims {
     int partition = keys.partitionOf(sagaId);
     if (reply instanceof Reply.Claimed claimed) {
       heads.learn(workerName, partition, claimed.sequence(), claimed.following());
-      return Optional.of(claim(snapshots, sagaId, claimed.granted(), Optional.of(claimed.claimed().queuedAt())));
+      // The entry claimed: the expected one, or the queue's new head when another claimer took it.
+      Entry entry = claimed.claimed();
+      return Optional.of(claim(snapshots, entry.step().sagaId(), claimed.granted(), Optional.of(entry.queuedAt())));
     } else if (reply instanceof Reply.Miss miss) {
       heads.learn(workerName, partition, miss.sequence(), miss.head());
     } else if (reply instanceof Reply.Dropped dropped) {

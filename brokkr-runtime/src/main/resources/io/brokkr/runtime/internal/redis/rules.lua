@@ -528,31 +528,50 @@ local function claim_queued_head(worker, node, now, lease)
   return { grant(s, node, now, lease, values) }
 end
 
+-- Makes the call one about another saga of the partition (begin() with its keys): a claim whose entry
+-- another claimer took claims the queue's new head, whichever saga's. Its keys are of the call's
+-- slot (the partition's hash tag, KeyLayout): the saga's hash and its history, as KeyLayout names them.
+local function switch_to_saga(saga_id)
+  local tag = string.sub(SAGA, 1, #SAGA - #SAGA_ID - #':saga:')
+  begin({ tag .. ':saga:' .. saga_id, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, tag .. ':h:' .. saga_id, REQUEST },
+    { saga_id, CHANNEL, RETENTION })
+end
+
 -- Claims for node the step of entry head (step id) when head still heads worker's queue; when another
--- claimer took it and the head now is a step of the same saga (a fan-out's leaves), that head instead:
--- its keys are this call's. Returns claim.lua's reply (see there); stops with MISS otherwise.
+-- claimer took it, the queue's new head instead, a step of this saga or another's (the call then is
+-- about that saga), so that a node racing others for a queue makes one call a claim. Returns
+-- claim.lua's reply (see there); stops with MISS when the queue is empty, or when the new head, of
+-- another saga, is not one to grant now (the next claim names it and drops it, or fails its step).
 local function claim_entry(worker, head, id, node, now, lease)
   local seq = redis.call('GET', READY_SEQ) or '0'
   local heads = worker_heads(worker, 2)
+  local overtaken = false
   if heads[1] ~= head then
-    local saga_id, head_step = nil, nil
-    if heads[1] then
-      saga_id, head_step = entry_step(heads[1])
+    if not heads[1] then
+      stop(R.MISS, seq, '')
     end
+    local saga_id, head_step = entry_step(heads[1])
     if saga_id ~= SAGA_ID then
-      stop(R.MISS, seq, heads[1] or '')
+      switch_to_saga(saga_id)
+      overtaken = true
     end
     head, id = heads[1], head_step
   end
   local following = heads[2] or ''
   local s = load_saga(id) and step(id)
   if not queued_at(s, head) then
+    if overtaken then
+      stop(R.MISS, seq, head)
+    end
     dequeue[#dequeue + 1] = head
     return { R.DROPPED, seq, following }
   end
   local values, size = inputs(s)
   local too_large = inputs_too_large(s, size)
   if too_large then
+    if overtaken then
+      stop(R.MISS, seq, head)
+    end
     -- Nothing was done: an explicit failure, for good (no retry could shrink the inputs).
     fail_attempt(s, false, too_large, now)
     return { R.DROPPED, seq, following }

@@ -115,21 +115,41 @@ abstract class ClaimAfterCompletionContract {
   }
 
   @Test
-  void aHeadAnotherNodeTookIsNotClaimedAndTheNodeLearnsTheNewHead() {
+  void aHeadAnotherNodeTookGivesWayToTheQueuesNewHeadInTheSameCall() {
     try (SagaStore store = view(true); SagaStore other = view(false)) {
       oneStepSaga(store, "x");
       oneStepSaga(store, "y");
       oneStepSaga(store, "z");
       Claim x = store.claimNext("A", "node-1", T0, LEASE).orElseThrow(); // believes y heads the queue
       assertEquals(new StepRef("y", "a"), other.claimNext("A", "node-2", T0, LEASE).orElseThrow().step().ref());
+      long before = claimCalls();
 
       Change change = finish(store, x);
 
-      assertEquals(List.of(), change.claims(), "y is node-2's; z's keys were not the call's");
-      long before = claimCalls();
-      assertEquals(new StepRef("z", "a"), store.claimNext("A", "node-1", T0, LEASE).orElseThrow().step().ref());
-      assertEquals(1L, claimCalls() - before, "the reply told the new head: " + calls.snapshot());
+      assertEquals(List.of(new StepRef("z", "a")), change.claims().stream().map(c -> c.step().ref()).toList(),
+          "z, the new head, though the call named y's keys");
+      assertEquals("node-1", change.claims().get(0).lease().owner());
+      assertEquals(StepStatus.RUNNING, store.load("z").orElseThrow().step("a").orElseThrow().status());
       assertEquals("node-2", store.load("y").orElseThrow().step("a").orElseThrow().lease().orElseThrow().owner());
+      assertEquals(Optional.empty(), store.claimNext("A", "node-1", T0, LEASE));
+      assertEquals(0L, claimCalls() - before, "the reply told the queue was empty: " + calls.snapshot());
+    }
+  }
+
+  @Test
+  void aHeadAnotherNodeTookOfAQueueLeftEmptyClaimsNothing() {
+    try (SagaStore store = view(true); SagaStore other = view(false)) {
+      oneStepSaga(store, "x");
+      oneStepSaga(store, "y");
+      Claim x = store.claimNext("A", "node-1", T0, LEASE).orElseThrow(); // believes y heads the queue
+      assertEquals(new StepRef("y", "a"), other.claimNext("A", "node-2", T0, LEASE).orElseThrow().step().ref());
+      long before = claimCalls();
+
+      Change change = finish(store, x);
+
+      assertEquals(List.of(), change.claims());
+      assertEquals(Optional.empty(), store.claimNext("A", "node-1", T0, LEASE));
+      assertEquals(0L, claimCalls() - before, "the reply told the queue was empty: " + calls.snapshot());
     }
   }
 

@@ -95,6 +95,31 @@ class RedisClaimLimitTest {
     }
   }
 
+  @Test
+  void aJoinOverTheClaimLimitThatHeadsTheQueueAfterAnotherNodesClaimFailsInTheNextCallForItsSaga() throws IOException {
+    String namespace = "claims-overtaken-" + UUID.randomUUID();
+    RedisOptions onePartition = RedisOptions.defaults().withPartitions(1);
+    try (SagaStore store = RedisBackend.on(REDIS.client(), onePartition).open(namespace);
+        SagaStore other = RedisBackend.on(REDIS.client(), onePartition).open(namespace)) {
+      List<Settling> settledHere = settledHere(store);
+      // Join's queue: w's step, x's, then the big saga's join.
+      store.createAndStart(new SagaDraft("w", List.of(spec("join-w", List.of())), Map.of()));
+      store.createAndStart(new SagaDraft("x", List.of(spec("join-x", List.of())), Map.of()));
+      joinOverTheClaimLimit(store, "big");
+      Instant now = Instant.now();
+      store.claimNext("Join", "node-1", now, Duration.ofSeconds(30)).orElseThrow(); // believes x heads the queue
+      assertEquals(new StepRef("x", "join-x"), other.claimNext("Join", "node-2", now, Duration.ofSeconds(30))
+          .orElseThrow().step().ref());
+
+      // The claim naming x finds the big join at the head: it does not fail it in x's call, whose
+      // reply speaks for x; the next call names the join and fails it, for its own saga.
+      assertEquals(Optional.empty(), store.claimNext("Join", "node-1", now, Duration.ofSeconds(30)));
+      KeyLayout keys = new KeyLayout(namespace, 1);
+      assertEquals("FAILED", new ObjectMapper().readTree(field(keys.sagaKey("big"), "s:join")).get("st").asText());
+      assertEquals(List.of("big COMPENSATED"), settledHere.stream().map(s -> s.sagaId() + " " + s.status()).toList());
+    }
+  }
+
   /** What the view tells its own listeners it settled. */
   private static List<Settling> settledHere(SagaStore store) {
     List<Settling> settledHere = new CopyOnWriteArrayList<>();
