@@ -31,16 +31,20 @@ final class Claims {
   private final Snapshots snapshots;
   private final Consumer<String> follow;
   private final Consumer<Settling> settledHere;
+  private final Consumer<Entry> passedOver;
 
   /**
    * @param follow subscribes to a worker's ready entries; called before its queues are first read,
    *     so that no entry queued after that read goes unannounced
    * @param settledHere told of a saga that a claim settled (its step failed for good)
+   * @param passedOver told of a head whose claim ended after another claim of this node passed it
+   *     over (it found nothing else): the node should look for that worker's work again
    */
   Claims(KeyLayout keys, ScriptCalls calls, Argv argv, ReadyHeads heads, Snapshots snapshots, Consumer<String> follow,
-      Consumer<Settling> settledHere) {
+      Consumer<Settling> settledHere, Consumer<Entry> passedOver) {
     this.follow = follow;
     this.settledHere = settledHere;
+    this.passedOver = passedOver;
     this.keys = keys;
     this.calls = calls;
     this.argv = argv;
@@ -63,14 +67,26 @@ final class Claims {
       }
       Entry entry = next.get();
       String sagaId = entry.step().sagaId();
-      Reply reply = Reply.decode(calls.transition(Script.CLAIM, keys.keys(sagaId), argv.of(sagaId,
-          List.of(workerName, entry.raw(), entry.step().stepId(), nodeId, now.toEpochMilli(), lease.toMillis()))));
-      Optional<Claim> claim = answered(entry, reply);
+      Optional<Claim> claim;
+      try {
+        Reply reply = Reply.decode(calls.transition(Script.CLAIM, keys.keys(sagaId), argv.of(sagaId,
+            List.of(workerName, entry.raw(), entry.step().stepId(), nodeId, now.toEpochMilli(), lease.toMillis()))));
+        claim = answered(entry, reply);
+      } finally {
+        ended(entry);
+      }
       if (claim.isPresent()) {
         return claim;
       }
     }
     return Optional.empty();
+  }
+
+  /** The claim of {@code head} that {@link ReadyHeads} gave this thread ended (answered or not). */
+  void ended(Entry head) {
+    if (heads.release(head)) {
+      passedOver.accept(head);
+    }
   }
 
   /**

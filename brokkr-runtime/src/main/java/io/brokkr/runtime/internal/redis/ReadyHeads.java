@@ -36,6 +36,12 @@ final class ReadyHeads {
 
   private final int partitions;
   private final Map<String, Queue[]> workers = new HashMap<>();
+  /**
+   * The heads this node's threads are claiming now ({@link #next}, {@link #headIn}), each with whether
+   * another of its claims passed it over meanwhile: two threads naming one head make one of them
+   * miss, a call for nothing; the one passed over is woken when the claim ends ({@link #release}).
+   */
+  private final Map<Entry, Boolean> claiming = new HashMap<>();
   private final Map<String, Integer> cursors = new HashMap<>();
   /** Where {@link #headIn} starts among the workers it is given, so that each queue is served in turn. */
   private int turn;
@@ -124,24 +130,65 @@ final class ReadyHeads {
     q.head = head.or(() -> Optional.ofNullable(q.later.pollFirstEntry()).map(Map.Entry::getValue));
   }
 
-  /** The next known head to claim, taking the partitions in turn. */
+  /**
+   * The next known head to claim, taking the partitions in turn, and not one another thread of this
+   * node is claiming; it is this thread's to claim until {@link #release}.
+   */
   synchronized Optional<Entry> next(String worker) {
     Queue[] queues = workers.get(worker);
     int start = cursors.getOrDefault(worker, 0);
     for (int i = 0; i < partitions; i++) {
       int p = (start + i) % partitions;
-      if (queues[p].head.isPresent()) {
+      Optional<Entry> taken = take(queues[p]);
+      if (taken.isPresent()) {
         cursors.put(worker, (p + 1) % partitions);
-        return queues[p].head;
+        return taken;
       }
     }
     return Optional.empty();
   }
 
   /**
+   * The first entry of {@code q} this node knows and none of its threads is claiming, taken for a
+   * claim: a claim names an entry and takes the queue's head whatever it is (claim.lua), so each
+   * known entry lets one more thread claim at once, and a thread more would only find the queue
+   * empty. Empty when every known entry is being claimed: the head is then marked passed over, and
+   * its claim wakes the node when it ends.
+   */
+  private Optional<Entry> take(Queue q) {
+    if (q.head.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Entry entry : known(q)) {
+      if (!claiming.containsKey(entry)) {
+        claiming.put(entry, false);
+        return Optional.of(entry);
+      }
+    }
+    claiming.put(q.head.get(), true);
+    return Optional.empty();
+  }
+
+  private static List<Entry> known(Queue q) {
+    List<Entry> known = new ArrayList<>(1 + q.later.size());
+    known.add(q.head.get());
+    known.addAll(q.later.values());
+    return known;
+  }
+
+  /**
+   * The claim of {@code head} (from {@link #next} or {@link #headIn}) ended, whatever its answer.
+   * Returns whether another claim passed it over meanwhile: the node should look for work again.
+   */
+  synchronized boolean release(Entry head) {
+    return Boolean.TRUE.equals(claiming.remove(head));
+  }
+
+  /**
    * The known head of one of {@code names}' queues in {@code partition}, the workers taken in turn,
    * unless its worker's head in another partition has waited longer by more than
-   * {@link #MAX_OVERTAKE_MICROS}; empty when there is none such (workers not tracked have none).
+   * {@link #MAX_OVERTAKE_MICROS}, or another thread of this node is claiming it; empty when there is
+   * none such (workers not tracked have none). It is this thread's to claim until {@link #release}.
    */
   synchronized Optional<Entry> headIn(int partition, Collection<String> names) {
     String[] candidates = names.toArray(String[]::new);
@@ -149,7 +196,10 @@ final class ReadyHeads {
     for (int i = 0; i < candidates.length; i++) {
       Queue[] queues = workers.get(candidates[(start + i) % candidates.length]);
       if (queues != null && queues[partition].head.isPresent() && !overtakes(queues, queues[partition].head.get())) {
-        return queues[partition].head;
+        Optional<Entry> taken = take(queues[partition]);
+        if (taken.isPresent()) {
+          return taken;
+        }
       }
     }
     return Optional.empty();

@@ -18,6 +18,7 @@ import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.Settling;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreLimits;
 import io.brokkr.runtime.spi.StoreListener;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RFuture;
@@ -88,7 +90,7 @@ final class RedisSagaStore implements SagaStore {
     this.events = new EventHub(calls.client(), calls.listener(), keys, inbox, thread, snapshots, progress, this::arrived,
         entry -> heads.announce(entry, keys.partitionOf(entry.step().sagaId())), this::resubscribed);
     this.claims = new Claims(keys, calls, argv, heads, snapshots, events::worker,
-        settling -> tellHere(Optional.of(settling), Optional.empty()));
+        settling -> tellHere(Optional.of(settling), Optional.empty()), this::lookAgain);
     this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);
     thread.scheduleWithFixedDelay(sweeper::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -216,14 +218,19 @@ final class RedisSagaStore implements SagaStore {
     // queues in the saga's partition (whose keys it may name): the thread the step gives back takes
     // it without a claim call of its own.
     Optional<Entry> then = heads.headIn(keys.partitionOf(step.sagaId()), next.workerNames());
-    if (then.isPresent()) {
-      Entry entry = then.get();
-      claim.addAll(List.of(entry.step().sagaId(), entry.worker(), entry.raw(), entry.step().stepId()));
-    } else {
-      claim.addAll(List.of("", "", "", ""));
+    try {
+      if (then.isPresent()) {
+        Entry entry = then.get();
+        claim.addAll(List.of(entry.step().sagaId(), entry.worker(), entry.raw(), entry.step().stepId()));
+      } else {
+        claim.addAll(List.of("", "", "", ""));
+      }
+      next.workerNames().stream().filter(StoreLimits::isValidId).forEach(claim::add);
+      return finish(step, by, resultJson, claim, then);
+    } finally {
+      // The head it named is free for this node's other claims again, whatever became of the call.
+      then.ifPresent(claims::ended);
     }
-    next.workerNames().stream().filter(StoreLimits::isValidId).forEach(claim::add);
-    return finish(step, by, resultJson, claim, then);
   }
 
   /**
@@ -246,6 +253,20 @@ final class RedisSagaStore implements SagaStore {
         keys.historyKey(entry.step().sagaId()))).orElse(List.of());
     return change(step.sagaId(), calls.transition(Script.FINISH, keys.keys(step.sagaId()), thenKeys,
         argv.of(step.sagaId(), args)), Optional.empty(), then);
+  }
+
+  /**
+   * Wakes this view's claimers of a worker whose head a claim passed over while another thread of
+   * this node was claiming it: that claim ended, and the queue may hold more (on the store's thread,
+   * as an announcement would).
+   */
+  private void lookAgain(Entry head) {
+    try {
+      thread.execute(() -> events.deliverLocally(
+          new StoreEvent.WorkReady(head.step().sagaId(), head.step().stepId(), head.worker())));
+    } catch (RejectedExecutionException closing) {
+      // The store is closing: nobody claims any more.
+    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.brokkr.runtime.internal.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +111,24 @@ class ReadyHeadsTest {
     assertEquals("p1", heads.next("W").orElseThrow().step().sagaId());
     heads.announce(entry("Other", 9, "x"), 0);
     assertEquals(List.of("W"), heads.tracked());
+  }
+
+  @Test
+  void threadsOfANodeNameDifferentEntriesAndOneThatFindsNoneIsToldToLookAgainWhenTheClaimEnds() {
+    ReadyHeads heads = new ReadyHeads(1);
+    heads.track("W");
+    heads.learn("W", 0, 1, Optional.of(entry("W", 1, "a")));
+    heads.announce(entry("W", 2, "b"), 0);
+    Entry a = heads.next("W").orElseThrow();
+    assertEquals(entry("W", 1, "a"), a);
+    // A claim takes the queue's head whatever entry it names: b lets a second thread claim at once.
+    Entry b = heads.next("W").orElseThrow();
+    assertEquals(entry("W", 2, "b"), b);
+    assertEquals(Optional.empty(), heads.next("W"), "a third thread would find the queue empty");
+    assertEquals(Optional.empty(), heads.headIn(0, List.of("W")), "and so would a completion");
+    assertFalse(heads.release(b), "no claim was turned away while b's lasted");
+    assertTrue(heads.release(a), "claims were turned away while a's lasted: the node looks again");
+    assertEquals(Optional.of(a), heads.next("W"), "a is free to name again");
   }
 
   @Test
