@@ -17,7 +17,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture implements AutoCloseable {
   private final Logger logger = (Logger) LoggerFactory.getLogger("io.brokkr");
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  /**
+   * Keeps each event as it was when logged: logback reads an event's MDC when first asked, from the
+   * asking thread, so an event read by the test before the file appender formatted it on the logging
+   * thread would show the test thread's MDC.
+   */
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+    @Override
+    protected void append(ILoggingEvent event) {
+      event.prepareForDeferredProcessing();
+      super.append(event);
+    }
+  };
 
   public LogCapture() {
     appender.setContext(logger.getLoggerContext());

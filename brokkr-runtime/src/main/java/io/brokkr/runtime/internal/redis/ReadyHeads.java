@@ -159,21 +159,17 @@ final class ReadyHeads {
     if (q.head.isEmpty()) {
       return Optional.empty();
     }
-    for (Entry entry : known(q)) {
-      if (!claiming.containsKey(entry)) {
-        claiming.put(entry, false);
+    Entry head = q.head.get();
+    if (claiming.putIfAbsent(head, false) == null) {
+      return q.head;
+    }
+    for (Entry entry : q.later.values()) {
+      if (claiming.putIfAbsent(entry, false) == null) {
         return Optional.of(entry);
       }
     }
-    claiming.put(q.head.get(), true);
+    claiming.put(head, true);
     return Optional.empty();
-  }
-
-  private static List<Entry> known(Queue q) {
-    List<Entry> known = new ArrayList<>(1 + q.later.size());
-    known.add(q.head.get());
-    known.addAll(q.later.values());
-    return known;
   }
 
   /**
