@@ -37,9 +37,10 @@ final class ReadyHeads {
   private final int partitions;
   private final Map<String, Queue[]> workers = new HashMap<>();
   /**
-   * The heads this node's threads are claiming now ({@link #next}, {@link #headIn}), each with whether
-   * another of its claims passed it over meanwhile: two threads naming one head make one of them
-   * miss, a call for nothing; the one passed over is woken when the claim ends ({@link #release}).
+   * The entries this node's threads are claiming now ({@link #next}, {@link #headIn}), each with
+   * whether another of its claims passed it over meanwhile: two threads naming one entry of a queue
+   * that holds one step make one of them miss, a call for nothing; the claim passed over is woken
+   * when this one ends ({@link #release}).
    */
   private final Map<Entry, Boolean> claiming = new HashMap<>();
   private final Map<String, Integer> cursors = new HashMap<>();
