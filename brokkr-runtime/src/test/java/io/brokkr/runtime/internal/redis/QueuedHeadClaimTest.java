@@ -1,9 +1,11 @@
 package io.brokkr.runtime.internal.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisCallListener;
 import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.redis.testing.RedisExtension;
@@ -16,6 +18,8 @@ import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreEvent;
+import io.brokkr.runtime.testing.Eventually;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +27,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -107,6 +118,66 @@ class QueuedHeadClaimTest {
           .filter(e -> e.stepId().isPresent() && e.to().equals(Optional.of("RUNNING"))).map(e -> e.nodeId()).toList(),
           "z's history has its claim: " + store.history("z"));
       assertEquals(Optional.empty(), store.claimNext("A", "node-1", T0, LEASE));
+    }
+  }
+
+  /**
+   * A thread of a node that finds the only head it knows being claimed by another thread of the node
+   * makes no call, and is woken when that claim ends: the queue may hold more than the node knew.
+   */
+  @Test
+  void aClaimThatFindsItsOnlyKnownHeadBeingClaimedMakesNoCallAndTheNodeLooksAgainWhenThatClaimEnds()
+      throws Exception {
+    CountDownLatch inClaim = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RequestCounts calls = new RequestCounts();
+    RedisCallListener holdingTheFirstClaim = new RedisCallListener() {
+      private final AtomicBoolean first = new AtomicBoolean(true);
+
+      @Override
+      public void onCall(String kind, Duration took) {
+        calls.onCall(kind, took);
+        // Called on the claiming thread once Redis answered, before the claim is over.
+        if (kind.equals("claim") && first.getAndSet(false)) {
+          inClaim.countDown();
+          await(release);
+        }
+      }
+    };
+    List<StoreEvent.WorkReady> woken = new CopyOnWriteArrayList<>();
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    RedisOptions onePartition = RedisOptions.defaults().withPartitions(1).withCallListener(holdingTheFirstClaim);
+    try (SagaStore store = RedisBackend.on(REDIS.client(), onePartition).open("in-flight-" + UUID.randomUUID())) {
+      store.createAndStart(new SagaDraft("s", List.of(spec("a", "A")), Map.of()));
+      store.subscribeToOwnWork(event -> {
+        if (event instanceof StoreEvent.WorkReady ready) {
+          woken.add(ready);
+        }
+      });
+      Future<Optional<Claim>> first = other.submit(() -> store.claimNext("A", "node-1", T0, LEASE));
+      assertTrue(inClaim.await(30, TimeUnit.SECONDS));
+      long before = calls.snapshot().get("claim");
+      woken.clear();
+
+      assertEquals(Optional.empty(), store.claimNext("A", "node-1", T0, LEASE), "s's step is the other thread's");
+      assertEquals(before, calls.snapshot().get("claim"), "no call for it: " + calls.snapshot());
+      assertEquals(List.of(), woken, "nothing wakes the node while the claim lasts");
+
+      release.countDown();
+      assertEquals(new StepRef("s", "a"), first.get(30, TimeUnit.SECONDS).orElseThrow().step().ref());
+      Eventually.until("the node is told to look for A's work again", () -> !woken.isEmpty());
+      assertEquals("A", woken.get(0).workerName());
+    } finally {
+      release.countDown();
+      other.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
