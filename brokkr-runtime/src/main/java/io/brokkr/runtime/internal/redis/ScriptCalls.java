@@ -33,6 +33,7 @@ final class ScriptCalls {
   private static final Logger LOG = LoggerFactory.getLogger(ScriptCalls.class);
 
   private final RedissonClient client;
+  private final FunctionCalls functionCalls;
   private final ScriptRegistry registry;
   private final Optional<DurableMode> durable;
   private final RedisCallListener listener;
@@ -45,6 +46,7 @@ final class ScriptCalls {
   ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RedisCallListener listener,
       boolean functions) {
     this.client = client;
+    this.functionCalls = new FunctionCalls(client);
     this.registry = registry;
     this.durable = durable;
     this.listener = listener;
@@ -92,8 +94,7 @@ final class ScriptCalls {
   List<Object> plain(Script script, List<Object> keys, Object... args) {
     // Function or script is decided at each try: a reload may have turned the functions off.
     return call(script, s -> asFunction(s)
-        ? client.getFunction(ScriptCodec.INSTANCE).call(FunctionMode.WRITE, registry.function(s), FunctionResult.LIST,
-            keys, args)
+        ? functionCalls.call(registry.function(s), keys, args)
         : client.getScript(ScriptCodec.INSTANCE).evalSha(RScript.Mode.READ_WRITE, registry.sha(s),
             RScript.ReturnType.MULTI, keys, args));
   }
