@@ -31,14 +31,14 @@ class FunctionCallsTest {
       """;
   private static final List<Object> KEYS = List.of("{fc:1}:a", "{fc:1}:b");
   private static final Object[] ARGS = {"text", 42L, "", "ünïcødé \n\"quoted\""};
+  /** What the function answers to KEYS and ARGS. */
+  private static final List<Object> ECHOED =
+      List.of("key {fc:1}:a", "key {fc:1}:b", "arg text", "arg 42", "arg ", "arg ünïcødé \n\"quoted\"");
 
   @BeforeAll
   static void loadLibrary() {
     REDIS.client().getFunction(StringCodec.INSTANCE).loadAndReplace("function_calls_test", LIBRARY);
   }
-
-  private static final List<Object> ECHOED =
-      List.of("key {fc:1}:a", "key {fc:1}:b", "arg text", "arg 42", "arg ", "arg ünïcødé \n\"quoted\"");
 
   @Test
   void aFunctionGetsItsKeysAndArgumentsAsText() {
