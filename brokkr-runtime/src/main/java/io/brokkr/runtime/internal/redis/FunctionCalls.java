@@ -41,10 +41,12 @@ final class FunctionCalls {
     Object[] command = new Object[2 + keys.size() + args.length];
     command[0] = function;
     command[1] = bytes(keys.size());
-    String route = null;
+    String route = null; // the first key's slot, as RFunction routes it
     for (int i = 0; i < keys.size(); i++) {
       String key = names.map(String.valueOf(keys.get(i)));
-      route = route == null ? key : route;
+      if (i == 0) {
+        route = key;
+      }
       command[2 + i] = bytes(key);
     }
     for (int i = 0; i < args.length; i++) {
