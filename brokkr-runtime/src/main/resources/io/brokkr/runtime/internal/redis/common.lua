@@ -6,9 +6,10 @@
 --
 -- KEYS: 1 the saga's hash, 2 the partition's ready set, 3 its timers, 4 its active sagas, 5 its
 -- ready sequence, 6 its saga index (the prefix of the index keys, see index_saga), 7 the saga's
--- history (a list), and 8, for a transition, the key of its request id, where its reply is kept for a while: a call the client
--- re-sends (a response timeout, a reconnect) replays the stored reply instead of applying the
--- transition twice. All carry the partition's hash tag: a call touches one slot.
+-- history (a list), and 8, for a transition, its request: the key where the calling thread keeps its
+-- last reply in this partition, then ':' and the request's number on that thread (RequestIds). A
+-- call the client re-sends (a response timeout, a reconnect) replays the kept reply instead of
+-- applying the transition twice. All carry the partition's hash tag: a call touches one slot.
 -- ARGV: 1 the saga's id, 2 the event channel, 3 the retention of settled sagas in ms; the script's
 -- own arguments follow from 4 on.
 --
@@ -695,14 +696,34 @@ local function claimed_after(reply, claim)
   end
 end
 
--- Keeps the reply of this request for a re-sent call, as MessagePack: its values (JSON texts among
--- them) are copied as they are, where cjson would escape every quote, and its numbers stay whole
--- numbers, so a replay returns the very reply.
-local function remember(reply)
-  if REQUEST then
-    redis.call('SET', REQUEST, cmsgpack.pack(reply), 'PX', REQUEST_TTL_MS)
+-- Keeps the reply of request number at kept_at for a re-sent call, after the number and a space, as
+-- MessagePack: its values (JSON texts among them) are copied as they are, where cjson would escape
+-- every quote, and its numbers stay whole numbers, so a replay returns the very reply. The thread's
+-- next request in the partition writes over it: one key a thread and partition, not a key a call
+-- that Redis must create and later expire.
+local function remember(kept_at, number, reply)
+  if kept_at then
+    redis.call('SET', kept_at, number .. ' ' .. cmsgpack.pack(reply), 'PX', REQUEST_TTL_MS)
   end
   return reply
+end
+
+-- The reply kept for this request (see remember), or nil when it is new. A thread sends its requests
+-- one at a time, so a kept number above this one's means the thread gave up on this request and went
+-- on: the request is a late copy of a call nobody waits for, and it is refused, not applied.
+local function kept_reply(kept_at, number)
+  local kept = redis.call('GETRANGE', kept_at, '0', '20')
+  if kept == '' then
+    return nil
+  end
+  local last = tonumber(string.match(kept, '^%d+'))
+  if last < tonumber(number) then
+    return nil
+  end
+  if last > tonumber(number) then
+    error('BROKKR request ' .. number .. ' came after its thread\'s request ' .. last .. ': refused', 0)
+  end
+  return cmsgpack.unpack(string.sub(redis.call('GET', kept_at), #number + 2))
 end
 
 -- What the calling view alone is told, one line each: the message number, the status the saga
@@ -737,16 +758,18 @@ end
 -- result is kept with the first's for a re-sent request.
 local function run(body, after)
   local request = REQUEST
+  local kept_at, number
   if request then
-    local seen = redis.call('GET', request)
-    if seen then
-      return cmsgpack.unpack(seen)
+    kept_at, number = string.match(request, '^(.*):(%d+)$')
+    local kept = kept_reply(kept_at, number)
+    if kept then
+      return kept
     end
   end
   local ok, reply = pcall(body)
   if not ok then
     if type(reply) == 'table' and reply.brokkr then
-      return remember(reply.brokkr)
+      return remember(kept_at, number, reply.brokkr)
     end
     error(reply, 0)
   end
@@ -762,6 +785,6 @@ local function run(body, after)
     after(reply)
     REQUEST = request
   end
-  return remember(reply)
+  return remember(kept_at, number, reply)
 end
 

@@ -2,6 +2,8 @@ package io.brokkr.runtime.internal.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.RedisBackend;
@@ -21,11 +23,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RScript;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
  * A call that the client re-sends (same request id) is answered from the kept reply: the very reply
- * of the first call, and a replayed claim still carries the saga's trace context.
+ * of the first call, and a replayed claim still carries the saga's trace context. A thread keeps one
+ * reply a partition, its last; a late copy of a request it sent before that one is refused.
  */
 class GrantReplayTest {
   private static final Map<String, String> CONTEXT =
@@ -181,5 +185,46 @@ class GrantReplayTest {
     Reply.Claimed again = assertInstanceOf(Reply.Claimed.class, Reply.decode(call(Script.CLAIM, "plain", request, args)));
 
     assertEquals(Map.of(), snapshots.context(again.granted().stepJson()));
+  }
+
+  /** The key where a request's reply is kept: the request key without its number. */
+  private static String keptAt(String request) {
+    return request.substring(0, request.lastIndexOf(':'));
+  }
+
+  @Test
+  void aThreadKeepsOnlyItsLastReplyInAPartitionUnderOneKey() {
+    tracedSaga("s", CONTEXT);
+    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("s")), StringCodec.INSTANCE)
+        .first();
+    String stale = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    String claim = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    call(Script.FINISH, "s", stale, finishAAndClaimB(99));
+    call(Script.CLAIM, "s", claim, "A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS);
+
+    assertEquals(keptAt(stale), keptAt(claim), "one key for the thread's requests in the partition");
+    List<String> kept = REDIS.client().getKeys().getKeysStreamByPattern(keptAt(claim) + "*").toList();
+    assertEquals(List.of(keptAt(claim)), kept, "no key a request");
+    String value = REDIS.client().<String>getBucket(keptAt(claim), StringCodec.INSTANCE).get();
+    assertTrue(value.startsWith(claim.substring(claim.lastIndexOf(':') + 1) + " "),
+        "the kept reply is the last request's: " + value);
+  }
+
+  @Test
+  void aLateCopyOfARequestItsThreadSentBeforeItsLastIsRefusedAndChangesNothing() {
+    SagaStore store = tracedSaga("s", CONTEXT);
+    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("s")), StringCodec.INSTANCE)
+        .first();
+    String first = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    String second = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    // The thread gave up on its first request (say it timed out unsent) and made a second, which was applied.
+    assertInstanceOf(Reply.Stale.class,
+        Reply.decode(call(Script.FINISH, "s", second, finishAAndClaimB(99))), "no attempt of a holds token 99");
+
+    RedisException refused = assertThrows(RedisException.class,
+        () -> call(Script.CLAIM, "s", first, "A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS));
+
+    assertTrue(refused.getMessage().contains("came after its thread's request"), refused.getMessage());
+    assertEquals(0, store.load("s").orElseThrow().step("a").orElseThrow().attempt(), "a was not claimed");
   }
 }
