@@ -21,7 +21,10 @@ final class RequestIds {
 
   private RequestIds() {}
 
-  /** The next request key of the calling thread in the hash slot of {@code key}, whose hash tag ends at its first '}'. */
+  /**
+   * The calling thread's next request key in the hash slot of {@code key}, whose hash tag ends at its
+   * first '}'.
+   */
   static String keyInSlotOf(String key) {
     String tag = key.substring(0, key.indexOf('}') + 1);
     Caller caller = CALLER.get();

@@ -60,6 +60,12 @@ class GrantReplayTest {
     return store;
   }
 
+  /** The entry at the head of the ready queue of the saga's partition. */
+  private String readyHead(String sagaId) {
+    return REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf(sagaId)), StringCodec.INSTANCE)
+        .first();
+  }
+
   /** One call of a transition script with the request key {@code request}, as a re-send repeats it. */
   private List<Object> call(Script script, String sagaId, String request, Object... args) {
     return call(script, sagaId, request, List.of(), args);
@@ -79,8 +85,7 @@ class GrantReplayTest {
   @Test
   void aReSentClaimIsReplayedWithTheSagasContext() {
     tracedSaga("s", CONTEXT);
-    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("s")), StringCodec.INSTANCE)
-        .first();
+    String entry = readyHead("s");
     String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
     Object[] args = {"A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS};
 
@@ -116,8 +121,7 @@ class GrantReplayTest {
     }
     tracedSaga(other, Map.of());
     Claim a = store.claimNext("A", "node-1", NOW, Duration.ofMillis(LEASE_MS)).orElseThrow();
-    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("s")), StringCodec.INSTANCE)
-        .first();
+    String entry = readyHead("s");
     String request = RequestIds.keyInSlotOf(keys.sagaKey("s"));
     // Finishing s's a makes b ready for worker B, which node-1 lacks: nothing else is claimed.
     Object[] args = {"a", a.lease().token(), "1", "\"done\"", "node-1", NOW.toEpochMilli(), LEASE_MS, 1, other, "A",
@@ -176,8 +180,7 @@ class GrantReplayTest {
   @Test
   void aReSentClaimOfASagaWithoutContextHasNone() {
     tracedSaga("plain", Map.of());
-    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("plain")),
-        StringCodec.INSTANCE).first();
+    String entry = readyHead("plain");
     String request = RequestIds.keyInSlotOf(keys.sagaKey("plain"));
     Object[] args = {"A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS};
 
@@ -195,14 +198,13 @@ class GrantReplayTest {
   @Test
   void aThreadKeepsOnlyItsLastReplyInAPartitionUnderOneKey() {
     tracedSaga("s", CONTEXT);
-    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("s")), StringCodec.INSTANCE)
-        .first();
-    String stale = RequestIds.keyInSlotOf(keys.sagaKey("s"));
+    String entry = readyHead("s");
+    String finish = RequestIds.keyInSlotOf(keys.sagaKey("s"));
     String claim = RequestIds.keyInSlotOf(keys.sagaKey("s"));
-    call(Script.FINISH, "s", stale, finishAAndClaimB(99));
+    call(Script.FINISH, "s", finish, finishAAndClaimB(99));
     call(Script.CLAIM, "s", claim, "A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS);
 
-    assertEquals(keptAt(stale), keptAt(claim), "one key for the thread's requests in the partition");
+    assertEquals(keptAt(finish), keptAt(claim), "one key for the thread's requests in the partition");
     List<String> kept = REDIS.client().getKeys().getKeysStreamByPattern(keptAt(claim) + "*").toList();
     assertEquals(List.of(keptAt(claim)), kept, "no key a request");
     String value = REDIS.client().<String>getBucket(keptAt(claim), StringCodec.INSTANCE).get();
@@ -213,8 +215,7 @@ class GrantReplayTest {
   @Test
   void aLateCopyOfARequestItsThreadSentBeforeItsLastIsRefusedAndChangesNothing() {
     SagaStore store = tracedSaga("s", CONTEXT);
-    String entry = REDIS.client().<String>getScoredSortedSet(keys.readyKey(keys.partitionOf("s")), StringCodec.INSTANCE)
-        .first();
+    String entry = readyHead("s");
     String first = RequestIds.keyInSlotOf(keys.sagaKey("s"));
     String second = RequestIds.keyInSlotOf(keys.sagaKey("s"));
     // The thread gave up on its first request (say it timed out unsent) and made a second, which was applied.
