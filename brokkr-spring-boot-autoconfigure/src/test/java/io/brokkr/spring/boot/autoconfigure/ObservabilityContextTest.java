@@ -62,11 +62,16 @@ class ObservabilityContextTest {
     assertTrue(registry.find("brokkr.sagas.started").counter() != null,
         () -> registry.getMeters().stream().map(m -> m.getId().toString()).toList() + " in " + registry);
     assertEquals(1.0, registry.get("brokkr.sagas.started").tag("saga", "shout").counter().count());
-    // The node records the attempt once the store took its result, which may be after the outcome completed.
+    // The node records the attempt, and ends its span, once the store took its result, which may be after
+    // the outcome completed; the meter and the span are told in no set order.
     Eventually.until("the attempt is recorded", () -> attempts() > 0);
     assertEquals(1L, attempts());
-    List<String> names = spans.getFinishedSpanItems().stream().map(SpanData::getName).toList();
-    assertTrue(names.contains("saga shout") && names.contains("step Shout"), names.toString());
+    Eventually.until("the step's span ends", () -> spanNames().contains("step Shout"));
+    assertTrue(spanNames().contains("saga shout"), spanNames().toString());
+  }
+
+  private List<String> spanNames() {
+    return spans.getFinishedSpanItems().stream().map(SpanData::getName).toList();
   }
 
   private long attempts() {
