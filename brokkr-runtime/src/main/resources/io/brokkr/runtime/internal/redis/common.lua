@@ -716,11 +716,11 @@ local function kept_reply(kept_at, number)
   if kept == '' then
     return nil
   end
-  local last = tonumber(string.match(kept, '^%d+'))
-  if last < tonumber(number) then
+  local last, mine = tonumber(string.match(kept, '^%d+')), tonumber(number)
+  if last < mine then
     return nil
   end
-  if last > tonumber(number) then
+  if last > mine then
     error('BROKKR request ' .. number .. ' came after its thread\'s request ' .. last .. ': refused', 0)
   end
   return cmsgpack.unpack(string.sub(redis.call('GET', kept_at), #number + 2))
