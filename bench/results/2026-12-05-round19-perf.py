@@ -48,7 +48,9 @@ def samples(path):
                 parts = line.strip().split(' ', 1)
                 if len(parts) == 2:
                     frames.append(re.sub(r'\+0x[0-9a-f]+', '', parts[1]))
-            yield lines[0][:16].strip(), frames
+            # The header is '<thread name> <tid> <time>: ...'; a thread's name may hold spaces.
+            header = re.match(r'^(.*?)\s+\d+\s+[\d.]+:', lines[0])
+            yield (header.group(1) if header else lines[0]), frames
 
 
 def group(thread):
