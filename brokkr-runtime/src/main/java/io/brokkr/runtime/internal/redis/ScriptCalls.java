@@ -46,7 +46,7 @@ final class ScriptCalls {
   ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RedisCallListener listener,
       boolean functions) {
     this.client = client;
-    this.functionCalls = new FunctionCalls(client);
+    this.functionCalls = FunctionCalls.of(client);
     this.registry = registry;
     this.durable = durable;
     this.listener = listener;

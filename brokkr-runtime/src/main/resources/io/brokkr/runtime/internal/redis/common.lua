@@ -761,6 +761,9 @@ local function run(body, after)
   local kept_at, number
   if request then
     kept_at, number = string.match(request, '^(.*):(%d+)$')
+    if not kept_at then
+      error('BROKKR request key ' .. request .. ' lacks its number: <key>:<number> (RequestIds)', 0)
+    end
     local kept = kept_reply(kept_at, number)
     if kept then
       return kept

@@ -1,6 +1,8 @@
 package io.brokkr.runtime.internal.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.brokkr.runtime.redis.testing.RedisExtension;
 import java.lang.reflect.InvocationTargetException;
@@ -42,7 +44,10 @@ class FunctionCallsTest {
 
   @Test
   void aFunctionGetsItsKeysAndArgumentsAsText() {
-    assertEquals(ECHOED, new FunctionCalls(REDIS.client()).call("echo", KEYS, ARGS));
+    FunctionCalls calls = FunctionCalls.of(REDIS.client());
+
+    assertInstanceOf(ExecutorFunctionCalls.class, calls, "Redisson's own client: its command executor");
+    assertEquals(ECHOED, calls.call("echo", KEYS, ARGS));
   }
 
   @Test
@@ -54,7 +59,7 @@ class FunctionCallsTest {
     RedissonClient mapped = Redisson.create(config);
     try {
       assertEquals(List.of("key app-{fc:1}:a", "key app-{fc:1}:b", "arg text", "arg 42", "arg ",
-          "arg ünïcødé \n\"quoted\""), new FunctionCalls(mapped).call("echo", KEYS, ARGS));
+          "arg ünïcødé \n\"quoted\""), FunctionCalls.of(mapped).call("echo", KEYS, ARGS));
     } finally {
       mapped.shutdown();
     }
@@ -70,7 +75,10 @@ class FunctionCallsTest {
             throw e.getCause();
           }
         });
-    assertEquals(ECHOED, new FunctionCalls(wrapped).call("echo", KEYS, ARGS));
+    FunctionCalls calls = FunctionCalls.of(wrapped);
+
+    assertFalse(calls instanceof ExecutorFunctionCalls, "a proxy has no command executor to reach");
+    assertEquals(ECHOED, calls.call("echo", KEYS, ARGS));
   }
 
   /** Puts "app-" in front of every name. */

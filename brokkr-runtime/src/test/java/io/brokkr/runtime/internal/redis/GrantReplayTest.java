@@ -1,5 +1,7 @@
 package io.brokkr.runtime.internal.redis;
 
+import static io.brokkr.runtime.internal.redis.RequestKeys.keptAt;
+import static io.brokkr.runtime.internal.redis.RequestKeys.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -190,11 +192,6 @@ class GrantReplayTest {
     assertEquals(Map.of(), snapshots.context(again.granted().stepJson()));
   }
 
-  /** The key where a request's reply is kept: the request key without its number. */
-  private static String keptAt(String request) {
-    return request.substring(0, request.lastIndexOf(':'));
-  }
-
   @Test
   void aThreadKeepsOnlyItsLastReplyInAPartitionUnderOneKey() {
     tracedSaga("s", CONTEXT);
@@ -208,7 +205,7 @@ class GrantReplayTest {
     List<String> kept = REDIS.client().getKeys().getKeysStreamByPattern(keptAt(claim) + "*").toList();
     assertEquals(List.of(keptAt(claim)), kept, "no key a request");
     String value = REDIS.client().<String>getBucket(keptAt(claim), StringCodec.INSTANCE).get();
-    assertTrue(value.startsWith(claim.substring(claim.lastIndexOf(':') + 1) + " "),
+    assertTrue(value.startsWith(number(claim) + " "),
         "the kept reply is the last request's: " + value);
   }
 
@@ -226,6 +223,21 @@ class GrantReplayTest {
         () -> call(Script.CLAIM, "s", first, "A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS));
 
     assertTrue(refused.getMessage().contains("came after its thread's request"), refused.getMessage());
+    assertEquals(0, store.load("s").orElseThrow().step("a").orElseThrow().attempt(), "a was not claimed");
+  }
+
+  @Test
+  void aRequestKeyWithoutItsNumberIsRefusedWithAClearErrorAndChangesNothing() {
+    SagaStore store = tracedSaga("s", CONTEXT);
+    String entry = readyHead("s");
+    // The thread's part of a key ends in digits too: the number's place holds a word instead.
+    String noNumber = keptAt(RequestIds.keyInSlotOf(keys.sagaKey("s"))) + ":next";
+
+    RedisException refused = assertThrows(RedisException.class,
+        () -> call(Script.CLAIM, "s", noNumber, "A", entry, "a", "node-1", NOW.toEpochMilli(), LEASE_MS));
+
+    assertTrue(refused.getMessage().contains("BROKKR request key " + noNumber + " lacks its number"),
+        refused.getMessage());
     assertEquals(0, store.load("s").orElseThrow().step("a").orElseThrow().attempt(), "a was not claimed");
   }
 }

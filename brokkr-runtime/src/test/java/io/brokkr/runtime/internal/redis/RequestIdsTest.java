@@ -1,5 +1,7 @@
 package io.brokkr.runtime.internal.redis;
 
+import static io.brokkr.runtime.internal.redis.RequestKeys.keptAt;
+import static io.brokkr.runtime.internal.redis.RequestKeys.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,14 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** A thread's request keys: one prefix a thread and hash slot, numbered in the order it sends them. */
 class RequestIdsTest {
-  private static String keptAt(String request) {
-    return request.substring(0, request.lastIndexOf(':'));
-  }
-
-  private static long number(String request) {
-    return Long.parseLong(request.substring(request.lastIndexOf(':') + 1));
-  }
-
   @Test
   void aThreadsRequestsInOneSlotShareTheirKeyAndCountUp() {
     String first = RequestIds.keyInSlotOf("{ns:3}:saga:a");
