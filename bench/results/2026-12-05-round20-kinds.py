@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""What deciding costs Redis, by kind of call (twentieth round, 2026-12-05-2-cores-round20.txt): a recorded hammer
+run's calls replayed with the calls of one kind as recorded (the library reads, decides and writes) and every other
+call as its writes alone, the fifteenth round's lean floor (2026-12-05-round15-replay.py lean: every text made
+beforehand). Counted in instructions by callgrind, as the seventeenth round counts (2026-12-05-round17-instructions.py).
+
+Record and prepare as 2026-12-05-round15-replay.py says (MONITOR, then its 'resp' and 'lean' into DIR), then:
+
+    python3 THIS_FILE make MON DIR            # DIR/calls-only-<kind>.resp: <kind>'s calls as recorded, the rest lean;
+                                              # DIR/calls-<kind>reads.resp: <kind>'s calls as all their commands
+                                              # (reads too) without the logic, the rest lean; DIR/setup-mixed.resp
+    python3 THIS_FILE count DIR PORT NAME...  # instructions of each: base (the calls as recorded), lean, leanreads,
+                                              # only-<kind>, <kind>reads, kind one of start, finish, finishclaim, claim
+
+For a kind, only-<kind> less lean is what deciding it costs, <kind>reads less lean what its reads cost; the rest of
+deciding is the Lua around the commands. Mixing is sound: the lean calls write what the recorded ones wrote, and a
+call replayed as recorded reads what the run's calls left (the queue entries a replayed finish makes carry a later
+sequence than the recorded ones, so some entries stay queued: Redis's cost of its calls barely changes).
+Two counts may run at once on two cores, on different ports.
+"""
+import importlib.util
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def sibling(name):
+    spec = importlib.util.spec_from_file_location(name.replace('-', '_'), Path(__file__).with_name(name + '.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+replay = sibling('2026-12-05-round15-replay')
+instructions = sibling('2026-12-05-round17-instructions')
+
+KINDS = {'start': ('create_start',), 'finish': ('finish',), 'claim': ('claim',),
+         'finishclaim': ('finish + a claim of another saga', 'finish + a claim of the same saga')}
+
+
+def kinds_in_order(monitor):
+    """The kind of each FCALL a client sent, in order (2026-12-05-round15-replay.py's kinds)."""
+    out, current = [], None
+
+    def close():
+        if current:
+            kind, committed = current
+            if kind == 'finish' and len(committed) > 1:
+                kind += ' + a claim of ' + ('the same saga' if len(set(committed)) == 1 else 'another saga')
+            out.append(kind)
+
+    with open(monitor, encoding='latin-1') as f:
+        for line in f:
+            if '[0 lua]' in line:
+                commit = current and re.search(r'"HSET" "[^"]*:saga:([0-9a-f-]+)"', line)
+                if commit:
+                    current[1].append(commit.group(1))
+                continue
+            if '] "' not in line:
+                continue
+            close()
+            call = re.search(r'"FCALL" "brokkr_[0-9a-f]+_(\w+)"', line)
+            current = [call.group(1) if call else 'other', []] if '"FCALL"' in line else None
+    close()
+    return out
+
+
+def make(monitor, d):
+    kinds = kinds_in_order(monitor)
+    recorded = [a for a in instructions.commands((d / 'calls.resp').read_bytes()) if a[0].upper() == b'FCALL']
+    lean = list(instructions.commands((d / 'calls-lean.resp').read_bytes()))
+    reads = list(instructions.commands((d / 'calls-leanreads.resp').read_bytes()))
+    if not len(recorded) == len(lean) == len(reads) == len(kinds):
+        sys.exit(f'{len(recorded)} recorded calls, {len(lean)} lean, {len(reads)} with reads, {len(kinds)} kinds')
+    for name, chosen in KINDS.items():
+        for file, instead in ((f'calls-only-{name}.resp', recorded), (f'calls-{name}reads.resp', reads)):
+            with open(d / file, 'wb') as out:
+                for kind, other, floor in zip(kinds, instead, lean):
+                    out.write(instructions.resp(other if kind in chosen else floor))
+    (d / 'setup-mixed.resp').write_bytes((d / 'setup-base.resp').read_bytes() + (d / 'setup-lean.resp').read_bytes())
+
+
+def count(d, port, names):
+    for name in names:
+        calls = 'calls.resp' if name == 'base' else f'calls-{name}.resp'
+        setup = f'setup-{name}.resp' if name in ('base', 'lean', 'leanreads') else 'setup-mixed.resp'
+        out = d / f'callgrind-{name}.out'
+        for old in d.glob(f'callgrind-{name}.out*'):
+            old.unlink()
+        server = subprocess.Popen(['valgrind', '--tool=callgrind', f'--callgrind-out-file={out}', 'redis-server',
+                                   '--port', str(port), '--save', '', '--appendonly', 'no'],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subscriber = None
+        try:
+            while instructions.cli(port, 'ping') != 'PONG':
+                time.sleep(0.5)
+            instructions.cli(port, '--pipe', stdin=d / setup)
+            # One subscriber hears the run's channels, as its node did: a PUBLISH costs what it cost.
+            subscriber = subprocess.Popen(['redis-cli', '-p', str(port), 'subscribe',
+                                           *(d / 'subs.txt').read_text().split()], stdout=subprocess.DEVNULL)
+            time.sleep(1)
+            subprocess.run(['callgrind_control', '-z', str(server.pid)], capture_output=True, check=True)
+            outcome = instructions.cli(port, '--pipe', stdin=d / calls).splitlines()[-1]
+            subprocess.run(['callgrind_control', '-d', str(server.pid)], capture_output=True, check=True)
+            subscriber.kill()
+            subscriber.wait()
+            instructions.cli(port, 'shutdown', 'nosave')
+        finally:
+            if subscriber and subscriber.poll() is None:
+                subscriber.kill()
+            if server.poll() is None and instructions.cli(port, 'ping') != 'PONG':
+                server.terminate()
+            server.wait()
+        dump = out.with_name(out.name + '.1')
+        total = next(line for line in dump.read_text().splitlines() if line.startswith(('summary:', 'totals:')))
+        print(f'{name} {int(total.split()[1]):,} instructions ({outcome})', flush=True)
+
+
+if __name__ == '__main__':
+    command, rest = sys.argv[1:2], sys.argv[2:]
+    if command == ['make'] and len(rest) == 2:
+        make(rest[0], Path(rest[1]))
+    elif command == ['count'] and len(rest) >= 3:
+        count(Path(rest[0]), int(rest[1]), rest[2:])
+    else:
+        sys.exit(__doc__)
