@@ -72,29 +72,46 @@ def cli(port, *args, stdin=None):
                               check=False).stdout.decode().strip()
 
 
+@contextlib.contextmanager
+def under_callgrind(out, port):
+    """A fresh redis-server on port under callgrind, writing its counts to out; shut down after."""
+    for old in out.parent.glob(out.name + '*'):
+        old.unlink()
+    server = subprocess.Popen(['valgrind', '--tool=callgrind', f'--callgrind-out-file={out}', 'redis-server',
+                               '--port', str(port), '--save', '', '--appendonly', 'no'],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while cli(port, 'ping') != 'PONG':
+            time.sleep(0.5)
+        yield server
+        cli(port, 'shutdown', 'nosave')
+    finally:
+        if server.poll() is None and cli(port, 'ping') != 'PONG':
+            server.terminate()
+        server.wait()
+
+
+def counted(server, port, calls):
+    """Replays calls (a .resp file) counting only them; the last line redis-cli printed."""
+    subprocess.run(['callgrind_control', '-z', str(server.pid)], capture_output=True, check=True)
+    outcome = cli(port, '--pipe', stdin=calls).splitlines()[-1]
+    subprocess.run(['callgrind_control', '-d', str(server.pid)], capture_output=True, check=True)
+    return outcome
+
+
+def total(out):
+    """The instructions callgrind counted between its zeroing and its dump."""
+    dump = out.with_name(out.name + '.1')
+    return int(next(line for line in dump.read_text().splitlines() if line.startswith(('summary:', 'totals:'))).split()[1])
+
+
 def count(d, calls, port, names):
     for name in names:
         out = d / f'callgrind-{name}.out'
-        for old in d.glob(f'callgrind-{name}.out*'):
-            old.unlink()
-        server = subprocess.Popen(['valgrind', '--tool=callgrind', f'--callgrind-out-file={out}', 'redis-server',
-                                   '--port', str(port), '--save', '', '--appendonly', 'no'],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            while cli(port, 'ping') != 'PONG':
-                time.sleep(0.5)
+        with under_callgrind(out, port) as server:
             cli(port, '--pipe', stdin=d / f'setup-{name}.resp')
-            subprocess.run(['callgrind_control', '-z', str(server.pid)], capture_output=True, check=True)
-            outcome = cli(port, '--pipe', stdin=d / f'calls-{calls}.resp').splitlines()[-1]
-            subprocess.run(['callgrind_control', '-d', str(server.pid)], capture_output=True, check=True)
-            cli(port, 'shutdown', 'nosave')
-        finally:
-            if server.poll() is None and cli(port, 'ping') != 'PONG':
-                server.terminate()
-            server.wait()
-        dump = out.with_name(out.name + '.1')
-        total = next(line for line in dump.read_text().splitlines() if line.startswith(('summary:', 'totals:')))
-        instructions = int(total.split()[1])
+            outcome = counted(server, port, d / f'calls-{calls}.resp')
+        instructions = total(out)
         print(f'{name} {instructions:,} instructions, {instructions // calls:,} a call ({outcome})', flush=True)
 
 

@@ -87,35 +87,18 @@ def count(d, port, names):
         calls = 'calls.resp' if name == 'base' else f'calls-{name}.resp'
         setup = f'setup-{name}.resp' if name in ('base', 'lean', 'leanreads') else 'setup-mixed.resp'
         out = d / f'callgrind-{name}.out'
-        for old in d.glob(f'callgrind-{name}.out*'):
-            old.unlink()
-        server = subprocess.Popen(['valgrind', '--tool=callgrind', f'--callgrind-out-file={out}', 'redis-server',
-                                   '--port', str(port), '--save', '', '--appendonly', 'no'],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        subscriber = None
-        try:
-            while instructions.cli(port, 'ping') != 'PONG':
-                time.sleep(0.5)
+        with instructions.under_callgrind(out, port) as server:
             instructions.cli(port, '--pipe', stdin=d / setup)
             # One subscriber hears the run's channels, as its node did: a PUBLISH costs what it cost.
             subscriber = subprocess.Popen(['redis-cli', '-p', str(port), 'subscribe',
                                            *(d / 'subs.txt').read_text().split()], stdout=subprocess.DEVNULL)
-            time.sleep(1)
-            subprocess.run(['callgrind_control', '-z', str(server.pid)], capture_output=True, check=True)
-            outcome = instructions.cli(port, '--pipe', stdin=d / calls).splitlines()[-1]
-            subprocess.run(['callgrind_control', '-d', str(server.pid)], capture_output=True, check=True)
-            subscriber.kill()
-            subscriber.wait()
-            instructions.cli(port, 'shutdown', 'nosave')
-        finally:
-            if subscriber and subscriber.poll() is None:
+            try:
+                time.sleep(1)
+                outcome = instructions.counted(server, port, d / calls)
+            finally:
                 subscriber.kill()
-            if server.poll() is None and instructions.cli(port, 'ping') != 'PONG':
-                server.terminate()
-            server.wait()
-        dump = out.with_name(out.name + '.1')
-        total = next(line for line in dump.read_text().splitlines() if line.startswith(('summary:', 'totals:')))
-        print(f'{name} {int(total.split()[1]):,} instructions ({outcome})', flush=True)
+                subscriber.wait()
+        print(f'{name} {instructions.total(out):,} instructions ({outcome})', flush=True)
 
 
 if __name__ == '__main__':
