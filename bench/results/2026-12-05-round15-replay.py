@@ -248,21 +248,16 @@ def write_lean(monitor, out):
         flush()
 
 
-def kinds(monitor, port=None):
-    """Each call's kind: its function, and for a finish whether it also claimed a step (a second commit)."""
-    count, commands = collections.Counter(), collections.Counter()
-    kind_of = {}
-    sagas = 0
+def calls_by_kind(monitor):
+    """Each FCALL a client sent, in order, as its kind (its function, and for a finish whether it also claimed a step:
+    a second commit; 'other' for a function not the library's), its request key and how many commands it ran."""
     current = None
 
-    def close():
-        if current:
-            kind, committed, ran, key = current
-            if kind == 'finish' and len(committed) > 1:
-                kind += ' + a claim of ' + ('the same saga' if len(set(committed)) == 1 else 'another saga')
-            count[kind] += 1
-            commands[kind] += ran
-            kind_of[key] = kind
+    def closed():
+        kind, committed, ran, key = current
+        if kind == 'finish' and len(committed) > 1:
+            kind += ' + a claim of ' + ('the same saga' if len(set(committed)) == 1 else 'another saga')
+        return kind, key, ran
 
     with open(monitor, encoding='latin-1') as f:
         for line in f:
@@ -273,12 +268,27 @@ def kinds(monitor, port=None):
                     if commit:
                         current[1].append(commit.group(1))
                 continue
-            close()
+            if '] "' not in line:
+                continue
+            if current:
+                yield closed()
             call = re.search(r'"FCALL" "brokkr_[0-9a-f]+_(\w+)"', line)
-            key = re.search(r'"([^"]*:rq:[0-9a-f]+)"', line)
-            current = [call.group(1), [], 0, key and key.group(1).encode('latin-1')] if call else None
-            sagas += bool(call and call.group(1) == 'create_start')
-    close()
+            key = re.search(r'"([^"]*:rq:[^"]*)"', line)
+            current = [call.group(1) if call else 'other', [], 0,
+                       key and key.group(1).encode('latin-1')] if '"FCALL"' in line else None
+    if current:
+        yield closed()
+
+
+def kinds(monitor, port=None):
+    """The calls by kind (calls_by_kind), and with port the time each kind took by the SLOWLOG."""
+    count, commands = collections.Counter(), collections.Counter()
+    kind_of = {}
+    for kind, key, ran in calls_by_kind(monitor):
+        count[kind] += 1
+        commands[kind] += ran
+        kind_of[key] = kind
+    sagas = count['create_start']
     spent = collections.Counter()
     if port:
         for micros, args in slowlog(port):

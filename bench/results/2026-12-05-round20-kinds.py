@@ -19,7 +19,6 @@ sequence than the recorded ones, so some entries stay queued: Redis's cost of it
 Two counts may run at once on two cores, on different ports.
 """
 import importlib.util
-import re
 import subprocess
 import sys
 import time
@@ -40,35 +39,8 @@ KINDS = {'start': ('create_start',), 'finish': ('finish',), 'claim': ('claim',),
          'finishclaim': ('finish + a claim of another saga', 'finish + a claim of the same saga')}
 
 
-def kinds_in_order(monitor):
-    """The kind of each FCALL a client sent, in order (2026-12-05-round15-replay.py's kinds)."""
-    out, current = [], None
-
-    def close():
-        if current:
-            kind, committed = current
-            if kind == 'finish' and len(committed) > 1:
-                kind += ' + a claim of ' + ('the same saga' if len(set(committed)) == 1 else 'another saga')
-            out.append(kind)
-
-    with open(monitor, encoding='latin-1') as f:
-        for line in f:
-            if '[0 lua]' in line:
-                commit = current and re.search(r'"HSET" "[^"]*:saga:([0-9a-f-]+)"', line)
-                if commit:
-                    current[1].append(commit.group(1))
-                continue
-            if '] "' not in line:
-                continue
-            close()
-            call = re.search(r'"FCALL" "brokkr_[0-9a-f]+_(\w+)"', line)
-            current = [call.group(1) if call else 'other', []] if '"FCALL"' in line else None
-    close()
-    return out
-
-
 def make(monitor, d):
-    kinds = kinds_in_order(monitor)
+    kinds = [kind for kind, _, _ in replay.calls_by_kind(monitor)]
     recorded = [a for a in instructions.commands((d / 'calls.resp').read_bytes()) if a[0].upper() == b'FCALL']
     lean = list(instructions.commands((d / 'calls-lean.resp').read_bytes()))
     reads = list(instructions.commands((d / 'calls-leanreads.resp').read_bytes()))
