@@ -30,7 +30,7 @@ public final class CallProbe {
     Object[] args = {"51954172-5f37-4f7f-beb9-426e533e5413", "{b:events}:n:da55a91ad8f527a0", 604800000L, "head", 2L, "1",
         "\"head:thunder-1\"", "5b3c577f-bdf2-4256-b006-6712d0e771df", 1796440506846L, 30000L, 1, "", "", "", "",
         "bench.head", "bench.handle", "bench.hammer"};
-    FunctionCalls direct = new FunctionCalls(client);
+    FunctionCalls direct = FunctionCalls.of(client); // new FunctionCalls(client) before ab7b1cf
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     var threads = ManagementFactory.getThreadMXBean();
     int n = 100_000;
