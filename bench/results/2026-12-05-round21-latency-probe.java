@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,7 @@ import org.redisson.config.Config;
  *   redis-server --port 7779 --save '' --appendonly no --daemonize yes
  *   java -Xms4g -Xmx4g -cp /tmp/probe:brokkr-bench/target/classes:$(cat /tmp/cp.txt) io.brokkr.bench.LatencyProbe \
  *       redis://127.0.0.1:7779 <sagas> <warm-up sagas> [HAMMER|CHAIN]
+ *   java ... io.brokkr.bench.LatencyProbe redis://127.0.0.1:7779 2000 6 DEPTH
  *
  * It needs redis-cli on the PATH (to reset and read Redis's INFO after the warm-up).
  */
@@ -54,7 +57,12 @@ final class LatencyProbe {
     RedisBackend backend = RedisBackend.on(client, RedisOptions.defaults().withCallListener(listener));
     try (Brokkr brokkr = Brokkr.builder().namespace("probe-" + System.nanoTime()).concurrency(16).build(backend)) {
       brokkr.registerWorkers(BrokkrShapes.workers(new LevelClock(0)).toArray(Worker[]::new));
-      Scenario.Shape shape = Scenario.Shape.valueOf(args.length > 3 ? args[3] : "HAMMER");
+      String mode = args.length > 3 ? args[3] : "HAMMER";
+      if (mode.equals("DEPTH")) {
+        depth(brokkr, calls, sagas, warmup);
+        return;
+      }
+      Scenario.Shape shape = Scenario.Shape.valueOf(mode);
       SagaTemplate template = BrokkrShapes.template(shape, 10);
       for (int i = 0; i < warmup; i++) {
         brokkr.start(template, BrokkrShapes.inputs(shape, i)).outcome().get();
@@ -102,6 +110,59 @@ final class LatencyProbe {
     } finally {
       client.shutdown();
     }
+  }
+
+  /**
+   * Rounds of {@code sagas} hammer sagas started at once, as the bench's hammer-throughput does; after the warm-up
+   * rounds, how many other finishes or claims were waiting for their replies when each began.
+   */
+  private static void depth(Brokkr brokkr, ConcurrentLinkedQueue<Call> calls, int sagas, int warmupRounds)
+      throws Exception {
+    SagaTemplate template = BrokkrShapes.template(Scenario.Shape.HAMMER, 0);
+    for (int round = 0; round < 2 * warmupRounds; round++) {
+      calls.clear();
+      long t0 = System.nanoTime();
+      startAtOnce(brokkr, template, sagas, 4);
+      long t1 = System.nanoTime();
+      if (round < warmupRounds) {
+        continue;
+      }
+      List<Call> batchable = new ArrayList<>(calls);
+      batchable.removeIf(c -> c.kind().equals("create_start"));
+      batchable.sort((a, b) -> Long.compare(a.begin(), b.begin()));
+      long sum = 0;
+      int[] byDepth = new int[6];
+      for (int i = 0; i < batchable.size(); i++) {
+        int depth = 0;
+        for (int j = i - 1; j >= 0 && j >= i - 200; j--) {
+          if (batchable.get(j).end() > batchable.get(i).begin()) {
+            depth++;
+          }
+        }
+        sum += depth;
+        byDepth[Math.min(5, depth)]++;
+      }
+      System.out.printf("%d sagas in %.0f ms: %d finishes and claims, %.2f others in flight when one begins; 0..5+: %s%n",
+          sagas, (t1 - t0) / 1e6, batchable.size(), sum / (double) batchable.size(), java.util.Arrays.toString(byDepth));
+    }
+  }
+
+  private static void startAtOnce(Brokkr brokkr, SagaTemplate template, int sagas, int submitters) throws Exception {
+    CompletableFuture<?>[] outcomes = new CompletableFuture<?>[sagas];
+    AtomicInteger next = new AtomicInteger();
+    Thread[] threads = new Thread[submitters];
+    for (int t = 0; t < submitters; t++) {
+      threads[t] = new Thread(() -> {
+        for (int i = next.getAndIncrement(); i < sagas; i = next.getAndIncrement()) {
+          outcomes[i] = brokkr.start(template, BrokkrShapes.inputs(Scenario.Shape.HAMMER, i)).outcome();
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    CompletableFuture.allOf(outcomes).get();
   }
 
   /** The time the calls cover from {@code from} on: overlapping calls (the parallel roots' finishes) once. */
