@@ -5,35 +5,36 @@
 // a loop; 1 by default). Per finish: the process's CPU, the wall time, Redis's CPU (INFO cpu) and its time inside
 // the calls (INFO commandstats). It sits in the runtime's package to
 // reach FunctionCalls. From the repository's root, after `mvn -B -o -q install -DskipTests -pl brokkr-bench -am`,
-// with a redis-server on PORT (redis-cli on the PATH):
+// with a redis-server on PORT:
 //   mvn -B -o -q dependency:build-classpath -pl brokkr-bench -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
 //   javac -d /tmp/probe -cp brokkr-runtime/target/classes:$(cat /tmp/cp.txt) bench/results/2026-12-05-round21-batch-probe.java
 //   java -cp /tmp/probe:brokkr-runtime/target/classes:$(cat /tmp/cp.txt) io.brokkr.runtime.internal.redis.BatchProbe redis://127.0.0.1:PORT [IN_FLIGHT]
 package io.brokkr.runtime.internal.redis;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNode;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.api.redisnode.RedisSingle;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 /** Client and Redis CPU per finish when k finishes' keys and arguments go in one FCALL of a no-op function. */
 final class BatchProbe {
   public static void main(String[] a) throws Exception {
-    URI url = URI.create(a[0]);
     Config config = new Config();
     config.useSingleServer().setAddress(a[0]).setConnectionMinimumIdleSize(2).setConnectionPoolSize(2);
     RedissonClient client = Redisson.create(config);
     client.getFunction(StringCodec.INSTANCE).loadAndReplace("probe",
         "redis.register_function('noop', function(keys, args) return {1, 'x'} end)");
     FunctionCalls calls = FunctionCalls.of(client);
+    RedisSingle redis = client.getRedisNodes(RedisNodes.SINGLE);
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int finishes = 64_000;
     int inFlight = a.length > 1 ? Integer.parseInt(a[1]) : 1;
@@ -51,10 +52,9 @@ final class BatchProbe {
         }
         Object[] argv = args.toArray();
         int n = finishes / k;
-        redisCli(url, "config", "resetstat");
-        double redis0 = redisCpu(url);
+        double redis0 = redisCpu(redis);
+        double fcall0 = fcallMicros(redis);
         long cpu0 = os.getProcessCpuTime();
-        long t0 = 0;
         long w0 = System.nanoTime();
         // inFlight finishes at once: inFlight / k threads, each calling in a loop
         int callers = Math.max(1, inFlight / k);
@@ -72,39 +72,26 @@ final class BatchProbe {
         }
         long wall = System.nanoTime() - w0;
         long cpu = os.getProcessCpuTime() - cpu0;
-        long thread = 0;
-        double redis = (redisCpu(url) - redis0) * 1e6;
+        double redisMicros = (redisCpu(redis) - redis0) * 1e6;
         if (round > 0) {
           System.out.printf("in flight %d, k=%d  per finish: process %.1f µs, wall %.1f µs, Redis CPU %.1f µs, "
               + "inside FCALL %.1f µs%n", inFlight, k, cpu / 1e3 / finishes, wall / 1e3 / finishes,
-              redis / finishes, fcallMicros(url) / finishes);
+              redisMicros / finishes, (fcallMicros(redis) - fcall0) / finishes);
         }
       }
     }
     client.shutdown();
   }
 
-  private static double redisCpu(URI url) throws IOException, InterruptedException {
-    String info = redisCli(url, "info", "cpu");
-    return field(info, "used_cpu_user") + field(info, "used_cpu_sys");
+  private static double redisCpu(RedisSingle redis) {
+    Map<String, String> cpu = redis.getInstance().info(RedisNode.InfoSection.CPU);
+    return Double.parseDouble(cpu.get("used_cpu_user")) + Double.parseDouble(cpu.get("used_cpu_sys"));
   }
 
-  private static double fcallMicros(URI url) throws IOException, InterruptedException {
-    Matcher m = Pattern.compile("cmdstat_fcall:calls=\\d+,usec=(\\d+)").matcher(redisCli(url, "info", "commandstats"));
+  /** The FCALLs' time inside Redis so far, in µs ({@code INFO commandstats}). */
+  private static double fcallMicros(RedisSingle redis) {
+    String fcall = redis.getInstance().info(RedisNode.InfoSection.COMMANDSTATS).getOrDefault("cmdstat_fcall", "");
+    Matcher m = Pattern.compile("usec=(\\d+)").matcher(fcall);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
-
-  private static double field(String info, String name) {
-    Matcher m = Pattern.compile(name + ":([0-9.]+)").matcher(info);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
-
-  private static String redisCli(URI url, String... command) throws IOException, InterruptedException {
-    List<String> line = new ArrayList<>(List.of("redis-cli", "-h", url.getHost(), "-p", String.valueOf(url.getPort())));
-    line.addAll(List.of(command));
-    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return out;
   }
 }

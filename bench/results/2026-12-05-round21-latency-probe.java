@@ -5,16 +5,13 @@ import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.RedisCallListener;
 import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.Worker;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,22 +25,22 @@ import org.redisson.config.Config;
  * RedisCallListener (the client's view: from sending a call to its reply), and Redis's own view from INFO
  * (the FCALLs' time inside Redis, its CPU). Time inside calls is the union of the calls' intervals (the
  * hammer's two parallel finishes once); outside is the node's hand-offs and the steps' bodies; the gap
- * from one call's reply to the next call is, in a chain, the node's part of a level. Copy into brokkr-bench/src/main/java/io/brokkr/bench (it uses the bench's package-
- * private shapes) or compile beside its classes:
+ * from one call's reply to the next call is, in a chain, the node's part of a level. DEPTH instead runs the
+ * bench's hammer-throughput run ({@link InJvmRuns#allAtOnce}: batches of {@code sagas} started at once by 4
+ * threads, for at least a second), {@code warm-up} rounds and as many measured, and counts, when a finish or
+ * claim begins, how many others wait for their replies: the batches a combiner of transitions could form.
+ * It uses the bench's package-private pieces, so it is compiled beside the bench's classes:
  *
  *   javac -d /tmp/probe -cp brokkr-bench/target/classes:$(cat /tmp/cp.txt) bench/results/2026-12-05-round21-latency-probe.java
  *   redis-server --port 7779 --save '' --appendonly no --daemonize yes
  *   java -Xms4g -Xmx4g -cp /tmp/probe:brokkr-bench/target/classes:$(cat /tmp/cp.txt) io.brokkr.bench.LatencyProbe \
  *       redis://127.0.0.1:7779 <sagas> <warm-up sagas> [HAMMER|CHAIN]
  *   java ... io.brokkr.bench.LatencyProbe redis://127.0.0.1:7779 2000 6 DEPTH
- *
- * It needs redis-cli on the PATH (to reset and read Redis's INFO after the warm-up).
  */
 final class LatencyProbe {
   private record Call(String kind, long begin, long end) {}
 
   public static void main(String[] args) throws Exception {
-    URI url = URI.create(args[0]);
     int sagas = Integer.parseInt(args[1]);
     int warmup = Integer.parseInt(args[2]);
     Config config = new Config();
@@ -55,7 +52,8 @@ final class LatencyProbe {
       calls.add(new Call(kind, end - took.toNanos(), end));
     };
     RedisBackend backend = RedisBackend.on(client, RedisOptions.defaults().withCallListener(listener));
-    try (Brokkr brokkr = Brokkr.builder().namespace("probe-" + System.nanoTime()).concurrency(16).build(backend)) {
+    try (RedisConnection info = RedisConnection.open(RedisAddress.parse(args[0]));
+        Brokkr brokkr = Brokkr.builder().namespace("probe-" + System.nanoTime()).concurrency(16).build(backend)) {
       brokkr.registerWorkers(BrokkrShapes.workers(new LevelClock(0)).toArray(Worker[]::new));
       String mode = args.length > 3 ? args[3] : "HAMMER";
       if (mode.equals("DEPTH")) {
@@ -67,8 +65,8 @@ final class LatencyProbe {
       for (int i = 0; i < warmup; i++) {
         brokkr.start(template, BrokkrShapes.inputs(shape, i)).outcome().get();
       }
-      redisCli(url, "config", "resetstat");
-      double cpuBefore = redisCpu(url);
+      info.call("CONFIG", "RESETSTAT");
+      RedisInfo before = RedisInfo.of(info);
       long[] total = new long[sagas];
       long[] inside = new long[sagas];
       Map<String, List<Long>> byKind = new TreeMap<>();
@@ -94,7 +92,7 @@ final class LatencyProbe {
           firsts.add(mine.get(0).begin() - t0);
         }
       }
-      double redisCpuPerSaga = (redisCpu(url) - cpuBefore) * 1e6 / sagas;
+      double redisCpuPerSaga = RedisInfo.of(info).since(before).cpuSeconds() * 1e6 / sagas;
       long[] outside = new long[sagas];
       for (int i = 0; i < sagas; i++) {
         outside[i] = total[i] - inside[i];
@@ -106,24 +104,28 @@ final class LatencyProbe {
       System.out.printf("  before the first call: median %d µs; from one call's reply to the next call: median %d µs; from the last reply to the outcome: median %d µs%n",
           median(firsts.stream().mapToLong(Long::longValue).toArray()) / 1000, median(gaps.stream().mapToLong(Long::longValue).toArray()) / 1000,
           median(lasts.stream().mapToLong(Long::longValue).toArray()) / 1000);
-      System.out.printf("Redis: CPU %.0f µs a saga; %s%n", redisCpuPerSaga, fcallStats(url));
+      System.out.printf("Redis: CPU %.0f µs a saga; %s%n", redisCpuPerSaga, fcallStats(info));
     } finally {
       client.shutdown();
     }
   }
 
   /**
-   * Rounds of {@code sagas} hammer sagas started at once, as the bench's hammer-throughput does; after the warm-up
-   * rounds, how many other finishes or claims were waiting for their replies when each began.
+   * Rounds of the bench's hammer-throughput run; after the warm-up rounds, how many other finishes or claims were
+   * waiting for their replies when each began.
    */
   private static void depth(Brokkr brokkr, ConcurrentLinkedQueue<Call> calls, int sagas, int warmupRounds)
       throws Exception {
     SagaTemplate template = BrokkrShapes.template(Scenario.Shape.HAMMER, 0);
+    // The bench's hammer-throughput run: batches of sagas started at once by 4 threads, for at least a second.
+    Case hammer = new Case(Scenario.HAMMER_THROUGHPUT, Scenario.Shape.HAMMER, 0, sagas, 16, 4, 0, 1, 60, 0);
+    InJvmRuns.Launcher launcher = i -> {
+      SagaHandle saga = brokkr.start(template, BrokkrShapes.inputs(Scenario.Shape.HAMMER, i));
+      return new InJvmRuns.Launched(saga.sagaId(), saga.outcome());
+    };
     for (int round = 0; round < 2 * warmupRounds; round++) {
       calls.clear();
-      long t0 = System.nanoTime();
-      startAtOnce(brokkr, template, sagas, 4);
-      long t1 = System.nanoTime();
+      RawRun run = InJvmRuns.allAtOnce(hammer, sagas, launcher);
       if (round < warmupRounds) {
         continue;
       }
@@ -143,26 +145,9 @@ final class LatencyProbe {
         byDepth[Math.min(5, depth)]++;
       }
       System.out.printf("%d sagas in %.0f ms: %d finishes and claims, %.2f others in flight when one begins; 0..5+: %s%n",
-          sagas, (t1 - t0) / 1e6, batchable.size(), sum / (double) batchable.size(), java.util.Arrays.toString(byDepth));
+          run.sagas(), run.elapsedUs() / 1e3, batchable.size(), sum / (double) batchable.size(),
+          java.util.Arrays.toString(byDepth));
     }
-  }
-
-  private static void startAtOnce(Brokkr brokkr, SagaTemplate template, int sagas, int submitters) throws Exception {
-    CompletableFuture<?>[] outcomes = new CompletableFuture<?>[sagas];
-    AtomicInteger next = new AtomicInteger();
-    Thread[] threads = new Thread[submitters];
-    for (int t = 0; t < submitters; t++) {
-      threads[t] = new Thread(() -> {
-        for (int i = next.getAndIncrement(); i < sagas; i = next.getAndIncrement()) {
-          outcomes[i] = brokkr.start(template, BrokkrShapes.inputs(Scenario.Shape.HAMMER, i)).outcome();
-        }
-      });
-      threads[t].start();
-    }
-    for (Thread thread : threads) {
-      thread.join();
-    }
-    CompletableFuture.allOf(outcomes).get();
   }
 
   /** The time the calls cover from {@code from} on: overlapping calls (the parallel roots' finishes) once. */
@@ -189,28 +174,10 @@ final class LatencyProbe {
     return sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
   }
 
-  private static double redisCpu(URI url) throws IOException, InterruptedException {
-    String info = redisCli(url, "info", "cpu");
-    return field(info, "used_cpu_user") + field(info, "used_cpu_sys");
-  }
-
-  private static String fcallStats(URI url) throws IOException, InterruptedException {
+  /** The FCALLs' count and mean time inside Redis since the last CONFIG RESETSTAT. */
+  private static String fcallStats(RedisConnection info) throws IOException {
     Matcher m = Pattern.compile("cmdstat_fcall:calls=(\\d+),usec=(\\d+),usec_per_call=([0-9.]+)")
-        .matcher(redisCli(url, "info", "commandstats"));
+        .matcher(String.valueOf(info.call("INFO", "commandstats")));
     return m.find() ? "FCALL " + m.group(1) + " calls, " + m.group(3) + " µs each inside Redis" : "no FCALL";
-  }
-
-  private static double field(String info, String name) {
-    Matcher m = Pattern.compile(name + ":([0-9.]+)").matcher(info);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
-
-  private static String redisCli(URI url, String... command) throws IOException, InterruptedException {
-    List<String> line = new ArrayList<>(List.of("redis-cli", "-h", url.getHost(), "-p", String.valueOf(url.getPort())));
-    line.addAll(List.of(command));
-    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return out;
   }
 }
