@@ -8,7 +8,8 @@
 // with a redis-server on PORT:
 //   mvn -B -o -q dependency:build-classpath -pl brokkr-bench -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
 //   javac -d /tmp/probe -cp brokkr-runtime/target/classes:$(cat /tmp/cp.txt) bench/results/2026-12-05-round21-batch-probe.java
-//   java -cp /tmp/probe:brokkr-runtime/target/classes:$(cat /tmp/cp.txt) io.brokkr.runtime.internal.redis.BatchProbe redis://127.0.0.1:PORT [IN_FLIGHT]
+//   java -cp /tmp/probe:brokkr-runtime/target/classes:$(cat /tmp/cp.txt) io.brokkr.runtime.internal.redis.BatchProbe redis://127.0.0.1:PORT [IN_FLIGHT] [direct]
+// (direct, since the twenty-second round: the calls on the backend's own connection, DirectFunctionCalls.)
 package io.brokkr.runtime.internal.redis;
 
 import java.lang.management.ManagementFactory;
@@ -33,7 +34,7 @@ final class BatchProbe {
     RedissonClient client = Redisson.create(config);
     client.getFunction(StringCodec.INSTANCE).loadAndReplace("probe",
         "redis.register_function('noop', function(keys, args) return {1, 'x'} end)");
-    FunctionCalls calls = FunctionCalls.of(client);
+    FunctionCalls calls = FunctionCalls.of(client, a.length > 2 && a[2].equals("direct"));
     RedisSingle redis = client.getRedisNodes(RedisNodes.SINGLE);
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int finishes = 64_000;

@@ -16,7 +16,7 @@ import java.util.Set;
 record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<String> redisUrl, int sagas,
     int latencySagas, int chainLength, List<Integer> fanoutWidths, int fanoutSteps, List<Integer> scalingSizes,
     int concurrency, int submitters, int warmup, int warmupSeconds, int runs, int caseBudget, int probeSagas, Path json,
-    Optional<Path> bullmqDir, int redisConnections, boolean help) {
+    Optional<Path> bullmqDir, int redisConnections, boolean redisDirect, boolean help) {
 
   /**
    * The peers a run may include: Brokkr on each store, the same with metrics and tracing on
@@ -35,7 +35,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
 
   private static final Set<String> FLAGS = Set.of("scenarios", "peers", "redis-url", "sagas", "latency-sagas",
       "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "warmup-seconds", "runs", "case-budget", "probe-sagas",
-      "json", "bullmq-dir", "redis-connections", "help");
+      "json", "bullmq-dir", "redis-connections", "redis-transitions", "help");
 
   static final String USAGE = String.join("\n",
       "brokkr-bench: Brokkr (in-memory and Redis stores) against BullMQ flows on the same Redis and Temporal's Java SDK.",
@@ -68,11 +68,13 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "  --json FILE           where the JSON report goes (default target/brokkr-bench.json)",
       "  --bullmq-dir DIR      the BullMQ peer (default: bench/peers/bullmq above the working directory)",
       "  --redis-connections N the connection pool of Brokkr's Redisson client (default 2; Redisson's own default is 64)",
+      "  --redis-transitions W direct: Brokkr's transitions on the backend's own connection; pool: through Redisson's\n"
+      + "                        pool (RedisOptions.withDirectConnection(false)) (default direct)",
       "  --help                this text");
 
   static BenchOptions defaults() {
     return new BenchOptions(List.of(Scenario.values()), DEFAULT_PEERS, Optional.empty(), 2000, 300, 10, List.of(10, 100, 1000),
-        2000, List.of(100, 1000, 10000), 16, 4, 1, 20, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), 2, false);
+        2000, List.of(100, 1000, 10000), 16, 4, 1, 20, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), 2, true, false);
   }
 
   /**
@@ -103,6 +105,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
         given.containsKey("json") ? Path.of(given.get("json")) : d.json,
         Optional.ofNullable(given.get("bullmq-dir")).map(Path::of),
         count(given, "redis-connections", d.redisConnections, 1),
+        given.containsKey("redis-transitions") ? direct(given.get("redis-transitions")) : d.redisDirect,
         given.containsKey("help"));
   }
 
@@ -175,6 +178,14 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       throw new IllegalArgumentException("--" + name + " must be at least " + min + ", was \"" + value + "\"");
     }
     return n;
+  }
+
+  private static boolean direct(String value) {
+    return switch (value) {
+      case "direct" -> true;
+      case "pool" -> false;
+      default -> throw new IllegalArgumentException("--redis-transitions takes direct or pool, was \"" + value + "\"");
+    };
   }
 
   private static String checkUrl(String url) {

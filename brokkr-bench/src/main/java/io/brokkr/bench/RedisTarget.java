@@ -1,6 +1,7 @@
 package io.brokkr.bench;
 
 import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.RedisOptions;
 import java.util.Optional;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -14,15 +15,18 @@ final class RedisTarget implements BrokkrTarget {
   private final RedisAddress address;
   private final RedissonClient redisson;
 
+  private final RedisOptions options;
   private final boolean observed;
 
   /**
    * @param connections the client's connection pool: a small one lets Redisson send concurrent
    *     calls back to back on one socket, as BullMQ's ioredis does on its one connection
+   * @param direct the transitions on the backend's own connection ({@link RedisOptions#withDirectConnection})
    * @param observed with metrics and tracing on ({@link Observed})
    */
-  RedisTarget(RedisAddress address, int connections, boolean observed) {
+  RedisTarget(RedisAddress address, int connections, boolean direct, boolean observed) {
     this.address = address;
+    this.options = RedisOptions.defaults().withDirectConnection(direct);
     this.observed = observed;
     Config config = new Config();
     config.useSingleServer().setAddress(address.url()).setConnectionPoolSize(connections)
@@ -42,7 +46,7 @@ final class RedisTarget implements BrokkrTarget {
 
   @Override
   public Brokkr node(String namespace, int concurrency) {
-    return Observed.onIf(observed, Brokkr.builder().namespace(namespace).concurrency(concurrency)).redis(redisson);
+    return Observed.onIf(observed, Brokkr.builder().namespace(namespace).concurrency(concurrency)).redis(redisson, options);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.brokkr.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class BenchOptionsTest {
   void readsBothFlagForms() {
     BenchOptions o = BenchOptions.parse("--runs", "5", "--fanout=1000,10", "--peers", "bullmq,memory",
         "--redis-url", "redis://127.0.0.1:6390", "--json", "out.json", "--scenarios", "chain,scaling",
-        "--redis-connections", "8", "--warmup-seconds", "0");
+        "--redis-connections", "8", "--warmup-seconds", "0", "--redis-transitions", "pool");
     assertEquals(5, o.runs());
     assertEquals(List.of(10, 1000), o.fanoutWidths());
     assertEquals(List.of("memory", "bullmq"), o.peers());
@@ -28,6 +29,8 @@ class BenchOptionsTest {
     assertEquals(Path.of("out.json"), o.json());
     assertEquals(List.of(Scenario.CHAIN, Scenario.SCALING), o.scenarios());
     assertEquals(8, o.redisConnections());
+    assertFalse(o.redisDirect(), "pool: the transitions through Redisson's pool");
+    assertTrue(BenchOptions.defaults().redisDirect(), "the runtime's default: the backend's own connection");
     assertEquals(0, o.warmupSeconds());
     assertEquals(20, BenchOptions.defaults().warmupSeconds(), "a process's first case warms up for 20 s");
     assertEquals(2, BenchOptions.defaults().redisConnections(), "a small pool, as BullMQ's one connection");
@@ -43,6 +46,7 @@ class BenchOptionsTest {
     assertMessage("redis://HOST:PORT", "--redis-url", "http://localhost:6379");
     assertMessage("needs a value", "--runs");
     assertMessage("at least 1, was \"0\"", "--redis-connections", "0");
+    assertMessage("direct or pool, was \"netty\"", "--redis-transitions", "netty");
   }
 
   @Test

@@ -27,7 +27,7 @@ public final class RedisOptions {
 
   private static final RedisOptions DEFAULTS =
       new RedisOptions(DEFAULT_PAYLOAD_LIMIT, DEFAULT_RETENTION, DEFAULT_PARTITIONS, Optional.empty(),
-          RedisCallListener.NONE, true);
+          RedisCallListener.NONE, true, true);
 
   private final int payloadLimit;
   private final Duration retention;
@@ -35,15 +35,17 @@ public final class RedisOptions {
   private final Optional<Durability> durability;
   private final RedisCallListener callListener;
   private final boolean redisFunctions;
+  private final boolean directConnection;
 
   private RedisOptions(int payloadLimit, Duration retention, int partitions, Optional<Durability> durability,
-      RedisCallListener callListener, boolean redisFunctions) {
+      RedisCallListener callListener, boolean redisFunctions, boolean directConnection) {
     this.payloadLimit = payloadLimit;
     this.retention = retention;
     this.partitions = partitions;
     this.durability = durability;
     this.callListener = callListener;
     this.redisFunctions = redisFunctions;
+    this.directConnection = directConnection;
   }
 
   /** {@return the options with payload limit 1 MiB, retention 7 days, 16 partitions, not durable} */
@@ -63,7 +65,7 @@ public final class RedisOptions {
    */
   public RedisOptions withPayloadLimit(int bytes) {
     return new RedisOptions(new StoreLimits(bytes).payloadLimit(), retention, partitions, durability, callListener,
-        redisFunctions);
+        redisFunctions, directConnection);
   }
 
   /**
@@ -79,7 +81,7 @@ public final class RedisOptions {
     if (value.toMillis() < 1) {
       throw new IllegalArgumentException("the retention must be at least 1 ms, was " + value);
     }
-    return new RedisOptions(payloadLimit, value, partitions, durability, callListener, redisFunctions);
+    return new RedisOptions(payloadLimit, value, partitions, durability, callListener, redisFunctions, directConnection);
   }
 
   /**
@@ -95,7 +97,7 @@ public final class RedisOptions {
     if (value < 1 || value > 1024) {
       throw new IllegalArgumentException("partitions must be between 1 and 1024, was " + value);
     }
-    return new RedisOptions(payloadLimit, retention, value, durability, callListener, redisFunctions);
+    return new RedisOptions(payloadLimit, retention, value, durability, callListener, redisFunctions, directConnection);
   }
 
   /**
@@ -113,7 +115,7 @@ public final class RedisOptions {
    */
   public RedisOptions withDurability(int replicas, Duration timeout) {
     return new RedisOptions(payloadLimit, retention, partitions, Optional.of(new Durability(replicas, timeout)),
-        callListener, redisFunctions);
+        callListener, redisFunctions, directConnection);
   }
 
   /**
@@ -124,7 +126,7 @@ public final class RedisOptions {
    */
   public RedisOptions withCallListener(RedisCallListener value) {
     return new RedisOptions(payloadLimit, retention, partitions, durability, Objects.requireNonNull(value, "callListener"),
-        redisFunctions);
+        redisFunctions, directConnection);
   }
 
   /**
@@ -139,7 +141,30 @@ public final class RedisOptions {
    * @return a copy with this choice
    */
   public RedisOptions withRedisFunctions(boolean value) {
-    return new RedisOptions(payloadLimit, retention, partitions, durability, callListener, value);
+    return new RedisOptions(payloadLimit, retention, partitions, durability, callListener, value, directConnection);
+  }
+
+  /**
+   * Whether the transitions go to Redis on a connection of the backend's own (the default) or through
+   * the Redisson client's connection pool. That connection carries the calls of every thread of the
+   * nodes on one {@link RedisBackend} at once, without Redisson's event loop in between, which costs
+   * the node about half the CPU of a call; it takes the client's address, user, password, database,
+   * client name, timeouts and retries, and closes when the backend's last store closes. It serves a
+   * client configured for one server over plain TCP ({@code useSingleServer()}, {@code redis://});
+   * with a Cluster, Sentinel, TLS, a credentials resolver or a command mapper, the transitions go
+   * through Redisson whatever this says. Events, reads, the other scripts and durable mode's batches
+   * always go through Redisson.
+   *
+   * @param value false to send the transitions through Redisson's pool
+   * @return a copy with this choice
+   */
+  public RedisOptions withDirectConnection(boolean value) {
+    return new RedisOptions(payloadLimit, retention, partitions, durability, callListener, redisFunctions, value);
+  }
+
+  /** {@return whether the transitions go on the backend's own connection where the client allows it} */
+  public boolean directConnection() {
+    return directConnection;
   }
 
   /** {@return whether the transitions are loaded and called as Redis functions where the server allows it} */
@@ -176,7 +201,7 @@ public final class RedisOptions {
   public String toString() {
     return "RedisOptions[payloadLimit=" + payloadLimit + ", retention=" + retention + ", partitions=" + partitions
         + ", durability=" + durability.map(Durability::toString).orElse("none") + ", redisFunctions=" + redisFunctions
-        + "]";
+        + ", directConnection=" + directConnection + "]";
   }
 
   /**

@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.slf4j.Logger;
@@ -67,6 +68,7 @@ final class RedisSagaStore implements SagaStore {
   private final Duration retention;
   /** This view's listeners, told what its own calls and sweeps settled or expired. */
   private final List<StoreListener> local = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   RedisSagaStore(KeyLayout keys, ScriptCalls calls, StoreLimits limits, Duration retention, Duration sweepEvery,
       Clock clock) {
@@ -460,6 +462,9 @@ final class RedisSagaStore implements SagaStore {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     thread.shutdownNow();
     events.close();
     // A listener may close its node from the store's own thread, which cannot wait for itself.
@@ -470,6 +475,7 @@ final class RedisSagaStore implements SagaStore {
         Thread.currentThread().interrupt();
       }
     }
+    calls.closed();
   }
 
   /** Fires a due timer of {@code step}: an expired lease or an ended backoff. Called by the sweep. */

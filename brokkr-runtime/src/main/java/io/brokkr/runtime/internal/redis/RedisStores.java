@@ -38,8 +38,16 @@ public final class RedisStores {
   public SagaStore open(String namespace, Clock clock) {
     KeyLayout keys = new KeyLayout(Ids.checkNamespace(namespace), options.partitions());
     ScriptCalls calls = calls(keys);
-    String recorded = String.valueOf(calls.plain(Script.NAMESPACE, List.of(keys.metaKey()), options.partitions()).get(0));
+    calls.opened();
+    String recorded;
+    try {
+      recorded = String.valueOf(calls.plain(Script.NAMESPACE, List.of(keys.metaKey()), options.partitions()).get(0));
+    } catch (RuntimeException e) {
+      calls.closed();
+      throw e;
+    }
     if (!recorded.equals(String.valueOf(options.partitions()))) {
+      calls.closed();
       throw new IllegalStateException("namespace \"" + namespace + "\" is kept in " + recorded
           + " partitions in Redis, but this node is configured with " + options.partitions()
           + " (RedisOptions.withPartitions); every node of a namespace must use the same number");
@@ -52,7 +60,8 @@ public final class RedisStores {
       EvictionCheck.check(client);
       boolean functions = registry.load(client, options.redisFunctions(), false);
       Optional<DurableMode> durable = options.durability().map(d -> DurableMode.choose(client, d, keys.metaKey()));
-      calls = Optional.of(new ScriptCalls(client, registry, durable, options.callListener(), functions));
+      calls = Optional.of(new ScriptCalls(client, registry, durable, options.callListener(), functions,
+          options.directConnection()));
     }
     return calls.get();
   }

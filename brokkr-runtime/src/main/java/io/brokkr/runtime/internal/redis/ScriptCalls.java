@@ -42,11 +42,13 @@ final class ScriptCalls {
    * when loading it again was refused (an ACL changed while the node ran): the scripts serve then.
    */
   private volatile boolean functions;
+  /** The stores open on these calls: the last one to close lets go of the calls' own connection. */
+  private int stores;
 
   ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RedisCallListener listener,
-      boolean functions) {
+      boolean functions, boolean directConnection) {
     this.client = client;
-    this.functionCalls = FunctionCalls.of(client);
+    this.functionCalls = FunctionCalls.of(client, directConnection);
     this.registry = registry;
     this.durable = durable;
     this.listener = listener;
@@ -55,6 +57,18 @@ final class ScriptCalls {
 
   RedissonClient client() {
     return client;
+  }
+
+  /** A store opens on these calls. */
+  synchronized void opened() {
+    stores++;
+  }
+
+  /** A store opened on these calls closed; the last one closes the calls' own connection, if they have one. */
+  synchronized void closed() {
+    if (--stores == 0) {
+      functionCalls.close();
+    }
   }
 
   /** Who sees the requests and messages of this backend. */

@@ -253,6 +253,12 @@ public class BrokkrProperties {
      */
     private boolean functions = true;
 
+    /**
+     * Whether the transitions go on a connection of the backend's own (false: through the client's
+     * connection pool). Only a single server over plain TCP is served so; otherwise the pool is used.
+     */
+    private boolean directConnection = true;
+
     /** Durable mode: transitions wait for replicas to acknowledge them. */
     private final Durability durability = new Durability();
 
@@ -332,6 +338,20 @@ public class BrokkrProperties {
       this.functions = functions;
     }
 
+    /** {@return whether the transitions go on a connection of the backend's own} */
+    public boolean isDirectConnection() {
+      return directConnection;
+    }
+
+    /**
+     * Sets whether the transitions go on a connection of the backend's own.
+     *
+     * @param directConnection false to send them through the client's connection pool
+     */
+    public void setDirectConnection(boolean directConnection) {
+      this.directConnection = directConnection;
+    }
+
     /** {@return the durable mode's options} */
     public Durability getDurability() {
       return durability;
@@ -342,7 +362,8 @@ public class BrokkrProperties {
       RedisOptions options = RedisOptions.defaults()
           .withPayloadLimit(Math.toIntExact(payloadLimit.toBytes()))
           .withRetention(retention)
-          .withRedisFunctions(functions);
+          .withRedisFunctions(functions)
+          .withDirectConnection(directConnection);
       return durability.getReplicas() > 0
           ? options.withDurability(durability.getReplicas(), durability.getTimeout())
           : options;

@@ -1,0 +1,288 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.redis.testing.RedisExtension;
+import io.brokkr.runtime.redis.testing.RedisServer;
+import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.spi.SagaStore;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.Redisson;
+import org.redisson.api.NameMapper;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.RedisTimeoutException;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.redisson.config.Credentials;
+import org.redisson.config.DelayStrategy;
+import org.redisson.config.MasterSlaveServersConfig;
+
+/** FCALLs on the calls' own connection ({@link DirectFunctionCalls}): what Redisson's executor answers, under faults too. */
+class DirectFunctionCallsTest {
+  @RegisterExtension
+  static final RedisExtension REDIS = RedisExtension.server();
+
+  private static final String LIBRARY = """
+      redis.register_function('echo', function(keys, args)
+        local all = {}
+        for _, key in ipairs(keys) do all[#all + 1] = 'key ' .. key end
+        for _, arg in ipairs(args) do all[#all + 1] = 'arg ' .. arg end
+        return all
+      end)
+      redis.register_function('kinds', function(keys, args)
+        return { 7, 'text', { 'inner', 2 }, '', args[1] }
+      end)
+      redis.register_function('count', function(keys, args)
+        return { redis.call('INCR', keys[1]) }
+      end)
+      redis.register_function('fails', function(keys, args)
+        return redis.error_reply('BROKKR no such saga ünï')
+      end)
+      """;
+  private static final List<Object> KEYS = List.of("{dc:1}:a", "{dc:1}:b");
+  private static final Object[] ARGS = {"text", 42L, "", "ünïcødé \n\"quoted\"", "x".repeat(100_000)};
+  private static final DelayStrategy RETRY_DELAY = attempt -> Duration.ofMillis(100);
+
+  @BeforeAll
+  static void loadLibrary() {
+    REDIS.client().getFunction(StringCodec.INSTANCE).loadAndReplace("direct_function_calls_test", LIBRARY);
+  }
+
+  private static DirectFunctionCalls calls(RedisServer server, int timeoutMillis, int retryAttempts) {
+    return new DirectFunctionCalls(new DirectFunctionCalls.Settings(new InetSocketAddress("127.0.0.1", server.port()),
+        Optional.empty(), Optional.empty(), 0, Optional.empty(), 1000, timeoutMillis, retryAttempts, RETRY_DELAY,
+        NameMapper.direct()));
+  }
+
+  @Test
+  void aFunctionAnswersAsItDoesThroughRedissonsExecutor() {
+    FunctionCalls executor = FunctionCalls.of(REDIS.client());
+    try (FunctionCalls direct = FunctionCalls.of(REDIS.client(), true)) {
+      assertInstanceOf(DirectFunctionCalls.class, direct, "one server over redis://: the calls' own connection");
+      assertEquals(executor.call("echo", KEYS, ARGS), direct.call("echo", KEYS, ARGS));
+      assertEquals(executor.call("kinds", List.of(), new Object[] {"last"}), direct.call("kinds", List.of(), new Object[] {"last"}));
+      assertEquals(List.of(7L, "text", List.of("inner", 2L), "", "last"), direct.call("kinds", List.of(), new Object[] {"last"}));
+    }
+  }
+
+  @Test
+  void anErrorReplyIsARedisExceptionWithItsMessage() {
+    try (DirectFunctionCalls direct = calls(REDIS.redisServer(), 3000, 3)) {
+      RedisException refused = assertThrows(RedisException.class, () -> direct.call("fails", KEYS, new Object[0]));
+      assertEquals("BROKKR no such saga ünï", refused.getMessage());
+
+      RedisException missing = assertThrows(RedisException.class, () -> direct.call("no_such_function", KEYS, new Object[0]));
+      assertTrue(ScriptCalls.isNoScript(missing), "a missing function is told as Redisson tells it: " + missing.getMessage());
+      assertEquals(List.of("key {dc:1}:a", "key {dc:1}:b"), direct.call("echo", KEYS, new Object[0]), "the connection serves on");
+    }
+  }
+
+  @Test
+  void callsOfManyThreadsAtOnceEachGetTheirOwnReply() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(16);
+    try (DirectFunctionCalls direct = calls(REDIS.redisServer(), 3000, 3)) {
+      List<Future<List<String>>> mismatches = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        String thread = "t" + t;
+        mismatches.add(threads.submit(() -> {
+          List<String> wrong = new ArrayList<>();
+          for (int i = 0; i < 500; i++) {
+            String arg = thread + "-" + i + "-" + "y".repeat(i % 7 * 1000);
+            List<Object> reply = direct.call("echo", List.of("{dc:" + thread + "}"), new Object[] {arg});
+            if (!reply.equals(List.of("key {dc:" + thread + "}", "arg " + arg))) {
+              wrong.add(reply.toString());
+            }
+          }
+          return wrong;
+        }));
+      }
+      for (Future<List<String>> wrong : mismatches) {
+        assertEquals(List.of(), wrong.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aConnectionRedisDroppedIsMadeAgain() throws Exception {
+    try (RedisServer server = RedisServer.start(); DirectFunctionCalls direct = calls(server, 3000, 3)) {
+      loadLibrary(server);
+      assertEquals(List.of(1L), direct.call("count", List.of("{dc:2}:n"), new Object[0]));
+      long before = connectionsReceived(server);
+
+      server.command("CLIENT KILL TYPE normal"); // as a restart or a proxy would drop it
+
+      assertEquals(List.of(2L), direct.call("count", List.of("{dc:2}:n"), new Object[0]));
+      // Besides the KILL's and this INFO's own connections, one more: the call's.
+      assertTrue(connectionsReceived(server) >= before + 3, "the call went on a new connection");
+    }
+  }
+
+  @Test
+  void aReplyThatComesTooLateIsAskedForAgainAndGivenUpOnAfterTheRetries() throws Exception {
+    try (RedisServer server = RedisServer.start(List.of("--enable-debug-command", "yes"));
+        DirectFunctionCalls patient = calls(server, 300, 5);
+        DirectFunctionCalls hasty = calls(server, 100, 1)) {
+      loadLibrary(server);
+      assertEquals(List.of(1L), patient.call("count", List.of("{dc:3}:n"), new Object[0]));
+      long before = connectionsReceived(server);
+
+      CompletableFuture<String> sleep = CompletableFuture.supplyAsync(() -> command(server, "DEBUG SLEEP 1"));
+      Thread.sleep(200);
+      long counted = (Long) patient.call("count", List.of("{dc:3}:n"), new Object[0]).get(0);
+      sleep.join();
+      assertTrue(counted >= 2, "answered once the server woke: " + counted);
+      // Besides the SLEEP's and this INFO's own connections, at least one more: a re-send's.
+      assertTrue(connectionsReceived(server) >= before + 3, "re-sent on a new connection after a timeout");
+
+      sleep = CompletableFuture.supplyAsync(() -> command(server, "DEBUG SLEEP 1"));
+      Thread.sleep(200);
+      RedisTimeoutException late = assertThrows(RedisTimeoutException.class,
+          () -> hasty.call("count", List.of("{dc:3}:n"), new Object[0]));
+      sleep.join();
+      assertTrue(late.getMessage().matches("Redis at .* did not answer count within 100 ms, 2 tries"), late.getMessage());
+    }
+  }
+
+  @Test
+  void itAuthenticatesAndSelectsTheClientsDatabase() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      assertEquals("+OK\r\n", server.command("CONFIG SET requirepass s3cret"));
+      Config config = new Config();
+      config.useSingleServer().setAddress(server.uri()).setPassword("s3cret").setDatabase(3)
+          .setConnectionMinimumIdleSize(1).setConnectionPoolSize(2).setSubscriptionConnectionMinimumIdleSize(0);
+      RedissonClient client = Redisson.create(config);
+      try (FunctionCalls direct = FunctionCalls.of(client, true)) {
+        client.getFunction(StringCodec.INSTANCE).loadAndReplace("direct_function_calls_test", LIBRARY);
+        assertInstanceOf(DirectFunctionCalls.class, direct);
+        assertEquals(List.of(1L), direct.call("count", List.of("{dc:4}:n"), new Object[0]));
+        assertEquals("1", client.getBucket("{dc:4}:n", StringCodec.INSTANCE).get(), "written in database 3");
+      } finally {
+        client.shutdown();
+      }
+    }
+  }
+
+  @Test
+  void aClusterTlsACredentialsResolverOrRenamedCommandsStayWithRedisson() {
+    assertTrue(DirectFunctionCalls.serves(single(), servers("redis://10.0.0.7:6380")).isPresent());
+    DirectFunctionCalls.Settings settings = DirectFunctionCalls.serves(single(),
+        servers("redis://10.0.0.7:6380").setUsername("app").setPassword("pw").setDatabase(2).setClientName("n")
+            .setTimeout(1234).setRetryAttempts(7)).orElseThrow();
+    assertEquals(new InetSocketAddress("10.0.0.7", 6380), settings.address());
+    assertEquals(List.of(Optional.of("app"), Optional.of("pw"), 2, Optional.of("n"), 1234, 7),
+        List.of(settings.username(), settings.password(), settings.database(), settings.clientName(),
+            settings.timeoutMillis(), settings.retryAttempts()));
+    assertEquals(6379, DirectFunctionCalls.serves(single(), servers("redis://redis.internal")).orElseThrow().address().getPort());
+
+    Config cluster = new Config();
+    cluster.useClusterServers().addNodeAddress("redis://10.0.0.7:7000");
+    assertFalse(DirectFunctionCalls.serves(cluster, servers("redis://10.0.0.7:7000")).isPresent(), "a Cluster");
+    assertFalse(DirectFunctionCalls.serves(single(), servers("rediss://10.0.0.7:6380")).isPresent(), "TLS");
+    assertFalse(DirectFunctionCalls.serves(single(), servers("redis://10.0.0.7:6380")
+        .setCredentialsResolver(address -> CompletableFuture.completedFuture(new Credentials("u", "p")))).isPresent(),
+        "a credentials resolver");
+    assertFalse(DirectFunctionCalls.serves(single(), servers("redis://10.0.0.7:6380")
+        .setCommandMapper(name -> "X" + name)).isPresent(), "renamed commands");
+  }
+
+  @Test
+  void theBackendsLastStoreToCloseClosesTheConnectionAndTheOptionTurnsItOff() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      RedissonClient client = Redissons.of(server);
+      try {
+        RedisBackend backend = RedisBackend.on(client);
+        SagaStore first = backend.open("direct-1");
+        SagaStore second = backend.open("direct-2");
+        first.createSaga("a");
+        second.createSaga("b");
+        assertEquals(1, pipes(server), "both stores' calls share one connection");
+        first.close();
+        first.close();
+        assertEquals(1, pipes(server), "the second store still calls");
+        second.close();
+        assertEquals(0, awaitPipes(server, 0), "closed with the last store");
+
+        try (SagaStore pooled = RedisBackend.on(client, RedisOptions.defaults().withDirectConnection(false)).open("pooled")) {
+          pooled.createSaga("s");
+          assertTrue(pooled.load("s").isPresent());
+          assertEquals(0, pipes(server), "turned off: the calls go through Redisson's pool");
+        }
+      } finally {
+        client.shutdown();
+      }
+    }
+  }
+
+  private static void loadLibrary(RedisServer server) {
+    Config config = new Config();
+    config.useSingleServer().setAddress(server.uri()).setConnectionMinimumIdleSize(1).setConnectionPoolSize(1)
+        .setSubscriptionConnectionMinimumIdleSize(0);
+    RedissonClient client = Redisson.create(config);
+    try {
+      client.getFunction(StringCodec.INSTANCE).loadAndReplace("direct_function_calls_test", LIBRARY);
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  private static Config single() {
+    Config config = new Config();
+    config.useSingleServer().setAddress("redis://10.0.0.7:6380");
+    return config;
+  }
+
+  private static MasterSlaveServersConfig servers(String address) {
+    return new MasterSlaveServersConfig().setMasterAddress(address);
+  }
+
+  private static String command(RedisServer server, String inline) {
+    try {
+      return server.command(inline);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long connectionsReceived(RedisServer server) throws Exception {
+    Matcher total = Pattern.compile("total_connections_received:(\\d+)").matcher(server.command("INFO stats"));
+    assertTrue(total.find());
+    return Long.parseLong(total.group(1));
+  }
+
+  /** The open direct connections to {@code server}: each has a reader thread named after its address. */
+  private static long pipes(RedisServer server) {
+    String name = "brokkr-redis-pipe /127.0.0.1:" + server.port();
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
+  }
+
+  private static long awaitPipes(RedisServer server, long expected) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (pipes(server) != expected && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    return pipes(server);
+  }
+}
