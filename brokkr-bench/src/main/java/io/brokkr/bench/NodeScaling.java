@@ -48,7 +48,8 @@ public final class NodeScaling {
    *
    * @param args {@code --nodes LIST} (default 1,2,4), {@code --sagas N} (4000), {@code --rounds N} (2),
    *     {@code --warmup N} sagas per node (1500), {@code --cluster MASTERS} (0: one redis-server),
-   *     {@code --json FILE}, {@code --label TEXT}
+   *     {@code --redis-transitions direct|pool} (direct: the backend's own connections), {@code --json FILE},
+   *     {@code --label TEXT}
    * @throws Exception when a node process fails or Redis cannot be read
    */
   public static void main(String[] args) throws Exception {
@@ -67,6 +68,10 @@ public final class NodeScaling {
     Path json = Path.of(given.getOrDefault("json", "target/brokkr-node-scaling.json"));
     String label = given.getOrDefault("label", "");
     int masters = Integer.parseInt(given.getOrDefault("cluster", "0"));
+    String transitions = given.getOrDefault("redis-transitions", "direct");
+    if (!transitions.equals("direct") && !transitions.equals("pool")) {
+      throw new IllegalArgumentException("--redis-transitions takes direct or pool, was \"" + transitions + "\"");
+    }
     List<Run> runs = new ArrayList<>();
     Map<String, String> machine = Machine.describe(Map.of());
     try (AutoCloseable redis = masters > 0 ? RedisCluster.start(masters) : RedisServer.start()) {
@@ -76,7 +81,7 @@ public final class NodeScaling {
       int count = 0;
       for (int round = 0; round < rounds; round++) {
         for (int nodes : nodeCounts) {
-          Run run = once(addresses, masters > 0, "scale-" + tag + "-" + (++count), nodes, sagas, warmup);
+          Run run = once(addresses, masters > 0, transitions, "scale-" + tag + "-" + (++count), nodes, sagas, warmup);
           runs.add(run);
           System.out.println(describe(run));
         }
@@ -87,12 +92,12 @@ public final class NodeScaling {
   }
 
   /** One run on the servers {@code redis} (the masters of a cluster, or one server). */
-  private static Run once(List<RedisAddress> redis, boolean cluster, String namespace, int nodes, int sagas, int warmup)
-      throws Exception {
+  private static Run once(List<RedisAddress> redis, boolean cluster, String transitions, String namespace, int nodes,
+      int sagas, int warmup) throws Exception {
     List<Child> children = new ArrayList<>();
     try {
       for (int n = 0; n < nodes; n++) {
-        children.add(Child.start(redis.get(0), cluster, namespace, sagas / nodes, warmup));
+        children.add(Child.start(redis.get(0), cluster, transitions, namespace, sagas / nodes, warmup));
       }
       for (Child child : children) {
         child.await("READY");
@@ -197,9 +202,10 @@ public final class NodeScaling {
       this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
-    static Child start(RedisAddress redis, boolean cluster, String namespace, int sagas, int warmup) throws IOException {
+    static Child start(RedisAddress redis, boolean cluster, String transitions, String namespace, int sagas, int warmup)
+        throws IOException {
       List<String> command = ChildJvm.command(List.of("-Xmx512m"), ScalingNode.class, List.of(redis.url(), namespace,
-          String.valueOf(sagas), String.valueOf(warmup), "2", cluster ? "cluster" : "single"));
+          String.valueOf(sagas), String.valueOf(warmup), "2", cluster ? "cluster" : "single", transitions));
       return new Child(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
 

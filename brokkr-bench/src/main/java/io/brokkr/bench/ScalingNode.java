@@ -22,7 +22,8 @@ import org.redisson.config.Config;
 /**
  * One node process of the multi-node scenario ({@link NodeScaling}): every node runs every hammer
  * worker and starts its share of the sagas. Arguments: {@code <redis url> <namespace> <sagas>
- * <warm-up sagas> <submitters> <single|cluster>} (cluster: the url names one node of a Redis Cluster). It warms up in a namespace of its own, prints {@code READY}, and
+ * <warm-up sagas> <submitters> <single|cluster> [direct|pool]} (cluster: the url names one node of a Redis Cluster;
+ * pool: the transitions through Redisson's pool, {@code RedisOptions.withDirectConnection(false)}). It warms up in a namespace of its own, prints {@code READY}, and
  * answers commands on stdin: {@code go} starts its sagas and prints {@code DONE <ms>} once all
  * finished; {@code report} prints {@code REPORT <cpu µs> <messages> <chars>}: its CPU, and the
  * pub/sub messages it received, since {@code go}. It exits when stdin closes.
@@ -33,7 +34,7 @@ final class ScalingNode {
   private final LongAdder chars = new LongAdder();
   private final RedisBackend backend;
 
-  private ScalingNode(RedissonClient client) {
+  private ScalingNode(RedissonClient client, boolean direct) {
     this.client = client;
     RedisCallListener counting = new RedisCallListener() {
       @Override
@@ -45,7 +46,7 @@ final class ScalingNode {
         chars.add(length);
       }
     };
-    this.backend = RedisBackend.on(client, RedisOptions.defaults().withCallListener(counting));
+    this.backend = RedisBackend.on(client, RedisOptions.defaults().withCallListener(counting).withDirectConnection(direct));
   }
 
   public static void main(String[] args) throws Exception {
@@ -60,7 +61,7 @@ final class ScalingNode {
     int sagas = Integer.parseInt(args[2]);
     int warmup = Integer.parseInt(args[3]);
     int submitters = Integer.parseInt(args[4]);
-    ScalingNode node = new ScalingNode(client);
+    ScalingNode node = new ScalingNode(client, !(args.length > 6 && args[6].equals("pool")));
     try (Brokkr warm = node.node(namespace + "-warmup")) {
       node.run(warm, warmup, submitters);
     }

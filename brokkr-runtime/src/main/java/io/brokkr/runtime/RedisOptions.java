@@ -145,15 +145,16 @@ public final class RedisOptions {
   }
 
   /**
-   * Whether the transitions go to Redis on a connection of the backend's own (the default) or through
-   * the Redisson client's connection pool. That connection carries the calls of every thread of the
-   * nodes on one {@link RedisBackend} at once, without Redisson's event loop in between, which costs
-   * the node about half the CPU of a call; it takes the client's address, user, password, database,
-   * client name, timeouts and retries, and closes when the backend's last store closes. It serves a
-   * client configured for one server over plain TCP ({@code useSingleServer()}, {@code redis://});
-   * with a Cluster, Sentinel, TLS, a credentials resolver or a command mapper, the transitions go
-   * through Redisson whatever this says. Events, reads, the other scripts and durable mode's batches
-   * always go through Redisson.
+   * Whether the transitions go to Redis on connections of the backend's own (the default) or through
+   * the Redisson client's connection pool. Such a connection, one for each master, carries the calls
+   * of every thread of the nodes on one {@link RedisBackend} at once, without Redisson's event loop in
+   * between, which costs the node about half the CPU of a call; it takes the client's credentials,
+   * database, client name, timeouts and retries, follows Redisson's view of which master holds a
+   * key's slot (a call a Cluster redirects goes through Redisson), and closes when the backend's last
+   * store closes. It serves a client configured for one server or a Cluster over plain TCP
+   * ({@code redis://}); with Sentinel, TLS, a credentials resolver or a command mapper, the
+   * transitions go through Redisson whatever this says. Events, reads, the other scripts and durable
+   * mode's batches always go through Redisson.
    *
    * @param value false to send the transitions through Redisson's pool
    * @return a copy with this choice
@@ -162,7 +163,7 @@ public final class RedisOptions {
     return new RedisOptions(payloadLimit, retention, partitions, durability, callListener, redisFunctions, value);
   }
 
-  /** {@return whether the transitions go on the backend's own connection where the client allows it} */
+  /** {@return whether the transitions go on the backend's own connections where the client allows it} */
   public boolean directConnection() {
     return directConnection;
   }

@@ -1,7 +1,6 @@
 package io.brokkr.runtime.internal.redis;
 
 import java.util.List;
-import java.util.Optional;
 import org.redisson.Redisson;
 import org.redisson.api.FunctionMode;
 import org.redisson.api.FunctionResult;
@@ -9,8 +8,8 @@ import org.redisson.api.RedissonClient;
 
 /**
  * FCALLs of the library's functions (writes), their replies as lists. On Redisson's own client
- * configured for one server they go on a connection of their own ({@link DirectFunctionCalls}) unless
- * told not to, otherwise straight to its command executor ({@link ExecutorFunctionCalls}); a client
+ * configured for one server or a Cluster they go on connections of their own ({@link DirectFunctionCalls})
+ * unless told not to, otherwise straight to its command executor ({@link ExecutorFunctionCalls}); a client
  * that is not Redisson's implementation (a proxy, a wrapper) is called through {@code RFunction}.
  */
 interface FunctionCalls extends AutoCloseable {
@@ -32,13 +31,8 @@ interface FunctionCalls extends AutoCloseable {
    */
   static FunctionCalls of(RedissonClient client, boolean direct) {
     if (client instanceof Redisson redisson) {
-      if (direct) {
-        Optional<DirectFunctionCalls.Settings> settings = DirectFunctionCalls.serves(redisson);
-        if (settings.isPresent()) {
-          return new DirectFunctionCalls(settings.get());
-        }
-      }
-      return new ExecutorFunctionCalls(redisson.getCommandExecutor());
+      FunctionCalls executor = new ExecutorFunctionCalls(redisson.getCommandExecutor());
+      return direct ? DirectFunctionCalls.of(redisson, executor).orElse(executor) : executor;
     }
     return (function, keys, args) -> client.getFunction(ScriptCodec.INSTANCE)
         .call(FunctionMode.WRITE, function, FunctionResult.LIST, keys, args);

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.Redisson;
 import org.redisson.api.NameMapper;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisClientConfig;
 import org.redisson.client.RedisException;
 import org.redisson.client.RedisTimeoutException;
 import org.redisson.client.codec.StringCodec;
@@ -42,6 +43,8 @@ import org.redisson.config.MasterSlaveServersConfig;
 class DirectFunctionCallsTest {
   @RegisterExtension
   static final RedisExtension REDIS = RedisExtension.server();
+  @RegisterExtension
+  static final RedisExtension CLUSTER = RedisExtension.cluster(3);
 
   private static final String LIBRARY = """
       redis.register_function('echo', function(keys, args)
@@ -64,15 +67,22 @@ class DirectFunctionCallsTest {
   private static final Object[] ARGS = {"text", 42L, "", "ünïcødé \n\"quoted\"", "x".repeat(100_000)};
   private static final DelayStrategy RETRY_DELAY = attempt -> Duration.ofMillis(100);
 
+  /** Where a call that must not be redirected would go. */
+  private static final FunctionCalls NOT_REDIRECTED = (function, keys, args) -> {
+    throw new AssertionError("redirected to Redisson: " + function + " " + keys);
+  };
+
   @BeforeAll
   static void loadLibrary() {
     REDIS.client().getFunction(StringCodec.INSTANCE).loadAndReplace("direct_function_calls_test", LIBRARY);
+    CLUSTER.client().getFunction(StringCodec.INSTANCE).loadAndReplace("direct_function_calls_test", LIBRARY);
   }
 
   private static DirectFunctionCalls calls(RedisServer server, int timeoutMillis, int retryAttempts) {
-    return new DirectFunctionCalls(new DirectFunctionCalls.Settings(new InetSocketAddress("127.0.0.1", server.port()),
-        Optional.empty(), Optional.empty(), 0, Optional.empty(), 1000, timeoutMillis, retryAttempts, RETRY_DELAY,
-        NameMapper.direct()));
+    DirectFunctionCalls.Server at = new DirectFunctionCalls.Server(new InetSocketAddress("127.0.0.1", server.port()),
+        Optional.empty(), Optional.empty(), 0, Optional.empty());
+    return new DirectFunctionCalls(key -> Optional.of(at),
+        new DirectFunctionCalls.Policy(1000, timeoutMillis, retryAttempts, RETRY_DELAY, NameMapper.direct()), NOT_REDIRECTED);
   }
 
   @Test
@@ -186,26 +196,68 @@ class DirectFunctionCallsTest {
   }
 
   @Test
-  void aClusterTlsACredentialsResolverOrRenamedCommandsStayWithRedisson() {
-    assertTrue(DirectFunctionCalls.serves(single(), servers("redis://10.0.0.7:6380")).isPresent());
-    DirectFunctionCalls.Settings settings = DirectFunctionCalls.serves(single(),
-        servers("redis://10.0.0.7:6380").setUsername("app").setPassword("pw").setDatabase(2).setClientName("n")
-            .setTimeout(1234).setRetryAttempts(7)).orElseThrow();
-    assertEquals(new InetSocketAddress("10.0.0.7", 6380), settings.address());
-    assertEquals(List.of(Optional.of("app"), Optional.of("pw"), 2, Optional.of("n"), 1234, 7),
-        List.of(settings.username(), settings.password(), settings.database(), settings.clientName(),
-            settings.timeoutMillis(), settings.retryAttempts()));
-    assertEquals(6379, DirectFunctionCalls.serves(single(), servers("redis://redis.internal")).orElseThrow().address().getPort());
-
+  void oneServerAndClustersAreServedSentinelACredentialsResolverOrRenamedCommandsStayWithRedisson() {
     Config cluster = new Config();
     cluster.useClusterServers().addNodeAddress("redis://10.0.0.7:7000");
-    assertFalse(DirectFunctionCalls.serves(cluster, servers("redis://10.0.0.7:7000")).isPresent(), "a Cluster");
-    assertFalse(DirectFunctionCalls.serves(single(), servers("rediss://10.0.0.7:6380")).isPresent(), "TLS");
-    assertFalse(DirectFunctionCalls.serves(single(), servers("redis://10.0.0.7:6380")
-        .setCredentialsResolver(address -> CompletableFuture.completedFuture(new Credentials("u", "p")))).isPresent(),
+    Config sentinel = new Config();
+    sentinel.useSentinelServers().setMasterName("m").addSentinelAddress("redis://10.0.0.7:26379");
+    assertTrue(DirectFunctionCalls.eligible(single(), new MasterSlaveServersConfig()));
+    assertTrue(DirectFunctionCalls.eligible(cluster, new MasterSlaveServersConfig()));
+    assertFalse(DirectFunctionCalls.eligible(sentinel, new MasterSlaveServersConfig()), "Sentinel");
+    assertFalse(DirectFunctionCalls.eligible(single(), new MasterSlaveServersConfig()
+        .setCredentialsResolver(address -> CompletableFuture.completedFuture(new Credentials("u", "p")))),
         "a credentials resolver");
-    assertFalse(DirectFunctionCalls.serves(single(), servers("redis://10.0.0.7:6380")
-        .setCommandMapper(name -> "X" + name)).isPresent(), "renamed commands");
+    assertFalse(DirectFunctionCalls.eligible(single(), new MasterSlaveServersConfig().setCommandMapper(name -> "X" + name)),
+        "renamed commands");
+  }
+
+  @Test
+  void aServerIsReachedAsRedissonReachesItAndNotOverTls() {
+    assertEquals(Optional.empty(), server(new RedisClientConfig().setAddress("rediss://127.0.0.1:6380")), "TLS");
+    assertEquals(Optional.of(new DirectFunctionCalls.Server(new InetSocketAddress("127.0.0.1", 6380), Optional.of("app"),
+        Optional.of("pw"), 2, Optional.of("node-a"))),
+        server(new RedisClientConfig().setAddress("redis://app:pw@127.0.0.1:6380").setDatabase(2).setClientName("node-a")),
+        "the credentials of the address");
+    assertEquals(Optional.of(new DirectFunctionCalls.Server(new InetSocketAddress("127.0.0.1", 6381), Optional.empty(),
+        Optional.of("s3cret"), 0, Optional.empty())),
+        server(new RedisClientConfig().setAddress("redis://127.0.0.1:6381").setPassword("s3cret")),
+        "the configuration's password");
+  }
+
+  @Test
+  void onAClusterEachKeysCallGoesToTheMasterOfItsSlot() {
+    try (FunctionCalls direct = FunctionCalls.of(CLUSTER.client(), true)) {
+      assertInstanceOf(DirectFunctionCalls.class, direct, "a Cluster over redis://");
+      for (int i = 0; i < 30; i++) {
+        List<Object> keys = List.of("{dc:" + i + "}:a", "{dc:" + i + "}:b");
+        assertEquals(List.of("key {dc:" + i + "}:a", "key {dc:" + i + "}:b", "arg " + i),
+            direct.call("echo", keys, new Object[] {i}));
+      }
+      assertEquals(3, CLUSTER.redisCluster().nodes().stream().filter(node -> pipes(node) == 1).count(),
+          "one connection to each master");
+    }
+  }
+
+  @Test
+  void aCallTheClusterRedirectsGoesThroughRedisson() {
+    RedisServer first = CLUSTER.redisCluster().nodes().get(0);
+    DirectFunctionCalls.Server toFirst = new DirectFunctionCalls.Server(new InetSocketAddress("127.0.0.1", first.port()),
+        Optional.empty(), Optional.empty(), 0, Optional.empty());
+    List<List<Object>> redirected = new ArrayList<>();
+    FunctionCalls executor = FunctionCalls.of(CLUSTER.client());
+    FunctionCalls throughRedisson = (function, keys, args) -> {
+      redirected.add(keys);
+      return executor.call(function, keys, args);
+    };
+    try (DirectFunctionCalls direct = new DirectFunctionCalls(key -> Optional.of(toFirst),
+        new DirectFunctionCalls.Policy(1000, 3000, 3, RETRY_DELAY, NameMapper.direct()), throughRedisson)) {
+      for (int i = 0; i < 30; i++) {
+        List<Object> keys = List.of("{dc:" + i + "}:a");
+        assertEquals(List.of("key {dc:" + i + "}:a", "arg x"), direct.call("echo", keys, new Object[] {"x"}));
+      }
+    }
+    assertTrue(redirected.size() > 0 && redirected.size() < 30,
+        "the keys of the other masters' slots, answered MOVED by the first: " + redirected.size());
   }
 
   @Test
@@ -254,8 +306,9 @@ class DirectFunctionCallsTest {
     return config;
   }
 
-  private static MasterSlaveServersConfig servers(String address) {
-    return new MasterSlaveServersConfig().setMasterAddress(address);
+  /** What the calls make of a Redisson client so configured, its address not resolved yet. */
+  private static Optional<DirectFunctionCalls.Server> server(RedisClientConfig config) {
+    return DirectFunctionCalls.server(config, null);
   }
 
   private static String command(RedisServer server, String inline) {
@@ -274,8 +327,8 @@ class DirectFunctionCallsTest {
 
   /** The open direct connections to {@code server}: each has a reader thread named after its address. */
   private static long pipes(RedisServer server) {
-    String name = "brokkr-redis-pipe /127.0.0.1:" + server.port();
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive()
+        && t.getName().startsWith("brokkr-redis-pipe ") && t.getName().endsWith(":" + server.port())).count();
   }
 
   private static long awaitPipes(RedisServer server, long expected) throws InterruptedException {

@@ -254,8 +254,8 @@ public class BrokkrProperties {
     private boolean functions = true;
 
     /**
-     * Whether the transitions go on a connection of the backend's own (false: through the client's
-     * connection pool). Only a single server over plain TCP is served so; otherwise the pool is used.
+     * Whether the transitions go on connections of the backend's own (false: through the client's
+     * connection pool). Only one server or a Cluster over plain TCP is served so; otherwise the pool is used.
      */
     private boolean directConnection = true;
 
@@ -338,13 +338,13 @@ public class BrokkrProperties {
       this.functions = functions;
     }
 
-    /** {@return whether the transitions go on a connection of the backend's own} */
+    /** {@return whether the transitions go on connections of the backend's own} */
     public boolean isDirectConnection() {
       return directConnection;
     }
 
     /**
-     * Sets whether the transitions go on a connection of the backend's own.
+     * Sets whether the transitions go on connections of the backend's own.
      *
      * @param directConnection false to send them through the client's connection pool
      */
