@@ -46,13 +46,7 @@ class DirectFunctionCallsTest {
   @RegisterExtension
   static final RedisExtension CLUSTER = RedisExtension.cluster(3);
 
-  private static final String LIBRARY = """
-      redis.register_function('echo', function(keys, args)
-        local all = {}
-        for _, key in ipairs(keys) do all[#all + 1] = 'key ' .. key end
-        for _, arg in ipairs(args) do all[#all + 1] = 'arg ' .. arg end
-        return all
-      end)
+  private static final String LIBRARY = FunctionCallsTest.ECHO_LIBRARY + """
       redis.register_function('kinds', function(keys, args)
         return { 7, 'text', { 'inner', 2 }, '', args[1] }
       end)

@@ -22,8 +22,8 @@ class FunctionCallsTest {
   @RegisterExtension
   static final RedisExtension REDIS = RedisExtension.server();
 
-  /** Redisson's load puts the library's header in front. */
-  private static final String LIBRARY = """
+  /** A function that answers its keys and arguments as text; Redisson's load puts the library's header in front. */
+  static final String ECHO_LIBRARY = """
       redis.register_function('echo', function(keys, args)
         local all = {}
         for _, key in ipairs(keys) do all[#all + 1] = 'key ' .. key end
@@ -39,7 +39,7 @@ class FunctionCallsTest {
 
   @BeforeAll
   static void loadLibrary() {
-    REDIS.client().getFunction(StringCodec.INSTANCE).loadAndReplace("function_calls_test", LIBRARY);
+    REDIS.client().getFunction(StringCodec.INSTANCE).loadAndReplace("function_calls_test", ECHO_LIBRARY);
   }
 
   @Test
