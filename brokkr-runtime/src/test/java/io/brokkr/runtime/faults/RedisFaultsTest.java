@@ -26,9 +26,6 @@ import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.testing.Eventually;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,23 +83,8 @@ class RedisFaultsTest {
       }
     });
     sleeper.start();
-    awaitUnanswered(); // the sleep has begun: what is sent now waits past the client's timeout
+    server.awaitBlocked(PATIENCE); // the sleep has begun: what is sent now waits past the client's timeout
     return sleeper;
-  }
-
-  /** Waits until the server leaves a PING unanswered for 50 ms: it is blocked. */
-  private void awaitUnanswered() throws Exception {
-    long end = System.nanoTime() + PATIENCE.toNanos();
-    while (System.nanoTime() < end) {
-      try (Socket socket = new Socket("127.0.0.1", server.port())) {
-        socket.setSoTimeout(50);
-        socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-        socket.getInputStream().read();
-      } catch (SocketTimeoutException blocked) {
-        return;
-      }
-    }
-    throw new AssertionError("redis-server never blocked");
   }
 
   /** A client that gives up on a reply after 300 ms and re-sends the command, as Redisson does by default. */

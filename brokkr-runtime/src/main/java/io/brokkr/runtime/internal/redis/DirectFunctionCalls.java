@@ -73,10 +73,13 @@ final class DirectFunctionCalls implements FunctionCalls {
       return Optional.empty();
     }
     ConnectionManager connections = redisson.getCommandExecutor().getConnectionManager();
+    // Read once a master: a call asks for its key's master at every try, and a master's settings do not change.
+    Map<RedisClient, Optional<Server>> known = new ConcurrentHashMap<>();
     Servers masters = key -> {
       MasterSlaveEntry entry = connections.getEntry(key);
       RedisClient master = entry == null ? null : entry.getClient();
-      return master == null ? Optional.empty() : server(master.getConfig(), master.getAddr());
+      return master == null ? Optional.empty()
+          : known.computeIfAbsent(master, client -> server(client.getConfig(), client.getAddr()));
     };
     Policy policy = new Policy(config.getConnectTimeout(), config.getTimeout(), config.getRetryAttempts(),
         config.getRetryDelay(), config.getNameMapper());

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,27 @@ public final class RedisServer implements AutoCloseable {
       // Drop the +OK that answers QUIT.
       return reply.endsWith("+OK\r\n") ? reply.substring(0, reply.length() - 5) : reply;
     }
+  }
+
+  /**
+   * Waits until the server leaves a PING unanswered for 50 ms: it is blocked (DEBUG SLEEP, a long
+   * script, SIGSTOP), so that what is sent now waits.
+   *
+   * @throws AssertionError when it still answers after {@code patience}
+   */
+  public void awaitBlocked(Duration patience) throws IOException {
+    long end = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < end) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+        socket.setSoTimeout(50);
+        socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getInputStream().read();
+      } catch (SocketTimeoutException blocked) {
+        return;
+      }
+    }
+    throw new AssertionError("redis-server on port " + port + " never blocked within " + patience);
   }
 
   private void awaitReady() throws IOException {
