@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
  * The multi-node scenario of issue 18: 1, 2 and 4 node processes ({@link ScalingNode}) on one Redis
  * (or, with {@code --cluster 3}, on a Redis Cluster of three masters), every node running every
  * hammer worker and starting its share of a fixed number of hammer sagas.
- * Per run: sagas/s, Redis CPU and commands; per node: its CPU per saga and the pub/sub messages it
- * received. A node should not pay for the events of work it does not run: the total CPU per saga
- * should stay flat as nodes are added.
+ * Per run: sagas/s, Redis CPU and commands; per node: its CPU per saga (and how much of it its JVM's
+ * JIT compilers and garbage collector used) and the pub/sub messages it received. A node should not
+ * pay for the events of work it does not run: the total CPU per saga should stay flat as nodes are
+ * added.
  *
  * <pre>
  * mvn -q -pl brokkr-bench -am test-compile exec:java -Dexec.mainClass=io.brokkr.bench.NodeScaling \
@@ -40,15 +41,38 @@ public final class NodeScaling {
 
   private NodeScaling() {}
 
-  /** One run: how many nodes, and what each reported ({sagas started, CPU µs, messages, characters} per node). */
-  record Run(int nodes, int sagas, long wallMillis, double redisCpuMicros, long redisCommands, List<long[]> perNode) {}
+  /** One run: how many nodes, and what each reported. */
+  record Run(int nodes, int sagas, long wallMillis, double redisCpuMicros, long redisCommands, List<NodeReport> perNode) {
+    long nodesCpuMicros() {
+      return perNode.stream().mapToLong(NodeReport::cpuMicros).sum();
+    }
+
+    long nodesProgramCpuMicros() {
+      return perNode.stream().mapToLong(NodeReport::programCpuMicros).sum();
+    }
+  }
+
+  /**
+   * What a node reported: the sagas it started, the rounds it warmed up for, its CPU (of which its JIT
+   * compilers' and garbage collector's), and the pub/sub messages it received and their characters.
+   */
+  record NodeReport(int sagas, int warmUpRounds, long cpuMicros, long compilerMicros, long collectorMicros,
+      long messages, long chars) {
+    /** The CPU of its own threads and its libraries': what the node's work cost apart from its JVM's. */
+    long programCpuMicros() {
+      return cpuMicros - compilerMicros - collectorMicros;
+    }
+  }
 
   /**
    * Runs the scenario and writes its JSON.
    *
    * @param args {@code --nodes LIST} (default 1,2,4), {@code --sagas N} (4000), {@code --rounds N} (2),
-   *     {@code --warmup N} sagas per node (1500), {@code --cluster MASTERS} (0: one redis-server),
-   *     {@code --redis-transitions direct|pool} (direct: the backend's own connections), {@code --json FILE},
+   *     {@code --warmup N} sagas per warm-up round of each node (1500; a node runs rounds until its JIT
+   *     compilers are nearly idle), {@code --cluster MASTERS} (0: one redis-server),
+   *     {@code --redis-transitions direct|pool} (direct: the backend's own connections), {@code --apart true}
+   *     (each node in a namespace of its own: as many JVMs on the same cores and Redis, nothing shared; what
+   *     the nodes of one namespace pay beyond it is the cost of working together), {@code --json FILE},
    *     {@code --label TEXT}
    * @throws Exception when a node process fails or Redis cannot be read
    */
@@ -69,6 +93,11 @@ public final class NodeScaling {
     String label = given.getOrDefault("label", "");
     int masters = Integer.parseInt(given.getOrDefault("cluster", "0"));
     String transitions = given.getOrDefault("redis-transitions", "direct");
+    String apartFlag = given.getOrDefault("apart", "false");
+    if (!apartFlag.equals("true") && !apartFlag.equals("false")) {
+      throw new IllegalArgumentException("--apart takes true or false, was \"" + apartFlag + "\"");
+    }
+    boolean apart = apartFlag.equals("true");
     if (!transitions.equals("direct") && !transitions.equals("pool")) {
       throw new IllegalArgumentException("--redis-transitions takes direct or pool, was \"" + transitions + "\"");
     }
@@ -81,25 +110,29 @@ public final class NodeScaling {
       int count = 0;
       for (int round = 0; round < rounds; round++) {
         for (int nodes : nodeCounts) {
-          Run run = once(addresses, masters > 0, transitions, "scale-" + tag + "-" + (++count), nodes, sagas, warmup);
+          Run run = once(addresses, masters > 0, transitions, "scale-" + tag + "-" + (++count), nodes, sagas, warmup,
+              apart);
           runs.add(run);
           System.out.println(describe(run));
         }
       }
     }
-    write(json, machine, label, String.join(" ", args), masters, runs);
+    write(json, machine, label, String.join(" ", args), masters, apart, runs);
     System.out.println("written to " + json);
   }
 
   /** One run on the servers {@code redis} (the masters of a cluster, or one server). */
   private static Run once(List<RedisAddress> redis, boolean cluster, String transitions, String namespace, int nodes,
-      int sagas, int warmup) throws Exception {
+      int sagas, int warmup, boolean apart) throws Exception {
     List<Child> children = new ArrayList<>();
     try {
       for (int n = 0; n < nodes; n++) {
-        children.add(Child.start(redis.get(0), cluster, transitions, namespace, sagas / nodes, warmup));
+        children.add(Child.start(redis.get(0), cluster, transitions, apart ? namespace + "-" + n : namespace,
+            sagas / nodes, warmup));
       }
+      List<Integer> warmUpRounds = new ArrayList<>();
       for (Child child : children) {
+        warmUpRounds.add(Integer.parseInt(child.await("WARMED").split(" ")[1]));
         child.await("READY");
       }
       List<RedisInfo> before = info(redis);
@@ -119,11 +152,13 @@ public final class NodeScaling {
         redisCpu += used.cpuSeconds();
         redisCommands += used.commands();
       }
-      List<long[]> perNode = new ArrayList<>();
-      for (Child child : children) {
+      List<NodeReport> perNode = new ArrayList<>();
+      for (int n = 0; n < nodes; n++) {
+        Child child = children.get(n);
         child.send("report");
         String[] words = child.await("REPORT").split(" ");
-        perNode.add(new long[] {sagas / nodes, Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3])});
+        perNode.add(new NodeReport(sagas / nodes, warmUpRounds.get(n), Long.parseLong(words[1]),
+            Long.parseLong(words[4]), Long.parseLong(words[5]), Long.parseLong(words[2]), Long.parseLong(words[3])));
       }
       return new Run(nodes, sagas / nodes * nodes, wall, redisCpu * 1e6, redisCommands, perNode);
     } finally {
@@ -146,23 +181,28 @@ public final class NodeScaling {
 
   static String describe(Run run) {
     double sagas = run.sagas();
-    long nodeCpu = run.perNode().stream().mapToLong(n -> n[1]).sum();
-    String nodes = run.perNode().stream().map(n -> String.format(Locale.ROOT, "%d sagas, %.0f µs CPU per own saga,"
-        + " %d messages (%.2f per saga of the run)", n[0], (double) n[1] / n[0], n[2], n[2] / sagas))
-        .collect(Collectors.joining("; "));
-    return String.format(Locale.ROOT, "%d node(s): %.0f sagas/s, nodes' CPU %.0f µs per saga, Redis CPU %.0f µs per saga,"
-        + " %.2f Redis commands per step | %s", run.nodes(), sagas * 1000 / run.wallMillis(), nodeCpu / sagas,
-        run.redisCpuMicros() / sagas, run.redisCommands() / (sagas * 3), nodes);
+    String nodes = run.perNode().stream().map(n -> String.format(Locale.ROOT, "%d sagas after %d warm-up rounds,"
+        + " %.0f µs CPU per own saga (program %.0f, JIT %.0f, GC %.0f), %d messages (%.2f per saga of the run)",
+        n.sagas(), n.warmUpRounds(),
+        (double) n.cpuMicros() / n.sagas(), (double) n.programCpuMicros() / n.sagas(),
+        (double) n.compilerMicros() / n.sagas(), (double) n.collectorMicros() / n.sagas(), n.messages(),
+        n.messages() / sagas)).collect(Collectors.joining("; "));
+    return String.format(Locale.ROOT, "%d node(s): %.0f sagas/s, nodes' CPU %.0f µs per saga (program %.0f),"
+        + " Redis CPU %.0f µs per saga, %.2f Redis commands per step | %s", run.nodes(), sagas * 1000 / run.wallMillis(),
+        run.nodesCpuMicros() / sagas, run.nodesProgramCpuMicros() / sagas, run.redisCpuMicros() / sagas,
+        run.redisCommands() / (sagas * 3), nodes);
   }
 
   private static void write(Path json, Map<String, String> machine, String label, String command, int masters,
-      List<Run> runs) throws IOException {
+      boolean apart, List<Run> runs) throws IOException {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode about = root.putObject("machine");
     machine.forEach(about::put);
     root.put("scenario", "node-scaling: hammer sagas started by every node, every node running every worker");
     root.put("label", label);
     root.put("redis", masters > 0 ? "a Redis Cluster of " + masters + " masters" : "one redis-server");
+    root.put("namespaces", apart ? "one a node (--apart): the nodes share the cores and Redis, not their sagas"
+        : "one for all the nodes");
     root.put("command", command);
     ArrayNode list = root.putArray("runs");
     for (Run run : runs) {
@@ -172,18 +212,23 @@ public final class NodeScaling {
       node.put("sagas", run.sagas());
       node.put("wallMillis", run.wallMillis());
       node.put("sagasPerSecond", Math.round(sagas * 1000 / run.wallMillis()));
-      node.put("nodesCpuMicrosPerSaga", Math.round(run.perNode().stream().mapToLong(n -> n[1]).sum() / sagas));
+      node.put("nodesCpuMicrosPerSaga", Math.round(run.nodesCpuMicros() / sagas));
+      node.put("nodesProgramCpuMicrosPerSaga", Math.round(run.nodesProgramCpuMicros() / sagas));
       node.put("redisCpuMicrosPerSaga", Math.round(run.redisCpuMicros() / sagas));
       node.put("redisCommandsPerStep", Math.round(run.redisCommands() / (sagas * 3) * 100) / 100.0);
       ArrayNode each = node.putArray("perNode");
-      for (long[] n : run.perNode()) {
+      for (NodeReport n : run.perNode()) {
         ObjectNode one = each.addObject();
-        one.put("sagasStarted", n[0]);
-        one.put("cpuMicros", n[1]);
-        one.put("cpuMicrosPerOwnSaga", Math.round((double) n[1] / n[0]));
-        one.put("messagesReceived", n[2]);
-        one.put("messagesPerSagaOfTheRun", Math.round(n[2] / sagas * 100) / 100.0);
-        one.put("messageChars", n[3]);
+        one.put("sagasStarted", n.sagas());
+        one.put("warmUpRounds", n.warmUpRounds());
+        one.put("cpuMicros", n.cpuMicros());
+        one.put("cpuMicrosPerOwnSaga", Math.round((double) n.cpuMicros() / n.sagas()));
+        one.put("compilerCpuMicros", n.compilerMicros());
+        one.put("collectorCpuMicros", n.collectorMicros());
+        one.put("programCpuMicrosPerOwnSaga", Math.round((double) n.programCpuMicros() / n.sagas()));
+        one.put("messagesReceived", n.messages());
+        one.put("messagesPerSagaOfTheRun", Math.round(n.messages() / sagas * 100) / 100.0);
+        one.put("messageChars", n.chars());
       }
     }
     Files.createDirectories(json.toAbsolutePath().getParent());
