@@ -88,12 +88,13 @@ final class Bench implements AutoCloseable {
       if (options.peers().stream().anyMatch(p -> p.startsWith("redis"))) {
         about.put("brokkr-redisson-connections", String.valueOf(options.redisConnections()));
         about.put("brokkr-redis-transitions", options.redisDirect() ? "direct" : "pool");
+        about.put("brokkr-redis-finish-batching", options.redisFinishBatching() ? "on" : "off");
       }
       if (options.peers().contains("redis")) {
-        peers.add(new BrokkrPeer(new RedisTarget(address, options.redisConnections(), options.redisDirect(), false), runTag));
+        peers.add(new BrokkrPeer(new RedisTarget(address, options.redisConnections(), options.redisOptions(), false), runTag));
       }
       if (options.peers().contains("redis-observed")) {
-        peers.add(new BrokkrPeer(new RedisTarget(address, options.redisConnections(), options.redisDirect(), true), runTag));
+        peers.add(new BrokkrPeer(new RedisTarget(address, options.redisConnections(), options.redisOptions(), true), runTag));
       }
       if (options.peers().contains("bullmq")) {
         BullmqPeer.open(options.bullmqDir(), address, runTag, log).ifPresent(bullmq -> {

@@ -1,5 +1,6 @@
 package io.brokkr.bench;
 
+import io.brokkr.runtime.RedisOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import java.util.Set;
 record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<String> redisUrl, int sagas,
     int latencySagas, int chainLength, List<Integer> fanoutWidths, int fanoutSteps, List<Integer> scalingSizes,
     int concurrency, int submitters, int warmup, int warmupSeconds, int runs, int caseBudget, int probeSagas, Path json,
-    Optional<Path> bullmqDir, int redisConnections, boolean redisDirect, boolean help) {
+    Optional<Path> bullmqDir, int redisConnections, boolean redisDirect, boolean redisFinishBatching, boolean help) {
 
   /**
    * The peers a run may include: Brokkr on each store, the same with metrics and tracing on
@@ -35,7 +36,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
 
   private static final Set<String> FLAGS = Set.of("scenarios", "peers", "redis-url", "sagas", "latency-sagas",
       "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "warmup-seconds", "runs", "case-budget", "probe-sagas",
-      "json", "bullmq-dir", "redis-connections", "redis-transitions", "help");
+      "json", "bullmq-dir", "redis-connections", "redis-transitions", "redis-finish-batching", "help");
 
   static final String USAGE = String.join("\n",
       "brokkr-bench: Brokkr (in-memory and Redis stores) against BullMQ flows on the same Redis and Temporal's Java SDK.",
@@ -70,11 +71,14 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "  --redis-connections N the connection pool of Brokkr's Redisson client (default 2; Redisson's own default is 64)",
       "  --redis-transitions W direct: Brokkr's transitions on the backend's own connection; pool: through Redisson's\n"
       + "                        pool (RedisOptions.withDirectConnection(false)) (default direct)",
+      "  --redis-finish-batching B on: finishes of several sagas may share a call; off: a call each\n"
+      + "                        (RedisOptions.withFinishBatching(false)) (default on)",
       "  --help                this text");
 
   static BenchOptions defaults() {
     return new BenchOptions(List.of(Scenario.values()), DEFAULT_PEERS, Optional.empty(), 2000, 300, 10, List.of(10, 100, 1000),
-        2000, List.of(100, 1000, 10000), 16, 4, 1, 20, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), 2, true, false);
+        2000, List.of(100, 1000, 10000), 16, 4, 1, 20, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), 2, true, true,
+        false);
   }
 
   /**
@@ -106,6 +110,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
         Optional.ofNullable(given.get("bullmq-dir")).map(Path::of),
         count(given, "redis-connections", d.redisConnections, 1),
         given.containsKey("redis-transitions") ? direct(given.get("redis-transitions")) : d.redisDirect,
+        given.containsKey("redis-finish-batching") ? onOff(given.get("redis-finish-batching")) : d.redisFinishBatching,
         given.containsKey("help"));
   }
 
@@ -178,6 +183,19 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       throw new IllegalArgumentException("--" + name + " must be at least " + min + ", was \"" + value + "\"");
     }
     return n;
+  }
+
+  private static boolean onOff(String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("--redis-finish-batching takes on or off, was \"" + value + "\"");
+    };
+  }
+
+  /** {@return the options of Brokkr's Redis backend these flags ask for} */
+  RedisOptions redisOptions() {
+    return RedisOptions.defaults().withDirectConnection(redisDirect).withFinishBatching(redisFinishBatching);
   }
 
   private static boolean direct(String value) {

@@ -21,12 +21,12 @@ final class RedisTarget implements BrokkrTarget {
   /**
    * @param connections the client's connection pool: a small one lets Redisson send concurrent
    *     calls back to back on one socket, as BullMQ's ioredis does on its one connection
-   * @param direct the transitions on the backend's own connection ({@link RedisOptions#withDirectConnection})
+   * @param options the backend's options (its connections, finish batching)
    * @param observed with metrics and tracing on ({@link Observed})
    */
-  RedisTarget(RedisAddress address, int connections, boolean direct, boolean observed) {
+  RedisTarget(RedisAddress address, int connections, RedisOptions options, boolean observed) {
     this.address = address;
-    this.options = RedisOptions.defaults().withDirectConnection(direct);
+    this.options = options;
     this.observed = observed;
     Config config = new Config();
     config.useSingleServer().setAddress(address.url()).setConnectionPoolSize(connections)

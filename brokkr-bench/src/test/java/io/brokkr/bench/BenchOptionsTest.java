@@ -21,7 +21,8 @@ class BenchOptionsTest {
   void readsBothFlagForms() {
     BenchOptions o = BenchOptions.parse("--runs", "5", "--fanout=1000,10", "--peers", "bullmq,memory",
         "--redis-url", "redis://127.0.0.1:6390", "--json", "out.json", "--scenarios", "chain,scaling",
-        "--redis-connections", "8", "--warmup-seconds", "0", "--redis-transitions", "pool");
+        "--redis-connections", "8", "--warmup-seconds", "0", "--redis-transitions", "pool",
+        "--redis-finish-batching", "off");
     assertEquals(5, o.runs());
     assertEquals(List.of(10, 1000), o.fanoutWidths());
     assertEquals(List.of("memory", "bullmq"), o.peers());
@@ -31,6 +32,10 @@ class BenchOptionsTest {
     assertEquals(8, o.redisConnections());
     assertFalse(o.redisDirect(), "pool: the transitions through Redisson's pool");
     assertTrue(BenchOptions.defaults().redisDirect(), "the runtime's default: the backend's own connection");
+    assertFalse(o.redisFinishBatching(), "off: a call a finish");
+    assertTrue(BenchOptions.defaults().redisFinishBatching(), "the runtime's default: finishes batched");
+    assertEquals("RedisOptions[payloadLimit=1048576, retention=PT168H, partitions=16, durability=none, "
+        + "redisFunctions=true, directConnection=false, finishBatching=false]", o.redisOptions().toString());
     assertEquals(0, o.warmupSeconds());
     assertEquals(20, BenchOptions.defaults().warmupSeconds(), "a process's first case warms up for 20 s");
     assertEquals(2, BenchOptions.defaults().redisConnections(), "a small pool, as BullMQ's one connection");
@@ -47,6 +52,7 @@ class BenchOptionsTest {
     assertMessage("needs a value", "--runs");
     assertMessage("at least 1, was \"0\"", "--redis-connections", "0");
     assertMessage("direct or pool, was \"netty\"", "--redis-transitions", "netty");
+    assertMessage("on or off, was \"yes\"", "--redis-finish-batching", "yes");
   }
 
   @Test

@@ -61,7 +61,7 @@ public final class RedisStores {
       boolean functions = registry.load(client, options.redisFunctions(), false);
       Optional<DurableMode> durable = options.durability().map(d -> DurableMode.choose(client, d, keys.metaKey()));
       calls = Optional.of(new ScriptCalls(client, registry, durable, options.callListener(), functions,
-          options.directConnection()));
+          options.directConnection(), options.finishBatching()));
     }
     return calls.get();
   }

@@ -44,15 +44,21 @@ final class ScriptCalls {
   private volatile boolean functions;
   /** The stores open on these calls: the last one to close lets go of the calls' own connection. */
   private int stores;
+  /** Finishes of several sagas in one call: on one Redis server (a Cluster's call names one slot), not durable. */
+  private final Optional<FinishBatches> finishBatches;
 
   ScriptCalls(RedissonClient client, ScriptRegistry registry, Optional<DurableMode> durable, RedisCallListener listener,
-      boolean functions, boolean directConnection) {
+      boolean functions, boolean directConnection, boolean batchFinishes) {
     this.client = client;
     this.functionCalls = FunctionCalls.of(client, directConnection);
     this.registry = registry;
     this.durable = durable;
     this.listener = listener;
     this.functions = functions;
+    this.finishBatches = batchFinishes && durable.isEmpty() && !client.getConfig().isClusterConfig()
+        ? Optional.of(new FinishBatches((k, a) -> functionCalls.call(registry.finishManyFunction(), k, a),
+            (k, a) -> functionCalls.call(registry.function(Script.FINISH), k, a)))
+        : Optional.empty();
   }
 
   RedissonClient client() {
@@ -100,6 +106,9 @@ final class ScriptCalls {
     withRequest.addAll(keys);
     withRequest.add(RequestIds.keyInSlotOf(String.valueOf(keys.get(0))));
     withRequest.addAll(moreKeys);
+    if (script == Script.FINISH && functions && finishBatches.isPresent()) {
+      return call(script, s -> finishBatches.get().call(withRequest, args));
+    }
     return durable.map(mode -> call(script, s -> durably(mode, s, withRequest, args)))
         .orElseGet(() -> plain(script, withRequest, args));
   }

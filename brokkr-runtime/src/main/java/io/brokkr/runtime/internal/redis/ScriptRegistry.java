@@ -31,6 +31,16 @@ final class ScriptRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ScriptRegistry.class);
   /** What every transition runs first: the call's keys and arguments, and fresh state. */
   private static final String BEGIN = "begin(KEYS, ARGV)\n";
+  /** The body of {@link #finishManyFunction()}: the finish (as {@code finish_one}) once a finish it carries. */
+  private static final String FINISH_MANY = """
+        local replies, k, a = {}, 1, 2
+        for i = 1, tonumber(ARGV[1]) do
+          local nk, na = tonumber(ARGV[a]), tonumber(ARGV[a + 1])
+          replies[i] = finish_one({ unpack(KEYS, k, k + nk - 1) }, { unpack(ARGV, a + 2, a + 1 + na) })
+          k, a = k + nk, a + 2 + na
+        end
+        return replies
+      """;
 
   private final Map<Script, String> sources = new EnumMap<>(Script.class);
   private final Map<Script, String> shas = new EnumMap<>(Script.class);
@@ -66,11 +76,23 @@ final class ScriptRegistry {
       sources.put(script, source);
       shas.put(script, sha1(source));
     }
-    this.libraryName = "brokkr_" + sha1(library + String.join("\n", bodies.values())).substring(0, 16);
+    this.libraryName = "brokkr_" + sha1(library + String.join("\n", bodies.values()) + FINISH_MANY).substring(0, 16);
     StringBuilder functions = new StringBuilder(library);
     bodies.forEach((script, body) -> functions.append("redis.register_function('").append(function(script))
         .append("', function(KEYS, ARGV)\n").append(body).append("\nend)\n"));
+    functions.append("local function finish_one(KEYS, ARGV)\n").append(bodies.get(Script.FINISH)).append("\nend\n")
+        .append("redis.register_function('").append(finishManyFunction()).append("', function(KEYS, ARGV)\n")
+        .append(FINISH_MANY).append("end)\n");
     this.functionLibrary = functions.toString();
+  }
+
+  /**
+   * {@return the name of the library's function that runs several finishes in one call} Its first
+   * argument is their count, then for each its number of keys, its number of arguments and its
+   * arguments; its keys are every finish's keys in turn; it answers their replies in order.
+   */
+  String finishManyFunction() {
+    return function(Script.FINISH) + "_many";
   }
 
   /** {@return the name of the Functions library's function that runs {@code script}, a transition} */

@@ -259,6 +259,12 @@ public class BrokkrProperties {
      */
     private boolean directConnection = true;
 
+    /**
+     * Whether finishes of several sagas may share a call to Redis (false: a call each). Only on one
+     * server or Sentinel's master, with functions, not durable; otherwise each finish has its own call.
+     */
+    private boolean finishBatching = true;
+
     /** Durable mode: transitions wait for replicas to acknowledge them. */
     private final Durability durability = new Durability();
 
@@ -352,6 +358,20 @@ public class BrokkrProperties {
       this.directConnection = directConnection;
     }
 
+    /** {@return whether finishes of several sagas may share a call} */
+    public boolean isFinishBatching() {
+      return finishBatching;
+    }
+
+    /**
+     * Sets whether finishes of several sagas may share a call.
+     *
+     * @param finishBatching false to send each finish in a call of its own
+     */
+    public void setFinishBatching(boolean finishBatching) {
+      this.finishBatching = finishBatching;
+    }
+
     /** {@return the durable mode's options} */
     public Durability getDurability() {
       return durability;
@@ -363,7 +383,8 @@ public class BrokkrProperties {
           .withPayloadLimit(Math.toIntExact(payloadLimit.toBytes()))
           .withRetention(retention)
           .withRedisFunctions(functions)
-          .withDirectConnection(directConnection);
+          .withDirectConnection(directConnection)
+          .withFinishBatching(finishBatching);
       return durability.getReplicas() > 0
           ? options.withDurability(durability.getReplicas(), durability.getTimeout())
           : options;

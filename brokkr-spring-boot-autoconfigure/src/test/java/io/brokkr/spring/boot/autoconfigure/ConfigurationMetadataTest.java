@@ -91,6 +91,7 @@ class ConfigurationMetadataTest {
     d.put("brokkr.redis.retention", p.getRedis().getRetention());
     d.put("brokkr.redis.functions", p.getRedis().isFunctions());
     d.put("brokkr.redis.direct-connection", p.getRedis().isDirectConnection());
+    d.put("brokkr.redis.finish-batching", p.getRedis().isFinishBatching());
     d.put("brokkr.redis.durability.replicas", p.getRedis().getDurability().getReplicas());
     d.put("brokkr.redis.durability.timeout", p.getRedis().getDurability().getTimeout());
     d.put("brokkr.dashboard.enabled", p.getDashboard().isEnabled());

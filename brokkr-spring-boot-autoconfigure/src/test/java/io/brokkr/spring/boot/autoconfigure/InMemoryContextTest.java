@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "brokkr.drain-timeout=2s", "brokkr.default-retry.max-attempts=5", "brokkr.default-retry.backoff=50ms",
     "brokkr.default-retry.multiplier=1.5", "brokkr.default-retry.max-backoff=2s",
     "brokkr.redis.payload-limit=64KB", "brokkr.redis.retention=1d", "brokkr.redis.functions=false",
-    "brokkr.redis.direct-connection=false",
+    "brokkr.redis.direct-connection=false", "brokkr.redis.finish-batching=false",
     "brokkr.redis.durability.replicas=1", "brokkr.redis.durability.timeout=250ms"})
 class InMemoryContextTest {
   @Autowired Brokkr brokkr;
@@ -44,7 +44,8 @@ class InMemoryContextTest {
     assertEquals(new io.brokkr.dsl.RetryPolicy(5, Duration.ofMillis(50), 1.5, Duration.ofSeconds(2)),
         properties.getDefaultRetry().toPolicy());
     assertEquals("RedisOptions[payloadLimit=65536, retention=PT24H, partitions=16, "
-        + "durability=Durability[replicas=1, timeout=PT0.25S], redisFunctions=false, directConnection=false]",
+        + "durability=Durability[replicas=1, timeout=PT0.25S], redisFunctions=false, directConnection=false, "
+        + "finishBatching=false]",
         properties.getRedis().toOptions().toString());
     assertEquals("shop", brokkr.namespace());
   }

@@ -1,0 +1,109 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.dsl.SagaTemplate;
+import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaOutcome;
+import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.Worker;
+import io.brokkr.runtime.redis.testing.RedisServer;
+import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.testing.Eventually;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+/**
+ * The library's finish of several sagas in one call, end to end: sixteen attempts finish while Redis
+ * is blocked, so that two finishes are out and the others queue behind them; Redis's slow log (every
+ * command logged) tells which calls carried them.
+ */
+class BatchedFinishesTest {
+  private static final int SAGAS = 16;
+  private static final SagaTemplate HELD = SagaTemplate.named("Held").input("n", "String")
+      .step("held").worker("Held").inputs("n").build();
+
+  private RedisServer server;
+  private RedissonClient client;
+  private final String namespace = "batched-" + UUID.randomUUID();
+
+  @BeforeEach
+  void startRedis() throws Exception {
+    server = RedisServer.start(List.of("--enable-debug-command", "yes", "--slowlog-log-slower-than", "0",
+        "--slowlog-max-len", "100000"));
+    client = Redissons.of(server);
+  }
+
+  @AfterEach
+  void stopRedis() {
+    client.shutdown();
+    server.close();
+  }
+
+  @Test
+  void finishesThatQueuedBehindTheCallsOutGoInOneCallAndEachSagaEndsAsItWouldAlone() throws Exception {
+    runHeldSagas(RedisOptions.defaults());
+
+    assertTrue(server.command("SLOWLOG GET 100000").contains("_finish_many"), "a call carried several finishes");
+  }
+
+  @Test
+  void withBatchingOffEachFinishHasACallOfItsOwn() throws Exception {
+    runHeldSagas(RedisOptions.defaults().withFinishBatching(false));
+
+    assertFalse(server.command("SLOWLOG GET 100000").contains("_finish_many"), "no call carried several finishes");
+  }
+
+  /**
+   * Starts {@link #SAGAS} sagas whose one step waits until all run, blocks Redis, lets the steps end
+   * while it sleeps, and checks that every saga finished with its own step's result.
+   */
+  private void runHeldSagas(RedisOptions options) throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    try (Brokkr brokkr = Brokkr.builder().namespace(namespace).concurrency(SAGAS)
+        .build(RedisBackend.on(client, options))) {
+      brokkr.registerWorker(Worker.sync("Held", inv -> {
+        running.incrementAndGet();
+        go.await();
+        return "done-" + inv.arg(0, String.class);
+      }));
+      List<CompletableFuture<SagaOutcome>> outcomes = new ArrayList<>();
+      for (int i = 0; i < SAGAS; i++) {
+        outcomes.add(brokkr.start(HELD, Map.of("n", String.valueOf(i))).outcome());
+      }
+      Eventually.until("every step running", () -> running.get() == SAGAS);
+      Thread sleeper = new Thread(() -> {
+        try {
+          server.command("DEBUG SLEEP 0.5");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      sleeper.start();
+      server.awaitBlocked(Eventually.PATIENCE);
+      go.countDown();
+
+      for (int i = 0; i < SAGAS; i++) {
+        SagaOutcome outcome = outcomes.get(i).get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(SagaStatus.FINISHED, outcome.status(), outcome.toString());
+        assertEquals("done-" + i, outcome.results().get("held", String.class));
+      }
+      sleeper.join();
+    }
+  }
+}
