@@ -74,17 +74,8 @@ class RedisFaultsTest {
   }
 
   /** Blocks the server for a second, from another connection, as a slow disk or a long command would. */
-  private Thread blockRedis() throws Exception {
-    Thread sleeper = new Thread(() -> {
-      try {
-        server.command("DEBUG SLEEP 1");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    sleeper.start();
-    server.awaitBlocked(PATIENCE); // the sleep has begun: what is sent now waits past the client's timeout
-    return sleeper;
+  private CompletableFuture<String> blockRedis() throws Exception {
+    return server.sleep("1", PATIENCE); // the sleep has begun: what is sent now waits past the client's timeout
   }
 
   /** A client that gives up on a reply after 300 ms and re-sends the command, as Redisson does by default. */
@@ -103,7 +94,7 @@ class RedisFaultsTest {
       store.addStep("s", new StepSpec("b", "B", List.of("a"), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
       store.start("s");
 
-      Thread sleeper = blockRedis();
+      CompletableFuture<String> sleeper = blockRedis();
       Claim claim = store.claimNext("A", "node-1", Instant.now(), Duration.ofSeconds(30)).orElseThrow();
       sleeper.join();
       assertEquals(claim.lease().token(), store.load("s").orElseThrow().step("a").orElseThrow().lease().orElseThrow().token(),
@@ -126,7 +117,7 @@ class RedisFaultsTest {
     try (Brokkr brokkr = node(impatient)) {
       brokkr.registerWorker(Worker.sync("Once", inv -> "done"));
       SagaTemplate once = SagaTemplate.named("Once").step("once").worker("Once").retry(RetryPolicy.NO_RETRY).build();
-      Thread sleeper = blockRedis();
+      CompletableFuture<String> sleeper = blockRedis();
       SagaHandle<StepResults> handle = brokkr.start(once, Map.of());
       sleeper.join();
       assertEquals(SagaStatus.FINISHED, await(handle.outcome()).status());

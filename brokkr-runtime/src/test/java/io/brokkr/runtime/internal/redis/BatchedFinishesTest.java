@@ -87,15 +87,7 @@ class BatchedFinishesTest {
         outcomes.add(brokkr.start(HELD, Map.of("n", String.valueOf(i))).outcome());
       }
       Eventually.until("every step running", () -> running.get() == SAGAS);
-      Thread sleeper = new Thread(() -> {
-        try {
-          server.command("DEBUG SLEEP 0.5");
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      sleeper.start();
-      server.awaitBlocked(Eventually.PATIENCE);
+      CompletableFuture<String> sleep = server.sleep("0.5", Eventually.PATIENCE);
       go.countDown();
 
       for (int i = 0; i < SAGAS; i++) {
@@ -103,7 +95,7 @@ class BatchedFinishesTest {
         assertEquals(SagaStatus.FINISHED, outcome.status(), outcome.toString());
         assertEquals("done-" + i, outcome.results().get("held", String.class));
       }
-      sleeper.join();
+      sleep.join();
     }
   }
 }

@@ -73,7 +73,8 @@ class DirectFunctionCallsTest {
     CLUSTER.client().getFunction(StringCodec.INSTANCE).loadAndReplace("direct_function_calls_test", LIBRARY);
   }
 
-  private static DirectFunctionCalls calls(RedisServer server, int timeoutMillis, int retryAttempts) {
+  /** Calls on {@code server}'s own connection with this timeout and these re-sends, never redirected. */
+  static DirectFunctionCalls calls(RedisServer server, int timeoutMillis, int retryAttempts) {
     DirectFunctionCalls.Server at = new DirectFunctionCalls.Server(new InetSocketAddress("127.0.0.1", server.port()),
         Optional.empty(), Optional.empty(), 0, Optional.empty());
     return new DirectFunctionCalls(key -> Optional.of(at),
@@ -153,15 +154,13 @@ class DirectFunctionCallsTest {
       assertEquals(List.of(1L), patient.call("count", List.of("{dc:3}:n"), new Object[0]));
       long before = lastCallingConnection(server);
 
-      CompletableFuture<String> sleep = CompletableFuture.supplyAsync(() -> command(server, "DEBUG SLEEP 1"));
-      server.awaitBlocked(Eventually.PATIENCE);
+      CompletableFuture<String> sleep = server.sleep("1", Eventually.PATIENCE);
       long counted = (Long) patient.call("count", List.of("{dc:3}:n"), new Object[0]).get(0);
       sleep.join();
       assertTrue(counted >= 2, "answered once the server woke: " + counted);
       assertTrue(lastCallingConnection(server) > before, "re-sent on a new connection after a timeout");
 
-      sleep = CompletableFuture.supplyAsync(() -> command(server, "DEBUG SLEEP 1"));
-      server.awaitBlocked(Eventually.PATIENCE);
+      sleep = server.sleep("1", Eventually.PATIENCE);
       RedisTimeoutException late = assertThrows(RedisTimeoutException.class,
           () -> hasty.call("count", List.of("{dc:3}:n"), new Object[0]));
       sleep.join();
@@ -282,12 +281,17 @@ class DirectFunctionCallsTest {
   }
 
   private static void loadLibrary(RedisServer server) {
+    loadLibrary(server, "direct_function_calls_test", LIBRARY);
+  }
+
+  /** Loads a Functions library into {@code server} (Redisson puts the header in front). */
+  static void loadLibrary(RedisServer server, String name, String library) {
     Config config = new Config();
     config.useSingleServer().setAddress(server.uri()).setConnectionMinimumIdleSize(1).setConnectionPoolSize(1)
         .setSubscriptionConnectionMinimumIdleSize(0);
     RedissonClient client = Redisson.create(config);
     try {
-      client.getFunction(StringCodec.INSTANCE).loadAndReplace("direct_function_calls_test", LIBRARY);
+      client.getFunction(StringCodec.INSTANCE).loadAndReplace(name, library);
     } finally {
       client.shutdown();
     }
@@ -302,14 +306,6 @@ class DirectFunctionCallsTest {
   /** What the calls make of a Redisson client so configured, its address not resolved yet. */
   private static Optional<DirectFunctionCalls.Server> server(RedisClientConfig config) {
     return DirectFunctionCalls.server(config, null);
-  }
-
-  private static String command(RedisServer server, String inline) {
-    try {
-      return server.command(inline);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

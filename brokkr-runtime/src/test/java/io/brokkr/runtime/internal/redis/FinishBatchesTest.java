@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.brokkr.runtime.redis.testing.RedisExtension;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.testing.Eventually;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,13 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.redisson.Redisson;
-import org.redisson.api.NameMapper;
-import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.RedisTimeoutException;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
 /**
  * Finishes batched on a real Redis, with functions of the finish's call shapes: {@code fb_one} answers
@@ -159,8 +152,8 @@ class FinishBatchesTest {
   @Test
   void aBatchRedisDoesNotAnswerFailsEachOfItsFinishesWithoutSendingThemAlone() throws Exception {
     try (RedisServer server = RedisServer.start(List.of());
-        DirectFunctionCalls hasty = hastyCalls(server)) {
-      load(server);
+        DirectFunctionCalls hasty = DirectFunctionCallsTest.calls(server, 100, 0)) {
+      DirectFunctionCallsTest.loadLibrary(server, "finish_batches_test", LIBRARY);
       FinishBatches batches = batches(hasty, "fb_slow_many");
       List<CompletableFuture<List<Object>>> held = holdBothCalls(batches);
 
@@ -204,27 +197,6 @@ class FinishBatchesTest {
       return e.getCause();
     }
     throw new AssertionError("the finish did not fail");
-  }
-
-  private static DirectFunctionCalls hastyCalls(RedisServer server) {
-    DirectFunctionCalls.Server at = new DirectFunctionCalls.Server(new InetSocketAddress("127.0.0.1", server.port()),
-        Optional.empty(), Optional.empty(), 0, Optional.empty());
-    return new DirectFunctionCalls(key -> Optional.of(at), new DirectFunctionCalls.Policy(1000, 100, 0,
-        attempt -> Duration.ofMillis(10), NameMapper.direct()), (function, keys, args) -> {
-          throw new AssertionError("redirected: " + function);
-        });
-  }
-
-  private static void load(RedisServer server) {
-    Config config = new Config();
-    config.useSingleServer().setAddress(server.uri()).setConnectionMinimumIdleSize(1).setConnectionPoolSize(1)
-        .setSubscriptionConnectionMinimumIdleSize(0);
-    RedissonClient client = Redisson.create(config);
-    try {
-      client.getFunction(StringCodec.INSTANCE).loadAndReplace("finish_batches_test", LIBRARY);
-    } finally {
-      client.shutdown();
-    }
   }
 
   private static void await(CountDownLatch latch) {

@@ -3,6 +3,7 @@ package io.brokkr.runtime.redis.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -93,6 +95,23 @@ public final class RedisServer implements AutoCloseable {
       // Drop the +OK that answers QUIT.
       return reply.endsWith("+OK\r\n") ? reply.substring(0, reply.length() - 5) : reply;
     }
+  }
+
+  /**
+   * Blocks the server with {@code DEBUG SLEEP seconds} from a connection of its own (it must run with
+   * {@code --enable-debug-command yes}) and returns once the sleep has begun, so that what is sent now
+   * waits; the future completes with the reply when the server wakes.
+   */
+  public CompletableFuture<String> sleep(String seconds, Duration patience) throws IOException {
+    CompletableFuture<String> slept = CompletableFuture.supplyAsync(() -> {
+      try {
+        return command("DEBUG SLEEP " + seconds);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    awaitBlocked(patience);
+    return slept;
   }
 
   /**
