@@ -15,7 +15,7 @@ import org.redisson.client.RedisTimeoutException;
 
 /**
  * Finishes of many sagas in one function call, on one Redis server. At most {@link #IN_FLIGHT} calls
- * are out at once; a finish that comes while they are queues, and the next call carries every queued
+ * are out at once; a finish that comes while they are out queues, and the next call carries every queued
  * finish, up to {@link #MOST}. A finish that finds a call free goes at once, alone if nothing else
  * waits: one saga in flight is not slowed. Redis runs a batch's finishes one after the other in one
  * call (each with its own request id), which saves what a call costs around its script: at full speed
