@@ -36,10 +36,10 @@ public final class RedisOptions {
   private final RedisCallListener callListener;
   private final boolean redisFunctions;
   private final boolean directConnection;
-  private final boolean batchFinishes;
+  private final boolean finishBatching;
 
   private RedisOptions(int payloadLimit, Duration retention, int partitions, Optional<Durability> durability,
-      RedisCallListener callListener, boolean redisFunctions, boolean directConnection, boolean batchFinishes) {
+      RedisCallListener callListener, boolean redisFunctions, boolean directConnection, boolean finishBatching) {
     this.payloadLimit = payloadLimit;
     this.retention = retention;
     this.partitions = partitions;
@@ -47,7 +47,7 @@ public final class RedisOptions {
     this.callListener = callListener;
     this.redisFunctions = redisFunctions;
     this.directConnection = directConnection;
-    this.batchFinishes = batchFinishes;
+    this.finishBatching = finishBatching;
   }
 
   /** {@return the options with payload limit 1 MiB, retention 7 days, 16 partitions, not durable} */
@@ -67,7 +67,7 @@ public final class RedisOptions {
    */
   public RedisOptions withPayloadLimit(int bytes) {
     return new RedisOptions(new StoreLimits(bytes).payloadLimit(), retention, partitions, durability, callListener,
-        redisFunctions, directConnection, batchFinishes);
+        redisFunctions, directConnection, finishBatching);
   }
 
   /**
@@ -84,7 +84,7 @@ public final class RedisOptions {
       throw new IllegalArgumentException("the retention must be at least 1 ms, was " + value);
     }
     return new RedisOptions(payloadLimit, value, partitions, durability, callListener, redisFunctions, directConnection,
-        batchFinishes);
+        finishBatching);
   }
 
   /**
@@ -101,7 +101,7 @@ public final class RedisOptions {
       throw new IllegalArgumentException("partitions must be between 1 and 1024, was " + value);
     }
     return new RedisOptions(payloadLimit, retention, value, durability, callListener, redisFunctions, directConnection,
-        batchFinishes);
+        finishBatching);
   }
 
   /**
@@ -119,7 +119,7 @@ public final class RedisOptions {
    */
   public RedisOptions withDurability(int replicas, Duration timeout) {
     return new RedisOptions(payloadLimit, retention, partitions, Optional.of(new Durability(replicas, timeout)),
-        callListener, redisFunctions, directConnection, batchFinishes);
+        callListener, redisFunctions, directConnection, finishBatching);
   }
 
   /**
@@ -130,7 +130,7 @@ public final class RedisOptions {
    */
   public RedisOptions withCallListener(RedisCallListener value) {
     return new RedisOptions(payloadLimit, retention, partitions, durability, Objects.requireNonNull(value, "callListener"),
-        redisFunctions, directConnection, batchFinishes);
+        redisFunctions, directConnection, finishBatching);
   }
 
   /**
@@ -146,7 +146,7 @@ public final class RedisOptions {
    */
   public RedisOptions withRedisFunctions(boolean value) {
     return new RedisOptions(payloadLimit, retention, partitions, durability, callListener, value, directConnection,
-        batchFinishes);
+        finishBatching);
   }
 
   /**
@@ -166,7 +166,7 @@ public final class RedisOptions {
    */
   public RedisOptions withDirectConnection(boolean value) {
     return new RedisOptions(payloadLimit, retention, partitions, durability, callListener, redisFunctions, value,
-        batchFinishes);
+        finishBatching);
   }
 
   /**
@@ -189,7 +189,7 @@ public final class RedisOptions {
 
   /** {@return whether finishes of several sagas may share a call where the server allows it} */
   public boolean finishBatching() {
-    return batchFinishes;
+    return finishBatching;
   }
 
   /** {@return whether the transitions go on the backend's own connections where the client allows it} */
@@ -231,7 +231,7 @@ public final class RedisOptions {
   public String toString() {
     return "RedisOptions[payloadLimit=" + payloadLimit + ", retention=" + retention + ", partitions=" + partitions
         + ", durability=" + durability.map(Durability::toString).orElse("none") + ", redisFunctions=" + redisFunctions
-        + ", directConnection=" + directConnection + ", finishBatching=" + batchFinishes + "]";
+        + ", directConnection=" + directConnection + ", finishBatching=" + finishBatching + "]";
   }
 
   /**

@@ -78,10 +78,17 @@ final class ScriptRegistry {
     }
     this.libraryName = "brokkr_" + sha1(library + String.join("\n", bodies.values()) + FINISH_MANY).substring(0, 16);
     StringBuilder functions = new StringBuilder(library);
-    bodies.forEach((script, body) -> functions.append("redis.register_function('").append(function(script))
-        .append("', function(KEYS, ARGV)\n").append(body).append("\nend)\n"));
-    functions.append("local function finish_one(KEYS, ARGV)\n").append(bodies.get(Script.FINISH)).append("\nend\n")
-        .append("redis.register_function('").append(finishManyFunction()).append("', function(KEYS, ARGV)\n")
+    bodies.forEach((script, body) -> {
+      if (script == Script.FINISH) {
+        // A local function of its own, which finish_many calls once a finish: the body is in the library once.
+        functions.append("local function finish_one(KEYS, ARGV)\n").append(body).append("\nend\n")
+            .append("redis.register_function('").append(function(script)).append("', finish_one)\n");
+      } else {
+        functions.append("redis.register_function('").append(function(script))
+            .append("', function(KEYS, ARGV)\n").append(body).append("\nend)\n");
+      }
+    });
+    functions.append("redis.register_function('").append(finishManyFunction()).append("', function(KEYS, ARGV)\n")
         .append(FINISH_MANY).append("end)\n");
     this.functionLibrary = functions.toString();
   }

@@ -168,6 +168,30 @@ class FinishBatchesTest {
     }
   }
 
+  @Test
+  void aFinishInterruptedWhileQueuedIsTakenOutAndFailsAndTheOthersStillGo() throws Exception {
+    FinishBatches batches = batches(calls, "fb_many");
+    List<CompletableFuture<List<Object>>> held = holdBothCalls(batches);
+    Map<String, CompletableFuture<List<Object>>> queued = queue(batches, List.of("a", "b"));
+    CompletableFuture<Thread> quitter = new CompletableFuture<>();
+    CompletableFuture<List<Object>> interrupted = CompletableFuture.supplyAsync(() -> {
+      quitter.complete(Thread.currentThread());
+      return batches.call(KEYS, new Object[] {"quits", 1L});
+    }, threads);
+    Eventually.until("the third finish queued", () -> batches.queued() == 3);
+
+    quitter.join().interrupt();
+    Throwable quit = assertThrowsCompletion(interrupted);
+    assertInstanceOf(RedisException.class, quit);
+    assertTrue(quit.getMessage().startsWith("Interrupted before the finish was sent"), quit.getMessage());
+    assertEquals(2, batches.queued(), "taken out of the queue");
+    hold.countDown();
+
+    held.forEach(CompletableFuture::join);
+    queued.forEach((name, finish) -> assertEquals(List.of("many", name), finish.join()));
+    assertEquals(List.of("a", "b"), batched.stream().sorted().toList(), "the batch did not carry it");
+  }
+
   /** Starts two finishes that each take one of the calls and wait in it until {@link #hold} opens. */
   private List<CompletableFuture<List<Object>>> holdBothCalls(FinishBatches batches) {
     List<CompletableFuture<List<Object>>> held = new ArrayList<>();
