@@ -65,8 +65,16 @@ final class DirectFunctionCalls implements FunctionCalls {
     this.redirected = redirected;
   }
 
+  /** Where a client's connections of the backend's own go, and how they wait: one server or a Cluster's masters. */
+  record Route(Servers servers, Policy policy) {}
+
   /** The calls for {@code redisson} when its configuration allows them. */
   static Optional<FunctionCalls> of(Redisson redisson, FunctionCalls redirected) {
+    return route(redisson).map(route -> new DirectFunctionCalls(route.servers(), route.policy(), redirected));
+  }
+
+  /** The route of {@code redisson}'s own connections when its configuration allows them ({@link #eligible}). */
+  static Optional<Route> route(Redisson redisson) {
     var manager = redisson.getCommandExecutor().getServiceManager();
     BaseConfig<?> config = manager.getConfig();
     if (!eligible(manager.getCfg(), config)) {
@@ -83,7 +91,7 @@ final class DirectFunctionCalls implements FunctionCalls {
     };
     Policy policy = new Policy(config.getConnectTimeout(), config.getTimeout(), config.getRetryAttempts(),
         config.getRetryDelay(), config.getNameMapper());
-    return Optional.of(new DirectFunctionCalls(masters, policy, redirected));
+    return Optional.of(new Route(masters, policy));
   }
 
   /**
@@ -191,7 +199,8 @@ final class DirectFunctionCalls implements FunctionCalls {
     }
   }
 
-  private static byte[][] handshake(Server server) {
+  /** What a new connection to {@code server} sends first: AUTH, SELECT and CLIENT SETNAME as the client does. */
+  static byte[][] handshake(Server server) {
     List<byte[]> commands = new ArrayList<>();
     server.password().ifPresent(password -> commands.add(server.username()
         .map(user -> RespCommand.of("AUTH", user, password))

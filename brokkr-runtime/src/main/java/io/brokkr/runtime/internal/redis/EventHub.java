@@ -16,18 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.redisson.api.RPatternTopic;
-import org.redisson.api.RTopic;
-import org.redisson.api.RedissonClient;
-import org.redisson.api.listener.PatternStatusListener;
-import org.redisson.api.listener.StatusListener;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The events one view of a namespace receives. A message is read on Redisson's thread (which shows
- * its ready entries to the node at once), then put in its saga's order and delivered to the
+ * The events one view of a namespace receives. A message is read on the thread of its subscription
+ * ({@link Topics}: the reader of the backend's own connection, or Redisson's), which shows its ready
+ * entries to the node at once; then it is put in its saga's order and delivered to the
  * listeners on the store's own thread, one message after the other: listeners may call the store.
  *
  * <p>A view hears only what concerns it (see common.lua): the messages of the sagas it created, on
@@ -42,7 +37,7 @@ final class EventHub implements AutoCloseable {
   /** The most inboxes of other views followed one by one before watching everything. */
   static final int MOST_FOLLOWED = 16;
 
-  private final RedissonClient client;
+  private final Topics topics;
   private final KeyLayout keys;
   private final String inbox;
   private final ScheduledExecutorService thread;
@@ -68,9 +63,9 @@ final class EventHub implements AutoCloseable {
    * @param inbox the channel of the sagas this view creates
    * @param announce shows a ready entry of a worker's channel to the node; false when it knew it already
    */
-  EventHub(RedissonClient client, RedisCallListener counted, KeyLayout keys, String inbox, ScheduledExecutorService thread,
+  EventHub(Topics topics, RedisCallListener counted, KeyLayout keys, String inbox, ScheduledExecutorService thread,
       Snapshots json, Progress progress, Consumer<Message> arrived, Predicate<Entry> announce, Runnable resubscribed) {
-    this.client = client;
+    this.topics = topics;
     this.keys = keys;
     this.inbox = inbox;
     this.counted = counted;
@@ -207,6 +202,7 @@ final class EventHub implements AutoCloseable {
       unsubscribes.clear();
     }
     all.forEach(Runnable::run);
+    topics.close();
     listeners.clear();
   }
 
@@ -214,39 +210,10 @@ final class EventHub implements AutoCloseable {
     if (isClosed()) {
       return;
     }
-    RTopic topic = client.getTopic(channel, StringCodec.INSTANCE);
-    Runnable subscribed = resubscriptions();
-    int status = topic.addListener(new StatusListener() {
-      @Override
-      public void onSubscribe(String name) {
-        subscribed.run();
-      }
-
-      @Override
-      public void onUnsubscribe(String name) {
-        // Redisson resubscribes by itself after a reconnect.
-      }
-    });
-    int messages;
-    try {
-      messages = topic.addListener(String.class, (name, text) -> {
-        counted.onMessage(channel, text.length());
-        handler.accept(text);
-      });
-    } catch (RuntimeException e) {
-      throw undone(e, () -> topic.removeListener(status)); // a retry adds it again: none left behind
-    }
-    keepOrUndo(() -> topic.removeListener(messages, status));
-  }
-
-  /** {@code failure}, after running {@code undo} (whose own failure is added to it as suppressed). */
-  private static RuntimeException undone(RuntimeException failure, Runnable undo) {
-    try {
-      undo.run();
-    } catch (RuntimeException also) {
-      failure.addSuppressed(also);
-    }
-    return failure;
+    keepOrUndo(topics.subscribe(channel, false, (name, text) -> {
+      counted.onMessage(channel, text.length());
+      handler.accept(text);
+    }, resubscriptions()));
   }
 
   private synchronized boolean isClosed() {
@@ -281,36 +248,13 @@ final class EventHub implements AutoCloseable {
     if (isClosed()) {
       return;
     }
-    RPatternTopic topic = client.getPatternTopic(keys.inboxPattern(), StringCodec.INSTANCE);
-    Runnable subscribed = resubscriptions();
-    int status = topic.addListener(new PatternStatusListener() {
-      @Override
-      public void onPSubscribe(String pattern) {
-        subscribed.run();
+    keepOrUndo(topics.subscribe(keys.inboxPattern(), true, (channel, text) -> {
+      if ((inboxSubscribed && inbox.equals(channel)) || followed.contains(channel)) {
+        return; // an inbox this view subscribed to by itself delivers it (no message parsed twice)
       }
-
-      @Override
-      public void onPUnsubscribe(String pattern) {
-        // Redisson resubscribes by itself after a reconnect.
-      }
-    });
-    int messages;
-    try {
-      messages = topic.addListener(String.class, (pattern, channel, text) -> {
-        String name = channel.toString();
-        if ((inboxSubscribed && inbox.equals(name)) || followed.contains(name)) {
-          return; // an inbox this view subscribed to by itself delivers it (no message parsed twice)
-        }
-        counted.onMessage(name, text.length());
-        receive(text);
-      });
-    } catch (RuntimeException e) {
-      throw undone(e, () -> topic.removeListener(status)); // a retry adds it again: none left behind
-    }
-    keepOrUndo(() -> {
-      topic.removeListener(messages);
-      topic.removeListener(status);
-    });
+      counted.onMessage(channel, text.length());
+      receive(text);
+    }, resubscriptions()));
   }
 
   /**

@@ -89,13 +89,37 @@ final class RedisPipe implements AutoCloseable {
    */
   static RedisPipe open(InetSocketAddress address, int connectTimeoutMillis, int timeoutMillis, byte[]... handshake)
       throws IOException {
+    Socket socket = connect(address, connectTimeoutMillis, timeoutMillis, handshake);
+    try {
+      RespReader replies = new RespReader(socket.getInputStream());
+      socket.setSoTimeout(0);
+      RedisPipe pipe = new RedisPipe(socket);
+      Thread reader = new Thread(() -> pipe.read(replies), "brokkr-redis-pipe " + address);
+      reader.setDaemon(true);
+      reader.start();
+      return pipe;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A connection to {@code address} on which the {@code handshake} commands (AUTH, SELECT) were sent
+   * one at a time, each answered OK; its reads time out after {@code timeoutMillis}.
+   *
+   * @throws IOException when the connection cannot be made or a handshake command is refused
+   */
+  static Socket connect(InetSocketAddress address, int connectTimeoutMillis, int timeoutMillis, byte[]... handshake)
+      throws IOException {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
       socket.setKeepAlive(true);
       socket.connect(address, connectTimeoutMillis);
-      RespReader replies = new RespReader(socket.getInputStream());
       socket.setSoTimeout(timeoutMillis);
+      // Redis sends nothing after the handshake's replies until asked: the caller reads with a reader of its own.
+      RespReader replies = new RespReader(socket.getInputStream());
       for (byte[] command : handshake) {
         socket.getOutputStream().write(command);
         Object reply = replies.next();
@@ -103,12 +127,7 @@ final class RedisPipe implements AutoCloseable {
           throw new IOException("Redis at " + address + " refused the connection's setup: " + error.message());
         }
       }
-      socket.setSoTimeout(0);
-      RedisPipe pipe = new RedisPipe(socket);
-      Thread reader = new Thread(() -> pipe.read(replies), "brokkr-redis-pipe " + address);
-      reader.setDaemon(true);
-      reader.start();
-      return pipe;
+      return socket;
     } catch (IOException | RuntimeException e) {
       socket.close();
       throw e;

@@ -89,7 +89,7 @@ final class RedisSagaStore implements SagaStore {
       return t;
     });
     thread.setRemoveOnCancelPolicy(true);
-    this.events = new EventHub(calls.client(), calls.listener(), keys, inbox, thread, snapshots, progress, this::arrived,
+    this.events = new EventHub(calls.topics(inbox), calls.listener(), keys, inbox, thread, snapshots, progress, this::arrived,
         entry -> heads.announce(entry, keys.partitionOf(entry.step().sagaId())), this::resubscribed);
     this.claims = new Claims(keys, calls, argv, heads, snapshots, events::worker,
         settling -> tellHere(Optional.of(settling), Optional.empty()), this::lookAgain);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.redisson.Redisson;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.FunctionMode;
@@ -34,6 +35,7 @@ final class ScriptCalls {
 
   private final RedissonClient client;
   private final FunctionCalls functionCalls;
+  private final boolean directConnection;
   private final ScriptRegistry registry;
   private final Optional<DurableMode> durable;
   private final RedisCallListener listener;
@@ -51,6 +53,7 @@ final class ScriptCalls {
       boolean functions, boolean directConnection, boolean batchFinishes) {
     this.client = client;
     this.functionCalls = FunctionCalls.of(client, directConnection);
+    this.directConnection = directConnection;
     this.registry = registry;
     this.durable = durable;
     this.listener = listener;
@@ -63,6 +66,20 @@ final class ScriptCalls {
 
   RedissonClient client() {
     return client;
+  }
+
+  /**
+   * The subscriptions of a new view, whose events come on {@code channel}'s server: on a connection of
+   * the view's own where the transitions have theirs ({@link RedisSubscriber}), otherwise through Redisson.
+   */
+  Topics topics(String channel) {
+    if (directConnection && client instanceof Redisson redisson) {
+      Optional<Topics> own = RedisSubscriber.of(redisson, channel);
+      if (own.isPresent()) {
+        return own.get();
+      }
+    }
+    return new RedissonTopics(client);
   }
 
   /** A store opens on these calls. */

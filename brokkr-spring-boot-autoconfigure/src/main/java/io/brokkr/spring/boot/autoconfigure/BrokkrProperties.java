@@ -254,8 +254,9 @@ public class BrokkrProperties {
     private boolean functions = true;
 
     /**
-     * Whether the transitions go on connections of the backend's own (false: through the client's
-     * connection pool). Only one server or a Cluster over plain TCP is served so; otherwise the pool is used.
+     * Whether the transitions, and each store's events, go on connections of the backend's own (false:
+     * through the client's connection pool and subscriptions). Only one server or a Cluster over plain
+     * TCP is served so; otherwise the client's are used.
      */
     private boolean directConnection = true;
 
@@ -344,15 +345,15 @@ public class BrokkrProperties {
       this.functions = functions;
     }
 
-    /** {@return whether the transitions go on connections of the backend's own} */
+    /** {@return whether the transitions and events go on connections of the backend's own} */
     public boolean isDirectConnection() {
       return directConnection;
     }
 
     /**
-     * Sets whether the transitions go on connections of the backend's own.
+     * Sets whether the transitions and events go on connections of the backend's own.
      *
-     * @param directConnection false to send them through the client's connection pool
+     * @param directConnection false to send them through the client's connection pool and subscriptions
      */
     public void setDirectConnection(boolean directConnection) {
       this.directConnection = directConnection;

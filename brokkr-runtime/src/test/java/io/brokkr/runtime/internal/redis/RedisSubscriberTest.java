@@ -1,0 +1,195 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.brokkr.runtime.redis.testing.RedisServer;
+import io.brokkr.runtime.testing.Eventually;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.NameMapper;
+import org.redisson.client.RedisConnectionException;
+import org.redisson.client.RedisException;
+import org.redisson.client.RedisTimeoutException;
+
+/** Subscriptions on the backend's own connection ({@link RedisSubscriber}), on a real redis-server. */
+class RedisSubscriberTest {
+  private static RedisServer server;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = RedisServer.start(List.of("--enable-debug-command", "yes"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /** What a handler was given: "channel text" each. */
+  private final List<String> heard = new CopyOnWriteArrayList<>();
+  private final AtomicInteger confirmations = new AtomicInteger();
+
+  private static RedisSubscriber subscriber(int port, int timeoutMillis) {
+    return subscriber(port, timeoutMillis, Optional.empty(), Optional.empty());
+  }
+
+  private static RedisSubscriber subscriber(int port, int timeoutMillis, Optional<String> user, Optional<String> password) {
+    DirectFunctionCalls.Server at = new DirectFunctionCalls.Server(new InetSocketAddress("127.0.0.1", port),
+        user, password, 0, Optional.empty());
+    return new RedisSubscriber(() -> Optional.of(at),
+        new DirectFunctionCalls.Policy(1000, timeoutMillis, 3, attempt -> Duration.ofMillis(50), NameMapper.direct()));
+  }
+
+  private Topics.Handler recording() {
+    return (channel, text) -> heard.add(channel + " " + text);
+  }
+
+  /** How many subscribers PUBLISH reached. */
+  private static long publish(String channel, String text) throws IOException {
+    String reply = server.command("PUBLISH " + channel + " \"" + text + "\"");
+    return Long.parseLong(reply.substring(1).trim());
+  }
+
+  @Test
+  void aMessageReachesItsChannelsHandlerOnceConfirmed() throws IOException {
+    try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
+      topics.subscribe("{ns:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      assertEquals(1, confirmations.get(), "subscribe returns once Redis confirmed");
+      assertEquals(1, publish("{ns:events}:n:one", "hello \\n world"));
+      assertEquals(0, publish("{ns:events}:n:other", "not heard"));
+      Eventually.until("the message is handed over", () -> heard.size() == 1);
+      assertEquals(List.of("{ns:events}:n:one hello \n world"), heard);
+    }
+  }
+
+  @Test
+  void aPatternsHandlerIsGivenTheChannelTheMessageCameOn() throws IOException {
+    try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
+      topics.subscribe("{pt:events}:n:*", true, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{pt:events}:w:one", false, recording(), confirmations::incrementAndGet);
+      assertEquals(2, confirmations.get());
+      assertEquals(1, publish("{pt:events}:n:a", "first"));
+      assertEquals(1, publish("{pt:events}:w:one", "second"));
+      assertEquals(1, publish("{pt:events}:n:b", "third"));
+      Eventually.until("three messages, in order", () -> heard.size() == 3);
+      assertEquals(List.of("{pt:events}:n:a first", "{pt:events}:w:one second", "{pt:events}:n:b third"), heard);
+    }
+  }
+
+  @Test
+  void anUnsubscribedChannelIsNoLongerHeard() throws IOException {
+    try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
+      Runnable unsubscribe = topics.subscribe("{un:events}:n:gone", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{un:events}:n:kept", false, recording(), confirmations::incrementAndGet);
+      unsubscribe.run();
+      Eventually.until("Redis no longer sends the channel's messages", () -> publishQuietly("{un:events}:n:gone") == 0);
+      assertEquals(1, publish("{un:events}:n:kept", "still"));
+      Eventually.until("the kept channel is heard", () -> heard.contains("{un:events}:n:kept still"));
+      assertTrue(heard.stream().noneMatch(h -> h.startsWith("{un:events}:n:gone")), "heard: " + heard);
+    }
+  }
+
+  @Test
+  void aBrokenConnectionIsOpenedAgainAndEverySubscriptionConfirmedAgain() throws IOException {
+    try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
+      topics.subscribe("{br:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{br:events}:w:*", true, recording(), confirmations::incrementAndGet);
+      assertEquals(2, confirmations.get());
+      server.command("CLIENT KILL TYPE pubsub");
+      Eventually.until("both subscriptions confirmed again on a new connection", () -> confirmations.get() == 4);
+      assertEquals(1, publish("{br:events}:n:one", "after"));
+      assertEquals(1, publish("{br:events}:w:x", "after"));
+      Eventually.until("both heard", () -> heard.size() == 2);
+      assertEquals(List.of("{br:events}:n:one after", "{br:events}:w:x after"), heard);
+    }
+  }
+
+  @Test
+  void aServerThatLeavesAPingUnansweredIsConnectedToAgain() throws IOException {
+    try (RedisSubscriber topics = subscriber(server.port(), 500)) {
+      topics.subscribe("{pg:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      // Silent past IDLE_MILLIS, then a PING left unanswered past the 500 ms timeout: a new connection.
+      CompletableFuture<String> slept = server.sleep("2.5", Duration.ofSeconds(5));
+      slept.join();
+      Eventually.until("the subscription confirmed on a new connection", () -> confirmations.get() >= 2);
+      assertEquals(1, publish("{pg:events}:n:one", "awake"));
+      Eventually.until("heard", () -> heard.contains("{pg:events}:n:one awake"));
+    }
+  }
+
+  @Test
+  void aSubscriptionRedisDoesNotConfirmInTimeFailsAndIsNotMadeLater() throws IOException {
+    try (RedisSubscriber topics = subscriber(server.port(), 300)) {
+      topics.subscribe("{to:events}:n:first", false, recording(), confirmations::incrementAndGet);
+      CompletableFuture<String> slept = server.sleep("1", Duration.ofSeconds(5));
+      assertThrows(RedisTimeoutException.class,
+          () -> topics.subscribe("{to:events}:n:late", false, recording(), confirmations::incrementAndGet));
+      slept.join();
+      Eventually.until("the confirmation that came late changed nothing: Redis no longer sends the channel",
+          () -> publishQuietly("{to:events}:n:late") == 0);
+      assertEquals(1, publish("{to:events}:n:first", "kept"));
+      Eventually.until("the first subscription is still heard", () -> heard.contains("{to:events}:n:first kept"));
+    }
+  }
+
+  @Test
+  void aSubscriptionAnAclRefusesFailsAtOnceWithRedissMessageAndTheOthersGoOn() throws IOException {
+    assertEquals("+OK\r\n", server.command("ACL SETUSER narrow on >pw resetchannels &{acl:events}:n:* +@all"));
+    try (RedisSubscriber topics = subscriber(server.port(), 30_000, Optional.of("narrow"), Optional.of("pw"))) {
+      topics.subscribe("{acl:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      // Refused by Redis, not timed out (whose exception and message differ).
+      RedisException refused = assertThrows(RedisException.class,
+          () -> topics.subscribe("{acl:events}:w:*", true, recording(), confirmations::incrementAndGet));
+      assertTrue(refused.getMessage().startsWith("NOPERM"), refused.getMessage());
+      topics.subscribe("{acl:events}:n:two", false, recording(), confirmations::incrementAndGet);
+      assertEquals(2, confirmations.get());
+      assertEquals(1, publish("{acl:events}:n:two", "allowed"));
+      Eventually.until("the next subscription is heard", () -> heard.contains("{acl:events}:n:two allowed"));
+    } finally {
+      server.command("ACL DELUSER narrow");
+    }
+  }
+
+  @Test
+  void noServerToConnectToIsAConnectionFailure() throws IOException {
+    int closedPort;
+    try (ServerSocket free = new ServerSocket(0)) {
+      closedPort = free.getLocalPort();
+    }
+    try (RedisSubscriber topics = subscriber(closedPort, 300)) {
+      RedisConnectionException failed = assertThrows(RedisConnectionException.class,
+          () -> topics.subscribe("{nc:events}:n:one", false, recording(), confirmations::incrementAndGet));
+      assertTrue(failed.getMessage().startsWith("cannot connect to Redis at "), failed.getMessage());
+      assertEquals(0, confirmations.get());
+    }
+  }
+
+  @Test
+  void closedSubscriptionsHearNothingMore() throws IOException {
+    RedisSubscriber topics = subscriber(server.port(), 3000);
+    topics.subscribe("{cl:events}:n:one", false, recording(), confirmations::incrementAndGet);
+    topics.close();
+    Eventually.until("Redis no longer has the subscriber", () -> publishQuietly("{cl:events}:n:one") == 0);
+    assertThrows(RedisException.class, () -> topics.subscribe("{cl:events}:n:two", false, recording(), () -> { }));
+  }
+
+  private static long publishQuietly(String channel) {
+    try {
+      return publish(channel, "probe");
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}
