@@ -5,7 +5,6 @@ import io.brokkr.runtime.internal.redis.DirectFunctionCalls.Server;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -29,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * A view's subscriptions on one connection of the backend's own. Its reader thread hands each message
  * to its handler at once: Redisson decodes a message on its event loop and runs the handler on a
  * thread of its executor, a hand-off more, and its pub/sub cost a node about a third of its CPU with
- * one saga in flight (2026-12-05-2-cores-round24.txt). A connection that breaks, or that does not
- * answer a PING within the timeout after {@link #IDLE_MILLIS} of silence, is opened again after the
+ * one saga in flight (2026-12-05-2-cores-round24.txt). Its reads block without a timeout (a timed
+ * read polls before it reads: two more system calls a message); a watch thread, one for every
+ * subscriber, pings a connection silent for {@link #IDLE_MILLIS}. A connection that breaks, or that
+ * does not answer the PING within the client's response timeout, is opened again after the
  * client's retry delay, to the server Redisson then names, and every subscription is made again; each
  * confirmation runs the subscription's {@code confirmed}, so the view learns that messages may have
  * been missed. Serves one server or a Cluster (a message published on any node reaches every node's
@@ -40,7 +44,36 @@ final class RedisSubscriber implements Topics {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
   /** How long the connection may be silent before a PING asks whether it is still alive. */
   static final int IDLE_MILLIS = 1_000;
+  /** How often the watch looks: a dead connection is dropped within the idle time, the timeout and this. */
+  private static final int WATCH_EVERY_MILLIS = IDLE_MILLIS / 4;
   private static final String NOBODY = "";
+
+  /** The thread that watches every subscriber's connection for silence (created at the first). */
+  private static final class Watch {
+    static final ScheduledExecutorService THREAD = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "brokkr-redis-events-watch");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** One connection, and what its reader and its watch know of it. */
+  private static final class Link {
+    final Socket socket;
+    /**
+     * Whom each command written answers, in the order written (a subscription's key, or {@link
+     * #NOBODY}): a refusal names no channel, only its place among the replies.
+     */
+    final Queue<String> answering = new ConcurrentLinkedQueue<>();
+    volatile long heardAt = System.nanoTime();
+    /** When the watch sent a PING not answered yet; 0 for none. */
+    volatile long pingedAt;
+    @Nullable ScheduledFuture<?> watch; // guarded by the subscriber
+
+    Link(Socket socket) {
+      this.socket = socket;
+    }
+  }
 
   private record Subscription(String name, boolean pattern, Handler handler, Runnable confirmed) {
     String key() {
@@ -58,12 +91,7 @@ final class RedisSubscriber implements Topics {
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   /** Subscriptions waiting for their first confirmation, by the same keys. */
   private final Map<String, CompletableFuture<Void>> unconfirmed = new ConcurrentHashMap<>();
-  private @Nullable Socket socket; // guarded by this
-  /**
-   * Whom each command written on the current connection answers, in the order written (a subscription's
-   * key, or {@link #NOBODY}): a refusal names no channel, only its place among the replies.
-   */
-  private Queue<String> answering = new ConcurrentLinkedQueue<>(); // guarded by this
+  private @Nullable Link link; // guarded by this
   private boolean closed; // guarded by this
 
   /**
@@ -112,13 +140,14 @@ final class RedisSubscriber implements Topics {
   /** Closes the connection; its reader ends. */
   @Override
   public void close() {
-    Socket open;
+    Link open;
     synchronized (this) {
       closed = true;
-      open = socket;
-      socket = null;
+      open = link;
     }
-    quietlyClose(open);
+    if (open != null) {
+      dropped(open);
+    }
     subscriptions.clear();
     unconfirmed.values().forEach(c -> c.completeExceptionally(new RedisException("the subscriptions were closed")));
   }
@@ -134,8 +163,8 @@ final class RedisSubscriber implements Topics {
     if (subscriptions.remove(subscription.key(), subscription)) {
       byte[] command = RespCommand.of(subscription.pattern() ? "PUNSUBSCRIBE" : "UNSUBSCRIBE", subscription.name());
       synchronized (this) {
-        if (socket != null) {
-          send(socket, command, NOBODY);
+        if (link != null) {
+          send(link, command, NOBODY);
         }
       }
     }
@@ -146,9 +175,9 @@ final class RedisSubscriber implements Topics {
     if (closed) {
       throw new RedisException("the subscriptions were closed");
     }
-    if (socket == null) {
+    if (link == null) {
       open(); // a new connection subscribes everything listed, this one included
-    } else if (!send(socket, subscription.command(), subscription.key())) {
+    } else if (!send(link, subscription.command(), subscription.key())) {
       throw new RedisConnectionException("the subscription connection to Redis broke");
     }
   }
@@ -157,10 +186,10 @@ final class RedisSubscriber implements Topics {
    * Writes on {@code connection}, whose reply answers {@code whom}; false, the connection dropped (the
    * reader connects again), when it broke. The caller holds the lock.
    */
-  private boolean send(Socket connection, byte[] command, String whom) {
+  private boolean send(Link connection, byte[] command, String whom) {
     try {
-      answering.add(whom);
-      connection.getOutputStream().write(command);
+      connection.answering.add(whom);
+      connection.socket.getOutputStream().write(command);
       return true;
     } catch (IOException e) {
       dropped(connection);
@@ -171,66 +200,67 @@ final class RedisSubscriber implements Topics {
   /** Connects and subscribes to everything listed; the caller holds the lock. */
   private void open() {
     Server to = server.get().orElseThrow(() -> new RedisConnectionException("no Redis server to subscribe on"));
-    Socket opened;
+    Link opened;
     RespReader replies;
     try {
-      opened = RedisPipe.connect(to.address(), policy.connectTimeoutMillis(), policy.timeoutMillis(),
-          DirectFunctionCalls.handshake(to));
-      replies = new RespReader(opened.getInputStream());
-      opened.setSoTimeout(IDLE_MILLIS);
-      answering = new ConcurrentLinkedQueue<>();
-      OutputStream out = opened.getOutputStream();
+      opened = new Link(RedisPipe.connect(to.address(), policy.connectTimeoutMillis(), policy.timeoutMillis(),
+          DirectFunctionCalls.handshake(to)));
+      replies = new RespReader(opened.socket.getInputStream());
+      opened.socket.setSoTimeout(0);
+      OutputStream out = opened.socket.getOutputStream();
       for (Subscription subscription : List.copyOf(subscriptions.values())) {
-        answering.add(subscription.key());
+        opened.answering.add(subscription.key());
         out.write(subscription.command());
       }
     } catch (IOException e) {
       throw new RedisConnectionException("cannot connect to Redis at " + to.address() + " to subscribe: "
           + e.getMessage(), e);
     }
-    socket = opened;
-    Queue<String> whom = answering;
-    Thread thread = new Thread(() -> read(opened, replies, whom), "brokkr-redis-events " + to.address());
+    link = opened;
+    opened.watch = Watch.THREAD.scheduleWithFixedDelay(() -> watch(opened), WATCH_EVERY_MILLIS, WATCH_EVERY_MILLIS,
+        TimeUnit.MILLISECONDS);
+    Thread thread = new Thread(() -> read(opened, replies), "brokkr-redis-events " + to.address());
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * Pings {@code connection} once it has been silent for {@link #IDLE_MILLIS}; drops it (its reader
+   * connects again) when the PING went unanswered past the response timeout.
+   */
+  private synchronized void watch(Link connection) {
+    if (link != connection) {
+      return;
+    }
+    long now = System.nanoTime();
+    long pinged = connection.pingedAt;
+    if (pinged == 0) {
+      if (now - connection.heardAt >= TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
+        connection.pingedAt = now;
+        send(connection, RespCommand.of("PING"), NOBODY);
+      }
+    } else if (now - pinged > TimeUnit.MILLISECONDS.toNanos(policy.timeoutMillis())) {
+      LOG.warn("Redis did not answer a PING on the subscription connection within {} ms", policy.timeoutMillis());
+      dropped(connection);
+    }
   }
 
   /**
    * Reads the connection's messages and confirmations until it breaks or closes; then, unless
    * closed, connects again after the retry delay until it can.
    */
-  private void read(Socket connection, RespReader replies, Queue<String> whom) {
-    long pingedAt = 0;
+  private void read(Link connection, RespReader replies) {
     try {
       while (true) {
-        try {
-          replies.awaitReply();
-        } catch (SocketTimeoutException silent) {
-          long now = System.nanoTime();
-          if (pingedAt == 0) {
-            pingedAt = now;
-            synchronized (this) {
-              if (socket != connection) {
-                return;
-              }
-              whom.add(NOBODY);
-              connection.getOutputStream().write(RespCommand.of("PING"));
-            }
-          } else if (now - pingedAt > TimeUnit.MILLISECONDS.toNanos(policy.timeoutMillis())) {
-            throw new IOException("Redis did not answer a PING within " + policy.timeoutMillis() + " ms");
-          }
-          continue;
-        }
-        pingedAt = 0;
-        connection.setSoTimeout(policy.timeoutMillis()); // the rest of a reply that began must come in time
         Object reply = replies.next();
-        connection.setSoTimeout(IDLE_MILLIS);
-        take(reply, whom);
+        connection.heardAt = System.nanoTime();
+        connection.pingedAt = 0;
+        take(reply, connection.answering);
       }
     } catch (IOException | RuntimeException e) {
       dropped(connection);
       synchronized (this) {
-        if (closed || socket != null) {
+        if (closed || link != null) {
           return; // closed, or a subscription connected meanwhile
         }
       }
@@ -288,14 +318,21 @@ final class RedisSubscriber implements Topics {
     }
   }
 
-  /** Closes {@code connection}, and forgets it if it is the current one. */
-  private void dropped(Socket connection) {
+  /** Closes {@code connection} and stops its watch, and forgets it if it is the current one. */
+  private void dropped(Link connection) {
     synchronized (this) {
-      if (socket == connection) {
-        socket = null;
+      if (link == connection) {
+        link = null;
+      }
+      if (connection.watch != null) {
+        connection.watch.cancel(false);
       }
     }
-    quietlyClose(connection);
+    try {
+      connection.socket.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
   }
 
   /** Connects again, after the retry delay each time, until connected, closed, or nothing is subscribed. */
@@ -307,7 +344,7 @@ final class RedisSubscriber implements Topics {
         return;
       }
       synchronized (this) {
-        if (closed || socket != null || subscriptions.isEmpty()) {
+        if (closed || link != null || subscriptions.isEmpty()) {
           return; // closed, connected by a subscription meanwhile, or nothing to hear
         }
         try {
@@ -316,16 +353,6 @@ final class RedisSubscriber implements Topics {
         } catch (RuntimeException e) {
           LOG.debug("could not connect again to subscribe; trying later", e);
         }
-      }
-    }
-  }
-
-  private static void quietlyClose(@Nullable Socket socket) {
-    if (socket != null) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // closing anyway
       }
     }
   }

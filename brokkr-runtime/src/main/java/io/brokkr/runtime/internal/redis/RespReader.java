@@ -39,16 +39,6 @@ final class RespReader {
     };
   }
 
-  /**
-   * Returns once a reply has begun to arrive (at once when one is buffered); a read timeout thrown
-   * here leaves the reader whole, between replies.
-   */
-  void awaitReply() throws IOException {
-    if (position == limit) {
-      fill();
-    }
-  }
-
   private @Nullable List<@Nullable Object> array(int count) throws IOException {
     if (count < 0) {
       return null;

@@ -120,8 +120,9 @@ class RedisSubscriberTest {
   void aServerThatLeavesAPingUnansweredIsConnectedToAgain() throws IOException {
     try (RedisSubscriber topics = subscriber(server.port(), 500)) {
       topics.subscribe("{pg:events}:n:one", false, recording(), confirmations::incrementAndGet);
-      // Silent past IDLE_MILLIS, then a PING left unanswered past the 500 ms timeout: a new connection.
-      CompletableFuture<String> slept = server.sleep("2.5", Duration.ofSeconds(5));
+      // Silent past IDLE_MILLIS (1 s), then a PING left unanswered past the 500 ms timeout (the watch
+      // looks every 250 ms): dropped within 2 s, and connected again once the server answers.
+      CompletableFuture<String> slept = server.sleep("3", Duration.ofSeconds(5));
       slept.join();
       Eventually.until("the subscription confirmed on a new connection", () -> confirmations.get() >= 2);
       assertEquals(1, publish("{pg:events}:n:one", "awake"));
