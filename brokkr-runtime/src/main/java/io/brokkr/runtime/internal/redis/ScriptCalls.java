@@ -64,10 +64,6 @@ final class ScriptCalls {
         : Optional.empty();
   }
 
-  RedissonClient client() {
-    return client;
-  }
-
   /**
    * The subscriptions of a new view, whose events come on {@code channel}'s server: on a connection of
    * the view's own where the transitions have theirs ({@link RedisSubscriber}), otherwise through Redisson.

@@ -1,10 +1,18 @@
 package io.brokkr.runtime.internal.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.RedisBackend;
+import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.redis.testing.RedisServer;
+import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.testing.Eventually;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,10 +23,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.NameMapper;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisException;
 import org.redisson.client.RedisTimeoutException;
@@ -127,6 +138,68 @@ class RedisSubscriberTest {
       Eventually.until("the subscription confirmed on a new connection", () -> confirmations.get() >= 2);
       assertEquals(1, publish("{pg:events}:n:one", "awake"));
       Eventually.until("heard", () -> heard.contains("{pg:events}:n:one awake"));
+    }
+  }
+
+  @Test
+  void aSilentConnectionThatAnswersItsPingIsKept() throws IOException {
+    try (RedisSubscriber topics = subscriber(server.port(), 300)) {
+      topics.subscribe("{ok:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      long client = subscriberClient();
+      assertEquals("+OK\r\n", server.command("CONFIG RESETSTAT"));
+      // Two PINGs at least 1 s apart: the first was answered and the connection kept past its 300 ms timeout.
+      Eventually.until("two PINGs on the silent connection", () -> pings() >= 2);
+      assertEquals(client, subscriberClient(), "the same connection");
+      assertEquals(1, confirmations.get(), "never subscribed again");
+      assertEquals(1, publish("{ok:events}:n:one", "still"));
+      Eventually.until("heard", () -> heard.contains("{ok:events}:n:one still"));
+    }
+  }
+
+  @Test
+  void aStoresEventsComeOnItsOwnConnectionUnlessTheOptionIsOff() throws IOException {
+    RedissonClient client = Redissons.of(server);
+    try {
+      for (boolean direct : new boolean[] {true, false}) {
+        List<StoreEvent> events = new CopyOnWriteArrayList<>();
+        try (SagaStore store = RedisBackend.on(client, RedisOptions.defaults().withDirectConnection(direct))
+            .open("own-events-" + direct)) {
+          store.subscribeToOwnWork(events::add);
+          store.createSaga("a");
+          store.addStep("a", new StepSpec("s", "w", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+          store.start("a"); // the saga moves: its message comes on the store's subscription
+          Eventually.until("the saga's events arrive (" + direct + ")", () -> !events.isEmpty());
+          assertEquals(direct ? 1 : 0, eventReaders(), "the store's own event reader, direct " + direct);
+        }
+        Eventually.until("the reader ended with the store", () -> eventReaders() == 0);
+      }
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  /** The live reader threads of subscribers connected to this class's server. */
+  private static long eventReaders() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive()
+        && t.getName().startsWith("brokkr-redis-events ") && t.getName().endsWith(":" + server.port())).count();
+  }
+
+  /** The id of the one pub/sub client of the server. */
+  private static long subscriberClient() throws IOException {
+    String list = server.command("CLIENT LIST TYPE pubsub");
+    Matcher id = Pattern.compile("id=(\\d+)").matcher(list);
+    assertTrue(id.find(), list);
+    long found = Long.parseLong(id.group(1));
+    assertFalse(id.find(), "one pub/sub client: " + list);
+    return found;
+  }
+
+  private static long pings() {
+    try {
+      Matcher calls = Pattern.compile("cmdstat_ping:calls=(\\d+)").matcher(server.command("INFO commandstats"));
+      return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+    } catch (IOException e) {
+      return -1;
     }
   }
 
