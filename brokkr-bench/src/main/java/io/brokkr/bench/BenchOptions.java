@@ -61,7 +61,8 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "  --submitters N        threads starting sagas in hammer-throughput (default 4)",
       "  --warmup N            warm-up runs per scenario (default 1)",
       "  --warmup-seconds S    a process's first case warms up for at least S seconds: the first case of each\n"
-      + "                        peer in this JVM, and every case of BullMQ (a Node process each) (default 20)",
+      + "                        peer in this JVM, then in rounds of 3 s until the JIT compilers settle, and every\n"
+      + "                        case of BullMQ (a Node process each) (default 20; 0: no settling either)",
       "  --runs N              measured runs per scenario (default 3)",
       "  --case-budget SECONDS no further run of a case starts once its runs would pass this; a warm-up that alone\n"
       + "                        passes it counts as the one measured run (default 60)",

@@ -43,12 +43,16 @@ final class InJvmRuns {
    * Redis is watched.
    */
   static Trial open(Case c, Meter meter, Once once) throws Exception {
-    return open(c, meter, once, System::nanoTime);
+    return open(c, meter, once, System::nanoTime, JitSettling.Compilers.ofThisJvm());
   }
 
-  /** {@link #open(Case, Meter, Once)} timed by {@code clock} (nanoseconds, as {@link System#nanoTime()}). */
-  static Trial open(Case c, Meter meter, Once once, LongSupplier clock) throws Exception {
-    InJvmTrial trial = new InJvmTrial(c, meter, once, clock);
+  /**
+   * {@link #open(Case, Meter, Once)} timed by {@code clock} (nanoseconds, as {@link System#nanoTime()}), a
+   * process's first case settling {@code compilers} ({@link JitSettling}).
+   */
+  static Trial open(Case c, Meter meter, Once once, LongSupplier clock, JitSettling.Compilers compilers)
+      throws Exception {
+    InJvmTrial trial = new InJvmTrial(c, meter, once, clock, compilers);
     trial.warmUp();
     return trial;
   }
@@ -62,17 +66,19 @@ final class InJvmRuns {
     private final Meter meter;
     private final Once once;
     private final LongSupplier clock;
+    private final JitSettling.Compilers compilers;
     private final List<MeasuredRun> measured = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private long spent;
     private long lastRun;
     private boolean over;
 
-    InJvmTrial(Case c, Meter meter, Once once, LongSupplier clock) {
+    InJvmTrial(Case c, Meter meter, Once once, LongSupplier clock, JitSettling.Compilers compilers) {
       this.c = c;
       this.meter = meter;
       this.once = once;
       this.clock = clock;
+      this.compilers = compilers;
     }
 
     void warmUp() throws Exception {
@@ -87,6 +93,10 @@ final class InJvmRuns {
           over = true;
           return;
         }
+      }
+      if (c.warmupSeconds() > 0) {
+        // Left out of spent, as the warm-up seconds are left out of the budget.
+        notes.add(new JitSettling(compilers, clock).settle(() -> timed(RunKind.WARMUP)));
       }
     }
 

@@ -67,13 +67,17 @@ interface Peer extends AutoCloseable {
       return new Runs(measured, probe, List.copyOf(all));
     }
 
-    /** The same runs, noted as the first case of their process, warmed up for at least {@code seconds}. */
+    /**
+     * The same runs, noted as the first case of their process, warmed up for at least {@code seconds}: that
+     * note first, as the notes of its warm-up follow on from it.
+     */
     Runs warmedFor(int seconds) {
       if (seconds == 0) {
         return this;
       }
-      return noting(List.of(
-          "the first case of its process: warm-up runs for at least " + seconds + " s before the measured ones"));
+      return new Runs(measured, probe, List.of(
+          "the first case of its process: warm-up runs for at least " + seconds + " s before the measured ones"))
+          .noting(notes);
     }
   }
 

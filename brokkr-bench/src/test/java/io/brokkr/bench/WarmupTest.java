@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.brokkr.bench.Scenario.Shape;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class WarmupTest {
   @Test
   void aCaseWarmsUpForItsRunsAloneUnlessItIsTheFirstOfItsProcess() throws Exception {
     List<RunKind> kinds = new ArrayList<>();
-    Peer.Runs runs = InJvmRuns.open(HAMMER, Meter.NONE, recording(kinds, new long[1]), () -> 0L).runAll();
+    Peer.Runs runs = InJvmRuns.open(HAMMER, Meter.NONE, recording(kinds, new long[1]), () -> 0L, quiet(new long[1])).runAll();
     assertEquals(List.of(RunKind.WARMUP, RunKind.SETTLE, RunKind.MEASURED, RunKind.MEASURED), kinds);
     assertEquals(2, runs.measured().size());
   }
@@ -25,11 +26,16 @@ class WarmupTest {
   void theFirstCaseOfAProcessWarmsUpForItsSecondsBeforeItsMeasuredRuns() throws Exception {
     List<RunKind> kinds = new ArrayList<>();
     long[] now = new long[1];
-    Peer.Runs runs = InJvmRuns.open(HAMMER.warmingFor(1), Meter.NONE, recording(kinds, now), () -> now[0]).runAll();
-    // Warm-ups begun at 0, 0.3, 0.6 and 0.9 s; at 1.2 s the second has passed.
-    assertEquals(List.of(RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.WARMUP, RunKind.SETTLE,
-        RunKind.MEASURED, RunKind.MEASURED), kinds);
+    Peer.Runs runs = InJvmRuns.open(HAMMER.warmingFor(1), Meter.NONE, recording(kinds, now), () -> now[0], quiet(now)).runAll();
+    // Warm-ups begun at 0, 0.3, 0.6 and 0.9 s; at 1.2 s the second has passed. Then, the compilers quiet, one
+    // round of the JIT's settling: 3 s of runs, 10, which keep them quiet.
+    List<RunKind> expected = new ArrayList<>(Collections.nCopies(4 + 10, RunKind.WARMUP));
+    expected.addAll(List.of(RunKind.SETTLE, RunKind.MEASURED, RunKind.MEASURED));
+    assertEquals(expected, kinds);
     assertEquals(2, runs.measured().size());
+    assertEquals(List.of("after its timed warm-up, 1 round(s) of 3 s of warm-up runs, each begun once the JIT"
+        + " compilers were quiet, until one gave them under 5 % of its time to work (the last 0 ms; 0.0 s of compiling"
+        + " in all)"), runs.notes());
   }
 
   @Test
@@ -37,13 +43,13 @@ class WarmupTest {
     Case tight = new Case(Scenario.HAMMER_THROUGHPUT, Shape.HAMMER, 0, 10, 1, 1, 0, 4, 1, 0).warmingFor(2);
     List<RunKind> kinds = new ArrayList<>();
     long[] now = new long[1];
-    Peer.Runs runs = InJvmRuns.open(tight, Meter.NONE, recording(kinds, now), () -> now[0]).runAll();
-    // 7 warm-ups (begun 0 to 1.8 s), the settle run (left out of the budget too), then 3 measured runs: a fourth
-    // would end 1.3 s past the warm-up's 2 s, over the budget of 1 s (counted from 0, the first would have been
-    // the only one).
-    assertEquals(7, kinds.stream().filter(k -> k == RunKind.WARMUP).count());
+    Peer.Runs runs = InJvmRuns.open(tight, Meter.NONE, recording(kinds, now), () -> now[0], quiet(now)).runAll();
+    // 7 warm-ups (begun 0 to 1.8 s), 10 more as the JIT settles, the settle run (all left out of the budget
+    // too), then 3 measured runs: a fourth would end 1.3 s past the warm-up's 2 s, over the budget of 1 s (counted
+    // from 0, the first would have been the only one).
+    assertEquals(7 + 10, kinds.stream().filter(k -> k == RunKind.WARMUP).count());
     assertEquals(3, runs.measured().size());
-    assertEquals(List.of("3 measured run(s): another would pass the case's budget of 1 s"), runs.notes());
+    assertEquals("3 measured run(s): another would pass the case's budget of 1 s", runs.notes().get(1));
   }
 
   @Test
@@ -51,7 +57,7 @@ class WarmupTest {
     Case tight = new Case(Scenario.HAMMER_THROUGHPUT, Shape.HAMMER, 0, 10, 1, 1, 1, 3, 1, 0);
     List<RunKind> kinds = new ArrayList<>();
     long[] now = new long[1];
-    Trial trial = InJvmRuns.open(tight, Meter.NONE, recording(kinds, now), () -> now[0]);
+    Trial trial = InJvmRuns.open(tight, Meter.NONE, recording(kinds, now), () -> now[0], quiet(now));
     trial.settle();
     int measured = 0;
     while (trial.wantsMore()) {
@@ -86,8 +92,8 @@ class WarmupTest {
     MeasuredRun run = new MeasuredRun(new RawRun(10, 30, 1_000, 100, 2_000, new long[0], List.of()), RedisUsage.NONE);
     Peer.Runs runs = new Peer.Runs(List.of(run), Optional.empty(), List.of("a note"));
     assertEquals(runs, runs.warmedFor(0));
-    assertEquals(List.of("a note",
-            "the first case of its process: warm-up runs for at least 20 s before the measured ones"),
+    assertEquals(List.of("the first case of its process: warm-up runs for at least 20 s before the measured ones",
+            "a note"),
         runs.warmedFor(20).notes());
     assertEquals(runs.measured(), runs.warmedFor(20).measured());
   }
@@ -118,6 +124,21 @@ class WarmupTest {
     public Trial open(Case c, Meter meter) {
       throw new UnsupportedOperationException("not run here");
     }
+  }
+
+  /** Compilers that never work, pausing on the clock {@code now}. */
+  static JitSettling.Compilers quiet(long[] now) {
+    return new JitSettling.Compilers() {
+      @Override
+      public long workedMillis() {
+        return 0;
+      }
+
+      @Override
+      public void pause(long millis) {
+        now[0] += millis * 1_000_000L;
+      }
+    };
   }
 
   /** A peer whose every run takes {@link #RUN_NANOS} on the clock {@code now}, recording each run's kind. */
