@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
  * compiler gets a small share of the CPU, and its queue outlasted the timed warm-up (in-memory hammer
  * runs still grew from 45,000 to 80,000 sagas/s over thirty runs after 20 s of warm-up, compilations
  * queued in the first seconds done at 24 s). So the warm-up goes on in rounds: it waits, without load,
- * until the compilers are quiet, then runs for {@link #ROUND_NANOS}; it ends with a round whose runs gave
- * the compilers work for under a twentieth of its time (until they were quiet again), or after
- * {@link #MAX_ROUNDS}.
+ * until the compilers are quiet, then runs for {@link #ROUND_NANOS} (or one run, if longer); it ends with
+ * a round whose runs gave the compilers work for under a twentieth of its time (until they were quiet
+ * again), or after {@link #MAX_ROUNDS}.
  */
 final class JitSettling {
   static final long ROUND_NANOS = 3_000_000_000L;
@@ -69,17 +69,20 @@ final class JitSettling {
     awaitQuiet();
     int rounds = 0;
     long lastRound;
+    long roundNanos;
     do {
       long worked = compilers.workedMillis();
       long start = clock.getAsLong();
       do {
         run.run();
       } while (clock.getAsLong() - start < ROUND_NANOS);
+      // A round lasts at least one run: Temporal's hammer run takes half a minute.
+      roundNanos = clock.getAsLong() - start;
       awaitQuiet();
       // What the round's runs gave the compilers, whether done during the round or after it.
       lastRound = compilers.workedMillis() - worked;
       rounds++;
-    } while (lastRound * 20 * 1_000_000L >= ROUND_NANOS && rounds < MAX_ROUNDS);
+    } while (lastRound * 20 * 1_000_000L >= roundNanos && rounds < MAX_ROUNDS);
     return String.format(Locale.ROOT, "after its timed warm-up, %d round(s) of %d s of warm-up runs, each begun once"
         + " the JIT compilers were quiet, until one gave them under 5 %% of its time to work (the last %d ms; %.1f s"
         + " of compiling in all)", rounds, ROUND_NANOS / 1_000_000_000L, lastRound,

@@ -19,6 +19,7 @@ class JitSettlingTest {
     final long queuedPerRun;
     final int busyRuns;
     final boolean drains;
+    long runNanos = RUN_NANOS;
     long queue;
     long worked;
     int runs;
@@ -36,7 +37,7 @@ class JitSettlingTest {
       if (runs++ < busyRuns) {
         queue += queuedPerRun;
       }
-      now[0] += RUN_NANOS;
+      now[0] += runNanos;
     }
 
     @Override
@@ -73,6 +74,15 @@ class JitSettlingTest {
     FakeJit jit = new FakeJit(149, 1, true);
     new JitSettling(jit, () -> jit.now[0]).settle(jit::run);
     assertEquals(10, jit.runs);
+  }
+
+  @Test
+  void aRoundOfOneLongRunWeighsItsCompilingAgainstThatRunsTime() throws Exception {
+    // One run of 10 s a round, 400 ms of compiling each: under 5 % of the round, though over 5 % of 3 s.
+    FakeJit jit = new FakeJit(400, Integer.MAX_VALUE, true);
+    jit.runNanos = 10_000_000_000L;
+    new JitSettling(jit, () -> jit.now[0]).settle(jit::run);
+    assertEquals(1, jit.runs);
   }
 
   @Test
