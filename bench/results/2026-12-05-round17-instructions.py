@@ -16,8 +16,11 @@ A variant must keep the scripts' arguments and replies as the recording made the
 'variant' needs the recorded common.lua and rules.lua: git show REV:brokkr-runtime/src/main/resources/io/brokkr/
 runtime/internal/redis/common.lua > DIR/recorded-common.lua (and rules.lua), REV the runtime that was recorded.
 Two variants may be counted at once on two cores (each one core), on different ports.
+REDIS_SERVER names the server to run (default redis-server): one built with symbols lets callgrind_annotate split the
+count by C function (2026-12-05-round26-redis-symbols.sh builds one from Debian's source; twenty-sixth round).
 """
 import contextlib
+import os
 import subprocess
 import sys
 import time
@@ -77,7 +80,8 @@ def under_callgrind(out, port):
     """A fresh redis-server on port under callgrind, writing its counts to out; shut down after."""
     for old in out.parent.glob(out.name + '*'):
         old.unlink()
-    server = subprocess.Popen(['valgrind', '--tool=callgrind', f'--callgrind-out-file={out}', 'redis-server',
+    server = subprocess.Popen(['valgrind', '--tool=callgrind', f'--callgrind-out-file={out}',
+                               os.environ.get('REDIS_SERVER', 'redis-server'),
                                '--port', str(port), '--save', '', '--appendonly', 'no'],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
