@@ -31,16 +31,24 @@ final class ScriptRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ScriptRegistry.class);
   /** What every transition runs first: the call's keys and arguments, and fresh state. */
   private static final String BEGIN = "begin(KEYS, ARGV)\n";
-  /** The body of {@link #finishManyFunction()}: the finish (as {@code finish_one}) once a finish it carries. */
+  /**
+   * The body of {@link #finishManyFunction()}: the finish (as {@code finish_one}) once a finish it
+   * carries, in a batch (common.lua): its finishes read the server's time and their partition's ready
+   * sequence once, not once each.
+   */
   private static final String FINISH_MANY = """
+        batch_open()
         local replies, k, a = {}, 1, 2
         for i = 1, tonumber(ARGV[1]) do
           local nk, na = tonumber(ARGV[a]), tonumber(ARGV[a + 1])
           replies[i] = finish_one({ unpack(KEYS, k, k + nk - 1) }, { unpack(ARGV, a + 2, a + 1 + na) })
           k, a = k + nk, a + 2 + na
         end
+        batch_close()
         return replies
       """;
+  /** What every other function of the library runs first: a batch is finish_many's alone (common.lua). */
+  private static final String OUTSIDE_BATCH = "batch_close()\n";
 
   private final Map<Script, String> sources = new EnumMap<>(Script.class);
   private final Map<Script, String> shas = new EnumMap<>(Script.class);
@@ -82,10 +90,11 @@ final class ScriptRegistry {
       if (script == Script.FINISH) {
         // A local function of its own, which finish_many calls once a finish: the body is in the library once.
         functions.append("local function finish_one(KEYS, ARGV)\n").append(body).append("\nend\n")
-            .append("redis.register_function('").append(function(script)).append("', finish_one)\n");
+            .append("redis.register_function('").append(function(script)).append("', function(KEYS, ARGV)\n")
+            .append(OUTSIDE_BATCH).append("return finish_one(KEYS, ARGV)\nend)\n");
       } else {
         functions.append("redis.register_function('").append(function(script))
-            .append("', function(KEYS, ARGV)\n").append(body).append("\nend)\n");
+            .append("', function(KEYS, ARGV)\n").append(OUTSIDE_BATCH).append(body).append("\nend)\n");
       }
     });
     functions.append("redis.register_function('").append(finishManyFunction()).append("', function(KEYS, ARGV)\n")

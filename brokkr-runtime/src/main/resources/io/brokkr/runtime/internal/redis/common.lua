@@ -30,6 +30,10 @@ local ARGS
 -- subscribe to (see publish). So a node receives the events of its own sagas and word of the work it
 -- can run, not those of every node.
 local STREAM, INBOX
+-- The last channel a call named and its parts: a node's calls name the same one, and a pattern
+-- match is dearer than comparing two strings (Lua interns them). A Functions library keeps them
+-- between calls; a script starts without them.
+local last_channel, last_stream, last_inbox
 -- The most entries a saga's history keeps (HistoryEntry.LIMIT): past it the oldest are dropped.
 local HISTORY_LIMIT = 1000
 -- How long a request's reply is kept for a re-sent call: far longer than a client's re-sends last
@@ -108,6 +112,11 @@ local undo            -- the saga's { pending = n, blocked = bool } while compen
 -- A queued step this call claimed from the head of its worker's queue (claim_queued_head in rules.lua):
 -- { the partition's ready sequence, up to which the reply tells the queue, the entry, the next entry or '' }.
 local queue_head
+-- Within one call of finish_many (its finishes run one after the other, with nothing between them):
+-- the server's time its first finish read, and the partition's ready sequence its last commit wrote,
+-- with that sequence's key, so that each finish does not read them again. Open only during that call
+-- (batch_open and batch_close; every other function closes it first).
+local batch, batch_time, batch_seq_key, batch_seq
 
 -- Starts a call: its keys and arguments, and state of its own. A script defines the library at
 -- every call, but a Redis Functions library is defined once and its functions share these locals
@@ -116,14 +125,32 @@ local function begin(keys, argv)
   SAGA, READY, TIMERS, ACTIVE, READY_SEQ, INDEX, HISTORY, REQUEST = keys[1], keys[2], keys[3], keys[4], keys[5],
     keys[6], keys[7], keys[8]
   ARGS, SAGA_ID, CHANNEL, RETENTION = argv, argv[1], argv[2], argv[3]
-  STREAM, INBOX = string.match(CHANNEL, '^({[^}]*}):n:(.+)$')
-  if not STREAM then
-    STREAM = CHANNEL
+  if CHANNEL ~= last_channel then
+    last_stream, last_inbox = string.match(CHANNEL, '^({[^}]*}):n:(.+)$')
+    last_channel, last_stream = CHANNEL, last_stream or CHANNEL
   end
+  STREAM, INBOX = last_stream, last_inbox
   saga, loaded, steps, touched, touched_set, fields = nil, {}, {}, {}, {}, {}
   events, ready, pushed, enqueue, dequeue, timers = {}, {}, {}, {}, {}, {}
   ready_seq, order, history, lease_expired, settled_in, settled_outcome = nil, nil, {}, nil, nil, nil
   stored_cs, server_time, counts, undo, queue_head = nil, nil, {}, nil, nil
+  if batch then
+    server_time = batch_time
+    if batch_seq_key == READY_SEQ then
+      ready_seq = batch_seq
+    end
+  end
+end
+
+-- Opens a batch (see batch above) for the finishes of one finish_many call.
+local function batch_open()
+  batch, batch_time, batch_seq_key, batch_seq = true, nil, nil, nil
+end
+
+-- Closes the batch, if one is open: called when finish_many ends, and first by every other function,
+-- so that a batch whose call was stopped midway (FUNCTION KILL) never reaches another call.
+local function batch_close()
+  batch, batch_time, batch_seq_key, batch_seq = nil, nil, nil, nil
 end
 
 -- A whole number as text. '%d' formats it as an integer: '%.0f', and a number handed to redis.call
@@ -307,6 +334,9 @@ local function server_micros()
   if not server_time then
     local t = redis.call('TIME')
     server_time = tonumber(t[1]) * 1000000 + tonumber(t[2])
+    if batch then
+      batch_time = server_time
+    end
   end
   return server_time
 end
@@ -629,6 +659,9 @@ local function commit()
     end
     write_all('ZADD', READY, scored)
     redis.call('SET', READY_SEQ, int(ready_seq))
+    if batch then
+      batch_seq_key, batch_seq = READY_SEQ, ready_seq
+    end
   end
   for member, due in pairs(timers) do
     if due then

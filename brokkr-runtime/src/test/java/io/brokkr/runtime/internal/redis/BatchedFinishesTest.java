@@ -14,14 +14,18 @@ import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
 import io.brokkr.runtime.testing.Eventually;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,16 @@ class BatchedFinishesTest {
   }
 
   @Test
+  void theFinishesOfOneCallReadTheServersTimeOnce() throws Exception {
+    // Counted from when every step runs: only the finishes (and the calls they make) read it then.
+    runHeldSagas(RedisOptions.defaults(), () -> server.command("CONFIG RESETSTAT"));
+
+    long reads = calls("time");
+    assertTrue(reads > 0 && reads < SAGAS, "the server's time read " + reads + " times for " + SAGAS
+        + " finishes, some in one call: once a call, not once a finish");
+  }
+
+  @Test
   void withBatchingOffEachFinishHasACallOfItsOwn() throws Exception {
     runHeldSagas(RedisOptions.defaults().withFinishBatching(false));
 
@@ -73,6 +87,11 @@ class BatchedFinishesTest {
    * while it sleeps, and checks that every saga finished with its own step's result.
    */
   private void runHeldSagas(RedisOptions options) throws Exception {
+    runHeldSagas(options, () -> "");
+  }
+
+  /** As {@link #runHeldSagas(RedisOptions)}, running {@code stepsRunning} once every step runs. */
+  private void runHeldSagas(RedisOptions options, Callable<?> stepsRunning) throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     try (Brokkr brokkr = Brokkr.builder().namespace(namespace).concurrency(SAGAS)
@@ -87,6 +106,7 @@ class BatchedFinishesTest {
         outcomes.add(brokkr.start(HELD, Map.of("n", String.valueOf(i))).outcome());
       }
       Eventually.until("every step running", () -> running.get() == SAGAS);
+      stepsRunning.call();
       CompletableFuture<String> sleep = server.sleep("0.5", Eventually.PATIENCE);
       go.countDown();
 
@@ -97,5 +117,11 @@ class BatchedFinishesTest {
       }
       sleep.join();
     }
+  }
+
+  /** How many times Redis ran {@code command}, scripts' calls included, since its stats were reset. */
+  private long calls(String command) throws IOException {
+    Matcher calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(server.command("INFO commandstats"));
+    return calls.find() ? Long.parseLong(calls.group(1)) : 0;
   }
 }
