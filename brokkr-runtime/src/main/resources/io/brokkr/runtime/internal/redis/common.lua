@@ -148,7 +148,7 @@ local function batch_open()
 end
 
 -- Closes the batch, if one is open: called when finish_many ends, and first by every other function,
--- so that a batch whose call was stopped midway (FUNCTION KILL) never reaches another call.
+-- so that a batch whose call ended midway (a finish's error, FUNCTION KILL) never reaches another call.
 local function batch_close()
   batch, batch_time, batch_seq_key, batch_seq = nil, nil, nil, nil
 end
