@@ -15,9 +15,12 @@ import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
 import io.brokkr.runtime.testing.Eventually;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +43,10 @@ class BatchedFinishesTest {
   private static final int SAGAS = 16;
   private static final SagaTemplate HELD = SagaTemplate.named("Held").input("n", "String")
       .step("held").worker("Held").inputs("n").build();
+  /** Held, then a step of a worker no node hosts: each finish queues one entry. */
+  private static final SagaTemplate HELD_THEN_QUEUED = SagaTemplate.named("HeldThenQueued").input("n", "String")
+      .step("held").worker("Held").inputs("n")
+      .step("queued").worker("Elsewhere").dependsOn("held").build();
 
   private RedisServer server;
   private RedissonClient client;
@@ -73,6 +80,34 @@ class BatchedFinishesTest {
     long reads = calls("time");
     assertTrue(reads > 0 && reads < SAGAS, "the server's time read " + reads + " times for " + SAGAS
         + " finishes, some in one call: once a call, not once a finish");
+  }
+
+  @Test
+  void theFinishesOfOneCallQueueTheirStepsUnderSequenceNumbersOfTheirOwn() throws Exception {
+    // One partition: every finish of a call takes its entry's number from the one the finish before wrote.
+    RedisOptions options = RedisOptions.defaults().withPartitions(1);
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    try (Brokkr brokkr = Brokkr.builder().namespace(namespace).concurrency(SAGAS)
+        .build(RedisBackend.on(client, options))) {
+      brokkr.registerWorker(Worker.sync("Held", inv -> {
+        running.incrementAndGet();
+        go.await();
+        return "done";
+      }));
+      for (int i = 0; i < SAGAS; i++) {
+        brokkr.start(HELD_THEN_QUEUED, Map.of("n", String.valueOf(i)));
+      }
+      Eventually.until("every step running", () -> running.get() == SAGAS);
+      CompletableFuture<String> sleep = server.sleep("0.5", Eventually.PATIENCE);
+      go.countDown();
+      Eventually.until("every next step queued", () -> readyEntries().size() == SAGAS);
+      sleep.join();
+    }
+
+    List<String> numbers = readyEntries().stream().map(entry -> entry.split("\n")[1]).toList();
+    assertEquals(SAGAS, Set.copyOf(numbers).size(), "each queued step has a number of its own: " + numbers);
+    assertTrue(server.command("SLOWLOG GET 100000").contains("_finish_many"), "a call carried several finishes");
   }
 
   @Test
@@ -123,5 +158,17 @@ class BatchedFinishesTest {
   private long calls(String command) throws IOException {
     Matcher calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(server.command("INFO commandstats"));
     return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+  }
+
+  /** The entries of the one partition's ready set. */
+  private List<String> readyEntries() {
+    String reply;
+    try {
+      reply = server.command("ZRANGE {" + namespace + ":0}:ready 0 -1");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // Each entry is a bulk string of its own ("worker\nnumber\nsaga\nstep"), between CRLFs.
+    return Arrays.stream(reply.split("\r\n")).filter(item -> item.startsWith("Elsewhere\n")).toList();
   }
 }
