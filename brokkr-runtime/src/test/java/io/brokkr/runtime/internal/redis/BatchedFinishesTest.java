@@ -8,8 +8,10 @@ import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.RedisBackend;
 import io.brokkr.runtime.RedisOptions;
+import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
@@ -85,25 +87,8 @@ class BatchedFinishesTest {
   @Test
   void theFinishesOfOneCallQueueTheirStepsUnderSequenceNumbersOfTheirOwn() throws Exception {
     // One partition: every finish of a call takes its entry's number from the one the finish before wrote.
-    RedisOptions options = RedisOptions.defaults().withPartitions(1);
-    CountDownLatch go = new CountDownLatch(1);
-    AtomicInteger running = new AtomicInteger();
-    try (Brokkr brokkr = Brokkr.builder().namespace(namespace).concurrency(SAGAS)
-        .build(RedisBackend.on(client, options))) {
-      brokkr.registerWorker(Worker.sync("Held", inv -> {
-        running.incrementAndGet();
-        go.await();
-        return "done";
-      }));
-      for (int i = 0; i < SAGAS; i++) {
-        brokkr.start(HELD_THEN_QUEUED, Map.of("n", String.valueOf(i)));
-      }
-      Eventually.until("every step running", () -> running.get() == SAGAS);
-      CompletableFuture<String> sleep = server.sleep("0.5", Eventually.PATIENCE);
-      go.countDown();
-      Eventually.until("every next step queued", () -> readyEntries().size() == SAGAS);
-      sleep.join();
-    }
+    runHeld(HELD_THEN_QUEUED, RedisOptions.defaults().withPartitions(1), () -> "",
+        sagas -> Eventually.until("every next step queued", () -> readyEntries().size() == SAGAS));
 
     List<String> numbers = readyEntries().stream().map(entry -> entry.split("\n")[1]).toList();
     assertEquals(SAGAS, Set.copyOf(numbers).size(), "each queued step has a number of its own: " + numbers);
@@ -127,6 +112,27 @@ class BatchedFinishesTest {
 
   /** As {@link #runHeldSagas(RedisOptions)}, running {@code stepsRunning} once every step runs. */
   private void runHeldSagas(RedisOptions options, Callable<?> stepsRunning) throws Exception {
+    runHeld(HELD, options, stepsRunning, sagas -> {
+      for (int i = 0; i < SAGAS; i++) {
+        SagaOutcome outcome = sagas.get(i).outcome().get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(SagaStatus.FINISHED, outcome.status(), outcome.toString());
+        assertEquals("done-" + i, outcome.results().get("held", String.class));
+      }
+    });
+  }
+
+  /** What a test checks of the held sagas once their held steps were let go, before the node closes. */
+  private interface Released {
+    void check(List<SagaHandle<StepResults>> sagas) throws Exception;
+  }
+
+  /**
+   * Starts {@link #SAGAS} sagas of {@code template}, whose step "held" waits until all run; runs
+   * {@code stepsRunning} then, blocks Redis and lets the held steps end while it sleeps, so that
+   * their finishes queue behind the calls out; then {@code released}.
+   */
+  private void runHeld(SagaTemplate template, RedisOptions options, Callable<?> stepsRunning, Released released)
+      throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     try (Brokkr brokkr = Brokkr.builder().namespace(namespace).concurrency(SAGAS)
@@ -136,20 +142,15 @@ class BatchedFinishesTest {
         go.await();
         return "done-" + inv.arg(0, String.class);
       }));
-      List<CompletableFuture<SagaOutcome>> outcomes = new ArrayList<>();
+      List<SagaHandle<StepResults>> sagas = new ArrayList<>();
       for (int i = 0; i < SAGAS; i++) {
-        outcomes.add(brokkr.start(HELD, Map.of("n", String.valueOf(i))).outcome());
+        sagas.add(brokkr.start(template, Map.of("n", String.valueOf(i))));
       }
       Eventually.until("every step running", () -> running.get() == SAGAS);
       stepsRunning.call();
       CompletableFuture<String> sleep = server.sleep("0.5", Eventually.PATIENCE);
       go.countDown();
-
-      for (int i = 0; i < SAGAS; i++) {
-        SagaOutcome outcome = outcomes.get(i).get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(SagaStatus.FINISHED, outcome.status(), outcome.toString());
-        assertEquals("done-" + i, outcome.results().get("held", String.class));
-      }
+      released.check(sagas);
       sleep.join();
     }
   }
