@@ -5,7 +5,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -13,34 +19,45 @@ import org.jspecify.annotations.Nullable;
 /**
  * One connection to Redis that carries the calls of many threads at once. A caller writes its command
  * itself, together with every command queued while another thread was writing (one system call for
- * all of them); one reader thread takes the replies in order and wakes each caller. Redisson's way
- * costs a call a hand-off to its event loop's thread, an epoll round, a timer and a future besides:
- * about twice the client's CPU of a call (2026-12-05-2-cores-round22.txt). Once broken or closed, a
- * pipe stays closed and its unanswered calls are told they were lost; the caller opens another.
+ * all of them). Replies are read by the callers waiting for them: one at a time reads, in order,
+ * answering every call whose reply comes before its own and waking its caller; once its own came it
+ * hands the reading to a caller still waiting. So a call alone on the pipe gets its reply on its own
+ * thread, without a reader thread woken first to wake it (a chain's level 122 to 125 µs instead of 133
+ * to 205 in interleaved processes, 2026-12-06-2-cores-round27.txt). Redisson's way costs a call a
+ * hand-off to its event loop's thread, an epoll round, a timer and a future besides: about twice the
+ * client's CPU of a call (2026-12-05-2-cores-round22.txt).
+ *
+ * <p>The reading caller blocks in the socket's read, which cannot time out without polling first (a
+ * dearer read); a watch thread shared by every pipe closes one whose oldest call has waited past the
+ * timeout, and the calls it leaves unanswered time out. Once broken or closed, a pipe stays closed and
+ * its unanswered calls are told they were lost; the caller opens another.
  */
 final class RedisPipe implements AutoCloseable {
   /** A command sent on the pipe and, once known, its outcome. */
   static final class Call {
+    private final RedisPipe pipe;
     private final Thread waiter = Thread.currentThread();
+    private final long sentAt = System.nanoTime();
     private final byte[] command;
     private volatile boolean done;
     private volatile boolean lost;
+    private volatile boolean timedOut;
+    /** Its caller stopped waiting (interrupted) and left the pipe open: it reads no more replies. */
+    private volatile boolean abandoned;
     private @Nullable Object reply;
 
-    private Call(byte[] command) {
+    private Call(RedisPipe pipe, byte[] command) {
+      this.pipe = pipe;
       this.command = command;
     }
 
-    /** Whether the reply came or the call was lost; parks until then or for at most {@code nanos}. */
+    /**
+     * Whether the reply came or the call was lost, false when it timed out: waits until then, reading
+     * the replies itself when no other caller is (until the pipe's timeout), or parks for at most {@code
+     * nanos}.
+     */
     boolean await(long nanos) {
-      long end = System.nanoTime() + nanos;
-      for (long left = nanos; !done && left > 0; left = end - System.nanoTime()) {
-        if (Thread.currentThread().isInterrupted()) {
-          return done;
-        }
-        LockSupport.parkNanos(this, left);
-      }
-      return done;
+      return pipe.await(this, nanos);
     }
 
     /** Whether the pipe closed before the reply came. */
@@ -56,34 +73,70 @@ final class RedisPipe implements AutoCloseable {
     private void answer(@Nullable Object value) {
       reply = value; // published by the volatile write below
       done = true;
-      LockSupport.unpark(waiter);
+      wake();
     }
 
-    private void lose() {
+    private void lose(boolean late) {
       lost = true;
+      timedOut = late;
       done = true;
-      LockSupport.unpark(waiter);
+      wake();
+    }
+
+    private void wake() {
+      if (waiter != Thread.currentThread()) {
+        LockSupport.unpark(waiter);
+      }
     }
   }
 
+  /** The pipes open in this process (the tests count them: no thread of its own shows a pipe). */
+  private static final Set<RedisPipe> OPEN = ConcurrentHashMap.newKeySet();
+
+  private final InetSocketAddress address;
   private final Socket socket;
   private final OutputStream out;
   private final ConcurrentLinkedQueue<Call> outbox = new ConcurrentLinkedQueue<>();
   /** Written and not yet answered, in the order written: Redis answers a connection's commands in order. */
   private final ConcurrentLinkedQueue<Call> sent = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writing = new ReentrantLock();
+  /** Held by the caller reading the replies; {@link #replies} is touched only under it. */
+  private final ReentrantLock reading = new ReentrantLock();
+  private final RespReader replies;
   /** The bytes of one write; only the thread that holds {@link #writing} touches it. */
   private byte[] batch = new byte[16 * 1024];
+  private final long timeoutNanos;
+  private final ScheduledFuture<?> watch;
   private volatile boolean closed;
 
-  private RedisPipe(Socket socket) throws IOException {
+  /** Looks at every open pipe now and then; a daemon, shared, idle between looks. */
+  private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "brokkr-redis-pipe-watch");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  private RedisPipe(InetSocketAddress address, Socket socket, RespReader replies, int timeoutMillis) throws IOException {
+    this.address = address;
     this.socket = socket;
     this.out = socket.getOutputStream();
+    this.replies = replies;
+    this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    // A quarter of the timeout apart: a call is found late at most a quarter of its timeout after it.
+    long every = Math.max(1, timeoutMillis / 4);
+    this.watch = WATCH.scheduleWithFixedDelay(this::closeIfLate, every, every, TimeUnit.MILLISECONDS);
+    OPEN.add(this);
+  }
+
+  /** How many pipes of this process are open to a server on {@code port}. */
+  static long openTo(int port) {
+    return OPEN.stream().filter(pipe -> pipe.address.getPort() == port).count();
   }
 
   /**
    * Connects to {@code address} and sends the {@code handshake} commands (AUTH, SELECT) one at a time,
-   * each of which must answer OK; then starts the reader.
+   * each of which must answer OK. A call not answered within {@code timeoutMillis} (and at most a
+   * quarter of it more) closes the pipe.
    *
    * @throws IOException when the connection cannot be made or a handshake command is refused
    */
@@ -91,13 +144,8 @@ final class RedisPipe implements AutoCloseable {
       throws IOException {
     Socket socket = connect(address, connectTimeoutMillis, timeoutMillis, handshake);
     try {
-      RespReader replies = new RespReader(socket.getInputStream());
       socket.setSoTimeout(0);
-      RedisPipe pipe = new RedisPipe(socket);
-      Thread reader = new Thread(() -> pipe.read(replies), "brokkr-redis-pipe " + address);
-      reader.setDaemon(true);
-      reader.start();
-      return pipe;
+      return new RedisPipe(address, socket, new RespReader(socket.getInputStream()), timeoutMillis);
     } catch (IOException | RuntimeException e) {
       socket.close();
       throw e;
@@ -136,11 +184,11 @@ final class RedisPipe implements AutoCloseable {
 
   /** Sends {@code command}; the call is answered, or lost when the pipe breaks or closes first. */
   Call send(byte[] command) {
-    Call call = new Call(command);
+    Call call = new Call(this, command);
     outbox.add(call);
     flush();
     if (closed) {
-      loseAll(); // closed while the call was being queued: nobody else will answer it
+      loseAll(false); // closed while the call was being queued: nobody else will answer it
     }
     return call;
   }
@@ -152,13 +200,27 @@ final class RedisPipe implements AutoCloseable {
   /** Closes the connection; calls not yet answered are lost. */
   @Override
   public void close() {
+    close(false);
+  }
+
+  private void close(boolean late) {
     closed = true;
+    OPEN.remove(this);
+    watch.cancel(false);
     try {
       socket.close();
     } catch (IOException e) {
       // closing anyway: nothing to do about it
     }
-    loseAll();
+    loseAll(late);
+  }
+
+  /** The watch's look: a pipe whose oldest call has waited past the timeout is closed, its calls timed out. */
+  private void closeIfLate() {
+    Call oldest = sent.peek();
+    if (oldest != null && System.nanoTime() - oldest.sentAt > timeoutNanos) {
+      close(true);
+    }
   }
 
   /**
@@ -183,12 +245,50 @@ final class RedisPipe implements AutoCloseable {
       } finally {
         writing.unlock();
       }
+      // A caller may have parked while its command waited to be written and the last reader left
+      // before it was sent: it reads now. (Sent, then checked; the reader lets go, then looks at what
+      // was sent: one of the two sees the other.)
+      if (!reading.isLocked()) {
+        handOver();
+      }
     }
   }
 
-  private void read(RespReader replies) {
+  private boolean await(Call call, long nanos) {
+    long end = System.nanoTime() + nanos;
+    while (!call.done) {
+      if (reading.tryLock()) {
+        try {
+          readUntil(call);
+        } finally {
+          reading.unlock();
+        }
+        handOver();
+      } else {
+        long left = end - System.nanoTime();
+        if (left <= 0 || Thread.currentThread().isInterrupted()) {
+          if (!call.done) {
+            // The reading may have been handed to this caller: hand it on (marked, then checked; see flush).
+            call.abandoned = true;
+            if (!reading.isLocked()) {
+              handOver();
+            }
+          }
+          return call.done;
+        }
+        LockSupport.parkNanos(this, left);
+      }
+    }
+    return !call.timedOut;
+  }
+
+  /**
+   * Reads replies, answering the calls in the order sent, until {@code mine} is answered or the pipe
+   * closes (the watch closes it under a read that waits too long).
+   */
+  private void readUntil(Call mine) {
     try {
-      while (!closed) {
+      while (!mine.done && !closed) {
         Object reply = replies.next();
         Call call = sent.poll();
         if (call == null) {
@@ -201,12 +301,22 @@ final class RedisPipe implements AutoCloseable {
     }
   }
 
-  private void loseAll() {
+  /** Wakes the caller of the oldest call not answered yet whose caller still waits, if any: it reads next. */
+  private void handOver() {
+    for (Call next : sent) {
+      if (!next.abandoned) {
+        next.wake();
+        return;
+      }
+    }
+  }
+
+  private void loseAll(boolean late) {
     for (Call call; (call = sent.poll()) != null; ) {
-      call.lose();
+      call.lose(late);
     }
     for (Call call; (call = outbox.poll()) != null; ) {
-      call.lose();
+      call.lose(late);
     }
   }
 }

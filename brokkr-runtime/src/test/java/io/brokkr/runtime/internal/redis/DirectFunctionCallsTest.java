@@ -16,9 +16,11 @@ import io.brokkr.runtime.testing.Eventually;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,6 +110,8 @@ class DirectFunctionCallsTest {
   void callsOfManyThreadsAtOnceEachGetTheirOwnReply() throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(16);
     try (DirectFunctionCalls direct = calls(REDIS.redisServer(), 3000, 3)) {
+      direct.call("echo", List.of("{dc:t}"), new Object[] {"opens the connection"});
+      long connections = connectionsReceived(REDIS.redisServer());
       List<Future<List<String>>> mismatches = new ArrayList<>();
       for (int t = 0; t < 16; t++) {
         String thread = "t" + t;
@@ -126,9 +130,88 @@ class DirectFunctionCallsTest {
       for (Future<List<String>> wrong : mismatches) {
         assertEquals(List.of(), wrong.get(60, TimeUnit.SECONDS));
       }
+      // A caller left waiting with nobody reading would time out, and its retry open a connection.
+      assertEquals(connections + 1, connectionsReceived(REDIS.redisServer()),
+          "every call answered on the first connection (the one more: the second INFO's own)");
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  /** The server's count of connections accepted, this request's own included. */
+  private static long connectionsReceived(RedisServer server) throws Exception {
+    Matcher received = Pattern.compile("total_connections_received:(\\d+)").matcher(server.command("INFO stats"));
+    assertTrue(received.find(), "INFO stats without total_connections_received");
+    return Long.parseLong(received.group(1));
+  }
+
+  @Test
+  void aCallAloneReadsItsReplyOnItsOwnThread() throws Exception {
+    try (RedisServer server = RedisServer.start(List.of("--enable-debug-command", "yes"));
+        DirectFunctionCalls direct = calls(server, 10_000, 0)) {
+      Asleep asleep = readingWhileAsleep(server, direct, "{dc:4}:n", "2");
+      asleep.wakes().join();
+      assertEquals(List.of(2L), asleep.read().get(20, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void aCallerThatStopsWaitingLeavesTheReadingToTheNext() throws Exception {
+    try (RedisServer server = RedisServer.start(List.of("--enable-debug-command", "yes"));
+        DirectFunctionCalls direct = calls(server, 10_000, 0)) {
+      Asleep asleep = readingWhileAsleep(server, direct, "{dc:5}:n", "1");
+      CompletableFuture<List<Object>> second = new CompletableFuture<>();
+      Thread leaving = counting(direct, "{dc:5}:n", second);
+      Eventually.until("the second caller waits", () -> in(leaving, "await") && !in(leaving, "readUntil"));
+      leaving.interrupt();
+      ExecutionException interrupted = assertThrows(ExecutionException.class, () -> second.get(20, TimeUnit.SECONDS));
+      assertTrue(interrupted.getCause().getMessage().startsWith("interrupted while waiting"), interrupted.getMessage());
+      CompletableFuture<List<Object>> third = new CompletableFuture<>();
+      Thread next = counting(direct, "{dc:5}:n", third);
+      Eventually.until("the third caller waits", () -> in(next, "await") && !in(next, "readUntil"));
+      asleep.wakes().join();
+
+      assertEquals(List.of(2L), asleep.read().get(20, TimeUnit.SECONDS));
+      // Had the reading been handed to the caller that left, the third would wait for the 10 s timeout and fail.
+      assertEquals(List.of(4L), third.get(5, TimeUnit.SECONDS));
+    }
+  }
+
+  /** A server asleep while a count reads for the calls' connection: when it wakes, and that count's reply. */
+  private record Asleep(CompletableFuture<String> wakes, CompletableFuture<List<Object>> read) {}
+
+  /**
+   * Loads the library and counts {@code key} once (the connection opens), then puts the server to sleep
+   * for {@code seconds} and starts a count of {@code key} on a thread of its own, once it reads.
+   */
+  private static Asleep readingWhileAsleep(RedisServer server, DirectFunctionCalls direct, String key, String seconds)
+      throws Exception {
+    loadLibrary(server);
+    assertEquals(List.of(1L), direct.call("count", List.of(key), new Object[0]));
+    CompletableFuture<String> wakes = server.sleep(seconds, Eventually.PATIENCE);
+    CompletableFuture<List<Object>> read = new CompletableFuture<>();
+    Thread reader = counting(direct, key, read);
+    Eventually.until("the caller waits in the pipe's read of its reply", () -> in(reader, "readUntil"));
+    return new Asleep(wakes, read);
+  }
+
+  /** Calls the library's count function on a thread of its own, which it returns; the reply completes {@code reply}. */
+  private static Thread counting(DirectFunctionCalls direct, String key, CompletableFuture<List<Object>> reply) {
+    Thread thread = new Thread(() -> {
+      try {
+        reply.complete(direct.call("count", List.of(key), new Object[0]));
+      } catch (RuntimeException e) {
+        reply.completeExceptionally(e);
+      }
+    }, "counting " + key);
+    thread.start();
+    return thread;
+  }
+
+  /** Whether {@code thread} is in the method of that name of {@link RedisPipe} now. */
+  private static boolean in(Thread thread, String method) {
+    return Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
+        frame.getClassName().equals(RedisPipe.class.getName()) && frame.getMethodName().equals(method));
   }
 
   @Test
@@ -322,9 +405,8 @@ class DirectFunctionCallsTest {
     return newest;
   }
 
-  /** The open direct connections to {@code server}: each has a reader thread named after its address. */
+  /** The open direct connections to {@code server}. */
   private static long pipes(RedisServer server) {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive()
-        && t.getName().startsWith("brokkr-redis-pipe ") && t.getName().endsWith(":" + server.port())).count();
+    return RedisPipe.openTo(server.port());
   }
 }
