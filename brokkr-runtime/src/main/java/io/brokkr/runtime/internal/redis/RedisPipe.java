@@ -108,6 +108,8 @@ final class RedisPipe implements AutoCloseable {
   private final long timeoutNanos;
   private final ScheduledFuture<?> watch;
   private volatile boolean closed;
+  /** Closed by the watch: the calls it leaves timed out, whoever tells them (the reader's failed read may). */
+  private volatile boolean closedLate;
 
   /** Looks at every open pipe now and then; a daemon, shared, idle between looks. */
   private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -188,7 +190,7 @@ final class RedisPipe implements AutoCloseable {
     outbox.add(call);
     flush();
     if (closed) {
-      loseAll(false); // closed while the call was being queued: nobody else will answer it
+      loseAll(); // closed while the call was being queued: nobody else will answer it
     }
     return call;
   }
@@ -204,6 +206,9 @@ final class RedisPipe implements AutoCloseable {
   }
 
   private void close(boolean late) {
+    if (late) {
+      closedLate = true;
+    }
     closed = true;
     OPEN.remove(this);
     watch.cancel(false);
@@ -212,7 +217,7 @@ final class RedisPipe implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway: nothing to do about it
     }
-    loseAll(late);
+    loseAll();
   }
 
   /** The watch's look: a pipe whose oldest call has waited past the timeout is closed, its calls timed out. */
@@ -311,7 +316,8 @@ final class RedisPipe implements AutoCloseable {
     }
   }
 
-  private void loseAll(boolean late) {
+  private void loseAll() {
+    boolean late = closedLate;
     for (Call call; (call = sent.poll()) != null; ) {
       call.lose(late);
     }
