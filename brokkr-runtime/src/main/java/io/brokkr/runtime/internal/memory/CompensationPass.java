@@ -105,7 +105,7 @@ final class CompensationPass {
   }
 
   private static Undo decide(MemorySaga saga, MemoryStep step) {
-    Optional<MemoryStep> compensator = step.compensator.map(saga::step);
+    Optional<MemoryStep> compensator = Optional.ofNullable(step.compensator).map(saga::step);
     if (step.status == StepStatus.COMPENSATED) {
       return Undo.UNDONE;
     }

@@ -28,7 +28,7 @@ final class DueTimers {
       } else if (step.status == StepStatus.QUEUED && step.retryAt.isPresent()) {
         Instant at = step.retryAt.get();
         if (at.isAfter(now)) {
-          timers.arm(step.ref, at);
+          timers.arm(step.ref(), at);
           return false;
         }
         return here.changed(saga.requeue(stepId)).applied();
@@ -41,7 +41,7 @@ final class DueTimers {
       Here here) {
     Instant due = step.leaseDue();
     if (due.isAfter(now)) {
-      timers.arm(step.ref, due);
+      timers.arm(step.ref(), due);
       return false;
     }
     boolean pastDeadline = lease.deadline().filter(d -> !d.isAfter(now)).isPresent();
@@ -50,7 +50,7 @@ final class DueTimers {
         : "lease of node " + lease.owner() + " expired";
     Change change = saga.failUnknown(step.id(), lease.token(), reason, now);
     if (change.applied() && !pastDeadline) {
-      here.leaseExpired(step.ref, step.spec.workerName());
+      here.leaseExpired(step.ref(), step.spec.workerName());
     }
     return here.changed(change).applied();
   }

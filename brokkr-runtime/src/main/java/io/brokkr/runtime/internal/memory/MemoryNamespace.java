@@ -75,7 +75,7 @@ final class MemoryNamespace {
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }
-    retention.restart(sagaId);
+    retention.restart(saga);
   }
 
   /**
@@ -93,8 +93,15 @@ final class MemoryNamespace {
     if (sagas.putIfAbsent(draft.sagaId(), saga) != null) {
       throw Rejection.SAGA_EXISTS.of(draft.sagaId());
     }
-    retention.restart(draft.sagaId());
-    return apply(draft.sagaId(), MemorySaga::start);
+    try {
+      return apply(draft.sagaId(), MemorySaga::start);
+    } finally {
+      // A started saga's retention starts when it settles: only one a failed start left CREATED
+      // needs the stamp of its creation (no stamp kept for every saga while it is retained).
+      if (saga.status() == SagaStatus.CREATED) {
+        retention.restart(saga);
+      }
+    }
   }
 
   /** Runs one operation on a saga, then delivers the events it produced. */
@@ -180,10 +187,10 @@ final class MemoryNamespace {
    * clock, as Redis expires keys on its own clock whatever time the transitions were given.
    */
   void dropExpired(Instant now) {
-    for (String sagaId : retention.expired(now)) {
-      sagas.computeIfPresent(sagaId, (id, saga) -> {
+    for (Retention.Stamp stamp : retention.expired(now)) {
+      sagas.computeIfPresent(stamp.sagaId(), (id, saga) -> {
         SagaStatus status = saga.status();
-        return status == SagaStatus.CREATED || status.isSettled() ? null : saga;
+        return stamp.isLatestOf(saga) && (status == SagaStatus.CREATED || status.isSettled()) ? null : saga;
       });
     }
   }
@@ -267,7 +274,10 @@ final class MemoryNamespace {
 
   private void deliver(StoreEvent event) {
     if (event instanceof StoreEvent.SagaMoved moved && moved.to().isSettled()) {
-      retention.restart(moved.sagaId());
+      MemorySaga saga = sagas.get(moved.sagaId());
+      if (saga != null) {
+        retention.restart(saga);
+      }
     }
     for (StoreListener subscriber : subscribers) {
       try {

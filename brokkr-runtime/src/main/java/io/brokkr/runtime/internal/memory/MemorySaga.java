@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -55,7 +54,7 @@ final class MemorySaga {
   private final Outbox outbox;
   private final StepTable steps = new StepTable();
   /** The compensators, so that finishing the saga skips them without walking every step. */
-  private final List<MemoryStep> compensators = new ArrayList<>();
+  private List<MemoryStep> compensators = List.of();
   private final Optional<String> name;
   /** The trace context of the code that created the saga, handed to every claim. */
   private final Map<String, String> traceContext;
@@ -80,6 +79,8 @@ final class MemorySaga {
   private List<Change.Ready> ready = List.of();
   /** Whether the current operation settled the saga; reset at the start of each. */
   private boolean settledNow;
+  /** The sweep that last stamped the saga's retention ({@link Retention}); null before the first. */
+  private volatile @Nullable Instant retainedFrom;
 
   MemorySaga(String id, Optional<String> name, Clock clock, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
     this(id, name, Map.of(), clock, queues, timers, outbox);
@@ -101,6 +102,14 @@ final class MemorySaga {
 
   String id() {
     return id;
+  }
+
+  @Nullable Instant retainedFrom() {
+    return retainedFrom;
+  }
+
+  void retainedFrom(Instant stamp) {
+    retainedFrom = stamp;
   }
 
   Outbox outbox() {
@@ -175,7 +184,7 @@ final class MemorySaga {
       }
     }
     begin();
-    MemoryStep step = new MemoryStep(id, spec, Optional.empty());
+    MemoryStep step = new MemoryStep(id, spec, null);
     steps.add(step);
     unfinished++;
     for (String dependency : spec.dependsOn()) {
@@ -197,18 +206,18 @@ final class MemorySaga {
     if (step.isCompensator()) {
       throw Rejection.COMPENSATOR_OF_COMPENSATOR.of(id, stepId);
     }
-    if (step.compensator.isPresent()) {
-      throw Rejection.COMPENSATOR_EXISTS.of(id, stepId, step.compensator.get());
+    if (step.compensator != null) {
+      throw Rejection.COMPENSATOR_EXISTS.of(id, stepId, step.compensator);
     }
     requireNewId(spec.stepId());
     begin();
     // A compensator receives the result of the step it compensates, whatever the spec said.
     StepSpec onlyItsStep = new StepSpec(spec.stepId(), spec.workerName(), List.of(stepId), spec.argsJson(),
         spec.retry(), spec.timeout());
-    MemoryStep compensator = new MemoryStep(id, onlyItsStep, Optional.of(stepId));
+    MemoryStep compensator = new MemoryStep(id, onlyItsStep, stepId);
     steps.add(compensator);
-    compensators.add(compensator);
-    step.compensator = Optional.of(compensator.id());
+    compensators = SmallLists.plus(compensators, compensator);
+    step.compensator = compensator.id();
     return applied(Optional.empty());
   }
 
@@ -275,7 +284,8 @@ final class MemorySaga {
 
   /** The result a dependency hands over: its JSON, {@code null} when it has none. */
   private String resultJson(String dependency) {
-    return steps.find(dependency).result.orElse("null");
+    String result = steps.find(dependency).result;
+    return result == null ? "null" : result;
   }
 
   private static long utf8Length(String json) {
@@ -311,7 +321,7 @@ final class MemorySaga {
     Lease lease = new Lease(++lastToken, nodeId, now.plus(leaseTime), step.spec.timeout().map(now::plus));
     step.lease = Optional.of(lease);
     move(step, RUNNING);
-    timers.arm(step.ref, step.leaseDue());
+    timers.arm(step.ref(), step.leaseDue());
     List<String> results = new ArrayList<>(step.spec.dependsOn().size());
     for (String dependency : step.spec.dependsOn()) {
       results.add(resultJson(dependency));
@@ -327,7 +337,7 @@ final class MemorySaga {
     }
     Lease old = step.lease.orElseThrow();
     step.lease = Optional.of(new Lease(token, old.owner(), until, old.deadline()));
-    timers.arm(step.ref, step.leaseDue());
+    timers.arm(step.ref(), step.leaseDue());
     return true;
   }
 
@@ -337,14 +347,14 @@ final class MemorySaga {
       return Change.NONE;
     }
     begin();
-    step.result = result;
+    step.result = result.orElse(null);
     step.failureReason = Optional.empty();
     step.failureDetail = Optional.empty();
     step.possiblyDone = false;
     step.retryAt = Optional.empty(); // settled from outside during a backoff
     move(step, FINISHED);
     if (step.isCompensator()) {
-      MemoryStep target = steps.find(step.compensates.get());
+      MemoryStep target = steps.find(step.compensates);
       move(target, StepStatus.COMPENSATED);
       CompensationPass.run(this, target);
     } else {
@@ -366,14 +376,14 @@ final class MemorySaga {
       step.retryAt = Optional.of(at);
       step.failureReason = Optional.of(reason);
       move(step, QUEUED);
-      timers.arm(step.ref, at);
+      timers.arm(step.ref(), at);
       return applied(Optional.of(at));
     }
     step.failureReason = Optional.of(reason);
     step.retryAt = Optional.empty();
     move(step, FAILED);
     if (step.isCompensator()) {
-      MemoryStep target = steps.find(step.compensates.get());
+      MemoryStep target = steps.find(step.compensates);
       target.failureReason = Optional.of("compensator \"" + step.id() + "\" failed: " + reason);
       target.failureDetail = step.failureDetail;
       move(target, FAILED);
@@ -440,7 +450,7 @@ final class MemorySaga {
     move(SagaStatus.COMPENSATING);
     for (MemoryStep compensator : compensators) {
       if (compensator.status == FAILED) {
-        MemoryStep target = steps.find(compensator.compensates.get());
+        MemoryStep target = steps.find(compensator.compensates);
         target.failureReason = Optional.empty();
         target.failureDetail = Optional.empty();
         move(target, StepStatus.COMPENSATING);
@@ -475,7 +485,7 @@ final class MemorySaga {
     step.failureReason = Optional.empty();
     step.failureDetail = Optional.empty();
     move(step, FINISHED);
-    MemoryStep target = steps.find(step.compensates.get());
+    MemoryStep target = steps.find(step.compensates);
     target.failureReason = Optional.empty();
     target.failureDetail = Optional.empty();
     move(target, StepStatus.COMPENSATED);
@@ -485,7 +495,7 @@ final class MemorySaga {
 
   /** The step a resolve of {@code step} settles: its compensator when that is what failed or runs. */
   private MemoryStep resolvable(MemoryStep step) {
-    Optional<MemoryStep> compensator = step.compensator.map(steps::find);
+    Optional<MemoryStep> compensator = Optional.ofNullable(step.compensator).map(steps::find);
     boolean compensatorsTurn = step.status == StepStatus.COMPENSATING
         || (step.status == FAILED && compensator.map(c -> c.status == FAILED).orElse(false));
     return compensatorsTurn ? compensator.get() : step;
@@ -499,7 +509,7 @@ final class MemorySaga {
     begin();
     if (step.retryAt.isPresent()) {
       step.retryAt = Optional.empty();
-      timers.disarm(step.ref);
+      timers.disarm(step.ref());
     }
     push(step);
     return applied(Optional.empty());
@@ -538,7 +548,7 @@ final class MemorySaga {
       step.entry = 0; // what its queue still holds is stale
     }
     if (from == QUEUED || from == RUNNING) {
-      timers.disarm(step.ref);
+      timers.disarm(step.ref());
     }
     if (from == RUNNING) {
       step.lease = Optional.empty();
@@ -597,12 +607,12 @@ final class MemorySaga {
     if (step.entry == 0) {
       step.entry = ++lastEntry;
       step.readyAt = now();
-      queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref, step.entry, step));
+      queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref(), step.entry, step));
     }
     if (ready.isEmpty()) {
       ready = new ArrayList<>(2);
     }
-    ready.add(new Change.Ready(step.ref, step.spec.workerName()));
+    ready.add(new Change.Ready(step.ref(), step.spec.workerName()));
     publish(new StoreEvent.WorkReady(id, step.id(), step.spec.workerName()));
   }
 
@@ -613,11 +623,12 @@ final class MemorySaga {
   }
 
   private Instant now() {
-    // One Instant per millisecond, not per entry and event: a change records several at once.
+    // One Instant per millisecond, not per entry and event: a change records several at once; and
+    // one read of the clock.
     long millis = clock.millis();
     if (millis != lastMillis || lastNow == null) {
-      lastNow = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      lastMillis = lastNow.toEpochMilli();
+      lastNow = Instant.ofEpochMilli(millis);
+      lastMillis = millis;
     }
     return lastNow;
   }
@@ -638,7 +649,9 @@ final class MemorySaga {
     Map<String, String> results = new LinkedHashMap<>();
     for (MemoryStep step : steps) {
       if (!step.isCompensator()) {
-        step.result.ifPresent(result -> results.put(step.id(), result));
+        if (step.result != null) {
+          results.put(step.id(), step.result);
+        }
       }
     }
     return new StoreEvent.Settlement(failure, results);

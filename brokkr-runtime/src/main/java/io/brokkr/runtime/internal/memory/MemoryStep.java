@@ -6,23 +6,31 @@ import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** The mutable state of one step; guarded by its saga's lock. */
+/**
+ * The mutable state of one step; guarded by its saga's lock. A settled saga keeps its steps for its
+ * retention, and every young collection copies the sagas settled since the last: what a settled
+ * step keeps is held in fields, not in objects of their own (its ref, its compensator's and its
+ * result's {@code Optional}s are made when asked for).
+ */
 final class MemoryStep {
-  final StepRef ref;
+  private final String sagaId;
   final StepSpec spec;
-  final Optional<String> compensates;
-  Optional<String> compensator = Optional.empty();
+  /** The step this one compensates; null for an action. */
+  final @Nullable String compensates;
+  /** The id of this step's compensator; null while it has none. */
+  @Nullable String compensator;
   StepStatus status;
   int attempt;
   /** The attempts before an operator's retry: the retry policy counts the attempts after it. */
   int attemptBase;
   Optional<Lease> lease = Optional.empty();
   Optional<Instant> retryAt = Optional.empty();
-  Optional<String> result = Optional.empty();
+  /** The result's JSON once the step finished; null before. */
+  @Nullable String result;
   Optional<String> failureReason = Optional.empty();
   /** See {@link StepSnapshot#failureDetail()}: set and cleared with the reason. */
   Optional<String> failureDetail = Optional.empty();
@@ -45,11 +53,15 @@ final class MemoryStep {
   /** The steps that depend on this one, in the order they were added; none for most. */
   private List<MemoryStep> dependents = List.of();
 
-  MemoryStep(String sagaId, StepSpec spec, Optional<String> compensates) {
-    this.ref = new StepRef(sagaId, spec.stepId());
+  MemoryStep(String sagaId, StepSpec spec, @Nullable String compensates) {
+    this.sagaId = sagaId;
     this.spec = spec;
     this.compensates = compensates;
-    this.status = compensates.isPresent() ? StepStatus.WAITING_FOR_COMPENSATION : StepStatus.CREATED;
+    this.status = compensates != null ? StepStatus.WAITING_FOR_COMPENSATION : StepStatus.CREATED;
+  }
+
+  StepRef ref() {
+    return new StepRef(sagaId, spec.stepId());
   }
 
   String id() {
@@ -58,10 +70,7 @@ final class MemoryStep {
 
   /** Adds a step that depends on this one. */
   void addDependent(MemoryStep dependent) {
-    if (dependents.isEmpty()) {
-      dependents = new ArrayList<>(2);
-    }
-    dependents.add(dependent);
+    dependents = SmallLists.plus(dependents, dependent);
   }
 
   List<MemoryStep> dependents() {
@@ -69,7 +78,7 @@ final class MemoryStep {
   }
 
   boolean isCompensator() {
-    return compensates.isPresent();
+    return compensates != null;
   }
 
   /** When the current attempt's timer is due: its lease ends or its deadline passes, whichever is first. */
@@ -84,7 +93,7 @@ final class MemoryStep {
   }
 
   StepSnapshot snapshot() {
-    return new StepSnapshot(ref.sagaId(), spec, compensates, compensator, status, attempt, lease, retryAt,
-        result, failureReason, failureDetail, possiblyDone);
+    return new StepSnapshot(sagaId, spec, Optional.ofNullable(compensates), Optional.ofNullable(compensator), status,
+        attempt, lease, retryAt, Optional.ofNullable(result), failureReason, failureDetail, possiblyDone);
   }
 }

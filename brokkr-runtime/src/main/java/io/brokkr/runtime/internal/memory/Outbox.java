@@ -2,10 +2,10 @@ package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The events of one saga, appended under its lock and delivered after it is released, in order:
@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A read of the saga can wait until the events of what it read are delivered ({@link #awaitDelivered}),
  * as a Redis view's reads wait for their messages: a node completes an outcome from a read only once
  * its listeners were handed the settling.
+ *
+ * <p>A settled saga keeps its outbox for its retention, and every young collection copies the sagas
+ * settled since the last: an idle outbox holds no object of its own (its counters are fields, its
+ * queue a chain of the events not yet delivered).
  */
 final class Outbox {
   /**
@@ -28,9 +32,36 @@ final class Outbox {
    */
   private static final ThreadLocal<int[]> DELIVERING = ThreadLocal.withInitial(() -> new int[1]);
 
-  private final Queue<StoreEvent> events = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger work = new AtomicInteger();
-  private final AtomicInteger waiters = new AtomicInteger();
+  private static final VarHandle WORK;
+  private static final VarHandle WAITERS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      WORK = lookup.findVarHandle(Outbox.class, "work", int.class);
+      WAITERS = lookup.findVarHandle(Outbox.class, "waiters", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** An event waiting to be delivered, and the one after it. */
+  private static final class Pending {
+    final StoreEvent event;
+    @Nullable Pending next;
+
+    Pending(StoreEvent event) {
+      this.event = event;
+    }
+  }
+
+  /** The events not delivered yet, oldest first; guarded by this outbox's monitor. */
+  private @Nullable Pending first;
+  private @Nullable Pending last;
+  /** Deliveries asked for and not yet gone round: the thread that takes it from 0 delivers. */
+  private volatile int work;
+  /** Readers waiting in {@link #awaitDelivered}. */
+  private volatile int waiters;
   private final StoreListener subscribers;
   /** Events added so far; written and read under the saga's lock. */
   private long added;
@@ -44,7 +75,27 @@ final class Outbox {
   /** Appends an event; called under the saga's lock. */
   void add(StoreEvent event) {
     added++;
-    events.add(event);
+    Pending pending = new Pending(event);
+    synchronized (this) {
+      if (last == null) {
+        first = pending;
+      } else {
+        last.next = pending;
+      }
+      last = pending;
+    }
+  }
+
+  private synchronized @Nullable StoreEvent poll() {
+    Pending head = first;
+    if (head == null) {
+      return null;
+    }
+    first = head.next;
+    if (first == null) {
+      last = null;
+    }
+    return head.event;
   }
 
   /** How many events were added so far; called under the saga's lock, to wait for them after it. */
@@ -53,7 +104,7 @@ final class Outbox {
   }
 
   void deliver() {
-    if (work.getAndIncrement() != 0) {
+    if ((int) WORK.getAndAdd(this, 1) != 0) {
       return;
     }
     int[] delivering = DELIVERING.get();
@@ -62,12 +113,12 @@ final class Outbox {
       int missed = 1;
       do {
         StoreEvent event;
-        while ((event = events.poll()) != null) {
+        while ((event = poll()) != null) {
           subscribers.onEvent(event);
           delivered++;
           wakeWaiters();
         }
-        missed = work.addAndGet(-missed);
+        missed = (int) WORK.getAndAdd(this, -missed) - missed;
       } while (missed != 0);
     } finally {
       delivering[0]--;
@@ -89,7 +140,7 @@ final class Outbox {
       return;
     }
     long deadline = System.nanoTime() + PATIENCE_NANOS;
-    waiters.incrementAndGet();
+    WAITERS.getAndAdd(this, 1);
     try {
       synchronized (this) {
         long left;
@@ -100,14 +151,14 @@ final class Outbox {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      waiters.decrementAndGet();
+      WAITERS.getAndAdd(this, -1);
     }
   }
 
   // A waiter counts itself before it reads `delivered` under the monitor, and the deliverer reads
   // the count after it wrote `delivered`: one of them sees the other's write, so no wake-up is lost.
   private void wakeWaiters() {
-    if (waiters.get() > 0) {
+    if (waiters > 0) {
       synchronized (this) {
         notifyAll();
       }

@@ -5,47 +5,53 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * When the sagas of a namespace may be dropped, as Redis expires them: a retention after they
  * settled, or after they were created if they are never started. A saga is stamped by the first
- * sweep after it was created or settled, so the retention counts on the sweeps' clock.
+ * sweep after it was created or settled, so the retention counts on the sweeps' clock. Its latest
+ * stamp is kept on the saga itself ({@link MemorySaga#retainedFrom}), not in a map beside it: a
+ * settled saga stays for its retention, and every young collection copies the sagas settled since
+ * the last.
  */
 final class Retention {
-  private record Stamp(Instant at, String sagaId) {}
+  /** A saga's retention counted from {@code at}; stale once the saga was stamped again. */
+  record Stamp(Instant at, String sagaId) {
+    /** Whether this is {@code saga}'s latest stamp. */
+    boolean isLatestOf(MemorySaga saga) {
+      return at.equals(saga.retainedFrom());
+    }
+  }
 
   private final Duration retention;
-  private final Queue<String> unstamped = new ConcurrentLinkedQueue<>();
+  private final Queue<MemorySaga> unstamped = new ConcurrentLinkedQueue<>();
   private final Deque<Stamp> byTime = new ArrayDeque<>();
-  private final Map<String, Instant> latest = new HashMap<>();
 
   Retention(Duration retention) {
     this.retention = retention;
   }
 
   /** The saga was created or settled: its retention starts at the next sweep. */
-  void restart(String sagaId) {
-    unstamped.add(sagaId);
+  void restart(MemorySaga saga) {
+    unstamped.add(saga);
   }
 
-  /** The sagas whose retention, counted from their latest stamp, ended at {@code now}. */
-  synchronized List<String> expired(Instant now) {
-    for (String sagaId = unstamped.poll(); sagaId != null; sagaId = unstamped.poll()) {
-      byTime.addLast(new Stamp(now, sagaId));
-      latest.put(sagaId, now);
+  /**
+   * Stamps the sagas created or settled since the last call with {@code now}, then returns the
+   * stamps whose retention ended at {@code now}: those still the latest of their saga
+   * ({@link Stamp#isLatestOf}) end its retention.
+   */
+  synchronized List<Stamp> expired(Instant now) {
+    for (MemorySaga saga = unstamped.poll(); saga != null; saga = unstamped.poll()) {
+      saga.retainedFrom(now);
+      byTime.addLast(new Stamp(now, saga.id()));
     }
-    List<String> expired = new ArrayList<>();
+    List<Stamp> expired = new ArrayList<>();
     while (!byTime.isEmpty() && !byTime.peekFirst().at().plus(retention).isAfter(now)) {
-      Stamp stamp = byTime.pollFirst();
-      if (stamp.at().equals(latest.get(stamp.sagaId()))) {
-        latest.remove(stamp.sagaId());
-        expired.add(stamp.sagaId());
-      }
+      expired.add(byTime.pollFirst());
     }
     return expired;
   }

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.Settler;
 import io.brokkr.runtime.spi.StepSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,15 @@ class RetentionTest {
   private static final Duration RETENTION = Duration.ofSeconds(10);
 
   private static StepSpec step(String id) {
-    return new StepSpec(id, "A", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty());
+    return step(id, "A", List.of());
+  }
+
+  private static StepSpec step(String id, String worker, List<String> dependsOn) {
+    return new StepSpec(id, worker, dependsOn, "[]", RetryPolicy.NO_RETRY, Optional.empty());
+  }
+
+  private static Claim claim(MemoryNamespace namespace, String worker) {
+    return namespace.claimNext(worker, "node-1", T, Duration.ofDays(365), failed -> {}).orElseThrow();
   }
 
   @Test
@@ -49,5 +60,51 @@ class RetentionTest {
     assertEquals(Optional.empty(), namespace.find("never-started"));
     assertTrue(namespace.find("running").isPresent(), "a running saga is never dropped");
     assertEquals(List.of("running"), namespace.unfinished());
+  }
+
+  @Test
+  void aSagaSettledAgainAfterARetryIsKeptForTheRetentionOfItsLatestSettling() {
+    MemoryNamespace namespace = new MemoryNamespace("ns", RETENTION);
+    namespace.create("s", Optional.empty(), Clock.systemUTC());
+    namespace.apply("s", saga -> saga.addStep(step("a")));
+    namespace.apply("s", saga -> saga.addStep(step("b", "A", List.of("a"))));
+    namespace.apply("s", saga -> saga.addCompensator("a", step("undo-a", "U", List.of())));
+    namespace.apply("s", MemorySaga::start);
+    Claim a = claim(namespace, "A");
+    namespace.apply("s", saga -> saga.finish("a", Settler.attempt(a.lease().token()), Optional.empty()));
+    Claim b = claim(namespace, "A");
+    namespace.apply("s", saga -> saga.fail("b", Settler.attempt(b.lease().token()), "boom", "", T));
+    Claim undo = claim(namespace, "U");
+    namespace.apply("s", saga -> saga.fail("undo-a", Settler.attempt(undo.lease().token()), "still boom", "", T));
+    assertEquals(SagaStatus.FAILED, namespace.find("s").orElseThrow().status());
+    namespace.dropExpired(T); // stamps its first settling
+
+    namespace.apply("s", saga -> saga.retry("operator"));
+    Claim again = claim(namespace, "U");
+    namespace.apply("s", saga -> saga.finish("undo-a", Settler.attempt(again.lease().token()), Optional.empty()));
+    assertEquals(SagaStatus.COMPENSATED, namespace.find("s").orElseThrow().status());
+    Instant settledAgain = T.plusSeconds(5);
+    namespace.dropExpired(settledAgain); // stamps its second settling
+
+    namespace.dropExpired(T.plus(RETENTION));
+    assertTrue(namespace.find("s").isPresent(), "the first settling's retention ended, not the latest's");
+    namespace.dropExpired(settledAgain.plus(RETENTION));
+    assertEquals(Optional.empty(), namespace.find("s"));
+  }
+
+  @Test
+  void sagasCreatedAndStartedInOneCallAreDroppedARetentionAfterTheySettledAndKeptWhileRunning() {
+    MemoryNamespace namespace = new MemoryNamespace("ns", RETENTION);
+    namespace.createAndStart(new SagaDraft("settled", List.of(step("a")), Map.of()), Clock.systemUTC());
+    namespace.createAndStart(new SagaDraft("running", List.of(step("b", "B", List.of())), Map.of()), Clock.systemUTC());
+    Claim a = claim(namespace, "A");
+    namespace.apply("settled", saga -> saga.finish("a", Settler.attempt(a.lease().token()), Optional.empty()));
+
+    namespace.dropExpired(T); // stamps the settled one
+    namespace.dropExpired(T.plus(RETENTION).minusMillis(1));
+    assertTrue(namespace.find("settled").isPresent(), "kept until its retention ends");
+    namespace.dropExpired(T.plus(RETENTION));
+    assertEquals(Optional.empty(), namespace.find("settled"));
+    assertTrue(namespace.find("running").isPresent(), "a running saga is never dropped");
   }
 }

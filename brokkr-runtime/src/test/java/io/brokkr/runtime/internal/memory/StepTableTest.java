@@ -20,7 +20,7 @@ class StepTableTest {
     List<MemoryStep> added = new ArrayList<>();
     for (int i = 0; i < 3 * StepTable.SCANNED; i++) {
       MemoryStep step = new MemoryStep("saga", new StepSpec("step-" + i, "worker", List.of(), "[]", RetryPolicy.NO_RETRY,
-          Optional.empty()), Optional.empty());
+          Optional.empty()), null);
       table.add(step);
       added.add(step);
 
