@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * When the sagas of a namespace may be dropped, as Redis expires them: a retention after they
  * settled, or after they were created if they are never started. A saga is stamped by the first
- * sweep after it was created or settled, so the retention counts on the sweeps' clock. Its latest
- * stamp is kept on the saga itself ({@link MemorySaga#retainedFrom}), not in a map beside it: a
- * settled saga stays for its retention, and every young collection copies the sagas settled since
- * the last.
+ * sweep after it settled, or after it was created unless it was started in the same call, so the
+ * retention counts on the sweeps' clock. Its latest stamp is kept on the saga itself
+ * ({@link MemorySaga#retainedFrom}), not in a map beside it: a settled saga stays for its
+ * retention, and every young collection copies the sagas settled since the last.
  */
 final class Retention {
   /** A saga's retention counted from {@code at}; stale once the saga was stamped again. */
