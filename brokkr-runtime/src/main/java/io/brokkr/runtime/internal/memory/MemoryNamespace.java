@@ -54,7 +54,7 @@ final class MemoryNamespace {
 
   MemoryNamespace(String name, Duration retention) {
     this.name = name;
-    this.retention = new Retention(retention);
+    this.retention = new Retention(retention, sagas::get);
   }
 
   String name() {
@@ -75,7 +75,7 @@ final class MemoryNamespace {
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }
-    retention.restart(saga);
+    retention.restart(sagaId);
   }
 
   /**
@@ -95,12 +95,13 @@ final class MemoryNamespace {
     }
     try {
       return apply(draft.sagaId(), MemorySaga::start);
-    } finally {
+    } catch (RuntimeException e) {
       // A started saga's retention starts when it settles: only one a failed start left CREATED
       // needs the stamp of its creation (no stamp kept for every saga while it is retained).
       if (saga.status() == SagaStatus.CREATED) {
-        retention.restart(saga);
+        retention.restart(draft.sagaId());
       }
+      throw e;
     }
   }
 
@@ -274,10 +275,7 @@ final class MemoryNamespace {
 
   private void deliver(StoreEvent event) {
     if (event instanceof StoreEvent.SagaMoved moved && moved.to().isSettled()) {
-      MemorySaga saga = sagas.get(moved.sagaId());
-      if (saga != null) {
-        retention.restart(saga);
-      }
+      retention.restart(moved.sagaId());
     }
     for (StoreListener subscriber : subscribers) {
       try {

@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When the sagas of a namespace may be dropped, as Redis expires them: a retention after they
@@ -27,16 +29,19 @@ final class Retention {
   }
 
   private final Duration retention;
-  private final Queue<MemorySaga> unstamped = new ConcurrentLinkedQueue<>();
+  /** The namespace's sagas by id: a saga is looked up when it is stamped, by the sweep, not when it settles. */
+  private final Function<String, @Nullable MemorySaga> sagas;
+  private final Queue<String> unstamped = new ConcurrentLinkedQueue<>();
   private final Deque<Stamp> byTime = new ArrayDeque<>();
 
-  Retention(Duration retention) {
+  Retention(Duration retention, Function<String, @Nullable MemorySaga> sagas) {
     this.retention = retention;
+    this.sagas = sagas;
   }
 
   /** The saga was created or settled: its retention starts at the next sweep. */
-  void restart(MemorySaga saga) {
-    unstamped.add(saga);
+  void restart(String sagaId) {
+    unstamped.add(sagaId);
   }
 
   /**
@@ -45,9 +50,12 @@ final class Retention {
    * ({@link Stamp#isLatestOf}) end its retention.
    */
   synchronized List<Stamp> expired(Instant now) {
-    for (MemorySaga saga = unstamped.poll(); saga != null; saga = unstamped.poll()) {
-      saga.retainedFrom(now);
-      byTime.addLast(new Stamp(now, saga.id()));
+    for (String sagaId = unstamped.poll(); sagaId != null; sagaId = unstamped.poll()) {
+      MemorySaga saga = sagas.apply(sagaId);
+      if (saga != null) { // else deleted meanwhile: nothing to drop
+        saga.retainedFrom(now);
+        byTime.addLast(new Stamp(now, sagaId));
+      }
     }
     List<Stamp> expired = new ArrayList<>();
     while (!byTime.isEmpty() && !byTime.peekFirst().at().plus(retention).isAfter(now)) {

@@ -279,7 +279,7 @@ final class RedisPipe implements AutoCloseable {
               handOver();
             }
           }
-          return call.done;
+          return call.done && !call.timedOut; // answered meanwhile, or left by the watch's close: timed out
         }
         LockSupport.parkNanos(this, left);
       }
