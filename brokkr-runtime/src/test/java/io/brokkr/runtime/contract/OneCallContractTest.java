@@ -167,6 +167,25 @@ public abstract class OneCallContractTest {
   }
 
   @Test
+  void aStepThatACallMadeReadyAndClaimedIsNotAnnouncedToOthers() {
+    SagaStore store = store();
+    List<StoreEvent> events = events(store);
+    store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B", "a")), Map.of()));
+    Claim a = claim(store, "A");
+    Change change = store.finishAndClaim(a.step().ref(), Settler.attempt(a.lease().token()), Optional.of("1"),
+        new ClaimRequest("node-2", T0, LEASE, Set.of("B")));
+    Claim b = change.claimed().orElseThrow();
+    assertTrue(store.finish(b.step().ref(), Settler.attempt(b.lease().token()), Optional.empty()).applied());
+    waitFor(() -> events.stream().anyMatch(e -> e instanceof StoreEvent.SagaMoved moved && moved.to() == SagaStatus.FINISHED));
+
+    assertEquals(List.of(new StoreEvent.WorkReady("s", "a", "A")),
+        events.stream().filter(StoreEvent.WorkReady.class::isInstance).toList(), "b went to its claimer alone");
+    assertEquals(List.of("CREATED->QUEUED", "QUEUED->RUNNING", "RUNNING->FINISHED"), events.stream()
+        .filter(e -> e instanceof StoreEvent.StepMoved moved && moved.stepId().equals("b"))
+        .map(e -> ((StoreEvent.StepMoved) e).from() + "->" + ((StoreEvent.StepMoved) e).to()).toList());
+  }
+
+  @Test
   void aJoinIsClaimedByTheCompletionOfItsLastDependencyWithEveryResult() {
     SagaStore store = store();
     store.createAndStart(new SagaDraft("s", List.of(spec("a", "A"), spec("b", "B"), spec("c", "C", "a", "b")), Map.of()));

@@ -9,7 +9,6 @@ import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.Settling;
-import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StoreBackend;
 import io.brokkr.runtime.spi.StoreEvent;
@@ -98,7 +97,7 @@ final class Side implements AutoCloseable {
     claimers.values().forEach(claimer -> claimer.awaitHeard(events));
     Map<String, List<String>> listings = listings();
     sagaIds.forEach(sagaId -> listings.put("history of " + sagaId, timeless(actor.history(sagaId))));
-    return new Observation(withoutReadyTimes(reply), withoutClaimedWork(reply, events).stream()
+    return new Observation(withoutReadyTimes(reply), events.stream()
         .map(e -> withoutSettlement(e, sagas)).toList(), sagas, actor.unfinishedSagas(), actor.countByStatus(), listings);
   }
 
@@ -142,27 +141,6 @@ final class Side implements AutoCloseable {
       page.sagas().forEach(saga -> found.add(saga.sagaId() + " " + saga.name().orElse("-") + " " + saga.status()));
     }
     return found.stream().sorted().toList();
-  }
-
-  /**
-   * The in-memory {@code finishAndClaim} and {@code createStartAndClaim} finish or start, then claim:
-   * they announce a step made ready, then claim it; the Redis scripts take the step back before
-   * announcing it. A {@code WorkReady} of a step the same call claimed wakes
-   * workers for nothing and is dropped before the comparison; which step was claimed is compared
-   * (the reply).
-   */
-  private static List<StoreEvent> withoutClaimedWork(Object reply, List<StoreEvent> events) {
-    if (!(reply instanceof Change change) || change.claims().isEmpty()) {
-      return events;
-    }
-    List<StepRef> claimed = new ArrayList<>(change.claims().stream().map(c -> c.step().ref()).toList());
-    List<StoreEvent> kept = new ArrayList<>();
-    for (StoreEvent event : events) {
-      if (!(event instanceof StoreEvent.WorkReady ready && claimed.remove(new StepRef(ready.sagaId(), ready.stepId())))) {
-        kept.add(event);
-      }
-    }
-    return kept;
   }
 
   /** A view that claims, and what it heard of the events. */

@@ -28,7 +28,7 @@ final class DueTimers {
       } else if (step.status == StepStatus.QUEUED && step.retryAt.isPresent()) {
         Instant at = step.retryAt.get();
         if (at.isAfter(now)) {
-          timers.arm(step.ref(), at);
+          timers.arm(step, at);
           return false;
         }
         return here.changed(saga.requeue(stepId)).applied();
@@ -41,7 +41,7 @@ final class DueTimers {
       Here here) {
     Instant due = step.leaseDue();
     if (due.isAfter(now)) {
-      timers.arm(step.ref(), due);
+      timers.arm(step, due);
       return false;
     }
     boolean pastDeadline = lease.deadline().filter(d -> !d.isAfter(now)).isPresent();

@@ -81,20 +81,22 @@ final class MemoryNamespace {
   /**
    * Creates a saga with its steps and compensators, as createSaga, addStep and addCompensator do
    * one after the other, before anyone can see it (none of these moves a step or publishes an
-   * event), then starts it: two operations instead of one per step.
+   * event), then starts it with {@code start} (a start, and maybe claims of what it made ready): two
+   * calls instead of one per step.
    */
-  Change createAndStart(SagaDraft draft, Clock clock) {
+  Change createAndStart(SagaDraft draft, Clock clock, Function<MemorySaga, Change> start) {
     MemorySaga saga = new MemorySaga(draft.sagaId(), draft.name(), Map.copyOf(draft.traceContext()), clock, queues,
         timers, new Outbox(deliverer));
-    synchronized (saga) {
-      draft.steps().forEach(saga::addStep);
-      draft.compensators().forEach(saga::addCompensator);
-    }
+    saga.within(drafted -> {
+      draft.steps().forEach(drafted::addStep);
+      draft.compensators().forEach(drafted::addCompensator);
+      return drafted;
+    });
     if (sagas.putIfAbsent(draft.sagaId(), saga) != null) {
       throw Rejection.SAGA_EXISTS.of(draft.sagaId());
     }
     try {
-      return apply(draft.sagaId(), MemorySaga::start);
+      return apply(draft.sagaId(), start);
     } catch (RuntimeException e) {
       // A started saga's retention starts when it settles: only one a failed start left CREATED
       // needs the stamp of its creation (no stamp kept for every saga while it is retained).
@@ -105,14 +107,14 @@ final class MemoryNamespace {
     }
   }
 
-  /** Runs one operation on a saga, then delivers the events it produced. */
-  <T> T apply(String sagaId, Function<MemorySaga, T> operation) {
+  /** Runs one call on a saga ({@link MemorySaga#within}), then delivers the events it produced. */
+  <T> T apply(String sagaId, Function<MemorySaga, T> call) {
     MemorySaga saga = sagas.get(sagaId);
     if (saga == null) {
       throw Rejection.NO_SUCH_SAGA.of(sagaId, name);
     }
     try {
-      return operation.apply(saga);
+      return saga.within(call);
     } finally {
       saga.outbox().deliver();
     }
@@ -136,14 +138,6 @@ final class MemoryNamespace {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Claims a step that the caller's own change just made ready, as the Redis scripts of
-   * finishAndClaim and createStartAndClaim do: that step, not the head of its worker's queue.
-   */
-  Optional<Claim> claimMadeReady(Change.Ready ready, String nodeId, Instant now, Duration lease) {
-    return claim(ready.step(), saga -> saga.claimMadeReady(ready.step().stepId(), nodeId, now, lease));
   }
 
   /**

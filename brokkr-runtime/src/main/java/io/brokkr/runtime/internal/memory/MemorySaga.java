@@ -40,12 +40,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One saga and the rules of {@link io.brokkr.runtime.spi.SagaStore}. Every public-facing operation
  * is synchronized: it checks all its preconditions before it changes anything, so a rejected call
  * leaves the saga as it was, and its events go to the outbox in the order of its transitions.
+ *
+ * <p>A store call runs its operations {@linkplain #within within} one hold of the lock, as a Redis
+ * call runs one script: what they queue and publish goes out together at its end, so a step that the
+ * call made ready and claimed for its caller is neither queued nor announced (as the Redis scripts
+ * take it back before they write or announce it), and the outbox is taken once a call, not once an event.
  */
 final class MemorySaga {
   private final String id;
@@ -79,6 +85,12 @@ final class MemorySaga {
   private List<Change.Ready> ready = List.of();
   /** Whether the current operation settled the saga; reset at the start of each. */
   private boolean settledNow;
+  /** Whether a call runs {@link #within} the lock: its events and queue entries wait for its end. */
+  private boolean inCall;
+  /** The current call's events, handed to the outbox at its end; null between calls and before its first. */
+  private @Nullable List<StoreEvent> callEvents;
+  /** The queue entries the current call made, pushed at its end unless it claimed their steps; null likewise. */
+  private @Nullable List<ReadyQueues.Entry> callEntries;
   /** The sweep that last stamped the saga's retention ({@link Retention}); null before the first. */
   private volatile @Nullable Instant retainedFrom;
 
@@ -114,6 +126,37 @@ final class MemorySaga {
 
   Outbox outbox() {
     return outbox;
+  }
+
+  /**
+   * Runs one store call's operations under the saga's lock; at its end the queue entries still
+   * current go to their queues and the events to the outbox, together (also when it threw).
+   */
+  synchronized <T> T within(Function<MemorySaga, T> call) {
+    inCall = true;
+    try {
+      return call.apply(this);
+    } finally {
+      inCall = false;
+      endCall();
+    }
+  }
+
+  private void endCall() {
+    List<ReadyQueues.Entry> entries = callEntries;
+    if (entries != null) {
+      callEntries = null;
+      for (ReadyQueues.Entry entry : entries) {
+        if (entry.isCurrent()) { // else the call claimed or moved its step: nobody needs to hear of it
+          queues.push(entry.holder().spec.workerName(), entry);
+        }
+      }
+    }
+    List<StoreEvent> events = callEvents;
+    if (events != null) {
+      callEvents = null;
+      outbox.add(events);
+    }
   }
 
   /** The saga's status; read under the lock by the pass, or racy but current by a caller. */
@@ -321,7 +364,8 @@ final class MemorySaga {
     Lease lease = new Lease(++lastToken, nodeId, now.plus(leaseTime), step.spec.timeout().map(now::plus));
     step.lease = Optional.of(lease);
     move(step, RUNNING);
-    timers.arm(step.ref(), step.leaseDue());
+    unannounce(step);
+    timers.arm(step, step.leaseDue());
     List<String> results = new ArrayList<>(step.spec.dependsOn().size());
     for (String dependency : step.spec.dependsOn()) {
       results.add(resultJson(dependency));
@@ -337,7 +381,7 @@ final class MemorySaga {
     }
     Lease old = step.lease.orElseThrow();
     step.lease = Optional.of(new Lease(token, old.owner(), until, old.deadline()));
-    timers.arm(step.ref(), step.leaseDue());
+    timers.arm(step, step.leaseDue());
     return true;
   }
 
@@ -376,7 +420,7 @@ final class MemorySaga {
       step.retryAt = Optional.of(at);
       step.failureReason = Optional.of(reason);
       move(step, QUEUED);
-      timers.arm(step.ref(), at);
+      timers.arm(step, at);
       return applied(Optional.of(at));
     }
     step.failureReason = Optional.of(reason);
@@ -509,7 +553,7 @@ final class MemorySaga {
     begin();
     if (step.retryAt.isPresent()) {
       step.retryAt = Optional.empty();
-      timers.disarm(step.ref());
+      timers.disarm(step);
     }
     push(step);
     return applied(Optional.empty());
@@ -548,7 +592,7 @@ final class MemorySaga {
       step.entry = 0; // what its queue still holds is stale
     }
     if (from == QUEUED || from == RUNNING) {
-      timers.disarm(step.ref());
+      timers.disarm(step);
     }
     if (from == RUNNING) {
       step.lease = Optional.empty();
@@ -607,7 +651,15 @@ final class MemorySaga {
     if (step.entry == 0) {
       step.entry = ++lastEntry;
       step.readyAt = now();
-      queues.push(step.spec.workerName(), new ReadyQueues.Entry(step.ref(), step.entry, step));
+      ReadyQueues.Entry entry = new ReadyQueues.Entry(step.ref(), step.entry, step);
+      if (inCall) {
+        if (callEntries == null) {
+          callEntries = new ArrayList<>(2);
+        }
+        callEntries.add(entry);
+      } else {
+        queues.push(step.spec.workerName(), entry);
+      }
     }
     if (ready.isEmpty()) {
       ready = new ArrayList<>(2);
@@ -619,7 +671,28 @@ final class MemorySaga {
   /** An event of this saga: the saga changed now. */
   private void publish(StoreEvent event) {
     updatedAt = now();
-    outbox.add(event);
+    if (!inCall) {
+      outbox.add(List.of(event));
+      return;
+    }
+    if (callEvents == null) {
+      callEvents = new ArrayList<>(8);
+    }
+    callEvents.add(event);
+  }
+
+  /** Takes back the announcement of a step that the current call made ready, then claimed: nobody else may take it. */
+  private void unannounce(MemoryStep step) {
+    List<StoreEvent> events = callEvents;
+    if (events == null) {
+      return;
+    }
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i) instanceof StoreEvent.WorkReady ready && ready.stepId().equals(step.id())) {
+        events.remove(i);
+        return;
+      }
+    }
   }
 
   private Instant now() {

@@ -42,6 +42,8 @@ final class MemoryStep {
    * under the saga's lock, read without it by claimers looking at a queue's head (volatile).
    */
   volatile long entry;
+  /** The step's armed timer (its lease's or backoff's end), null while it has none; see {@link TimerIndex}. */
+  TimerIndex.@Nullable Timer timer;
   /** When the step's current entry was queued (its queue wait starts). */
   Instant readyAt = Instant.EPOCH;
   /** Dependencies not FINISHED yet: the step is queued when the last one finishes. */
@@ -66,6 +68,10 @@ final class MemoryStep {
 
   String id() {
     return spec.stepId();
+  }
+
+  String sagaId() {
+    return sagaId;
   }
 
   /** Adds a step that depends on this one. */

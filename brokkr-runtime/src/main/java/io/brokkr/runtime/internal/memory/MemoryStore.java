@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One node's view of an in-memory namespace; while it is open it sweeps the namespace's due timers
@@ -84,11 +86,15 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Change createAndStart(SagaDraft draft) {
+    return createAndStart(draft, MemorySaga::start);
+  }
+
+  private Change createAndStart(SagaDraft draft, Function<MemorySaga, Change> start) {
     // All checked before the first write, as the Redis script does: a rejected draft writes nothing.
     limits.check(draft);
     draft.check();
     draft.name().ifPresent(n -> StoreLimits.checkId("saga name", n));
-    return here.changed(namespace.createAndStart(draft, clock));
+    return here.changed(namespace.createAndStart(draft, clock, start));
   }
 
   @Override
@@ -98,16 +104,7 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Change createStartAndClaim(SagaDraft draft, ClaimRequest next, int max) {
-    Change change = createAndStart(draft);
-    for (Change.Ready ready : change.ready()) {
-      if (change.claims().size() >= max) {
-        break;
-      }
-      if (next.workerNames().contains(ready.workerName())) {
-        change = claimMadeReady(change, ready, next);
-      }
-    }
-    return change;
+    return createAndStart(draft, saga -> claimMadeReady(saga, saga.start(), next, max));
   }
 
   @Override
@@ -115,24 +112,29 @@ final class MemoryStore implements SagaStore {
     if (max < 1) {
       throw new IllegalArgumentException("a completion claims at least 1 step, not " + max);
     }
-    Change change = finish(step, by, resultJson);
-    for (Change.Ready ready : change.ready()) {
-      if (change.claims().size() >= max) {
-        break;
-      }
-      if (next.workerNames().contains(ready.workerName())) {
-        change = claimMadeReady(change, ready, next);
-      }
-    }
+    Change change = finish(step, by, resultJson, (saga, finished) -> claimMadeReady(saga, finished, next, max));
     if (!change.applied() || !change.claims().isEmpty()) {
       return change;
     }
     return namespace.claimQueuedHead(step, next).map(change::claiming).orElse(change);
   }
 
-  /** {@code change} also claiming {@code ready}'s step, or {@code change} itself when it went meanwhile. */
-  private Change claimMadeReady(Change change, Change.Ready ready, ClaimRequest next) {
-    return namespace.claimMadeReady(ready, next.nodeId(), next.now(), next.lease()).map(change::claiming).orElse(change);
+  /**
+   * {@code change} also claiming up to {@code max} of the steps it made ready for {@code next}'s
+   * workers, in the call that made them ready: they are neither queued nor announced.
+   */
+  private static Change claimMadeReady(MemorySaga saga, Change change, ClaimRequest next, int max) {
+    Change claiming = change;
+    for (Change.Ready ready : change.ready()) {
+      if (claiming.claims().size() >= max) {
+        break;
+      }
+      if (next.workerNames().contains(ready.workerName())) {
+        claiming = saga.claimMadeReady(ready.step().stepId(), next.nodeId(), next.now(), next.lease())
+            .map(claiming::claiming).orElse(claiming);
+      }
+    }
+    return claiming;
   }
 
   @Override
@@ -153,6 +155,12 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Change finish(StepRef step, Settler by, Optional<String> resultJson) {
+    return finish(step, by, resultJson, (saga, finished) -> finished);
+  }
+
+  /** Finishes the step, then, in the same call, does {@code then} with the saga and the change. */
+  private Change finish(StepRef step, Settler by, Optional<String> resultJson,
+      BiFunction<MemorySaga, Change, Change> then) {
     Optional<String> tooLarge = limits.resultTooLarge(step, resultJson);
     if (tooLarge.isPresent()) {
       if (by instanceof Settler.Attempt) {
@@ -161,7 +169,8 @@ final class MemoryStore implements SagaStore {
       }
       throw new IllegalArgumentException(tooLarge.get());
     }
-    return here.changed(namespace.apply(step.sagaId(), saga -> saga.finish(step.stepId(), by, resultJson)));
+    return here.changed(namespace.apply(step.sagaId(),
+        saga -> then.apply(saga, saga.finish(step.stepId(), by, resultJson))));
   }
 
   @Override

@@ -4,11 +4,13 @@ import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The events of one saga, appended under its lock and delivered after it is released, in order:
+ * The events of one saga, appended under its lock (a store call's together) and delivered after it
+ * is released, in order:
  * whichever thread finds the outbox idle delivers everything queued, including what other threads
  * append meanwhile, so listeners never run under the lock and never see one saga's events reordered.
  * A read of the saga can wait until the events of what it read are delivered ({@link #awaitDelivered}),
@@ -45,17 +47,17 @@ final class Outbox {
     }
   }
 
-  /** An event waiting to be delivered, and the one after it. */
+  /** The events of one call waiting to be delivered, and the next call's. */
   private static final class Pending {
-    final StoreEvent event;
+    final List<StoreEvent> events;
     @Nullable Pending next;
 
-    Pending(StoreEvent event) {
-      this.event = event;
+    Pending(List<StoreEvent> events) {
+      this.events = events;
     }
   }
 
-  /** The events not delivered yet, oldest first; guarded by this outbox's monitor. */
+  /** The calls' events not delivered yet, oldest first; guarded by this outbox's monitor. */
   private @Nullable Pending first;
   private @Nullable Pending last;
   /** Deliveries asked for and not yet gone round: the thread that takes it from 0 delivers. */
@@ -72,10 +74,10 @@ final class Outbox {
     this.subscribers = subscribers;
   }
 
-  /** Appends an event; called under the saga's lock. */
-  void add(StoreEvent event) {
-    added++;
-    Pending pending = new Pending(event);
+  /** Appends the events of one call, in their order; called under the saga's lock. */
+  void add(List<StoreEvent> events) {
+    added += events.size();
+    Pending pending = new Pending(events);
     synchronized (this) {
       if (last == null) {
         first = pending;
@@ -86,7 +88,7 @@ final class Outbox {
     }
   }
 
-  private synchronized @Nullable StoreEvent poll() {
+  private synchronized @Nullable List<StoreEvent> poll() {
     Pending head = first;
     if (head == null) {
       return null;
@@ -95,7 +97,7 @@ final class Outbox {
     if (first == null) {
       last = null;
     }
-    return head.event;
+    return head.events;
   }
 
   /** How many events were added so far; called under the saga's lock, to wait for them after it. */
@@ -112,10 +114,12 @@ final class Outbox {
     try {
       int missed = 1;
       do {
-        StoreEvent event;
-        while ((event = poll()) != null) {
-          subscribers.onEvent(event);
-          delivered++;
+        List<StoreEvent> events;
+        while ((events = poll()) != null) {
+          for (StoreEvent event : events) {
+            subscribers.onEvent(event);
+            delivered++;
+          }
           wakeWaiters();
         }
         missed = (int) WORK.getAndAdd(this, -missed) - missed;

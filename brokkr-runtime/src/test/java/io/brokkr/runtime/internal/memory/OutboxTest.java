@@ -38,8 +38,8 @@ class OutboxTest {
         delivered.add(((StoreEvent.SagaMoved) event).sagaId() + " " + ((StoreEvent.SagaMoved) event).to());
       };
       outboxes[i] = new Outbox(readsTheOther);
-      outboxes[i].add(new StoreEvent.SagaMoved("s" + i, SagaStatus.CREATED, SagaStatus.RUNNING));
-      outboxes[i].add(new StoreEvent.SagaMoved("s" + i, SagaStatus.RUNNING, SagaStatus.FINISHED));
+      outboxes[i].add(List.of(new StoreEvent.SagaMoved("s" + i, SagaStatus.CREATED, SagaStatus.RUNNING)));
+      outboxes[i].add(List.of(new StoreEvent.SagaMoved("s" + i, SagaStatus.RUNNING, SagaStatus.FINISHED)));
     }
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {

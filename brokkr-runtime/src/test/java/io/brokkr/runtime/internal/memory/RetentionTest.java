@@ -95,8 +95,8 @@ class RetentionTest {
   @Test
   void sagasCreatedAndStartedInOneCallAreDroppedARetentionAfterTheySettledAndKeptWhileRunning() {
     MemoryNamespace namespace = new MemoryNamespace("ns", RETENTION);
-    namespace.createAndStart(new SagaDraft("settled", List.of(step("a")), Map.of()), Clock.systemUTC());
-    namespace.createAndStart(new SagaDraft("running", List.of(step("b", "B", List.of())), Map.of()), Clock.systemUTC());
+    namespace.createAndStart(new SagaDraft("settled", List.of(step("a")), Map.of()), Clock.systemUTC(), MemorySaga::start);
+    namespace.createAndStart(new SagaDraft("running", List.of(step("b", "B", List.of())), Map.of()), Clock.systemUTC(), MemorySaga::start);
     Claim a = claim(namespace, "A");
     namespace.apply("settled", saga -> saga.finish("a", Settler.attempt(a.lease().token()), Optional.empty()));
 
