@@ -38,13 +38,43 @@ final class Outcomes {
   private final Executor callbacks;
   private final BooleanSupplier listened;
   private final Executor afterListeners;
-  private final Map<String, CompletableFuture<SagaOutcome>> pending = new ConcurrentHashMap<>();
-  /** Per saga, how many of this node's reports on it are in flight (only sagas with a pending future). */
-  private final Map<String, Integer> reporting = new ConcurrentHashMap<>();
-  /** Sagas whose settling event came while a report of this node on them was in flight. */
-  private final Set<String> heldBack = ConcurrentHashMap.newKeySet();
+  /** The sagas this node waits for, each with its future and this node's reports on it in flight. */
+  private final Map<String, Waiting> pending = new ConcurrentHashMap<>();
   /** Only the recheck timer's thread reads and writes it. */
   private Set<String> waitingSinceLastCheck = Set.of();
+
+  /**
+   * A saga's pending future, and how many of this node's reports on the saga are in flight: a
+   * settling event that comes meanwhile is held back, since the last report's reply likely tells the
+   * outcome (one object a saga: a report takes no map of its own to count itself).
+   */
+  private static final class Waiting {
+    final CompletableFuture<SagaOutcome> future = new CompletableFuture<>();
+    private int reporting;
+    private boolean heldBack;
+
+    synchronized void reportBegins() {
+      reporting++;
+    }
+
+    /** Whether the report that ended was the last in flight and a settling event was held back meanwhile. */
+    synchronized boolean reportEndsWithHeldBack() {
+      if (--reporting > 0 || !heldBack) {
+        return false;
+      }
+      heldBack = false;
+      return true;
+    }
+
+    /** Holds a settling event back while a report is in flight; false when none is. */
+    synchronized boolean holdsBack() {
+      if (reporting == 0) {
+        return false;
+      }
+      heldBack = true;
+      return true;
+    }
+  }
 
   /**
    * @param listened whether the node has listeners now: they see a saga's settling before its
@@ -62,7 +92,7 @@ final class Outcomes {
 
   /** The future of a saga's outcome; completed already when the saga has settled. */
   CompletableFuture<SagaOutcome> of(String sagaId) {
-    CompletableFuture<SagaOutcome> future = pending(sagaId);
+    CompletableFuture<SagaOutcome> future = pending(sagaId).future;
     // Registered first, read second: a saga settling in between completes the future either way.
     // On a node without listeners the caller's own thread completes it: a settled saga's outcome is
     // there at once, and nothing is subscribed for it (a CLI's `show` of a settled saga subscribes
@@ -81,15 +111,15 @@ final class Outcomes {
    * read; the event of its settling makes the node read it.
    */
   CompletableFuture<SagaOutcome> expect(String sagaId) {
-    return pending(sagaId);
+    return pending(sagaId).future;
   }
 
   /**
    * The pending future of a saga, a new one if it has none, or if its future completed but is not
    * removed yet: an operator's retry or resolve may have taken the saga back from its outcome.
    */
-  private CompletableFuture<SagaOutcome> pending(String sagaId) {
-    return pending.compute(sagaId, (id, future) -> future == null || future.isDone() ? new CompletableFuture<>() : future);
+  private Waiting pending(String sagaId) {
+    return pending.compute(sagaId, (id, waiting) -> waiting == null || waiting.future.isDone() ? new Waiting() : waiting);
   }
 
   /** Drops the future of a saga that was not started after all. */
@@ -99,16 +129,11 @@ final class Outcomes {
 
   /** A saga settled, as an event says: its future, if any, is completed from the store on a callback thread. */
   void settled(String sagaId) {
-    if (!pending.containsKey(sagaId)) {
-      return;
-    }
+    Waiting waiting = pending.get(sagaId);
     // A report of this node on the saga is in flight: its reply likely tells the outcome, which saves
-    // the read. Held back until the last such report is answered; whoever takes the hint back reads.
-    if (reporting.containsKey(sagaId)) {
-      heldBack.add(sagaId);
-      if (reporting.containsKey(sagaId) || !heldBack.remove(sagaId)) {
-        return;
-      }
+    // the read. Held back until the last such report is answered, which then reads.
+    if (waiting == null || waiting.holdsBack()) {
+      return;
     }
     // Called after the listeners ran for the event, or on a node without listeners.
     onCallbackThread(() -> confirm(sagaId, Runnable::run, true));
@@ -122,26 +147,25 @@ final class Outcomes {
    * listeners the event completes it, after they saw it, as before.
    */
   Change report(String sagaId, Supplier<Change> call) {
-    CompletableFuture<SagaOutcome> before = pending.get(sagaId);
+    Waiting before = pending.get(sagaId);
     if (before == null || listened.getAsBoolean()) {
       // Nobody here waits for this saga, or listeners must see its settling first: its event does the rest.
       return call.get();
     }
-    reporting.merge(sagaId, 1, Integer::sum);
+    before.reportBegins();
     try {
       Change reply = call.get();
       reply.settling().ifPresent(settled -> settled.outcome().ifPresent(told -> {
         if (pending.remove(sagaId, before)) {
           SagaOutcome outcome = new SagaOutcome(sagaId, settled.status(), told.failure(),
               new Results(sagaId, told.results(), json));
-          onCallbackThread(() -> before.complete(outcome));
+          onCallbackThread(() -> before.future.complete(outcome));
         }
       }));
       return reply;
     } finally {
       // The last report answered: a settling event held back meanwhile is acted on now.
-      if (reporting.computeIfPresent(sagaId, (id, count) -> count == 1 ? null : count - 1) == null
-          && heldBack.remove(sagaId)) {
+      if (before.reportEndsWithHeldBack()) {
         settled(sagaId);
       }
     }
@@ -167,7 +191,7 @@ final class Outcomes {
 
   /** Fails the futures nobody will complete: the node is closing. */
   void abandon(String nodeId) {
-    pending.forEach((sagaId, future) -> fail(future, new IllegalStateException(
+    pending.forEach((sagaId, waiting) -> fail(waiting.future, new IllegalStateException(
         "Brokkr node " + nodeId + " closed before saga " + sagaId + " settled")));
     pending.clear();
   }
@@ -182,10 +206,11 @@ final class Outcomes {
     Consumer<Runnable> complete = listenersRan || !listened.getAsBoolean() ? by : this::afterTheListeners;
     // The future before the read: a read completes only futures asked for before it, since an
     // operator's retry or resolve may take a settled saga back to COMPENSATING after the read.
-    CompletableFuture<SagaOutcome> future = pending.get(sagaId);
-    if (future == null) {
+    Waiting waiting = pending.get(sagaId);
+    if (waiting == null) {
       return;
     }
+    CompletableFuture<SagaOutcome> future = waiting.future;
     Optional<SagaSnapshot> saga;
     try {
       saga = store.load(sagaId);
@@ -199,13 +224,13 @@ final class Outcomes {
         future.completeExceptionally(new IllegalStateException("saga " + sagaId + " is gone from namespace \"" + store.namespace()
             + "\" before its outcome was read: Redis lost it (a restart without persistence, a flush, a failover"
             + " to a replica that lagged) or its retention passed"));
-        pending.remove(sagaId, future);
+        pending.remove(sagaId, waiting);
       });
     } else if (saga.get().status().isSettled()) {
       SagaOutcome outcome = outcome(saga.get());
       complete.accept(() -> {
         future.complete(outcome);
-        pending.remove(sagaId, future);
+        pending.remove(sagaId, waiting);
       });
     }
   }
