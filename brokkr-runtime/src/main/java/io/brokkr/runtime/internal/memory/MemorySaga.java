@@ -85,12 +85,11 @@ final class MemorySaga {
   private List<Change.Ready> ready = List.of();
   /** Whether the current operation settled the saga; reset at the start of each. */
   private boolean settledNow;
-  /** Whether a call runs {@link #within} the lock: its events and queue entries wait for its end. */
-  private boolean inCall;
-  /** The current call's events, handed to the outbox at its end; null between calls and before its first. */
-  private @Nullable List<StoreEvent> callEvents;
-  /** The queue entries the current call made, pushed at its end unless it claimed their steps; null likewise. */
-  private @Nullable List<ReadyQueues.Entry> callEntries;
+  /**
+   * The store call running {@link #within} the lock, whose events and queue entries wait for its end;
+   * null between calls (one field: a settled saga is kept for its retention).
+   */
+  private @Nullable Call call;
   /** The sweep that last stamped the saga's retention ({@link Retention}); null before the first. */
   private volatile @Nullable Instant retainedFrom;
 
@@ -132,30 +131,31 @@ final class MemorySaga {
    * Runs one store call's operations under the saga's lock; at its end the queue entries still
    * current go to their queues and the events to the outbox, together (also when it threw).
    */
-  synchronized <T> T within(Function<MemorySaga, T> call) {
-    inCall = true;
+  synchronized <T> T within(Function<MemorySaga, T> operations) {
+    Call running = new Call();
+    call = running;
     try {
-      return call.apply(this);
+      return operations.apply(this);
     } finally {
-      inCall = false;
-      endCall();
+      call = null;
+      end(running);
     }
   }
 
-  private void endCall() {
-    List<ReadyQueues.Entry> entries = callEntries;
-    if (entries != null) {
-      callEntries = null;
-      for (ReadyQueues.Entry entry : entries) {
-        if (entry.isCurrent()) { // else the call claimed or moved its step: nobody needs to hear of it
-          queues.push(entry.holder().spec.workerName(), entry);
-        }
+  /** What a store call queued and published, held until it ends. */
+  private static final class Call {
+    final List<StoreEvent> events = new ArrayList<>();
+    final List<ReadyQueues.Entry> entries = new ArrayList<>();
+  }
+
+  private void end(Call ended) {
+    for (ReadyQueues.Entry entry : ended.entries) {
+      if (entry.isCurrent()) { // else the call claimed or moved its step: nobody needs to hear of it
+        queues.push(entry.holder().spec.workerName(), entry);
       }
     }
-    List<StoreEvent> events = callEvents;
-    if (events != null) {
-      callEvents = null;
-      outbox.add(events);
+    if (!ended.events.isEmpty()) {
+      outbox.add(ended.events);
     }
   }
 
@@ -652,11 +652,8 @@ final class MemorySaga {
       step.entry = ++lastEntry;
       step.readyAt = now();
       ReadyQueues.Entry entry = new ReadyQueues.Entry(step.ref(), step.entry, step);
-      if (inCall) {
-        if (callEntries == null) {
-          callEntries = new ArrayList<>(2);
-        }
-        callEntries.add(entry);
+      if (call != null) {
+        call.entries.add(entry);
       } else {
         queues.push(step.spec.workerName(), entry);
       }
@@ -671,22 +668,19 @@ final class MemorySaga {
   /** An event of this saga: the saga changed now. */
   private void publish(StoreEvent event) {
     updatedAt = now();
-    if (!inCall) {
+    if (call != null) {
+      call.events.add(event);
+    } else {
       outbox.add(List.of(event));
-      return;
     }
-    if (callEvents == null) {
-      callEvents = new ArrayList<>(8);
-    }
-    callEvents.add(event);
   }
 
   /** Takes back the announcement of a step that the current call made ready, then claimed: nobody else may take it. */
   private void unannounce(MemoryStep step) {
-    List<StoreEvent> events = callEvents;
-    if (events == null) {
+    if (call == null) {
       return;
     }
+    List<StoreEvent> events = call.events;
     for (int i = events.size() - 1; i >= 0; i--) {
       if (events.get(i) instanceof StoreEvent.WorkReady ready && ready.stepId().equals(step.id())) {
         events.remove(i);
