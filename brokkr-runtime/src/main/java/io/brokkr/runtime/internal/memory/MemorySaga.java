@@ -129,9 +129,13 @@ final class MemorySaga {
 
   /**
    * Runs one store call's operations under the saga's lock; at its end the queue entries still
-   * current go to their queues and the events to the outbox, together (also when it threw).
+   * current go to their queues and the events to the outbox, together (also when it threw). A call
+   * made from within another (a listener told on the calling thread) is part of it.
    */
   synchronized <T> T within(Function<MemorySaga, T> operations) {
+    if (call != null) {
+      return operations.apply(this);
+    }
     Call running = new Call();
     call = running;
     try {
