@@ -2,6 +2,8 @@ package io.brokkr.runtime.internal;
 
 import io.brokkr.dsl.Durations;
 import io.brokkr.runtime.Worker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import io.brokkr.runtime.spi.Claim;
@@ -14,6 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One attempt this node claimed: its lease token, its task and its timeout timer. */
 public final class Attempt {
+  private static final VarHandle HOLDS_LEASE;
+  private static final VarHandle RUNS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      HOLDS_LEASE = lookup.findVarHandle(Attempt.class, "holdsLease", boolean.class);
+      RUNS = lookup.findVarHandle(Attempt.class, "runs", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final Claim claim;
   final Worker worker;
   /** The step's reference, made once: the attempt's log, report and timers each ask for it. */
@@ -25,6 +40,10 @@ public final class Attempt {
   /** The node learnt that the attempt's lease expired: its report will be stale. */
   private volatile boolean lost;
   private final AtomicBoolean ended = new AtomicBoolean();
+  /** Whether the node renews the attempt's lease ({@link Leases}); cleared once. */
+  private volatile boolean holdsLease = true;
+  /** Whether the attempt's body runs or is about to ({@link Leases}); cleared once. */
+  private volatile boolean runs = true;
   private volatile Instant until;
   private volatile Optional<FutureTask<?>> task = Optional.empty();
   private volatile Optional<Future<?>> timeout = Optional.empty();
@@ -116,6 +135,24 @@ public final class Attempt {
   /** {@return whether the attempt ended: its body returned or it timed out} */
   boolean ended() {
     return ended.get();
+  }
+
+  /** Clears {@link #holdsLease}: true for the call that cleared it. */
+  boolean dropLease() {
+    return HOLDS_LEASE.compareAndSet(this, true, false);
+  }
+
+  /** Clears {@link #runs}: true for the call that cleared it. */
+  boolean bodyReturned() {
+    return RUNS.compareAndSet(this, true, false);
+  }
+
+  boolean holdsLease() {
+    return holdsLease;
+  }
+
+  boolean runs() {
+    return runs;
   }
 
   /** Interrupts the body, if it still runs. */

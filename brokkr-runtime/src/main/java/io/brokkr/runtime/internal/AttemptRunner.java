@@ -49,7 +49,6 @@ final class AttemptRunner {
   private final Function<String, Saga> sagas;
   private final Supplier<? extends Successors> successors;
   private final Observer observer;
-  private final InFlight inFlight = new InFlight();
   private final AtomicBoolean rejectionLogged = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -123,7 +122,7 @@ final class AttemptRunner {
    */
   int drain(Duration timeout) {
     int handedBack = 0;
-    for (Attempt attempt : inFlight.awaitEmpty(timeout)) {
+    for (Attempt attempt : leases.awaitNoneRunning(timeout)) {
       if (attempt.end()) {
         handBack(attempt, Duration.ZERO);
         attempt.interrupt();
@@ -137,7 +136,7 @@ final class AttemptRunner {
   /** Hands an attempt back to the store; its permit returns after {@code permitPause}. */
   private void handBack(Attempt attempt, Duration permitPause) {
     leases.drop(attempt);
-    inFlight.remove(attempt);
+    leases.returned(attempt);
     observer.ended(attempt, AttemptOutcome.HANDED_BACK, Optional.empty());
     try {
       changes.wake(store.handBack(attempt.ref(), attempt.token(), attempt.started()));
@@ -157,7 +156,6 @@ final class AttemptRunner {
       observer.claimed(attempt.claim, timers.now());
     }
     leases.hold(attempt);
-    inFlight.add(attempt);
     FutureTask<Void> task = new FutureTask<>(() -> run(attempt), null) {
       @Override
       protected void done() {
@@ -201,7 +199,7 @@ final class AttemptRunner {
           attempt.ref());
       attempt.end();
       leases.drop(attempt);
-      inFlight.remove(attempt);
+      leases.returned(attempt);
       attempt.lose();
       observer.ended(attempt, AttemptOutcome.LOST, Optional.empty());
       attempt.releaseThread();
@@ -236,7 +234,7 @@ final class AttemptRunner {
       if (!keepLease) {
         leases.drop(attempt);
       }
-      inFlight.remove(attempt);
+      leases.returned(attempt);
       if (successor.isEmpty()) {
         passOn(attempt);
       }
@@ -396,7 +394,7 @@ final class AttemptRunner {
       observer.ended(attempt, AttemptOutcome.TIMED_OUT, change);
     }
     leases.drop(attempt);
-    inFlight.remove(attempt);
+    leases.returned(attempt);
     attempt.interrupt();
     attempt.releaseThread();
   }
@@ -417,6 +415,6 @@ final class AttemptRunner {
 
   /** How many attempts' bodies are running here now. */
   int running() {
-    return inFlight.size();
+    return leases.running();
   }
 }

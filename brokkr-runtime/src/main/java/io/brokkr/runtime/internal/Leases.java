@@ -2,7 +2,9 @@ package io.brokkr.runtime.internal;
 
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepRef;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * The leases this node holds, renewed every third of the lease time on a thread of their own, which
  * nothing else uses, so that no slow call, timer or callback delays a renewal. A renewal refused for
  * a stale token (the step settled or a newer attempt runs) drops the lease.
+ *
+ * <p>It also knows which attempts' bodies still run (for the drain and the node's count): one set
+ * holds the attempts that hold a lease or run, each with a flag for either ({@link Attempt#dropLease},
+ * {@link Attempt#bodyReturned}), so that a claim adds one entry and its end takes one out, where a
+ * set of leases and a set of running attempts took two each.
  */
 final class Leases implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
@@ -21,7 +28,10 @@ final class Leases implements AutoCloseable {
   private final SagaStore store;
   private final Timers timers;
   private final NodeOptions options;
+  /** The attempts that hold a lease, or whose bodies run, or both. */
   private final Set<Attempt> held = ConcurrentHashMap.newKeySet();
+  /** Whether a drain waits: only then does a body's return take the monitor to wake it. */
+  private volatile boolean awaited;
   private final ScheduledThreadPoolExecutor renewer;
 
   Leases(SagaStore store, Timers timers, NodeOptions options) {
@@ -40,18 +50,65 @@ final class Leases implements AutoCloseable {
     Threads.await(renewer);
   }
 
+  /** The attempt was claimed: it holds its lease, and its body is about to run. */
   void hold(Attempt attempt) {
     held.add(attempt);
   }
 
+  /** Stops renewing the attempt's lease (once; later calls do nothing) and cancels its timeout. */
   void drop(Attempt attempt) {
-    held.remove(attempt);
+    if (attempt.dropLease()) {
+      leaveOnceDone(attempt);
+    }
     attempt.cancelTimeout();
+  }
+
+  /** The attempt's body returned, or will never run (once; later calls do nothing). */
+  void returned(Attempt attempt) {
+    if (attempt.bodyReturned()) {
+      leaveOnceDone(attempt);
+      if (awaited) {
+        synchronized (this) {
+          notifyAll();
+        }
+      }
+    }
+  }
+
+  // Each of the two clears its own flag before it reads the other's (volatile): whichever clears
+  // second sees both cleared, so the attempt leaves the set.
+  private void leaveOnceDone(Attempt attempt) {
+    if (!attempt.holdsLease() && !attempt.runs()) {
+      held.remove(attempt);
+    }
   }
 
   /** Whether this node holds the attempt of {@code step} with {@code token}. */
   boolean holds(StepRef step, long token) {
-    return held.stream().anyMatch(a -> a.ref().equals(step) && a.token() == token);
+    return held.stream().anyMatch(a -> a.holdsLease() && a.ref().equals(step) && a.token() == token);
+  }
+
+  /** How many attempts' bodies run here now. */
+  int running() {
+    return (int) held.stream().filter(Attempt::runs).count();
+  }
+
+  /** Waits until no attempt's body runs, or {@code timeout} passed; returns those whose bodies still run. */
+  List<Attempt> awaitNoneRunning(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    awaited = true;
+    synchronized (this) {
+      long left;
+      while (running() > 0 && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    return held.stream().filter(Attempt::runs).toList();
   }
 
   /**
@@ -69,6 +126,9 @@ final class Leases implements AutoCloseable {
   private void renew() {
     Instant until = timers.now().plus(options.lease());
     for (Attempt attempt : held) {
+      if (!attempt.holdsLease()) {
+        continue;
+      }
       try {
         if (store.heartbeat(attempt.ref(), attempt.token(), until)) {
           attempt.renewed(until);
