@@ -135,8 +135,7 @@ final class AttemptRunner {
 
   /** Hands an attempt back to the store; its permit returns after {@code permitPause}. */
   private void handBack(Attempt attempt, Duration permitPause) {
-    leases.drop(attempt);
-    leases.returned(attempt);
+    leases.end(attempt);
     observer.ended(attempt, AttemptOutcome.HANDED_BACK, Optional.empty());
     try {
       changes.wake(store.handBack(attempt.ref(), attempt.token(), attempt.started()));
@@ -198,8 +197,7 @@ final class AttemptRunner {
       LOG.warn("attempt {} of {} reached its thread after its lease ended; its body does not run", attempt.number(),
           attempt.ref());
       attempt.end();
-      leases.drop(attempt);
-      leases.returned(attempt);
+      leases.end(attempt);
       attempt.lose();
       observer.ended(attempt, AttemptOutcome.LOST, Optional.empty());
       attempt.releaseThread();
@@ -393,8 +391,7 @@ final class AttemptRunner {
       change.ifPresent(c -> AttemptLog.failed(attempt, reason, Optional.empty(), c));
       observer.ended(attempt, AttemptOutcome.TIMED_OUT, change);
     }
-    leases.drop(attempt);
-    leases.returned(attempt);
+    leases.end(attempt);
     attempt.interrupt();
     attempt.releaseThread();
   }

@@ -63,6 +63,12 @@ final class Leases implements AutoCloseable {
     attempt.cancelTimeout();
   }
 
+  /** The node is done with the attempt: its lease is dropped and its body will not run on (as both calls). */
+  void end(Attempt attempt) {
+    drop(attempt);
+    returned(attempt);
+  }
+
   /** The attempt's body returned, or will never run (once; later calls do nothing). */
   void returned(Attempt attempt) {
     if (attempt.bodyReturned()) {

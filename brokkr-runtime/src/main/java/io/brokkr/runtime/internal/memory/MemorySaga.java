@@ -22,6 +22,7 @@ import io.brokkr.runtime.spi.Rejection;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.SagaTransition;
 import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepRef;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StepTransition;
 import io.brokkr.runtime.spi.StoreLimits;
@@ -652,10 +653,11 @@ final class MemorySaga {
   // ---- internals ----
 
   private void push(MemoryStep step) {
+    StepRef ref = step.ref();
     if (step.entry == 0) {
       step.entry = ++lastEntry;
       step.readyAt = now();
-      ReadyQueues.Entry entry = new ReadyQueues.Entry(step.ref(), step.entry, step);
+      ReadyQueues.Entry entry = new ReadyQueues.Entry(ref, step.entry, step);
       if (call != null) {
         call.entries.add(entry);
       } else {
@@ -665,7 +667,7 @@ final class MemorySaga {
     if (ready.isEmpty()) {
       ready = new ArrayList<>(2);
     }
-    ready.add(new Change.Ready(step.ref(), step.spec.workerName()));
+    ready.add(new Change.Ready(ref, step.spec.workerName()));
     publish(new StoreEvent.WorkReady(id, step.id(), step.spec.workerName()));
   }
 
