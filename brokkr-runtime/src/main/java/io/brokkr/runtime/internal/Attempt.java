@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /** One attempt this node claimed: its lease token, its task and its timeout timer. */
 public final class Attempt {
@@ -44,6 +45,10 @@ public final class Attempt {
   private volatile boolean holdsLease = true;
   /** Whether the attempt's body runs or is about to ({@link Leases}); cleared once. */
   private volatile boolean runs = true;
+  /** The stripe of {@link HeldAttempts} this attempt is linked into, and its neighbours there; guarded by that stripe. */
+  volatile HeldAttempts.@Nullable Stripe heldIn;
+  @Nullable Attempt heldPrevious;
+  @Nullable Attempt heldNext;
   private volatile Instant until;
   private volatile Optional<FutureTask<?>> task = Optional.empty();
   private volatile Optional<Future<?>> timeout = Optional.empty();

@@ -6,6 +6,7 @@ import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.StepSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,8 +154,12 @@ final class Dispatcher implements AttemptRunner.Successors {
    * without a round trip through the dispatcher. The other ready steps are left to the caller.
    */
   Change createAndStart(SagaDraft draft) {
-    long wanted = draft.steps().stream()
-        .filter(step -> step.dependsOn().isEmpty() && workers.containsKey(step.workerName())).count();
+    int wanted = 0;
+    for (StepSpec step : draft.steps()) {
+      if (step.dependsOn().isEmpty() && workers.containsKey(step.workerName())) {
+        wanted++;
+      }
+    }
     Optional<ClaimRequest> request = request();
     int reserved = 0;
     while (reserved < wanted && request.isPresent() && permits.tryAcquire()) {

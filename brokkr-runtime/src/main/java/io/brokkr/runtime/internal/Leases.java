@@ -5,8 +5,6 @@ import io.brokkr.runtime.spi.StepRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,7 +27,7 @@ final class Leases implements AutoCloseable {
   private final Timers timers;
   private final NodeOptions options;
   /** The attempts that hold a lease, or whose bodies run, or both. */
-  private final Set<Attempt> held = ConcurrentHashMap.newKeySet();
+  private final HeldAttempts held = new HeldAttempts();
   /** Whether a drain waits: only then does a body's return take the monitor to wake it. */
   private volatile boolean awaited;
   private final ScheduledThreadPoolExecutor renewer;
@@ -91,12 +89,12 @@ final class Leases implements AutoCloseable {
 
   /** Whether this node holds the attempt of {@code step} with {@code token}. */
   boolean holds(StepRef step, long token) {
-    return held.stream().anyMatch(a -> a.holdsLease() && a.ref().equals(step) && a.token() == token);
+    return !held.select(a -> a.holdsLease() && a.ref().equals(step) && a.token() == token).isEmpty();
   }
 
   /** How many attempts' bodies run here now. */
   int running() {
-    return (int) held.stream().filter(Attempt::runs).count();
+    return held.select(Attempt::runs).size();
   }
 
   /** Waits until no attempt's body runs, or {@code timeout} passed; returns those whose bodies still run. */
@@ -114,7 +112,7 @@ final class Leases implements AutoCloseable {
         }
       }
     }
-    return held.stream().filter(Attempt::runs).toList();
+    return held.select(Attempt::runs);
   }
 
   /**
@@ -131,9 +129,9 @@ final class Leases implements AutoCloseable {
 
   private void renew() {
     Instant until = timers.now().plus(options.lease());
-    for (Attempt attempt : held) {
+    for (Attempt attempt : held.select(Attempt::holdsLease)) {
       if (!attempt.holdsLease()) {
-        continue;
+        continue; // dropped since the copy: its token may be stale
       }
       try {
         if (store.heartbeat(attempt.ref(), attempt.token(), until)) {

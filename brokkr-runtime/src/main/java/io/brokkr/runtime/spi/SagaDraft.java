@@ -2,11 +2,13 @@ package io.brokkr.runtime.spi;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A whole saga, to be created and started in one transition ({@link SagaStore#createAndStart}).
@@ -22,6 +24,8 @@ import java.util.Optional;
  */
 public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpec> compensators,
     Optional<String> name, Map<String, String> traceContext) {
+  /** Up to this many dependencies a step's are checked for repeats without a set. */
+  private static final int FEW_DEPENDENCIES = 8;
 
   /**
    * Checks that no component is null; copies the steps and compensators in order.
@@ -77,12 +81,16 @@ public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpe
       if (added.containsKey(step.stepId())) {
         throw Rejection.DUPLICATE_STEP.of(sagaId, step.stepId());
       }
-      Map<String, Boolean> seen = new HashMap<>();
-      for (String dependency : step.dependsOn()) {
+      List<String> dependencies = step.dependsOn();
+      // A set only for a long list: most steps have a few dependencies, which are cheaper compared
+      // with those before them than hashed into a set made for each step of every saga.
+      Set<String> seen = dependencies.size() > FEW_DEPENDENCIES ? new HashSet<>() : null;
+      for (int i = 0; i < dependencies.size(); i++) {
+        String dependency = dependencies.get(i);
         if (!added.containsKey(dependency)) {
           throw Rejection.UNKNOWN_DEPENDENCY.of(sagaId, step.stepId(), dependency);
         }
-        if (seen.put(dependency, true) != null) {
+        if (seen != null ? !seen.add(dependency) : listedBefore(dependencies, i)) {
           throw Rejection.DUPLICATE_DEPENDENCY.of(sagaId, step.stepId(), dependency);
         }
       }
@@ -101,5 +109,16 @@ public record SagaDraft(String sagaId, List<StepSpec> steps, Map<String, StepSpe
       }
       added.put(compensator.stepId(), true);
     });
+  }
+
+  /** Whether the {@code i}th dependency is listed before it. */
+  private static boolean listedBefore(List<String> dependencies, int i) {
+    String dependency = dependencies.get(i);
+    for (int j = 0; j < i; j++) {
+      if (dependencies.get(j).equals(dependency)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -12,6 +12,7 @@ import io.brokkr.runtime.StepStatus;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.Lease;
+import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
@@ -27,15 +28,13 @@ import org.junit.jupiter.api.Test;
 /**
  * One set holds a node's attempts that hold a lease or run: an attempt counts as running until its
  * body returned, is renewed until its lease was dropped, and leaves once both happened, in either order.
+ * The renewer, which goes through the same set, skips the attempts whose lease was dropped.
  */
 class LeasesTest {
-  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
   private final SagaStore store = InMemoryBackend.create().open("leases");
   private final Timers timers = new Timers(Clock.systemUTC(), "node-1", "leases-test");
   // An hour's lease: the renewer (every third of it) does not run during the test.
-  private final Leases leases = new Leases(store, timers, new NodeOptions("leases", "node-1", 4, RetryPolicy.NO_RETRY,
-      Duration.ofHours(1), Clock.systemUTC(), Optional.empty(), List.of(), Duration.ofSeconds(1), new ObjectMapper(),
-      true, Duration.ofMinutes(1), false, Instrumentation.NONE));
+  private final Leases leases = new Leases(store, timers, options(Duration.ofHours(1)));
 
   @AfterEach
   void close() {
@@ -46,7 +45,7 @@ class LeasesTest {
 
   @Test
   void anAttemptWhoseLeaseWasDroppedWhileItsBodyRunsStillRunsUntilItReturns() {
-    Attempt attempt = attempt("a", 7);
+    Attempt attempt = Attempts.claimed("a", 7);
     leases.hold(attempt);
     leases.drop(attempt); // a renewal refused for a stale token
 
@@ -62,7 +61,7 @@ class LeasesTest {
 
   @Test
   void anAttemptWhoseBodyReturnedKeepsItsLeaseUntilItIsDropped() {
-    Attempt parked = attempt("p", 8);
+    Attempt parked = Attempts.claimed("p", 8);
     leases.hold(parked);
     leases.returned(parked); // an async body returned, and the store could not be told: its lease is kept
 
@@ -76,12 +75,52 @@ class LeasesTest {
     assertEquals(0, leases.running());
   }
 
-  private static Attempt attempt(String stepId, long token) {
-    StepSpec spec = new StepSpec(stepId, "w", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty());
-    Lease lease = new Lease(token, "node-1", T0.plus(Duration.ofHours(1)), Optional.empty());
-    StepSnapshot step = new StepSnapshot("saga", spec, Optional.empty(), Optional.empty(), StepStatus.RUNNING, 1,
-        Optional.of(lease), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
-    return new Attempt(new Claim(step, lease, List.of(), Map.of(), Optional.empty()), Worker.sync("w", in -> null),
-        () -> {});
+  @Test
+  void theRenewerRenewsTheLeasesHeldAndNotOneDropped() throws InterruptedException {
+    // Two steps claimed for an hour; the renewal (every half second) sets a lease to end 1.5 s on.
+    store.createAndStart(new SagaDraft("s", List.of(spec("kept"), spec("dropped")), Map.of(), Optional.empty(),
+        Map.of()));
+    Attempt kept = claimed();
+    Attempt dropped = claimed();
+    Instant claimedUntil = until(dropped);
+    try (Leases renewing = new Leases(store, timers, options(Duration.ofMillis(1_500)))) {
+      renewing.hold(kept);
+      renewing.hold(dropped);
+      renewing.drop(dropped); // before the first renewal, half a second on
+      Instant first = awaitRenewal(kept, until(kept));
+      awaitRenewal(kept, first); // a second pass began after the first had gone through the set
+
+      assertEquals(claimedUntil, until(dropped), "the dropped lease was not renewed");
+      assertTrue(until(kept).isBefore(claimedUntil), "the kept lease was renewed: to 1.5 s on, not an hour");
+    }
   }
+
+  private Attempt claimed() {
+    Claim claim = store.claimNext("w", "node-1", Instant.now(), Duration.ofHours(1)).orElseThrow();
+    return new Attempt(claim, Worker.sync("w", in -> null), () -> {});
+  }
+
+  private Instant until(Attempt attempt) {
+    return store.load("s").flatMap(saga -> saga.step(attempt.ref().stepId())).flatMap(StepSnapshot::lease)
+        .orElseThrow().until();
+  }
+
+  private Instant awaitRenewal(Attempt attempt, Instant before) throws InterruptedException {
+    Instant now = until(attempt);
+    while (now.equals(before)) {
+      Thread.sleep(10);
+      now = until(attempt);
+    }
+    return now;
+  }
+
+  private static NodeOptions options(Duration lease) {
+    return new NodeOptions("leases", "node-1", 4, RetryPolicy.NO_RETRY, lease, Clock.systemUTC(), Optional.empty(),
+        List.of(), Duration.ofSeconds(1), new ObjectMapper(), true, Duration.ofMinutes(1), false, Instrumentation.NONE);
+  }
+
+  private static StepSpec spec(String stepId) {
+    return new StepSpec(stepId, "w", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty());
+  }
+
 }
