@@ -154,6 +154,7 @@ final class InJvmRuns {
     ExecutorService submitters = Executors.newFixedThreadPool(c.submitters());
     try {
       long cpu = ProcessCpu.micros();
+      long allocated = HeapAllocation.bytes();
       long start = System.nanoTime();
       long submitNanos = 0;
       int started = 0;
@@ -163,7 +164,7 @@ final class InJvmRuns {
       } while (System.nanoTime() - start < Case.THROUGHPUT_RUN_AT_LEAST.toNanos());
       long end = System.nanoTime();
       return new RawRun(started, started * c.stepsPerSaga(), (end - start) / 1000, submitNanos / 1000,
-          ProcessCpu.micros() - cpu, new long[0], List.of());
+          ProcessCpu.micros() - cpu, new long[0], List.of(), HeapAllocation.bytes() - allocated);
     } finally {
       submitters.shutdownNow();
     }
@@ -201,6 +202,7 @@ final class InJvmRuns {
     }
     long submitNanos = 0;
     long cpu = ProcessCpu.micros();
+    long allocated = HeapAllocation.bytes();
     long start = System.nanoTime();
     for (int i = 0; i < sagas; i++) {
       long sagaStart = System.nanoTime();
@@ -218,7 +220,7 @@ final class InJvmRuns {
     }
     long end = System.nanoTime();
     return new RawRun(sagas, sagas * c.stepsPerSaga(), (end - start) / 1000, submitNanos / 1000,
-        ProcessCpu.micros() - cpu, latencies, hops);
+        ProcessCpu.micros() - cpu, latencies, hops, HeapAllocation.bytes() - allocated);
   }
 
   /** Generous, so that only a stuck run times out: a minute plus 50 ms a step. */

@@ -23,6 +23,10 @@ record Metric(String key, String label, String unit, boolean higherIsBetter) {
   static final Metric REDIS_CPU_US_PER_STEP = new Metric("redis_cpu_us_per_step", "Redis CPU/step", "µs", false);
   static final Metric CLIENT_CPU_US_PER_SAGA = new Metric("client_cpu_us_per_saga", "client CPU/saga", "µs", false);
   static final Metric CLIENT_CPU_US_PER_STEP = new Metric("client_cpu_us_per_step", "client CPU/step", "µs", false);
+  static final Metric CLIENT_BYTES_PER_SAGA =
+      new Metric("client_allocated_bytes_per_saga", "client allocation/saga", "bytes", false);
+  static final Metric CLIENT_BYTES_PER_STEP =
+      new Metric("client_allocated_bytes_per_step", "client allocation/step", "bytes", false);
   static final Metric REDIS_BYTES_PER_SAGA = new Metric("redis_bytes_per_saga", "Redis memory/settled saga", "bytes", false);
 
   /** The p50 time a chain's level adds: level {@code level} of {@code levels}, the last one being the outcome. */

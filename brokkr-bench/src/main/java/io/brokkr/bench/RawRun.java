@@ -16,7 +16,9 @@ import java.util.List;
  * @param hopsUs for chains, per level: the time from the previous level's step starting (the
  *     saga's start for level 0) to this level's step starting; the last entry is the time from the
  *     last step starting to the outcome
+ * @param clientAllocatedBytes heap the client JVM allocated over the run ({@link HeapAllocation}); 0 when
+ *     not measured (BullMQ's Node)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RawRun(int sagas, int steps, long elapsedUs, long submitUs, long clientCpuUs, long[] latenciesUs,
-    List<long[]> hopsUs) {}
+    List<long[]> hopsUs, long clientAllocatedBytes) {}

@@ -43,6 +43,13 @@ final class RunMetrics {
     } else {
       m.put(Metric.CLIENT_CPU_US_PER_SAGA, (double) raw.clientCpuUs() / raw.sagas());
     }
+    if (raw.clientAllocatedBytes() > 0) {
+      if (perStep) {
+        m.put(Metric.CLIENT_BYTES_PER_STEP, (double) raw.clientAllocatedBytes() / raw.steps());
+      } else {
+        m.put(Metric.CLIENT_BYTES_PER_SAGA, (double) raw.clientAllocatedBytes() / raw.sagas());
+      }
+    }
     return m;
   }
 }

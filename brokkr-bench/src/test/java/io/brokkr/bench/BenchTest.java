@@ -92,7 +92,7 @@ class BenchTest {
         @Override
         public void measure() {
           events.add("measure " + name);
-          measured.add(new MeasuredRun(new RawRun(c.sagas(), c.sagas() * 3, 1_000, 10, 900, new long[] {100, 200}, List.of()),
+          measured.add(new MeasuredRun(new RawRun(c.sagas(), c.sagas() * 3, 1_000, 10, 900, new long[] {100, 200}, List.of(), 0),
               RedisUsage.NONE));
         }
 

@@ -38,6 +38,10 @@ class BullmqTrialTest {
       assertEquals(List.of(4, 5), runs.measured().stream().map(run -> run.raw().sagas()).toList(),
           "the two warm-ups and the settle run are left out");
       assertEquals(6, runs.probe().orElseThrow().raw().sagas());
+      assertEquals(0, runs.measured().get(0).raw().clientAllocatedBytes(), "Node's allocation is not measured");
+      Case c = new Case(Scenario.HAMMER_THROUGHPUT, Scenario.Shape.HAMMER, 0, 4, 1, 2, 0, 1, 60, 0);
+      assertFalse(RunMetrics.of(c, runs.measured().get(0)).containsKey(Metric.CLIENT_BYTES_PER_SAGA),
+          "no allocation figure for it");
     }
   }
 

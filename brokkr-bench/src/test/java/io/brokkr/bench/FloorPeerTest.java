@@ -23,6 +23,10 @@ class FloorPeerTest {
         assertEquals(0, run.raw().sagas() % 200, "whole batches: " + run.raw().sagas());
         assertEquals(3 * run.raw().sagas(), run.raw().steps());
         assertTrue(run.raw().elapsedUs() >= 1_000_000, "at least a second: " + run.raw().elapsedUs() + " µs");
+        // Each saga's JSON round trips allocate: the JVM's count of its threads' heap grew by more than the sagas.
+        assertTrue(run.raw().clientAllocatedBytes() > run.raw().sagas(), "allocated " + run.raw().clientAllocatedBytes());
+        double perSaga = RunMetrics.of(throughput, run).get(Metric.CLIENT_BYTES_PER_SAGA);
+        assertEquals((double) run.raw().clientAllocatedBytes() / run.raw().sagas(), perSaga, 1e-9);
       }
       Case latency = new Case(Scenario.HAMMER_LATENCY, Shape.HAMMER, 0, 20, 4, 1, 0, 1, 60, 0);
       assertEquals(20, floor.run(latency, Meter.NONE).measured().get(0).raw().latenciesUs().length);
@@ -49,7 +53,7 @@ class FloorPeerTest {
 
   /** One run of {@code c} that took {@code elapsedUs}. */
   private static Peer.Runs runs(Case c, long elapsedUs) {
-    RawRun raw = new RawRun(c.sagas(), c.sagas() * 3, elapsedUs, 1_000, 1_000, new long[0], List.of());
+    RawRun raw = new RawRun(c.sagas(), c.sagas() * 3, elapsedUs, 1_000, 1_000, new long[0], List.of(), 0);
     return new Peer.Runs(List.of(new MeasuredRun(raw, RedisUsage.NONE)), Optional.empty(), List.of());
   }
 }

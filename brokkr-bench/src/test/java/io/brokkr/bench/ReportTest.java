@@ -84,12 +84,12 @@ class ReportTest {
   }
 
   private static MeasuredRun run(long p50Us, long p99Us) {
-    RawRun raw = new RawRun(4, 12, 10_000, 1_000, 8_000, new long[] {p50Us, p50Us, p50Us, p99Us}, List.of());
+    RawRun raw = new RawRun(4, 12, 10_000, 1_000, 8_000, new long[] {p50Us, p50Us, p50Us, p99Us}, List.of(), 0);
     return new MeasuredRun(raw, new RedisUsage(Optional.of(new RedisInfo.Delta(120, 0.004, 40_000)), Map.of()));
   }
 
   private static MeasuredRun probe() {
-    RawRun raw = new RawRun(2, 6, 1_000, 100, 800, new long[] {1, 1}, List.of());
+    RawRun raw = new RawRun(2, 6, 1_000, 100, 800, new long[] {1, 1}, List.of(), 0);
     return new MeasuredRun(raw, new RedisUsage(Optional.empty(), Map.of("evalsha", 12L, "hgetall", 4L)));
   }
 }

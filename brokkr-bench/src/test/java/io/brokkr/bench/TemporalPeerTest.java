@@ -49,7 +49,8 @@ class TemporalPeerTest {
 
   private static void checkThroughput(TemporalPeer peer) throws Exception {
     CaseResult result = run(peer, THROUGHPUT);
-    assertEquals(Set.of(Metric.SAGAS_PER_S, Metric.STEPS_PER_S, Metric.CLIENT_CPU_US_PER_SAGA), result.metrics().keySet());
+    assertEquals(Set.of(Metric.SAGAS_PER_S, Metric.STEPS_PER_S, Metric.CLIENT_CPU_US_PER_SAGA, Metric.CLIENT_BYTES_PER_SAGA),
+        result.metrics().keySet());
     double sagas = result.stat(Metric.SAGAS_PER_S).orElseThrow().median();
     assertEquals(3 * sagas, result.stat(Metric.STEPS_PER_S).orElseThrow().median(), 1e-6 * sagas);
   }

@@ -91,7 +91,7 @@ class WarmupTest {
 
   @Test
   void aWarmedCaseSaysSoAndKeepsItsRuns() {
-    MeasuredRun run = new MeasuredRun(new RawRun(10, 30, 1_000, 100, 2_000, new long[0], List.of()), RedisUsage.NONE);
+    MeasuredRun run = new MeasuredRun(new RawRun(10, 30, 1_000, 100, 2_000, new long[0], List.of(), 0), RedisUsage.NONE);
     Peer.Runs runs = new Peer.Runs(List.of(run), Optional.empty(), List.of("a note"));
     assertEquals(runs, runs.warmedFor(0));
     assertEquals(List.of("the first case of its process: warm-up runs for at least 20 s before the measured ones",
@@ -148,7 +148,7 @@ class WarmupTest {
     return (sagas, kind) -> {
       kinds.add(kind);
       now[0] += RUN_NANOS;
-      return new MeasuredRun(new RawRun(sagas, sagas * 3, 1_000, 100, 2_000, new long[0], List.of()), RedisUsage.NONE);
+      return new MeasuredRun(new RawRun(sagas, sagas * 3, 1_000, 100, 2_000, new long[0], List.of(), 0), RedisUsage.NONE);
     };
   }
 }
