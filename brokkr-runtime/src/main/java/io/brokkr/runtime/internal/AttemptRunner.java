@@ -170,13 +170,10 @@ final class AttemptRunner {
 
   /** Runs an attempt, then, on this thread, each attempt the previous one's completion claimed. */
   private void runFrom(Attempt first) {
-    Optional<Attempt> next = Optional.of(first);
-    while (next.isPresent()) {
-      Attempt attempt = next.get();
+    for (Attempt attempt = first; attempt != null; attempt = attempt.successor().orElse(null)) {
       attempt.runTask();
       // An interrupt meant for that body (its timeout) must not reach the next one.
       Thread.interrupted();
-      next = attempt.successor();
     }
   }
 

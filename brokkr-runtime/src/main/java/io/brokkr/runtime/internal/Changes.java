@@ -3,6 +3,7 @@ package io.brokkr.runtime.internal;
 import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepRef;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +23,10 @@ final class Changes {
 
   /** Wakes the workers of the steps that became ready. */
   Change wake(Change change) {
-    change.ready().forEach(onReady);
+    List<Change.Ready> ready = change.ready();
+    for (int i = 0; i < ready.size(); i++) { // by index: an iterator a change, where most make one or none ready
+      onReady.accept(ready.get(i));
+    }
     return change;
   }
 

@@ -21,6 +21,8 @@ import io.brokkr.runtime.spi.StoreListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,7 +44,8 @@ final class MemoryNamespace {
   private final Map<String, MemorySaga> sagas = new ConcurrentHashMap<>();
   private final ReadyQueues queues = new ReadyQueues();
   private final TimerIndex timers = new TimerIndex();
-  private final List<StoreListener> subscribers = new CopyOnWriteArrayList<>();
+  /** Copied when one subscribes or leaves (rare), read at every event without an iterator. */
+  private volatile StoreListener[] subscribers = new StoreListener[0];
   /** What every saga's outbox hands its events to: one for all, not one per saga kept for its retention. */
   private final StoreListener deliverer = this::deliver;
   private final Retention retention;
@@ -263,8 +265,20 @@ final class MemoryNamespace {
   }
 
   SagaStore.Subscription subscribe(StoreListener listener) {
-    subscribers.add(listener);
-    return () -> subscribers.remove(listener);
+    synchronized (this) {
+      StoreListener[] more = Arrays.copyOf(subscribers, subscribers.length + 1);
+      more[subscribers.length] = listener;
+      subscribers = more;
+    }
+    return () -> unsubscribe(listener);
+  }
+
+  /** Takes out the first subscription of {@code listener}, if it is still subscribed. */
+  private synchronized void unsubscribe(StoreListener listener) {
+    List<StoreListener> kept = new ArrayList<>(Arrays.asList(subscribers));
+    if (kept.remove(listener)) {
+      subscribers = kept.toArray(StoreListener[]::new);
+    }
   }
 
   private void deliver(StoreEvent event) {

@@ -147,14 +147,26 @@ final class MemorySaga {
     }
   }
 
-  /** What a store call queued and published, held until it ends. */
+  /**
+   * What a store call queued and published, held until it ends. Read by index, and the entries' list
+   * made only by a call that queues: a call is made for every store operation.
+   */
   private static final class Call {
     final List<StoreEvent> events = new ArrayList<>();
-    final List<ReadyQueues.Entry> entries = new ArrayList<>();
+    @Nullable List<ReadyQueues.Entry> entries;
+
+    void queue(ReadyQueues.Entry entry) {
+      if (entries == null) {
+        entries = new ArrayList<>(2);
+      }
+      entries.add(entry);
+    }
   }
 
   private void end(Call ended) {
-    for (ReadyQueues.Entry entry : ended.entries) {
+    List<ReadyQueues.Entry> entries = ended.entries;
+    for (int i = 0; entries != null && i < entries.size(); i++) {
+      ReadyQueues.Entry entry = entries.get(i);
       if (entry.isCurrent()) { // else the call claimed or moved its step: nobody needs to hear of it
         queues.push(entry.holder().spec.workerName(), entry);
       }
@@ -659,7 +671,7 @@ final class MemorySaga {
       step.readyAt = now();
       ReadyQueues.Entry entry = new ReadyQueues.Entry(ref, step.entry, step);
       if (call != null) {
-        call.entries.add(entry);
+        call.queue(entry);
       } else {
         queues.push(step.spec.workerName(), entry);
       }
