@@ -21,11 +21,19 @@ final class Attempts {
 
   /** An attempt of step {@code stepId} of saga "saga", leased to node-1 for an hour with {@code token}. */
   static Attempt claimed(String stepId, long token) {
-    StepSpec spec = new StepSpec(stepId, "w", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty());
     Lease lease = new Lease(token, "node-1", T0.plus(Duration.ofHours(1)), Optional.empty());
-    StepSnapshot step = new StepSnapshot("saga", spec, Optional.empty(), Optional.empty(), StepStatus.RUNNING, 1,
-        Optional.of(lease), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
-    return new Attempt(new Claim(step, lease, List.of(), Map.of(), Optional.empty()), Worker.sync("w", in -> null),
-        () -> {});
+    StepSnapshot step = new StepSnapshot("saga", spec(stepId), Optional.empty(), Optional.empty(), StepStatus.RUNNING,
+        1, Optional.of(lease), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+    return of(new Claim(step, lease, List.of(), Map.of(), Optional.empty()));
+  }
+
+  /** The attempt of a claim a store granted, its worker {@code "w"} doing nothing. */
+  static Attempt of(Claim claim) {
+    return new Attempt(claim, Worker.sync("w", in -> null), () -> {});
+  }
+
+  /** A step {@code stepId} of worker {@code "w"}, without dependencies or retries. */
+  static StepSpec spec(String stepId) {
+    return new StepSpec(stepId, "w", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty());
   }
 }

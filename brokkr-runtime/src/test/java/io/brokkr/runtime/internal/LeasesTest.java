@@ -8,14 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.InMemoryBackend;
 import io.brokkr.runtime.Instrumentation;
-import io.brokkr.runtime.StepStatus;
-import io.brokkr.runtime.Worker;
-import io.brokkr.runtime.spi.Claim;
-import io.brokkr.runtime.spi.Lease;
 import io.brokkr.runtime.spi.SagaDraft;
 import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepSnapshot;
-import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.testing.Eventually;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,10 +72,10 @@ class LeasesTest {
   }
 
   @Test
-  void theRenewerRenewsTheLeasesHeldAndNotOneDropped() throws InterruptedException {
+  void theRenewerRenewsTheLeasesHeldAndNotOneDropped() {
     // Two steps claimed for an hour; the renewal (every half second) sets a lease to end 1.5 s on.
-    store.createAndStart(new SagaDraft("s", List.of(spec("kept"), spec("dropped")), Map.of(), Optional.empty(),
-        Map.of()));
+    store.createAndStart(new SagaDraft("s", List.of(Attempts.spec("kept"), Attempts.spec("dropped")), Map.of(),
+        Optional.empty(), Map.of()));
     Attempt kept = claimed();
     Attempt dropped = claimed();
     Instant claimedUntil = until(dropped);
@@ -87,8 +83,11 @@ class LeasesTest {
       renewing.hold(kept);
       renewing.hold(dropped);
       renewing.drop(dropped); // before the first renewal, half a second on
-      Instant first = awaitRenewal(kept, until(kept));
-      awaitRenewal(kept, first); // a second pass began after the first had gone through the set
+      Instant claimedKept = until(kept);
+      Eventually.until("the kept lease renewed", () -> !until(kept).equals(claimedKept));
+      Instant first = until(kept);
+      // A second pass began after the first had gone through the set.
+      Eventually.until("the kept lease renewed again", () -> !until(kept).equals(first));
 
       assertEquals(claimedUntil, until(dropped), "the dropped lease was not renewed");
       assertTrue(until(kept).isBefore(claimedUntil), "the kept lease was renewed: to 1.5 s on, not an hour");
@@ -96,8 +95,7 @@ class LeasesTest {
   }
 
   private Attempt claimed() {
-    Claim claim = store.claimNext("w", "node-1", Instant.now(), Duration.ofHours(1)).orElseThrow();
-    return new Attempt(claim, Worker.sync("w", in -> null), () -> {});
+    return Attempts.of(store.claimNext("w", "node-1", Instant.now(), Duration.ofHours(1)).orElseThrow());
   }
 
   private Instant until(Attempt attempt) {
@@ -105,22 +103,10 @@ class LeasesTest {
         .orElseThrow().until();
   }
 
-  private Instant awaitRenewal(Attempt attempt, Instant before) throws InterruptedException {
-    Instant now = until(attempt);
-    while (now.equals(before)) {
-      Thread.sleep(10);
-      now = until(attempt);
-    }
-    return now;
-  }
-
   private static NodeOptions options(Duration lease) {
     return new NodeOptions("leases", "node-1", 4, RetryPolicy.NO_RETRY, lease, Clock.systemUTC(), Optional.empty(),
         List.of(), Duration.ofSeconds(1), new ObjectMapper(), true, Duration.ofMinutes(1), false, Instrumentation.NONE);
   }
 
-  private static StepSpec spec(String stepId) {
-    return new StepSpec(stepId, "w", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty());
-  }
 
 }
