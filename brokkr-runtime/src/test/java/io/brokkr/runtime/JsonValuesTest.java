@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.brokkr.dsl.SagaTemplate;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -155,24 +156,46 @@ class JsonValuesTest {
           }
         });
     assertEquals(List.of("hello", "hello"), greetingAndEcho(Brokkr.builder()));
-    // Written "HELLO", read "read:HELLO" by the echo, which writes "READ:HELLO"; each read back once more.
-    List<String> throughTheModule = List.of("read:HELLO", "read:READ:HELLO");
+    // The arg written "HELLO", read "read:HELLO" by the greeting, which writes "READ:HELLO", read
+    // "read:READ:HELLO" by the echo, which writes "READ:READ:HELLO"; each result read back once more.
+    List<String> throughTheModule = List.of("read:READ:HELLO", "read:READ:READ:HELLO");
     assertEquals(throughTheModule, greetingAndEcho(Brokkr.builder().jacksonModule(loud)));
     assertEquals(throughTheModule,
         greetingAndEcho(Brokkr.builder().objectMapper(JsonMapper.builder().addModule(loud).build())));
   }
 
-  /** The results, read as strings, of a step returning "hello" and of one returning that result read as a string. */
+  /** The results, read as strings, of a step returning its arg "hello" and of one returning that result read as a string. */
   private static List<String> greetingAndEcho(BrokkrBuilder builder) throws Exception {
     try (Brokkr brokkr = builder.inMemory()) {
-      brokkr.registerWorker(Worker.sync("Greet", inv -> "hello"));
+      brokkr.registerWorker(Worker.sync("Greet", inv -> inv.arg(0, String.class)));
       brokkr.registerWorker(Worker.sync("Echo", inv -> inv.dependencyResult(0, String.class)));
       Saga saga = brokkr.createSaga();
-      SagaStep greet = saga.addStep("Greet", List.of());
+      SagaStep greet = saga.addStep("Greet", List.of("hello"));
       SagaStep echo = saga.addStep("Echo", List.of(), List.of(greet.getId()));
       saga.start();
       assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
       return List.of(greet.getResult(String.class).orElseThrow(), echo.getResult(String.class).orElseThrow());
+    }
+  }
+
+  @Test
+  void argsOfEveryKindAreReadAsTheTypesAsked() throws Exception {
+    try (Brokkr brokkr = Brokkr.inMemory()) {
+      brokkr.registerWorker(Worker.sync("Read", inv -> Arrays.asList(inv.arg(0, String.class), inv.arg(1, int.class),
+          inv.arg(2, Boolean.class), inv.arg(3, String.class), inv.arg(4, String.class), inv.arg(5, long.class),
+          inv.arg(6, Part.class), inv.arg(7, String.class), inv.arg(8, new TypeRef<List<String>>() {}),
+          assertThrows(IndexOutOfBoundsException.class, () -> inv.arg(9, String.class)).getMessage())));
+      Saga saga = brokkr.createSaga();
+      // Plain values, one with escapes, a number asked as text and text as a number (Jackson's
+      // coercions), a record, a null, and a list whose strings hold a comma and a bracket.
+      SagaStep read = saga.addStep("Read", Arrays.asList("plain", 42, true, "tab\there \"quoted\"", 12, "7",
+          new Part("head", 700), null, List.of("a,b", "]")));
+      saga.start();
+      assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+      assertEquals(Arrays.asList("plain", 42, true, "tab\there \"quoted\"", "12", 7,
+              Map.of("name", "head", "grams", 700), null, List.of("a,b", "]"),
+              "step \"" + read.getId() + "\" has 9 args; there is no arg 9"),
+          read.getResult().orElseThrow());
     }
   }
 

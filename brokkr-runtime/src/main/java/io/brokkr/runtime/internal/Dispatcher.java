@@ -226,7 +226,9 @@ final class Dispatcher implements AttemptRunner.Successors {
     boolean claimed = true;
     while (claimed && taking && !closed) {
       claimed = false;
-      for (Registered registered : order) {
+      List<Registered> inOrder = order;
+      for (int i = 0; i < inOrder.size(); i++) {
+        Registered registered = inOrder.get(i);
         if (!registered.maybeReady().get()) {
           continue;
         }

@@ -22,6 +22,12 @@ final class Invocation implements StepInvocation {
    * results). An immutable list, so that a worker's other thread sees it whole or reads it again.
    */
   private @Nullable List<JsonNode> argTrees;
+  /**
+   * The args as the texts of the array's elements, or null (the application's mapper, or an array
+   * {@link PlainJson#elements} does not cut): a plain value (a string, a whole number, a boolean) is read
+   * straight from its text, without a parser and a tree; anything else from the trees.
+   */
+  private final @Nullable List<String> argTexts;
   /** As JSON text: each is read when asked, as the type the worker asks, without a tree in between. */
   private final List<String> dependencyResults;
   private final boolean resultUnknown;
@@ -32,6 +38,7 @@ final class Invocation implements StepInvocation {
     this.saga = saga;
     this.json = json;
     this.argsJson = claim.step().spec().argsJson();
+    this.argTexts = json.elementsForPlain(argsJson);
     this.dependencyResults = claim.dependencyResultsJson();
     this.resultUnknown = claim.step().isCompensator() && claim.step().possiblyDone();
     this.fencingToken = claim.lease().token();
@@ -64,12 +71,12 @@ final class Invocation implements StepInvocation {
 
   @Override
   public <T> T arg(int index, Class<T> type) {
-    return read(argTrees(), "arg", index, type);
+    return arg(index, (Type) type);
   }
 
   @Override
   public <T> T arg(int index, TypeRef<T> type) {
-    return read(argTrees(), "arg", index, type.type());
+    return arg(index, type.type());
   }
 
   @Override
@@ -85,6 +92,19 @@ final class Invocation implements StepInvocation {
   @Override
   public <T> T dependencyResult(int index, TypeRef<T> type) {
     return dependencyResult(index, type.type());
+  }
+
+  @SuppressWarnings("unchecked") // a plain value is read only as the very type asked for
+  private <T> T arg(int index, Type type) {
+    List<String> texts = argTexts;
+    if (texts != null) {
+      checkIndex(texts, "arg", index);
+      Object plain = json.plain(texts.get(index), type);
+      if (plain != null) {
+        return (T) plain;
+      }
+    }
+    return read(argTrees(), "arg", index, type);
   }
 
   private List<JsonNode> argTrees() {

@@ -128,7 +128,7 @@ final class Json {
    */
   @SuppressWarnings("unchecked") // PlainJson reads only the very type asked for
   public <T> T read(String json, Type type, Supplier<String> what) {
-    Object plain = defaultMapper ? PlainJson.read(json, type) : null;
+    Object plain = plain(json, type);
     if (plain != null) {
       return (T) plain;
     }
@@ -140,6 +140,23 @@ final class Json {
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw notReadable(what.get(), reader, e);
     }
+  }
+
+  /**
+   * {@return JSON text read as {@code type} when it is a plain value (a string that escapes nothing,
+   * a whole number, a boolean) read without Jackson, exactly as the default mapper reads it; null
+   * otherwise, also for any text when the mapper is the application's}
+   */
+  public @Nullable Object plain(String json, Type type) {
+    return defaultMapper ? PlainJson.read(json, type) : null;
+  }
+
+  /**
+   * {@return the elements of a JSON array as text, for {@link #plain} to read, or null when the mapper
+   * is the application's or the array is not one {@link PlainJson#elements} cuts}
+   */
+  public @Nullable List<String> elementsForPlain(String arrayJson) {
+    return defaultMapper ? PlainJson.elements(arrayJson) : null;
   }
 
   /** Reads JSON texts (the results of a step's dependencies, say) as plain values, each straight from its text. */

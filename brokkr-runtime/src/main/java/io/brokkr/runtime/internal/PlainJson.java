@@ -2,6 +2,8 @@ package io.brokkr.runtime.internal;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +53,84 @@ final class PlainJson {
       return json.equals("true") ? Boolean.TRUE : json.equals("false") ? Boolean.FALSE : null;
     }
     return null;
+  }
+
+  /**
+   * {@return the elements of a JSON array as text, each without the whitespace around it, or null
+   * when {@code json} is not an array of balanced brackets and strings with no empty element} The
+   * elements are cut, not checked: an element that is not JSON is left for its reader to refuse.
+   */
+  static @Nullable List<String> elements(String json) {
+    int start = 0;
+    int end = json.length() - 1;
+    while (start <= end && isWhitespace(json.charAt(start))) {
+      start++;
+    }
+    while (end > start && isWhitespace(json.charAt(end))) {
+      end--;
+    }
+    if (end <= start || json.charAt(start) != '[' || json.charAt(end) != ']') {
+      return null;
+    }
+    List<String> elements = new ArrayList<>(4);
+    int depth = 0;
+    int from = start + 1;
+    boolean inString = false;
+    for (int i = start + 1; i < end; i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++; // the escaped character, a quote perhaps, ends nothing
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        depth++;
+      } else if ((c == ']' || c == '}') && --depth < 0) {
+        return null;
+      } else if (c == ',' && depth == 0) {
+        if (!addElement(json, from, i, elements)) {
+          return null;
+        }
+        from = i + 1;
+      }
+    }
+    if (inString || depth != 0) {
+      return null;
+    }
+    boolean emptyArray = elements.isEmpty() && isBlank(json, from, end);
+    return emptyArray || addElement(json, from, end, elements) ? List.copyOf(elements) : null;
+  }
+
+  /** Adds the text between {@code from} and {@code to}, trimmed; false when it is blank. */
+  private static boolean addElement(String json, int from, int to, List<String> elements) {
+    while (from < to && isWhitespace(json.charAt(from))) {
+      from++;
+    }
+    while (to > from && isWhitespace(json.charAt(to - 1))) {
+      to--;
+    }
+    if (from == to) {
+      return false;
+    }
+    elements.add(json.substring(from, to));
+    return true;
+  }
+
+  private static boolean isBlank(String json, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isWhitespace(json.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** JSON's whitespace: space, tab, line feed, carriage return. */
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
   /** A JSON string, escaped by Jackson's own encoder as its generator escapes by default. */

@@ -197,11 +197,12 @@ final class TemplateStarter {
       List<String> inputNames, RetryPolicy retry, Optional<Duration> timeout) {
     StepSpec spec(Map<String, String> inputValues) {
       StringBuilder args = new StringBuilder("[");
-      for (String fixed : fixedArgs) {
-        args.append(args.length() > 1 ? "," : "").append(fixed);
+      // Indexed: an iterator a list a start cost more than the loop.
+      for (int i = 0; i < fixedArgs.size(); i++) {
+        args.append(args.length() > 1 ? "," : "").append(fixedArgs.get(i));
       }
-      for (String name : inputNames) {
-        args.append(args.length() > 1 ? "," : "").append(inputValues.get(name));
+      for (int i = 0; i < inputNames.size(); i++) {
+        args.append(args.length() > 1 ? "," : "").append(inputValues.get(inputNames.get(i)));
       }
       return new StepSpec(id, worker, dependsOn, args.append(']').toString(), retry, timeout);
     }

@@ -3,6 +3,7 @@ package io.brokkr.runtime.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -83,5 +84,30 @@ class PlainJsonTest {
     assertNull(PlainJson.read("null", String.class), "null is Jackson's to read");
     assertNull(PlainJson.read("[1]", List.class));
     assertNull(PlainJson.read("1.5", double.class));
+  }
+
+  @Test
+  void anArraysElementsAreCutAsJacksonReadsThem() throws Exception {
+    List<String> arrays = List.of("[]", " [ ] ", "[1]", "[\"a\",2,true,null]", " [ \"a, b\" ,\n\t{\"k\": [1, {\"x\": \"]\"}]} ] ",
+        "[\"quote \\\" and ] [ { } ,\", [[], {}], \"\\\\\"]", "[{\"a\":1,\"b\":[2,3]},[4,[5]],-6.5e3]");
+    for (String array : arrays) {
+      List<String> cut = PlainJson.elements(array);
+      List<JsonNode> read = new ArrayList<>();
+      mapper.readTree(array).forEach(read::add);
+      assertEquals(read.size(), cut.size(), array);
+      for (int i = 0; i < cut.size(); i++) {
+        assertEquals(read.get(i), mapper.readTree(cut.get(i)), array + " element " + i);
+        assertEquals(cut.get(i).strip(), cut.get(i), "no whitespace around " + cut.get(i));
+      }
+    }
+    assertEquals(List.of("\"a, b\"", "{\"k\": [1, {\"x\": \"]\"}]}"), PlainJson.elements(arrays.get(4)));
+  }
+
+  @Test
+  void whatIsNotAnArrayOfWholeElementsIsNotCut() {
+    for (String text : List.of("", "  ", "1", "{}", "\"[1]\"", "[", "]", "[1", "1]", "[1,]", "[,1]", "[1,,2]", "[ , ]",
+        "[\"unterminated]", "[\"a\\\"]", "[[1]", "[1]]", "[1] [2]", "[}", "[{]}", "[1]x")) {
+      assertNull(PlainJson.elements(text), text);
+    }
   }
 }

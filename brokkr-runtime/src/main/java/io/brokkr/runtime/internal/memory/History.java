@@ -21,8 +21,10 @@ final class History {
   private static final int NUMBERS = 3;
   /** A line's references: its step, its node, and its reason or operator action. */
   private static final int REFERENCES = 3;
-  /** Lines room is made for at first: a saga of a few steps records about a dozen. */
-  private static final int FIRST_CAPACITY = 16;
+  /** Lines room is made for at first: the saga's creation; its start makes room for those it foresees. */
+  private static final int FIRST_CAPACITY = 1;
+  /** Lines room is made for when the foreseen are not enough (a retry, a compensation): then twice as many. */
+  private static final int GROWN_CAPACITY = 16;
   private static final HistoryEntry.Kind[] KINDS = HistoryEntry.Kind.values();
   private static final SagaStatus[] SAGA_STATUSES = SagaStatus.values();
   private static final StepStatus[] STEP_STATUSES = StepStatus.values();
@@ -42,6 +44,25 @@ final class History {
   /** An operator's action. */
   void action(Instant at, OperatorAction action) {
     add(at, HistoryEntry.Kind.ACTION, null, null, 0, 0, action.stepId().orElse(null), null, action);
+  }
+
+  /**
+   * The lines a saga of {@code steps} steps and {@code compensators} compensators records when it
+   * runs without a retry: its creation, start and finish, three moves a step, a compensator skipped.
+   */
+  static int linesOfARun(int steps, int compensators) {
+    return 3 + 3 * steps + compensators;
+  }
+
+  /**
+   * Makes room for {@code lines} lines in all, as a start foresees them: a saga that runs as foreseen
+   * fills its arrays exactly, so they are neither grown nor trimmed on the way.
+   */
+  void reserve(int lines) {
+    int room = Math.min(HistoryEntry.LIMIT, lines);
+    if (room > capacity()) {
+      resize(room);
+    }
   }
 
   /** Gives back the room made for lines not recorded: called as the saga settles, when few more come. */
@@ -67,7 +88,7 @@ final class History {
       first = (first + 1) % capacity();
     } else {
       if (size == capacity()) {
-        resize(Math.min(HistoryEntry.LIMIT, Math.max(FIRST_CAPACITY, 2 * size)));
+        resize(Math.min(HistoryEntry.LIMIT, Math.max(GROWN_CAPACITY, 2 * size)));
       }
       slot = (first + size) % capacity();
       size++;

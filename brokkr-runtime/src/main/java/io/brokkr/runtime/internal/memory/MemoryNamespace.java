@@ -84,13 +84,13 @@ final class MemoryNamespace {
    * Creates a saga with its steps and compensators, as createSaga, addStep and addCompensator do
    * one after the other, before anyone can see it (none of these moves a step or publishes an
    * event), then starts it with {@code start} (a start, and maybe claims of what it made ready): two
-   * calls instead of one per step.
+   * calls instead of one per step. The caller checked {@code draft} ({@link SagaDraft#check}).
    */
   Change createAndStart(SagaDraft draft, Clock clock, Function<MemorySaga, Change> start) {
     MemorySaga saga = new MemorySaga(draft.sagaId(), draft.name(), Map.copyOf(draft.traceContext()), clock, queues,
         timers, new Outbox(deliverer));
     saga.within(drafted -> {
-      draft.steps().forEach(drafted::addStep);
+      draft.steps().forEach(drafted::addDrafted); // the store checked the draft
       draft.compensators().forEach(drafted::addCompensator);
       return drafted;
     });

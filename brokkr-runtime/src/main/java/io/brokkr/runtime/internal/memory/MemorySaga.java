@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,11 +243,26 @@ final class MemorySaga {
       }
     }
     begin();
+    add(spec);
+    return applied(Optional.empty());
+  }
+
+  /**
+   * Adds a step of a saga being created, whose draft {@link io.brokkr.runtime.spi.SagaDraft#check
+   * passed the checks} {@link #addStep} makes: they are not made twice, and nothing is reported.
+   * Called {@link #within} the lock.
+   */
+  void addDrafted(StepSpec spec) {
+    add(spec);
+  }
+
+  private void add(StepSpec spec) {
     MemoryStep step = new MemoryStep(id, spec, null);
     steps.add(step);
     unfinished++;
-    for (String dependency : spec.dependsOn()) {
-      MemoryStep d = steps.find(dependency);
+    List<String> dependencies = spec.dependsOn();
+    for (int i = 0; i < dependencies.size(); i++) {
+      MemoryStep d = steps.find(dependencies.get(i));
       d.addDependent(step);
       if (d.status != FINISHED) {
         step.unfinishedDependencies++;
@@ -257,7 +271,6 @@ final class MemorySaga {
     if (status == SagaStatus.RUNNING && step.unfinishedDependencies == 0) {
       queue(step);
     }
-    return applied(Optional.empty());
   }
 
   synchronized Change addCompensator(String stepId, StepSpec spec) {
@@ -286,6 +299,7 @@ final class MemorySaga {
       throw Rejection.NOT_CREATED.of(id, status);
     }
     begin();
+    history.reserve(History.linesOfARun(unfinished, compensators.size()));
     move(SagaStatus.RUNNING);
     for (MemoryStep step : actions()) {
       if (step.spec.dependsOn().isEmpty()) {
@@ -328,16 +342,17 @@ final class MemorySaga {
    */
   private Optional<String> inputsTooLarge(MemoryStep step) {
     // Plain loops: this runs at every claim, twice for a claim from the queue.
+    List<String> dependencies = step.spec.dependsOn();
     long chars = step.spec.argsJson().length();
-    for (String dependency : step.spec.dependsOn()) {
-      chars += resultJson(dependency).length();
+    for (int i = 0; i < dependencies.size(); i++) {
+      chars += resultJson(dependencies.get(i)).length();
     }
     if (3 * chars <= StoreLimits.CLAIM_LIMIT) {
       return Optional.empty();
     }
     long bytes = utf8Length(step.spec.argsJson());
-    for (String dependency : step.spec.dependsOn()) {
-      bytes += utf8Length(resultJson(dependency));
+    for (int i = 0; i < dependencies.size(); i++) {
+      bytes += utf8Length(resultJson(dependencies.get(i)));
     }
     return StoreLimits.inputsTooLarge(step.id(), bytes);
   }
@@ -383,9 +398,10 @@ final class MemorySaga {
     move(step, RUNNING);
     unannounce(step);
     timers.arm(step, step.leaseDue());
-    List<String> results = new ArrayList<>(step.spec.dependsOn().size());
-    for (String dependency : step.spec.dependsOn()) {
-      results.add(resultJson(dependency));
+    List<String> dependencies = step.spec.dependsOn();
+    List<String> results = new ArrayList<>(dependencies.size());
+    for (int i = 0; i < dependencies.size(); i++) {
+      results.add(resultJson(dependencies.get(i)));
     }
     return Optional.of(new Claim(step.snapshot(), lease, results, traceContext, Optional.of(step.readyAt)));
   }
@@ -593,7 +609,7 @@ final class MemorySaga {
     return steps.find(stepId);
   }
 
-  Collection<MemoryStep> dependentsOf(MemoryStep step) {
+  List<MemoryStep> dependentsOf(MemoryStep step) {
     return step.dependents();
   }
 
@@ -788,7 +804,9 @@ final class MemorySaga {
       return;
     }
     // Counted, not scanned: a completion costs its dependents, not their dependencies.
-    for (MemoryStep dependent : dependentsOf(step)) {
+    List<MemoryStep> dependents = step.dependents();
+    for (int i = 0; i < dependents.size(); i++) {
+      MemoryStep dependent = dependents.get(i);
       if (--dependent.unfinishedDependencies == 0 && dependent.status == CREATED) {
         queue(dependent);
       }

@@ -125,7 +125,9 @@ final class MemoryStore implements SagaStore {
    */
   private static Change claimMadeReady(MemorySaga saga, Change change, ClaimRequest next, int max) {
     Change claiming = change;
-    for (Change.Ready ready : change.ready()) {
+    List<Change.Ready> made = change.ready();
+    for (int i = 0; i < made.size(); i++) {
+      Change.Ready ready = made.get(i);
       if (claiming.claims().size() >= max) {
         break;
       }

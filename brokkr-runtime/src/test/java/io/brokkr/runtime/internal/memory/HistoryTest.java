@@ -2,13 +2,18 @@ package io.brokkr.runtime.internal.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.HistoryEntry;
 import io.brokkr.runtime.OperatorAction;
+import io.brokkr.runtime.Saga;
+import io.brokkr.runtime.SagaStep;
 import io.brokkr.runtime.SagaStatus;
 import io.brokkr.runtime.StepStatus;
+import io.brokkr.runtime.Worker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A saga's timeline as the in-memory store packs it: every field read back as written, the oldest dropped past the limit. */
@@ -82,5 +87,46 @@ class HistoryTest {
 
   private static void record(History history, int i) {
     history.move(T0, HistoryEntry.Kind.STEP_MOVED, "s" + i, StepStatus.RUNNING, StepStatus.FINISHED, null, 1, 0, null);
+  }
+
+  @Test
+  void linesRecordedBeforeTheRoomIsMadeKeepTheirPlaceAndTheLimitStillHolds() {
+    History history = new History();
+    record(history, 0);
+    history.reserve(History.linesOfARun(2, 1));
+    for (int i = 1; i < HistoryEntry.LIMIT + 3; i++) {
+      record(history, i);
+      if (i == 20) {
+        history.reserve(2 * HistoryEntry.LIMIT); // room for no more than the limit
+      }
+    }
+    List<HistoryEntry> entries = history.entries();
+    assertEquals(HistoryEntry.LIMIT, entries.size());
+    assertEquals(Optional.of("s3"), entries.get(0).stepId());
+    assertEquals(Optional.of("s" + (HistoryEntry.LIMIT + 2)), entries.get(HistoryEntry.LIMIT - 1).stepId());
+  }
+
+  @Test
+  void aSagaRunWithoutARetryRecordsAsManyLinesAsItsStartMadeRoomFor() throws Exception {
+    try (Brokkr brokkr = Brokkr.inMemory()) {
+      brokkr.registerWorker(Worker.sync("work", in -> "done"));
+      brokkr.registerWorker(Worker.sync("undo", in -> null));
+      Saga hammer = brokkr.createSaga();
+      SagaStep head = hammer.addStep("work", List.of("a"));
+      head.compensateWith("undo", List.of());
+      SagaStep handle = hammer.addStep("work", List.of());
+      hammer.addStep("work", List.of(), List.of(head.getId(), handle.getId()));
+      Saga chain = brokkr.createSaga();
+      SagaStep link = chain.addStep("work", List.of());
+      for (int i = 1; i < 5; i++) {
+        link = chain.addStep("work", List.of(), List.of(link.getId()));
+      }
+      for (Saga saga : List.of(hammer, chain)) {
+        saga.start();
+        assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+      }
+      assertEquals(History.linesOfARun(3, 1), hammer.getHistory().size(), hammer.getHistory().toString());
+      assertEquals(History.linesOfARun(5, 0), chain.getHistory().size(), chain.getHistory().toString());
+    }
   }
 }
