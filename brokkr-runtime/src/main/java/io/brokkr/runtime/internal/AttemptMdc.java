@@ -1,5 +1,6 @@
 package io.brokkr.runtime.internal;
 
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -17,26 +18,41 @@ final class AttemptMdc implements AutoCloseable {
   /** The keys, in the order their values are given; every attempt sets them all. */
   private static final String[] KEYS = {SAGA_ID, STEP_ID, WORKER, ATTEMPT};
 
-  /** What the thread's MDC held under each key before, by the index of the key; null for nothing. */
-  private final @Nullable String[] previous = new String[KEYS.length];
+  /** Attempt numbers as text, made once: most attempts are the first or one of the next few. */
+  private static final String[] FEW_ATTEMPTS = IntStream.range(0, 10).mapToObj(Integer::toString).toArray(String[]::new);
+  /** The closer of every attempt whose thread's MDC held none of the keys before (a pooled thread's): one for all. */
+  private static final AttemptMdc NOTHING_BEFORE = new AttemptMdc(null);
 
-  private AttemptMdc(String... values) {
-    for (int i = 0; i < KEYS.length; i++) {
-      previous[i] = MDC.get(KEYS[i]);
-      MDC.put(KEYS[i], values[i]);
-    }
+  /** What the thread's MDC held under each key before, by the index of the key; null when it held none. */
+  private final @Nullable String @Nullable [] previous;
+
+  private AttemptMdc(@Nullable String @Nullable [] previous) {
+    this.previous = previous;
   }
 
   /** Puts {@code attempt}'s keys into the calling thread's MDC until closed. */
   static AttemptMdc of(Attempt attempt) {
-    return new AttemptMdc(attempt.ref().sagaId(), attempt.ref().stepId(), attempt.worker.name(),
-        Integer.toString(attempt.number()));
+    int number = attempt.number();
+    String[] values = {attempt.ref().sagaId(), attempt.ref().stepId(), attempt.worker.name(),
+        number >= 0 && number < FEW_ATTEMPTS.length ? FEW_ATTEMPTS[number] : Integer.toString(number)};
+    @Nullable String[] previous = null;
+    for (int i = 0; i < KEYS.length; i++) {
+      String before = MDC.get(KEYS[i]);
+      if (before != null) {
+        if (previous == null) {
+          previous = new String[KEYS.length];
+        }
+        previous[i] = before;
+      }
+      MDC.put(KEYS[i], values[i]);
+    }
+    return previous == null ? NOTHING_BEFORE : new AttemptMdc(previous);
   }
 
   @Override
   public void close() {
     for (int i = 0; i < KEYS.length; i++) {
-      if (previous[i] == null) {
+      if (previous == null || previous[i] == null) {
         MDC.remove(KEYS[i]);
       } else {
         MDC.put(KEYS[i], previous[i]);

@@ -72,6 +72,9 @@ final class PlainJson {
     if (end <= start || json.charAt(start) != '[' || json.charAt(end) != ']') {
       return null;
     }
+    if (end == start + 1) {
+      return List.of(); // "[]": the args of most steps that read their dependencies' results
+    }
     List<String> elements = new ArrayList<>(4);
     int depth = 0;
     int from = start + 1;
