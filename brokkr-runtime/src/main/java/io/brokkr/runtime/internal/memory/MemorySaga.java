@@ -243,20 +243,16 @@ final class MemorySaga {
       }
     }
     begin();
-    add(spec);
+    addDrafted(spec);
     return applied(Optional.empty());
   }
 
   /**
-   * Adds a step of a saga being created, whose draft {@link io.brokkr.runtime.spi.SagaDraft#check
-   * passed the checks} {@link #addStep} makes: they are not made twice, and nothing is reported.
-   * Called {@link #within} the lock.
+   * Adds a step without the checks {@link #addStep} makes, and reports nothing: for a saga being
+   * created, whose draft {@link io.brokkr.runtime.spi.SagaDraft#check passed them}, so they are not
+   * made twice. Called {@link #within} the lock.
    */
   void addDrafted(StepSpec spec) {
-    add(spec);
-  }
-
-  private void add(StepSpec spec) {
     MemoryStep step = new MemoryStep(id, spec, null);
     steps.add(step);
     unfinished++;
