@@ -138,9 +138,26 @@ final class PlainJson {
 
   /** A JSON string, escaped by Jackson's own encoder as its generator escapes by default. */
   private static String quote(String text) {
+    if (escapesNothing(text, 0, text.length())) {
+      return '"' + text + '"'; // most strings: one copy, no builder
+    }
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     JsonStringEncoder.getInstance().quoteAsString(text, out);
     return out.append('"').toString();
+  }
+
+  /**
+   * Whether the characters from {@code from} to {@code to} are written as they are, both by Jackson's
+   * encoder and in a JSON string: no control character, quote or backslash.
+   */
+  private static boolean escapesNothing(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The content of a JSON string that escapes nothing and holds no control character, else null. */
@@ -149,13 +166,7 @@ final class PlainJson {
     if (last < 1 || json.charAt(0) != '"' || json.charAt(last) != '"') {
       return null;
     }
-    for (int i = 1; i < last; i++) {
-      char c = json.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\') {
-        return null;
-      }
-    }
-    return json.substring(1, last);
+    return escapesNothing(json, 1, last) ? json.substring(1, last) : null;
   }
 
   /** Whether {@code json} is a whole number as JSON writes it (no leading zero, no sign but '-') of at most {@code digits}. */
