@@ -144,6 +144,30 @@ class LoggingTest {
     }
   }
 
+  @Test
+  void everyAttemptCarriesItsOwnNumberPastTheFirstFew() throws Exception {
+    // Numbers below 10 are cached text, the rest made per attempt: both kinds, in order.
+    try (Brokkr brokkr = Brokkr.builder().nodeId("logging-4").concurrency(1).executor(thread)
+        .build(InMemoryBackend.create())) {
+      List<String> numbers = new CopyOnWriteArrayList<>();
+      brokkr.registerWorker(Worker.sync("Flaky", inv -> {
+        numbers.add(MDC.get("brokkr.attempt"));
+        if (numbers.size() < 12) {
+          throw new IllegalStateException("not yet");
+        }
+        return "done";
+      }));
+      Saga saga = brokkr.createSaga();
+      saga.addStep("Flaky", List.of(), List.of(),
+          StepOptions.DEFAULTS.withRetry(new RetryPolicy(12, Duration.ZERO, 1.0, Duration.ZERO)));
+      saga.start();
+      assertEquals(SagaStatus.FINISHED, saga.getOutcome().get(20, TimeUnit.SECONDS).status());
+
+      assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"), numbers);
+      assertEquals(Map.of(), thread.submit(LoggingTest::mdc).get(20, TimeUnit.SECONDS));
+    }
+  }
+
   private static Map<String, String> mdc() {
     return Optional.ofNullable(MDC.getCopyOfContextMap()).orElse(Map.of());
   }
