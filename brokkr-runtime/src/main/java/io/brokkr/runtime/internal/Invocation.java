@@ -8,11 +8,15 @@ import io.brokkr.runtime.TypeRef;
 import io.brokkr.runtime.spi.Claim;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What a worker receives for one attempt, read from the claim's JSON. */
 final class Invocation implements StepInvocation {
+  /** {@link #argTexts} when the args are read from their trees alone: told apart by identity. */
+  private static final List<String> NOT_CUT = Collections.unmodifiableList(new ArrayList<>(0));
+
   private final StepContext context;
   private final Saga saga;
   private final Json json;
@@ -23,11 +27,12 @@ final class Invocation implements StepInvocation {
    */
   private @Nullable List<JsonNode> argTrees;
   /**
-   * The args as the texts of the array's elements, or null (the application's mapper, or an array
-   * {@link PlainJson#elements} does not cut): a plain value (a string, a whole number, a boolean) is read
-   * straight from its text, without a parser and a tree; anything else from the trees.
+   * The args as the texts of the array's elements, cut at the first ask (null until then), or {@link
+   * #NOT_CUT} (the application's mapper, or an array {@link PlainJson#elements} does not cut): a plain
+   * value (a string, a whole number, a boolean) is read straight from its text, without a parser and a
+   * tree; anything else from the trees. Immutable, as {@link #argTrees}.
    */
-  private final @Nullable List<String> argTexts;
+  private @Nullable List<String> argTexts;
   /** As JSON text: each is read when asked, as the type the worker asks, without a tree in between. */
   private final List<String> dependencyResults;
   private final boolean resultUnknown;
@@ -38,7 +43,6 @@ final class Invocation implements StepInvocation {
     this.saga = saga;
     this.json = json;
     this.argsJson = claim.step().spec().argsJson();
-    this.argTexts = json.elementsForPlain(argsJson);
     this.dependencyResults = claim.dependencyResultsJson();
     this.resultUnknown = claim.step().isCompensator() && claim.step().possiblyDone();
     this.fencingToken = claim.lease().token();
@@ -96,8 +100,8 @@ final class Invocation implements StepInvocation {
 
   @SuppressWarnings("unchecked") // a plain value is read only as the very type asked for
   private <T> T arg(int index, Type type) {
-    List<String> texts = argTexts;
-    if (texts != null) {
+    List<String> texts = argTexts();
+    if (texts != NOT_CUT) {
       checkIndex(texts, "arg", index);
       Object plain = json.plain(texts.get(index), type);
       if (plain != null) {
@@ -105,6 +109,16 @@ final class Invocation implements StepInvocation {
       }
     }
     return read(argTrees(), "arg", index, type);
+  }
+
+  private List<String> argTexts() {
+    List<String> cut = argTexts;
+    if (cut == null) {
+      List<String> elements = json.elementsForPlain(argsJson);
+      cut = elements == null ? NOT_CUT : elements;
+      argTexts = cut;
+    }
+    return cut;
   }
 
   private List<JsonNode> argTrees() {

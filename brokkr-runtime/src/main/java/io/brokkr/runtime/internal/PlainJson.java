@@ -103,8 +103,10 @@ final class PlainJson {
     if (inString || depth != 0) {
       return null;
     }
-    boolean emptyArray = elements.isEmpty() && isBlank(json, from, end);
-    return emptyArray || addElement(json, from, end, elements) ? List.copyOf(elements) : null;
+    if (addElement(json, from, end, elements)) {
+      return List.copyOf(elements);
+    }
+    return elements.isEmpty() ? List.of() : null; // blank after the last comma: no array; blank alone: "[ ]"
   }
 
   /** Adds the text between {@code from} and {@code to}, trimmed; false when it is blank. */
@@ -119,15 +121,6 @@ final class PlainJson {
       return false;
     }
     elements.add(json.substring(from, to));
-    return true;
-  }
-
-  private static boolean isBlank(String json, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!isWhitespace(json.charAt(i))) {
-        return false;
-      }
-    }
     return true;
   }
 

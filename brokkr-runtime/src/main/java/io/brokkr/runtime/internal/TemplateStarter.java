@@ -197,7 +197,7 @@ final class TemplateStarter {
       List<String> inputNames, RetryPolicy retry, Optional<Duration> timeout) {
     StepSpec spec(Map<String, String> inputValues) {
       StringBuilder args = new StringBuilder("[");
-      // Indexed: an iterator a list a start cost more than the loop.
+      // Indexed loops: an iterator for each list at every start cost more than the loops themselves.
       for (int i = 0; i < fixedArgs.size(); i++) {
         args.append(args.length() > 1 ? "," : "").append(fixedArgs.get(i));
       }

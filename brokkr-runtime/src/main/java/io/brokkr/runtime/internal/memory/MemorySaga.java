@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -605,7 +606,7 @@ final class MemorySaga {
     return steps.find(stepId);
   }
 
-  List<MemoryStep> dependentsOf(MemoryStep step) {
+  Collection<MemoryStep> dependentsOf(MemoryStep step) {
     return step.dependents();
   }
 
