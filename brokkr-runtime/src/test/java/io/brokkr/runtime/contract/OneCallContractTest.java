@@ -178,8 +178,10 @@ public abstract class OneCallContractTest {
     assertTrue(store.finish(b.step().ref(), Settler.attempt(b.lease().token()), Optional.empty()).applied());
     waitFor(() -> events.stream().anyMatch(e -> e instanceof StoreEvent.SagaMoved moved && moved.to() == SagaStatus.FINISHED));
 
+    // A hint may come twice (StoreEvent.WorkReady): on a Cluster, a's worker channel subscribed to by
+    // the claim of a can still relay the announcement its creation published on another master.
     assertEquals(List.of(new StoreEvent.WorkReady("s", "a", "A")),
-        events.stream().filter(StoreEvent.WorkReady.class::isInstance).toList(), "b went to its claimer alone");
+        events.stream().filter(StoreEvent.WorkReady.class::isInstance).distinct().toList(), "b went to its claimer alone");
     assertEquals(List.of("CREATED->QUEUED", "QUEUED->RUNNING", "RUNNING->FINISHED"), events.stream()
         .filter(e -> e instanceof StoreEvent.StepMoved moved && moved.stepId().equals("b"))
         .map(e -> ((StoreEvent.StepMoved) e).from() + "->" + ((StoreEvent.StepMoved) e).to()).toList());
