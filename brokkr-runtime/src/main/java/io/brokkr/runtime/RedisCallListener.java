@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Sees every request a Redis backend sends, and every message it receives. A request is one
  * script call or one pipelined batch, by kind (a script's name such as {@code finish} or
- * {@code claim}, or {@code peek}, {@code timers}, {@code active}). For metrics and cost figures;
+ * {@code claim}, or {@code peek}, {@code timers}, {@code active}, {@code publish}). For metrics and cost figures;
  * it runs on the calling thread, so keep it short. Set with {@link RedisOptions#withCallListener}.
  */
 @FunctionalInterface
@@ -14,7 +14,8 @@ public interface RedisCallListener {
   /**
    * A request of {@code kind} was answered (or failed) after {@code took}.
    *
-   * @param kind the script's name, or {@code peek}, {@code timers} or {@code active} for a batch
+   * @param kind the script's name, or {@code peek}, {@code timers} or {@code active} for a batch, or
+   *     {@code publish} for a queue's head a node passed on to the other nodes of its worker
    * @param took the time from sending the request to its answer or failure
    */
   void onCall(String kind, Duration took);

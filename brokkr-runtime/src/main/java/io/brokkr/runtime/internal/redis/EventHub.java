@@ -27,10 +27,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A view hears only what concerns it (see common.lua): the messages of the sagas it created, on
  * its inbox (subscribed at its first creation); the ready entries that head the queues of the
- * workers it claims for, on their channels (the entries behind a head it learns from its claims'
- * replies, see {@link ReadyHeads}); and every saga's messages, on every inbox, only once it was asked to watch
- * everything (a node with listeners); a wait for a saga another view created subscribes to that
- * view's inbox. So adding nodes does not multiply the messages each node reads.
+ * workers it claims for (the entries behind a head it learns from its claims' replies, see {@link
+ * ReadyHeads}): those of its own sagas on its channel of the worker, which it passes on when its
+ * threads do not take them ({@link PassOn}), the others' on the worker's channel when their creator
+ * did not hear them or passed them on; and every saga's messages, on every inbox, only once it was
+ * asked to watch everything (a node with listeners); a wait for a saga another view created
+ * subscribes to that view's inbox. So adding nodes does not multiply the messages each node reads.
  */
 final class EventHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -44,13 +46,16 @@ final class EventHub implements AutoCloseable {
   private final Snapshots json;
   private final Consumer<Message> arrived;
   private final Predicate<Entry> announce;
+  private final Consumer<Entry> toldFirst;
   private final Runnable resubscribed;
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final Sequencer sequencer = new Sequencer();
   private final Progress progress;
   private final RedisCallListener counted;
   private final List<Runnable> unsubscribes = new ArrayList<>();
+  /** The workers whose channels (its own and every node's) this view subscribed to. */
   private final Set<String> workers = ConcurrentHashMap.newKeySet();
+  private final Set<String> workerChannels = ConcurrentHashMap.newKeySet();
   /** The inboxes of other views whose sagas this view follows. */
   private final Set<String> followed = ConcurrentHashMap.newKeySet();
   private volatile boolean everything;
@@ -62,9 +67,11 @@ final class EventHub implements AutoCloseable {
   /**
    * @param inbox the channel of the sagas this view creates
    * @param announce shows a ready entry of a worker's channel to the node; false when it knew it already
+   * @param toldFirst told of a head this view heard first, as its saga's creator
    */
   EventHub(Topics topics, RedisCallListener counted, KeyLayout keys, String inbox, ScheduledExecutorService thread,
-      Snapshots json, Progress progress, Consumer<Message> arrived, Predicate<Entry> announce, Runnable resubscribed) {
+      Snapshots json, Progress progress, Consumer<Message> arrived, Predicate<Entry> announce,
+      Consumer<Entry> toldFirst, Runnable resubscribed) {
     this.topics = topics;
     this.keys = keys;
     this.inbox = inbox;
@@ -74,6 +81,7 @@ final class EventHub implements AutoCloseable {
     this.json = json;
     this.arrived = arrived;
     this.announce = announce;
+    this.toldFirst = toldFirst;
     this.resubscribed = resubscribed;
   }
 
@@ -176,11 +184,21 @@ final class EventHub implements AutoCloseable {
       return; // every claim asks: the common case takes no lock
     }
     synchronized (this) {
-      if (!workers.contains(worker) && subscribed(() -> listen(keys.workerChannel(worker), this::wakeUp),
-          "the ready steps of worker " + worker)) {
+      if (workers.contains(worker)) {
+        return;
+      }
+      // Its own channel of the worker first (a view told first has one), then every node's.
+      boolean own = !keys.toldFirst(inbox) || workerChannel(keys.creatorChannel(worker, inbox), true, worker);
+      if (own && workerChannel(keys.workerChannel(worker), false, worker)) {
         workers.add(worker);
       }
     }
+  }
+
+  /** Subscribes to one of a worker's channels unless it did; false when it failed (logged). */
+  private boolean workerChannel(String channel, boolean first, String worker) {
+    return workerChannels.contains(channel) || (subscribed(() -> listen(channel, text -> wakeUp(text, first)),
+        "the ready steps of worker " + worker) && workerChannels.add(channel));
   }
 
   SagaStore.Subscription subscribe(StoreListener listener) {
@@ -258,10 +276,11 @@ final class EventHub implements AutoCloseable {
   }
 
   /**
-   * A worker's ready entry that heads its queue in a partition (four lines, see {@link Entry}); builds
-   * before 2026-12-05 sent every entry a transition made ready, one after the other.
+   * A worker's ready entry that heads its queue in a partition (four lines, see {@link Entry}), told
+   * {@code first} to this view as its saga's creator; builds before 2026-12-05 sent every entry a
+   * transition made ready, one after the other.
    */
-  private void wakeUp(String text) {
+  private void wakeUp(String text, boolean first) {
     String[] lines = text.split("\n");
     for (int i = 0; i + 3 < lines.length; i += 4) {
       Optional<Entry> parsed;
@@ -272,6 +291,9 @@ final class EventHub implements AutoCloseable {
         return;
       }
       Entry entry = parsed.orElseThrow();
+      if (first) {
+        toldFirst.accept(entry); // known or not (its saga's message may have come first), nobody else was told
+      }
       if (announce.test(entry)) {
         try {
           thread.execute(() -> deliver(new StoreEvent.WorkReady(entry.step().sagaId(), entry.step().stepId(),

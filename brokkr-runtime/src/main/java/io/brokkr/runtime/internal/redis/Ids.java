@@ -15,11 +15,26 @@ final class Ids {
 
   private Ids() {}
 
-  /** A new view's inbox id: 64 random bits in hex, kept with each saga the view creates. */
-  static String inbox() {
+  /**
+   * What starts the inbox id of a view that a script can tell a queue's head first (common.lua's
+   * publish): its subscriptions are on the server that runs the scripts, where a {@code PUBLISH}
+   * counts them.
+   */
+  private static final String TOLD_FIRST = "w";
+
+  /**
+   * A new view's inbox id: 64 random bits in hex, kept with each saga the view creates, after {@link
+   * #TOLD_FIRST} when {@code toldFirst}.
+   */
+  static String inbox(boolean toldFirst) {
     byte[] bits = new byte[8];
     RANDOM.nextBytes(bits);
-    return HexFormat.of().formatHex(bits);
+    return (toldFirst ? TOLD_FIRST : "") + HexFormat.of().formatHex(bits);
+  }
+
+  /** Whether a script tells the view whose inbox id is {@code inbox} the heads its sagas make first. */
+  static boolean toldFirst(String inbox) {
+    return inbox.startsWith(TOLD_FIRST);
   }
 
   /** Checks a namespace: letters, digits, '.', '_' and '-', at most 64 characters. */

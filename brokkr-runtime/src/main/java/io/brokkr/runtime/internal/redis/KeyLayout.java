@@ -27,6 +27,8 @@ import java.util.zip.CRC32;
  *                        field in); views that watch every saga subscribe to {ns:events}:n:*
  * {ns:events}:w:&lt;worker&gt; a ready entry that heads one worker's queue in a partition (one that
  *                        was empty, or whose head was taken in the same call)
+ * {ns:events}:w:&lt;worker&gt;:n:&lt;inbox&gt; the same, told first to the view that created its saga;
+ *                        on the worker's channel only when no view hears it here
  * </pre>
  */
 final class KeyLayout {
@@ -154,9 +156,22 @@ final class KeyLayout {
     return channel() + ":n:" + inbox;
   }
 
+  /** Whether scripts tell the view whose inbox is {@code inboxChannel} first of the heads its sagas make. */
+  boolean toldFirst(String inboxChannel) {
+    return Ids.toldFirst(inboxChannel.substring(inboxChannel("").length()));
+  }
+
   /** The channel of one worker's ready entries that head its queue in a partition (common.lua's publish). */
   String workerChannel(String worker) {
     return channel() + ":w:" + worker;
+  }
+
+  /**
+   * The channel on which the view whose inbox is {@code inboxChannel} hears first of the heads of
+   * {@code worker}'s queues that its own sagas' steps make (common.lua's publish).
+   */
+  String creatorChannel(String worker, String inboxChannel) {
+    return workerChannel(worker) + inboxChannel.substring(channel().length());
   }
 
   /** The KEYS of every transition of a saga, in the order common.lua names them. */

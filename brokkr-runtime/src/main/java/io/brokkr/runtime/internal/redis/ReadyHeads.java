@@ -212,6 +212,23 @@ final class ReadyHeads {
     return false;
   }
 
+  /**
+   * The first entry of {@code worker}'s queue in {@code partition} that this node knows and none of
+   * its threads is claiming: work its threads have not taken (see {@link PassOn}); empty when it
+   * knows none, or the worker is not tracked.
+   */
+  synchronized Optional<Entry> untaken(String worker, int partition) {
+    Queue[] queues = workers.get(worker);
+    if (queues == null) {
+      return Optional.empty();
+    }
+    Queue q = queues[partition];
+    if (q.head.isPresent() && !claiming.containsKey(q.head.get())) {
+      return q.head;
+    }
+    return q.later.values().stream().filter(entry -> !claiming.containsKey(entry)).findFirst();
+  }
+
   /** The partitions whose queue of {@code worker} this node has not read yet. */
   synchronized List<Integer> unknown(String worker) {
     Queue[] queues = workers.get(worker);

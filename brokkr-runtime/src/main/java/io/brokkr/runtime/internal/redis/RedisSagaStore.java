@@ -71,12 +71,12 @@ final class RedisSagaStore implements SagaStore {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   RedisSagaStore(KeyLayout keys, ScriptCalls calls, StoreLimits limits, Duration retention, Duration sweepEvery,
-      Clock clock) {
+      Duration passOnAfter, Clock clock) {
     this.keys = keys;
     this.clock = clock;
     this.calls = calls;
     this.limits = limits;
-    String inbox = keys.inboxChannel(Ids.inbox());
+    String inbox = keys.inboxChannel(Ids.inbox(calls.oneServer()));
     this.argv = new Argv(inbox, retention.toMillis());
     this.retention = retention;
     this.index = new SagaIndex(keys, calls);
@@ -89,8 +89,9 @@ final class RedisSagaStore implements SagaStore {
       return t;
     });
     thread.setRemoveOnCancelPolicy(true);
+    PassOn passOn = new PassOn(heads, keys, thread, calls::publish, passOnAfter);
     this.events = new EventHub(calls.topics(inbox), calls.listener(), keys, inbox, thread, snapshots, progress, this::arrived,
-        entry -> heads.announce(entry, keys.partitionOf(entry.step().sagaId())), this::resubscribed);
+        entry -> heads.announce(entry, keys.partitionOf(entry.step().sagaId())), passOn::toldFirst, this::resubscribed);
     this.claims = new Claims(keys, calls, argv, heads, snapshots, events::worker,
         settling -> tellHere(Optional.of(settling), Optional.empty()), this::lookAgain);
     this.sweeper = new Sweeper(this, claims, keys, calls, heads, events);

@@ -17,15 +17,26 @@ import org.redisson.api.RedissonClient;
 public final class RedisStores {
   /** How often a node sweeps due timers and lingering queues. */
   static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+  /** How long a node may take to start on a queue's work it was told of first, before it tells every node (PassOn). */
+  static final Duration PASS_ON_AFTER = Duration.ofMillis(100);
 
   private final RedissonClient client;
   private final RedisOptions options;
   private final ScriptRegistry registry = ScriptRegistry.shared();
+  private final Duration sweepEvery;
+  private final Duration passOnAfter;
   private Optional<ScriptCalls> calls = Optional.empty();
 
   public RedisStores(RedissonClient client, RedisOptions options) {
+    this(client, options, SWEEP_EVERY, PASS_ON_AFTER);
+  }
+
+  /** With other paces than the defaults (tests that must see what happens without a sweep). */
+  RedisStores(RedissonClient client, RedisOptions options, Duration sweepEvery, Duration passOnAfter) {
     this.client = Objects.requireNonNull(client, "client");
     this.options = Objects.requireNonNull(options, "options");
+    this.sweepEvery = sweepEvery;
+    this.passOnAfter = passOnAfter;
   }
 
   /**
@@ -52,7 +63,8 @@ public final class RedisStores {
           + " partitions in Redis, but this node is configured with " + options.partitions()
           + " (RedisOptions.withPartitions); every node of a namespace must use the same number");
     }
-    return new RedisSagaStore(keys, calls, new StoreLimits(options.payloadLimit()), options.retention(), SWEEP_EVERY, clock);
+    return new RedisSagaStore(keys, calls, new StoreLimits(options.payloadLimit()), options.retention(), sweepEvery, passOnAfter,
+        clock);
   }
 
   private synchronized ScriptCalls calls(KeyLayout keys) {

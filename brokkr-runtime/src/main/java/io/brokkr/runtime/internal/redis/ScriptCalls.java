@@ -18,6 +18,7 @@ import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,14 @@ final class ScriptCalls {
       }
     }
     return new RedissonTopics(client);
+  }
+
+  /**
+   * Whether the client talks to one Redis server: a script's {@code PUBLISH} then counts every view's
+   * subscriptions (a Cluster's counts those on its own master only; replicas' subscriptions none).
+   */
+  boolean oneServer() {
+    return client.getConfig().isSingleConfig();
   }
 
   /** A store opens on these calls. */
@@ -158,6 +167,20 @@ final class ScriptCalls {
       reload();
       return timed(kind, () -> fillAndRun(fill));
     }
+  }
+
+  /**
+   * Publishes {@code text} on {@code channel} without waiting for Redis's answer; the listener is told
+   * of it as a {@code publish}. A failure is only logged: what it would have told, the sweeps find.
+   */
+  void publish(String channel, String text) {
+    long start = System.nanoTime();
+    client.getTopic(channel, StringCodec.INSTANCE).publishAsync(text).whenComplete((receivers, e) -> {
+      listener.onCall("publish", Duration.ofNanos(System.nanoTime() - start));
+      if (e != null) {
+        LOG.debug("could not publish on " + channel + "; the sweeps will find what it told", e);
+      }
+    });
   }
 
   /** Runs one request, telling the listener its kind and how long it took. */

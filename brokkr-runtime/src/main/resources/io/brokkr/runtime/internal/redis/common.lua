@@ -26,9 +26,9 @@ local ARGS
 -- CHANNEL is the calling view's inbox, '{ns:events}:n:<inbox>': a saga's messages go to the inbox
 -- of the view that created it (its field 'in'), which views that watch every saga also hear (they
 -- subscribe to the pattern '{ns:events}:n:*'); a ready entry that heads its worker's queue also
--- goes to the worker's channel, '{ns:events}:w:<worker>', which the views that claim for that worker
--- subscribe to (see publish). So a node receives the events of its own sagas and word of the work it
--- can run, not those of every node.
+-- goes to the creator's channel of that worker, or when nobody hears it there to the worker's
+-- channel, which the views that claim for that worker subscribe to (see publish). So a node receives
+-- the events of its own sagas and word of the work it can run, not those of every node.
 local STREAM, INBOX
 -- The last channel a call named and its parts: a node's calls name the same one, and a pattern
 -- match is dearer than comparing two strings (Lua interns them). A Functions library keeps them
@@ -547,13 +547,22 @@ local function worker_heads(worker, count)
 end
 
 -- Sends a message of this call's events where it concerns someone (see CHANNEL above): the whole
--- message to the saga's inbox, and to a worker's channel the head of its queue in this partition
--- when it is an entry this call made ready (called after the queue's writes). An entry queued behind
--- another is not announced: a node that knows a queue's head learns what follows from the reply of
--- its claim (every claim's reply tells the next head, a MISS the real one), and one that learned the
--- queue empty hears of the first entry queued after, which finds it empty. So the nodes of a worker
--- hear of its work when its queue fills again, not of every step of it, whichever node runs it.
+-- message to the saga's inbox, and the head of a worker's queue in this partition when it is an entry
+-- this call made ready (called after the queue's writes). An entry queued behind another is not
+-- announced: a node that knows a queue's head learns what follows from the reply of its claim (every
+-- claim's reply tells the next head, a MISS the real one), and one that learned the queue empty hears
+-- of the first entry queued after, which finds it empty.
+-- The head goes to the saga's creator first, on '{ns:events}:w:<worker>:n:<inbox>', which a node
+-- subscribes to for each worker it runs: it hears of its sagas' steps anyway, and when its threads
+-- keep up no other node needs to know (a head every node hears, all but one claim for nothing). Only
+-- when nobody receives it there (the creator does not run that worker, or is gone) does it go to the
+-- worker's channel, '{ns:events}:w:<worker>', to every node of the worker; a creator whose threads
+-- did not take its queue's work soon passes the head on there itself (PassOn). A creator whose inbox
+-- id does not start with 'w' (Ids.toldFirst) is not told first: its subscriptions are not on this
+-- server (a Cluster's other master, a replica), where PUBLISH would not count them.
 local function publish(message)
+  -- A saga created before inboxes existed has none: its messages reach only the views that watch all.
+  local inbox = loaded.inbox or (not loaded.status and INBOX) or '-'
   if #ready > 0 then
     local made, workers = {}, {}
     for _, e in ipairs(events) do
@@ -568,12 +577,13 @@ local function publish(message)
     for _, worker in ipairs(workers) do
       local head = worker_heads(worker, 1)[1]
       if head and made[worker][head] then
-        redis.call('PUBLISH', STREAM .. ':w:' .. worker, head)
+        local channel = STREAM .. ':w:' .. worker
+        if string.sub(inbox, 1, 1) ~= 'w' or redis.call('PUBLISH', channel .. ':n:' .. inbox, head) == 0 then
+          redis.call('PUBLISH', channel, head)
+        end
       end
     end
   end
-  -- A saga created before inboxes existed has none: its messages reach only the views that watch all.
-  local inbox = loaded.inbox or (not loaded.status and INBOX) or '-'
   redis.call('PUBLISH', STREAM .. ':n:' .. inbox, message)
 end
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.runtime.Brokkr;
 import io.brokkr.runtime.RedisBackend;
-import io.brokkr.runtime.RedisCallListener;
 import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaListener;
@@ -15,7 +14,6 @@ import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisExtension;
 import io.brokkr.runtime.testing.Eventually;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,24 +37,7 @@ class EventRoutingTest {
 
   private final String namespace = "routing-" + UUID.randomUUID();
 
-  /** Counts the messages a backend receives, by channel. */
-  private static final class Received implements RedisCallListener {
-    final Map<String, AtomicInteger> byChannel = new ConcurrentHashMap<>();
-
-    @Override
-    public void onCall(String kind, Duration took) {}
-
-    @Override
-    public void onMessage(String channel, int length) {
-      byChannel.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
-    }
-
-    int total() {
-      return byChannel.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
-  }
-
-  private Brokkr node(String id, Received received) {
+  private Brokkr node(String id, ReceivedMessages received) {
     return Brokkr.builder().namespace(namespace).nodeId(id)
         .build(RedisBackend.on(REDIS.client(), RedisOptions.defaults().withCallListener(received)));
   }
@@ -79,8 +59,8 @@ class EventRoutingTest {
 
   @Test
   void aNodeReceivesNoEventOfSagasAndWorkItHasNothingToDoWith() throws Exception {
-    Received busy = new Received();
-    Received bystander = new Received();
+    ReceivedMessages busy = new ReceivedMessages();
+    ReceivedMessages bystander = new ReceivedMessages();
     try (Brokkr working = node("working", busy); Brokkr idle = node("idle", bystander)) {
       working.registerWorkers(hammerWorkers().toArray(Worker[]::new));
       idle.registerWorker(Worker.sync("Unrelated", inv -> "nothing"));
@@ -98,8 +78,8 @@ class EventRoutingTest {
 
   @Test
   void aNodeThatRunsAWorkerHearsItsReadyStepsAndRunsThemForAnotherNode() throws Exception {
-    Received starter = new Received();
-    Received runner = new Received();
+    ReceivedMessages starter = new ReceivedMessages();
+    ReceivedMessages runner = new ReceivedMessages();
     try (Brokkr starting = node("starting", starter); Brokkr running = node("running", runner)) {
       starting.registerWorkers(Worker.sync("Head", inv -> "head"), Worker.sync("Handle", inv -> "handle"));
       running.registerWorker(Worker.sync("Hammer", inv -> inv.dependencyResults().size()));
@@ -118,8 +98,8 @@ class EventRoutingTest {
    */
   @Test
   void nodesOfAWorkerHearOfAStepOnlyWhenItHeadsTheQueueAndStillRunEveryStep() throws Exception {
-    Received first = new Received();
-    Received second = new Received();
+    ReceivedMessages first = new ReceivedMessages();
+    ReceivedMessages second = new ReceivedMessages();
     CountDownLatch running = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
     RedisOptions onePartition = RedisOptions.defaults().withPartitions(1);
@@ -157,7 +137,7 @@ class EventRoutingTest {
     }
   }
 
-  private static Map<String, Integer> counts(Received received) {
+  private static Map<String, Integer> counts(ReceivedMessages received) {
     Map<String, Integer> counts = new TreeMap<>();
     received.byChannel.forEach((channel, count) -> counts.put(channel, count.get()));
     return counts;
@@ -165,8 +145,8 @@ class EventRoutingTest {
 
   @Test
   void aNodeWaitingForASagaOfAnotherNodeGetsItsOutcomeAndHearsThatNodesSagasOnly() throws Exception {
-    Received heard = new Received();
-    try (Brokkr starting = node("starting", new Received()); Brokkr other = node("other", new Received());
+    ReceivedMessages heard = new ReceivedMessages();
+    try (Brokkr starting = node("starting", new ReceivedMessages()); Brokkr other = node("other", new ReceivedMessages());
         Brokkr waiting = node("waiting", heard)) {
       starting.registerWorkers(hammerWorkers().toArray(Worker[]::new));
       // First, on a node that follows nothing yet, a saga it follows from before it starts: the
@@ -201,7 +181,7 @@ class EventRoutingTest {
 
   @Test
   void aNodeReadingTheOutcomeOfASettledSagaSubscribesToNothing() throws Exception {
-    try (Brokkr starting = node("starting", new Received()); Brokkr reading = node("reading", new Received())) {
+    try (Brokkr starting = node("starting", new ReceivedMessages()); Brokkr reading = node("reading", new ReceivedMessages())) {
       starting.registerWorkers(hammerWorkers().toArray(Worker[]::new));
       SagaHandle<StepResults> handle = starting.start(hammer(), Map.of());
       assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
@@ -216,9 +196,9 @@ class EventRoutingTest {
   @Test
   void aNodeFollowingTheSagasOfManyNodesHearsEverySagaPastSixteenInboxes() throws Exception {
     List<Brokkr> creators = new ArrayList<>();
-    try (Brokkr waiting = node("waiting", new Received())) {
+    try (Brokkr waiting = node("waiting", new ReceivedMessages())) {
       for (int n = 0; n <= EventHub.MOST_FOLLOWED; n++) {
-        Brokkr creator = node("creator-" + n, new Received());
+        Brokkr creator = node("creator-" + n, new ReceivedMessages());
         creators.add(creator);
         // A step no node runs: the saga stays under way, so waiting for it follows its creator.
         var saga = creator.createSaga();
@@ -235,7 +215,7 @@ class EventRoutingTest {
 
   @Test
   void aNodeFollowingASagaWithoutAnInboxHearsEverySaga() throws Exception {
-    try (Brokkr starting = node("starting", new Received()); Brokkr waiting = node("waiting", new Received())) {
+    try (Brokkr starting = node("starting", new ReceivedMessages()); Brokkr waiting = node("waiting", new ReceivedMessages())) {
       var saga = starting.createSaga();
       saga.addStep("Nobody", List.of());
       saga.start();
@@ -260,7 +240,7 @@ class EventRoutingTest {
   @Test
   void aNodeWithAListenerSeesEverySagaOfTheNamespace() throws Exception {
     Set<String> seen = ConcurrentHashMap.newKeySet();
-    try (Brokkr starting = node("starting", new Received()); Brokkr watching = node("watching", new Received())) {
+    try (Brokkr starting = node("starting", new ReceivedMessages()); Brokkr watching = node("watching", new ReceivedMessages())) {
       watching.addListener(new SagaListener() {
         @Override
         public void onSagaTransition(String sagaId, SagaStatus from, SagaStatus to) {

@@ -132,6 +132,28 @@ class ReadyHeadsTest {
   }
 
   @Test
+  void theWorkNotTakenIsTheFirstKnownEntryNoThreadIsClaiming() {
+    ReadyHeads heads = new ReadyHeads(2);
+    assertEquals(Optional.empty(), heads.untaken("W", 0), "a worker not tracked");
+    heads.track("W");
+    assertEquals(Optional.empty(), heads.untaken("W", 0), "a queue not read");
+    heads.learn("W", 0, 5, Optional.of(entry("W", 5, "first")));
+    heads.announce(entry("W", 6, "second"), 0);
+    assertEquals(Optional.of(entry("W", 5, "first")), heads.untaken("W", 0));
+    assertEquals(Optional.empty(), heads.untaken("W", 1), "the other partition's queue");
+
+    Entry claimed = heads.next("W").orElseThrow();
+    assertEquals(entry("W", 5, "first"), claimed);
+    assertEquals(Optional.of(entry("W", 6, "second")), heads.untaken("W", 0), "the head is being claimed");
+    Entry alsoClaimed = heads.next("W").orElseThrow();
+    assertEquals(Optional.empty(), heads.untaken("W", 0), "every known entry is being claimed");
+    heads.release(alsoClaimed);
+    heads.release(claimed);
+    heads.learn("W", 0, 7, Optional.empty());
+    assertEquals(Optional.empty(), heads.untaken("W", 0), "the queue was found empty");
+  }
+
+  @Test
   void aHeadThatStaysThroughTwoSweepsLingers() {
     ReadyHeads heads = new ReadyHeads(1);
     heads.track("W");
