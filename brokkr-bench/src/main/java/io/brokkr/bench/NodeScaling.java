@@ -72,7 +72,9 @@ public final class NodeScaling {
    *     compilers are nearly idle), {@code --cluster MASTERS} (0: one redis-server),
    *     {@code --redis-transitions direct|pool} (direct: the backend's own connections), {@code --apart true}
    *     (each node in a namespace of its own: as many JVMs on the same cores and Redis, nothing shared; what
-   *     the nodes of one namespace pay beyond it is the cost of working together), {@code --json FILE},
+   *     the nodes of one namespace pay beyond it is the cost of working together), {@code --creators N}
+   *     (only the first N nodes start sagas, the others only run steps: a burst on a few nodes; default every
+   *     node), {@code --json FILE},
    *     {@code --label TEXT}
    * @throws Exception when a node process fails or Redis cannot be read
    */
@@ -98,6 +100,10 @@ public final class NodeScaling {
       throw new IllegalArgumentException("--apart takes true or false, was \"" + apartFlag + "\"");
     }
     boolean apart = apartFlag.equals("true");
+    int creators = Integer.parseInt(given.getOrDefault("creators", "0"));
+    if (creators < 0 || (apart && creators > 0)) {
+      throw new IllegalArgumentException("--creators takes a number of nodes, and not with --apart; was \"" + creators + "\"");
+    }
     if (!transitions.equals("direct") && !transitions.equals("pool")) {
       throw new IllegalArgumentException("--redis-transitions takes direct or pool, was \"" + transitions + "\"");
     }
@@ -111,24 +117,28 @@ public final class NodeScaling {
       for (int round = 0; round < rounds; round++) {
         for (int nodes : nodeCounts) {
           Run run = once(addresses, masters > 0, transitions, "scale-" + tag + "-" + (++count), nodes, sagas, warmup,
-              apart);
+              apart, creators == 0 ? nodes : Math.min(creators, nodes));
           runs.add(run);
           System.out.println(describe(run));
         }
       }
     }
-    write(json, machine, label, String.join(" ", args), masters, apart, runs);
+    write(json, machine, label, String.join(" ", args), masters, apart, creators, runs);
     System.out.println("written to " + json);
   }
 
-  /** One run on the servers {@code redis} (the masters of a cluster, or one server). */
+  /**
+   * One run on the servers {@code redis} (the masters of a cluster, or one server), the sagas started by the
+   * first {@code creators} nodes.
+   */
   private static Run once(List<RedisAddress> redis, boolean cluster, String transitions, String namespace, int nodes,
-      int sagas, int warmup, boolean apart) throws Exception {
+      int sagas, int warmup, boolean apart, int creators) throws Exception {
     List<Child> children = new ArrayList<>();
+    int share = sagas / creators;
     try {
       for (int n = 0; n < nodes; n++) {
         children.add(Child.start(redis.get(0), cluster, transitions, apart ? namespace + "-" + n : namespace,
-            sagas / nodes, warmup));
+            n < creators ? share : 0, warmup));
       }
       List<Integer> warmUpRounds = new ArrayList<>();
       for (Child child : children) {
@@ -157,10 +167,10 @@ public final class NodeScaling {
         Child child = children.get(n);
         child.send("report");
         String[] words = child.await("REPORT").split(" ");
-        perNode.add(new NodeReport(sagas / nodes, warmUpRounds.get(n), Long.parseLong(words[1]),
+        perNode.add(new NodeReport(n < creators ? share : 0, warmUpRounds.get(n), Long.parseLong(words[1]),
             Long.parseLong(words[4]), Long.parseLong(words[5]), Long.parseLong(words[2]), Long.parseLong(words[3])));
       }
-      return new Run(nodes, sagas / nodes * nodes, wall, redisCpu * 1e6, redisCommands, perNode);
+      return new Run(nodes, share * creators, wall, redisCpu * 1e6, redisCommands, perNode);
     } finally {
       for (Child child : children) {
         child.close();
@@ -181,24 +191,31 @@ public final class NodeScaling {
 
   static String describe(Run run) {
     double sagas = run.sagas();
+    // A node that started no saga (--creators): its CPU per saga of the run.
     String nodes = run.perNode().stream().map(n -> String.format(Locale.ROOT, "%d sagas after %d warm-up rounds,"
-        + " %.0f µs CPU per own saga (program %.0f, JIT %.0f, GC %.0f), %d messages (%.2f per saga of the run)",
-        n.sagas(), n.warmUpRounds(),
-        (double) n.cpuMicros() / n.sagas(), (double) n.programCpuMicros() / n.sagas(),
-        (double) n.compilerMicros() / n.sagas(), (double) n.collectorMicros() / n.sagas(), n.messages(),
-        n.messages() / sagas)).collect(Collectors.joining("; "));
+        + " %.0f µs CPU per %s saga (program %.0f, JIT %.0f, GC %.0f), %d messages (%.2f per saga of the run)",
+        n.sagas(), n.warmUpRounds(), (double) n.cpuMicros() / ownOrAll(n, sagas), n.sagas() > 0 ? "own" : "run's",
+        (double) n.programCpuMicros() / ownOrAll(n, sagas), (double) n.compilerMicros() / ownOrAll(n, sagas),
+        (double) n.collectorMicros() / ownOrAll(n, sagas), n.messages(), n.messages() / sagas))
+        .collect(Collectors.joining("; "));
     return String.format(Locale.ROOT, "%d node(s): %.0f sagas/s, nodes' CPU %.0f µs per saga (program %.0f),"
         + " Redis CPU %.0f µs per saga, %.2f Redis commands per step | %s", run.nodes(), sagas * 1000 / run.wallMillis(),
         run.nodesCpuMicros() / sagas, run.nodesProgramCpuMicros() / sagas, run.redisCpuMicros() / sagas,
         run.redisCommands() / (sagas * 3), nodes);
   }
 
+  /** The sagas a node's figures are per: its own, or the run's for a node that started none. */
+  private static double ownOrAll(NodeReport node, double runSagas) {
+    return node.sagas() > 0 ? node.sagas() : runSagas;
+  }
+
   private static void write(Path json, Map<String, String> machine, String label, String command, int masters,
-      boolean apart, List<Run> runs) throws IOException {
+      boolean apart, int creators, List<Run> runs) throws IOException {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode about = root.putObject("machine");
     machine.forEach(about::put);
-    root.put("scenario", "node-scaling: hammer sagas started by every node, every node running every worker");
+    root.put("scenario", "node-scaling: hammer sagas started by " + (creators == 0 ? "every node" : "the first " + creators
+        + " node(s)") + ", every node running every worker");
     root.put("label", label);
     root.put("redis", masters > 0 ? "a Redis Cluster of " + masters + " masters" : "one redis-server");
     root.put("namespaces", apart ? "one a node (--apart): the nodes share the cores and Redis, not their sagas"
@@ -222,10 +239,10 @@ public final class NodeScaling {
         one.put("sagasStarted", n.sagas());
         one.put("warmUpRounds", n.warmUpRounds());
         one.put("cpuMicros", n.cpuMicros());
-        one.put("cpuMicrosPerOwnSaga", Math.round((double) n.cpuMicros() / n.sagas()));
+        one.put("cpuMicrosPerOwnSaga", Math.round((double) n.cpuMicros() / ownOrAll(n, sagas)));
         one.put("compilerCpuMicros", n.compilerMicros());
         one.put("collectorCpuMicros", n.collectorMicros());
-        one.put("programCpuMicrosPerOwnSaga", Math.round((double) n.programCpuMicros() / n.sagas()));
+        one.put("programCpuMicrosPerOwnSaga", Math.round((double) n.programCpuMicros() / ownOrAll(n, sagas)));
         one.put("messagesReceived", n.messages());
         one.put("messagesPerSagaOfTheRun", Math.round(n.messages() / sagas * 100) / 100.0);
         one.put("messageChars", n.chars());
