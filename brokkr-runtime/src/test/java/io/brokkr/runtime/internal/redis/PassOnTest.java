@@ -1,0 +1,62 @@
+package io.brokkr.runtime.internal.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a node told first of a queue's head publishes on the worker's channel once its check runs:
+ * the work its threads have not taken, nothing when they took it, one check a queue at a time. The
+ * checks run on an executor that is shut down and awaited before the assertions, so each has run.
+ */
+class PassOnTest {
+  private final KeyLayout keys = new KeyLayout("pass-on", 1);
+  private final ReadyHeads heads = new ReadyHeads(1);
+  private final List<String> published = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
+  private final PassOn passOn = new PassOn(heads, keys, thread, (channel, text) -> published.add(channel + " " + text),
+      Duration.ZERO);
+
+  private static Entry entry(long sequence, String saga) {
+    return Entry.parse("W\n" + String.format("%016d", sequence) + "\n" + saga + "\nstep").orElseThrow();
+  }
+
+  private void checksRan() throws InterruptedException {
+    thread.shutdown();
+    assertTrue(thread.awaitTermination(30, TimeUnit.SECONDS), "the checks ran");
+  }
+
+  @Test
+  void workItsThreadsHaveNotTakenGoesToTheWorkersChannelOnce() throws Exception {
+    heads.track("W");
+    Entry head = entry(5, "a");
+    heads.learn("W", 0, 5, Optional.of(head));
+    heads.announce(entry(6, "b"), 0);
+    passOn.toldFirst(head);
+    passOn.toldFirst(entry(6, "b")); // the same queue: its check is pending already
+    checksRan();
+    assertEquals(List.of(keys.workerChannel("W") + " " + head.raw()), published);
+  }
+
+  @Test
+  void workBeingClaimedOrGoneIsNotPassedOn() throws Exception {
+    heads.track("W");
+    Entry head = entry(5, "a");
+    heads.learn("W", 0, 5, Optional.of(head));
+    assertEquals(Optional.of(head), heads.next("W"), "a thread claims the head");
+    passOn.toldFirst(head);
+    heads.track("V");
+    heads.learn("V", 0, 7, Optional.empty());
+    passOn.toldFirst(Entry.parse("V\n" + String.format("%016d", 7) + "\nc\nstep").orElseThrow());
+    checksRan();
+    assertEquals(List.of(), published, "a head being claimed, a queue found empty since");
+  }
+}
