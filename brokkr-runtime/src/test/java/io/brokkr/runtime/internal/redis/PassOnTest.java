@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +35,25 @@ class PassOnTest {
     assertTrue(thread.awaitTermination(30, TimeUnit.SECONDS), "the checks ran");
   }
 
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Test
   void workItsThreadsHaveNotTakenGoesToTheWorkersChannelOnce() throws Exception {
     heads.track("W");
     Entry head = entry(5, "a");
     heads.learn("W", 0, 5, Optional.of(head));
     heads.announce(entry(6, "b"), 0);
+    CountDownLatch busy = new CountDownLatch(1);
+    thread.execute(() -> awaitQuietly(busy)); // the store's thread busy: the first check has not run yet
     passOn.toldFirst(head);
     passOn.toldFirst(entry(6, "b")); // the same queue: its check is pending already
+    busy.countDown();
     checksRan();
     assertEquals(List.of(keys.workerChannel("W") + " " + head.raw()), published);
   }
