@@ -28,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * <p>A view hears only what concerns it (see common.lua): the messages of the sagas it created, on
  * its inbox (subscribed at its first creation); the ready entries that head the queues of the
  * workers it claims for (the entries behind a head it learns from its claims' replies, see {@link
- * ReadyHeads}): those of its own sagas on its channel of the worker, which it passes on when its
- * threads do not take them ({@link PassOn}), the others' on the worker's channel when their creator
- * did not hear them or passed them on; and every saga's messages, on every inbox, only once it was
- * asked to watch everything (a node with listeners); a wait for a saga another view created
- * subscribes to that view's inbox. So adding nodes does not multiply the messages each node reads.
+ * ReadyHeads}): those of its own sagas on its channel of the worker in their partition (sharded, on
+ * the server of the partition's slot), which it passes on when its threads do not take them ({@link
+ * PassOn}), the others' on the worker's channel when their creator did not hear them or passed them
+ * on; and every saga's messages, on every inbox, only once it was asked to watch everything (a node
+ * with listeners); a wait for a saga another view created subscribes to that view's inbox. So adding
+ * nodes does not multiply the messages each node reads.
  */
 final class EventHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -98,7 +99,8 @@ final class EventHub implements AutoCloseable {
     }
     synchronized (this) {
       inboxWanted = true;
-      if (!inboxSubscribed && subscribed(() -> listen(inbox, this::receive), "the events of its own sagas")) {
+      if (!inboxSubscribed
+          && subscribed(() -> listen(inbox, Topics.Kind.CHANNEL, this::receive), "the events of its own sagas")) {
         inboxSubscribed = true;
       }
     }
@@ -156,7 +158,8 @@ final class EventHub implements AutoCloseable {
       return false;
     }
     if (followed.size() < MOST_FOLLOWED
-        && subscribed(() -> listen(channel, this::receive), "the events of the sagas of inbox " + channel)) {
+        && subscribed(() -> listen(channel, Topics.Kind.CHANNEL, this::receive),
+            "the events of the sagas of inbox " + channel)) {
       followed.add(channel);
       return true;
     }
@@ -187,17 +190,29 @@ final class EventHub implements AutoCloseable {
       if (workers.contains(worker)) {
         return;
       }
-      // Its own channel of the worker first (a view told first has one), then every node's.
-      boolean own = !keys.toldFirst(inbox) || workerChannel(keys.creatorChannel(worker, inbox), true, worker);
-      if (own && workerChannel(keys.workerChannel(worker), false, worker)) {
+      // Its own channels of the worker first (a view told first has one a partition), then every
+      // node's, even when one of its own failed: the scripts then find nobody there and tell every node.
+      boolean own = !keys.toldFirst(inbox) || ownChannels(worker);
+      if (workerChannel(keys.workerChannel(worker), Topics.Kind.CHANNEL, worker) && own) {
         workers.add(worker);
       }
     }
   }
 
+  /** Subscribes to this view's channel of {@code worker} in every partition; false at the first that failed. */
+  private boolean ownChannels(String worker) {
+    for (int p = 0; p < keys.partitions(); p++) {
+      if (!workerChannel(keys.creatorChannel(worker, p, inbox), Topics.Kind.SHARD, worker)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Subscribes to one of a worker's channels unless it did; false when it failed (logged). */
-  private boolean workerChannel(String channel, boolean first, String worker) {
-    return workerChannels.contains(channel) || (subscribed(() -> listen(channel, text -> wakeUp(text, first)),
+  private boolean workerChannel(String channel, Topics.Kind kind, String worker) {
+    boolean first = kind == Topics.Kind.SHARD;
+    return workerChannels.contains(channel) || (subscribed(() -> listen(channel, kind, text -> wakeUp(text, first)),
         "the ready steps of worker " + worker) && workerChannels.add(channel));
   }
 
@@ -224,11 +239,11 @@ final class EventHub implements AutoCloseable {
     listeners.clear();
   }
 
-  private void listen(String channel, Consumer<String> handler) {
+  private void listen(String channel, Topics.Kind kind, Consumer<String> handler) {
     if (isClosed()) {
       return;
     }
-    keepOrUndo(topics.subscribe(channel, false, (name, text) -> {
+    keepOrUndo(topics.subscribe(channel, kind, (name, text) -> {
       counted.onMessage(channel, text.length());
       handler.accept(text);
     }, resubscriptions()));
@@ -266,7 +281,7 @@ final class EventHub implements AutoCloseable {
     if (isClosed()) {
       return;
     }
-    keepOrUndo(topics.subscribe(keys.inboxPattern(), true, (channel, text) -> {
+    keepOrUndo(topics.subscribe(keys.inboxPattern(), Topics.Kind.PATTERN, (channel, text) -> {
       if ((inboxSubscribed && inbox.equals(channel)) || followed.contains(channel)) {
         return; // an inbox this view subscribed to by itself delivers it (no message parsed twice)
       }

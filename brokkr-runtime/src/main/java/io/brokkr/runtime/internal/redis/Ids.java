@@ -17,10 +17,12 @@ final class Ids {
 
   /**
    * What starts the inbox id of a view that a script can tell a queue's head first (common.lua's
-   * publish): its subscriptions are on the server that runs the scripts, where a {@code PUBLISH}
-   * counts them.
+   * publish): it subscribes to its sharded channel of each worker it runs in every partition, on the
+   * server that owns the partition's slot, where the script's {@code SPUBLISH} counts it. The build
+   * before (2026-12-06, thirty-fourth round) marked such a view "w" and counted a {@code PUBLISH}, on
+   * one server only: its inboxes are no longer told first (their heads go to every node of the worker).
    */
-  private static final String TOLD_FIRST = "w";
+  private static final String TOLD_FIRST = "s";
 
   /**
    * A new view's inbox id: 64 random bits in hex, kept with each saga the view creates, after {@link

@@ -27,8 +27,9 @@ import java.util.zip.CRC32;
  *                        field in); views that watch every saga subscribe to {ns:events}:n:*
  * {ns:events}:w:&lt;worker&gt; a ready entry that heads one worker's queue in a partition (one that
  *                        was empty, or whose head was taken in the same call)
- * {ns:events}:w:&lt;worker&gt;:n:&lt;inbox&gt; the same, told first to the view that created its saga;
- *                        on the worker's channel only when no view hears it here
+ * {ns:p}:w:&lt;worker&gt;:n:&lt;inbox&gt; sharded pub/sub channel (in the partition's slot): the same,
+ *                        told first to the view that created its saga; on the worker's channel only
+ *                        when no view hears it here
  * </pre>
  */
 final class KeyLayout {
@@ -167,11 +168,13 @@ final class KeyLayout {
   }
 
   /**
-   * The channel on which the view whose inbox is {@code inboxChannel} hears first of the heads of
-   * {@code worker}'s queues that its own sagas' steps make (common.lua's publish).
+   * The sharded channel on which the view whose inbox is {@code inboxChannel} hears first of the heads
+   * of {@code worker}'s queue in {@code partition} that its own sagas' steps make (common.lua's
+   * publish): in the partition's slot, so that the script's {@code SPUBLISH} counts the view where it
+   * subscribed, on one server or a Cluster.
    */
-  String creatorChannel(String worker, String inboxChannel) {
-    return workerChannel(worker) + inboxChannel.substring(channel().length());
+  String creatorChannel(String worker, int partition, String inboxChannel) {
+    return tag(partition) + ":w:" + worker + inboxChannel.substring(channel().length());
   }
 
   /** The KEYS of every transition of a saga, in the order common.lua names them. */

@@ -76,7 +76,7 @@ final class RedisSagaStore implements SagaStore {
     this.clock = clock;
     this.calls = calls;
     this.limits = limits;
-    String inbox = keys.inboxChannel(Ids.inbox(calls.oneServer()));
+    String inbox = keys.inboxChannel(Ids.inbox(calls.subscribesOnMasters()));
     this.argv = new Argv(inbox, retention.toMillis());
     this.retention = retention;
     this.index = new SagaIndex(keys, calls);

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * client's retry delay, to the server Redisson then names, and every subscription is made again; each
  * confirmation runs the subscription's {@code confirmed}, so the view learns that messages may have
  * been missed. Serves one server or a Cluster (a message published on any node reaches every node's
- * subscribers), over {@code redis://}, as {@link DirectFunctionCalls} does.
+ * subscribers), over {@code redis://}, as {@link DirectFunctionCalls} does; on a Cluster a sharded
+ * channel is another server's, whose subscriptions {@link SlotTopics} keeps on connections of their own.
  */
 final class RedisSubscriber implements Topics {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
@@ -75,19 +76,40 @@ final class RedisSubscriber implements Topics {
     }
   }
 
-  private record Subscription(String name, boolean pattern, Handler handler, Runnable confirmed) {
+  private record Subscription(String name, Kind kind, Handler handler, Runnable confirmed) {
     String key() {
-      return (pattern ? "p:" : "c:") + name;
+      return switch (kind) {
+        case CHANNEL -> "c:";
+        case PATTERN -> "p:";
+        case SHARD -> "s:";
+      } + name;
     }
 
     byte[] command() {
-      return RespCommand.of(pattern ? "PSUBSCRIBE" : "SUBSCRIBE", name);
+      return RespCommand.of(switch (kind) {
+        case CHANNEL -> "SUBSCRIBE";
+        case PATTERN -> "PSUBSCRIBE";
+        case SHARD -> "SSUBSCRIBE";
+      }, name);
+    }
+
+    byte[] undo() {
+      return RespCommand.of(switch (kind) {
+        case CHANNEL -> "UNSUBSCRIBE";
+        case PATTERN -> "PUNSUBSCRIBE";
+        case SHARD -> "SUNSUBSCRIBE";
+      }, name);
+    }
+
+    /** Whom the reply of {@link #undo()} answers: a sharded channel's tells it from Redis's own. */
+    String undoing() {
+      return "u:" + key();
     }
   }
 
   private final Supplier<Optional<Server>> server;
   private final Policy policy;
-  /** What is subscribed, by "c:" or "p:" and the (mapped) name: made again on every new connection. */
+  /** What is subscribed, by "c:", "p:" or "s:" and the (mapped) name: made again on every new connection. */
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   /** Subscriptions waiting for their first confirmation, by the same keys. */
   private final Map<String, CompletableFuture<Void>> unconfirmed = new ConcurrentHashMap<>();
@@ -108,13 +130,17 @@ final class RedisSubscriber implements Topics {
    * {@code channel}'s slot, when the client's configuration allows it ({@link DirectFunctionCalls#route}).
    */
   static Optional<Topics> of(Redisson redisson, String channel) {
-    return DirectFunctionCalls.route(redisson)
-        .map(route -> new RedisSubscriber(() -> route.servers().of(channel), route.policy()));
+    return DirectFunctionCalls.route(redisson).map(route -> {
+      Topics events = new RedisSubscriber(() -> route.servers().of(channel), route.policy());
+      return redisson.getConfig().isClusterConfig()
+          ? new SlotTopics(events, shard -> new RedisSubscriber(() -> route.servers().of(shard), route.policy()))
+          : events;
+    });
   }
 
   @Override
-  public Runnable subscribe(String channel, boolean pattern, Handler handler, Runnable confirmed) {
-    Subscription subscription = new Subscription(policy.names().map(channel), pattern, handler, confirmed);
+  public Runnable subscribe(String channel, Kind kind, Handler handler, Runnable confirmed) {
+    Subscription subscription = new Subscription(policy.names().map(channel), kind, handler, confirmed);
     String key = subscription.key();
     CompletableFuture<Void> confirmation = new CompletableFuture<>();
     unconfirmed.put(key, confirmation);
@@ -161,10 +187,9 @@ final class RedisSubscriber implements Topics {
   /** Takes a subscription out of the list, and off the connection if there is one (a new one will not make it). */
   private void unsubscribe(Subscription subscription) {
     if (subscriptions.remove(subscription.key(), subscription)) {
-      byte[] command = RespCommand.of(subscription.pattern() ? "PUNSUBSCRIBE" : "UNSUBSCRIBE", subscription.name());
       synchronized (this) {
         if (link != null) {
-          send(link, command, NOBODY);
+          send(link, subscription.undo(), subscription.undoing());
         }
       }
     }
@@ -280,18 +305,54 @@ final class RedisSubscriber implements Topics {
     switch (String.valueOf(parts.get(0))) {
       case "message" -> deliver("c:" + parts.get(1), String.valueOf(parts.get(1)), parts.get(2));
       case "pmessage" -> deliver("p:" + parts.get(1), String.valueOf(parts.get(2)), parts.get(3));
+      case "smessage" -> deliver("s:" + parts.get(1), String.valueOf(parts.get(1)), parts.get(2));
       case "subscribe" -> confirmed("c:" + parts.get(1), whom);
       case "psubscribe" -> confirmed("p:" + parts.get(1), whom);
+      case "ssubscribe" -> confirmed("s:" + parts.get(1), whom);
+      case "sunsubscribe" -> shardUnsubscribed("s:" + parts.get(1), whom);
       default -> whom.poll(); // unsubscribe, punsubscribe, pong
     }
   }
 
-  /** A command Redis refused (an ACL's NOPERM): a subscription waiting for it fails with Redis's message. */
+  /**
+   * The end of a sharded subscription: the answer to this subscriber's {@code SUNSUBSCRIBE}, or Redis
+   * letting go of it by itself because its slot moved to another server, which throws the connection
+   * away: the next one, to the server that owns the slot now, subscribes to everything again.
+   */
+  private void shardUnsubscribed(String key, Queue<String> whom) {
+    if (("u:" + key).equals(whom.peek())) {
+      whom.poll();
+      return;
+    }
+    LOG.info("Redis ended the subscription to {} (its slot moved); subscribing again", key.substring(2));
+    dropConnection();
+  }
+
+  /** Closes the current connection, if any: its reader connects again. */
+  private void dropConnection() {
+    Link current;
+    synchronized (this) {
+      current = link;
+    }
+    if (current != null) {
+      dropped(current);
+    }
+  }
+
+  /**
+   * A command Redis refused: a subscription waiting for it fails with Redis's message. Refused for an
+   * ACL's NOPERM, it stays refused; for a {@code MOVED} (a sharded channel's slot is another server's
+   * now, which the client had not learned yet), the connection is thrown away and the next one,
+   * after the retry delay, asks again where the slot is.
+   */
   private void refused(@Nullable String key, String message) {
     LOG.warn("Redis refused a subscription: {}", message);
     CompletableFuture<Void> waiting = key == null ? null : unconfirmed.get(key);
     if (waiting != null) {
       waiting.completeExceptionally(new RedisException(message));
+    }
+    if (message.startsWith("MOVED")) {
+      dropConnection();
     }
   }
 

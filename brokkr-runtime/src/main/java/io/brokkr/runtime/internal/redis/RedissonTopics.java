@@ -9,7 +9,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Subscriptions through a Redisson client's topics: Redisson decodes a message on its event loop and
- * runs the handler on a thread of its executor, and subscribes again by itself after a reconnect.
+ * runs the handler on a thread of its executor, and subscribes again by itself after a reconnect
+ * (a sharded channel on the server that owns its slot then).
  * Serves every client, Sentinel's and a proxy's among them.
  */
 final class RedissonTopics implements Topics {
@@ -20,12 +21,15 @@ final class RedissonTopics implements Topics {
   }
 
   @Override
-  public Runnable subscribe(String channel, boolean pattern, Handler handler, Runnable confirmed) {
-    return pattern ? subscribePattern(channel, handler, confirmed) : subscribeChannel(channel, handler, confirmed);
+  public Runnable subscribe(String channel, Kind kind, Handler handler, Runnable confirmed) {
+    return switch (kind) {
+      case CHANNEL -> subscribeChannel(client.getTopic(channel, StringCodec.INSTANCE), channel, handler, confirmed);
+      case SHARD -> subscribeChannel(client.getShardedTopic(channel, StringCodec.INSTANCE), channel, handler, confirmed);
+      case PATTERN -> subscribePattern(channel, handler, confirmed);
+    };
   }
 
-  private Runnable subscribeChannel(String channel, Handler handler, Runnable confirmed) {
-    RTopic topic = client.getTopic(channel, StringCodec.INSTANCE);
+  private Runnable subscribeChannel(RTopic topic, String channel, Handler handler, Runnable confirmed) {
     int status = topic.addListener(new StatusListener() {
       @Override
       public void onSubscribe(String name) {

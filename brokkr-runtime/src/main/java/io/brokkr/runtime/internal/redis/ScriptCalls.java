@@ -80,11 +80,12 @@ final class ScriptCalls {
   }
 
   /**
-   * Whether the client talks to one Redis server: a script's {@code PUBLISH} then counts every view's
-   * subscriptions (a Cluster's counts those on its own master only; replicas' subscriptions none).
+   * Whether the client subscribes to a sharded channel on the master of its slot, where a script's
+   * {@code SPUBLISH} counts it: on one server or a Cluster. With Sentinel or replicas a subscription
+   * may sit on a replica, which it does not count.
    */
-  boolean oneServer() {
-    return client.getConfig().isSingleConfig();
+  boolean subscribesOnMasters() {
+    return client.getConfig().isSingleConfig() || client.getConfig().isClusterConfig();
   }
 
   /** A store opens on these calls. */

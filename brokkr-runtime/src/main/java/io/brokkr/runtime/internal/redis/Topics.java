@@ -12,15 +12,28 @@ interface Topics extends AutoCloseable {
     void message(String channel, String text);
   }
 
+  /** What a subscription names. */
+  enum Kind {
+    /** One channel ({@code SUBSCRIBE}): a message published on any server of a Cluster reaches it. */
+    CHANNEL,
+    /** The channels a pattern matches ({@code PSUBSCRIBE}). */
+    PATTERN,
+    /**
+     * One sharded channel ({@code SSUBSCRIBE}), on the server that owns its slot: only an {@code
+     * SPUBLISH} there reaches it, and counts it.
+     */
+    SHARD
+  }
+
   /**
-   * Subscribes {@code handler} to {@code channel} (or, with {@code pattern}, to the channels the
-   * pattern matches); returns once Redis confirmed. {@code confirmed} runs at each confirmation.
+   * Subscribes {@code handler} to {@code channel} (a channel, a pattern or a sharded channel, as
+   * {@code kind} says); returns once Redis confirmed. {@code confirmed} runs at each confirmation.
    *
    * @return what unsubscribes it
    * @throws RuntimeException when Redis could not be reached or did not confirm in time (nothing is
    *     left subscribed then: the caller tries again)
    */
-  Runnable subscribe(String channel, boolean pattern, Handler handler, Runnable confirmed);
+  Runnable subscribe(String channel, Kind kind, Handler handler, Runnable confirmed);
 
   /** Lets go of what the subscriptions hold of their own (a connection). */
   @Override

@@ -552,14 +552,16 @@ end
 -- announced: a node that knows a queue's head learns what follows from the reply of its claim (every
 -- claim's reply tells the next head, a MISS the real one), and one that learned the queue empty hears
 -- of the first entry queued after, which finds it empty.
--- The head goes to the saga's creator first, on '{ns:events}:w:<worker>:n:<inbox>', which a node
--- subscribes to for each worker it runs: it hears of its sagas' steps anyway, and when its threads
--- keep up no other node needs to know (a head every node hears, all but one claim for nothing). Only
--- when nobody receives it there (the creator does not run that worker, or is gone) does it go to the
+-- The head goes to the saga's creator first, on its channel of the worker in this partition,
+-- '{ns:p}:w:<worker>:n:<inbox>', a sharded channel in the call's own slot (SPUBLISH), which a node
+-- subscribes to for each worker it runs and each partition: it hears of its sagas' steps anyway, and
+-- when its threads keep up no other node needs to know (a head every node hears, all but one claim
+-- for nothing). SPUBLISH counts the subscribers of the server that owns the slot, which is where
+-- the creator subscribed, on one server and on a Cluster alike. Only when nobody receives it there
+-- (the creator does not run that worker, or is gone, or subscribed elsewhere) does it go to the
 -- worker's channel, '{ns:events}:w:<worker>', to every node of the worker; a creator whose threads
 -- did not take its queue's work soon passes the head on there itself (PassOn). A creator whose inbox
--- id does not start with 'w' (Ids.toldFirst) is not told first: its subscriptions are not on this
--- server (a Cluster's other master, a replica), where PUBLISH would not count them.
+-- id does not start with 's' (Ids.toldFirst) subscribes to no such channel and is not told first.
 local function publish(message)
   -- A saga created before inboxes existed has none: its messages reach only the views that watch all.
   local inbox = loaded.inbox or (not loaded.status and INBOX) or '-'
@@ -577,9 +579,9 @@ local function publish(message)
     for _, worker in ipairs(workers) do
       local head = worker_heads(worker, 1)[1]
       if head and made[worker][head] then
-        local channel = STREAM .. ':w:' .. worker
-        if string.sub(inbox, 1, 1) ~= 'w' or redis.call('PUBLISH', channel .. ':n:' .. inbox, head) == 0 then
-          redis.call('PUBLISH', channel, head)
+        if string.sub(inbox, 1, 1) ~= 's'
+            or redis.call('SPUBLISH', string.sub(READY, 1, -7) .. ':w:' .. worker .. ':n:' .. inbox, head) == 0 then
+          redis.call('PUBLISH', STREAM .. ':w:' .. worker, head)
         end
       end
     end

@@ -76,7 +76,7 @@ class RedisSubscriberTest {
   @Test
   void aMessageReachesItsChannelsHandlerOnceConfirmed() throws IOException {
     try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
-      topics.subscribe("{ns:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{ns:events}:n:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
       assertEquals(1, confirmations.get(), "subscribe returns once Redis confirmed");
       assertEquals(1, publish("{ns:events}:n:one", "hello \\n world"));
       assertEquals(0, publish("{ns:events}:n:other", "not heard"));
@@ -88,8 +88,8 @@ class RedisSubscriberTest {
   @Test
   void aPatternsHandlerIsGivenTheChannelTheMessageCameOn() throws IOException {
     try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
-      topics.subscribe("{pt:events}:n:*", true, recording(), confirmations::incrementAndGet);
-      topics.subscribe("{pt:events}:w:one", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{pt:events}:n:*", Topics.Kind.PATTERN, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{pt:events}:w:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
       assertEquals(2, confirmations.get());
       assertEquals(1, publish("{pt:events}:n:a", "first"));
       assertEquals(1, publish("{pt:events}:w:one", "second"));
@@ -99,11 +99,32 @@ class RedisSubscriberTest {
     }
   }
 
+  /** On one server a sharded channel shares the connection; SPUBLISH counts it until it is unsubscribed. */
+  @Test
+  void aShardedChannelIsHeardAndCountedUntilUnsubscribed() throws IOException {
+    try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
+      topics.subscribe("{sh:events}:n:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
+      Runnable unsubscribe = topics.subscribe("{sh:0}:w:a:n:one", Topics.Kind.SHARD, recording(),
+          confirmations::incrementAndGet);
+      assertEquals(2, confirmations.get());
+      assertEquals(":1\r\n", server.command("SPUBLISH {sh:0}:w:a:n:one head"));
+      assertEquals(0, publish("{sh:0}:w:a:n:one", "not a sharded message"));
+      Eventually.until("heard", () -> heard.size() == 1);
+      assertEquals(List.of("{sh:0}:w:a:n:one head"), heard);
+
+      unsubscribe.run();
+      Eventually.until("no longer counted", () -> quietly("SPUBLISH {sh:0}:w:a:n:one late").equals(":0\r\n"));
+      assertEquals(1, publish("{sh:events}:n:one", "still"), "the connection kept, its other subscription too");
+      Eventually.until("the channel heard", () -> heard.contains("{sh:events}:n:one still"));
+      assertEquals(2, confirmations.get(), "the answer to its own SUNSUBSCRIBE did not open a new connection");
+    }
+  }
+
   @Test
   void anUnsubscribedChannelIsNoLongerHeard() throws IOException {
     try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
-      Runnable unsubscribe = topics.subscribe("{un:events}:n:gone", false, recording(), confirmations::incrementAndGet);
-      topics.subscribe("{un:events}:n:kept", false, recording(), confirmations::incrementAndGet);
+      Runnable unsubscribe = topics.subscribe("{un:events}:n:gone", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{un:events}:n:kept", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
       unsubscribe.run();
       Eventually.until("Redis no longer sends the channel's messages", () -> publishQuietly("{un:events}:n:gone") == 0);
       assertEquals(1, publish("{un:events}:n:kept", "still"));
@@ -115,8 +136,8 @@ class RedisSubscriberTest {
   @Test
   void aBrokenConnectionIsOpenedAgainAndEverySubscriptionConfirmedAgain() throws IOException {
     try (RedisSubscriber topics = subscriber(server.port(), 3000)) {
-      topics.subscribe("{br:events}:n:one", false, recording(), confirmations::incrementAndGet);
-      topics.subscribe("{br:events}:w:*", true, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{br:events}:n:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{br:events}:w:*", Topics.Kind.PATTERN, recording(), confirmations::incrementAndGet);
       assertEquals(2, confirmations.get());
       server.command("CLIENT KILL TYPE pubsub");
       Eventually.until("both subscriptions confirmed again on a new connection", () -> confirmations.get() == 4);
@@ -130,7 +151,7 @@ class RedisSubscriberTest {
   @Test
   void aServerThatLeavesAPingUnansweredIsConnectedToAgain() throws IOException {
     try (RedisSubscriber topics = subscriber(server.port(), 500)) {
-      topics.subscribe("{pg:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{pg:events}:n:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
       // Silent past IDLE_MILLIS (1 s), then a PING left unanswered past the 500 ms timeout (the watch
       // looks every 250 ms): dropped within 2 s, and connected again once the server answers.
       CompletableFuture<String> slept = server.sleep("3", Duration.ofSeconds(5));
@@ -144,7 +165,7 @@ class RedisSubscriberTest {
   @Test
   void aSilentConnectionThatAnswersItsPingIsKept() throws IOException {
     try (RedisSubscriber topics = subscriber(server.port(), 300)) {
-      topics.subscribe("{ok:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{ok:events}:n:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
       long client = subscriberClient();
       assertEquals("+OK\r\n", server.command("CONFIG RESETSTAT"));
       // Two PINGs at least 1 s apart: the first was answered and the connection kept past its 300 ms timeout.
@@ -206,10 +227,10 @@ class RedisSubscriberTest {
   @Test
   void aSubscriptionRedisDoesNotConfirmInTimeFailsAndIsNotMadeLater() throws IOException {
     try (RedisSubscriber topics = subscriber(server.port(), 300)) {
-      topics.subscribe("{to:events}:n:first", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{to:events}:n:first", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
       CompletableFuture<String> slept = server.sleep("1", Duration.ofSeconds(5));
       assertThrows(RedisTimeoutException.class,
-          () -> topics.subscribe("{to:events}:n:late", false, recording(), confirmations::incrementAndGet));
+          () -> topics.subscribe("{to:events}:n:late", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet));
       slept.join();
       Eventually.until("the confirmation that came late changed nothing: Redis no longer sends the channel",
           () -> publishQuietly("{to:events}:n:late") == 0);
@@ -222,12 +243,12 @@ class RedisSubscriberTest {
   void aSubscriptionAnAclRefusesFailsAtOnceWithRedissMessageAndTheOthersGoOn() throws IOException {
     assertEquals("+OK\r\n", server.command("ACL SETUSER narrow on >pw resetchannels &{acl:events}:n:* +@all"));
     try (RedisSubscriber topics = subscriber(server.port(), 30_000, Optional.of("narrow"), Optional.of("pw"))) {
-      topics.subscribe("{acl:events}:n:one", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{acl:events}:n:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
       // Refused by Redis, not timed out (whose exception and message differ).
       RedisException refused = assertThrows(RedisException.class,
-          () -> topics.subscribe("{acl:events}:w:*", true, recording(), confirmations::incrementAndGet));
+          () -> topics.subscribe("{acl:events}:w:*", Topics.Kind.PATTERN, recording(), confirmations::incrementAndGet));
       assertTrue(refused.getMessage().startsWith("NOPERM"), refused.getMessage());
-      topics.subscribe("{acl:events}:n:two", false, recording(), confirmations::incrementAndGet);
+      topics.subscribe("{acl:events}:n:two", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
       assertEquals(2, confirmations.get());
       assertEquals(1, publish("{acl:events}:n:two", "allowed"));
       Eventually.until("the next subscription is heard", () -> heard.contains("{acl:events}:n:two allowed"));
@@ -244,7 +265,7 @@ class RedisSubscriberTest {
     }
     try (RedisSubscriber topics = subscriber(closedPort, 300)) {
       RedisConnectionException failed = assertThrows(RedisConnectionException.class,
-          () -> topics.subscribe("{nc:events}:n:one", false, recording(), confirmations::incrementAndGet));
+          () -> topics.subscribe("{nc:events}:n:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet));
       assertTrue(failed.getMessage().startsWith("cannot connect to Redis at "), failed.getMessage());
       assertEquals(0, confirmations.get());
     }
@@ -253,10 +274,10 @@ class RedisSubscriberTest {
   @Test
   void closedSubscriptionsHearNothingMore() throws IOException {
     RedisSubscriber topics = subscriber(server.port(), 3000);
-    topics.subscribe("{cl:events}:n:one", false, recording(), confirmations::incrementAndGet);
+    topics.subscribe("{cl:events}:n:one", Topics.Kind.CHANNEL, recording(), confirmations::incrementAndGet);
     topics.close();
     Eventually.until("Redis no longer has the subscriber", () -> publishQuietly("{cl:events}:n:one") == 0);
-    assertThrows(RedisException.class, () -> topics.subscribe("{cl:events}:n:two", false, recording(), () -> { }));
+    assertThrows(RedisException.class, () -> topics.subscribe("{cl:events}:n:two", Topics.Kind.CHANNEL, recording(), () -> { }));
   }
 
   private static long publishQuietly(String channel) {
@@ -264,6 +285,14 @@ class RedisSubscriberTest {
       return publish(channel, "probe");
     } catch (IOException e) {
       return -1;
+    }
+  }
+
+  private static String quietly(String inline) {
+    try {
+      return server.command(inline);
+    } catch (IOException e) {
+      return e.toString();
     }
   }
 }
