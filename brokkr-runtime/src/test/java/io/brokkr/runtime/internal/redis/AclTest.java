@@ -3,7 +3,9 @@ package io.brokkr.runtime.internal.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokkr.dsl.SagaTemplate;
 import io.brokkr.runtime.Brokkr;
+import io.brokkr.runtime.RedisOptions;
 import io.brokkr.runtime.Saga;
 import io.brokkr.runtime.SagaHandle;
 import io.brokkr.runtime.SagaListener;
@@ -13,7 +15,9 @@ import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.Worker;
 import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
+import io.brokkr.runtime.spi.StoreBackend;
 import io.brokkr.runtime.testing.Eventually;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -161,6 +165,40 @@ class AclTest {
         client.shutdown();
         reading.shutdown();
       }
+    }
+  }
+
+  /**
+   * A node whose user may not {@code SSUBSCRIBE} cannot hear its own channels of a worker, but still
+   * subscribes to the worker's channel, where the scripts, finding nobody on the creator's channel,
+   * send the heads: it runs another node's step with no sweep to find it. Builds of the thirty-fourth
+   * round subscribed to neither once their own channel failed.
+   */
+  @Test
+  void aNodeRefusedItsShardedChannelsStillHearsItsWorkersChannel() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      assertEquals("+OK\r\n", server.command(RULE));
+      assertEquals("+OK\r\n", server.command(RULE.replace("SETUSER brokkr", "SETUSER runner") + " -ssubscribe"));
+      RedissonClient creating = Redissons.of(server, "brokkr", "s3cret");
+      RedissonClient running = Redissons.of(server, "runner", "s3cret");
+      Duration noSweep = Duration.ofMinutes(10);
+      StoreBackend creatorStores = new RedisStores(creating, RedisOptions.defaults(), noSweep, noSweep)::open;
+      StoreBackend runnerStores = new RedisStores(running, RedisOptions.defaults(), noSweep, noSweep)::open;
+      try (Brokkr creator = Brokkr.builder().namespace("hammers").nodeId("creator").build(creatorStores);
+          Brokkr runner = Brokkr.builder().namespace("hammers").nodeId("runner").build(runnerStores)) {
+        runner.registerWorker(Worker.sync("Step", inv -> "done"));
+        String workerChannel = new KeyLayout("hammers", RedisOptions.DEFAULT_PARTITIONS).workerChannel("Step");
+        Eventually.until("the runner listens on the worker's channel",
+            () -> creating.getTopic(workerChannel).countSubscribers() == 1);
+
+        var handle = creator.start(SagaTemplate.named("One").step("one").worker("Step").build(), Map.of());
+        assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
+      } finally {
+        creating.shutdown();
+        running.shutdown();
+      }
+      assertTrue(server.command("AUTH runner s3cret\r\nSSUBSCRIBE {hammers:0}:w:Step:n:s1").contains("-NOPERM"),
+          "the runner's own channels were refused");
     }
   }
 
