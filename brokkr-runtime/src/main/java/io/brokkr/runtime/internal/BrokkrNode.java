@@ -300,6 +300,7 @@ public final class BrokkrNode implements Brokkr {
     LOG.info("Brokkr node {} drains: it takes no new work and waits up to {} for its running attempts",
         options.nodeId(), Durations.format(options.drainTimeout()));
     dispatcher.close();
+    store.takeNoMoreWork();
     int handedBack = runner.drain(options.drainTimeout());
     leases.close();
     subscription.close();

@@ -370,6 +370,11 @@ final class TimedStore implements SagaStore {
   }
 
   @Override
+  public void takeNoMoreWork() {
+    store.takeNoMoreWork();
+  }
+
+  @Override
   public void close() {
     store.close();
   }

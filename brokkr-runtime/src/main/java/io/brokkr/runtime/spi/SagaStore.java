@@ -510,6 +510,14 @@ public interface SagaStore extends AutoCloseable {
   /** From now on, this view's {@link #subscribeToOwnWork} subscriptions receive every event of the namespace. */
   default void followAll() {}
 
+  /**
+   * This view claims no more steps: its node drains before it closes (it still finishes, fails and
+   * hands back what it runs). A store that tells a view of work before the other views (the Redis
+   * store tells a saga's creator first) hands them now what it told this view and this view did not
+   * take, and from now on at once all it tells this view first. The default does nothing.
+   */
+  default void takeNoMoreWork() {}
+
   /** Ends a {@link #subscribe subscription}. */
   @FunctionalInterface
   interface Subscription extends AutoCloseable {

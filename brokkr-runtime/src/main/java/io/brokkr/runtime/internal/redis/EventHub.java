@@ -57,6 +57,12 @@ final class EventHub implements AutoCloseable {
   /** The workers whose channels (its own and every node's) this view subscribed to. */
   private final Set<String> workers = ConcurrentHashMap.newKeySet();
   private final Set<String> workerChannels = ConcurrentHashMap.newKeySet();
+  /**
+   * The workers whose subscriptions failed since the last sweep: the claims do not ask again (a refusal
+   * for good, an ACL without {@code SSUBSCRIBE}, would cost each claim a round trip and a warning), the
+   * next sweep does.
+   */
+  private final Set<String> failedWorkers = ConcurrentHashMap.newKeySet();
   /** The inboxes of other views whose sagas this view follows. */
   private final Set<String> followed = ConcurrentHashMap.newKeySet();
   private volatile boolean everything;
@@ -122,8 +128,8 @@ final class EventHub implements AutoCloseable {
   }
 
   /**
-   * Tries again the subscriptions to the inbox and to every saga's messages that were asked for and
-   * failed (the sweep calls).
+   * Tries again the subscriptions to the inbox, to every saga's messages and to the workers' channels
+   * that were asked for and failed (the sweep calls).
    */
   void retrySubscriptions() {
     if (inboxWanted && !inboxSubscribed) {
@@ -131,6 +137,10 @@ final class EventHub implements AutoCloseable {
     }
     if (everythingWanted && !everything) {
       everything();
+    }
+    for (String worker : List.copyOf(failedWorkers)) {
+      failedWorkers.remove(worker);
+      worker(worker);
     }
   }
 
@@ -178,16 +188,17 @@ final class EventHub implements AutoCloseable {
 
   /**
    * From now on the ready entries of {@code worker} come; returns once subscribed. A subscription
-   * that fails (Redis stalled past the client's timeout) is logged and tried again at the next call
-   * (every claim and sweep calls): a claim does not fail for it, and until then the sweep finds the
-   * entries a wake-up would have announced.
+   * that fails (Redis stalled past the client's timeout, or refused it) is logged and tried again by
+   * the next sweep ({@link #retrySubscriptions}), not by the claims meanwhile (every claim asks): a
+   * claim does not fail for it, and until then the sweep finds the entries a wake-up would have
+   * announced.
    */
   void worker(String worker) {
-    if (workers.contains(worker)) {
+    if (workers.contains(worker) || failedWorkers.contains(worker)) {
       return; // every claim asks: the common case takes no lock
     }
     synchronized (this) {
-      if (workers.contains(worker)) {
+      if (workers.contains(worker) || failedWorkers.contains(worker)) {
         return;
       }
       // Its own channels of the worker first (a view told first has one a partition), then every
@@ -195,6 +206,8 @@ final class EventHub implements AutoCloseable {
       boolean own = !keys.toldFirst(inbox) || ownChannels(worker);
       if (workerChannel(keys.workerChannel(worker), Topics.Kind.CHANNEL, worker) && own) {
         workers.add(worker);
+      } else {
+        failedWorkers.add(worker);
       }
     }
   }

@@ -61,6 +61,7 @@ final class RedisSagaStore implements SagaStore {
   private final ScheduledThreadPoolExecutor thread;
   private volatile Optional<Thread> ownThread = Optional.empty();
   private final EventHub events;
+  private final PassOn passOn;
   private final Sweeper sweeper;
   private final Clock clock;
   private final SagaIndex index;
@@ -89,7 +90,7 @@ final class RedisSagaStore implements SagaStore {
       return t;
     });
     thread.setRemoveOnCancelPolicy(true);
-    PassOn passOn = new PassOn(heads, keys, thread, calls::publish, passOnAfter);
+    this.passOn = new PassOn(heads, keys, thread, calls::publish, passOnAfter);
     this.events = new EventHub(calls.topics(inbox), calls.listener(), keys, inbox, thread, snapshots, progress, this::arrived,
         entry -> heads.announce(entry, keys.partitionOf(entry.step().sagaId())), passOn::toldFirst, this::resubscribed);
     this.claims = new Claims(keys, calls, argv, heads, snapshots, events::worker,
@@ -459,6 +460,12 @@ final class RedisSagaStore implements SagaStore {
   @Override
   public void followAll() {
     events.everything();
+  }
+
+  /** Hands the other nodes the heads this view was told first and did not take, and from now on all it is told first. */
+  @Override
+  public void takeNoMoreWork() {
+    passOn.handOver();
   }
 
   @Override

@@ -49,8 +49,8 @@ final class Sweeper {
       }
       Instant now = store.clock().instant();
       List<String> workers = heads.tracked();
-      workers.forEach(events::worker); // a subscription that failed is tried again
-      events.retrySubscriptions();
+      events.retrySubscriptions(); // the claims leave a failed subscription to the sweep
+      workers.forEach(events::worker);
       if (!workers.isEmpty()) {
         claims.peek(workers, IntStream.range(0, keys.partitions()).boxed().toList());
         wakeLingering(workers);

@@ -17,6 +17,8 @@ import io.brokkr.runtime.redis.testing.RedisServer;
 import io.brokkr.runtime.redis.testing.Redissons;
 import io.brokkr.runtime.spi.StoreBackend;
 import io.brokkr.runtime.testing.Eventually;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +202,77 @@ class AclTest {
       assertTrue(server.command("AUTH runner s3cret\r\nSSUBSCRIBE {hammers:0}:w:Step:n:s1").contains("-NOPERM"),
           "the runner's own channels were refused");
     }
+  }
+
+  /**
+   * A refused subscription is asked again by the sweep, not by every claim: a runner whose ACL user
+   * lacks {@code SSUBSCRIBE}, with no sweep, runs five sagas of another node and is refused once
+   * (Redis's ACL log counts the refusals). Builds of the thirty-fifth round asked at every claim, a
+   * round trip and a warning each.
+   */
+  @Test
+  void aRefusedSubscriptionIsNotAskedAgainByEveryClaim() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      assertEquals("+OK\r\n", server.command(RULE));
+      assertEquals("+OK\r\n", server.command(RULE.replace("SETUSER brokkr", "SETUSER runner") + " -ssubscribe"));
+      RedissonClient creating = Redissons.of(server, "brokkr", "s3cret");
+      RedissonClient running = Redissons.of(server, "runner", "s3cret");
+      Duration noSweep = Duration.ofMinutes(10);
+      StoreBackend runnerStores = new RedisStores(running, RedisOptions.defaults(), noSweep, noSweep)::open;
+      try (Brokkr creator = Brokkr.redis(creating, "hammers");
+          Brokkr runner = Brokkr.builder().namespace("hammers").nodeId("runner").build(runnerStores)) {
+        runner.registerWorker(Worker.sync("Step", inv -> "done"));
+        for (int i = 0; i < 5; i++) {
+          var handle = creator.start(SagaTemplate.named("One").step("one").worker("Step").build(), Map.of());
+          assertEquals(SagaStatus.FINISHED, handle.outcome().get(30, TimeUnit.SECONDS).status());
+        }
+      } finally {
+        creating.shutdown();
+        running.shutdown();
+      }
+      assertEquals(1, refusals(server, "runner", "ssubscribe"));
+    }
+  }
+
+  /** The sweep asks again for a subscription that was refused: each sweep of an idle runner is refused once more. */
+  @Test
+  void theSweepAsksAgainForARefusedSubscription() throws Exception {
+    try (RedisServer server = RedisServer.start()) {
+      assertEquals("+OK\r\n", server.command(RULE.replace("SETUSER brokkr", "SETUSER runner") + " -ssubscribe"));
+      RedissonClient running = Redissons.of(server, "runner", "s3cret");
+      Duration sweep = Duration.ofMillis(100);
+      StoreBackend runnerStores = new RedisStores(running, RedisOptions.defaults(), sweep, Duration.ofMinutes(10))::open;
+      try (Brokkr runner = Brokkr.builder().namespace("hammers").nodeId("runner").build(runnerStores)) {
+        runner.registerWorker(Worker.sync("Step", inv -> "done"));
+        Eventually.until("the sweeps ask again", () -> refusals(server, "runner", "ssubscribe") >= 3);
+      } finally {
+        running.shutdown();
+      }
+    }
+  }
+
+  /** How many times Redis refused {@code user} the command {@code command}, as its ACL log counts them. */
+  private static long refusals(RedisServer server, String user, String command) {
+    // ACL LOG answers an array of entries, each an array of field names and values in RESP lines;
+    // Redis counts repeated refusals of one user and command in one entry.
+    String[] lines;
+    try {
+      lines = server.command("ACL LOG").split("\r\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long refused = 0;
+    long count = 0;
+    String object = null;
+    for (int i = 0; i < lines.length - 2; i++) {
+      switch (lines[i]) {
+        case "count" -> count = Long.parseLong(lines[i + 1].substring(1));
+        case "object" -> object = lines[i + 2];
+        case "username" -> refused += command.equals(object) && user.equals(lines[i + 2]) ? count : 0;
+        default -> { }
+      }
+    }
+    return refused;
   }
 
   /** The sagas {@code node}'s listener saw settle, as "id STATUS". */

@@ -146,6 +146,26 @@ abstract class CreatorFirstContract {
   }
 
   /**
+   * A creator that begins to close (it drains) hands the other nodes at once the work it was told of
+   * first and did not take: here its pass-on would come after 10 minutes and no sweep runs, yet the
+   * other node runs the queued step while the creator's drain still waits for its running one.
+   * Before, a head told in the last moments before a node closed waited for the other nodes' sweeps.
+   */
+  @Test
+  void aClosingCreatorHandsItsUntakenWorkToTheOtherNodesAtOnce() throws Exception {
+    CreatorBusy nodes = creatorBusy(1, new ReceivedMessages());
+    nodes.creator().start(SLOW, Map.of()); // heads the queue; the creator's one thread is busy
+    Thread closing = new Thread(nodes.creator()::close, "closing the creator");
+    closing.start();
+    Eventually.until("the other node runs the queued step", () -> nodes.ranByOther().get() == 1);
+    assertEquals(1, nodes.ranByCreator().get(), "the creator's first step still holds its drain");
+    assertTrue(closing.isAlive(), "the creator still drains");
+    release.countDown();
+    closing.join(TimeUnit.SECONDS.toMillis(30));
+    assertEquals(1, nodes.ranByCreator().get(), "the creator took no new work while it drained");
+  }
+
+  /**
    * With many partitions (on a Cluster, spread over every master) the head of each partition's queue
    * reaches the creator on its channel of the worker in that partition, and no other node.
    */

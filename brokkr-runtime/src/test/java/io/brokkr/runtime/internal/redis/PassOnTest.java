@@ -71,4 +71,41 @@ class PassOnTest {
     checksRan();
     assertEquals(List.of(), published, "a head being claimed, a queue found empty since");
   }
+  @Test
+  void aHandOverPassesOnAtOnceTheWorkWaitingForItsCheck() throws Exception {
+    heads.track("W");
+    Entry head = entry(5, "a");
+    heads.learn("W", 0, 5, Optional.of(head));
+    CountDownLatch busy = new CountDownLatch(1);
+    thread.execute(() -> awaitQuietly(busy)); // the store's thread busy: the check waits
+    passOn.toldFirst(head);
+    passOn.handOver();
+    assertEquals(List.of(keys.workerChannel("W") + " " + head.raw()), published, "passed on before the check ran");
+    busy.countDown();
+    checksRan();
+    assertEquals(1, published.size(), "and not again by the check");
+  }
+
+  @Test
+  void afterAHandOverWhatTheNodeIsToldFirstGoesOnAtOnceKnownOrNot() throws Exception {
+    passOn.handOver();
+    Entry head = entry(8, "d"); // not among this node's heads: its saga's message has not come yet
+    passOn.toldFirst(head);
+    assertEquals(List.of(keys.workerChannel("W") + " " + head.raw()), published);
+    checksRan();
+    assertEquals(1, published.size());
+  }
+
+  @Test
+  void aHandOverPassesOnAHeadToldBeforeItsSagasMessageCame() throws Exception {
+    heads.track("W");
+    CountDownLatch busy = new CountDownLatch(1);
+    thread.execute(() -> awaitQuietly(busy));
+    Entry head = entry(9, "e"); // told first, not yet among this node's heads
+    passOn.toldFirst(head);
+    passOn.handOver();
+    busy.countDown();
+    checksRan();
+    assertEquals(List.of(keys.workerChannel("W") + " " + head.raw()), published);
+  }
 }
