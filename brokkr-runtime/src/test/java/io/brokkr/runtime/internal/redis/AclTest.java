@@ -32,6 +32,8 @@ import org.redisson.api.RedissonClient;
  * keys and channels without dangerous commands, and that user can reach nothing else.
  */
 class AclTest {
+  /** Longer than any test: no sweep, no pass-on. */
+  private static final Duration NO_SWEEP = Duration.ofMinutes(10);
   /** The rule the README gives for namespace {@code hammers}. */
   static final String RULE = "ACL SETUSER brokkr on >s3cret resetkeys resetchannels ~{hammers:* &{hammers:* &{hammers:events}:n:* +@all -@dangerous";
 
@@ -180,14 +182,11 @@ class AclTest {
   void aNodeRefusedItsShardedChannelsStillHearsItsWorkersChannel() throws Exception {
     try (RedisServer server = RedisServer.start()) {
       assertEquals("+OK\r\n", server.command(RULE));
-      assertEquals("+OK\r\n", server.command(RULE.replace("SETUSER brokkr", "SETUSER runner") + " -ssubscribe"));
+      addRunnerWithoutSsubscribe(server);
       RedissonClient creating = Redissons.of(server, "brokkr", "s3cret");
       RedissonClient running = Redissons.of(server, "runner", "s3cret");
-      Duration noSweep = Duration.ofMinutes(10);
-      StoreBackend creatorStores = new RedisStores(creating, RedisOptions.defaults(), noSweep, noSweep)::open;
-      StoreBackend runnerStores = new RedisStores(running, RedisOptions.defaults(), noSweep, noSweep)::open;
-      try (Brokkr creator = Brokkr.builder().namespace("hammers").nodeId("creator").build(creatorStores);
-          Brokkr runner = Brokkr.builder().namespace("hammers").nodeId("runner").build(runnerStores)) {
+      try (Brokkr creator = node("creator", creating, NO_SWEEP);
+          Brokkr runner = node("runner", running, NO_SWEEP)) {
         runner.registerWorker(Worker.sync("Step", inv -> "done"));
         String workerChannel = new KeyLayout("hammers", RedisOptions.DEFAULT_PARTITIONS).workerChannel("Step");
         Eventually.until("the runner listens on the worker's channel",
@@ -214,13 +213,10 @@ class AclTest {
   void aRefusedSubscriptionIsNotAskedAgainByEveryClaim() throws Exception {
     try (RedisServer server = RedisServer.start()) {
       assertEquals("+OK\r\n", server.command(RULE));
-      assertEquals("+OK\r\n", server.command(RULE.replace("SETUSER brokkr", "SETUSER runner") + " -ssubscribe"));
+      addRunnerWithoutSsubscribe(server);
       RedissonClient creating = Redissons.of(server, "brokkr", "s3cret");
       RedissonClient running = Redissons.of(server, "runner", "s3cret");
-      Duration noSweep = Duration.ofMinutes(10);
-      StoreBackend runnerStores = new RedisStores(running, RedisOptions.defaults(), noSweep, noSweep)::open;
-      try (Brokkr creator = Brokkr.redis(creating, "hammers");
-          Brokkr runner = Brokkr.builder().namespace("hammers").nodeId("runner").build(runnerStores)) {
+      try (Brokkr creator = Brokkr.redis(creating, "hammers"); Brokkr runner = node("runner", running, NO_SWEEP)) {
         runner.registerWorker(Worker.sync("Step", inv -> "done"));
         for (int i = 0; i < 5; i++) {
           var handle = creator.start(SagaTemplate.named("One").step("one").worker("Step").build(), Map.of());
@@ -238,17 +234,26 @@ class AclTest {
   @Test
   void theSweepAsksAgainForARefusedSubscription() throws Exception {
     try (RedisServer server = RedisServer.start()) {
-      assertEquals("+OK\r\n", server.command(RULE.replace("SETUSER brokkr", "SETUSER runner") + " -ssubscribe"));
+      addRunnerWithoutSsubscribe(server);
       RedissonClient running = Redissons.of(server, "runner", "s3cret");
-      Duration sweep = Duration.ofMillis(100);
-      StoreBackend runnerStores = new RedisStores(running, RedisOptions.defaults(), sweep, Duration.ofMinutes(10))::open;
-      try (Brokkr runner = Brokkr.builder().namespace("hammers").nodeId("runner").build(runnerStores)) {
+      try (Brokkr runner = node("runner", running, Duration.ofMillis(100))) {
         runner.registerWorker(Worker.sync("Step", inv -> "done"));
         Eventually.until("the sweeps ask again", () -> refusals(server, "runner", "ssubscribe") >= 3);
       } finally {
         running.shutdown();
       }
     }
+  }
+
+  /** Adds the user "runner": the README's rule but {@code SSUBSCRIBE}, so that its own channels of a worker are refused. */
+  private static void addRunnerWithoutSsubscribe(RedisServer server) throws IOException {
+    assertEquals("+OK\r\n", server.command(RULE.replace("SETUSER brokkr", "SETUSER runner") + " -ssubscribe"));
+  }
+
+  /** A node of namespace "hammers" on {@code client} that sweeps every {@code sweep} and passes no head on. */
+  private static Brokkr node(String id, RedissonClient client, Duration sweep) {
+    StoreBackend stores = new RedisStores(client, RedisOptions.defaults(), sweep, NO_SWEEP)::open;
+    return Brokkr.builder().namespace("hammers").nodeId(id).build(stores);
   }
 
   /** How many times Redis refused {@code user} the command {@code command}, as its ACL log counts them. */
