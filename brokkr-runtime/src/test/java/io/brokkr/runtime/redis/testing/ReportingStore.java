@@ -193,6 +193,11 @@ final class ReportingStore implements SagaStore {
   }
 
   @Override
+  public void takeNoMoreWork() {
+    store.takeNoMoreWork();
+  }
+
+  @Override
   public void close() {
     store.close();
   }
