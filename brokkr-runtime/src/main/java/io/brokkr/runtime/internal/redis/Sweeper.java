@@ -49,8 +49,9 @@ final class Sweeper {
       }
       Instant now = store.clock().instant();
       List<String> workers = heads.tracked();
-      events.retrySubscriptions(); // the claims leave a failed subscription to the sweep
-      workers.forEach(events::worker);
+      // Every tracked worker was asked for by a claim (Claims.next); one whose subscription failed is
+      // asked again here, not by the claims.
+      events.retrySubscriptions();
       if (!workers.isEmpty()) {
         claims.peek(workers, IntStream.range(0, keys.partitions()).boxed().toList());
         wakeLingering(workers);
