@@ -191,6 +191,9 @@ public interface Saga extends SagaActions {
    * It completes on the node's callback threads, where callbacks without an executor of their own
    * run one after the other: a callback that blocks, or a backlog of slow ones, delays the outcomes
    * queued behind it by 10 to 20 ms, then more threads take them.
+   * A caller blocked in {@code get} or {@code join} on it, or on a stage derived from it, is woken by
+   * the node itself and completes the outcome on its own thread, where the saga's callbacks
+   * registered without an executor then run, unless the callback thread came first.
    *
    * @return a new future of the saga's outcome, completed at once when the saga settled already
    */

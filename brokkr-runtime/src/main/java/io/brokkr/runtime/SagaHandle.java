@@ -38,6 +38,9 @@ public final class SagaHandle<R> {
    * It completes on the node's callback threads, where callbacks without an executor of their own
    * run one after the other: a callback that blocks, or a backlog of slow ones, delays the outcomes
    * queued behind it by 10 to 20 ms, then more threads take them.
+   * A caller blocked in {@code get} or {@code join} on it, or on a stage derived from it, is woken by
+   * the node itself and completes the outcome on its own thread, where the saga's callbacks
+   * registered without an executor then run, unless the callback thread came first.
    *
    * @return a new future of the saga's outcome
    */
@@ -48,6 +51,7 @@ public final class SagaHandle<R> {
   /**
    * Completes with the saga's result when it finishes, or exceptionally with a
    * {@link SagaFailedException} when it compensates or fails.
+   * It completes as {@link #outcome()} does, a caller blocked on it woken as there.
    *
    * @return a future of the saga's result
    */

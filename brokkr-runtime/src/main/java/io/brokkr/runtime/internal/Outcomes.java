@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ final class Outcomes {
    * outcome (one object a saga: a report takes no map of its own to count itself).
    */
   private static final class Waiting {
-    final CompletableFuture<SagaOutcome> future = new CompletableFuture<>();
+    final OutcomeFuture future = new OutcomeFuture();
     private int reporting;
     private boolean heldBack;
 
@@ -97,11 +98,11 @@ final class Outcomes {
     // On a node without listeners the caller's own thread completes it: a settled saga's outcome is
     // there at once, and nothing is subscribed for it (a CLI's `show` of a settled saga subscribes
     // to nothing); with listeners it completes once they ran for what the node received.
-    confirm(sagaId, Runnable::run, false);
+    confirm(sagaId, Completion::run, false);
     // The event of its settling must reach this node, though another node may have created it;
     // once this node begins to hear the saga, read again: it may have settled before.
     if (!future.isDone() && store.follow(sagaId)) {
-      confirm(sagaId, Runnable::run, false);
+      confirm(sagaId, Completion::run, false);
     }
     return future;
   }
@@ -136,7 +137,7 @@ final class Outcomes {
       return;
     }
     // Called after the listeners ran for the event, or on a node without listeners.
-    onCallbackThread(() -> confirm(sagaId, Runnable::run, true));
+    onCallbackThread(() -> confirm(sagaId, Completion::run, true));
   }
 
   /**
@@ -159,7 +160,7 @@ final class Outcomes {
         if (pending.remove(sagaId, before)) {
           SagaOutcome outcome = new SagaOutcome(sagaId, settled.status(), told.failure(),
               new Results(sagaId, told.results(), json));
-          onCallbackThread(() -> before.future.complete(outcome));
+          completeOnCallbackThread(new Completion(sagaId, before, outcome));
         }
       }));
       return reply;
@@ -185,14 +186,14 @@ final class Outcomes {
         due.add(sagaId);
       }
     }
-    due.forEach(sagaId -> confirm(sagaId, this::onCallbackThread, false));
+    due.forEach(sagaId -> confirm(sagaId, this::completeOnCallbackThread, false));
     waitingSinceLastCheck = waitingNow;
   }
 
   /** Fails the futures nobody will complete: the node is closing. */
   void abandon(String nodeId) {
-    pending.forEach((sagaId, waiting) -> fail(waiting.future, new IllegalStateException(
-        "Brokkr node " + nodeId + " closed before saga " + sagaId + " settled")));
+    pending.forEach((sagaId, waiting) -> completeOnCallbackThread(new Completion(sagaId, waiting,
+        new IllegalStateException("Brokkr node " + nodeId + " closed before saga " + sagaId + " settled"))));
     pending.clear();
   }
 
@@ -202,15 +203,14 @@ final class Outcomes {
    * or there are none), the completion waits for the listeners: a read may see a saga settled before
    * the listeners ran for the event of it, which the node may have received already.
    */
-  private void confirm(String sagaId, Consumer<Runnable> by, boolean listenersRan) {
-    Consumer<Runnable> complete = listenersRan || !listened.getAsBoolean() ? by : this::afterTheListeners;
+  private void confirm(String sagaId, Consumer<Completion> by, boolean listenersRan) {
+    Consumer<Completion> complete = listenersRan || !listened.getAsBoolean() ? by : this::afterTheListeners;
     // The future before the read: a read completes only futures asked for before it, since an
     // operator's retry or resolve may take a settled saga back to COMPENSATING after the read.
     Waiting waiting = pending.get(sagaId);
     if (waiting == null) {
       return;
     }
-    CompletableFuture<SagaOutcome> future = waiting.future;
     Optional<SagaSnapshot> saga;
     try {
       saga = store.load(sagaId);
@@ -218,42 +218,85 @@ final class Outcomes {
       LOG.warn("could not read saga " + sagaId + " for its outcome; a later check reads it again", e);
       return;
     }
-    // Completed, then removed: a caller who finds the future still pending completes it too.
     if (saga.isEmpty()) {
-      complete.accept(() -> {
-        future.completeExceptionally(new IllegalStateException("saga " + sagaId + " is gone from namespace \"" + store.namespace()
-            + "\" before its outcome was read: Redis lost it (a restart without persistence, a flush, a failover"
-            + " to a replica that lagged) or its retention passed"));
-        pending.remove(sagaId, waiting);
-      });
+      complete.accept(new Completion(sagaId, waiting, new IllegalStateException("saga " + sagaId
+          + " is gone from namespace \"" + store.namespace() + "\" before its outcome was read: Redis lost it (a"
+          + " restart without persistence, a flush, a failover to a replica that lagged) or its retention passed")));
     } else if (saga.get().status().isSettled()) {
-      SagaOutcome outcome = outcome(saga.get());
-      complete.accept(() -> {
-        future.complete(outcome);
-        pending.remove(sagaId, waiting);
-      });
+      complete.accept(new Completion(sagaId, waiting, outcome(saga.get())));
     }
   }
 
   /** Runs a completion on a callback thread once the listeners ran for what the node received so far. */
-  private void afterTheListeners(Runnable completion) {
+  private void afterTheListeners(Completion completion) {
     try {
-      afterListeners.execute(() -> onCallbackThread(completion));
+      afterListeners.execute(() -> completeOnCallbackThread(completion));
     } catch (RejectedExecutionException closed) {
-      onCallbackThread(completion);
+      completeOnCallbackThread(completion);
     }
   }
 
-  private void fail(CompletableFuture<SagaOutcome> future, RuntimeException reason) {
-    onCallbackThread(() -> future.completeExceptionally(reason));
+  /**
+   * Runs a completion on a callback thread, having told its outcome to the callers blocked on the
+   * future: the first of them to wake completes it on its own thread (OutcomeFuture).
+   */
+  private void completeOnCallbackThread(Completion completion) {
+    completion.tell();
+    onCallbackThread(completion);
   }
 
-  /** Runs a completion on a callback thread; inline once those are gone (the node closed). */
-  private void onCallbackThread(Runnable completion) {
+  /** Runs a task on a callback thread; inline once those are gone (the node closed). */
+  private void onCallbackThread(Runnable task) {
     try {
-      callbacks.execute(completion);
+      callbacks.execute(task);
     } catch (RejectedExecutionException closed) {
-      completion.run();
+      task.run();
+    }
+  }
+
+  /**
+   * Completes a waiting saga's future with its outcome, or fails it with a reason, then drops it
+   * from the pending ones: completed, then removed, so that a caller who finds the future still
+   * pending completes it too.
+   */
+  private final class Completion implements Runnable {
+    private final String sagaId;
+    private final Waiting waiting;
+    private final @Nullable SagaOutcome outcome;
+    private final @Nullable RuntimeException failure;
+
+    Completion(String sagaId, Waiting waiting, SagaOutcome outcome) {
+      this(sagaId, waiting, outcome, null);
+    }
+
+    Completion(String sagaId, Waiting waiting, RuntimeException failure) {
+      this(sagaId, waiting, null, failure);
+    }
+
+    private Completion(String sagaId, Waiting waiting, @Nullable SagaOutcome outcome, @Nullable RuntimeException failure) {
+      this.sagaId = sagaId;
+      this.waiting = waiting;
+      this.outcome = outcome;
+      this.failure = failure;
+    }
+
+    /** Tells the callers blocked on the future, before it completes. */
+    void tell() {
+      if (outcome != null) {
+        waiting.future.tell(outcome);
+      } else if (failure != null) {
+        waiting.future.tellFailure(failure);
+      }
+    }
+
+    @Override
+    public void run() {
+      if (outcome != null) {
+        waiting.future.complete(outcome);
+      } else if (failure != null) {
+        waiting.future.completeExceptionally(failure);
+      }
+      pending.remove(sagaId, waiting);
     }
   }
 

@@ -22,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +64,26 @@ class OutcomesReportTest {
       assertTrue(outcome.isDone());
       assertEquals(SagaStatus.FINISHED, outcome.join().status());
       assertEquals("told", outcome.join().results().get("a", String.class), "from the reply, not from a read");
+    }
+  }
+
+  @Test
+  void aCallerBlockedOnTheOutcomeIsAnsweredWithoutWaitingForTheCallbackThread() throws Exception {
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try (SagaStore store = InMemoryBackend.create().open("ns")) {
+      LinkedBlockingQueue<Runnable> callbackThread = new LinkedBlockingQueue<>(); // runs nothing unless the test does
+      Outcomes outcomes = new Outcomes(store, new Json(), callbackThread::add, () -> false, Runnable::run);
+      startedWithOneStep(store);
+      CompletableFuture<SagaOutcome> mine = outcomes.of("s").copy();
+      Future<SagaOutcome> got = caller.submit(() -> mine.get());
+
+      outcomes.report("s", () -> told("\"told\""));
+
+      assertEquals("told", got.get(30, TimeUnit.SECONDS).results().get("a", String.class));
+      assertEquals(1, callbackThread.size(), "the callback thread's completion still comes");
+      callbackThread.poll().run(); // and finds the outcome complete
+    } finally {
+      caller.shutdownNow();
     }
   }
 
