@@ -81,17 +81,19 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
       waiting = null;
     }
     if (blocked != null) {
-      blocked.forEach(LockSupport::unpark);
+      blocked.forEach(OutcomeFuture::wake);
     }
   }
 
   /**
-   * Blocks until the outcome is told, {@code nanos} from {@code start} passed (when {@code timed}) or,
-   * when {@code interruptible}, the thread is interrupted; completes the future if it was told.
+   * Blocks until the outcome is told, {@code caller} (the future a caller waits for) completes
+   * otherwise (cancelled, timed out, failed by another future it depends on), {@code nanos} from
+   * {@code start} passed (when {@code timed}) or, when {@code interruptible}, the thread is
+   * interrupted; completes the outcome if it was told.
    *
    * @return whether the thread was interrupted meanwhile (its interrupt status is cleared)
    */
-  private boolean await(boolean timed, long start, long nanos, boolean interruptible) {
+  private boolean await(CompletableFuture<?> caller, boolean timed, long start, long nanos, boolean interruptible) {
     Thread me = Thread.currentThread();
     synchronized (this) {
       if (told == null) {
@@ -101,9 +103,12 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
         waiting.add(me);
       }
     }
+    if (told == null) {
+      caller.whenComplete((result, failure) -> wake(me));
+    }
     boolean interrupted = false;
     try {
-      while (told == null) {
+      while (told == null && !caller.isDone()) {
         if (!timed) {
           LockSupport.park(this);
         } else {
@@ -131,6 +136,16 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
     return interrupted;
   }
 
+  /**
+   * Unparks a blocked caller, unless it is the thread that runs this: that one is not parked, and
+   * would return at once from its next park.
+   */
+  private static void wake(Thread caller) {
+    if (caller != Thread.currentThread()) {
+      LockSupport.unpark(caller);
+    }
+  }
+
   /** A future derived from an outcome: its blocked callers wait for the outcome to be told. */
   private static final class Derived<T> extends CompletableFuture<T> {
     private final OutcomeFuture outcome;
@@ -141,7 +156,7 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
 
     @Override
     public T get() throws InterruptedException, ExecutionException {
-      if (!isDone() && outcome.await(false, 0, 0, true)) {
+      if (!isDone() && outcome.await(this, false, 0, 0, true)) {
         throw new InterruptedException();
       }
       return super.get();
@@ -154,7 +169,7 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
       }
       long start = System.nanoTime();
       long nanos = unit.toNanos(timeout);
-      if (outcome.await(true, start, nanos, true)) {
+      if (outcome.await(this, true, start, nanos, true)) {
         throw new InterruptedException();
       }
       // Done now, unless it waits for more than the outcome (an async stage, another future).
@@ -163,7 +178,7 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
 
     @Override
     public T join() {
-      if (!isDone() && outcome.await(false, 0, 0, false)) {
+      if (!isDone() && outcome.await(this, false, 0, 0, false)) {
         Thread.currentThread().interrupt(); // join() keeps waiting when interrupted, and keeps the status
       }
       return super.join();

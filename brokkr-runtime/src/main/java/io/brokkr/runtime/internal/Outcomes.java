@@ -273,7 +273,8 @@ final class Outcomes {
       this(sagaId, waiting, null, failure);
     }
 
-    private Completion(String sagaId, Waiting waiting, @Nullable SagaOutcome outcome, @Nullable RuntimeException failure) {
+    private Completion(String sagaId, Waiting waiting, @Nullable SagaOutcome outcome,
+        @Nullable RuntimeException failure) {
       this.sagaId = sagaId;
       this.waiting = waiting;
       this.outcome = outcome;

@@ -11,6 +11,7 @@ import io.brokkr.runtime.SagaStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -119,6 +120,37 @@ class OutcomeFutureTest {
     outcome.complete(settled); // as on the callback thread, or inline when the saga was read settled
 
     assertSame(settled, got.get(HANG, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aCallerBlockedOnItsCopyWakesWhenTheCopyIsCancelledThoughNothingIsTold() throws Exception {
+    OutcomeFuture outcome = new OutcomeFuture();
+    CompletableFuture<SagaOutcome> copy = outcome.copy();
+    Future<String> got = blocked(() -> {
+      try {
+        return "got " + copy.get();
+      } catch (CancellationException expected) {
+        return "cancelled";
+      }
+    });
+
+    copy.cancel(true); // another thread gives up on this copy; the saga runs on
+
+    assertEquals("cancelled", got.get(HANG, TimeUnit.SECONDS));
+    assertFalse(outcome.isDone());
+  }
+
+  @Test
+  void aCallerBlockedOnAStageWakesWhenAnotherFutureOfTheStageFailsIt() throws Exception {
+    OutcomeFuture outcome = new OutcomeFuture();
+    CompletableFuture<SagaOutcome> other = new CompletableFuture<>();
+    CompletableFuture<String> either = outcome.copy().applyToEither(other, o -> "first");
+    Future<Throwable> got = blocked(() -> assertThrows(ExecutionException.class, either::get).getCause());
+    IllegalStateException reason = new IllegalStateException("the other one failed");
+
+    other.completeExceptionally(reason);
+
+    assertSame(reason, got.get(HANG, TimeUnit.SECONDS), "failed by the other future, not by the outcome");
   }
 
   @Test
