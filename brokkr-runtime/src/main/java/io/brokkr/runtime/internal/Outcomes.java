@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The futures of the sagas this node was asked about. An event that a saga settled is a hint: the
  * outcome is read from the stored saga, which a forged or stale message cannot change. Futures
- * complete on the node's callback threads, never on the store's threads, so a callback that blocks
- * (on another saga's outcome, say) delays nothing of the node. A saga that vanished from the store
+ * complete on the node's callback threads (or on the thread of a caller blocked on one, see
+ * OutcomeFuture), never on the store's threads, so a callback that blocks (on another saga's
+ * outcome, say) delays nothing of the node. A saga that vanished from the store
  * before it settled (Redis lost it, or its retention passed) fails its future with the reason.
  */
 final class Outcomes {
