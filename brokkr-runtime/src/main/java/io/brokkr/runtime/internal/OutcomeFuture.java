@@ -87,13 +87,13 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
 
   /**
    * Blocks until the outcome is told, {@code caller} (the future a caller waits for) completes
-   * otherwise (cancelled, timed out, failed by another future it depends on), {@code nanos} from
+   * otherwise (cancelled, timed out, completed by another future it depends on), {@code nanos} from
    * {@code start} passed (when {@code timed}) or, when {@code interruptible}, the thread is
    * interrupted; completes the outcome if it was told.
    *
    * @return whether the thread was interrupted meanwhile (its interrupt status is cleared)
    */
-  private boolean await(CompletableFuture<?> caller, boolean timed, long start, long nanos, boolean interruptible) {
+  private boolean await(Derived<?> caller, boolean timed, long start, long nanos, boolean interruptible) {
     Thread me = Thread.currentThread();
     synchronized (this) {
       if (told == null) {
@@ -104,7 +104,7 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
       }
     }
     if (told == null) {
-      caller.whenComplete((result, failure) -> wake(me));
+      caller.watch();
     }
     boolean interrupted = false;
     try {
@@ -136,6 +136,15 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
     return interrupted;
   }
 
+  /** Wakes every blocked caller, to look again at the future it waits for: one completed otherwise. */
+  private void wakeAll() {
+    List<Thread> blocked;
+    synchronized (this) {
+      blocked = waiting == null ? List.of() : List.copyOf(waiting);
+    }
+    blocked.forEach(OutcomeFuture::wake);
+  }
+
   /**
    * Unparks a blocked caller, unless it is the thread that runs this: that one is not parked, and
    * would return at once from its next park.
@@ -149,9 +158,22 @@ final class OutcomeFuture extends CompletableFuture<SagaOutcome> {
   /** A future derived from an outcome: its blocked callers wait for the outcome to be told. */
   private static final class Derived<T> extends CompletableFuture<T> {
     private final OutcomeFuture outcome;
+    /** Whether its completion wakes the blocked callers; set by the first that blocks on it. */
+    private volatile boolean watched;
 
     Derived(OutcomeFuture outcome) {
       this.outcome = outcome;
+    }
+
+    /**
+     * Has its completion wake the blocked callers, once: a caller that gets with a timeout again and
+     * again adds nothing more to it (two racing first callers may add one each).
+     */
+    void watch() {
+      if (!watched) {
+        watched = true;
+        whenComplete((result, failure) -> outcome.wakeAll());
+      }
     }
 
     @Override

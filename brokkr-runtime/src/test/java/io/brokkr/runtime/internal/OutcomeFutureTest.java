@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.runtime.SagaOutcome;
 import io.brokkr.runtime.SagaStatus;
+import io.brokkr.runtime.testing.Eventually;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,16 +46,14 @@ class OutcomeFutureTest {
   }
 
   /** Starts {@code call} on a caller thread and returns once that thread is blocked (parked). */
-  private <T> Future<T> blocked(java.util.concurrent.Callable<T> call) throws InterruptedException {
+  private <T> Future<T> blocked(Callable<T> call) {
     AtomicReference<Thread> caller = new AtomicReference<>();
     Future<T> future = callers.submit(() -> {
       caller.set(Thread.currentThread());
       return call.call();
     });
-    while (caller.get() == null || caller.get().getState() != Thread.State.WAITING
-        && caller.get().getState() != Thread.State.TIMED_WAITING) {
-      Thread.sleep(1);
-    }
+    Eventually.until("the caller blocks", () -> caller.get() != null
+        && (caller.get().getState() == Thread.State.WAITING || caller.get().getState() == Thread.State.TIMED_WAITING));
     return future;
   }
 
@@ -162,6 +162,18 @@ class OutcomeFutureTest {
     outcome.tell(told);
 
     assertSame(told, got.get(HANG, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aCallerThatGetsWithATimeoutAgainAndAgainAddsNothingMoreToItsFuture() {
+    OutcomeFuture outcome = new OutcomeFuture();
+    CompletableFuture<SagaOutcome> copy = outcome.copy();
+
+    for (int i = 0; i < 5; i++) {
+      assertThrows(TimeoutException.class, () -> copy.get(1, TimeUnit.MILLISECONDS));
+    }
+
+    assertEquals(1, copy.getNumberOfDependents(), "one wake-up stage for all its blocked callers");
   }
 
   @Test
