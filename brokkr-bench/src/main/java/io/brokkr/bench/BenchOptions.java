@@ -55,7 +55,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       "  --latency-sagas N     sagas per hammer-latency and chain run (default 300)",
       "  --chain-length N      steps of the chain scenario (default 10)",
       "  --fanout LIST         fan-out widths K (default 10,100,1000)",
-      "  --fanout-steps N      steps per fanout run; sagas = max(10, N / K) (default 2000)",
+      "  --fanout-steps N      steps per fanout run; sagas = max(100, N / K) (default 2000)",
       "  --scaling LIST        saga sizes S of the scaling scenario (default 100,1000,10000)",
       "  --concurrency N       step attempts a worker runs at once (default 16)",
       "  --submitters N        threads starting sagas in hammer-throughput (default 4)",
