@@ -65,7 +65,8 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       + "                        case of BullMQ (a Node process each) (default 20; 0: no settling either)",
       "  --runs N              measured runs per scenario (default 3)",
       "  --case-budget SECONDS no further run of a case starts once its runs would pass this; a warm-up that alone\n"
-      + "                        passes it counts as the one measured run (default 60)",
+      + "                        passes it counts as the one measured run; a one-in-flight run in this JVM starts no\n"
+      + "                        more sagas once it has lasted this long, after at least 10 (default 60)",
       "  --probe-sagas N       sagas of the round-trip probe (Redis MONITOR) per latency scenario; 0: none (default 20)",
       "  --json FILE           where the JSON report goes (default target/brokkr-bench.json)",
       "  --bullmq-dir DIR      the BullMQ peer (default: bench/peers/bullmq above the working directory)",
