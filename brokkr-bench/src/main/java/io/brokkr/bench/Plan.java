@@ -10,7 +10,7 @@ final class Plan {
   private static final int PROBE_STEPS = 1000;
   /**
    * Sagas of a fan-out run at least, so that its p99 is a percentile and not its slowest saga or two:
-   * with 10 and 20 sagas a run (2026-12-07's thirty-seventh round) K = 10 and K = 100 had their p99
+   * with 200 and 20 sagas a run (2026-12-07's thirty-seventh round) K = 10's and K = 100's p99 were
    * behind BullMQ's in the full run (×0.91, ×0.92) and ahead with 100 just after (×1.49, ×1.28); with
    * 2 (before the twelfth round) even K = 1,000's median followed single sagas.
    */
