@@ -238,29 +238,30 @@ final class InJvmRuns {
     long start = System.nanoTime();
     long budgetStart = budgetClock.getAsLong();
     long budget = c.budgetSeconds() * 1_000_000_000L;
-    int done = 0;
-    for (int i = 0; i < sagas; i++, done++) {
-      if (i >= ONE_IN_FLIGHT_AT_LEAST && budgetClock.getAsLong() - budgetStart > budget) {
-        break;
-      }
+    int ran = 0;
+    for (; ran < sagas && (ran < ONE_IN_FLIGHT_AT_LEAST || budgetClock.getAsLong() - budgetStart <= budget); ran++) {
       long sagaStart = System.nanoTime();
-      Launched saga = launcher.launch(i);
+      Launched saga = launcher.launch(ran);
       submitNanos += System.nanoTime() - sagaStart;
       saga.outcome().get(timeoutSeconds(c.stepsPerSaga()), TimeUnit.SECONDS);
       long sagaEnd = System.nanoTime();
-      latencies[i] = (sagaEnd - sagaStart) / 1000;
+      latencies[ran] = (sagaEnd - sagaStart) / 1000;
       if (clock.levels() > 0) {
         long[] sagaHops = clock.hops(saga.sagaId(), sagaStart, sagaEnd);
         for (int level = 0; level < sagaHops.length; level++) {
-          hops.get(level)[i] = sagaHops[level];
+          hops.get(level)[ran] = sagaHops[level];
         }
       }
     }
     long end = System.nanoTime();
-    int ran = done;
     return new RawRun(ran, ran * c.stepsPerSaga(), (end - start) / 1000, submitNanos / 1000,
-        ProcessCpu.micros() - cpu, Arrays.copyOf(latencies, ran), hops.stream().map(h -> Arrays.copyOf(h, ran)).toList(),
+        ProcessCpu.micros() - cpu, Arrays.copyOf(latencies, ran), firstOf(hops, ran),
         HeapAllocation.bytes() - allocated);
+  }
+
+  /** The first {@code count} values of each level's array: those of the sagas a run did. */
+  private static List<long[]> firstOf(List<long[]> levels, int count) {
+    return levels.stream().map(level -> Arrays.copyOf(level, count)).toList();
   }
 
   /** Generous, so that only a stuck run times out: a minute plus 50 ms a step. */

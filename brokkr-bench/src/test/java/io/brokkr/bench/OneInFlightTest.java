@@ -57,9 +57,23 @@ class OneInFlightTest {
 
   @Test
   void theCaseSaysHowManySagasItsRunsDidWhenTheBudgetEndedThem() throws Exception {
-    long[] now = new long[1];
     // The warm-up and the settling run are not reported; of the three measured runs, two ended at the budget.
-    int[] sagasOfRun = {50, 60, 40, 100, 31};
+    assertEquals(List.of("2 measured run(s) started no more sagas once they had lasted the case's budget of 1000 s:"
+        + " 31 to 40 of their 100"), notesOfRunsDoing(50, 60, 40, 100, 31));
+  }
+
+  @Test
+  void theNoteGivesOneCountWhenOneMeasuredRunEndedAtTheBudget() throws Exception {
+    assertEquals(List.of("1 measured run(s) started no more sagas once they had lasted the case's budget of 1000 s:"
+        + " 20 of their 100"), notesOfRunsDoing(100, 100, 100, 20, 100));
+  }
+
+  /**
+   * The notes of a case of 100 sagas a run and a budget of 1,000 s whose warm-up, settling and three measured
+   * runs did {@code sagasOfRun} sagas, 60 s each.
+   */
+  private static List<String> notesOfRunsDoing(int... sagasOfRun) throws Exception {
+    long[] now = new long[1];
     int[] runs = new int[1];
     InJvmRuns.Once once = (sagas, kind) -> {
       now[0] += 60_000_000_000L;
@@ -68,10 +82,7 @@ class OneInFlightTest {
           RedisUsage.NONE);
     };
     Case generous = new Case(Scenario.FANOUT, Shape.FANOUT, 10, 100, 16, 1, 1, 3, 1_000, 0);
-    Peer.Runs result = InJvmRuns.open(generous, Meter.NONE, once, () -> now[0], JitSettling.Compilers.ofThisJvm())
-        .runAll();
-    assertEquals(List.of("2 measured run(s) started no more sagas once they had lasted the case's budget of 1000 s:"
-        + " 31 to 40 of their 100"), result.notes());
+    return InJvmRuns.open(generous, Meter.NONE, once, () -> now[0], JitSettling.Compilers.ofThisJvm()).runAll().notes();
   }
 
   /** A run of {@link #FANOUT} whose every saga takes {@code nanosEach} on the budget's clock. */
