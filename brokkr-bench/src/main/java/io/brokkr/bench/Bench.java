@@ -66,7 +66,8 @@ final class Bench implements AutoCloseable {
     String runTag = Long.toString(System.currentTimeMillis(), 36);
     for (Observed.Signals signals : Observed.Signals.values()) {
       if (options.peers().contains("memory" + signals.suffix())) {
-        peers.add(new BrokkrPeer(new MemoryTarget(signals), runTag));
+        peers.add(new BrokkrPeer(new MemoryTarget(signals, options.memoryRetention()), runTag));
+        about.put("brokkr-memory-retention", options.memoryRetention().toString());
       }
     }
     for (String temporal : List.of(TemporalPeer.IN_PROCESS, TemporalPeer.GRPC)) {

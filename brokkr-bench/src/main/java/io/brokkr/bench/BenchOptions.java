@@ -1,7 +1,10 @@
 package io.brokkr.bench;
 
+import io.brokkr.runtime.InMemoryBackend;
 import io.brokkr.runtime.RedisOptions;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +20,8 @@ import java.util.Set;
 record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<String> redisUrl, int sagas,
     int latencySagas, int chainLength, List<Integer> fanoutWidths, int fanoutSteps, List<Integer> scalingSizes,
     int concurrency, int submitters, int warmup, int warmupSeconds, int runs, int caseBudget, int probeSagas, Path json,
-    Optional<Path> bullmqDir, int redisConnections, boolean redisDirect, boolean redisFinishBatching, boolean help) {
+    Optional<Path> bullmqDir, int redisConnections, boolean redisDirect, boolean redisFinishBatching,
+    Duration memoryRetention, boolean help) {
 
   /**
    * The peers a run may include: Brokkr on each store, the same with metrics and tracing on
@@ -36,7 +40,8 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
 
   private static final Set<String> FLAGS = Set.of("scenarios", "peers", "redis-url", "sagas", "latency-sagas",
       "chain-length", "fanout", "fanout-steps", "scaling", "concurrency", "submitters", "warmup", "warmup-seconds", "runs", "case-budget", "probe-sagas",
-      "json", "bullmq-dir", "redis-connections", "redis-transitions", "redis-finish-batching", "help");
+      "json", "bullmq-dir", "redis-connections", "redis-transitions", "redis-finish-batching", "memory-retention",
+      "help");
 
   static final String USAGE = String.join("\n",
       "brokkr-bench: Brokkr (in-memory and Redis stores) against BullMQ flows on the same Redis and Temporal's Java SDK.",
@@ -75,12 +80,15 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       + "                        pool (RedisOptions.withDirectConnection(false)) (default direct)",
       "  --redis-finish-batching B on: finishes of several sagas may share a call; off: a call each\n"
       + "                        (RedisOptions.withFinishBatching(false)) (default on)",
+      "  --memory-retention D  how long the in-memory peers keep a settled saga, an ISO-8601 duration of at least\n"
+      + "                        1 ms (PT0.001S, PT1S); young collections copy the sagas kept (default 7 days, the\n"
+      + "                        in-memory backend's: a run's sagas all stay)",
       "  --help                this text");
 
   static BenchOptions defaults() {
     return new BenchOptions(List.of(Scenario.values()), DEFAULT_PEERS, Optional.empty(), 2000, 300, 10, List.of(10, 100, 1000),
         2000, List.of(100, 1000, 10000), 16, 4, 1, 20, 3, 60, 20, Path.of("target", "brokkr-bench.json"), Optional.empty(), 2, true, true,
-        false);
+        InMemoryBackend.DEFAULT_RETENTION, false);
   }
 
   /**
@@ -113,6 +121,7 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
         count(given, "redis-connections", d.redisConnections, 1),
         given.containsKey("redis-transitions") ? direct(given.get("redis-transitions")) : d.redisDirect,
         given.containsKey("redis-finish-batching") ? onOff(given.get("redis-finish-batching")) : d.redisFinishBatching,
+        given.containsKey("memory-retention") ? retention(given.get("memory-retention")) : d.memoryRetention,
         given.containsKey("help"));
   }
 
@@ -206,6 +215,19 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
       case "pool" -> false;
       default -> throw new IllegalArgumentException("--redis-transitions takes direct or pool, was \"" + value + "\"");
     };
+  }
+
+  private static Duration retention(String value) {
+    Duration retention;
+    try {
+      retention = Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--memory-retention takes an ISO-8601 duration such as PT1S, was \"" + value + "\"");
+    }
+    if (retention.toMillis() < 1) {
+      throw new IllegalArgumentException("--memory-retention must be at least 1 ms (PT0.001S), was \"" + value + "\"");
+    }
+    return retention;
   }
 
   private static String checkUrl(String url) {

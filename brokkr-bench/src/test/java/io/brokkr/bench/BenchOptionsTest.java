@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brokkr.runtime.InMemoryBackend;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class BenchOptionsTest {
     BenchOptions o = BenchOptions.parse("--runs", "5", "--fanout=1000,10", "--peers", "bullmq,memory",
         "--redis-url", "redis://127.0.0.1:6390", "--json", "out.json", "--scenarios", "chain,scaling",
         "--redis-connections", "8", "--warmup-seconds", "0", "--redis-transitions", "pool",
-        "--redis-finish-batching", "off");
+        "--redis-finish-batching", "off", "--memory-retention", "PT0.001S");
     assertEquals(5, o.runs());
     assertEquals(List.of(10, 1000), o.fanoutWidths());
     assertEquals(List.of("memory", "bullmq"), o.peers());
@@ -39,6 +41,9 @@ class BenchOptionsTest {
     assertEquals(0, o.warmupSeconds());
     assertEquals(20, BenchOptions.defaults().warmupSeconds(), "a process's first case warms up for 20 s");
     assertEquals(2, BenchOptions.defaults().redisConnections(), "a small pool, as BullMQ's one connection");
+    assertEquals(Duration.ofMillis(1), o.memoryRetention());
+    assertEquals(InMemoryBackend.DEFAULT_RETENTION, BenchOptions.defaults().memoryRetention(),
+        "the in-memory backend's own retention");
   }
 
   @Test
@@ -53,6 +58,8 @@ class BenchOptionsTest {
     assertMessage("at least 1, was \"0\"", "--redis-connections", "0");
     assertMessage("direct or pool, was \"netty\"", "--redis-transitions", "netty");
     assertMessage("on or off, was \"yes\"", "--redis-finish-batching", "yes");
+    assertMessage("ISO-8601 duration such as PT1S, was \"7d\"", "--memory-retention", "7d");
+    assertMessage("at least 1 ms (PT0.001S), was \"PT0.0005S\"", "--memory-retention", "PT0.0005S");
   }
 
   @Test
