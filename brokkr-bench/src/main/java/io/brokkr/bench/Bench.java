@@ -64,10 +64,12 @@ final class Bench implements AutoCloseable {
 
   private void openPeers() throws IOException {
     String runTag = Long.toString(System.currentTimeMillis(), 36);
+    if (options.peers().stream().anyMatch(p -> p.startsWith("memory"))) {
+      about.put("brokkr-memory-retention", options.memoryRetention().toString());
+    }
     for (Observed.Signals signals : Observed.Signals.values()) {
       if (options.peers().contains("memory" + signals.suffix())) {
         peers.add(new BrokkrPeer(new MemoryTarget(signals, options.memoryRetention()), runTag));
-        about.put("brokkr-memory-retention", options.memoryRetention().toString());
       }
     }
     for (String temporal : List.of(TemporalPeer.IN_PROCESS, TemporalPeer.GRPC)) {

@@ -224,8 +224,10 @@ record BenchOptions(List<Scenario> scenarios, List<String> peers, Optional<Strin
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("--memory-retention takes an ISO-8601 duration such as PT1S, was \"" + value + "\"");
     }
-    if (retention.toMillis() < 1) {
-      throw new IllegalArgumentException("--memory-retention must be at least 1 ms (PT0.001S), was \"" + value + "\"");
+    try {
+      InMemoryBackend.create(retention); // the backend's own rule, checked before any run
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--memory-retention: " + e.getMessage());
     }
     return retention;
   }

@@ -59,7 +59,8 @@ class BenchOptionsTest {
     assertMessage("direct or pool, was \"netty\"", "--redis-transitions", "netty");
     assertMessage("on or off, was \"yes\"", "--redis-finish-batching", "yes");
     assertMessage("ISO-8601 duration such as PT1S, was \"7d\"", "--memory-retention", "7d");
-    assertMessage("at least 1 ms (PT0.001S), was \"PT0.0005S\"", "--memory-retention", "PT0.0005S");
+    assertMessage("--memory-retention: the retention must be at least 1 ms, was PT0.0005S", "--memory-retention",
+        "PT0.0005S");
   }
 
   @Test

@@ -58,6 +58,18 @@ class BenchTest {
     assertTrue(report.results().get(1).error().isEmpty());
   }
 
+  @Test
+  void theInMemoryPeersRetentionIsTheOptionsAndTheReportNamesIt() throws Exception {
+    BenchOptions options = BenchOptions.parse("--peers", "memory", "--scenarios", "hammer-latency",
+        "--latency-sagas", "3", "--warmup", "0", "--runs", "1", "--warmup-seconds", "0", "--memory-retention", "PT0.001S");
+    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    try (Bench bench = Bench.open(options, log)) {
+      Report report = bench.run("test");
+      assertEquals("PT0.001S", report.machine().get("brokkr-memory-retention"));
+      assertTrue(report.results().stream().allMatch(r -> r.error().isEmpty()), report.results().toString());
+    }
+  }
+
   private Report run(List<Peer> peers) {
     BenchOptions options = BenchOptions.parse("--scenarios", "hammer-latency", "--runs", "2", "--warmup-seconds", "0");
     PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
