@@ -18,6 +18,9 @@ final class AttemptLog {
   private AttemptLog() {}
 
   static void finished(Attempt attempt) {
+    if (!LOG.isDebugEnabled()) {
+      return; // every finish passes here: no arguments boxed and packed for a line not written
+    }
     LOG.debug("step \"{}\" of saga {} finished at attempt {}", attempt.ref().stepId(), attempt.ref().sagaId(),
         attempt.number());
   }

@@ -4,7 +4,6 @@ import io.brokkr.runtime.StepResults;
 import io.brokkr.runtime.TypeRef;
 import java.lang.reflect.Type;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -15,9 +14,13 @@ final class Results implements StepResults {
   private final Map<String, String> results;
   private final Json json;
 
+  /**
+   * @param results the results by step id, in the order the steps were added: handed over, never
+   *     changed after (a settling's results, or a map made for this), so not copied: every outcome makes one
+   */
   Results(String sagaId, Map<String, String> results, Json json) {
     this.sagaId = sagaId;
-    this.results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+    this.results = Collections.unmodifiableMap(results);
     this.json = json;
   }
 

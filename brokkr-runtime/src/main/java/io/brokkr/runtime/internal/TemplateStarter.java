@@ -71,13 +71,13 @@ final class TemplateStarter {
     Map<String, StepSpec> compensators = new LinkedHashMap<>();
     for (PlannedStep compensator : plan.compensators()) {
       // A compensator depends on the one step it compensates, which keys it.
-      compensators.put(compensator.dependsOn().get(0), compensator.spec(values));
+      compensators.put(compensator.compensated(), compensator.spec(values));
     }
     String sagaId = RandomIds.uuid();
     // Expected before the start: the saga may settle before start returns. A saga this node just
     // starts cannot have settled before, so nothing is read.
     CompletableFuture<SagaOutcome> outcome = engine.outcomes().expect(sagaId);
-    Optional<String> name = Optional.of(template.name());
+    Optional<String> name = plan.name();
     try (Scope scope = engine.observer().creating(sagaId, name, true)) {
       try {
         SagaDraft draft = new SagaDraft(sagaId, steps, compensators, name, scope.traceContext());
@@ -132,7 +132,7 @@ final class TemplateStarter {
           List.of(compensation.step()), fixed, compensation.inputs(), compensation.retry().resolve(nodeDefault),
           compensation.timeout()));
     }
-    return new Plan(List.copyOf(steps), List.copyOf(compensators));
+    return new Plan(Optional.of(template.name()), List.copyOf(steps), List.copyOf(compensators));
   }
 
   /** Each input encoded once; every missing, unknown or unencodable input named in one message. */
@@ -186,16 +186,50 @@ final class TemplateStarter {
     return text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "...";
   }
 
-  /** The steps and compensators of a template, ready to be given each saga's inputs. */
-  private record Plan(List<PlannedStep> steps, List<PlannedStep> compensators) {}
+  /**
+   * The name, steps and compensators of a template, ready to be given each saga's inputs; the name
+   * made an {@code Optional} once, shared by the sagas as the steps' specs are.
+   */
+  private record Plan(Optional<String> name, List<PlannedStep> steps, List<PlannedStep> compensators) {}
 
   /**
    * A step of a plan: all of its spec but the args that come from the saga's inputs; its fixed args
-   * (a compensator's) kept encoded. Its args' JSON array is the fixed args, then the inputs named.
+   * (a compensator's) kept encoded. Its args' JSON array is the fixed args, then the inputs named. A
+   * step that names no input has the same spec in every saga: made once, and shared by the sagas (a
+   * settled saga keeps its specs for its retention).
    */
-  private record PlannedStep(String id, String worker, List<String> dependsOn, List<String> fixedArgs,
-      List<String> inputNames, RetryPolicy retry, Optional<Duration> timeout) {
+  private static final class PlannedStep {
+    private final String id;
+    private final String worker;
+    private final List<String> dependsOn;
+    private final List<String> fixedArgs;
+    private final List<String> inputNames;
+    private final RetryPolicy retry;
+    private final Optional<Duration> timeout;
+    private final Optional<StepSpec> shared;
+
+    PlannedStep(String id, String worker, List<String> dependsOn, List<String> fixedArgs, List<String> inputNames,
+        RetryPolicy retry, Optional<Duration> timeout) {
+      this.id = id;
+      this.worker = worker;
+      this.dependsOn = List.copyOf(dependsOn);
+      this.fixedArgs = List.copyOf(fixedArgs);
+      this.inputNames = List.copyOf(inputNames);
+      this.retry = retry;
+      this.timeout = timeout;
+      this.shared = inputNames.isEmpty() ? Optional.of(build(Map.of())) : Optional.empty();
+    }
+
+    /** The step this compensator compensates: the one step it depends on. */
+    String compensated() {
+      return dependsOn.get(0);
+    }
+
     StepSpec spec(Map<String, String> inputValues) {
+      return shared.isPresent() ? shared.get() : build(inputValues);
+    }
+
+    private StepSpec build(Map<String, String> inputValues) {
       StringBuilder args = new StringBuilder("[");
       // Indexed loops: an iterator for each list at every start cost more than the loops themselves.
       for (int i = 0; i < fixedArgs.size(); i++) {

@@ -60,7 +60,10 @@ final class MemorySaga {
   private final TimerIndex timers;
   private final Outbox outbox;
   private final StepTable steps = new StepTable();
-  /** The compensators, so that finishing the saga skips them without walking every step. */
+  /**
+   * The compensators, so that finishing the saga skips them without walking every step; none once
+   * it FINISHED (see {@link #finishSaga}).
+   */
   private List<MemoryStep> compensators = List.of();
   private final Optional<String> name;
   /** The trace context of the code that created the saga, handed to every claim. */
@@ -281,9 +284,11 @@ final class MemorySaga {
     }
     requireNewId(spec.stepId());
     begin();
-    // A compensator receives the result of the step it compensates, whatever the spec said.
-    StepSpec onlyItsStep = new StepSpec(spec.stepId(), spec.workerName(), List.of(stepId), spec.argsJson(),
-        spec.retry(), spec.timeout());
+    // A compensator receives the result of the step it compensates, whatever the spec said; a spec
+    // that says so already is kept as it is (a template's is shared by its sagas).
+    boolean onItsStepAlone = spec.dependsOn().size() == 1 && spec.dependsOn().get(0).equals(stepId);
+    StepSpec onlyItsStep = onItsStepAlone ? spec
+        : new StepSpec(spec.stepId(), spec.workerName(), List.of(stepId), spec.argsJson(), spec.retry(), spec.timeout());
     MemoryStep compensator = new MemoryStep(id, onlyItsStep, stepId);
     steps.add(compensator);
     compensators = SmallLists.plus(compensators, compensator);
@@ -820,6 +825,12 @@ final class MemorySaga {
       }
     }
     move(SagaStatus.FINISHED);
+    // Nothing follows FINISHED (no step is added, none compensated or retried): the links the rules
+    // walk are let go, and a saga kept for its retention keeps fewer objects.
+    compensators = List.of();
+    for (MemoryStep step : steps) {
+      step.dropDependents();
+    }
   }
 
   private void beginCompensation() {

@@ -83,6 +83,11 @@ final class MemoryStep {
     return dependents;
   }
 
+  /** Lets go of the dependents: the saga finished, and no rule walks them any more. */
+  void dropDependents() {
+    dependents = List.of();
+  }
+
   boolean isCompensator() {
     return compensates != null;
   }
