@@ -1,6 +1,7 @@
 package io.brokkr.runtime.internal.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.SagaStatus;
@@ -9,6 +10,7 @@ import io.brokkr.runtime.spi.Change;
 import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.SagaSnapshot;
 import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepSnapshot;
 import io.brokkr.runtime.spi.StepSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +46,7 @@ class FinishedSagaLinksTest {
     assertEquals(SagaStatus.FINISHED, saga.status());
     assertEquals(List.of(), saga.step("a").dependents());
     SagaSnapshot settled = saga.snapshotOnceDelivered();
-    assertEquals(List.of("a", "b", "undo-a"), settled.steps().stream().map(step -> step.stepId()).toList());
+    assertEquals(List.of("a", "b", "undo-a"), settled.steps().stream().map(StepSnapshot::stepId).toList());
     assertEquals(List.of("a"), settled.steps().get(1).spec().dependsOn());
     assertEquals(StepStatus.SKIPPED, settled.steps().get(2).status());
     assertEquals(Change.NONE, saga.within(finished -> finished.retry("operator")), "a FINISHED saga is not retried");
@@ -55,7 +57,7 @@ class FinishedSagaLinksTest {
     Claim claim = saga.within(s -> s.claimMadeReady(stepId, "node-1", Instant.now(), Duration.ofSeconds(30)))
         .orElseThrow(() -> new AssertionError(stepId + " was not ready"));
     Change finished = saga.within(s -> s.finish(stepId, Settler.attempt(claim.lease().token()), Optional.of("1")));
-    assertEquals(true, finished.applied(), stepId + " finished");
+    assertTrue(finished.applied(), stepId + " finished");
   }
 
   private static StepSpec spec(String id, List<String> dependsOn) {
