@@ -70,8 +70,12 @@ final class MemorySaga {
   private final Map<String, String> traceContext;
   /** The clock of the view that created the saga: the time of its changes, in milliseconds as on Redis. */
   private final Clock clock;
-  private final Instant createdAt;
-  private Instant updatedAt;
+  /**
+   * When the saga was created and last changed, in epoch milliseconds: numbers, not {@link Instant}s
+   * a settled saga would keep for its retention (made when read).
+   */
+  private final long createdAt;
+  private long updatedAt;
   private SagaStatus status = SagaStatus.CREATED;
   private Optional<SagaOutcome.Failure> failure = Optional.empty();
   private long lastToken;
@@ -110,7 +114,7 @@ final class MemorySaga {
     this.queues = queues;
     this.timers = timers;
     this.outbox = outbox;
-    this.createdAt = now();
+    this.createdAt = now().toEpochMilli();
     this.updatedAt = createdAt;
     record(HistoryEntry.Kind.CREATED, null, null, status, null, null);
   }
@@ -186,7 +190,7 @@ final class MemorySaga {
 
   private SagaSnapshot snapshot() {
     return new SagaSnapshot(id, status, failure, steps.stream().map(MemoryStep::snapshot).toList(), name,
-        createdAt, updatedAt);
+        Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt));
   }
 
   /**
@@ -209,7 +213,7 @@ final class MemorySaga {
   }
 
   synchronized SagaSummary summary() {
-    return new SagaSummary(id, name, status, createdAt, updatedAt);
+    return new SagaSummary(id, name, status, Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(updatedAt));
   }
 
   /** Adds the steps ready to be claimed (queued, not waiting out a backoff) to the counts by worker. */
@@ -703,7 +707,7 @@ final class MemorySaga {
 
   /** An event of this saga: the saga changed now. */
   private void publish(StoreEvent event) {
-    updatedAt = now();
+    updatedAt = now().toEpochMilli();
     if (call != null) {
       call.events.add(event);
     } else {
@@ -743,7 +747,8 @@ final class MemorySaga {
 
   private Change applied(Optional<Instant> retryAt) {
     return new Change(true, ready, retryAt, List.of(),
-        settledNow && status.isSettled() ? Optional.of(new Settling(id, name, status, createdAt, Optional.of(outcome())))
+        settledNow && status.isSettled() ? Optional.of(new Settling(id, name, status, Instant.ofEpochMilli(createdAt),
+            Optional.of(outcome())))
             : Optional.empty());
   }
 
@@ -830,7 +835,9 @@ final class MemorySaga {
     compensators = List.of();
     for (MemoryStep step : steps) {
       step.dropDependents();
+      step.readyAt = Instant.EPOCH; // read only while the step is queued or claimed
     }
+    lastNow = null;
   }
 
   private void beginCompensation() {

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * settled, or after they were created if they are never started. A saga is stamped by the first
  * sweep after it settled, or after it was created unless it was started in the same call, so the
  * retention counts on the sweeps' clock. Its latest stamp is kept on the saga itself
- * ({@link MemorySaga#retainedFrom}), not in a map beside it: a settled saga stays for its
+ * ({@link MemorySaga#retainedFrom}), not in a map beside it, and the stamps are kept by sweep (its
+ * time and an array of the ids it stamped), not as an object a saga: a settled saga stays for its
  * retention, and every young collection copies the sagas settled since the last.
  */
 final class Retention {
@@ -28,11 +29,19 @@ final class Retention {
     }
   }
 
+  /** The sagas one sweep stamped, at its time. */
+  private record Sweep(Instant at, String[] sagaIds) {}
+
+  private static final String[] NONE = new String[0];
+
   private final Duration retention;
   /** The namespace's sagas by id: a saga is looked up when it is stamped, by the sweep, not when it settles. */
   private final Function<String, @Nullable MemorySaga> sagas;
   private final Queue<String> unstamped = new ConcurrentLinkedQueue<>();
-  private final Deque<Stamp> byTime = new ArrayDeque<>();
+  /** The sweeps that stamped a saga, oldest first. */
+  private final Deque<Sweep> sweeps = new ArrayDeque<>();
+  /** The ids a sweep is stamping; one list for every sweep, so that it grows only to the largest. */
+  private final List<String> stamping = new ArrayList<>();
 
   Retention(Duration retention, Function<String, @Nullable MemorySaga> sagas) {
     this.retention = retention;
@@ -54,12 +63,19 @@ final class Retention {
       MemorySaga saga = sagas.apply(sagaId);
       if (saga != null) { // else deleted meanwhile: nothing to drop
         saga.retainedFrom(now);
-        byTime.addLast(new Stamp(now, sagaId));
+        stamping.add(sagaId);
       }
     }
+    if (!stamping.isEmpty()) {
+      sweeps.addLast(new Sweep(now, stamping.toArray(NONE)));
+      stamping.clear();
+    }
     List<Stamp> expired = new ArrayList<>();
-    while (!byTime.isEmpty() && !byTime.peekFirst().at().plus(retention).isAfter(now)) {
-      expired.add(byTime.pollFirst());
+    while (!sweeps.isEmpty() && !sweeps.peekFirst().at().plus(retention).isAfter(now)) {
+      Sweep sweep = sweeps.pollFirst();
+      for (String sagaId : sweep.sagaIds()) {
+        expired.add(new Stamp(sweep.at(), sagaId));
+      }
     }
     return expired;
   }

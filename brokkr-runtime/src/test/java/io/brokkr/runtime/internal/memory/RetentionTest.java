@@ -107,4 +107,24 @@ class RetentionTest {
     assertEquals(Optional.empty(), namespace.find("settled"));
     assertTrue(namespace.find("running").isPresent(), "a running saga is never dropped");
   }
+
+  @Test
+  void sagasStampedByOneSweepGoTogetherAndThoseOfALaterSweepAtTheirOwnTime() {
+    MemoryNamespace namespace = new MemoryNamespace("ns", RETENTION);
+    for (String id : List.of("first-1", "first-2")) {
+      namespace.create(id, Optional.empty(), Clock.systemUTC());
+    }
+    namespace.dropExpired(T); // one sweep stamps both
+    namespace.create("later", Optional.empty(), Clock.systemUTC());
+    Instant laterSweep = T.plusSeconds(3);
+    namespace.dropExpired(laterSweep);
+    namespace.dropExpired(T.plusSeconds(4)); // stamps nothing: no sweep of its own is kept
+
+    namespace.dropExpired(T.plus(RETENTION));
+    assertEquals(Optional.empty(), namespace.find("first-1"));
+    assertEquals(Optional.empty(), namespace.find("first-2"));
+    assertTrue(namespace.find("later").isPresent(), "stamped by the later sweep, kept until its retention ends");
+    namespace.dropExpired(laterSweep.plus(RETENTION));
+    assertEquals(Optional.empty(), namespace.find("later"));
+  }
 }
