@@ -62,6 +62,11 @@ final class Bench implements AutoCloseable {
     return bench;
   }
 
+  /** The peers opened, in the order they run. */
+  List<Peer> peers() {
+    return List.copyOf(peers);
+  }
+
   private void openPeers() throws IOException {
     String runTag = Long.toString(System.currentTimeMillis(), 36);
     if (options.peers().stream().anyMatch(p -> p.startsWith("memory"))) {

@@ -23,6 +23,10 @@ final class BrokkrPeer implements Peer {
     this.runTag = runTag;
   }
 
+  BrokkrTarget target() {
+    return target;
+  }
+
   @Override
   public String name() {
     return target.name();

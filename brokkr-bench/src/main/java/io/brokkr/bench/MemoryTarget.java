@@ -19,6 +19,11 @@ final class MemoryTarget implements BrokkrTarget {
     this.retention = retention;
   }
 
+  /** How long each node's store keeps a settled saga. */
+  Duration retention() {
+    return retention;
+  }
+
   @Override
   public String name() {
     return "brokkr-memory" + signals.suffix();

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,10 +61,13 @@ class BenchTest {
 
   @Test
   void theInMemoryPeersRetentionIsTheOptionsAndTheReportNamesIt() throws Exception {
-    BenchOptions options = BenchOptions.parse("--peers", "memory", "--scenarios", "hammer-latency",
+    BenchOptions options = BenchOptions.parse("--peers", "memory,memory-observed", "--scenarios", "hammer-latency",
         "--latency-sagas", "3", "--warmup", "0", "--runs", "1", "--warmup-seconds", "0", "--memory-retention", "PT0.001S");
     PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     try (Bench bench = Bench.open(options, log)) {
+      // Each in-memory peer's nodes keep a settled saga as long as the option says, not the backend's 7 days.
+      assertEquals(List.of(Duration.ofMillis(1), Duration.ofMillis(1)), bench.peers().stream()
+          .map(peer -> ((MemoryTarget) ((BrokkrPeer) peer).target()).retention()).toList());
       Report report = bench.run("test");
       assertEquals("PT0.001S", report.machine().get("brokkr-memory-retention"));
       assertTrue(report.results().stream().allMatch(r -> r.error().isEmpty()), report.results().toString());
