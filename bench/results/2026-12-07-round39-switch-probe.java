@@ -31,11 +31,14 @@ import java.util.concurrent.Future;
  *
  * <pre>
  * javac -d /tmp/switch -cp brokkr-bench/target/classes:$(cat /tmp/cp.txt) bench/results/2026-12-07-round39-switch-probe.java
- * java -Xms4g -Xmx4g -cp /tmp/switch:brokkr-bench/target/classes:$(cat /tmp/cp.txt) io.brokkr.bench.SwitchProbe 20 10 [RETENTION] [default|fixed]
+ * java -Xms4g -Xmx4g -cp /tmp/switch:brokkr-bench/target/classes:$(cat /tmp/cp.txt) io.brokkr.bench.SwitchProbe 20 10 [RETENTION] [default|fixed|direct]
  * </pre>
  *
  * RETENTION: the backend's, an ISO-8601 duration (default P7D, the bench's); {@code fixed}: the node's
- * attempts on a fixed pool of 16 threads (the builder's {@code executor}) instead of its own pool.
+ * attempts on a fixed pool of 16 threads (the builder's {@code executor}) instead of its own pool;
+ * {@code direct} (forty-first round): each attempt on the thread that hands it over (the builder's
+ * {@code executor(Runnable::run)}: no attempt changes threads; not a setting for an application,
+ * whose {@code start} would then run the first steps' bodies on its own thread).
  */
 final class SwitchProbe {
   private static final int BATCH = 2_000;
@@ -48,11 +51,13 @@ final class SwitchProbe {
     int warmUpSeconds = Integer.parseInt(args[0]);
     int windowSeconds = Integer.parseInt(args[1]);
     Duration retention = args.length > 2 ? Duration.parse(args[2]) : InMemoryBackend.DEFAULT_RETENTION;
-    boolean fixedPool = args.length > 3 && args[3].equals("fixed");
+    String attempts = args.length > 3 ? args[3] : "default";
     SagaTemplate hammer = BrokkrShapes.template(Shape.HAMMER, 3);
     BrokkrBuilder builder = Brokkr.builder().namespace("probe").nodeId("n").concurrency(16);
-    if (fixedPool) {
+    if (attempts.equals("fixed")) {
       builder.executor(Executors.newFixedThreadPool(16, SwitchProbe::daemon));
+    } else if (attempts.equals("direct")) {
+      builder.executor(Runnable::run);
     }
     ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS, SwitchProbe::daemon);
     try (Brokkr node = builder.build(InMemoryBackend.create(retention))) {
