@@ -56,7 +56,7 @@ final class MemoryNamespace {
 
   MemoryNamespace(String name, Duration retention) {
     this.name = name;
-    this.retention = new Retention(retention, sagas::get);
+    this.retention = new Retention(retention);
   }
 
   String name() {
@@ -73,11 +73,12 @@ final class MemoryNamespace {
   }
 
   void create(String sagaId, Optional<String> sagaName, Map<String, String> traceContext, Clock clock) {
-    MemorySaga saga = new MemorySaga(sagaId, sagaName, traceContext, clock, queues, timers, new Outbox(deliverer));
+    MemorySaga saga = new MemorySaga(sagaId, sagaName, traceContext, clock, queues, timers, new Outbox(deliverer),
+        retention);
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
     }
-    retention.restart(sagaId);
+    retention.restart(saga);
   }
 
   /**
@@ -88,7 +89,7 @@ final class MemoryNamespace {
    */
   Change createAndStart(SagaDraft draft, Clock clock, Function<MemorySaga, Change> start) {
     MemorySaga saga = new MemorySaga(draft.sagaId(), draft.name(), Map.copyOf(draft.traceContext()), clock, queues,
-        timers, new Outbox(deliverer));
+        timers, new Outbox(deliverer), retention);
     saga.within(drafted -> {
       draft.steps().forEach(drafted::addDrafted); // the store checked the draft
       draft.compensators().forEach(drafted::addCompensator);
@@ -103,7 +104,7 @@ final class MemoryNamespace {
       // A started saga's retention starts when it settles: only one a failed start left CREATED
       // needs the stamp of its creation (no stamp kept for every saga while it is retained).
       if (saga.status() == SagaStatus.CREATED) {
-        retention.restart(draft.sagaId());
+        retention.restart(saga);
       }
       throw e;
     }
@@ -282,9 +283,6 @@ final class MemoryNamespace {
   }
 
   private void deliver(StoreEvent event) {
-    if (event instanceof StoreEvent.SagaMoved moved && moved.to().isSettled()) {
-      retention.restart(moved.sagaId());
-    }
     for (StoreListener subscriber : subscribers) {
       try {
         subscriber.onEvent(event);

@@ -59,6 +59,8 @@ final class MemorySaga {
   private final ReadyQueues queues;
   private final TimerIndex timers;
   private final Outbox outbox;
+  /** The namespace's retention, which the saga joins when it settles. */
+  private final Retention retention;
   private final StepTable steps = new StepTable();
   /**
    * The compensators, so that finishing the saga skips them without walking every step; none once
@@ -101,12 +103,13 @@ final class MemorySaga {
   /** The sweep that last stamped the saga's retention ({@link Retention}); null before the first. */
   private volatile @Nullable Instant retainedFrom;
 
+  /** A saga of a namespace of its own parts, whose retention nobody sweeps. */
   MemorySaga(String id, Optional<String> name, Clock clock, ReadyQueues queues, TimerIndex timers, Outbox outbox) {
-    this(id, name, Map.of(), clock, queues, timers, outbox);
+    this(id, name, Map.of(), clock, queues, timers, outbox, new Retention(Duration.ZERO));
   }
 
   MemorySaga(String id, Optional<String> name, Map<String, String> traceContext, Clock clock, ReadyQueues queues,
-      TimerIndex timers, Outbox outbox) {
+      TimerIndex timers, Outbox outbox, Retention retention) {
     this.id = id;
     this.name = name;
     this.traceContext = traceContext;
@@ -114,6 +117,7 @@ final class MemorySaga {
     this.queues = queues;
     this.timers = timers;
     this.outbox = outbox;
+    this.retention = retention;
     this.createdAt = now().toEpochMilli();
     this.updatedAt = createdAt;
     record(HistoryEntry.Kind.CREATED, null, null, status, null, null);
@@ -651,6 +655,7 @@ final class MemorySaga {
     if (to.isSettled()) {
       settledNow = true;
       history.trim();
+      retention.restart(this);
     }
     publish(new StoreEvent.SagaMoved(id, from, to));
   }

@@ -8,8 +8,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * When the sagas of a namespace may be dropped, as Redis expires them: a retention after they
@@ -35,22 +33,25 @@ final class Retention {
   private static final String[] NONE = new String[0];
 
   private final Duration retention;
-  /** The namespace's sagas by id: a saga is looked up when it is stamped, by the sweep, not when it settles. */
-  private final Function<String, @Nullable MemorySaga> sagas;
-  private final Queue<String> unstamped = new ConcurrentLinkedQueue<>();
+  /**
+   * The sagas created or settled since the last sweep: the sagas themselves, not their ids, so that
+   * the sweep stamps each without looking it up in the namespace's map (a lookup a saga, in memory
+   * other cores wrote). A saga is dropped only once stamped, and not while it waits here (the sweep
+   * that would drop it stamps it first), so each is still the namespace's.
+   */
+  private final Queue<MemorySaga> unstamped = new ConcurrentLinkedQueue<>();
   /** The sweeps that stamped a saga, oldest first. */
   private final Deque<Sweep> sweeps = new ArrayDeque<>();
   /** The ids a sweep is stamping; one list for every sweep, so that it grows only to the largest. */
   private final List<String> stamping = new ArrayList<>();
 
-  Retention(Duration retention, Function<String, @Nullable MemorySaga> sagas) {
+  Retention(Duration retention) {
     this.retention = retention;
-    this.sagas = sagas;
   }
 
   /** The saga was created or settled: its retention starts at the next sweep. */
-  void restart(String sagaId) {
-    unstamped.add(sagaId);
+  void restart(MemorySaga saga) {
+    unstamped.add(saga);
   }
 
   /**
@@ -59,12 +60,9 @@ final class Retention {
    * ({@link Stamp#isLatestOf}) end its retention.
    */
   synchronized List<Stamp> expired(Instant now) {
-    for (String sagaId = unstamped.poll(); sagaId != null; sagaId = unstamped.poll()) {
-      MemorySaga saga = sagas.apply(sagaId);
-      if (saga != null) { // else deleted meanwhile: nothing to drop
-        saga.retainedFrom(now);
-        stamping.add(sagaId);
-      }
+    for (MemorySaga saga = unstamped.poll(); saga != null; saga = unstamped.poll()) {
+      saga.retainedFrom(now);
+      stamping.add(saga.id());
     }
     if (!stamping.isEmpty()) {
       sweeps.addLast(new Sweep(now, stamping.toArray(NONE)));
