@@ -23,6 +23,7 @@ final class BrokkrPeer implements Peer {
     this.runTag = runTag;
   }
 
+  /** The store this peer's nodes run on. */
   BrokkrTarget target() {
     return target;
   }

@@ -118,7 +118,7 @@ class RetentionTest {
     namespace.create("later", Optional.empty(), Clock.systemUTC());
     Instant laterSweep = T.plusSeconds(3);
     namespace.dropExpired(laterSweep);
-    namespace.dropExpired(T.plusSeconds(4)); // stamps nothing: no sweep of its own is kept
+    namespace.dropExpired(T.plusSeconds(4)); // a sweep that stamps nothing
 
     namespace.dropExpired(T.plus(RETENTION));
     assertEquals(Optional.empty(), namespace.find("first-1"));
