@@ -42,8 +42,6 @@ final class Retention {
   private final Queue<MemorySaga> unstamped = new ConcurrentLinkedQueue<>();
   /** The sweeps that stamped a saga, oldest first. */
   private final Deque<Sweep> sweeps = new ArrayDeque<>();
-  /** The ids a sweep is stamping; one list for every sweep, so that it grows only to the largest. */
-  private final List<String> stamping = new ArrayList<>();
 
   Retention(Duration retention) {
     this.retention = retention;
@@ -60,13 +58,13 @@ final class Retention {
    * ({@link Stamp#isLatestOf}) end its retention.
    */
   synchronized List<Stamp> expired(Instant now) {
+    List<String> stamped = new ArrayList<>();
     for (MemorySaga saga = unstamped.poll(); saga != null; saga = unstamped.poll()) {
       saga.retainedFrom(now);
-      stamping.add(saga.id());
+      stamped.add(saga.id());
     }
-    if (!stamping.isEmpty()) {
-      sweeps.addLast(new Sweep(now, stamping.toArray(NONE)));
-      stamping.clear();
+    if (!stamped.isEmpty()) {
+      sweeps.addLast(new Sweep(now, stamped.toArray(NONE)));
     }
     List<Stamp> expired = new ArrayList<>();
     while (!sweeps.isEmpty() && !sweeps.peekFirst().at().plus(retention).isAfter(now)) {
