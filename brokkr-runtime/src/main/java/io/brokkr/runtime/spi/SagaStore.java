@@ -486,7 +486,9 @@ public interface SagaStore extends AutoCloseable {
    * worker's queue, when that queue had nothing to claim before: a view that keeps claiming with
    * {@link #claimNext} until it finds nothing misses no step (the Redis store does so, so that the
    * nodes of a worker do not all hear of every step one of them will run). Events of one saga arrive
-   * in the order of its transitions. By default it delivers every event.
+   * in the order of its transitions. Until {@link #followAll} is called, a store may also leave out
+   * the moves of steps ({@link StoreEvent.StepMoved}), which a node reads only for its listeners (the
+   * in-memory store makes none while no subscriber wants them). By default it delivers every event.
    *
    * @param listener called once per event; it must not block for long
    * @return the subscription, to close when the events are no longer wanted
@@ -507,7 +509,10 @@ public interface SagaStore extends AutoCloseable {
     return false;
   }
 
-  /** From now on, this view's {@link #subscribeToOwnWork} subscriptions receive every event of the namespace. */
+  /**
+   * From now on, this view's {@link #subscribeToOwnWork} subscriptions receive every event of the
+   * namespace, the moves of steps included.
+   */
   default void followAll() {}
 
   /**

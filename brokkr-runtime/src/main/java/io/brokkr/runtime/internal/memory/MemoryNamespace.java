@@ -14,15 +14,11 @@ import io.brokkr.runtime.spi.Claim;
 import io.brokkr.runtime.spi.ClaimRequest;
 import io.brokkr.runtime.spi.Rejection;
 import io.brokkr.runtime.spi.SagaDraft;
-import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepRef;
-import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,10 +40,8 @@ final class MemoryNamespace {
   private final Map<String, MemorySaga> sagas = new ConcurrentHashMap<>();
   private final ReadyQueues queues = new ReadyQueues();
   private final TimerIndex timers = new TimerIndex();
-  /** Copied when one subscribes or leaves (rare), read at every event without an iterator. */
-  private volatile StoreListener[] subscribers = new StoreListener[0];
   /** What every saga's outbox hands its events to: one for all, not one per saga kept for its retention. */
-  private final StoreListener deliverer = this::deliver;
+  private final Subscribers subscribers;
   private final Retention retention;
   private final Map<String, Announcement> nodes = new ConcurrentHashMap<>();
 
@@ -56,6 +50,7 @@ final class MemoryNamespace {
 
   MemoryNamespace(String name, Duration retention) {
     this.name = name;
+    this.subscribers = new Subscribers(name);
     this.retention = new Retention(retention);
   }
 
@@ -73,7 +68,7 @@ final class MemoryNamespace {
   }
 
   void create(String sagaId, Optional<String> sagaName, Map<String, String> traceContext, Clock clock) {
-    MemorySaga saga = new MemorySaga(sagaId, sagaName, traceContext, clock, queues, timers, new Outbox(deliverer),
+    MemorySaga saga = new MemorySaga(sagaId, sagaName, traceContext, clock, queues, timers, new Outbox(subscribers),
         retention);
     if (sagas.putIfAbsent(sagaId, saga) != null) {
       throw Rejection.SAGA_EXISTS.of(sagaId);
@@ -89,7 +84,7 @@ final class MemoryNamespace {
    */
   Change createAndStart(SagaDraft draft, Clock clock, Function<MemorySaga, Change> start) {
     MemorySaga saga = new MemorySaga(draft.sagaId(), draft.name(), Map.copyOf(draft.traceContext()), clock, queues,
-        timers, new Outbox(deliverer), retention);
+        timers, new Outbox(subscribers), retention);
     saga.within(drafted -> {
       draft.steps().forEach(drafted::addDrafted); // the store checked the draft
       draft.compensators().forEach(drafted::addCompensator);
@@ -265,30 +260,16 @@ final class MemoryNamespace {
     return nodes.values().stream().map(Announcement::node).sorted(Comparator.comparing(NodeInfo::nodeId)).toList();
   }
 
-  SagaStore.Subscription subscribe(StoreListener listener) {
-    synchronized (this) {
-      StoreListener[] more = Arrays.copyOf(subscribers, subscribers.length + 1);
-      more[subscribers.length] = listener;
-      subscribers = more;
-    }
-    return () -> unsubscribe(listener);
+  /** Subscribes {@code listener} to every event; to steps' moves now or once it {@link Subscribers#wantStepMoves wants them}. */
+  Subscribers.Subscriber subscribe(StoreListener listener, boolean stepMoves) {
+    return subscribers.add(listener, stepMoves);
   }
 
-  /** Takes out the first subscription of {@code listener}, if it is still subscribed. */
-  private synchronized void unsubscribe(StoreListener listener) {
-    List<StoreListener> kept = new ArrayList<>(Arrays.asList(subscribers));
-    if (kept.remove(listener)) {
-      subscribers = kept.toArray(StoreListener[]::new);
-    }
+  void wantStepMoves(Subscribers.Subscriber subscriber) {
+    subscribers.wantStepMoves(subscriber);
   }
 
-  private void deliver(StoreEvent event) {
-    for (StoreListener subscriber : subscribers) {
-      try {
-        subscriber.onEvent(event);
-      } catch (RuntimeException e) {
-        LOG.warn("a subscriber of namespace " + name + " failed on " + event, e);
-      }
-    }
+  void unsubscribe(Subscribers.Subscriber subscriber) {
+    subscribers.remove(subscriber);
   }
 }

@@ -641,7 +641,11 @@ final class MemorySaga {
       step.lease = Optional.empty();
     }
     step.status = to;
-    publish(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
+    if (outbox.stepMovesWanted()) {
+      publish(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
+    } else {
+      updatedAt = now().toEpochMilli(); // the saga changed all the same
+    }
   }
 
   /** Moves the saga along the transition table, which throws for an illegal move. */

@@ -42,6 +42,10 @@ final class MemoryStore implements SagaStore {
   /** This view's listeners, told what its own calls and sweeps settled or expired. */
   private final List<StoreListener> local = new CopyOnWriteArrayList<>();
   private final Here here = new Here(local);
+  /** Subscriptions to this view's own work that do not want steps' moves yet; guarded by this. */
+  private final List<Subscribers.Subscriber> ownWork = new ArrayList<>();
+  /** Whether this view follows every saga, which its own-work subscriptions then hear whole; guarded by this. */
+  private boolean followsAll;
 
   MemoryStore(MemoryNamespace namespace, Clock clock, StoreLimits limits) {
     this.namespace = namespace;
@@ -269,11 +273,37 @@ final class MemoryStore implements SagaStore {
 
   @Override
   public Subscription subscribe(StoreListener listener) {
-    Subscription events = namespace.subscribe(listener);
+    return subscribe(listener, true);
+  }
+
+  /**
+   * Every event, as {@link #subscribe}, but the moves of steps only once this view {@linkplain
+   * #followAll follows all}: a node reads them only for its listeners, and follows all once it has any.
+   */
+  @Override
+  public synchronized Subscription subscribeToOwnWork(StoreListener listener) {
+    return subscribe(listener, followsAll);
+  }
+
+  @Override
+  public synchronized void followAll() {
+    followsAll = true;
+    ownWork.forEach(namespace::wantStepMoves);
+    ownWork.clear();
+  }
+
+  private synchronized Subscription subscribe(StoreListener listener, boolean stepMoves) {
+    Subscribers.Subscriber subscriber = namespace.subscribe(listener, stepMoves);
+    if (!stepMoves) {
+      ownWork.add(subscriber);
+    }
     local.add(listener);
     Subscription subscription = () -> {
+      synchronized (this) {
+        ownWork.remove(subscriber);
+      }
       local.remove(listener);
-      events.close();
+      namespace.unsubscribe(subscriber);
     };
     subscriptions.add(subscription);
     return () -> {

@@ -1,7 +1,6 @@
 package io.brokkr.runtime.internal.memory;
 
 import io.brokkr.runtime.spi.StoreEvent;
-import io.brokkr.runtime.spi.StoreListener;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -64,14 +63,19 @@ final class Outbox {
   private volatile int work;
   /** Readers waiting in {@link #awaitDelivered}. */
   private volatile int waiters;
-  private final StoreListener subscribers;
+  private final Subscribers subscribers;
   /** Events added so far; written and read under the saga's lock. */
   private long added;
   /** Events handed to the subscribers so far; written only by the delivering thread. */
   private volatile long delivered;
 
-  Outbox(StoreListener subscribers) {
+  Outbox(Subscribers subscribers) {
     this.subscribers = subscribers;
+  }
+
+  /** Whether anyone wants the moves of its saga's steps ({@link Subscribers#stepMovesWanted}). */
+  boolean stepMovesWanted() {
+    return subscribers.stepMovesWanted();
   }
 
   /** Appends the events of one call, in their order; called under the saga's lock. */

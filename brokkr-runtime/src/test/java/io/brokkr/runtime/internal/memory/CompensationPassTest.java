@@ -25,7 +25,7 @@ class CompensationPassTest {
   @Test
   void aRootIsCompensatedOnceEveryDependentWasUndone() {
     int width = 1_000;
-    MemorySaga saga = new MemorySaga("wide", Optional.empty(), Clock.systemUTC(), new ReadyQueues(), new TimerIndex(), new Outbox(event -> {}));
+    MemorySaga saga = new MemorySaga("wide", Optional.empty(), Clock.systemUTC(), new ReadyQueues(), new TimerIndex(), new Outbox(Subscribers.of(event -> {})));
     saga.addStep(spec("root", List.of()));
     saga.addCompensator("root", spec("undo-root", List.of()));
     for (int i = 0; i < width; i++) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * how it answers operators stay as they were.
  */
 class FinishedSagaLinksTest {
-  private final Outbox outbox = new Outbox(event -> {});
+  private final Outbox outbox = new Outbox(Subscribers.of(event -> {}));
   private final MemorySaga saga = new MemorySaga("s", Optional.empty(), Clock.systemUTC(), new ReadyQueues(),
       new TimerIndex(), outbox);
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class MemorySagaCallTest {
   private final List<StoreEvent> delivered = new ArrayList<>();
-  private final Outbox outbox = new Outbox(delivered::add);
+  private final Outbox outbox = new Outbox(Subscribers.of(delivered::add));
   private final ReadyQueues queues = new ReadyQueues();
   private final MemorySaga saga = new MemorySaga("s", Optional.empty(), Clock.systemUTC(), queues, new TimerIndex(),
       outbox);

@@ -3,7 +3,6 @@ package io.brokkr.runtime.internal.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.brokkr.dsl.RetryPolicy;
-import io.brokkr.runtime.spi.SagaStore;
 import io.brokkr.runtime.spi.StepSpec;
 import io.brokkr.runtime.spi.StoreEvent;
 import io.brokkr.runtime.spi.StoreListener;
@@ -26,13 +25,13 @@ class NamespaceSubscribersTest {
 
   @Test
   void eachSubscriptionHearsEveryEventUntilItCloses() {
-    SagaStore.Subscription first = namespace.subscribe(event -> record("first", event));
-    namespace.subscribe(event -> record("second", event));
+    Subscribers.Subscriber first = namespace.subscribe(event -> record("first", event), true);
+    namespace.subscribe(event -> record("second", event), true);
     start("a");
     assertEquals(List.of("first a", "second a"), heard);
 
-    first.close();
-    first.close(); // again: the second stays
+    namespace.unsubscribe(first);
+    namespace.unsubscribe(first); // again: the second stays
     heard.clear();
     start("b");
     assertEquals(List.of("second b"), heard);
@@ -41,12 +40,12 @@ class NamespaceSubscribersTest {
   @Test
   void aListenerSubscribedTwiceHearsTwiceUntilOneSubscriptionCloses() {
     StoreListener listener = event -> record("it", event);
-    SagaStore.Subscription one = namespace.subscribe(listener);
-    namespace.subscribe(listener);
+    Subscribers.Subscriber one = namespace.subscribe(listener, true);
+    namespace.subscribe(listener, true);
     start("a");
     assertEquals(List.of("it a", "it a"), heard);
 
-    one.close();
+    namespace.unsubscribe(one);
     heard.clear();
     start("b");
     assertEquals(List.of("it b"), heard);

@@ -37,7 +37,7 @@ class OutboxTest {
         outboxes[other].awaitDelivered(2);
         delivered.add(((StoreEvent.SagaMoved) event).sagaId() + " " + ((StoreEvent.SagaMoved) event).to());
       };
-      outboxes[i] = new Outbox(readsTheOther);
+      outboxes[i] = new Outbox(Subscribers.of(readsTheOther));
       outboxes[i].add(List.of(new StoreEvent.SagaMoved("s" + i, SagaStatus.CREATED, SagaStatus.RUNNING)));
       outboxes[i].add(List.of(new StoreEvent.SagaMoved("s" + i, SagaStatus.RUNNING, SagaStatus.FINISHED)));
     }

@@ -1,0 +1,100 @@
+package io.brokkr.runtime.internal.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.brokkr.dsl.RetryPolicy;
+import io.brokkr.runtime.spi.Claim;
+import io.brokkr.runtime.spi.SagaStore;
+import io.brokkr.runtime.spi.Settler;
+import io.brokkr.runtime.spi.StepSpec;
+import io.brokkr.runtime.spi.StoreEvent;
+import io.brokkr.runtime.spi.StoreLimits;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A saga makes events of its steps' moves only while a subscriber wants them: a subscription to a
+ * view's own work (a node's) wants them once the view follows all (the node has listeners), a
+ * subscription to every event always; the other events come either way.
+ */
+class StepMovesWantedTest {
+  private static final Instant AT = Instant.parse("2026-12-07T12:00:00Z");
+  private final MemoryBackend backend = new MemoryBackend(Duration.ofDays(1), StoreLimits.DEFAULTS);
+  private final SagaStore view = backend.open("ns", Clock.systemUTC());
+  private final List<StoreEvent> heard = new CopyOnWriteArrayList<>();
+
+  @Test
+  void aViewsOwnWorkHearsNoStepMovesUntilItFollowsAllButEveryOtherEvent() {
+    view.subscribeToOwnWork(heard::add);
+    run("before");
+    assertEquals(List.of(), stepMoves("before"), "nobody wants them yet");
+    assertEquals(List.of("SagaMoved CREATED>RUNNING", "SagaMoved RUNNING>FINISHED"), sagaMoves("before"));
+    assertEquals(1, heard.stream().filter(e -> e instanceof StoreEvent.WorkReady).count(), "its step's work, announced");
+
+    view.followAll();
+    run("after");
+    assertEquals(List.of("CREATED>QUEUED", "QUEUED>RUNNING", "RUNNING>FINISHED"), stepMoves("after"));
+  }
+
+  @Test
+  void aSubscriptionToEveryEventWantsStepMovesForEveryone() {
+    view.subscribeToOwnWork(heard::add);
+    SagaStore.Subscription everything = backend.open("ns", Clock.systemUTC()).subscribe(event -> {});
+    run("watched");
+    assertEquals(List.of("CREATED>QUEUED", "QUEUED>RUNNING", "RUNNING>FINISHED"), stepMoves("watched"),
+        "made for the other subscription, handed to every one");
+
+    everything.close();
+    run("unwatched");
+    assertEquals(List.of(), stepMoves("unwatched"), "made for nobody once it closed");
+  }
+
+  @Test
+  void aSubscriptionMadeAfterItsViewFollowsAllHearsStepMoves() {
+    view.followAll();
+    view.subscribeToOwnWork(heard::add);
+    run("later");
+    assertEquals(List.of("CREATED>QUEUED", "QUEUED>RUNNING", "RUNNING>FINISHED"), stepMoves("later"));
+  }
+
+  @Test
+  void aClosedOwnWorkSubscriptionIsNotToldToWantThemWhenItsViewFollowsAll() {
+    SagaStore.Subscription closed = view.subscribeToOwnWork(event -> {});
+    closed.close();
+    view.followAll();
+    view.subscribeToOwnWork(heard::add);
+    backend.open("ns", Clock.systemUTC()).subscribeToOwnWork(event -> {}); // another view, not following all
+    run("s");
+    assertEquals(List.of("CREATED>QUEUED", "QUEUED>RUNNING", "RUNNING>FINISHED"), stepMoves("s"));
+  }
+
+  /** A saga of one step, started, claimed and finished through the view. */
+  private void run(String sagaId) {
+    view.createSaga(sagaId, Optional.empty());
+    view.addStep(sagaId, new StepSpec("a", "w", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty()));
+    view.start(sagaId);
+    Claim claim = view.claimNext("w", "node-1", AT, Duration.ofSeconds(30)).orElseThrow();
+    view.finish(claim.step().ref(), Settler.attempt(claim.lease().token()), Optional.of("1"));
+  }
+
+  private List<String> stepMoves(String sagaId) {
+    return heard.stream()
+        .filter(e -> e instanceof StoreEvent.StepMoved && e.sagaId().equals(sagaId))
+        .map(e -> (StoreEvent.StepMoved) e)
+        .map(m -> m.from() + ">" + m.to())
+        .toList();
+  }
+
+  private List<String> sagaMoves(String sagaId) {
+    return heard.stream()
+        .filter(e -> e instanceof StoreEvent.SagaMoved && e.sagaId().equals(sagaId))
+        .map(e -> (StoreEvent.SagaMoved) e)
+        .map(m -> "SagaMoved " + m.from() + ">" + m.to())
+        .toList();
+  }
+}
