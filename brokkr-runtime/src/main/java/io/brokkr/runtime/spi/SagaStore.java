@@ -487,8 +487,9 @@ public interface SagaStore extends AutoCloseable {
    * {@link #claimNext} until it finds nothing misses no step (the Redis store does so, so that the
    * nodes of a worker do not all hear of every step one of them will run). Events of one saga arrive
    * in the order of its transitions. Until {@link #followAll} is called, a store may also leave out
-   * the moves of steps ({@link StoreEvent.StepMoved}), which a node reads only for its listeners (the
-   * in-memory store makes none while no subscriber wants them). By default it delivers every event.
+   * the moves of steps ({@link StoreEvent.StepMoved}) and of sagas into a status not settled, which a
+   * node reads only for its listeners (the in-memory store makes none while no subscriber wants
+   * them). By default it delivers every event.
    *
    * @param listener called once per event; it must not block for long
    * @return the subscription, to close when the events are no longer wanted
@@ -511,7 +512,7 @@ public interface SagaStore extends AutoCloseable {
 
   /**
    * From now on, this view's {@link #subscribeToOwnWork} subscriptions receive every event of the
-   * namespace, the moves of steps included.
+   * namespace, every move included.
    */
   default void followAll() {}
 

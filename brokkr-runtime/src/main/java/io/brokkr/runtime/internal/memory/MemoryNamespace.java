@@ -260,13 +260,13 @@ final class MemoryNamespace {
     return nodes.values().stream().map(Announcement::node).sorted(Comparator.comparing(NodeInfo::nodeId)).toList();
   }
 
-  /** Subscribes {@code listener} to every event; to steps' moves now or once it {@link Subscribers#wantStepMoves wants them}. */
-  Subscribers.Subscriber subscribe(StoreListener listener, boolean stepMoves) {
-    return subscribers.add(listener, stepMoves);
+  /** Subscribes {@code listener} to every event; to the moves that settle nothing now, or once it {@link Subscribers#wantMoves wants them}. */
+  Subscribers.Subscriber subscribe(StoreListener listener, boolean moves) {
+    return subscribers.add(listener, moves);
   }
 
-  void wantStepMoves(Subscribers.Subscriber subscriber) {
-    subscribers.wantStepMoves(subscriber);
+  void wantMoves(Subscribers.Subscriber subscriber) {
+    subscribers.wantMoves(subscriber);
   }
 
   void unsubscribe(Subscribers.Subscriber subscriber) {

@@ -641,10 +641,10 @@ final class MemorySaga {
       step.lease = Optional.empty();
     }
     step.status = to;
-    if (outbox.stepMovesWanted()) {
+    if (outbox.movesWanted()) {
       publish(new StoreEvent.StepMoved(id, step.id(), step.spec.workerName(), from, to));
     } else {
-      updatedAt = now().toEpochMilli(); // the saga changed all the same
+      changed(); // unheard, all the same
     }
   }
 
@@ -661,7 +661,11 @@ final class MemorySaga {
       history.trim();
       retention.restart(this);
     }
-    publish(new StoreEvent.SagaMoved(id, from, to));
+    if (to.isSettled() || outbox.movesWanted()) { // a settling completes outcomes: always told
+      publish(new StoreEvent.SagaMoved(id, from, to));
+    } else {
+      changed();
+    }
   }
 
   /** Why a step moved, for its history: a failure, or a failed attempt that is retried after a backoff. */
@@ -716,12 +720,17 @@ final class MemorySaga {
 
   /** An event of this saga: the saga changed now. */
   private void publish(StoreEvent event) {
-    updatedAt = now().toEpochMilli();
+    changed();
     if (call != null) {
       call.events.add(event);
     } else {
       outbox.add(List.of(event));
     }
+  }
+
+  /** The saga changed now. */
+  private void changed() {
+    updatedAt = now().toEpochMilli();
   }
 
   /** Takes back the announcement of a step that the current call made ready, then claimed: nobody else may take it. */

@@ -42,7 +42,7 @@ final class MemoryStore implements SagaStore {
   /** This view's listeners, told what its own calls and sweeps settled or expired. */
   private final List<StoreListener> local = new CopyOnWriteArrayList<>();
   private final Here here = new Here(local);
-  /** Subscriptions to this view's own work that do not want steps' moves yet; guarded by this. */
+  /** Subscriptions to this view's own work that do not want the moves that settle nothing yet; guarded by this. */
   private final List<Subscribers.Subscriber> ownWork = new ArrayList<>();
   /** Whether this view follows every saga, which its own-work subscriptions then hear whole; guarded by this. */
   private boolean followsAll;
@@ -277,8 +277,9 @@ final class MemoryStore implements SagaStore {
   }
 
   /**
-   * Every event, as {@link #subscribe}, but the moves of steps only once this view {@linkplain
-   * #followAll follows all}: a node reads them only for its listeners, and follows all once it has any.
+   * Every event, as {@link #subscribe}, but the moves of steps, and of sagas into a status not
+   * settled, only once this view {@linkplain #followAll follows all}: a node reads them only for its
+   * listeners, and follows all once it has any.
    */
   @Override
   public synchronized Subscription subscribeToOwnWork(StoreListener listener) {
@@ -288,13 +289,13 @@ final class MemoryStore implements SagaStore {
   @Override
   public synchronized void followAll() {
     followsAll = true;
-    ownWork.forEach(namespace::wantStepMoves);
+    ownWork.forEach(namespace::wantMoves);
     ownWork.clear();
   }
 
-  private synchronized Subscription subscribe(StoreListener listener, boolean stepMoves) {
-    Subscribers.Subscriber subscriber = namespace.subscribe(listener, stepMoves);
-    if (!stepMoves) {
+  private synchronized Subscription subscribe(StoreListener listener, boolean moves) {
+    Subscribers.Subscriber subscriber = namespace.subscribe(listener, moves);
+    if (!moves) {
       ownWork.add(subscriber);
     }
     local.add(listener);

@@ -73,9 +73,9 @@ final class Outbox {
     this.subscribers = subscribers;
   }
 
-  /** Whether anyone wants the moves of its saga's steps ({@link Subscribers#stepMovesWanted}). */
-  boolean stepMovesWanted() {
-    return subscribers.stepMovesWanted();
+  /** Whether anyone wants the moves of its saga that settle nothing ({@link Subscribers#movesWanted}). */
+  boolean movesWanted() {
+    return subscribers.movesWanted();
   }
 
   /** Appends the events of one call, in their order; called under the saga's lock. */

@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The subscribers of one namespace, to whom every saga's outbox hands its events, and whether any of
- * them wants the moves of steps. A node reads those only for its listeners: subscribed to its own
- * work, it wants them once its view follows every saga, which it does when it has listeners. So
- * where no subscriber wants them, a saga makes no {@link StoreEvent.StepMoved} at all: three or four
- * events of every step that nobody would read.
+ * them wants the moves that settle nothing: a step's, and a saga's into a status not settled. A node
+ * reads those only for its listeners (a settling it reads to complete outcomes): subscribed to its
+ * own work, it wants them once its view follows every saga, which it does when it has listeners. So
+ * where no subscriber wants them, a saga makes none of those events at all: three or four a step and
+ * one or two a saga that nobody would read.
  */
 final class Subscribers implements StoreListener {
   private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
@@ -21,18 +22,18 @@ final class Subscribers implements StoreListener {
   private final String namespace;
   /** Copied when one subscribes or leaves (rare), read at every event without an iterator. */
   private volatile Subscriber[] subscribers = new Subscriber[0];
-  /** How many subscribers want the moves of steps; read at every move of a step. */
-  private volatile int wantingStepMoves;
+  /** How many subscribers want the moves that settle nothing; read at every such move. */
+  private volatile int wantingMoves;
 
-  /** One subscription: its listener, and whether it wants steps' moves (guarded by the {@code Subscribers}). */
+  /** One subscription: its listener, and whether it wants the moves (guarded by the {@code Subscribers}). */
   static final class Subscriber {
     private final StoreListener listener;
-    private boolean stepMoves;
+    private boolean moves;
     private boolean subscribed = true;
 
-    private Subscriber(StoreListener listener, boolean stepMoves) {
+    private Subscriber(StoreListener listener, boolean moves) {
       this.listener = listener;
-      this.stepMoves = stepMoves;
+      this.moves = moves;
     }
   }
 
@@ -48,23 +49,23 @@ final class Subscribers implements StoreListener {
     return alone;
   }
 
-  /** Adds a subscriber, which wants the moves of steps from now on or not until {@link #wantStepMoves}. */
-  synchronized Subscriber add(StoreListener listener, boolean stepMoves) {
-    Subscriber subscriber = new Subscriber(listener, stepMoves);
+  /** Adds a subscriber, which wants the moves that settle nothing from now on, or not until {@link #wantMoves}. */
+  synchronized Subscriber add(StoreListener listener, boolean moves) {
+    Subscriber subscriber = new Subscriber(listener, moves);
     Subscriber[] more = Arrays.copyOf(subscribers, subscribers.length + 1);
     more[subscribers.length] = subscriber;
     subscribers = more;
-    if (stepMoves) {
-      wantingStepMoves++;
+    if (moves) {
+      wantingMoves++;
     }
     return subscriber;
   }
 
-  /** From now on, the subscriber wants the moves of steps too (nothing once it left). */
-  synchronized void wantStepMoves(Subscriber subscriber) {
-    if (subscriber.subscribed && !subscriber.stepMoves) {
-      subscriber.stepMoves = true;
-      wantingStepMoves++;
+  /** From now on, the subscriber wants the moves that settle nothing too (nothing once it left). */
+  synchronized void wantMoves(Subscriber subscriber) {
+    if (subscriber.subscribed && !subscriber.moves) {
+      subscriber.moves = true;
+      wantingMoves++;
     }
   }
 
@@ -74,8 +75,8 @@ final class Subscribers implements StoreListener {
       return;
     }
     subscriber.subscribed = false;
-    if (subscriber.stepMoves) {
-      wantingStepMoves--;
+    if (subscriber.moves) {
+      wantingMoves--;
     }
     List<Subscriber> kept = new ArrayList<>(Arrays.asList(subscribers));
     kept.remove(subscriber);
@@ -83,11 +84,11 @@ final class Subscribers implements StoreListener {
   }
 
   /**
-   * Whether a saga makes events of its steps' moves. A subscriber that comes to want them while a
-   * saga moves a step may miss that move, as it would have if it had come a moment later.
+   * Whether a saga makes events of the moves that settle nothing. A subscriber that comes to want
+   * them while a saga moves may miss that move, as it would have if it had come a moment later.
    */
-  boolean stepMovesWanted() {
-    return wantingStepMoves > 0;
+  boolean movesWanted() {
+    return wantingMoves > 0;
   }
 
   @Override

@@ -18,44 +18,48 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * A saga makes events of its steps' moves only while a subscriber wants them: a subscription to a
- * view's own work (a node's) wants them once the view follows all (the node has listeners), a
- * subscription to every event always; the other events come either way.
+ * A saga makes events of the moves that settle nothing (a step's, a saga's into a status not settled)
+ * only while a subscriber wants them: a subscription to a view's own work (a node's) wants them once
+ * the view follows all (the node has listeners), a subscription to every event always; a settling
+ * and the work made ready come either way.
  */
-class StepMovesWantedTest {
+class MovesWantedTest {
   private static final Instant AT = Instant.parse("2026-12-07T12:00:00Z");
   private final MemoryBackend backend = new MemoryBackend(Duration.ofDays(1), StoreLimits.DEFAULTS);
   private final SagaStore view = backend.open("ns", Clock.systemUTC());
   private final List<StoreEvent> heard = new CopyOnWriteArrayList<>();
 
   @Test
-  void aViewsOwnWorkHearsNoStepMovesUntilItFollowsAllButEveryOtherEvent() {
+  void aViewsOwnWorkHearsNoMoveThatSettlesNothingUntilItFollowsAllButItsSettlingsAndWork() {
     view.subscribeToOwnWork(heard::add);
     run("before");
     assertEquals(List.of(), stepMoves("before"), "nobody wants them yet");
-    assertEquals(List.of("SagaMoved CREATED>RUNNING", "SagaMoved RUNNING>FINISHED"), sagaMoves("before"));
+    assertEquals(List.of("SagaMoved RUNNING>FINISHED"), sagaMoves("before"), "its start unheard, its settling told");
     assertEquals(1, heard.stream().filter(e -> e instanceof StoreEvent.WorkReady).count(), "its step's work, announced");
 
     view.followAll();
     run("after");
     assertEquals(List.of("CREATED>QUEUED", "QUEUED>RUNNING", "RUNNING>FINISHED"), stepMoves("after"));
+    assertEquals(List.of("SagaMoved CREATED>RUNNING", "SagaMoved RUNNING>FINISHED"), sagaMoves("after"));
   }
 
   @Test
-  void aSubscriptionToEveryEventWantsStepMovesForEveryone() {
+  void aSubscriptionToEveryEventWantsTheMovesForEveryone() {
     view.subscribeToOwnWork(heard::add);
     SagaStore.Subscription everything = backend.open("ns", Clock.systemUTC()).subscribe(event -> {});
     run("watched");
     assertEquals(List.of("CREATED>QUEUED", "QUEUED>RUNNING", "RUNNING>FINISHED"), stepMoves("watched"),
         "made for the other subscription, handed to every one");
+    assertEquals(List.of("SagaMoved CREATED>RUNNING", "SagaMoved RUNNING>FINISHED"), sagaMoves("watched"));
 
     everything.close();
     run("unwatched");
     assertEquals(List.of(), stepMoves("unwatched"), "made for nobody once it closed");
+    assertEquals(List.of("SagaMoved RUNNING>FINISHED"), sagaMoves("unwatched"));
   }
 
   @Test
-  void aSubscriptionMadeAfterItsViewFollowsAllHearsStepMoves() {
+  void aSubscriptionMadeAfterItsViewFollowsAllHearsTheMoves() {
     view.followAll();
     view.subscribeToOwnWork(heard::add);
     run("later");
