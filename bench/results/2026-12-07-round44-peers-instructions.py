@@ -16,12 +16,13 @@ Record a peer's calls (the same for redis and bullmq; BullMQ's peer needs npm ci
 Then:
 
     python3 THIS_FILE resp mon-PEER.txt DIR [MARK N]   # DIR/calls.resp, DIR/channels.txt, DIR/shards.txt
-    python3 THIS_FILE count DIR PORT SAGAS              # instructions of the replay, over SAGAS sagas
+    python3 THIS_FILE count DIR PORT [SAGAS]            # instructions of the replay, over SAGAS sagas
 
 With MARK and N, the calls before the (N+1)-th call named MARK, or the FCALL of a function whose name holds MARK
 (create_start for Brokkr, MULTI for BullMQ: a saga's first call), go to DIR/warm.resp, replayed before the count
-and not counted. The run above makes two batches of 10,000 (its settle run and its measured run, each begun once the
-one before settled): count the second. In a fresh Redis the saga indexes are small sorted sets kept as listpacks,
+and not counted; how many sagas begin after them goes to DIR/sagas.txt, which count divides by when SAGAS is not
+given. The run above makes two batches of 10,000 (its settle run and its measured run, each begun once the one
+before settled): count the second. In a fresh Redis the saga indexes are small sorted sets kept as listpacks,
 whose inserts scan every entry, and BullMQ's event stream is not yet at its cap.
 
 calls.resp holds every command a client sent, in the order Redis ran them (scripts loaded, transactions and all),
@@ -77,8 +78,11 @@ def write_resp(monitor, out, mark=None, warm_sagas=0):
             kept += calls is counted
     (out / 'channels.txt').write_bytes(b''.join(c + b'\n' for c in sorted(channels)))
     (out / 'shards.txt').write_bytes(b''.join(c + b'\n' for c in sorted(shards)))
-    print(f'{kept:,} calls counted after {min(marks, warm_sagas):,} sagas, {len(channels)} channels, '
-          f'{len(shards)} sharded channels')
+    if mark:
+        (out / 'sagas.txt').write_text(f'{max(0, marks - warm_sagas)}\n')
+    print(f'{kept:,} calls counted after {min(marks, warm_sagas):,} sagas'
+          + (f' ({max(0, marks - warm_sagas):,} begun in them)' if mark else '')
+          + f', {len(channels)} channels, {len(shards)} sharded channels')
 
 
 def subscriber(port, verb, names):
@@ -88,14 +92,28 @@ def subscriber(port, verb, names):
                             stderr=subprocess.DEVNULL)
 
 
-def count(d, port, sagas):
+def await_subscribed(port, channels, shards):
+    """Waits until the server lists every channel and sharded channel as subscribed (slow under callgrind)."""
+    deadline = time.monotonic() + 120
+    while True:
+        listed = [len(INSTRUCTIONS.cli(port, 'pubsub', kind).split()) for kind in ('channels', 'shardchannels')]
+        if listed == [len(channels), len(shards)]:
+            return
+        if time.monotonic() > deadline:
+            INSTRUCTIONS.cli(port, 'shutdown', 'nosave')
+            sys.exit(f'subscribed {listed}, expected {[len(channels), len(shards)]}')
+        time.sleep(0.2)
+
+
+def count(d, port, sagas=None):
+    sagas = sagas or int((d / 'sagas.txt').read_text())
     out = d / 'callgrind.out'
+    channels, shards = ((d / file).read_text().split() for file in ('channels.txt', 'shards.txt'))
     with INSTRUCTIONS.under_callgrind(out, port) as server:
         INSTRUCTIONS.cli(port, '--pipe', stdin=d / 'warm.resp')
-        listeners = [subscriber(port, verb, (d / file).read_text().split())
-                     for verb, file in (('subscribe', 'channels.txt'), ('ssubscribe', 'shards.txt'))]
-        time.sleep(2)  # under callgrind, the subscriptions take a while
+        listeners = [subscriber(port, 'subscribe', channels), subscriber(port, 'ssubscribe', shards)]
         try:
+            await_subscribed(port, channels, shards)
             outcome = INSTRUCTIONS.counted(server, port, d / 'calls.resp')
         finally:
             for listener in listeners:
@@ -109,7 +127,7 @@ if __name__ == '__main__':
     command, rest = sys.argv[1:2], sys.argv[2:]
     if command == ['resp'] and len(rest) in (2, 4):
         write_resp(rest[0], rest[1], *([rest[2].encode(), int(rest[3])] if len(rest) == 4 else []))
-    elif command == ['count'] and len(rest) == 3:
-        count(Path(rest[0]), int(rest[1]), int(rest[2]))
+    elif command == ['count'] and len(rest) in (2, 3):
+        count(Path(rest[0]), int(rest[1]), *[int(n) for n in rest[2:]])
     else:
         sys.exit(__doc__)
