@@ -31,19 +31,12 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-
-
-def module(file_name, name):
-    spec = importlib.util.spec_from_file_location(name, HERE / file_name)
-    loaded = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(loaded)
-    return loaded
-
-
-REPLAY = module('2026-12-05-round15-replay.py', 'replay')
-INSTRUCTIONS = module('2026-12-05-round17-instructions.py', 'instructions')
-PEERS = module('2026-12-07-round44-peers-instructions.py', 'peers')
+# The forty-fourth round's script, and through it the fifteenth's MONITOR parser and the seventeenth's helpers.
+_PEERS_SPEC = importlib.util.spec_from_file_location(
+    'peers', Path(__file__).resolve().parent / '2026-12-07-round44-peers-instructions.py')
+PEERS = importlib.util.module_from_spec(_PEERS_SPEC)
+_PEERS_SPEC.loader.exec_module(PEERS)
+REPLAY, INSTRUCTIONS = PEERS.REPLAY, PEERS.INSTRUCTIONS
 FIRST_LINE = 3  # the bucket of the library's line 1 (the patch's buckets 0 to 2 come first)
 BUCKETS = {0: 'a line out of range', 1: "a call's entry (its KEYS and ARGV)", 2: "the collector's step, the reply"}
 
