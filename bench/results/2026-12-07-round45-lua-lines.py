@@ -6,7 +6,8 @@ line a script runs, and at every return from a Lua function so that the rest of 
 replays a recorded run's calls and writes, at its shutdown, each line's hits and cycles: a line's cycles are its own
 Lua, the commands it calls (redis.call, their way in and out), cjson, and the collector's steps its allocations pay
 for. Buckets 0 to 2 are a line out of range, a call's entry (its KEYS and ARGV tables) and Redis's collector step
-every 50 calls with the reply's conversion; bucket 3 + N is the library's line N.
+every 50 calls with the reply's conversion; bucket 3 + N is the library's line N. The hook takes the place of Redis's
+busy-script check (a count hook): a measuring build only, never a server to keep.
 
     bash 2026-12-05-round26-redis-symbols.sh OUT 2026-12-07-round45-lua-lines.patch   # OUT/redis-server, profiling
     python3 2026-12-07-round44-peers-instructions.py resp mon.txt DIR create_start 10000  # a recording, split
