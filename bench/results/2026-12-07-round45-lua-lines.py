@@ -65,7 +65,10 @@ def replay(d, port):
     subprocess.run([server, '--port', str(port), '--save', '',
                     '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', str(pid)],
                    env={**os.environ, 'LUA_PROFILE_OUT': str(profile)}, check=True)
+    deadline = time.monotonic() + 10
     while INSTRUCTIONS.cli(port, 'ping') != 'PONG':
+        if time.monotonic() > deadline:
+            sys.exit(f'no redis-server answered on port {port}')
         time.sleep(0.1)
     channels, shards = ((d / file).read_text().split() for file in ('channels.txt', 'shards.txt'))
     listeners = []
