@@ -60,7 +60,8 @@ def replay(d, port):
     d = Path(d).resolve()
     profile, pid = d / 'lines.txt', d / f'{port}.pid'
     server = os.environ.get('REDIS_SERVER', 'redis-server')
-    if profiling(server):
+    profiled = profiling(server)
+    if profiled:
         profile.unlink(missing_ok=True)
     subprocess.run([server, '--port', str(port), '--save', '',
                     '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', str(pid)],
@@ -76,7 +77,7 @@ def replay(d, port):
         INSTRUCTIONS.cli(port, '--pipe', stdin=d / 'warm.resp')
         listeners = [PEERS.subscriber(port, 'subscribe', channels), PEERS.subscriber(port, 'ssubscribe', shards)]
         PEERS.await_subscribed(port, channels, shards)
-        if profiling(server):
+        if profiled:
             os.kill(int(pid.read_text()), signal.SIGUSR2)  # counts from the next call on (a stock server would stop)
         INSTRUCTIONS.cli(port, 'config', 'resetstat')
         INSTRUCTIONS.cli(port, '--pipe', stdin=d / 'calls.resp')
@@ -137,7 +138,7 @@ def report(d, overhead, top=40):
     print('\nby function (its own lines):')
     for function, cycles in functions.most_common(top // 2):
         print(f'{share(cycles)}  {function}')
-    print(f'\nby line (share, cycles a saga, hits a saga, line):')
+    print('\nby line (share, cycles a saga, hits a saga, line):')
     for bucket, cycles in sorted(net.items(), key=lambda item: -item[1])[:top]:
         number = bucket - FIRST_LINE
         print(f'{share(cycles)} {hits[bucket] / sagas:6.2f}  {number if number > 0 else "":>5} {text(bucket).strip()[:88]}')
