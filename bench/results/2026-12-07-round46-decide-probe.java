@@ -1,15 +1,16 @@
 // Forty-sixth round: what deciding a hammer saga's transitions would cost the node, on one thread. The node-decided
 // design (README, "The node decides, scripts apply") moves the rules out of Redis's scripts into the node, which
 // then sends the texts the scripts write today: the touched steps' states, the history's entries, the event
-// messages. Part "rules": the in-memory store's SPI calls for a hammer saga (the same rules in Java, as the
-// twenty-fifth round's probe). Part "texts": those texts for one hammer saga, in the shapes and numbers the Redis
+// messages. Part "rules": the in-memory store's SPI calls for a hammer saga (the same rules in Java), made by the
+// twenty-fifth round's probe. Part "texts": those texts for one hammer saga, in the shapes and numbers the Redis
 // scripts write them (11 step states, 13 history entries, 5 messages; MONITOR of a hammer saga), written by
 // Jackson's mapper and by hand (a StringBuilder, as a decided design would for fixed shapes). From the root:
 //   mvn -B -o -q dependency:build-classpath -pl brokkr-bench -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
-//   java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp brokkr-runtime/target/classes:$(cat /tmp/cp.txt) \
-//     bench/results/2026-12-07-round46-decide-probe.java 100000
+//   mkdir -p /tmp/probe && cp bench/results/2026-12-05-round25-store-probe.java /tmp/probe/StoreProbe.java
+//   cp bench/results/2026-12-07-round46-decide-probe.java /tmp/probe/DecideProbe.java
+//   javac -d /tmp/probe -cp brokkr-runtime/target/classes:$(cat /tmp/cp.txt) /tmp/probe/StoreProbe.java /tmp/probe/DecideProbe.java
+//   java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp /tmp/probe:brokkr-runtime/target/classes:$(cat /tmp/cp.txt) DecideProbe 100000
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brokkr.dsl.RetryPolicy;
 import io.brokkr.runtime.InMemoryBackend;
 import io.brokkr.runtime.spi.*;
 import java.lang.management.ManagementFactory;
@@ -19,7 +20,6 @@ import java.util.*;
 /** The node's CPU a hammer saga if it decided the transitions: the rules in Java, then the texts it would send. */
 public class DecideProbe {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static final Duration LEASE = Duration.ofSeconds(30);
   static long sink;
 
   public static void main(String[] a) throws Exception {
@@ -28,7 +28,7 @@ public class DecideProbe {
     var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     for (int round = 0; round < 8; round++) {
       long c0 = bean.getCurrentThreadCpuTime();
-      for (int i = 0; i < n; i++) rules(store, "r" + round + "-" + i);
+      for (int i = 0; i < n; i++) StoreProbe.saga(store, "r" + round + "-" + i);
       long c1 = bean.getCurrentThreadCpuTime();
       for (int i = 0; i < n; i++) sink += jacksonTexts("j" + round + "-" + i, 1_765_000_000_000L + i);
       long c2 = bean.getCurrentThreadCpuTime();
@@ -38,22 +38,6 @@ public class DecideProbe {
           round, (c1 - c0) / 1e3 / n, (c2 - c1) / 1e3 / n, (c3 - c2) / 1e3 / n);
     }
     System.out.println("(sink " + sink + ")");
-  }
-
-  /** The store's calls of a hammer saga, as the twenty-fifth round's probe makes them. */
-  static void rules(SagaStore store, String id) {
-    StepSpec head = new StepSpec("head", "w", List.of(), "[1]", RetryPolicy.NO_RETRY, Optional.empty());
-    StepSpec handle = new StepSpec("handle", "w", List.of(), "[2]", RetryPolicy.NO_RETRY, Optional.empty());
-    StepSpec hammer = new StepSpec("hammer", "w", List.of("head", "handle"), "[]", RetryPolicy.NO_RETRY, Optional.empty());
-    StepSpec undo = new StepSpec("undo-hammer", "u", List.of(), "[]", RetryPolicy.NO_RETRY, Optional.empty());
-    store.createAndStart(new SagaDraft(id, List.of(head, handle, hammer), Map.of("hammer", undo)));
-    Instant now = Instant.now();
-    Claim c1 = store.claimNext("w", "n", now, LEASE).orElseThrow();
-    Claim c2 = store.claimNext("w", "n", now, LEASE).orElseThrow();
-    store.finish(c1.step().ref(), Settler.attempt(c1.lease().token()), Optional.of("1"));
-    store.finish(c2.step().ref(), Settler.attempt(c2.lease().token()), Optional.of("2"));
-    Claim c3 = store.claimNext("w", "n", now, LEASE).orElseThrow();
-    store.finish(c3.step().ref(), Settler.attempt(c3.lease().token()), Optional.of("3"));
   }
 
   static final String[] STEPS = { "head", "handle", "hammer", "undo-hammer" };
