@@ -178,10 +178,13 @@ class DashboardBrowserTest {
 
     open("/sagas");
 
-    wait.until(d -> !d.findElements(By.cssSelector("[data-saga-id='" + newest.getId() + "']")).isEmpty());
-    WebElement row = browser.findElement(By.cssSelector("[data-saga-id='" + newest.getId() + "']"));
-    assertEquals("FINISHED", row.getAttribute("data-status"));
-    assertTrue(browser.findElements(By.cssSelector("tr[data-saga-id]")).size() >= 6);
+    // The list refreshes itself: a row found once may be replaced before it is read, so each read finds it
+    // again (the wait ignores a stale row).
+    By row = By.cssSelector("[data-saga-id='" + newest.getId() + "']");
+    wait.withMessage(() -> "the newest saga's row to show FINISHED")
+        .until(d -> "FINISHED".equals(d.findElement(row).getAttribute("data-status")));
+    wait.withMessage(() -> "the list to show at least six sagas")
+        .until(d -> d.findElements(By.cssSelector("tr[data-saga-id]")).size() >= 6);
 
     click(By.cssSelector("input[name=status][value=COMPENSATED]"));
     click(By.cssSelector("#filters button[type=submit]"));
