@@ -19,17 +19,27 @@ import org.redisson.config.Config;
 
 /** Client CPU per FCALL of a function that does nothing, with a finish's 8 keys and 18 arguments: RFunction against FunctionCalls. */
 public final class CallProbe {
-  public static void main(String[] a) {
+  /** A finish's 8 keys and 18 arguments, as a hammer saga's finish sends them (the forty-sixth round's probe too). */
+  static final List<Object> KEYS = List.of("{b:5}:saga:51954172-5f37-4f7f-beb9-426e533e5413", "{b:5}:ready",
+      "{b:5}:timers", "{b:5}:active", "{b:5}:seq", "{b:5}:ix", "{b:5}:h:51954172-5f37-4f7f-beb9-426e533e5413",
+      "{b:5}:rq:91e33d65b53856bb346b7720da25729a");
+  static final Object[] ARGS = {"51954172-5f37-4f7f-beb9-426e533e5413", "{b:events}:n:da55a91ad8f527a0", 604800000L,
+      "head", 2L, "1", "\"head:thunder-1\"", "5b3c577f-bdf2-4256-b006-6712d0e771df", 1796440506846L, 30000L, 1, "", "",
+      "", "", "bench.head", "bench.handle", "bench.hammer"};
+
+  /** A client of the redis-server at {@code address} with the library 'probe': a function 'noop' that does nothing. */
+  static RedissonClient client(String address) {
     Config config = new Config();
-    config.useSingleServer().setAddress(a[0]).setConnectionMinimumIdleSize(2).setConnectionPoolSize(2);
+    config.useSingleServer().setAddress(address).setConnectionMinimumIdleSize(2).setConnectionPoolSize(2);
     RedissonClient client = Redisson.create(config);
     client.getFunction(StringCodec.INSTANCE).loadAndReplace("probe", "redis.register_function('noop', function(keys, args) return {1, 'x'} end)");
-    String s = "{b:5}:saga:51954172-5f37-4f7f-beb9-426e533e5413";
-    List<Object> keys = List.of(s, "{b:5}:ready", "{b:5}:timers", "{b:5}:active", "{b:5}:seq", "{b:5}:ix",
-        "{b:5}:h:51954172-5f37-4f7f-beb9-426e533e5413", "{b:5}:rq:91e33d65b53856bb346b7720da25729a");
-    Object[] args = {"51954172-5f37-4f7f-beb9-426e533e5413", "{b:events}:n:da55a91ad8f527a0", 604800000L, "head", 2L, "1",
-        "\"head:thunder-1\"", "5b3c577f-bdf2-4256-b006-6712d0e771df", 1796440506846L, 30000L, 1, "", "", "", "",
-        "bench.head", "bench.handle", "bench.hammer"};
+    return client;
+  }
+
+  public static void main(String[] a) {
+    RedissonClient client = client(a[0]);
+    List<Object> keys = KEYS;
+    Object[] args = ARGS;
     FunctionCalls direct = FunctionCalls.of(client); // new FunctionCalls(client) before ab7b1cf
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     var threads = ManagementFactory.getThreadMXBean();

@@ -1,12 +1,14 @@
 // Forty-sixth round: what sending a decided transition's texts would cost, on the transitions' own connection
-// (DirectFunctionCalls): a function that does nothing, called with a finish's 8 keys and 18 arguments as today,
-// then with the texts a finish decided in the node would add (a step's state, its history entries, the event
-// message: about 950 bytes in 6 texts and their field names, 12 arguments; the decide probe makes them).
-// and with ten times those texts (a slope a text above the calls' spread). The client's CPU a call (process and calling thread) and Redis's (INFO's used_cpu_sys + used_cpu_user).
+// (DirectFunctionCalls): a function that does nothing, called with a finish's 8 keys and 18 arguments as today
+// (the seventeenth round's CallProbe's), then with the texts a finish decided in the node would add (a step's
+// state, its history entries, the event message: about 950 bytes in 6 texts and their field names, 12 arguments;
+// the decide probe makes them), then with ten times those texts (a slope a text above the calls' spread). The
+// client's CPU a call (process and calling thread) and Redis's (INFO's used_cpu_sys + used_cpu_user).
 // It sits in the runtime's package, to reach FunctionCalls. From the repository's root, with a redis-server on PORT:
 //   mvn -B -o -q dependency:build-classpath -pl brokkr-bench -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
-//   mkdir -p /tmp/probe && cp bench/results/2026-12-07-round46-send-probe.java /tmp/probe/SendProbe.java
-//   javac -d /tmp/probe -cp brokkr-runtime/target/classes:$(cat /tmp/cp.txt) /tmp/probe/SendProbe.java
+//   mkdir -p /tmp/probe && cp bench/results/2026-12-05-round17-call-probe.java /tmp/probe/CallProbe.java
+//   cp bench/results/2026-12-07-round46-send-probe.java /tmp/probe/SendProbe.java
+//   javac -d /tmp/probe -cp brokkr-runtime/target/classes:$(cat /tmp/cp.txt) /tmp/probe/CallProbe.java /tmp/probe/SendProbe.java
 //   java -cp /tmp/probe:brokkr-runtime/target/classes:$(cat /tmp/cp.txt) io.brokkr.runtime.internal.redis.SendProbe redis://127.0.0.1:PORT
 package io.brokkr.runtime.internal.redis;
 
@@ -15,22 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
 /** Client and Redis CPU per FCALL of a no-op function: a finish's arguments, and the same with a decided finish's texts. */
 public final class SendProbe {
   public static void main(String[] a) {
-    Config config = new Config();
-    config.useSingleServer().setAddress(a[0]).setConnectionMinimumIdleSize(2).setConnectionPoolSize(2);
-    RedissonClient client = Redisson.create(config);
-    client.getFunction(StringCodec.INSTANCE).loadAndReplace("probe", "redis.register_function('noop', function(keys, args) return {1, 'x'} end)");
-    String s = "{b:5}:saga:51954172-5f37-4f7f-beb9-426e533e5413";
-    List<Object> keys = List.of(s, "{b:5}:ready", "{b:5}:timers", "{b:5}:active", "{b:5}:seq", "{b:5}:ix",
-        "{b:5}:h:51954172-5f37-4f7f-beb9-426e533e5413", "{b:5}:rq:91e33d65b53856bb346b7720da25729a:17");
-    Object[] today = {"51954172-5f37-4f7f-beb9-426e533e5413", "{b:events}:n:da55a91ad8f527a0", 604800000L, "head", 2L, "1",
-        "\"head:thunder-1\"", "5b3c577f-bdf2-4256-b006-6712d0e771df", 1796440506846L, 30000L, 1, "", "", "", "",
-        "bench.head", "bench.handle", "bench.hammer"};
+    RedissonClient client = CallProbe.client(a[0]);
+    List<Object> keys = CallProbe.KEYS;
+    Object[] today = CallProbe.ARGS;
     List<Object> decided = new ArrayList<>(List.of(today));
     decided.addAll(List.of("v", 7L,
         "s:head", "{\"id\":\"head\",\"w\":\"bench.head\",\"st\":\"FINISHED\",\"a\":1,\"r\":[\"1\",\"100\",\"2.0\",\"1000\"],\"dn\":[\"hammer\"],\"t\":2}",
